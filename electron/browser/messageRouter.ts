@@ -1,0 +1,141 @@
+/**
+ * The browser process's side of every channel. Each thread and process talks only to
+ * the browser process; the router delivers what is addressed to the UI thread and
+ * forwards the rest (renderer ↔ network traffic crosses here, as Mojo pipes cross
+ * the browser process's broker in Chromium). It is the transport, so it also:
+ *   - rejects a frame whose sender claims another endpoint's identity,
+ *   - takes in children's trace records,
+ *   - holds a loader's messages while the browser decides where they go, and
+ *     re-addresses them when a navigation's loader moves to a renderer at commit.
+ */
+import { BROWSER_ENDPOINT, type EndpointId, type EndpointInfo, type EndpointRole } from '../../shared/ipc/endpoints.js';
+import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
+import { type WireFrame, checkFrame } from '../../shared/ipc/messageEnvelope.js';
+import type { TraceRecorder } from '../../shared/trace/traceRecorder.js';
+import { monotonicMicros } from '../node/monotonicClock.js';
+
+export interface ChildChannel {
+  readonly endpointId: EndpointId;
+  readonly role: Exclude<EndpointRole, 'browser'>;
+  post(frame: WireFrame): void;
+}
+
+type RouteState = { mode: 'held'; queue: Record<string, unknown>[] } | { mode: 'moved'; to: EndpointId } | { mode: 'dropped' };
+
+function field(raw: unknown, key: string): unknown {
+  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+}
+
+export class MessageRouter {
+  private readonly channels = new Map<EndpointId, ChildChannel>();
+  private readonly routes = new Map<string, RouteState>();
+  private browser: MessageEndpoint | null = null;
+
+  constructor(private readonly recorder: TraceRecorder) {}
+
+  setBrowserEndpoint(endpoint: MessageEndpoint): void {
+    this.browser = endpoint;
+  }
+
+  attach(channel: ChildChannel): void {
+    this.channels.set(channel.endpointId, channel);
+  }
+
+  detach(endpointId: EndpointId): void {
+    this.channels.delete(endpointId);
+  }
+
+  isAttached(endpointId: EndpointId): boolean {
+    return this.channels.has(endpointId);
+  }
+
+  /** The port the browser endpoint sends through. */
+  browserPort(): { post(frame: WireFrame): void } {
+    return {
+      post: (frame) => {
+        if (frame.kind === 'message') this.route(frame.envelope as unknown as Record<string, unknown>);
+      },
+    };
+  }
+
+  /** A frame arrived on a child's channel. */
+  receive(channel: ChildChannel, raw: unknown, onHello: (info: EndpointInfo) => void): void {
+    const now = monotonicMicros();
+    const check = checkFrame(raw);
+    if (!check.ok) {
+      this.rejected(channel.endpointId, null, `malformed frame from ${channel.endpointId}: ${check.reason}`, now);
+      return;
+    }
+    const frame = check.frame;
+    switch (frame.kind) {
+      case 'hello':
+        if (frame.endpoint.id !== channel.endpointId || frame.endpoint.role !== channel.role) {
+          this.rejected(channel.endpointId, null, `${channel.endpointId} introduced itself as ${frame.endpoint.id} (${frame.endpoint.role})`, now);
+          return;
+        }
+        onHello(frame.endpoint);
+        return;
+      case 'trace':
+        this.recorder.ingest(channel.endpointId, channel.role, frame.records, now);
+        return;
+      case 'message': {
+        const envelope = frame.envelope;
+        const from = field(envelope, 'from');
+        if (typeof envelope !== 'object' || envelope === null || from !== channel.endpointId) {
+          this.rejected(channel.endpointId, field(envelope, 'name'), `a message on ${channel.endpointId}'s channel claims to come from ${JSON.stringify(from)?.slice(0, 60)}`, now);
+          return;
+        }
+        this.route(envelope as Record<string, unknown>);
+        return;
+      }
+    }
+  }
+
+  /** From now on, this loader's messages to the browser wait here until moved or released. */
+  holdRoute(route: string): void {
+    if (!this.routes.has(route)) this.routes.set(route, { mode: 'held', queue: [] });
+  }
+
+  /** The loader's client end moves to another endpoint: queued and future messages follow it. */
+  moveRoute(route: string, to: EndpointId): void {
+    const state = this.routes.get(route);
+    this.routes.set(route, { mode: 'moved', to });
+    if (state?.mode === 'held') for (const envelope of state.queue) this.route(envelope);
+  }
+
+  /** Nobody wants this loader's messages any more (cancelled navigation). */
+  dropRoute(route: string): void {
+    this.routes.set(route, { mode: 'dropped' });
+  }
+
+  private route(envelope: Record<string, unknown>): void {
+    const route = field(envelope, 'route');
+    const to = field(envelope, 'to');
+    if (typeof route === 'string' && to === BROWSER_ENDPOINT) {
+      const state = this.routes.get(route);
+      if (state?.mode === 'held') {
+        state.queue.push(envelope);
+        return;
+      }
+      if (state?.mode === 'dropped') return;
+      if (state?.mode === 'moved') {
+        envelope = { ...envelope, to: state.to };
+      }
+    }
+    const target = field(envelope, 'to');
+    if (target === BROWSER_ENDPOINT) {
+      this.browser?.deliver(envelope);
+      return;
+    }
+    const channel = typeof target === 'string' ? this.channels.get(target) : undefined;
+    if (!channel) {
+      this.rejected(typeof target === 'string' ? target : '?', field(envelope, 'name'), `receiver ${JSON.stringify(target)?.slice(0, 60)} is gone or unknown`, monotonicMicros());
+      return;
+    }
+    channel.post({ kind: 'message', envelope: envelope as never });
+  }
+
+  private rejected(from: string, name: unknown, reason: string, ts: number): void {
+    this.recorder.record({ type: 'ipc.rejected', ts, endpoint: BROWSER_ENDPOINT, receiver: BROWSER_ENDPOINT, from, name: typeof name === 'string' ? name.slice(0, 200) : null, reason });
+  }
+}

@@ -1,0 +1,282 @@
+/**
+ * NavigationRequest: one navigation attempt of the tab's main frame, from Enter to
+ * commit. Written as the journey reads: start navigation (beforeunload in the
+ * current document), the network request through the network thread (redirects
+ * followed by the browser), reading the response, finding a renderer process for
+ * the response's site, and committing there. Commit means the renderer acknowledged.
+ */
+import { AsyncQueue } from '../../shared/base/asyncQueue.js';
+import { NETWORK_ENDPOINT } from '../../shared/ipc/endpoints.js';
+import type { PayloadOf, ResponseHead } from '../../shared/ipc/messageCatalogue.js';
+import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
+import { NET_ERRORS, netErrorName } from '../../shared/net/netError.js';
+import { originOf, siteForUrl } from '../../shared/web/siteInfo.js';
+import { monotonicMicros } from '../node/monotonicClock.js';
+import type { BrowserTracing } from './browserTracing.js';
+import type { MessageRouter } from './messageRouter.js';
+import type { RenderFrameHost } from './renderFrameHost.js';
+import type { RenderProcessHost } from './renderProcessHost.js';
+
+export type Transition = 'typed' | 'link' | 'reload' | 'back_forward';
+
+type NavigationEvent =
+  | { kind: 'redirect'; payload: PayloadOf<'URLLoaderClient.OnReceiveRedirect'> }
+  | { kind: 'response'; payload: PayloadOf<'URLLoaderClient.OnReceiveResponse'> }
+  | { kind: 'complete'; payload: PayloadOf<'URLLoaderClient.OnComplete'> }
+  | { kind: 'beforeunload-ack'; proceed: boolean }
+  | { kind: 'commit-ack'; payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'> }
+  | { kind: 'process-gone'; processId: string }
+  | { kind: 'timeout'; what: string }
+  | { kind: 'cancel'; reason: string };
+
+export interface NetErrorInfo {
+  code: number;
+  name: string;
+  detail: string;
+}
+
+export type NavigationOutcome =
+  | { outcome: 'committed'; url: string; frame: RenderFrameHost; head: ResponseHead }
+  | { outcome: 'failed'; url: string; netError: NetErrorInfo }
+  | { outcome: 'no-commit'; url: string; reason: string }
+  | { outcome: 'renderer-crashed'; url: string }
+  | { outcome: 'cancelled'; url: string; reason: string };
+
+/** What the navigation needs from its tab. */
+export interface NavigationDelegate {
+  readonly browser: MessageEndpoint;
+  readonly router: MessageRouter;
+  readonly tracing: BrowserTracing;
+  readonly currentFrame: RenderFrameHost | null;
+  /** The process for a site: reused, or spawned. */
+  processForSite(site: string): { host: RenderProcessHost; reused: boolean };
+  /** The frame for a navigation in that process: the current one if same process, else a new one. */
+  frameInProcess(host: RenderProcessHost, site: string): { frame: RenderFrameHost; created: boolean };
+}
+
+const BEFOREUNLOAD_TIMEOUT_MS = 2_000;
+const COMMIT_TIMEOUT_MS = 15_000;
+
+export class NavigationRequest {
+  readonly requestId: string;
+  url: string;
+  readonly redirects: string[] = [];
+  private readonly events = new AsyncQueue<NavigationEvent>();
+  private readonly navigationStart = monotonicMicros();
+  private readonly unsubscribers: (() => void)[] = [];
+  private pendingCancel: { kind: 'cancel'; reason: string } | null = null;
+
+  constructor(
+    private readonly delegate: NavigationDelegate,
+    readonly navigationId: string,
+    url: string,
+    readonly transition: Transition,
+    readonly input: string,
+  ) {
+    this.url = url;
+    this.requestId = `browser/${navigationId}`;
+  }
+
+  // ── Inputs, called by the tab when messages arrive ────────────────────────────
+  onReceiveRedirect(payload: PayloadOf<'URLLoaderClient.OnReceiveRedirect'>): void {
+    this.events.push({ kind: 'redirect', payload });
+  }
+
+  onReceiveResponse(payload: PayloadOf<'URLLoaderClient.OnReceiveResponse'>): void {
+    // The rest of this loader's messages (body, completion) wait in the transport
+    // until the browser has decided where the response goes.
+    this.delegate.router.holdRoute(this.requestId);
+    this.events.push({ kind: 'response', payload });
+  }
+
+  onComplete(payload: PayloadOf<'URLLoaderClient.OnComplete'>): void {
+    this.events.push({ kind: 'complete', payload });
+  }
+
+  onBeforeUnloadAck(proceed: boolean): void {
+    this.events.push({ kind: 'beforeunload-ack', proceed });
+  }
+
+  onCommitAck(payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'>): void {
+    this.events.push({ kind: 'commit-ack', payload });
+  }
+
+  onProcessGone(processId: string): void {
+    this.events.push({ kind: 'process-gone', processId });
+  }
+
+  cancel(reason: string): void {
+    this.pendingCancel = { kind: 'cancel', reason };
+    this.events.push({ kind: 'cancel', reason });
+  }
+
+  // ── The journey ────────────────────────────────────────────────────────────────
+  async run(): Promise<NavigationOutcome> {
+    const { tracing } = this.delegate;
+    tracing.record({ type: 'navigation.begin', navigationId: this.navigationId, url: this.url, transition: this.transition, input: this.input });
+    try {
+      const outcome = await this.journey();
+      if (outcome.outcome !== 'committed') this.delegate.router.dropRoute(this.requestId);
+      return outcome;
+    } finally {
+      for (const unsubscribe of this.unsubscribers) unsubscribe();
+    }
+  }
+
+  private async journey(): Promise<NavigationOutcome> {
+    const { tracing, browser } = this.delegate;
+
+    // 2. Start navigation: the old document may object (beforeunload).
+    let span = tracing.beginPhase('start-navigation', this.navigationId, { url: this.url, transition: this.transition, browserInitiated: true });
+    const current = this.delegate.currentFrame;
+    if (current && current.process.state === 'ready') {
+      this.watchProcess(current.process);
+      browser.send(current.process.endpointId, 'LocalFrame.BeforeUnload', { frameToken: current.frameToken, isReload: this.transition === 'reload' });
+      // A renderer that does not answer in time (or is gone) does not block the navigation.
+      const ack = await this.waitFor(['beforeunload-ack', 'process-gone', 'cancel'], BEFOREUNLOAD_TIMEOUT_MS, 'the beforeunload reply');
+      if (ack.kind === 'cancel') return this.cancelled(span, ack.reason);
+      if (ack.kind === 'beforeunload-ack' && !ack.proceed) return this.cancelled(span, 'the page asked to stay (beforeunload)');
+    }
+    tracing.endSpan(span);
+
+    // 3. Network: the network thread loads the URL; the browser follows redirects.
+    span = tracing.beginPhase('network', this.navigationId, { url: this.url, requestId: this.requestId });
+    browser.send(
+      NETWORK_ENDPOINT,
+      'URLLoaderFactory.CreateLoaderAndStart',
+      { requestId: this.requestId, request: { url: this.url, method: 'GET', headers: [], destination: 'document', mode: 'navigate', initiatorOrigin: null } },
+      this.requestId,
+    );
+    let head: ResponseHead;
+    for (;;) {
+      const event = await this.waitFor(['redirect', 'response', 'complete', 'cancel'], 0, 'the network response');
+      if (event.kind === 'cancel') {
+        browser.send(NETWORK_ENDPOINT, 'URLLoader.Cancel', { requestId: this.requestId, reason: event.reason }, this.requestId);
+        return this.cancelled(span, event.reason);
+      }
+      if (event.kind === 'complete') {
+        const status = event.payload.status;
+        const netError = { code: status.errorCode === 0 ? NET_ERRORS.ERR_EMPTY_RESPONSE : status.errorCode, name: status.errorCode === 0 ? netErrorName(NET_ERRORS.ERR_EMPTY_RESPONSE) : status.errorName, detail: status.errorDetail || 'the load completed without a response' };
+        tracing.endSpan(span, 'error', `${netError.name}: ${netError.detail}`);
+        return this.failed(netError);
+      }
+      if (event.kind === 'redirect') {
+        const from = this.url;
+        this.url = event.payload.redirect.newUrl;
+        this.redirects.push(from);
+        tracing.beginSpan(`Redirect ${event.payload.redirect.status}`, 'browser', { navigationId: this.navigationId, args: { from, to: this.url, crossSite: siteForUrl(from) !== siteForUrl(this.url) } });
+        browser.send(NETWORK_ENDPOINT, 'URLLoader.FollowRedirect', { requestId: this.requestId }, this.requestId);
+        continue;
+      }
+      if (event.kind === 'response') {
+        head = event.payload.head;
+        break;
+      }
+    }
+    tracing.endSpan(span, 'ok', null, { status: head.status, redirects: this.redirects.length });
+
+    // 4. Read the response: does it commit at all?
+    span = tracing.beginPhase('read-response', this.navigationId, { status: head.status, mimeType: head.mimeType || '(none)' });
+    if (head.status === 204 || head.status === 205) {
+      browser.send(NETWORK_ENDPOINT, 'URLLoader.Cancel', { requestId: this.requestId, reason: `${head.status}: nothing to commit` }, this.requestId);
+      tracing.endSpan(span, 'ok', null, { decision: 'no commit' });
+      return this.noCommit(`the server answered ${head.status} ${head.statusText}: there is no document to commit, the current page stays`);
+    }
+    tracing.endSpan(span, 'ok', null, { decision: 'render', note: 'CORB/ORB does not apply here: it protects cross-origin no-cors subresources, not navigations' });
+
+    // 5. Find a renderer process for the response's site.
+    const site = siteForUrl(this.url);
+    span = tracing.beginPhase('find-renderer', this.navigationId, { site });
+    const { host, reused } = this.delegate.processForSite(site);
+    this.watchProcess(host);
+    if (host.state === 'launching') {
+      const ready = await host.ready.then(() => 'ready' as const, () => 'gone' as const);
+      if (this.pendingCancel) return this.cancelled(span, this.pendingCancel.reason);
+      if (ready === 'gone') {
+        tracing.endSpan(span, 'error', 'the renderer process died while starting');
+        return this.rendererGone();
+      }
+    }
+    tracing.endSpan(span, 'ok', null, { site, decision: reused ? 'reuse the site\'s process' : 'spawn a new process', processId: host.endpointId, pid: host.pid ?? -1 });
+
+    // 6. Commit: hand response and loader to the renderer, wait for its acknowledgement.
+    span = tracing.beginPhase('commit', this.navigationId, { processId: host.endpointId });
+    const { frame, created } = this.delegate.frameInProcess(host, site);
+    if (created) browser.send(host.endpointId, 'AgentSchedulingGroup.CreateFrame', { frameToken: frame.frameToken, site, isMainFrame: true });
+    browser.send(host.endpointId, 'NavigationClient.CommitNavigation', {
+      navigationId: this.navigationId,
+      frameToken: frame.frameToken,
+      commonParams: { url: this.url, method: 'GET', transition: this.transition },
+      commitParams: { origin: originOf(this.url), navigationStart: this.navigationStart, redirects: this.redirects },
+      responseHead: head,
+      requestId: this.requestId,
+      bodyPipe: this.requestId,
+    });
+    // The commit carries the loader's client end and the body pipe: only now may the
+    // body and the completion the network thread already sent flow to the renderer.
+    this.delegate.router.moveRoute(this.requestId, host.endpointId);
+    for (;;) {
+      const event = await this.waitFor(['commit-ack', 'process-gone', 'cancel'], COMMIT_TIMEOUT_MS, 'DidCommitProvisionalLoad');
+      if (event.kind === 'commit-ack') {
+        if (event.payload.navigationId !== this.navigationId) continue;
+        tracing.endSpan(span, 'ok', null, { url: event.payload.url });
+        return { outcome: 'committed', url: event.payload.url, frame, head };
+      }
+      if (event.kind === 'process-gone' && event.processId !== host.endpointId) continue;
+      if (event.kind === 'cancel') return this.cancelled(span, event.reason);
+      tracing.endSpan(span, 'error', event.kind === 'timeout' ? `no ${event.what} within ${COMMIT_TIMEOUT_MS} ms` : 'the renderer process died before committing');
+      return this.rendererGone();
+    }
+  }
+
+  private watchProcess(host: RenderProcessHost): void {
+    this.unsubscribers.push(host.onGone((gone) => this.onProcessGone(gone.endpointId)));
+  }
+
+  /**
+   * Waits for the next event of the given kinds (others are dropped), or a timeout
+   * when `timeoutMs` > 0. A cancel that arrives while waiting for something else is
+   * kept for the next wait that accepts it.
+   */
+  private async waitFor<K extends NavigationEvent['kind']>(kinds: K[], timeoutMs: number, what: string): Promise<Extract<NavigationEvent, { kind: K }> | { kind: 'timeout'; what: string }> {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    if (timeoutMs > 0) timer = setTimeout(() => this.events.push({ kind: 'timeout', what }), timeoutMs);
+    try {
+      for (;;) {
+        const event = await this.events.next();
+        if (event.kind === 'timeout') {
+          if (event.what !== what) continue;
+          this.delegate.tracing.error(this.navigationId, `gave up waiting for ${what} after ${timeoutMs} ms`);
+          return { kind: 'timeout', what };
+        }
+        if ((kinds as string[]).includes(event.kind)) return event as Extract<NavigationEvent, { kind: K }>;
+        if (event.kind === 'cancel') {
+          this.pendingCancel = event;
+        }
+      }
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+
+  private cancelled(span: string, reason: string): NavigationOutcome {
+    this.delegate.tracing.endSpan(span, 'cancelled', reason);
+    this.delegate.tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'no-commit', netError: null });
+    return { outcome: 'cancelled', url: this.url, reason };
+  }
+
+  private failed(netError: NetErrorInfo): NavigationOutcome {
+    this.delegate.tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'failed', netError });
+    return { outcome: 'failed', url: this.url, netError };
+  }
+
+  private noCommit(reason: string): NavigationOutcome {
+    this.delegate.tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'no-commit', netError: null });
+    return { outcome: 'no-commit', url: this.url, reason };
+  }
+
+  private rendererGone(): NavigationOutcome {
+    this.delegate.tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'renderer-crashed', netError: null });
+    return { outcome: 'renderer-crashed', url: this.url };
+  }
+}

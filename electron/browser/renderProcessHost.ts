@@ -1,0 +1,120 @@
+/**
+ * RenderProcessHost: the browser-side twin of one renderer process. Launches it
+ * through the host's launcher, waits for its hello, attaches its channel to the
+ * router, records spawn / ready / exit / crash with the real pid, and shuts it down
+ * when no frame needs it any more.
+ */
+import type { EndpointId } from '../../shared/ipc/endpoints.js';
+import { THREAD_NAMES } from '../../shared/ipc/endpoints.js';
+import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
+import type { BrowserTracing } from './browserTracing.js';
+import type { ChildChannel, MessageRouter } from './messageRouter.js';
+import type { LaunchedRenderer, RendererExit, RendererLauncher } from './rendererLauncher.js';
+
+export type RenderProcessState = 'launching' | 'ready' | 'exited' | 'crashed';
+
+/** How long a new renderer process may take to say hello before it counts as failed. */
+const LAUNCH_TIMEOUT_MS = 15_000;
+/** How long a renderer asked to shut down may take before it is killed. */
+const SHUTDOWN_GRACE_MS = 3_000;
+
+export class RenderProcessHost {
+  state: RenderProcessState = 'launching';
+  pid: number | null = null;
+  readonly frames = new Set<string>();
+  readonly ready: Promise<void>;
+  private process: LaunchedRenderer | null = null;
+  private shutdownRequested = false;
+  private readonly goneListeners = new Set<(host: RenderProcessHost, exit: RendererExit) => void>();
+  private resolveReady!: () => void;
+  private rejectReady!: (error: Error) => void;
+
+  constructor(
+    readonly endpointId: EndpointId,
+    readonly site: string,
+    private readonly launcher: RendererLauncher,
+    private readonly router: MessageRouter,
+    private readonly browser: MessageEndpoint,
+    private readonly tracing: BrowserTracing,
+  ) {
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.resolveReady = resolve;
+      this.rejectReady = reject;
+    });
+    this.ready.catch(() => undefined);
+  }
+
+  get isAlive(): boolean {
+    return this.state === 'launching' || this.state === 'ready';
+  }
+
+  onGone(listener: (host: RenderProcessHost, exit: RendererExit) => void): () => void {
+    this.goneListeners.add(listener);
+    return () => this.goneListeners.delete(listener);
+  }
+
+  launch(): void {
+    const serviceName = `renderer:${this.site}`;
+    this.tracing.record({ type: 'process.launch', processId: this.endpointId, site: this.site, serviceName });
+    const child = this.launcher.launch({ endpointId: this.endpointId, site: this.site, serviceName });
+    this.process = child;
+    const channel: ChildChannel = { endpointId: this.endpointId, role: 'renderer', post: (frame) => child.post(frame) };
+    const timer = setTimeout(() => {
+      if (this.state === 'launching') {
+        this.tracing.error(this.endpointId, `the renderer process did not become ready within ${LAUNCH_TIMEOUT_MS} ms`);
+        child.kill();
+      }
+    }, LAUNCH_TIMEOUT_MS);
+    child.onSpawn((pid) => {
+      this.pid = pid;
+      this.tracing.record({ type: 'process.spawn', processId: this.endpointId, pid, site: this.site, serviceName });
+    });
+    child.onMessage((raw) =>
+      this.router.receive(channel, raw, (info) => {
+        if (this.state !== 'launching') return;
+        clearTimeout(timer);
+        this.state = 'ready';
+        this.pid = info.pid;
+        this.router.attach(channel);
+        this.tracing.record({ type: 'thread.start', info: { ...info, threadName: THREAD_NAMES.renderer } });
+        this.tracing.record({ type: 'process.ready', processId: this.endpointId, pid: info.pid });
+        this.resolveReady();
+      }),
+    );
+    child.onExit((exit) => {
+      clearTimeout(timer);
+      this.router.detach(this.endpointId);
+      const pid = this.pid ?? -1;
+      const clean = this.shutdownRequested && exit.code === 0 && exit.signal === null;
+      if (clean) {
+        this.state = 'exited';
+        this.tracing.record({ type: 'process.exit', processId: this.endpointId, pid, code: exit.code, signal: exit.signal, reason: 'clean-exit' });
+      } else {
+        this.state = 'crashed';
+        const reason = exit.reason === 'launch-failed' ? 'launch-failed' : exit.signal === 'SIGKILL' || exit.reason === 'killed' ? 'killed' : 'crashed';
+        this.tracing.record({ type: 'process.crash', processId: this.endpointId, pid, code: exit.code, signal: exit.signal, reason });
+      }
+      this.rejectReady(new Error(`renderer process ${this.endpointId} ended before it was ready (${exit.reason})`));
+      for (const listener of this.goneListeners) listener(this, exit);
+    });
+  }
+
+  /** Asks the process to exit (ChildProcess.ProcessShutdown); kills it if it does not. */
+  shutdown(reason: string): void {
+    if (!this.isAlive || this.shutdownRequested) return;
+    this.shutdownRequested = true;
+    if (this.state === 'ready' && this.router.isAttached(this.endpointId)) {
+      this.browser.send(this.endpointId, 'ChildProcess.ProcessShutdown', { reason });
+    } else {
+      this.process?.kill();
+    }
+    const process = this.process;
+    setTimeout(() => {
+      if (this.isAlive) process?.kill();
+    }, SHUTDOWN_GRACE_MS).unref();
+  }
+
+  kill(): void {
+    this.process?.kill();
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * How the browser model starts renderer processes without knowing what hosts it:
+ * the Node hosts fork child processes, the desktop host forks Electron utility
+ * processes. Both run the same renderer entry script.
+ */
+import type { EndpointId } from '../../shared/ipc/endpoints.js';
+import type { WireFrame } from '../../shared/ipc/messageEnvelope.js';
+
+export interface RendererLaunchOptions {
+  endpointId: EndpointId;
+  site: string;
+  /** Shown by the OS / Electron as the process's name. */
+  serviceName: string;
+}
+
+export interface RendererExit {
+  code: number | null;
+  signal: string | null;
+  /** How the host classified the end (Electron's child-process-gone reasons, where known). */
+  reason: 'clean-exit' | 'abnormal-exit' | 'killed' | 'crashed' | 'launch-failed';
+}
+
+export interface LaunchedRenderer {
+  onSpawn(listener: (pid: number) => void): void;
+  onMessage(listener: (raw: unknown) => void): void;
+  onExit(listener: (exit: RendererExit) => void): void;
+  post(frame: WireFrame): void;
+  kill(): void;
+}
+
+export interface RendererLauncher {
+  readonly kind: string;
+  launch(options: RendererLaunchOptions): LaunchedRenderer;
+}

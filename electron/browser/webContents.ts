@@ -1,0 +1,247 @@
+/**
+ * WebContents: one tab. Owns the session history (NavigationController), the main
+ * frame's RenderFrameHost and the tab's visible state — loading spinner, address
+ * bar, security indicator, title, sad tab — each change recorded in the trace at the
+ * moment it happens (the address bar changes only after the renderer committed).
+ */
+import type { EndpointId } from '../../shared/ipc/endpoints.js';
+import type { PayloadOf } from '../../shared/ipc/messageCatalogue.js';
+import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
+import type { JsonValue } from '../../shared/trace/traceEvent.js';
+import { classifyOmniboxInput } from '../../shared/web/omniboxInput.js';
+import { siteForUrl } from '../../shared/web/siteInfo.js';
+import { urlParts } from '../../shared/web/urlParts.js';
+import type { BrowserTracing } from './browserTracing.js';
+import type { MessageRouter } from './messageRouter.js';
+import { NavigationController } from './navigationController.js';
+import { type NavigationDelegate, type NavigationOutcome, NavigationRequest, type NetErrorInfo, type Transition } from './navigationRequest.js';
+import { RenderFrameHost } from './renderFrameHost.js';
+import type { RenderProcessHost } from './renderProcessHost.js';
+import type { SiteInstance } from './siteInstance.js';
+
+export interface NavigationResult {
+  navigationId: string | null;
+  outcome: 'loaded' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input';
+  /** The URL that was (or would have been) loaded. */
+  url: string | null;
+  netError: NetErrorInfo | null;
+  /** A sentence for people: what happened. */
+  message: string;
+}
+
+/** What the tab needs from the browser process. */
+export interface WebContentsDelegate {
+  readonly browser: MessageEndpoint;
+  readonly router: MessageRouter;
+  readonly tracing: BrowserTracing;
+  siteInstanceFor(site: string): SiteInstance;
+  processForSite(site: string): { host: RenderProcessHost; reused: boolean };
+}
+
+export const SEARCH_URL = 'http://www.google.com/search?q=';
+
+function securityStateFor(url: string): string {
+  const scheme = new URL(url).protocol;
+  if (scheme === 'https:') return 'secure';
+  if (scheme === 'http:') return 'not-secure';
+  return 'neutral';
+}
+
+export class WebContents implements NavigationDelegate {
+  readonly controller = new NavigationController();
+  currentFrame: RenderFrameHost | null = null;
+  loading = false;
+  private activeNavigation: NavigationRequest | null = null;
+  private navigationCounter = 0;
+  private frameCounter = 0;
+  private loadSpan: string | null = null;
+  private loadFinished: ((outcome: 'loaded' | 'renderer-crashed') => void) | null = null;
+
+  constructor(private readonly delegate: WebContentsDelegate) {}
+
+  get browser(): MessageEndpoint {
+    return this.delegate.browser;
+  }
+
+  get router(): MessageRouter {
+    return this.delegate.router;
+  }
+
+  get tracing(): BrowserTracing {
+    return this.delegate.tracing;
+  }
+
+  processForSite(site: string): { host: RenderProcessHost; reused: boolean } {
+    return this.delegate.processForSite(site);
+  }
+
+  frameInProcess(host: RenderProcessHost, site: string): { frame: RenderFrameHost; created: boolean } {
+    const current = this.currentFrame;
+    if (current && current.process === host && host.frames.has(current.frameToken)) return { frame: current, created: false };
+    const frame = new RenderFrameHost(`frame-${++this.frameCounter}`, host, this.delegate.siteInstanceFor(site));
+    host.frames.add(frame.frameToken);
+    return { frame, created: true };
+  }
+
+  /** Typing into the omnibox and pressing Enter. */
+  async navigateFromOmnibox(text: string): Promise<NavigationResult> {
+    const navigationId = `nav${++this.navigationCounter}`;
+    const span = this.tracing.beginPhase('handle-input', navigationId, { text });
+    const classification = classifyOmniboxInput(text);
+    const url = classification.type === 'URL' ? classification.url! : classification.type === 'EMPTY' ? null : `${SEARCH_URL}${encodeURIComponent(text.trim())}`;
+    this.tracing.record({ type: 'omnibox.classified', text, inputType: classification.type, url, reason: classification.reason });
+    if (url === null) {
+      this.tracing.endSpan(span, 'error', 'empty input: nothing to navigate to');
+      return { navigationId: null, outcome: 'invalid-input', url: null, netError: null, message: 'Nothing was typed: there is nothing to navigate to.' };
+    }
+    this.tracing.record({ type: 'url.parsed', ...urlParts(url) });
+    this.tracing.endSpan(span, 'ok', null, { inputType: classification.type, url });
+    return this.navigate(navigationId, url, 'typed', text);
+  }
+
+  async goBack(): Promise<NavigationResult | null> {
+    return this.goToOffset(-1);
+  }
+
+  async goForward(): Promise<NavigationResult | null> {
+    return this.goToOffset(1);
+  }
+
+  async reload(): Promise<NavigationResult | null> {
+    const entry = this.controller.current;
+    if (!entry) return null;
+    return this.navigate(`nav${++this.navigationCounter}`, entry.url, 'reload', entry.url);
+  }
+
+  private async goToOffset(offset: number): Promise<NavigationResult | null> {
+    const entry = this.controller.entryAt(offset);
+    if (!entry) return null;
+    return this.navigate(`nav${++this.navigationCounter}`, entry.url, 'back_forward', entry.url, offset);
+  }
+
+  private async navigate(navigationId: string, url: string, transition: Transition, input: string, historyOffset = 0): Promise<NavigationResult> {
+    this.activeNavigation?.cancel('a new navigation started');
+    const request = new NavigationRequest(this, navigationId, url, transition, input);
+    this.activeNavigation = request;
+    if (!this.loading) this.setLoading(true, 'DidStartLoading');
+    let outcome: NavigationOutcome;
+    try {
+      outcome = await request.run();
+    } finally {
+      if (this.activeNavigation === request) this.activeNavigation = null;
+    }
+    switch (outcome.outcome) {
+      case 'committed':
+        return this.didCommit(request, outcome, historyOffset);
+      case 'failed':
+        this.stopLoadingIfIdle('navigation failed');
+        return { navigationId, outcome: 'failed', url: outcome.url, netError: outcome.netError, message: `${outcome.netError.name}: ${outcome.netError.detail}` };
+      case 'no-commit':
+        this.stopLoadingIfIdle('no commit');
+        return { navigationId, outcome: 'no-commit', url: outcome.url, netError: null, message: outcome.reason };
+      case 'renderer-crashed':
+        this.stopLoadingIfIdle('renderer process gone');
+        return { navigationId, outcome: 'renderer-crashed', url: outcome.url, netError: null, message: 'The renderer process ended before the page committed.' };
+      case 'cancelled':
+        if (!this.activeNavigation) this.stopLoadingIfIdle('navigation cancelled');
+        return { navigationId, outcome: 'cancelled', url: outcome.url, netError: null, message: outcome.reason };
+    }
+  }
+
+  private async didCommit(request: NavigationRequest, outcome: Extract<NavigationOutcome, { outcome: 'committed' }>, historyOffset: number): Promise<NavigationResult> {
+    const previous = this.currentFrame;
+    const frame = outcome.frame;
+    frame.url = outcome.url;
+    this.currentFrame = frame;
+    if (previous && previous !== frame) this.releaseFrame(previous, 'its frame navigated to another site');
+    // Only now, after the renderer acknowledged, does the browser's UI change.
+    this.tracing.state('crashed', false, 'DidCommitProvisionalLoad');
+    this.tracing.state('url', outcome.url, 'DidCommitProvisionalLoad');
+    this.tracing.state('security', securityStateFor(outcome.url), 'DidCommitProvisionalLoad');
+    this.tracing.state('title', new URL(outcome.url).host, 'DidCommitProvisionalLoad');
+    this.controller.didCommit(outcome.url, request.transition, historyOffset);
+    this.tracing.state('history', this.controller.snapshot() as unknown as JsonValue, 'DidCommitProvisionalLoad');
+    this.tracing.record({ type: 'navigation.end', navigationId: request.navigationId, url: outcome.url, outcome: 'committed', netError: null });
+
+    this.loadSpan = this.tracing.beginPhase('load', request.navigationId, { url: outcome.url, processId: frame.process.endpointId });
+    const loaded = await new Promise<'loaded' | 'renderer-crashed'>((resolve) => (this.loadFinished = resolve));
+    if (loaded === 'loaded') {
+      return { navigationId: request.navigationId, outcome: 'loaded', url: outcome.url, netError: null, message: `Loaded ${outcome.url}` };
+    }
+    return { navigationId: request.navigationId, outcome: 'renderer-crashed', url: outcome.url, netError: null, message: 'The renderer process crashed while the page was loading.' };
+  }
+
+  private releaseFrame(frame: RenderFrameHost, reason: string): void {
+    frame.process.frames.delete(frame.frameToken);
+    if (frame.process.frames.size === 0) frame.process.shutdown(`no frames left: ${reason}`);
+  }
+
+  private setLoading(loading: boolean, cause: string): void {
+    this.loading = loading;
+    this.tracing.state('loading', loading, cause);
+  }
+
+  private stopLoadingIfIdle(cause: string): void {
+    if (this.loading && !this.activeNavigation) this.setLoading(false, cause);
+  }
+
+  // ── Messages from the frame's renderer ─────────────────────────────────────────
+  /** The frame a FrameHost message names, if it really belongs to the sender. */
+  frameFromSender(frameToken: string, sender: EndpointId): RenderFrameHost | null {
+    const frame = this.currentFrame;
+    if (frame && frame.frameToken === frameToken && frame.process.endpointId === sender) return frame;
+    return null;
+  }
+
+  onDidCommitProvisionalLoad(payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'>): void {
+    this.activeNavigation?.onCommitAck(payload);
+  }
+
+  onBeforeUnloadAck(payload: PayloadOf<'FrameHost.BeforeUnloadACK'>): void {
+    this.activeNavigation?.onBeforeUnloadAck(payload.proceed);
+  }
+
+  onUpdateTitle(frame: RenderFrameHost, title: string): void {
+    if (frame !== this.currentFrame) return;
+    this.controller.setTitle(title);
+    this.tracing.state('title', title, 'UpdateTitle');
+  }
+
+  onDidStopLoading(frame: RenderFrameHost): void {
+    if (frame !== this.currentFrame) return;
+    if (this.loadSpan) this.tracing.endSpan(this.loadSpan);
+    this.loadSpan = null;
+    if (!this.activeNavigation) this.setLoading(false, 'DidStopLoading');
+    this.loadFinished?.('loaded');
+    this.loadFinished = null;
+  }
+
+  /** A renderer process ended without being asked: a sad tab if it held this tab's page. */
+  onProcessGone(host: RenderProcessHost): void {
+    this.activeNavigation?.onProcessGone(host.endpointId);
+    const frame = this.currentFrame;
+    if (!frame || frame.process !== host) return;
+    this.currentFrame = null;
+    if (host.state === 'exited') return; // asked to shut down: not a crash
+    this.tracing.state('crashed', true, `renderer process ${host.endpointId} (pid ${host.pid ?? '?'}) gone`);
+    if (this.loadSpan) this.tracing.endSpan(this.loadSpan, 'error', 'the renderer process crashed');
+    this.loadSpan = null;
+    this.stopLoadingIfIdle('renderer process gone');
+    this.loadFinished?.('renderer-crashed');
+    this.loadFinished = null;
+  }
+
+  /** The navigation in flight whose loader has this id, if any. */
+  activeLoader(requestId: string): NavigationRequest | null {
+    return this.activeNavigation?.requestId === requestId ? this.activeNavigation : null;
+  }
+
+  /** The URL the navigation in flight (if any) is loading; used by hosts. */
+  get pendingUrl(): string | null {
+    return this.activeNavigation?.url ?? null;
+  }
+
+  siteOf(url: string): string {
+    return siteForUrl(url);
+  }
+}

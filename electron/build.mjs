@@ -1,0 +1,35 @@
+// Builds the Node-side entry points (CLI, network thread, renderer process, hosts)
+// into out/node/ with esbuild. npm packages stay external (they are installed).
+// Usage: node electron/build.mjs            (also runs on `npm install` via "prepare")
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Entry name (file in out/node/) → source. */
+export const NODE_ENTRIES = {
+  cli: 'electron/hosts/cli/navscopeCli.ts',
+  networkThread: 'electron/network/networkThreadMain.ts',
+  rendererProcess: 'electron/renderer-process/rendererMain.ts',
+};
+
+export async function buildNode() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: NODE_ENTRIES,
+    outdir: 'out/node',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildNode();
+}

@@ -1,0 +1,147 @@
+/**
+ * The `navscope` command line: the headless host of the browser model.
+ *
+ *   navscope trace <input> [--lab] [--json] [--out FILE]
+ *   navscope start [--live]
+ *
+ * `trace` performs one navigation and prints its timeline (or the trace as JSON);
+ * whatever happens, the trace recorded so far is written.
+ */
+import { writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent.js';
+import { formatTimeline } from '../../../shared/trace/timelineText.js';
+import type { NavigationResult } from '../../browser/webContents.js';
+import { BrowserSession } from '../node/browserSession.js';
+
+const USAGE = `Usage:
+  navscope trace <input> [--lab] [--json] [--out FILE]
+      Navigate to <input> (what you would type in the address bar) headless and
+      print a timeline of every step, or the whole trace as JSON (--json).
+      --lab   use NavScope's embedded lab (loopback DNS and web servers), offline
+      --out   write the output to FILE instead of standard output
+  navscope start [--live]
+      Start NavScope with the embedded lab (or the live internet) and type
+      addresses at the prompt; each navigation's timeline is printed.
+`;
+
+export interface TraceOptions {
+  input: string;
+  lab: boolean;
+  json: boolean;
+  out: string | null;
+}
+
+class UsageError extends Error {}
+
+export function parseTraceArgs(args: string[]): TraceOptions {
+  const options: TraceOptions = { input: '', lab: false, json: false, out: null };
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--lab') options.lab = true;
+    else if (arg === '--live') options.lab = false;
+    else if (arg === '--json') options.json = true;
+    else if (arg === '--out') {
+      const file = args[++i];
+      if (!file) throw new UsageError('--out needs a file name');
+      options.out = file;
+    } else if (arg.startsWith('--out=')) options.out = arg.slice('--out='.length);
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'trace needs the input to navigate to, e.g. navscope trace www.naver.com --lab' : `trace takes one input, got ${positional.length} (quote an input with spaces)`);
+  options.input = positional[0]!;
+  return options;
+}
+
+function exitCodeFor(result: NavigationResult): number {
+  if (result.outcome === 'loaded' || result.outcome === 'no-commit') return 0;
+  if (result.outcome === 'invalid-input') return 2;
+  return 1;
+}
+
+export function traceFile(events: readonly TraceEvent[]): TraceFile {
+  return { format: 'navscope-trace', version: 1, events: [...events] };
+}
+
+async function trace(options: TraceOptions): Promise<number> {
+  const session = await BrowserSession.start({ lab: options.lab });
+  let result: NavigationResult | null = null;
+  let failure: string | null = null;
+  try {
+    result = await session.browser.webContents.navigateFromOmnibox(options.input);
+  } catch (error) {
+    failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  } finally {
+    await session.stop();
+  }
+  const events = session.browser.recorder.events;
+  const output = options.json ? JSON.stringify({ ...traceFile(events), result }, null, 2) + '\n' : formatTimeline(events).join('\n') + '\n';
+  if (options.out) writeFileSync(options.out, output);
+  else process.stdout.write(output);
+
+  if (failure) {
+    process.stderr.write(`navscope: internal error: ${failure}\n`);
+    return 3;
+  }
+  const r = result!;
+  const processes = new Set(events.filter((e) => e.type === 'process.spawn').map((e) => (e.type === 'process.spawn' ? e.pid : 0)));
+  const messages = events.filter((e) => e.type === 'message').length;
+  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${options.out ? `; trace written to ${options.out}` : ''}`;
+  process.stderr.write(`navscope: ${exitCodeFor(r) === 0 ? '' : 'error: '}${summary}\n`);
+  if (r.outcome === 'failed' && r.netError?.name === 'ERR_NAME_NOT_RESOLVED' && !options.lab) {
+    process.stderr.write('navscope: hint: without internet access, add --lab to use the embedded lab\n');
+  }
+  return exitCodeFor(r);
+}
+
+async function interactive(args: string[]): Promise<number> {
+  const live = args.includes('--live');
+  const session = await BrowserSession.start({ lab: !live });
+  const contents = session.browser.webContents;
+  process.stdout.write(`NavScope — ${live ? 'live internet' : 'embedded lab (offline)'}. Type an address (for example www.naver.com) and press Enter.\n`);
+  process.stdout.write('Commands: :back  :forward  :reload  :quit   (the window arrives with the next release; this is the headless host)\n');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'Address and search bar> ' });
+  let shown = session.browser.recorder.events.length;
+  rl.prompt();
+  for await (const line of rl) {
+    const text = line.trim();
+    if (text === ':quit' || text === ':q') break;
+    const result = text === ':back' ? await contents.goBack() : text === ':forward' ? await contents.goForward() : text === ':reload' ? await contents.reload() : await contents.navigateFromOmnibox(text);
+    const events = session.browser.recorder.events;
+    process.stdout.write(formatTimeline(events).slice(shown).join('\n') + '\n');
+    shown = events.length;
+    process.stdout.write(result ? `→ ${result.message}\n` : '→ nothing to go to\n');
+    rl.prompt();
+  }
+  rl.close();
+  await session.stop();
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'trace':
+        return await trace(parseTraceArgs(rest));
+      case 'start':
+        return await interactive(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`navscope: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}

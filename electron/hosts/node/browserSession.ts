@@ -1,0 +1,57 @@
+/**
+ * A browser process hosted in plain Node, with or without the embedded lab: what the
+ * CLI and the web host run. Renderer processes are forked child processes; the
+ * network thread is a worker thread of this process.
+ */
+import type { DnsServerRef } from '../../../shared/trace/traceEvent.js';
+import { DEFAULT_ACCEPT_LANGUAGE, DEFAULT_TIMEOUTS, DEFAULT_USER_AGENT, type NetworkServiceConfig } from '../../../shared/net/networkServiceConfig.js';
+import { BrowserProcess } from '../../browser/browserProcess.js';
+import { Lab } from '../../lab/lab.js';
+import type { LabConfig } from '../../lab/labConfig.js';
+import { builtEntry } from '../../node/builtEntries.js';
+import { ForkRendererLauncher } from './forkRendererLauncher.js';
+
+export function networkConfigFor(lab: LabConfig | null): NetworkServiceConfig {
+  return {
+    mode: lab ? 'lab' : 'live',
+    lab: lab
+      ? {
+          rootHints: lab.rootHints.map((s): DnsServerRef => ({ address: s.address, port: s.port, name: s.name, zone: s.zone, role: s.role })),
+          dnsPort: lab.dnsPort,
+          portMap: lab.portMap,
+        }
+      : null,
+    userAgent: DEFAULT_USER_AGENT,
+    acceptLanguage: DEFAULT_ACCEPT_LANGUAGE,
+    timeouts: DEFAULT_TIMEOUTS,
+  };
+}
+
+export class BrowserSession {
+  private constructor(
+    readonly browser: BrowserProcess,
+    readonly lab: Lab | null,
+    private readonly launcher: ForkRendererLauncher,
+  ) {}
+
+  static async start(options: { lab: boolean }): Promise<BrowserSession> {
+    const lab = options.lab ? await Lab.start() : null;
+    const launcher = new ForkRendererLauncher(builtEntry('rendererProcess'));
+    const browser = new BrowserProcess({ launcher, networkThreadEntry: builtEntry('networkThread'), network: networkConfigFor(lab?.config ?? null) });
+    try {
+      await browser.start();
+    } catch (error) {
+      launcher.killAll();
+      await lab?.stop();
+      throw error;
+    }
+    return new BrowserSession(browser, lab, launcher);
+  }
+
+  async stop(): Promise<void> {
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref());
+    await Promise.race([this.browser.shutdown(), deadline]);
+    this.launcher.killAll();
+    await this.lab?.stop();
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Launches renderer processes as Node child processes (child_process.fork) with
+ * V8 ("advanced") serialization, so bytes cross as Uint8Array as they would through
+ * Electron's structured clone. Used by the CLI and the web host.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import type { LaunchedRenderer, RendererExit, RendererLaunchOptions, RendererLauncher } from '../../browser/rendererLauncher.js';
+
+export class ForkRendererLauncher implements RendererLauncher {
+  readonly kind = 'child_process.fork';
+  private readonly children = new Set<ChildProcess>();
+
+  constructor(private readonly entry: string) {}
+
+  launch(options: RendererLaunchOptions): LaunchedRenderer {
+    const child = fork(this.entry, [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // The renderer needs no inspector, no extra flags: start it clean.
+      execArgv: [],
+      env: { ...process.env, NAVSCOPE_SERVICE_NAME: options.serviceName },
+    });
+    this.children.add(child);
+    let launchFailed = false;
+    const exitListeners: ((exit: RendererExit) => void)[] = [];
+    child.once('error', (error) => {
+      // Spawn failures surface here (and no 'exit' may follow).
+      if (child.pid === undefined) {
+        launchFailed = true;
+        for (const listener of exitListeners) listener({ code: null, signal: null, reason: 'launch-failed' });
+      } else {
+        process.emitWarning(`renderer ${options.endpointId}: ${error.message}`);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      this.children.delete(child);
+      if (launchFailed) return;
+      const reason: RendererExit['reason'] = signal === 'SIGKILL' ? 'killed' : signal !== null ? 'crashed' : code === 0 ? 'clean-exit' : 'abnormal-exit';
+      for (const listener of exitListeners) listener({ code, signal, reason });
+    });
+    return {
+      onSpawn: (listener) => child.once('spawn', () => listener(child.pid ?? -1)),
+      onMessage: (listener) => child.on('message', listener),
+      onExit: (listener) => exitListeners.push(listener),
+      post: (frame) => {
+        if (child.connected) child.send(frame, (error) => error && process.emitWarning(`renderer ${options.endpointId}: ${error.message}`));
+      },
+      kill: () => {
+        child.kill('SIGKILL');
+      },
+    };
+  }
+
+  /** Kills any child still running (used when the host exits). */
+  killAll(): void {
+    for (const child of this.children) child.kill('SIGKILL');
+  }
+}

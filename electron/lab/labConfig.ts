@@ -1,0 +1,30 @@
+/**
+ * What the lab tells the rest of NavScope about itself once it listens: plain,
+ * JSON-serialisable data (it is posted to the network thread).
+ */
+
+/** One lab DNS server: a real UDP socket on its own loopback address. */
+export interface LabDnsServerInfo {
+  /** Host name of the server, e.g. `a.root-servers.net`. */
+  name: string;
+  /** Loopback address it listens on, e.g. `127.53.0.1`. */
+  address: string;
+  /** UDP port (the same `dnsPort` for every lab DNS server). */
+  port: number;
+  /** The (first) zone it is authoritative for: `.` for the root, `com`, `naver.com`, ... */
+  zone: string;
+  role: 'root' | 'tld' | 'authoritative';
+}
+
+export interface LabConfig {
+  /** Every lab DNS server listens on this one UDP port, each on its own loopback address. */
+  dnsPort: number;
+  /** The root server(s) a recursive resolver starts from. */
+  rootHints: LabDnsServerInfo[];
+  /** All lab DNS servers (root, TLD, authoritative). */
+  dnsServers: LabDnsServerInfo[];
+  /** Well-known port -> real lab port, e.g. `{ "80": 41234 }`. */
+  portMap: Record<string, number>;
+  /** The lab's listening web servers and the host names that resolve to each. */
+  webServers: { address: string; port: number; hosts: string[] }[];
+}

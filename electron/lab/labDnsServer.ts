@@ -1,0 +1,174 @@
+import dgram from 'node:dgram';
+import dnsPacket from 'dns-packet';
+import type { Answer, DecodedPacket, Question } from 'dns-packet';
+import { LAB_RCODE_VALUES, LabAuthority } from './labAuthority.js';
+import type { LabRcode } from './labAuthority.js';
+import type { LabZone } from './labZones.js';
+
+export interface LabDnsQueryRecord {
+  name: string;
+  type: string;
+  rcode: string;
+}
+
+export interface LabDnsServerOptions {
+  /** Host name of the server, e.g. `ns1.naver.com`. */
+  name: string;
+  /** Loopback address to listen on. */
+  address: string;
+  /** The zones it is authoritative for. */
+  zones: readonly LabZone[];
+}
+
+/** Largest UDP response without EDNS (RFC 1035). */
+const CLASSIC_UDP_LIMIT = 512;
+/** Largest UDP response we offer with EDNS (the DNS Flag Day 2020 value). */
+const EDNS_UDP_LIMIT = 1232;
+const OPCODE_QUERY = 0;
+
+/**
+ * A real authoritative DNS server on one loopback address: answers real DNS
+ * packets over UDP from its zones, the way root, TLD and authoritative servers
+ * answer an iterative resolver (never recursing: RA is always clear).
+ */
+export class LabDnsServer {
+  readonly name: string;
+  readonly address: string;
+  private readonly authority: LabAuthority;
+  private socket: dgram.Socket | undefined;
+  private boundPort = 0;
+  private readonly served: LabDnsQueryRecord[] = [];
+
+  constructor(options: LabDnsServerOptions) {
+    this.name = options.name;
+    this.address = options.address;
+    this.authority = new LabAuthority(options.zones);
+  }
+
+  /** The UDP port it listens on (0 before `listen`). */
+  get port(): number {
+    return this.boundPort;
+  }
+
+  /** Binds the UDP socket; rejects (e.g. with code EADDRINUSE) if the port is taken. */
+  listen(port: number): Promise<void> {
+    if (this.socket) return Promise.reject(new Error(`${this.name} is already listening`));
+    const socket = dgram.createSocket({ type: 'udp4', reuseAddr: false });
+    return new Promise<void>((resolve, reject) => {
+      const onError = (error: Error): void => {
+        socket.close();
+        reject(error);
+      };
+      socket.once('error', onError);
+      socket.bind({ address: this.address, port, exclusive: true }, () => {
+        socket.off('error', onError);
+        // A send error on a datagram socket must never bring the lab down.
+        socket.on('error', () => undefined);
+        socket.on('message', (message, remote) => this.onMessage(socket, message, remote));
+        this.socket = socket;
+        this.boundPort = socket.address().port;
+        resolve();
+      });
+    });
+  }
+
+  /** Closes the socket; safe to call more than once. */
+  close(): Promise<void> {
+    const socket = this.socket;
+    this.socket = undefined;
+    if (!socket) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      try {
+        socket.close(() => resolve());
+      } catch {
+        resolve();
+      }
+    });
+  }
+
+  /** Every query answered so far, oldest first. */
+  queriesServed(): LabDnsQueryRecord[] {
+    return this.served.map((q) => ({ ...q }));
+  }
+
+  /**
+   * The response to one DNS message, or `null` when it must be dropped
+   * (undecodable, a response rather than a query, or unanswerable).
+   */
+  respond(message: Buffer): Buffer | null {
+    let query: DecodedPacket;
+    try {
+      query = dnsPacket.decode(message);
+    } catch {
+      return null;
+    }
+    if (query.type !== 'query') return null;
+    const queryFlags = query.flags ?? 0;
+    const opcode = (queryFlags >> 11) & 0xf;
+    const questions: Question[] = query.questions ?? [];
+    // A question whose class dns-packet cannot re-encode cannot be echoed: drop it.
+    if (questions.some((q) => String(q.class ?? 'IN').startsWith('UNKNOWN_'))) return null;
+
+    const edns = (query.additionals ?? []).find((r) => r.type === 'OPT');
+    const limit = edns && edns.type === 'OPT'
+      ? Math.max(CLASSIC_UDP_LIMIT, Math.min(edns.udpPayloadSize, EDNS_UDP_LIMIT))
+      : CLASSIC_UDP_LIMIT;
+
+    let rcode: LabRcode;
+    let authoritative = false;
+    let answers: Answer[] = [];
+    let authorities: Answer[] = [];
+    let additionals: Answer[] = [];
+    const question = questions[0];
+    if (opcode !== OPCODE_QUERY) {
+      rcode = 'NOTIMP';
+    } else if (questions.length !== 1 || !question) {
+      rcode = 'FORMERR';
+    } else if (question.class !== undefined && question.class !== 'IN' && question.class !== 'ANY') {
+      rcode = 'REFUSED';
+    } else {
+      const result = this.authority.lookup(question.name, question.type);
+      ({ rcode, authoritative, answers, authorities, additionals } = result);
+    }
+
+    const opt: Answer[] = edns
+      ? [{ name: '.', type: 'OPT', udpPayloadSize: EDNS_UDP_LIMIT, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }]
+      : [];
+    // Echo the opcode and RD; set AA when authoritative; never RA.
+    const flags = (opcode << 11)
+      | (queryFlags & dnsPacket.RECURSION_DESIRED)
+      | (authoritative ? dnsPacket.AUTHORITATIVE_ANSWER : 0)
+      | LAB_RCODE_VALUES[rcode];
+    let response: Buffer;
+    try {
+      response = dnsPacket.encode({
+        type: 'response',
+        id: query.id ?? 0,
+        flags,
+        questions,
+        answers,
+        authorities,
+        additionals: [...additionals, ...opt],
+      });
+      if (response.length > limit) {
+        response = dnsPacket.encode({
+          type: 'response',
+          id: query.id ?? 0,
+          flags: flags | dnsPacket.TRUNCATED_RESPONSE,
+          questions,
+          additionals: opt,
+        });
+      }
+    } catch {
+      return null;
+    }
+    this.served.push({ name: question?.name ?? '', type: question?.type ?? '', rcode });
+    return response;
+  }
+
+  private onMessage(socket: dgram.Socket, message: Buffer, remote: dgram.RemoteInfo): void {
+    const response = this.respond(message);
+    if (!response || this.socket !== socket) return;
+    socket.send(response, remote.port, remote.address, () => undefined);
+  }
+}

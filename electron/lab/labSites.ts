@@ -1,0 +1,349 @@
+import { solidPng } from './labPng.js';
+
+/**
+ * The lab's web content: stand-ins for real sites, served from this machine.
+ * Plain data (plus a few functions for dynamic pages), so more sites can be
+ * added by editing this file only.
+ */
+
+export interface LabResource {
+  /** HTTP status; 200 when omitted. */
+  status?: number;
+  /** Full Content-Type value, e.g. `text/html; charset=utf-8`. */
+  contentType: string;
+  body: string | Buffer;
+  /** Extra response headers. */
+  headers?: Record<string, string>;
+}
+
+/** A fixed resource, or a function of the request URL (for pages such as /search). */
+export type LabRoute = LabResource | ((url: URL) => LabResource);
+
+export interface LabSite {
+  /** Host names this site answers for (the first is its canonical name). */
+  hosts: string[];
+  /** Routes by exact path (the query string is not part of the key). */
+  routes: Record<string, LabRoute>;
+}
+
+export interface LabHostRedirect {
+  /** Host names that only redirect. */
+  hosts: string[];
+  status: 301 | 302 | 307 | 308;
+  /** Origin to redirect to; the request's path and query are kept. */
+  targetOrigin: string;
+}
+
+export const CONTENT_TYPES = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'application/javascript; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+  png: 'image/png',
+} as const;
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const naverLogo = solidPng(120, 40, [3, 199, 90]);
+const googleLogo = solidPng(272, 92, [66, 133, 244]);
+/** Served for held requests whose path ends in `.png`. */
+export const labHeldPng = solidPng(64, 64, [160, 160, 160]);
+
+const labNotice = (site: string): string =>
+  `<p class="lab-notice" role="note">NavScope lab stand-in for ${escapeHtml(site)}, served from this machine (loopback) — this is not the real site.</p>`;
+
+function html(body: string): LabResource {
+  return { contentType: CONTENT_TYPES.html, body };
+}
+
+// --- www.naver.com -----------------------------------------------------------
+
+const naverHead = (title: string, scripts: string): string => `<!DOCTYPE html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="/static/naver.css">
+${scripts}
+</head>`;
+
+const naverHeader = `<header class="top">
+  <a href="/" class="logo"><img src="/static/logo.png" alt="NAVER" width="120" height="40"></a>
+  <form class="search" action="/search" method="get" role="search">
+    <input type="search" name="query" placeholder="검색어를 입력해 주세요." aria-label="검색">
+    <button type="submit">검색</button>
+  </form>
+</header>`;
+
+const naverNav = `<nav class="services">
+  <a href="/news">뉴스</a>
+  <a href="/mail">메일</a>
+  <a href="/cafe">카페</a>
+  <a href="/blog">블로그</a>
+  <a href="/shopping">쇼핑</a>
+  <a href="/map">지도</a>
+</nav>`;
+
+const naverHome = `${naverHead(
+  'NAVER — NavScope lab',
+  '<script src="/static/search.js"></script>\n<script src="/static/analytics.js" async></script>',
+)}
+<body>
+${labNotice('www.naver.com')}
+${naverHeader}
+${naverNav}
+<main>
+  <section class="news">
+    <h2>뉴스</h2>
+    <ul>
+      <li><a href="/news">오늘의 주요 뉴스 (연구실 샘플 기사)</a></li>
+      <li><a href="/news">날씨: 맑음, 최고 24도 (가상 데이터)</a></li>
+      <li><a href="/news">경제: 샘플 지수 1.2% 상승</a></li>
+    </ul>
+  </section>
+  <section class="mail">
+    <h2>메일</h2>
+    <p>로그인하고 메일을 확인하세요. (이 실험실 페이지에는 로그인 기능이 없습니다.)</p>
+  </section>
+  <section class="shortcuts">
+    <h2>바로가기</h2>
+    <p>카페 · 블로그 · 쇼핑 · 지도 · 웹툰</p>
+  </section>
+</main>
+<footer>NavScope lab · 이 페이지는 실제 네이버가 아닙니다 (not the real NAVER).</footer>
+</body>
+</html>
+`;
+
+const naverNews = `${naverHead('뉴스 : NAVER — NavScope lab', '<script src="/static/search.js"></script>')}
+<body>
+${labNotice('www.naver.com')}
+${naverHeader}
+${naverNav}
+<main>
+  <section class="news">
+    <h1>뉴스</h1>
+    <article>
+      <h2>NavScope 실험실 기사</h2>
+      <p>이 기사는 내비게이션을 관찰하기 위한 샘플입니다. 실제 뉴스가 아닙니다.</p>
+    </article>
+    <p><a href="/">홈으로</a></p>
+  </section>
+</main>
+<footer>NavScope lab · 이 페이지는 실제 네이버가 아닙니다 (not the real NAVER).</footer>
+</body>
+</html>
+`;
+
+const naverSlow = `${naverHead('느린 페이지 : NAVER — NavScope lab', '')}
+<body>
+${labNotice('www.naver.com')}
+<main>
+  <h1>느린 이미지</h1>
+  <p>The image below is held by the lab until it is released, so the page load pauses.</p>
+  <img src="/hold/slow.png" alt="held image" width="64" height="64">
+  <p><a href="/">홈으로</a></p>
+</main>
+</body>
+</html>
+`;
+
+const naverCss = `/* NavScope lab stand-in stylesheet for www.naver.com */
+:root {
+  --naver-green: #03c75a;
+  --text: #222;
+  --muted: #767676;
+  --line: #e3e5e8;
+}
+* { box-sizing: border-box; }
+body {
+  margin: 0;
+  font-family: -apple-system, "Apple SD Gothic Neo", "Malgun Gothic", sans-serif;
+  color: var(--text);
+  background: #f5f6f7;
+}
+.lab-notice {
+  margin: 0;
+  padding: 6px 12px;
+  background: #fff4c2;
+  border-bottom: 1px solid #e6d27a;
+  font-size: 13px;
+}
+header.top {
+  display: flex;
+  align-items: center;
+  gap: 24px;
+  padding: 24px 32px;
+  background: #fff;
+}
+.search { display: flex; flex: 1; max-width: 560px; border: 2px solid var(--naver-green); }
+.search input { flex: 1; border: 0; padding: 12px; font-size: 18px; }
+.search button { border: 0; background: var(--naver-green); color: #fff; padding: 0 20px; font-size: 16px; }
+nav.services { display: flex; gap: 16px; padding: 12px 32px; background: #fff; border-top: 1px solid var(--line); }
+nav.services a { color: var(--text); text-decoration: none; font-weight: 600; }
+main { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 16px; padding: 16px 32px; }
+section { background: #fff; border: 1px solid var(--line); padding: 16px; }
+section h2 { margin-top: 0; font-size: 16px; }
+footer { padding: 16px 32px; color: var(--muted); font-size: 12px; }
+`;
+
+const naverSearchJs = `// NavScope lab stand-in for www.naver.com: search box helpers (never executed by NavScope).
+(function () {
+  'use strict';
+  var form = document.querySelector('form.search');
+  if (!form) return;
+  form.addEventListener('submit', function (event) {
+    var input = form.querySelector('input');
+    if (input && input.value.trim() === '') event.preventDefault();
+  });
+})();
+`;
+
+const naverAnalyticsJs = `// NavScope lab stand-in analytics: it records nothing and sends nothing.
+(function () {
+  'use strict';
+  window.navscopeLabAnalytics = { loadedAt: Date.now() };
+})();
+`;
+
+// --- www.google.com ----------------------------------------------------------
+
+const googleHead = (title: string): string => `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="/static/google.css">
+<script src="/static/gsearch.js" defer></script>
+</head>`;
+
+const googleHome = `${googleHead('Google — NavScope lab')}
+<body>
+${labNotice('www.google.com')}
+<main class="home">
+  <img src="/static/logo.png" alt="Google" width="272" height="92">
+  <form action="/search" method="get" role="search">
+    <input type="search" name="q" aria-label="Search" autofocus>
+    <button type="submit">Google Search</button>
+  </form>
+</main>
+<footer>NavScope lab — not the real Google.</footer>
+</body>
+</html>
+`;
+
+function googleResults(url: URL): LabResource {
+  const query = url.searchParams.get('q') ?? '';
+  const q = escapeHtml(query);
+  return html(`${googleHead(`${q} - Google Search — NavScope lab`)}
+<body>
+${labNotice('www.google.com')}
+<header class="results-top">
+  <a href="/"><img src="/static/logo.png" alt="Google" width="92" height="31"></a>
+  <form action="/search" method="get" role="search">
+    <input type="search" name="q" value="${q}" aria-label="Search">
+  </form>
+</header>
+<main class="results">
+  <p>Lab results for <strong>${q}</strong> (made up on this machine):</p>
+  <ol>
+    <li><a href="http://www.naver.com/">NAVER — NavScope lab</a></li>
+    <li><a href="/">Google — NavScope lab</a></li>
+  </ol>
+</main>
+<footer>NavScope lab — not the real Google.</footer>
+</body>
+</html>
+`);
+}
+
+const googleCss = `/* NavScope lab stand-in stylesheet for www.google.com */
+body { margin: 0; font-family: Arial, sans-serif; color: #202124; }
+.lab-notice { margin: 0; padding: 6px 12px; background: #fff4c2; border-bottom: 1px solid #e6d27a; font-size: 13px; }
+main.home { display: flex; flex-direction: column; align-items: center; margin-top: 120px; gap: 24px; }
+main.home input { width: 480px; padding: 12px 16px; border: 1px solid #dfe1e5; border-radius: 24px; font-size: 16px; }
+button { margin-left: 8px; padding: 8px 16px; border: 1px solid #f8f9fa; background: #f8f9fa; border-radius: 4px; }
+.results-top { display: flex; align-items: center; gap: 24px; padding: 16px 24px; border-bottom: 1px solid #ebebeb; }
+.results-top input { width: 480px; padding: 8px 16px; border: 1px solid #dfe1e5; border-radius: 24px; }
+main.results { padding: 16px 24px; max-width: 640px; }
+footer { padding: 16px 24px; color: #70757a; font-size: 12px; }
+`;
+
+const googleSearchJs = `// NavScope lab stand-in for www.google.com (never executed by NavScope).
+(function () {
+  'use strict';
+  var input = document.querySelector('input[name="q"]');
+  if (input) input.setAttribute('data-lab', 'navscope');
+})();
+`;
+
+// --- the site table ----------------------------------------------------------
+
+export const labSites: LabSite[] = [
+  {
+    hosts: ['www.naver.com'],
+    routes: {
+      '/': html(naverHome),
+      '/news': html(naverNews),
+      '/slow': html(naverSlow),
+      '/static/naver.css': { contentType: CONTENT_TYPES.css, body: naverCss },
+      '/static/search.js': { contentType: CONTENT_TYPES.js, body: naverSearchJs },
+      '/static/analytics.js': { contentType: CONTENT_TYPES.js, body: naverAnalyticsJs },
+      '/static/logo.png': { contentType: CONTENT_TYPES.png, body: naverLogo },
+    },
+  },
+  {
+    hosts: ['www.google.com'],
+    routes: {
+      '/': html(googleHome),
+      '/search': googleResults,
+      '/static/google.css': { contentType: CONTENT_TYPES.css, body: googleCss },
+      '/static/gsearch.js': { contentType: CONTENT_TYPES.js, body: googleSearchJs },
+      '/static/logo.png': { contentType: CONTENT_TYPES.png, body: googleLogo },
+    },
+  },
+];
+
+export const labHostRedirects: LabHostRedirect[] = [
+  { hosts: ['naver.com'], status: 301, targetOrigin: 'http://www.naver.com' },
+  { hosts: ['google.com'], status: 301, targetOrigin: 'http://www.google.com' },
+];
+
+/** The 404 page of every lab site. */
+export function notFoundPage(host: string, path: string): LabResource {
+  return {
+    status: 404,
+    contentType: CONTENT_TYPES.html,
+    body: `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>404 Not Found — NavScope lab</title></head>
+<body>
+<h1>404 Not Found</h1>
+<p>The NavScope lab stand-in for ${escapeHtml(host)} has no page at <code>${escapeHtml(path)}</code>.</p>
+<p>This page was served from this machine, not by the real site.</p>
+</body>
+</html>
+`,
+  };
+}
+
+/** The page a redirect carries in its body. */
+export function redirectPage(location: string): string {
+  const target = escapeHtml(location);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Moved — NavScope lab</title></head>
+<body><p>Moved to <a href="${target}">${target}</a> (NavScope lab, served from this machine).</p></body>
+</html>
+`;
+}

@@ -1,0 +1,170 @@
+/**
+ * The lab's DNS data: zones and the name servers that serve them. Plain data, so
+ * that more sites can be added by editing this file only.
+ *
+ * Names are written without the trailing dot (`www.naver.com`); the root is `.`.
+ * A zone holds its authoritative records, its delegations (NS records at a name
+ * below the apex) and the glue for those delegations (A records of the
+ * delegated name servers), exactly like a real zone file.
+ */
+
+export type LabRecordType = 'A' | 'AAAA' | 'NS' | 'CNAME' | 'TXT';
+
+export interface LabRecord {
+  name: string;
+  type: LabRecordType;
+  /** Address for A/AAAA, a host name for NS/CNAME, text for TXT. */
+  data: string;
+  ttl: number;
+}
+
+export interface LabSoa {
+  /** Primary name server. */
+  mname: string;
+  /** Mailbox of the person responsible, in DNS form (`hostmaster.naver.com`). */
+  rname: string;
+  serial: number;
+  refresh: number;
+  retry: number;
+  expire: number;
+  /** Negative-caching TTL (RFC 2308). */
+  minimum: number;
+  /** TTL of the SOA record itself. */
+  ttl: number;
+}
+
+export interface LabZone {
+  /** The zone apex: `.`, `com`, `naver.com`, ... */
+  origin: string;
+  soa: LabSoa;
+  records: LabRecord[];
+}
+
+export interface LabNameServer {
+  /** Host name of the server, e.g. `a.root-servers.net`. */
+  name: string;
+  /** Loopback address it listens on. */
+  address: string;
+  role: 'root' | 'tld' | 'authoritative';
+  /** Origins of the zones it is authoritative for (first one is the one it is known for). */
+  zones: string[];
+}
+
+/** TTLs in seconds. */
+export const LAB_TTL = {
+  /** A and AAAA records. */
+  address: 300,
+  /** NS records and glue. */
+  delegation: 172800,
+  /** SOA minimum (negative caching). */
+  soaMinimum: 300,
+  /** The SOA record itself. */
+  soa: 3600,
+} as const;
+
+function soa(origin: string, mname: string): LabSoa {
+  const base = origin === '.' ? '' : `.${origin}`;
+  return {
+    mname,
+    rname: origin === '.' ? 'nstld.verisign-grs.com' : `hostmaster${base}`,
+    serial: 2024010101,
+    refresh: 1800,
+    retry: 900,
+    expire: 604800,
+    minimum: LAB_TTL.soaMinimum,
+    ttl: LAB_TTL.soa,
+  };
+}
+
+function a(name: string, address: string, ttl: number = LAB_TTL.address): LabRecord {
+  return { name, type: 'A', data: address, ttl };
+}
+
+function ns(name: string, server: string): LabRecord {
+  return { name, type: 'NS', data: server, ttl: LAB_TTL.delegation };
+}
+
+function cname(name: string, target: string): LabRecord {
+  return { name, type: 'CNAME', data: target, ttl: LAB_TTL.address };
+}
+
+/** Loopback addresses of the lab's servers. */
+export const LAB_ADDRESSES = {
+  rootServer: '127.53.0.1',
+  gtldServer: '127.53.1.1',
+  naverNameServer: '127.53.2.1',
+  googleNameServer: '127.53.2.2',
+  naverWeb: '127.80.0.1',
+  googleWeb: '127.80.0.2',
+  /** Resolves, but nothing listens there: connection refused. */
+  refused: '127.80.0.99',
+} as const;
+
+export const labNameServers: LabNameServer[] = [
+  { name: 'a.root-servers.net', address: LAB_ADDRESSES.rootServer, role: 'root', zones: ['.'] },
+  { name: 'a.gtld-servers.net', address: LAB_ADDRESSES.gtldServer, role: 'tld', zones: ['com', 'net'] },
+  { name: 'ns1.naver.com', address: LAB_ADDRESSES.naverNameServer, role: 'authoritative', zones: ['naver.com'] },
+  { name: 'ns1.google.com', address: LAB_ADDRESSES.googleNameServer, role: 'authoritative', zones: ['google.com'] },
+];
+
+/** Addresses on which the lab's web server listens (one port for all). */
+export const labWebAddresses: string[] = [LAB_ADDRESSES.naverWeb, LAB_ADDRESSES.googleWeb];
+
+export const labZones: LabZone[] = [
+  {
+    origin: '.',
+    soa: soa('.', 'a.root-servers.net'),
+    records: [
+      ns('.', 'a.root-servers.net'),
+      a('a.root-servers.net', LAB_ADDRESSES.rootServer, LAB_TTL.delegation),
+      // Delegations to the TLDs, with glue.
+      ns('com', 'a.gtld-servers.net'),
+      ns('net', 'a.gtld-servers.net'),
+      a('a.gtld-servers.net', LAB_ADDRESSES.gtldServer, LAB_TTL.delegation),
+    ],
+  },
+  {
+    origin: 'com',
+    soa: soa('com', 'a.gtld-servers.net'),
+    records: [
+      ns('com', 'a.gtld-servers.net'),
+      // naver.com
+      ns('naver.com', 'ns1.naver.com'),
+      a('ns1.naver.com', LAB_ADDRESSES.naverNameServer, LAB_TTL.delegation),
+      // google.com
+      ns('google.com', 'ns1.google.com'),
+      a('ns1.google.com', LAB_ADDRESSES.googleNameServer, LAB_TTL.delegation),
+    ],
+  },
+  {
+    origin: 'net',
+    soa: soa('net', 'a.gtld-servers.net'),
+    records: [
+      ns('net', 'a.gtld-servers.net'),
+      a('a.gtld-servers.net', LAB_ADDRESSES.gtldServer, LAB_TTL.delegation),
+      a('a.root-servers.net', LAB_ADDRESSES.rootServer, LAB_TTL.delegation),
+    ],
+  },
+  {
+    origin: 'naver.com',
+    soa: soa('naver.com', 'ns1.naver.com'),
+    records: [
+      ns('naver.com', 'ns1.naver.com'),
+      a('ns1.naver.com', LAB_ADDRESSES.naverNameServer, LAB_TTL.delegation),
+      a('naver.com', LAB_ADDRESSES.naverWeb),
+      a('www.naver.com', LAB_ADDRESSES.naverWeb),
+      cname('m.naver.com', 'www.naver.com'),
+      a('refused.naver.com', LAB_ADDRESSES.refused),
+    ],
+  },
+  {
+    origin: 'google.com',
+    soa: soa('google.com', 'ns1.google.com'),
+    records: [
+      ns('google.com', 'ns1.google.com'),
+      a('ns1.google.com', LAB_ADDRESSES.googleNameServer, LAB_TTL.delegation),
+      a('google.com', LAB_ADDRESSES.googleWeb),
+      a('www.google.com', LAB_ADDRESSES.googleWeb),
+    ],
+  },
+];

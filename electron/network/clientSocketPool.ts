@@ -1,0 +1,190 @@
+/**
+ * Chromium's ClientSocketPool for HTTP/1.1: at most six connections per group
+ * (scheme://host:port), idle keep-alive sockets reused, the rest queued. Connect time
+ * is measured; the three-way handshake inside it is not observable from user space,
+ * so the span carries a modelled SYN / SYN-ACK / ACK with random initial sequence
+ * numbers, labelled as modelled.
+ */
+import { randomInt } from 'node:crypto';
+import { type Socket, connect } from 'node:net';
+import { isLoopbackAddress } from '../../shared/net/networkServiceConfig.js';
+import { NetError } from '../../shared/net/netError.js';
+import { monotonicMicros } from '../node/monotonicClock.js';
+import type { NetLog } from './netLog.js';
+
+export const MAX_SOCKETS_PER_GROUP = 6;
+
+export interface PooledSocket {
+  readonly socket: Socket;
+  readonly id: number;
+  readonly group: string;
+  readonly reused: boolean;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly connectStart: number;
+  readonly connectEnd: number;
+}
+
+interface Group {
+  idle: { socket: Socket; id: number; remoteAddress: string; remotePort: number }[];
+  active: number;
+  queue: (() => void)[];
+}
+
+export interface SocketPoolOptions {
+  /** Lab mode: only loopback addresses, with well-known ports mapped to the lab's. */
+  labPortMap: Record<string, number> | null;
+  connectTimeoutMs: number;
+}
+
+function connectError(error: NodeJS.ErrnoException, target: string): NetError {
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return new NetError('ERR_CONNECTION_REFUSED', `${target} refused the connection`);
+    case 'ECONNRESET':
+      return new NetError('ERR_CONNECTION_RESET', `${target} reset the connection`);
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return new NetError('ERR_ADDRESS_UNREACHABLE', `${target} is unreachable`);
+    case 'ETIMEDOUT':
+      return new NetError('ERR_CONNECTION_TIMED_OUT', `${target} did not answer`);
+    default:
+      return new NetError('ERR_CONNECTION_FAILED', `${target}: ${error.code ?? error.message}`);
+  }
+}
+
+export class ClientSocketPool {
+  private readonly groups = new Map<string, Group>();
+  private nextId = 1;
+
+  constructor(private readonly netLog: NetLog, private readonly options: SocketPoolOptions) {}
+
+  private group(key: string): Group {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { idle: [], active: 0, queue: [] };
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  async acquire(groupKey: string, addresses: string[], port: number, requestId: string): Promise<PooledSocket> {
+    const group = this.group(groupKey);
+    for (;;) {
+      const idle = group.idle.pop();
+      if (idle) {
+        if (idle.socket.destroyed || !idle.socket.writable) continue;
+        idle.socket.removeAllListeners('close');
+        idle.socket.removeAllListeners('error');
+        group.active++;
+        const now = monotonicMicros();
+        return { ...idle, group: groupKey, reused: true, connectStart: now, connectEnd: now };
+      }
+      if (group.active < MAX_SOCKETS_PER_GROUP) break;
+      const queuedAt = monotonicMicros();
+      await new Promise<void>((resume) => group.queue.push(resume));
+      this.netLog.record({ type: 'error', where: 'socket pool', message: `request ${requestId} waited ${Math.round((monotonicMicros() - queuedAt) / 1000)} ms for a free socket in ${groupKey}` });
+    }
+    group.active++;
+    try {
+      return await this.connectAny(groupKey, addresses, port, requestId);
+    } catch (error) {
+      this.releaseSlot(group);
+      throw error;
+    }
+  }
+
+  /** Returns a socket: kept idle for reuse when the response allows keep-alive. */
+  release(pooled: PooledSocket, reusable: boolean): void {
+    const group = this.group(pooled.group);
+    if (reusable && !pooled.socket.destroyed) {
+      const entry = { socket: pooled.socket, id: pooled.id, remoteAddress: pooled.remoteAddress, remotePort: pooled.remotePort };
+      pooled.socket.removeAllListeners('data');
+      pooled.socket.removeAllListeners('end');
+      pooled.socket.removeAllListeners('timeout');
+      pooled.socket.setTimeout(0);
+      pooled.socket.on('error', () => pooled.socket.destroy());
+      pooled.socket.once('close', () => {
+        const index = group.idle.indexOf(entry);
+        if (index >= 0) group.idle.splice(index, 1);
+      });
+      group.idle.push(entry);
+    } else {
+      pooled.socket.destroy();
+    }
+    this.releaseSlot(group);
+  }
+
+  private releaseSlot(group: Group): void {
+    group.active--;
+    group.queue.shift()?.();
+  }
+
+  private async connectAny(groupKey: string, addresses: string[], port: number, requestId: string): Promise<PooledSocket> {
+    let lastError: NetError | null = null;
+    for (const address of addresses) {
+      const labPortMap = this.options.labPortMap;
+      if (labPortMap && !isLoopbackAddress(address)) {
+        lastError = new NetError('ERR_ADDRESS_UNREACHABLE', `${address}: lab mode connects only to loopback addresses`);
+        continue;
+      }
+      const realPort = labPortMap?.[String(port)] ?? port;
+      const target = `${address}:${port}`;
+      const spanId = this.netLog.beginSpan('Initial connection', requestId, {
+        group: groupKey,
+        remote: target,
+        ...(realPort !== port ? { labPort: realPort, note: `the lab serves port ${port} on port ${realPort}` } : {}),
+      });
+      const connectStart = monotonicMicros();
+      try {
+        const socket = await this.connectOne(address, realPort, target);
+        const connectEnd = monotonicMicros();
+        const clientIsn = randomInt(0, 2 ** 32);
+        const serverIsn = randomInt(0, 2 ** 32);
+        this.netLog.endSpan(spanId, 'ok', null, {
+          local: `${socket.localAddress ?? '?'}:${socket.localPort ?? 0}`,
+          connectMicros: connectEnd - connectStart,
+          handshake: {
+            modelled: true,
+            note: 'connect() time is measured; the segments inside it are drawn from that measurement, not captured',
+            segments: [
+              { flags: 'SYN', from: 'client', seq: clientIsn, ack: 0 },
+              { flags: 'SYN-ACK', from: 'server', seq: serverIsn, ack: (clientIsn + 1) % 2 ** 32 },
+              { flags: 'ACK', from: 'client', seq: (clientIsn + 1) % 2 ** 32, ack: (serverIsn + 1) % 2 ** 32 },
+            ],
+          },
+        });
+        return { socket, id: this.nextId++, group: groupKey, reused: false, remoteAddress: address, remotePort: port, connectStart, connectEnd };
+      } catch (error) {
+        lastError = error instanceof NetError ? error : new NetError('ERR_CONNECTION_FAILED', `${target}: ${String(error)}`);
+        this.netLog.endSpan(spanId, 'error', lastError.message);
+      }
+    }
+    throw lastError ?? new NetError('ERR_NAME_NOT_RESOLVED', 'no address to connect to');
+  }
+
+  private connectOne(address: string, port: number, target: string): Promise<Socket> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host: address, port, noDelay: true });
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new NetError('ERR_CONNECTION_TIMED_OUT', `${target} did not complete the TCP handshake within ${this.options.connectTimeoutMs} ms`));
+      }, this.options.connectTimeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        socket.removeAllListeners('error');
+        resolve(socket);
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        socket.destroy();
+        reject(connectError(error, target));
+      });
+    });
+  }
+
+  closeAll(): void {
+    for (const group of this.groups.values()) for (const idle of group.idle) idle.socket.destroy();
+    this.groups.clear();
+  }
+}

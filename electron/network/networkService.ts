@@ -1,0 +1,63 @@
+/**
+ * The network service on the network thread (Chromium's services/network): owns the
+ * host resolver, the socket pool and every URLLoader, and answers the loader
+ * interfaces of the message catalogue.
+ */
+import type { MessageEndpoint, TraceSink } from '../../shared/ipc/messageEndpoint.js';
+import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
+import { isLoopbackAddress } from '../../shared/net/networkServiceConfig.js';
+import { ClientSocketPool } from './clientSocketPool.js';
+import { HostResolver } from './hostResolver.js';
+import { NetLog } from './netLog.js';
+import { RecursiveResolver } from './recursiveResolver.js';
+import { URLLoader } from './urlLoader.js';
+
+export class NetworkService {
+  private readonly loaders = new Map<string, URLLoader>();
+  private readonly netLog: NetLog;
+  private readonly hostResolver: HostResolver;
+  private readonly socketPool: ClientSocketPool;
+  private readonly recursiveResolver: RecursiveResolver | null;
+
+  constructor(private readonly endpoint: MessageEndpoint, sink: TraceSink, private readonly config: NetworkServiceConfig) {
+    this.netLog = new NetLog(endpoint.id, sink);
+    const lab = config.lab;
+    this.recursiveResolver = lab
+      ? new RecursiveResolver(
+          {
+            rootHints: lab.rootHints,
+            portFor: () => lab.dnsPort,
+            allowAddress: isLoopbackAddress,
+            timeoutMs: config.timeouts.dnsAttemptMs,
+          },
+          (body) => this.netLog.record(body),
+        )
+      : null;
+    this.hostResolver = new HostResolver(this.netLog, this.recursiveResolver);
+    this.socketPool = new ClientSocketPool(this.netLog, { labPortMap: lab ? lab.portMap : null, connectTimeoutMs: config.timeouts.connectMs });
+
+    endpoint.on('URLLoaderFactory.CreateLoaderAndStart', (p, envelope) => {
+      if (this.loaders.has(p.requestId)) throw new Error(`a loader with id ${p.requestId} already exists`);
+      const loader = new URLLoader(
+        { endpoint, netLog: this.netLog, hostResolver: this.hostResolver, socketPool: this.socketPool, config: this.config },
+        p.requestId,
+        envelope.from,
+        p.request,
+      );
+      this.loaders.set(p.requestId, loader);
+      loader.start();
+    });
+    endpoint.on('URLLoader.FollowRedirect', (p) => this.loaders.get(p.requestId)?.followRedirect());
+    endpoint.on('URLLoader.Cancel', (p) => {
+      this.loaders.get(p.requestId)?.cancel(p.reason);
+      this.loaders.delete(p.requestId);
+    });
+  }
+
+  shutdown(): void {
+    for (const loader of this.loaders.values()) loader.cancel('network service shutting down');
+    this.loaders.clear();
+    this.socketPool.closeAll();
+    this.recursiveResolver?.close();
+  }
+}

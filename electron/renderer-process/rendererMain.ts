@@ -1,0 +1,92 @@
+/**
+ * Entry point of a renderer process stand-in (Chromium's content/renderer). Runs as
+ * a Node child process (child_process.fork) or, unchanged, as an Electron utility
+ * process. It owns no sockets and no files: it talks only to the browser process.
+ *
+ * Arguments: --navscope-renderer-id=renderer:<n> --navscope-site=<site>
+ */
+import { THREAD_NAMES, roleOf } from '../../shared/ipc/endpoints.js';
+import type { JsonValue } from '../../shared/trace/traceEvent.js';
+import { ChildEndpoint } from '../node/childEndpoint.js';
+import { monotonicMicros } from '../node/monotonicClock.js';
+import { getParentPort } from '../node/parentPort.js';
+import { RenderFrame } from './renderFrame.js';
+
+function argument(name: string): string {
+  const prefix = `--navscope-${name}=`;
+  const value = process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+  if (!value) throw new Error(`renderer process started without ${prefix}…`);
+  return value;
+}
+
+const endpointId = argument('renderer-id');
+if (roleOf(endpointId) !== 'renderer') throw new Error(`"${endpointId}" is not a renderer endpoint id`);
+const site = argument('site');
+
+const child = new ChildEndpoint(
+  { id: endpointId, role: 'renderer', pid: process.pid, processName: `Renderer (${site})`, threadName: THREAD_NAMES.renderer },
+  getParentPort(),
+);
+const endpoint = child.endpoint;
+const frames = new Map<string, RenderFrame>();
+let spanCounter = 0;
+
+const recording = {
+  span<T>(name: string, args: Record<string, JsonValue>, run: () => T): T {
+    const spanId = `${endpointId}/s${++spanCounter}`;
+    child.sink.record({ type: 'span.begin', ts: monotonicMicros(), endpoint: endpointId, spanId, name, category: 'renderer', phase: 'load', parentId: null, navigationId: null, requestId: null, args });
+    try {
+      const result = run();
+      child.sink.record({ type: 'span.end', ts: monotonicMicros(), endpoint: endpointId, spanId, status: 'ok', error: null, args: {} });
+      return result;
+    } catch (error) {
+      child.sink.record({ type: 'span.end', ts: monotonicMicros(), endpoint: endpointId, spanId, status: 'error', error: String(error), args: {} });
+      throw error;
+    }
+  },
+  documentParsed(summary: { title: string; nodeCount: number; elementCount: number; subresources: { url: string; destination: string; tag: string }[]; outline: string[] }, url: string): void {
+    child.sink.record({
+      type: 'renderer.document',
+      ts: monotonicMicros(),
+      endpoint: endpointId,
+      url,
+      title: summary.title,
+      nodeCount: summary.nodeCount,
+      elementCount: summary.elementCount,
+      subresources: summary.subresources.map((s) => ({ url: s.url, destination: s.destination, tag: s.tag })),
+      outline: summary.outline,
+    });
+  },
+};
+
+function frameFor(requestId: string): RenderFrame | undefined {
+  for (const frame of frames.values()) if (frame.ownsRequest(requestId)) return frame;
+  return undefined;
+}
+
+endpoint.on('AgentSchedulingGroup.CreateFrame', (p) => {
+  frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording));
+});
+endpoint.on('NavigationClient.CommitNavigation', (p) => {
+  const frame = frames.get(p.frameToken);
+  if (!frame) throw new Error(`CommitNavigation for unknown frame ${p.frameToken}`);
+  frame.commitNavigation(p);
+});
+endpoint.on('LocalFrame.BeforeUnload', (p) => {
+  const frame = frames.get(p.frameToken);
+  endpoint.send('browser', 'FrameHost.BeforeUnloadACK', { frameToken: p.frameToken, proceed: frame ? frame.beforeUnload() : true });
+});
+endpoint.on('URLLoaderClient.OnReceiveResponse', (p) => frameFor(p.requestId)?.onResponse(p));
+endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) => {
+  // Subresource redirects are followed (the browser decides for navigations).
+  if (frameFor(p.requestId)) endpoint.send('network', 'URLLoader.FollowRedirect', { requestId: p.requestId }, p.requestId);
+});
+endpoint.on('DataPipe.Write', (p) => frameFor(p.pipeId)?.onBodyChunk(p.pipeId, p.chunk));
+endpoint.on('URLLoaderClient.OnComplete', (p) => frameFor(p.requestId)?.onComplete(p));
+endpoint.on('ChildProcess.ProcessShutdown', () => {
+  child.flush();
+  // Let the channel drain the last trace records, then exit cleanly.
+  setTimeout(() => process.exit(0), 50);
+});
+
+child.start();

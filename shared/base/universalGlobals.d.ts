@@ -1,0 +1,36 @@
+/**
+ * shared/ compiles without DOM and without Node types. These few globals exist with
+ * the same behaviour in Node, Electron and every browser (WHATWG URL and Encoding
+ * standards), so shared/ may use them; they are declared here, minimally.
+ */
+declare global {
+  interface URLSearchParams {
+    get(name: string): string | null;
+    toString(): string;
+  }
+  class URL {
+    constructor(input: string, base?: string | URL);
+    static canParse(input: string, base?: string): boolean;
+    hash: string;
+    host: string;
+    hostname: string;
+    href: string;
+    readonly origin: string;
+    password: string;
+    pathname: string;
+    port: string;
+    protocol: string;
+    search: string;
+    readonly searchParams: URLSearchParams;
+    username: string;
+    toString(): string;
+  }
+  class TextEncoder {
+    encode(input?: string): Uint8Array;
+  }
+  class TextDecoder {
+    constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+    decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+  }
+}
+export {};

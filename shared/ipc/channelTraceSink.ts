@@ -1,0 +1,52 @@
+/**
+ * The trace sink of a thread or process other than the browser's UI thread: records
+ * are batched and posted to the recorder over the endpoint's own channel. The batch
+ * is flushed before every message frame, so on that ordered channel the recorder
+ * always learns about a delivery before it sees anything the delivery caused.
+ */
+import type { TraceRecord } from '../trace/traceEvent.js';
+import type { WireFrame } from './messageEnvelope.js';
+import type { FramePort, TraceSink } from './messageEndpoint.js';
+
+export interface RawPort {
+  post(frame: WireFrame): void;
+}
+
+export class ChannelTraceSink implements TraceSink {
+  private pending: TraceRecord[] = [];
+  private scheduled = false;
+
+  constructor(private readonly raw: RawPort, private readonly maxBatch = 256) {}
+
+  record(record: TraceRecord): void {
+    this.pending.push(record);
+    if (this.pending.length >= this.maxBatch) {
+      this.flush();
+      return;
+    }
+    if (!this.scheduled) {
+      this.scheduled = true;
+      void Promise.resolve().then(() => {
+        this.scheduled = false;
+        this.flush();
+      });
+    }
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const records = this.pending;
+    this.pending = [];
+    this.raw.post({ kind: 'trace', records });
+  }
+
+  /** The port the endpoint sends through: flushes pending records before each frame. */
+  orderedPort(): FramePort {
+    return {
+      post: (frame) => {
+        this.flush();
+        this.raw.post(frame);
+      },
+    };
+  }
+}

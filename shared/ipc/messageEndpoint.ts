@@ -1,0 +1,130 @@
+/**
+ * One end of NavScope's message pipes: a thread that sends and receives catalogue
+ * messages. Sending stamps the envelope; receiving validates it, records it once in
+ * the trace with its sent and delivered moments, and only then runs the handler.
+ * A malformed or unknown message is recorded as rejected and dropped; a handler that
+ * throws is recorded as an error. Neither ever takes the receiver down.
+ */
+import type { TraceRecord } from '../trace/traceEvent.js';
+import { summarizePayload } from '../trace/payloadSummary.js';
+import type { EndpointId, EndpointInfo } from './endpoints.js';
+import { roleOf } from './endpoints.js';
+import { type MessageName, type PayloadOf, messageCatalogue } from './messageCatalogue.js';
+import { type AnyEnvelope, type MessageEnvelope, type WireFrame, checkEnvelope } from './messageEnvelope.js';
+import { describeMessage } from './messageSummary.js';
+
+export interface FramePort {
+  post(frame: WireFrame): void;
+}
+
+export interface TraceSink {
+  record(record: TraceRecord): void;
+}
+
+export type Clock = () => number;
+
+type Handler<N extends MessageName> = (payload: PayloadOf<N>, envelope: MessageEnvelope<N>) => void | Promise<void>;
+
+export function messageRecord(envelope: AnyEnvelope, deliveredAt: number, recordedBy: EndpointId): TraceRecord {
+  return {
+    type: 'message',
+    ts: envelope.sentAt,
+    endpoint: recordedBy,
+    flowId: envelope.flowId,
+    name: envelope.name,
+    from: envelope.from,
+    to: envelope.to,
+    route: envelope.route,
+    sentAt: envelope.sentAt,
+    deliveredAt,
+    summary: describeMessage(envelope.name, envelope.payload as never),
+    payload: summarizePayload(envelope.payload),
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class MessageEndpoint {
+  private readonly handlers = new Map<MessageName, Handler<MessageName>>();
+  private sentCount = 0;
+
+  constructor(
+    readonly info: EndpointInfo,
+    private readonly port: FramePort,
+    private readonly sink: TraceSink,
+    private readonly clock: Clock,
+  ) {}
+
+  get id(): EndpointId {
+    return this.info.id;
+  }
+
+  on<N extends MessageName>(name: N, handler: Handler<N>): void {
+    if (!(messageCatalogue[name].to as readonly string[]).includes(this.info.role)) {
+      throw new Error(`${this.info.id} cannot receive ${name}: the catalogue does not allow a ${this.info.role} receiver`);
+    }
+    this.handlers.set(name, handler as unknown as Handler<MessageName>);
+  }
+
+  /**
+   * Sends a message. Sending something the catalogue forbids is a bug in NavScope
+   * itself, so it throws at the sender instead of reaching the wire.
+   */
+  send<N extends MessageName>(to: EndpointId, name: N, payload: PayloadOf<N>, route: string | null = null): MessageEnvelope<N> {
+    const spec = messageCatalogue[name];
+    const toRole = roleOf(to);
+    if (!(spec.from as readonly string[]).includes(this.info.role)) throw new Error(`${this.info.id} may not send ${name}`);
+    if (!toRole || !(spec.to as readonly string[]).includes(toRole)) throw new Error(`${name} may not be sent to ${to}`);
+    const problem = spec.payload.check(payload, 'payload');
+    if (problem) throw new Error(`${this.info.id} tried to send an invalid ${name}: ${problem}`);
+    const envelope: MessageEnvelope<N> = {
+      v: 1,
+      flowId: `${this.info.id}#${++this.sentCount}`,
+      name,
+      from: this.info.id,
+      to,
+      route,
+      sentAt: this.clock(),
+      payload,
+    };
+    this.port.post({ kind: 'message', envelope: envelope as AnyEnvelope });
+    return envelope;
+  }
+
+  /** Called by the transport for every envelope addressed to this endpoint. */
+  deliver(raw: unknown): void {
+    const deliveredAt = this.clock();
+    const check = checkEnvelope(raw);
+    if (!check.ok) {
+      this.reject(deliveredAt, check.from, check.name, check.reason);
+      return;
+    }
+    const envelope = check.envelope;
+    if (envelope.to !== this.info.id) {
+      this.reject(deliveredAt, envelope.from, envelope.name, `addressed to ${envelope.to} but delivered to ${this.info.id}`);
+      return;
+    }
+    this.sink.record(messageRecord(envelope, deliveredAt, this.info.id));
+    const handler = this.handlers.get(envelope.name);
+    if (!handler) {
+      this.sink.record({ type: 'error', ts: this.clock(), endpoint: this.info.id, where: this.info.id, message: `no handler for ${envelope.name}` });
+      return;
+    }
+    try {
+      const result = handler(envelope.payload, envelope);
+      if (result instanceof Promise) result.catch((error: unknown) => this.handlerFailed(envelope.name, error));
+    } catch (error) {
+      this.handlerFailed(envelope.name, error);
+    }
+  }
+
+  reject(at: number, from: string | null, name: string | null, reason: string): void {
+    this.sink.record({ type: 'ipc.rejected', ts: at, endpoint: this.info.id, receiver: this.info.id, from, name, reason });
+  }
+
+  private handlerFailed(name: MessageName, error: unknown): void {
+    this.sink.record({ type: 'error', ts: this.clock(), endpoint: this.info.id, where: `${this.info.id} handling ${name}`, message: errorText(error) });
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * One readable line per message for the sequence view and the CLI timeline.
+ */
+import { netErrorName } from '../net/netError.js';
+import type { MessageName, PayloadOf } from './messageCatalogue.js';
+
+function kb(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+type Describers = { [N in MessageName]: (p: PayloadOf<N>) => string };
+
+const describers: Describers = {
+  'URLLoaderFactory.CreateLoaderAndStart': (p) => `${p.request.method} ${p.request.url} (${p.request.destination})`,
+  'URLLoader.FollowRedirect': (p) => `follow redirect of ${p.requestId}`,
+  'URLLoader.Cancel': (p) => `cancel ${p.requestId}: ${p.reason}`,
+  'URLLoaderClient.OnReceiveRedirect': (p) => `${p.redirect.status} → ${p.redirect.newUrl}`,
+  'URLLoaderClient.OnReceiveResponse': (p) => `${p.head.status} ${p.head.statusText} ${p.head.mimeType || '(no type)'}`,
+  'DataPipe.Write': (p) => `${kb(p.chunk.byteLength)} at offset ${p.offset}`,
+  'URLLoaderClient.OnComplete': (p) =>
+    p.status.errorCode === 0 ? `OK, ${kb(p.status.encodedBodyLength)}` : `${netErrorName(p.status.errorCode)} (${p.status.errorDetail})`,
+  'AgentSchedulingGroup.CreateFrame': (p) => `frame ${p.frameToken} for ${p.site}`,
+  'ChildProcess.ProcessShutdown': (p) => p.reason,
+  'LocalFrame.BeforeUnload': (p) => `frame ${p.frameToken}${p.isReload ? ' (reload)' : ''}`,
+  'FrameHost.BeforeUnloadACK': (p) => (p.proceed ? 'proceed' : 'cancelled by the page'),
+  'NavigationClient.CommitNavigation': (p) => `${p.commonParams.url} (${p.responseHead.status})`,
+  'FrameHost.DidCommitProvisionalLoad': (p) => `${p.url} committed (${p.httpStatusCode})`,
+  'FrameHost.UpdateTitle': (p) => `"${p.title}"`,
+  'FrameHost.SubresourceResponseStarted': (p) => `${p.status} ${p.url} (${p.destination})`,
+  'FrameHost.ResourceLoadComplete': (p) => `${p.url} ${p.errorCode === 0 ? kb(p.encodedBodyLength) : netErrorName(p.errorCode)}`,
+  'FrameHost.DidDispatchDOMContentLoadedEvent': () => 'DOMContentLoaded',
+  'FrameHost.DocumentOnLoadCompleted': () => 'load',
+  'FrameHost.DidFinishLoad': (p) => p.url,
+  'FrameHost.DidStopLoading': () => 'spinner stops',
+};
+
+export function describeMessage<N extends MessageName>(name: N, payload: PayloadOf<N>): string {
+  const describe = describers[name] as (p: PayloadOf<N>) => string;
+  return describe(payload);
+}

@@ -1,0 +1,40 @@
+/**
+ * How the network thread is set up when the browser process starts it.
+ * Lab mode: names resolve through the lab's DNS hierarchy and connections may only
+ * go to loopback addresses (well-known ports mapped to the lab's real ports).
+ * Live mode: the operating system's resolver and the real internet.
+ */
+import * as s from '../base/schema.js';
+
+const dnsServerRef = s.object({
+  address: s.string({ maxLength: 64 }),
+  port: s.number({ integer: true, min: 1, max: 65535 }),
+  name: s.string({ maxLength: 255 }),
+  zone: s.string({ maxLength: 255 }),
+  role: s.literal('root', 'tld', 'authoritative', 'resolver'),
+});
+
+export const networkServiceConfig = s.object({
+  mode: s.literal('lab', 'live'),
+  lab: s.nullable(
+    s.object({
+      rootHints: s.array(dnsServerRef, { maxLength: 13 }),
+      dnsPort: s.number({ integer: true, min: 1, max: 65535 }),
+      portMap: s.record(s.number({ integer: true, min: 1, max: 65535 })),
+    }),
+  ),
+  userAgent: s.string({ maxLength: 512 }),
+  acceptLanguage: s.string({ maxLength: 256 }),
+  /** Per-step limits in milliseconds. */
+  timeouts: s.object({ dnsAttemptMs: s.number({ min: 1 }), connectMs: s.number({ min: 1 }), responseHeadMs: s.number({ min: 1 }), bodyIdleMs: s.number({ min: 1 }) }),
+});
+
+export type NetworkServiceConfig = s.Infer<typeof networkServiceConfig>;
+
+export const DEFAULT_TIMEOUTS: NetworkServiceConfig['timeouts'] = { dnsAttemptMs: 1500, connectMs: 10_000, responseHeadMs: 30_000, bodyIdleMs: 30_000 };
+export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) NavScope/0.1 Chrome/145.0.0.0 Safari/537.36';
+export const DEFAULT_ACCEPT_LANGUAGE = 'ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7';
+
+export function isLoopbackAddress(address: string): boolean {
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address) || address === '::1';
+}

@@ -1,0 +1,30 @@
+/**
+ * The journey of a navigation, in order (DESIGN.md, "The journey"). Each phase is a
+ * span recorded by the browser's UI thread; network and renderer spans nest under
+ * them with DevTools' names.
+ */
+export const PHASES = [
+  { id: 'handle-input', name: 'Handle input' },
+  { id: 'start-navigation', name: 'Start navigation' },
+  { id: 'network', name: 'Network' },
+  { id: 'read-response', name: 'Read response' },
+  { id: 'find-renderer', name: 'Find a renderer process' },
+  { id: 'commit', name: 'Commit' },
+  { id: 'load', name: 'Load' },
+] as const;
+
+export type PhaseId = (typeof PHASES)[number]['id'];
+
+export function phaseName(id: PhaseId): string {
+  return PHASES.find((p) => p.id === id)?.name ?? id;
+}
+
+/** DevTools' request timing phases (RequestTimingView), recorded on the network thread. */
+export const NET_SPANS = {
+  dns: 'DNS Lookup',
+  connect: 'Initial connection',
+  ssl: 'SSL',
+  send: 'Request sent',
+  wait: 'Waiting for server response',
+  download: 'Content Download',
+} as const;

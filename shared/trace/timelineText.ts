@@ -1,0 +1,94 @@
+/**
+ * The trace as a readable timeline, one line per event: time since the trace began,
+ * the process/thread that recorded it, and what happened. Used by the CLI.
+ */
+import type { EndpointInfo } from '../ipc/endpoints.js';
+import type { DnsRecordSummary, TraceEvent } from './traceEvent.js';
+
+function ms(micros: number): string {
+  return (micros / 1000).toFixed(3).padStart(10);
+}
+
+function records(list: DnsRecordSummary[]): string {
+  return list.map((r) => `${r.name} ${r.type} ${r.data}`).join(', ');
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\r\n');
+  return end === -1 ? text : text.slice(0, end);
+}
+
+export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: string; ts: number }>): string {
+  switch (event.type) {
+    case 'trace.begin':
+      return `trace begins (${event.mode} mode, browser pid ${event.browserPid}, ${event.platform}, ${event.wallClock})`;
+    case 'thread.start':
+      return `thread ${event.info.threadName} of ${event.info.processName} (pid ${event.info.pid}) is ready`;
+    case 'process.launch':
+      return `● launch renderer process ${event.processId} for ${event.site}`;
+    case 'process.spawn':
+      return `● spawned ${event.processId}: pid ${event.pid} (${event.site})`;
+    case 'process.ready':
+      return `● ${event.processId} (pid ${event.pid}) is ready`;
+    case 'process.exit':
+      return `● ${event.processId} (pid ${event.pid}) exited: ${event.reason}`;
+    case 'process.crash':
+      return `✖ ${event.processId} (pid ${event.pid}) CRASHED: ${event.reason}${event.signal ? ` (${event.signal})` : ''}${event.code !== null ? ` code ${event.code}` : ''}`;
+    case 'span.begin':
+      return `▶ ${event.name}${Object.keys(event.args).length ? ` ${JSON.stringify(event.args)}` : ''}`;
+    case 'span.end': {
+      const begin = spanNames.get(event.spanId);
+      const took = begin ? ` (${((event.ts - begin.ts) / 1000).toFixed(3)} ms)` : '';
+      return `◀ ${begin?.name ?? event.spanId}${took}${event.status !== 'ok' ? ` ${event.status.toUpperCase()}: ${event.error ?? ''}` : ''}`;
+    }
+    case 'message':
+      return `✉ ${event.name}  ${event.from} → ${event.to}  ${event.summary}  (delivered after ${((event.deliveredAt - event.sentAt) / 1000).toFixed(3)} ms)`;
+    case 'ipc.rejected':
+      return `✖ rejected at ${event.receiver}: ${event.name ?? '?'} from ${event.from ?? '?'}: ${event.reason}`;
+    case 'navigation.begin':
+      return `navigation ${event.navigationId} begins: ${event.url} (${event.transition})`;
+    case 'navigation.end':
+      return `navigation ${event.navigationId} ends: ${event.outcome}${event.netError ? ` ${event.netError.name} (${event.netError.detail})` : ''}`;
+    case 'omnibox.classified':
+      return `omnibox: "${event.text}" is ${event.inputType}${event.url ? ` → ${event.url}` : ''} (${event.reason})`;
+    case 'url.parsed':
+      return `URL: scheme ${event.scheme}, host ${event.host}, port ${event.port ?? `${event.effectivePort ?? '-'} (default)`}, path ${event.path}${event.query ? `, query ${event.query}` : ''}${event.fragment ? `, fragment ${event.fragment}` : ''}`;
+    case 'dns.cache':
+      return `DNS host cache ${event.outcome} for ${event.host}${event.addresses.length ? `: ${event.addresses.join(', ')}` : ''}`;
+    case 'dns.query':
+      return `DNS query → ${event.server.name} (${event.server.address}:${event.server.port}, ${event.server.role} for ${event.server.zone}): ${event.question.name} ${event.question.type} id ${event.transactionId}${event.attempt > 1 ? ` attempt ${event.attempt}` : ''}`;
+    case 'dns.response': {
+      const body = event.answers.length ? `answer ${records(event.answers)}` : event.authorities.length ? `authority ${records(event.authorities)}${event.additionals.length ? `; additional ${records(event.additionals)}` : ''}` : 'empty';
+      return `DNS response ← ${event.server.name} (${event.server.address}) ${event.rcode}${event.authoritative ? ' AA' : ''}: ${body}`;
+    }
+    case 'dns.timeout':
+      return `DNS timeout: ${event.server.name} (${event.server.address}) did not answer within ${event.waitedMs} ms (attempt ${event.attempt})`;
+    case 'dns.result':
+      return `DNS result for ${event.host}: ${event.addresses.join(', ')} (from ${event.source}, TTL ${event.ttl} s)`;
+    case 'http.request':
+      return `HTTP request on connection ${event.connectionId}${event.reused ? ' (reused)' : ''}: ${firstLine(event.raw)} (${event.raw.length} bytes)`;
+    case 'http.response':
+      return `HTTP response: ${event.statusLine} (${event.headerBytes} header bytes)`;
+    case 'state':
+      return `◆ ${event.field} = ${JSON.stringify(event.value)} (${event.cause})`;
+    case 'renderer.document':
+      return `DOM built for ${event.url}: ${event.nodeCount} nodes, ${event.elementCount} elements, ${event.subresources.length} subresources, title "${event.title}"`;
+    case 'error':
+      return `! ${event.where}: ${event.message}`;
+  }
+}
+
+export function formatTimeline(events: readonly TraceEvent[]): string[] {
+  const threads = new Map<string, EndpointInfo>();
+  const spans = new Map<string, { name: string; ts: number }>();
+  const origin = events.reduce((min, e) => Math.min(min, e.ts), Number.POSITIVE_INFINITY);
+  const lines: string[] = [];
+  for (const event of events) {
+    if (event.type === 'thread.start') threads.set(event.info.id, event.info);
+    if (event.type === 'span.begin') spans.set(event.spanId, { name: event.name, ts: event.ts });
+    const info = threads.get(event.endpoint);
+    const where = info ? `${info.processName.split(' ')[0]}:${info.pid}/${info.threadName}` : event.endpoint;
+    lines.push(`${ms(event.ts - origin)} ms  ${where.padEnd(30)}  ${describeEvent(event, spans)}`);
+  }
+  return lines;
+}

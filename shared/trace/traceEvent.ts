@@ -1,0 +1,134 @@
+/**
+ * The trace: one ordered list of events, the single source of truth for everything
+ * NavScope shows. Each event has a sequence number (its place in the list), a
+ * timestamp on the shared monotonic clock (µs) and the endpoint that recorded it.
+ *
+ * Views are pure functions of a prefix of this list.
+ */
+import type { EndpointId, EndpointInfo } from '../ipc/endpoints.js';
+import type { PhaseId } from './phases.js';
+
+export type SpanCategory = 'phase' | 'net' | 'renderer' | 'browser';
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface DnsServerRef {
+  address: string;
+  port: number;
+  /** The name server's host name (a.root-servers.net, …) when known. */
+  name: string;
+  /** The zone this server answers for ("." for the root). */
+  zone: string;
+  role: 'root' | 'tld' | 'authoritative' | 'resolver';
+}
+
+export interface DnsRecordSummary {
+  name: string;
+  type: string;
+  ttl: number;
+  data: string;
+}
+
+export type StateField = 'loading' | 'url' | 'security' | 'title' | 'history' | 'crashed';
+
+export type TraceEventBody =
+  | { type: 'trace.begin'; mode: 'lab' | 'live'; browserPid: number; wallClock: string; platform: string }
+  | { type: 'thread.start'; info: EndpointInfo }
+  | { type: 'process.launch'; processId: EndpointId; site: string; serviceName: string }
+  | { type: 'process.spawn'; processId: EndpointId; pid: number; site: string; serviceName: string }
+  | { type: 'process.ready'; processId: EndpointId; pid: number }
+  | { type: 'process.exit'; processId: EndpointId; pid: number; code: number | null; signal: string | null; reason: string }
+  | { type: 'process.crash'; processId: EndpointId; pid: number; code: number | null; signal: string | null; reason: 'killed' | 'crashed' | 'launch-failed' }
+  | {
+      type: 'span.begin';
+      spanId: string;
+      name: string;
+      category: SpanCategory;
+      phase: PhaseId | null;
+      parentId: string | null;
+      navigationId: string | null;
+      requestId: string | null;
+      args: Record<string, JsonValue>;
+    }
+  | { type: 'span.end'; spanId: string; status: 'ok' | 'error' | 'cancelled'; error: string | null; args: Record<string, JsonValue> }
+  | {
+      type: 'message';
+      flowId: string;
+      name: string;
+      from: EndpointId;
+      to: EndpointId;
+      route: string | null;
+      sentAt: number;
+      deliveredAt: number;
+      /** One line for the sequence view. */
+      summary: string;
+      /** The payload with bytes and long strings abbreviated (bounded). */
+      payload: JsonValue;
+    }
+  | { type: 'ipc.rejected'; receiver: EndpointId; from: string | null; name: string | null; reason: string }
+  | { type: 'navigation.begin'; navigationId: string; url: string; transition: string; input: string }
+  | {
+      type: 'navigation.end';
+      navigationId: string;
+      url: string;
+      outcome: 'committed' | 'failed' | 'renderer-crashed' | 'no-commit';
+      netError: { code: number; name: string; detail: string } | null;
+    }
+  | { type: 'omnibox.classified'; text: string; inputType: 'EMPTY' | 'UNKNOWN' | 'URL' | 'QUERY'; url: string | null; reason: string }
+  | {
+      type: 'url.parsed';
+      url: string;
+      scheme: string;
+      host: string;
+      port: number | null;
+      effectivePort: number | null;
+      path: string;
+      query: string;
+      fragment: string;
+    }
+  | { type: 'dns.cache'; host: string; outcome: 'hit' | 'miss' | 'expired'; addresses: string[] }
+  | { type: 'dns.query'; queryId: string; host: string; server: DnsServerRef; question: { name: string; type: string }; transactionId: number; size: number; attempt: number }
+  | {
+      type: 'dns.response';
+      queryId: string;
+      server: DnsServerRef;
+      rcode: string;
+      authoritative: boolean;
+      truncated: boolean;
+      answers: DnsRecordSummary[];
+      authorities: DnsRecordSummary[];
+      additionals: DnsRecordSummary[];
+      size: number;
+    }
+  | { type: 'dns.timeout'; queryId: string; server: DnsServerRef; attempt: number; waitedMs: number }
+  | { type: 'dns.result'; host: string; addresses: string[]; source: 'cache' | 'recursive' | 'os' | 'literal'; ttl: number }
+  | { type: 'http.request'; requestId: string; url: string; raw: string; connectionId: number; reused: boolean }
+  | { type: 'http.response'; requestId: string; statusLine: string; rawHeaders: string; headerBytes: number }
+  | { type: 'state'; field: StateField; value: JsonValue; cause: string }
+  | {
+      type: 'renderer.document';
+      url: string;
+      title: string;
+      nodeCount: number;
+      elementCount: number;
+      subresources: { url: string; destination: string; tag: string }[];
+      outline: string[];
+    }
+  | { type: 'error'; where: string; message: string };
+
+export type TraceEventType = TraceEventBody['type'];
+
+/** What a thread records: the body plus when and where. */
+export type TraceRecord = TraceEventBody & { ts: number; endpoint: EndpointId };
+
+/** What the recorder stores: a record with its place in the trace. */
+export type TraceEvent = TraceRecord & { seq: number };
+
+export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
+
+export interface TraceFile {
+  format: 'navscope-trace';
+  version: 1;
+  events: TraceEvent[];
+}
+
+export const TRACE_FORMAT = 'navscope-trace';

@@ -1,0 +1,78 @@
+/**
+ * The trace recorder: lives on the browser's UI thread and puts every record, its
+ * own or a child's, into one ordered list with a sequence number. Records from other
+ * threads and processes are checked first: a child may only record events of kinds
+ * its role can produce, stamped with its own endpoint id.
+ */
+import type { EndpointId, EndpointRole } from '../ipc/endpoints.js';
+import type { TraceEvent, TraceEventType, TraceRecord } from './traceEvent.js';
+
+const CHILD_RECORD_TYPES: Record<Exclude<EndpointRole, 'browser'>, ReadonlySet<TraceEventType>> = {
+  network: new Set<TraceEventType>([
+    'message', 'ipc.rejected', 'span.begin', 'span.end', 'dns.cache', 'dns.query', 'dns.response', 'dns.timeout', 'dns.result', 'http.request', 'http.response', 'error', 'thread.start',
+  ]),
+  renderer: new Set<TraceEventType>(['message', 'ipc.rejected', 'span.begin', 'span.end', 'renderer.document', 'error']),
+};
+
+export type TraceListener = (event: TraceEvent) => void;
+
+export class TraceRecorder {
+  private readonly list: TraceEvent[] = [];
+  private readonly listeners = new Set<TraceListener>();
+  private droppedCount = 0;
+
+  constructor(private readonly maxEvents = 500_000) {}
+
+  get events(): readonly TraceEvent[] {
+    return this.list;
+  }
+
+  get dropped(): number {
+    return this.droppedCount;
+  }
+
+  record(record: TraceRecord): TraceEvent | null {
+    if (this.list.length >= this.maxEvents) {
+      this.droppedCount++;
+      if (this.droppedCount === 1) {
+        this.push({ type: 'error', ts: record.ts, endpoint: record.endpoint, where: 'trace recorder', message: `trace limit of ${this.maxEvents} events reached: later events are dropped` });
+      }
+      return null;
+    }
+    return this.push(record);
+  }
+
+  private push(record: TraceRecord): TraceEvent {
+    const event = { ...record, seq: this.list.length } as TraceEvent;
+    this.list.push(event);
+    for (const listener of this.listeners) listener(event);
+    return event;
+  }
+
+  /** Records a batch sent by another thread or process, rejecting what it may not record. */
+  ingest(sender: EndpointId, role: Exclude<EndpointRole, 'browser'>, records: unknown[], now: number): void {
+    const allowed = CHILD_RECORD_TYPES[role];
+    for (const raw of records) {
+      const problem = this.checkChildRecord(raw, sender, allowed);
+      if (problem) {
+        this.record({ type: 'ipc.rejected', ts: now, endpoint: 'browser', receiver: 'browser', from: sender, name: 'trace record', reason: problem });
+        continue;
+      }
+      this.record(raw as TraceRecord);
+    }
+  }
+
+  private checkChildRecord(raw: unknown, sender: EndpointId, allowed: ReadonlySet<TraceEventType>): string | null {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'a trace record must be an object';
+    const r = raw as Record<string, unknown>;
+    if (typeof r.type !== 'string' || !allowed.has(r.type as TraceEventType)) return `${sender} may not record events of type ${JSON.stringify(r.type)?.slice(0, 60)}`;
+    if (typeof r.ts !== 'number' || !Number.isFinite(r.ts)) return 'a trace record needs a numeric ts';
+    if (r.endpoint !== sender) return `${sender} tried to record on behalf of ${String(r.endpoint).slice(0, 60)}`;
+    return null;
+  }
+
+  subscribe(listener: TraceListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,334 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Lab } from '../../../electron/lab/lab.js';
+import { dnsExchange, dnsQuery, dnsQueryPacket, httpGet } from './labTestClient.js';
+
+const ROOT = '127.53.0.1';
+const GTLD = '127.53.1.1';
+const NAVER_NS = '127.53.2.1';
+const GOOGLE_NS = '127.53.2.2';
+const NAVER_WEB = '127.80.0.1';
+const GOOGLE_WEB = '127.80.0.2';
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const NOERROR = 0;
+const NXDOMAIN = 3;
+const REFUSED = 5;
+
+let lab: Lab;
+let dnsPort: number;
+let webPort: number;
+
+beforeAll(async () => {
+  lab = await Lab.start();
+  dnsPort = lab.config.dnsPort;
+  webPort = lab.config.portMap['80'] ?? 0;
+});
+
+afterAll(async () => {
+  await lab.stop();
+});
+
+describe('Lab config', () => {
+  it('describes the address plan as plain JSON data', () => {
+    const config = lab.config;
+    expect(JSON.parse(JSON.stringify(config))).toEqual(config);
+    expect(config.dnsPort).toBeGreaterThanOrEqual(20000);
+    expect(config.dnsPort).toBeLessThanOrEqual(60000);
+    expect(config.rootHints).toEqual([
+      { name: 'a.root-servers.net', address: ROOT, port: dnsPort, zone: '.', role: 'root' },
+    ]);
+    expect(config.dnsServers).toEqual([
+      { name: 'a.root-servers.net', address: ROOT, port: dnsPort, zone: '.', role: 'root' },
+      { name: 'a.gtld-servers.net', address: GTLD, port: dnsPort, zone: 'com', role: 'tld' },
+      { name: 'ns1.naver.com', address: NAVER_NS, port: dnsPort, zone: 'naver.com', role: 'authoritative' },
+      { name: 'ns1.google.com', address: GOOGLE_NS, port: dnsPort, zone: 'google.com', role: 'authoritative' },
+    ]);
+    expect(webPort).toBeGreaterThan(0);
+    expect(config.webServers).toEqual([
+      { address: NAVER_WEB, port: webPort, hosts: ['naver.com', 'www.naver.com'] },
+      { address: GOOGLE_WEB, port: webPort, hosts: ['google.com', 'www.google.com'] },
+    ]);
+  });
+});
+
+describe('Lab DNS: an iterative resolution of www.naver.com', () => {
+  it('the root refers com. to a.gtld-servers.net with glue', async () => {
+    const { packet, rcode } = await dnsQuery(ROOT, dnsPort, 'www.naver.com', 'A', 101);
+    expect(packet.type).toBe('response');
+    expect(packet.id).toBe(101);
+    expect(packet.questions).toEqual([{ name: 'www.naver.com', type: 'A', class: 'IN' }]);
+    expect(rcode).toBe(NOERROR);
+    expect(packet.flag_aa).toBe(false);
+    expect(packet.flag_ra).toBe(false);
+    expect(packet.answers).toEqual([]);
+    expect(packet.authorities).toEqual([
+      expect.objectContaining({ name: 'com', type: 'NS', ttl: 172800, data: 'a.gtld-servers.net' }),
+    ]);
+    expect(packet.additionals).toEqual([
+      expect.objectContaining({ name: 'a.gtld-servers.net', type: 'A', ttl: 172800, data: GTLD }),
+    ]);
+  });
+
+  it('the gTLD server refers naver.com. to ns1.naver.com with glue', async () => {
+    const { packet, rcode } = await dnsQuery(GTLD, dnsPort, 'www.naver.com', 'A');
+    expect(rcode).toBe(NOERROR);
+    expect(packet.flag_aa).toBe(false);
+    expect(packet.answers).toEqual([]);
+    expect(packet.authorities).toEqual([
+      expect.objectContaining({ name: 'naver.com', type: 'NS', ttl: 172800, data: 'ns1.naver.com' }),
+    ]);
+    expect(packet.additionals).toEqual([
+      expect.objectContaining({ name: 'ns1.naver.com', type: 'A', data: NAVER_NS }),
+    ]);
+  });
+
+  it('ns1.naver.com answers authoritatively', async () => {
+    const { packet, rcode } = await dnsQuery(NAVER_NS, dnsPort, 'www.naver.com', 'A');
+    expect(rcode).toBe(NOERROR);
+    expect(packet.flag_aa).toBe(true);
+    expect(packet.flag_ra).toBe(false);
+    expect(packet.answers).toEqual([
+      expect.objectContaining({ name: 'www.naver.com', type: 'A', ttl: 300, data: NAVER_WEB }),
+    ]);
+    const served = lab.dnsServers.find((s) => s.name === 'ns1.naver.com')?.queriesServed() ?? [];
+    expect(served).toContainEqual({ name: 'www.naver.com', type: 'A', rcode: 'NOERROR' });
+  });
+
+  it('the gTLD server also serves net. and refers google.com', async () => {
+    const gtld = await dnsQuery(GTLD, dnsPort, 'a.gtld-servers.net', 'A');
+    expect(gtld.packet.flag_aa).toBe(true);
+    expect(gtld.packet.answers).toEqual([expect.objectContaining({ type: 'A', data: GTLD })]);
+    const google = await dnsQuery(GTLD, dnsPort, 'www.google.com', 'A');
+    expect(google.packet.authorities).toEqual([expect.objectContaining({ name: 'google.com', type: 'NS', data: 'ns1.google.com' })]);
+    expect(google.packet.additionals).toEqual([expect.objectContaining({ name: 'ns1.google.com', data: GOOGLE_NS })]);
+    const answer = await dnsQuery(GOOGLE_NS, dnsPort, 'www.google.com', 'A');
+    expect(answer.packet.answers).toEqual([expect.objectContaining({ name: 'www.google.com', data: GOOGLE_WEB })]);
+  });
+
+  it('refused.naver.com resolves to an address where nothing listens', async () => {
+    const { packet } = await dnsQuery(NAVER_NS, dnsPort, 'refused.naver.com', 'A');
+    expect(packet.answers).toEqual([expect.objectContaining({ data: '127.80.0.99' })]);
+  });
+});
+
+describe('Lab DNS: negative answers and edge cases', () => {
+  it('NXDOMAIN with the SOA in authority for an unknown name', async () => {
+    const { packet, rcode } = await dnsQuery(NAVER_NS, dnsPort, 'nope.naver.com', 'A');
+    expect(rcode).toBe(NXDOMAIN);
+    expect(packet.flag_aa).toBe(true);
+    expect(packet.answers).toEqual([]);
+    expect(packet.authorities).toEqual([
+      expect.objectContaining({ name: 'naver.com', type: 'SOA', ttl: 300, data: expect.objectContaining({ mname: 'ns1.naver.com', minimum: 300 }) }),
+    ]);
+  });
+
+  it('NODATA (NOERROR, SOA in authority) for AAAA of a name that only has A', async () => {
+    const { packet, rcode } = await dnsQuery(NAVER_NS, dnsPort, 'www.naver.com', 'AAAA');
+    expect(rcode).toBe(NOERROR);
+    expect(packet.flag_aa).toBe(true);
+    expect(packet.answers).toEqual([]);
+    expect(packet.authorities).toEqual([expect.objectContaining({ type: 'SOA', name: 'naver.com' })]);
+  });
+
+  it('REFUSED for a name outside every zone the server serves', async () => {
+    const { packet, rcode } = await dnsQuery(NAVER_NS, dnsPort, 'example.org', 'A', 777);
+    expect(rcode).toBe(REFUSED);
+    expect(packet.id).toBe(777);
+    expect(packet.questions).toEqual([{ name: 'example.org', type: 'A', class: 'IN' }]);
+    expect(packet.flag_aa).toBe(false);
+    expect(packet.answers).toEqual([]);
+  });
+
+  it('the root answers NXDOMAIN for an unknown TLD', async () => {
+    const { packet, rcode } = await dnsQuery(ROOT, dnsPort, 'example.invalid', 'A');
+    expect(rcode).toBe(NXDOMAIN);
+    expect(packet.authorities).toEqual([expect.objectContaining({ type: 'SOA', name: '.' })]);
+  });
+
+  it('a CNAME is answered with its in-zone target', async () => {
+    const { packet, rcode } = await dnsQuery(NAVER_NS, dnsPort, 'm.naver.com', 'A');
+    expect(rcode).toBe(NOERROR);
+    expect(packet.flag_aa).toBe(true);
+    expect(packet.answers).toEqual([
+      expect.objectContaining({ name: 'm.naver.com', type: 'CNAME', data: 'www.naver.com' }),
+      expect.objectContaining({ name: 'www.naver.com', type: 'A', data: NAVER_WEB }),
+    ]);
+  });
+
+  it('NS and SOA at the zone apex', async () => {
+    const ns = await dnsQuery(NAVER_NS, dnsPort, 'naver.com', 'NS');
+    expect(ns.packet.flag_aa).toBe(true);
+    expect(ns.packet.answers).toEqual([expect.objectContaining({ type: 'NS', data: 'ns1.naver.com' })]);
+    expect(ns.packet.additionals).toEqual([expect.objectContaining({ name: 'ns1.naver.com', data: NAVER_NS })]);
+    const soa = await dnsQuery(NAVER_NS, dnsPort, 'naver.com', 'SOA');
+    expect(soa.packet.answers).toEqual([expect.objectContaining({ type: 'SOA', name: 'naver.com' })]);
+  });
+
+  it('names are matched case-insensitively', async () => {
+    const { packet } = await dnsQuery(NAVER_NS, dnsPort, 'WwW.NaVeR.CoM', 'A');
+    expect(packet.answers).toEqual([expect.objectContaining({ type: 'A', data: NAVER_WEB })]);
+  });
+
+  it('ignores a malformed packet and still answers afterwards', async () => {
+    const server = lab.dnsServers.find((s) => s.name === 'ns1.naver.com');
+    const before = server?.queriesServed().length ?? 0;
+    const garbage = Buffer.from([0x12, 0x34, 0x01, 0x00, 0x00, 0x01, 0x00]);
+    // Both go from one socket: had the garbage been answered, that reply would come first.
+    const { packet } = await dnsExchange(NAVER_NS, dnsPort, [garbage, dnsQueryPacket('www.naver.com', 'A', 9999)]);
+    expect(packet.id).toBe(9999);
+    expect(packet.answers).toEqual([expect.objectContaining({ data: NAVER_WEB })]);
+    expect(server?.queriesServed().length).toBe(before + 1);
+    expect(server?.respond(garbage)).toBeNull();
+  });
+
+  it('does not answer a response', () => {
+    const server = lab.dnsServers[0];
+    const response = dnsQueryPacket('www.naver.com', 'A', 1, { type: 'response' });
+    expect(server?.respond(response)).toBeNull();
+  });
+});
+
+describe('Lab web: www.naver.com', () => {
+  it('serves the portal page with its subresources', async () => {
+    const reply = await httpGet(NAVER_WEB, webPort, 'www.naver.com', '/');
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.headers['server']).toBe('navscope-lab');
+    expect(reply.headers['cache-control']).toBe('no-cache');
+    expect(reply.headers['date']).toBeTruthy();
+    expect(Number(reply.headers['content-length'])).toBe(reply.body.length);
+    const html = reply.body.toString('utf8');
+    expect(html).toContain('NavScope lab');
+    expect(html).toContain('lang="ko"');
+    expect(html).toContain('<title>NAVER — NavScope lab</title>');
+    expect(html).toContain('검색');
+    expect(html).toContain('<link rel="stylesheet" href="/static/naver.css">');
+    expect(html).toContain('<script src="/static/search.js"></script>');
+    expect(html).toContain('<script src="/static/analytics.js" async></script>');
+    expect(html).toContain('<img src="/static/logo.png" alt="NAVER" width="120" height="40">');
+    expect(html).toContain('<a href="/news">뉴스</a>');
+  });
+
+  it('accepts a Host header with a port', async () => {
+    const reply = await httpGet(NAVER_WEB, webPort, `www.naver.com:${webPort}`, '/news');
+    expect(reply.status).toBe(200);
+    expect(reply.body.toString('utf8')).toContain('/static/naver.css');
+  });
+
+  it('serves the subresources with the right content types', async () => {
+    const css = await httpGet(NAVER_WEB, webPort, 'www.naver.com', '/static/naver.css');
+    expect(css.status).toBe(200);
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    for (const path of ['/static/search.js', '/static/analytics.js']) {
+      const js = await httpGet(NAVER_WEB, webPort, 'www.naver.com', path);
+      expect(js.status).toBe(200);
+      expect(js.headers['content-type']).toBe('application/javascript; charset=utf-8');
+    }
+    const png = await httpGet(NAVER_WEB, webPort, 'www.naver.com', '/static/logo.png');
+    expect(png.status).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.body.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    // IHDR: 120 x 40.
+    expect(png.body.readUInt32BE(16)).toBe(120);
+    expect(png.body.readUInt32BE(20)).toBe(40);
+  });
+
+  it('redirects naver.com to www.naver.com with 301', async () => {
+    const reply = await httpGet(NAVER_WEB, webPort, 'naver.com', '/');
+    expect(reply.status).toBe(301);
+    expect(reply.headers['location']).toBe('http://www.naver.com/');
+  });
+
+  it('answers 421 for a host it does not serve', async () => {
+    const reply = await httpGet(NAVER_WEB, webPort, 'example.org', '/');
+    expect(reply.status).toBe(421);
+    expect(reply.headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  it('answers 404 with an HTML page for an unknown path', async () => {
+    const reply = await httpGet(NAVER_WEB, webPort, 'www.naver.com', '/no/such/page');
+    expect(reply.status).toBe(404);
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.body.toString('utf8')).toContain('404 Not Found');
+  });
+
+  it('answers HEAD without a body', async () => {
+    const reply = await httpGet(NAVER_WEB, webPort, 'www.naver.com', '/', 'HEAD');
+    expect(reply.status).toBe(200);
+    expect(Number(reply.headers['content-length'])).toBeGreaterThan(0);
+    expect(reply.body.length).toBe(0);
+  });
+});
+
+describe('Lab web: www.google.com', () => {
+  it('serves the search home', async () => {
+    const reply = await httpGet(GOOGLE_WEB, webPort, 'www.google.com', '/');
+    expect(reply.status).toBe(200);
+    const html = reply.body.toString('utf8');
+    expect(html).toContain('<title>Google — NavScope lab</title>');
+    expect(html).toContain('/static/google.css');
+    expect(html).toContain('<script src="/static/gsearch.js" defer></script>');
+    const logo = await httpGet(GOOGLE_WEB, webPort, 'www.google.com', '/static/logo.png');
+    expect(logo.body.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+  });
+
+  it('escapes the query on the results page', async () => {
+    const q = encodeURIComponent('<script>alert("x")</script> & 네이버');
+    const reply = await httpGet(GOOGLE_WEB, webPort, 'www.google.com', `/search?q=${q}`);
+    expect(reply.status).toBe(200);
+    const html = reply.body.toString('utf8');
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 네이버');
+  });
+
+  it('routes by Host, not by address', async () => {
+    const reply = await httpGet(NAVER_WEB, webPort, 'www.google.com', '/');
+    expect(reply.body.toString('utf8')).toContain('<title>Google — NavScope lab</title>');
+  });
+});
+
+describe('Lab web: /hold/', () => {
+  it('holds a request until releaseHeld()', async () => {
+    expect(lab.heldCount()).toBe(0);
+    const arrived = new Promise<string>((resolve) => {
+      const unsubscribe = lab.onHeld((path) => {
+        unsubscribe();
+        resolve(path);
+      });
+    });
+    const reply = httpGet(NAVER_WEB, webPort, 'www.naver.com', '/hold/x.png');
+    let settled = false;
+    void reply.then(() => {
+      settled = true;
+    });
+    expect(await arrived).toBe('/hold/x.png');
+    expect(lab.heldCount()).toBe(1);
+    expect(settled).toBe(false);
+    lab.releaseHeld();
+    expect(lab.heldCount()).toBe(0);
+    const response = await reply;
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('image/png');
+    expect(response.body.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+  });
+
+  it('releases a non-PNG hold as text', async () => {
+    const arrived = new Promise<void>((resolve) => {
+      const unsubscribe = lab.onHeld(() => {
+        unsubscribe();
+        resolve();
+      });
+    });
+    const reply = httpGet(GOOGLE_WEB, webPort, 'www.google.com', '/hold/step');
+    await arrived;
+    lab.releaseHeld();
+    const response = await reply;
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  it('the /slow page references the held image', async () => {
+    const reply = await httpGet(NAVER_WEB, webPort, 'www.naver.com', '/slow');
+    expect(reply.body.toString('utf8')).toContain('<img src="/hold/slow.png"');
+  });
+});
