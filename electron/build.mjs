@@ -12,6 +12,7 @@ export const NODE_ENTRIES = {
   cli: 'electron/hosts/cli/navscopeCli.ts',
   networkThread: 'electron/network/networkThreadMain.ts',
   rendererProcess: 'electron/renderer-process/rendererMain.ts',
+  bench: 'electron/hosts/bench/navscopeBench.ts',
 };
 
 export async function buildNode() {

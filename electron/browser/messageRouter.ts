@@ -91,6 +91,17 @@ export class MessageRouter {
     }
   }
 
+  /**
+   * Fault injection: posts an arbitrary (possibly malformed) frame straight onto a
+   * child's channel, bypassing every check on this side. The child must reject it.
+   */
+  injectRaw(endpointId: EndpointId, frame: unknown): boolean {
+    const channel = this.channels.get(endpointId);
+    if (!channel) return false;
+    channel.post(frame as WireFrame);
+    return true;
+  }
+
   /** From now on, this loader's messages to the browser wait here until moved or released. */
   holdRoute(route: string): void {
     if (!this.routes.has(route)) this.routes.set(route, { mode: 'held', queue: [] });

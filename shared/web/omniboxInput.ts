@@ -37,7 +37,9 @@ export function classifyOmniboxInput(text: string): OmniboxClassification {
   const scheme = SCHEME.exec(input)?.[1]?.toLowerCase();
   // "localhost:8080" or "example.com:8080/x" look like a scheme but are host:port.
   const looksLikeHostPort = scheme !== undefined && /^[^:/?#\s]+:\d{1,5}(?:[/?#]|$)/.test(input);
-  if (scheme && !looksLikeHostPort) {
+  // "user:pass@host" likewise: the colon belongs to the userinfo.
+  const looksLikeUserinfo = scheme !== undefined && /^[^:/?#\s@]+:[^/?#\s@]*@[^/?#\s@]/.test(input);
+  if (scheme && !looksLikeHostPort && !looksLikeUserinfo) {
     if (!NAVIGABLE_SCHEMES.has(scheme)) return { type: 'QUERY', reason: `"${scheme}:" is not a scheme the browser navigates to` };
     if (!URL.canParse(input)) return { type: 'QUERY', reason: 'it has a scheme but is not a valid URL' };
     const url = new URL(input);

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
+import { messages, ofType, startLabSession } from '../support/browserHarness.js';
+
+describe('a typed navigation across real threads, processes and sockets (lab)', () => {
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    session = await startLabSession();
+  });
+  afterAll(async () => {
+    await session?.stop();
+  });
+
+  it('loads www.naver.com through DNS, TCP, HTTP, a renderer process and commit, in order', async () => {
+    const result = await session.browser.webContents.navigateFromOmnibox('www.naver.com');
+    expect(result.outcome).toBe('loaded');
+    expect(result.url).toBe('http://www.naver.com/');
+    const events = session.browser.recorder.events;
+    const browserPid = ofType(events, 'trace.begin')[0]!.browserPid;
+
+    const classified = ofType(events, 'omnibox.classified')[0]!;
+    expect(classified.inputType).toBe('URL');
+
+    const queries = ofType(events, 'dns.query');
+    const roles = queries.map((q) => q.server.role);
+    expect(roles).toEqual(['root', 'tld', 'authoritative']);
+    expect(new Set(queries.map((q) => q.server.address)).size).toBe(3);
+    const responses = ofType(events, 'dns.response');
+    expect(responses.map((r) => r.rcode)).toEqual(['NOERROR', 'NOERROR', 'NOERROR']);
+    expect(responses[2]!.answers[0]!.data).toBe('127.80.0.1');
+
+    const connect = ofType(events, 'span.begin').find((s) => s.name === 'Initial connection')!;
+    const request = ofType(events, 'http.request')[0]!;
+    expect(request.raw.startsWith('GET / HTTP/1.1\r\nHost: www.naver.com\r\n')).toBe(true);
+    const response = ofType(events, 'http.response')[0]!;
+    expect(response.statusLine).toBe('HTTP/1.1 200 OK');
+
+    const spawn = ofType(events, 'process.spawn')[0]!;
+    expect(spawn.pid).toBeGreaterThan(0);
+    expect(spawn.pid).not.toBe(browserPid);
+    expect(spawn.site).toBe('http://naver.com');
+
+    const commit = messages(events, 'NavigationClient.CommitNavigation')[0]!;
+    expect(commit.from).toBe('browser');
+    expect(commit.to).toBe(spawn.processId);
+    expect(commit.deliveredAt).toBeGreaterThanOrEqual(commit.sentAt);
+    const didCommit = messages(events, 'FrameHost.DidCommitProvisionalLoad')[0]!;
+
+    const subresourceLoads = messages(events, 'URLLoaderFactory.CreateLoaderAndStart').filter((m) => m.from === spawn.processId);
+    expect(subresourceLoads.length).toBeGreaterThanOrEqual(3);
+    const completions = messages(events, 'URLLoaderClient.OnComplete').filter((m) => m.to === spawn.processId && m.route !== 'browser/nav1');
+    expect(completions.length).toBe(subresourceLoads.length);
+    expect(completions.every((m) => m.summary.startsWith('OK'))).toBe(true);
+    const stop = messages(events, 'FrameHost.DidStopLoading')[0]!;
+
+    const order = [classified, queries[0]!, queries[1]!, queries[2]!, connect, request, response, spawn, commit, didCommit, subresourceLoads[0]!, stop].map((e) => e.seq);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+
+    // The address bar changes only after the renderer acknowledged the commit.
+    const urlState = ofType(events, 'state').find((s) => s.field === 'url')!;
+    expect(urlState.seq).toBeGreaterThan(didCommit.seq);
+    expect(urlState.value).toBe('http://www.naver.com/');
+    // The spinner runs from DidStartLoading to DidStopLoading.
+    const loading = ofType(events, 'state').filter((s) => s.field === 'loading');
+    expect(loading.map((s) => [s.value, s.cause])).toEqual([
+      [true, 'DidStartLoading'],
+      [false, 'DidStopLoading'],
+    ]);
+    // Every message crossed a boundary and was recorded once.
+    const flows = ofType(events, 'message').map((m) => m.flowId);
+    expect(new Set(flows).size).toBe(flows.length);
+    expect(ofType(events, 'ipc.rejected')).toEqual([]);
+    expect(ofType(events, 'error')).toEqual([]);
+  });
+
+  it('reuses the renderer process for a second page of the same site, and the host cache for DNS', async () => {
+    const before = session.browser.recorder.events.length;
+    const first = ofType(session.browser.recorder.events, 'process.spawn')[0]!;
+    const result = await session.browser.webContents.navigateFromOmnibox('http://www.naver.com/news');
+    expect(result.outcome).toBe('loaded');
+    const events = session.browser.recorder.events.slice(before);
+    expect(ofType(events, 'process.spawn')).toEqual([]);
+    const commit = messages(events, 'NavigationClient.CommitNavigation')[0]!;
+    expect(commit.to).toBe(first.processId);
+    expect(messages(events, 'LocalFrame.BeforeUnload')[0]!.to).toBe(first.processId);
+    expect(ofType(events, 'dns.cache')[0]!.outcome).toBe('hit');
+    expect(ofType(events, 'dns.query')).toEqual([]);
+    expect(ofType(events, 'http.request').some((r) => r.reused)).toBe(true);
+  });
+
+  it('gives another site a new renderer process and lets the old one exit', async () => {
+    const before = session.browser.recorder.events.length;
+    const old = ofType(session.browser.recorder.events, 'process.spawn')[0]!;
+    const result = await session.browser.webContents.navigateFromOmnibox('www.google.com');
+    expect(result.outcome).toBe('loaded');
+    const events = session.browser.recorder.events.slice(before);
+    const spawn = ofType(events, 'process.spawn')[0]!;
+    expect(spawn.site).toBe('http://google.com');
+    expect(spawn.pid).not.toBe(old.pid);
+    expect(messages(events, 'NavigationClient.CommitNavigation')[0]!.to).toBe(spawn.processId);
+    // The naver.com process has no frame left: it is asked to shut down and exits cleanly.
+    await new Promise<void>((resolve) => {
+      const check = () => ofType(session.browser.recorder.events, 'process.exit').some((e) => e.processId === old.processId);
+      if (check()) return resolve();
+      const unsubscribe = session.browser.recorder.subscribe(() => {
+        if (check()) {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+    const exit = ofType(session.browser.recorder.events, 'process.exit').find((e) => e.processId === old.processId)!;
+    expect(exit.reason).toBe('clean-exit');
+    expect(ofType(session.browser.recorder.events, 'process.crash')).toEqual([]);
+  });
+
+  it('follows a redirect as a new hop (naver.com → www.naver.com)', async () => {
+    const before = session.browser.recorder.events.length;
+    const result = await session.browser.webContents.navigateFromOmnibox('naver.com');
+    expect(result.outcome).toBe('loaded');
+    expect(result.url).toBe('http://www.naver.com/');
+    const events = session.browser.recorder.events.slice(before);
+    const redirect = messages(events, 'URLLoaderClient.OnReceiveRedirect')[0]!;
+    expect(redirect.summary).toContain('301 → http://www.naver.com/');
+    expect(messages(events, 'URLLoader.FollowRedirect')).toHaveLength(1);
+  });
+});

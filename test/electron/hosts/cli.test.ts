@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
+
+const bin = path.resolve(__dirname, '../../../electron/hosts/cli/bin.mjs');
+const outDir = mkdtempSync(path.join(tmpdir(), 'navscope-cli-'));
+
+function navscope(...args: string[]) {
+  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function traceOf(file: string): { events: TraceEvent[]; result: { outcome: string } | null } {
+  return JSON.parse(readFileSync(file, 'utf8')) as { events: TraceEvent[]; result: { outcome: string } | null };
+}
+
+describe('navscope trace (the CLI host)', () => {
+  it('navigates to www.naver.com in the lab and prints the trace as JSON', () => {
+    const run = navscope('trace', 'www.naver.com', '--lab', '--json');
+    expect(run.code).toBe(0);
+    const trace = JSON.parse(run.stdout) as { format: string; events: TraceEvent[] };
+    expect(trace.format).toBe('navscope-trace');
+    const names = trace.events.map((e) => (e.type === 'message' ? e.name : e.type));
+    for (const expected of ['omnibox.classified', 'dns.query', 'http.request', 'http.response', 'process.spawn', 'NavigationClient.CommitNavigation', 'FrameHost.DidCommitProvisionalLoad', 'FrameHost.DidStopLoading']) {
+      expect(names).toContain(expected);
+    }
+    expect(trace.events.map((e) => e.seq)).toEqual(trace.events.map((_, i) => i));
+    expect(run.stderr).toMatch(/Loaded http:\/\/www\.naver\.com\//);
+  });
+
+  it('prints a readable timeline, one line per event', () => {
+    const run = navscope('trace', 'www.naver.com', '--lab');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.some((l) => /DNS query → a\.root-servers\.net/.test(l))).toBe(true);
+    expect(lines.some((l) => /✉ NavigationClient\.CommitNavigation {2}browser → renderer:1/.test(l))).toBe(true);
+    expect(lines.some((l) => /CrRendererMain/.test(l))).toBe(true);
+  });
+
+  it('reports an unknown host with ERR_NAME_NOT_RESOLVED, exits non-zero and still writes the trace', () => {
+    const file = path.join(outDir, 'unknown.json');
+    const run = navscope('trace', 'www.no-such-site-here.com', '--lab', '--json', '--out', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/ERR_NAME_NOT_RESOLVED/);
+    const trace = traceOf(file);
+    expect(trace.result?.outcome).toBe('failed');
+    const responses = trace.events.filter((e) => e.type === 'dns.response');
+    expect(responses.at(-1)).toMatchObject({ rcode: 'NXDOMAIN' });
+    expect(trace.events.some((e) => e.type === 'navigation.end' && e.netError?.name === 'ERR_NAME_NOT_RESOLVED')).toBe(true);
+  });
+
+  it('reports a refused connection with ERR_CONNECTION_REFUSED, exits non-zero and still writes the trace', () => {
+    const file = path.join(outDir, 'refused.txt');
+    const run = navscope('trace', 'refused.naver.com', '--lab', '--out', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/ERR_CONNECTION_REFUSED/);
+    expect(readFileSync(file, 'utf8')).toMatch(/Initial connection .*ERROR/);
+  });
+
+  it('rejects empty input with a clear message and a non-zero exit, and writes what it has', () => {
+    const file = path.join(outDir, 'empty.json');
+    const run = navscope('trace', '   ', '--lab', '--json', '--out', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Nothing was typed/);
+    const trace = traceOf(file);
+    expect(trace.events.find((e) => e.type === 'omnibox.classified')).toMatchObject({ inputType: 'EMPTY' });
+  });
+
+  it('explains how to use it when the arguments are wrong', () => {
+    const run = navscope('trace');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/trace needs the input/);
+    expect(run.stderr).toMatch(/Usage:/);
+    expect(navscope('trace', 'x', '--bogus').stderr).toMatch(/unknown option --bogus/);
+  });
+});

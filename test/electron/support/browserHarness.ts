@@ -1,0 +1,37 @@
+/**
+ * Test harness: a real browser process (this test's process is the UI thread), its
+ * network thread, forked renderer processes and the real lab on loopback.
+ */
+import type { TraceEvent, TraceEventOf, TraceEventType } from '../../../shared/trace/traceEvent.js';
+import { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
+
+export async function startLabSession(): Promise<BrowserSession> {
+  return BrowserSession.start({ lab: true });
+}
+
+export function ofType<T extends TraceEventType>(events: readonly TraceEvent[], type: T): TraceEventOf<T>[] {
+  return events.filter((e): e is TraceEventOf<T> => e.type === type);
+}
+
+export function messages(events: readonly TraceEvent[], name: string): TraceEventOf<'message'>[] {
+  return ofType(events, 'message').filter((m) => m.name === name);
+}
+
+/** Resolves with the first event (already recorded or future) that matches. */
+export function waitForEvent(session: BrowserSession, predicate: (e: TraceEvent) => boolean, what: string, timeoutMs = 20_000): Promise<TraceEvent> {
+  const recorder = session.browser.recorder;
+  const existing = recorder.events.find(predicate);
+  if (existing) return Promise.resolve(existing);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    const unsubscribe = recorder.subscribe((e) => {
+      if (!predicate(e)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(e);
+    });
+  });
+}

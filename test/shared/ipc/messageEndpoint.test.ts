@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { MessageEndpoint } from '../../../shared/ipc/messageEndpoint.js';
+import { MESSAGE_NAMES, messageCatalogue } from '../../../shared/ipc/messageCatalogue.js';
+import type { WireFrame } from '../../../shared/ipc/messageEnvelope.js';
+import type { TraceRecord } from '../../../shared/trace/traceEvent.js';
+
+function pair() {
+  const records: TraceRecord[] = [];
+  const wire: WireFrame[] = [];
+  let now = 1000;
+  const clock = () => (now += 10);
+  const sink = { record: (r: TraceRecord) => records.push(r) };
+  const network = new MessageEndpoint({ id: 'network', role: 'network', pid: 2, processName: 'Browser', threadName: 'NetworkService' }, { post: (f) => wire.push(f) }, sink, clock);
+  const browser = new MessageEndpoint({ id: 'browser', role: 'browser', pid: 2, processName: 'Browser', threadName: 'CrBrowserMain' }, { post: (f) => wire.push(f) }, sink, clock);
+  return { records, wire, network, browser };
+}
+
+describe('the message catalogue', () => {
+  it('names every message Interface.Method and gives each a direction and a schema', () => {
+    expect(MESSAGE_NAMES.length).toBeGreaterThan(15);
+    for (const name of MESSAGE_NAMES) {
+      expect(name).toMatch(/^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$/);
+      const entry = messageCatalogue[name];
+      expect(entry.from.length).toBeGreaterThan(0);
+      expect(entry.to.length).toBeGreaterThan(0);
+      expect(entry.chromium.length).toBeGreaterThan(20);
+    }
+    for (const name of ['NavigationClient.CommitNavigation', 'URLLoaderFactory.CreateLoaderAndStart', 'URLLoaderClient.OnReceiveRedirect', 'URLLoaderClient.OnReceiveResponse', 'URLLoaderClient.OnComplete', 'AgentSchedulingGroup.CreateFrame', 'FrameHost.DidCommitProvisionalLoad', 'FrameHost.DidDispatchDOMContentLoadedEvent', 'FrameHost.DocumentOnLoadCompleted', 'FrameHost.DidFinishLoad', 'FrameHost.DidStopLoading', 'FrameHost.SubresourceResponseStarted']) {
+      expect(MESSAGE_NAMES).toContain(name);
+    }
+  });
+});
+
+describe('MessageEndpoint', () => {
+  it('delivers a valid message once, recording its sent and delivered moments', () => {
+    const { records, wire, network, browser } = pair();
+    const seen: string[] = [];
+    network.on('URLLoaderFactory.CreateLoaderAndStart', (p) => void seen.push(p.request.url));
+    browser.send('network', 'URLLoaderFactory.CreateLoaderAndStart', { requestId: 'r1', request: { url: 'http://a.test/', method: 'GET', headers: [], destination: 'document', mode: 'navigate', initiatorOrigin: null } });
+    expect(wire).toHaveLength(1);
+    const frame = wire[0]!;
+    if (frame.kind !== 'message') throw new Error('expected a message frame');
+    network.deliver(frame.envelope);
+    expect(seen).toEqual(['http://a.test/']);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ type: 'message', name: 'URLLoaderFactory.CreateLoaderAndStart', from: 'browser', to: 'network', summary: 'GET http://a.test/ (document)' });
+    const m = records[0] as Extract<TraceRecord, { type: 'message' }>;
+    expect(m.deliveredAt).toBeGreaterThan(m.sentAt);
+  });
+
+  it('rejects malformed, unknown and misdirected messages without running a handler', () => {
+    const { records, network } = pair();
+    let handled = 0;
+    network.on('URLLoader.Cancel', () => void handled++);
+    const bad: unknown[] = [
+      undefined,
+      { v: 2 },
+      { v: 1, flowId: 'f', name: 'Evil.Method', from: 'browser', to: 'network', route: null, sentAt: 1, payload: {} },
+      { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'browser', to: 'network', route: null, sentAt: 1, payload: { requestId: 'r', reason: 5 } },
+      { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'browser', to: 'network', route: null, sentAt: 1, payload: { requestId: 'r', reason: 'x', extra: true } },
+      { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'network', to: 'network', route: null, sentAt: 1, payload: { requestId: 'r', reason: 'x' } },
+      { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'renderer:1', to: 'renderer:2', route: null, sentAt: 1, payload: { requestId: 'r', reason: 'x' } },
+      { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'browser', to: 'network', route: null, sentAt: 1, payload: Object.create({ requestId: 'r' }) as unknown },
+    ];
+    for (const raw of bad) network.deliver(raw);
+    expect(handled).toBe(0);
+    expect(records.map((r) => r.type)).toEqual(bad.map(() => 'ipc.rejected'));
+    const reasons = records.map((r) => (r.type === 'ipc.rejected' ? r.reason : ''));
+    expect(reasons[2]).toMatch(/unknown message "Evil.Method"/);
+    expect(reasons[3]).toMatch(/payload\.reason: expected a string/);
+    expect(reasons[4]).toMatch(/unexpected field "extra"/);
+    expect(reasons[5]).toMatch(/may not be sent by a network endpoint/);
+  });
+
+  it('records a handler that throws as an error and keeps receiving', () => {
+    const { records, network } = pair();
+    network.on('URLLoader.Cancel', () => {
+      throw new Error('boom');
+    });
+    const envelope = { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'browser', to: 'network', route: null, sentAt: 1, payload: { requestId: 'r', reason: 'x' } };
+    network.deliver(envelope);
+    network.deliver(envelope);
+    expect(records.map((r) => r.type)).toEqual(['message', 'error', 'message', 'error']);
+  });
+
+  it('refuses to send what the catalogue forbids (a bug at the sender, never on the wire)', () => {
+    const { wire, network } = pair();
+    expect(() => network.send('browser', 'NavigationClient.CommitNavigation' as never, {} as never)).toThrow(/may not send/);
+    expect(() => network.send('browser', 'URLLoaderClient.OnComplete', { requestId: 1 } as never)).toThrow(/invalid URLLoaderClient.OnComplete/);
+    expect(wire).toHaveLength(0);
+  });
+});
