@@ -56,6 +56,11 @@ export type TraceEventBody =
       name: string;
       from: EndpointId;
       to: EndpointId;
+      /** Real pid and thread name of both ends (filled in by the recorder from its endpoint table). */
+      fromPid: number | null;
+      fromThread: string | null;
+      toPid: number | null;
+      toThread: string | null;
       route: string | null;
       sentAt: number;
       deliveredAt: number;

@@ -4,12 +4,12 @@
  * threads and processes are checked first: a child may only record events of kinds
  * its role can produce, stamped with its own endpoint id.
  */
-import type { EndpointId, EndpointRole } from '../ipc/endpoints.js';
+import type { EndpointId, EndpointInfo, EndpointRole } from '../ipc/endpoints.js';
 import type { TraceEvent, TraceEventType, TraceRecord } from './traceEvent.js';
 
 const CHILD_RECORD_TYPES: Record<Exclude<EndpointRole, 'browser'>, ReadonlySet<TraceEventType>> = {
   network: new Set<TraceEventType>([
-    'message', 'ipc.rejected', 'span.begin', 'span.end', 'dns.cache', 'dns.query', 'dns.response', 'dns.timeout', 'dns.result', 'http.request', 'http.response', 'error', 'thread.start',
+    'message', 'ipc.rejected', 'span.begin', 'span.end', 'dns.cache', 'dns.query', 'dns.response', 'dns.timeout', 'dns.result', 'http.request', 'http.response', 'error',
   ]),
   renderer: new Set<TraceEventType>(['message', 'ipc.rejected', 'span.begin', 'span.end', 'renderer.document', 'error']),
 };
@@ -20,6 +20,7 @@ export class TraceRecorder {
   private readonly list: TraceEvent[] = [];
   private readonly listeners = new Set<TraceListener>();
   private droppedCount = 0;
+  private readonly endpoints = new Map<EndpointId, EndpointInfo>();
 
   constructor(private readonly maxEvents = 500_000) {}
 
@@ -43,6 +44,12 @@ export class TraceRecorder {
   }
 
   private push(record: TraceRecord): TraceEvent {
+    if (record.type === 'thread.start') this.endpoints.set(record.info.id, record.info);
+    if (record.type === 'message') {
+      const from = this.endpoints.get(record.from);
+      const to = this.endpoints.get(record.to);
+      record = { ...record, fromPid: from?.pid ?? null, fromThread: from?.threadName ?? null, toPid: to?.pid ?? null, toThread: to?.threadName ?? null };
+    }
     const event = { ...record, seq: this.list.length } as TraceEvent;
     this.list.push(event);
     for (const listener of this.listeners) listener(event);

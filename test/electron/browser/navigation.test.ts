@@ -45,6 +45,7 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
     expect(commit.from).toBe('browser');
     expect(commit.to).toBe(spawn.processId);
     expect(commit.deliveredAt).toBeGreaterThanOrEqual(commit.sentAt);
+    expect(commit).toMatchObject({ fromPid: browserPid, fromThread: 'CrBrowserMain', toPid: spawn.pid, toThread: 'CrRendererMain' });
     const didCommit = messages(events, 'FrameHost.DidCommitProvisionalLoad')[0]!;
 
     const subresourceLoads = messages(events, 'URLLoaderFactory.CreateLoaderAndStart').filter((m) => m.from === spawn.processId);
