@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -74,6 +75,18 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'release/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/essential'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+    rules: {
+      // TypeScript checks names itself (typescript-eslint's advice).
+      'no-undef': 'off',
+      // Page-controlled text must never become HTML.
+      'vue/no-v-html': 'error',
+      'vue/no-v-text-v-html-on-component': 'error',
+    },
+  },
   {
     // Plain-JS tooling scripts run in Node.
     files: ['**/*.mjs', '**/*.js'],

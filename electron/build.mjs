@@ -1,6 +1,7 @@
 // Builds the Node-side entry points (CLI, network thread, renderer process, hosts)
-// into out/node/ with esbuild. npm packages stay external (they are installed).
-// Usage: node electron/build.mjs            (also runs on `npm install` via "prepare")
+// into out/node/ with esbuild (npm packages stay external: they are installed), and
+// the window into out/renderer/ with Vite.
+// Usage: node electron/build.mjs [--node-only]   (also runs on `npm install` via "prepare")
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -31,6 +32,12 @@ export async function buildNode() {
   });
 }
 
+export async function buildWindow() {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await buildNode();
+  if (!process.argv.includes('--node-only')) await buildWindow();
 }

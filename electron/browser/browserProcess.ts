@@ -60,6 +60,7 @@ export class BrowserProcess {
   }
 
   async shutdown(): Promise<void> {
+    this.webContents.shuttingDown = true;
     for (const host of this.processes) host.shutdown('the browser is shutting down');
     await Promise.all([...this.processes].map((host) => (host.isAlive ? new Promise<void>((resolve) => host.onGone(() => resolve())) : Promise.resolve())));
     await this.network.stop();

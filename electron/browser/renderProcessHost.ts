@@ -48,6 +48,11 @@ export class RenderProcessHost {
     return this.state === 'launching' || this.state === 'ready';
   }
 
+  /** Alive and not on its way out: a process asked to shut down is never reused. */
+  get isReusable(): boolean {
+    return this.isAlive && !this.shutdownRequested;
+  }
+
   onGone(listener: (host: RenderProcessHost, exit: RendererExit) => void): () => void {
     this.goneListeners.add(listener);
     return () => this.goneListeners.delete(listener);

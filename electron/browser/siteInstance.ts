@@ -10,8 +10,8 @@ export class SiteInstance {
 
   constructor(readonly site: string) {}
 
-  /** The site's live process, if it has one. */
+  /** The site's live process, if it has one that is not shutting down. */
   liveProcess(): RenderProcessHost | null {
-    return this.process && this.process.isAlive ? this.process : null;
+    return this.process && this.process.isReusable ? this.process : null;
   }
 }

@@ -56,6 +56,8 @@ export class WebContents implements NavigationDelegate {
   private frameCounter = 0;
   private loadSpan: string | null = null;
   private loadFinished: ((outcome: 'loaded' | 'renderer-crashed') => void) | null = null;
+  /** Set when the browser closes: its renderers exiting then is no crash. */
+  shuttingDown = false;
 
   constructor(private readonly delegate: WebContentsDelegate) {}
 
@@ -222,8 +224,7 @@ export class WebContents implements NavigationDelegate {
     const frame = this.currentFrame;
     if (!frame || frame.process !== host) return;
     this.currentFrame = null;
-    if (host.state === 'exited') return; // asked to shut down: not a crash
-    this.tracing.state('crashed', true, `renderer process ${host.endpointId} (pid ${host.pid ?? '?'}) gone`);
+    if (!this.shuttingDown) this.tracing.state('crashed', true, `renderer process ${host.endpointId} (pid ${host.pid ?? '?'}) gone`);
     if (this.loadSpan) this.tracing.endSpan(this.loadSpan, 'error', 'the renderer process crashed');
     this.loadSpan = null;
     this.stopLoadingIfIdle('renderer process gone');

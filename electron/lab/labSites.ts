@@ -287,6 +287,20 @@ const googleSearchJs = `// NavScope lab stand-in for www.google.com (never execu
 })();
 `;
 
+/** A page whose title is markup: the window must show it as text, never as HTML. */
+const naverEscape = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title><img src=x onerror=alert(1)></title>
+</head>
+<body>
+<p class="lab-notice">NavScope lab stand-in served from this machine: a page whose title is markup, to check that page text is always shown as text.</p>
+<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>
+</body>
+</html>
+`;
+
 // --- the site table ----------------------------------------------------------
 
 export const labSites: LabSite[] = [
@@ -296,6 +310,7 @@ export const labSites: LabSite[] = [
       '/': html(naverHome),
       '/news': html(naverNews),
       '/slow': html(naverSlow),
+      '/escape': html(naverEscape),
       '/static/naver.css': { contentType: CONTENT_TYPES.css, body: naverCss },
       '/static/search.js': { contentType: CONTENT_TYPES.js, body: naverSearchJs },
       '/static/analytics.js': { contentType: CONTENT_TYPES.js, body: naverAnalyticsJs },

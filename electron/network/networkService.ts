@@ -45,7 +45,9 @@ export class NetworkService {
         p.request,
       );
       this.loaders.set(p.requestId, loader);
-      loader.start();
+      loader.start(() => {
+        if (this.loaders.get(p.requestId) === loader) this.loaders.delete(p.requestId);
+      });
     });
     endpoint.on('URLLoader.FollowRedirect', (p) => this.loaders.get(p.requestId)?.followRedirect());
     endpoint.on('URLLoader.Cancel', (p) => {

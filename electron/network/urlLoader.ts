@@ -72,8 +72,11 @@ export class URLLoader {
     this.url = new URL(request.url);
   }
 
-  start(): void {
-    this.run().catch((error: unknown) => this.complete(error));
+  /** Runs the load; `onDone` is called once it has completed, failed or been cancelled. */
+  start(onDone: () => void): void {
+    this.run()
+      .catch((error: unknown) => this.complete(error))
+      .finally(onDone);
   }
 
   followRedirect(): void {
@@ -114,7 +117,7 @@ export class URLLoader {
     const host = url.hostname;
 
     timing.dnsStart = monotonicMicros();
-    const dnsSpan = netLog.beginSpan(NET_SPANS.dns, this.requestId, { host });
+    const dnsSpan = netLog.beginSpan(NET_SPANS.dns, this.requestId, { host, url: url.href });
     let addresses: string[];
     try {
       addresses = await this.ctx.hostResolver.resolve(host, this.requestId);
@@ -152,9 +155,9 @@ export class URLLoader {
     if (this.request.destination === 'document') requestHeaders.push(['Upgrade-Insecure-Requests', '1']);
     const raw = `${this.request.method} ${path} HTTP/1.1\r\n${requestHeaders.map(([n, v]) => `${n}: ${v}`).join('\r\n')}\r\n\r\n`;
 
-    const sendSpan = netLog.beginSpan(NET_SPANS.send, this.requestId, { bytes: raw.length, connectionId: pooled.id, reused: pooled.reused });
+    const sendSpan = netLog.beginSpan(NET_SPANS.send, this.requestId, { url: url.href, bytes: raw.length, connectionId: pooled.id, reused: pooled.reused });
     timing.sendStart = monotonicMicros();
-    netLog.record({ type: 'http.request', requestId: this.requestId, url: url.href, raw, connectionId: pooled.id, reused: pooled.reused });
+    netLog.record({ type: 'http.request', requestId: this.requestId, url: url.href, raw, connectionId: pooled.id, reused: pooled.reused, remote: `${pooled.remoteAddress}:${pooled.remotePort}` });
     await new Promise<void>((resolve, reject) => pooled.socket.write(raw, 'latin1', (error) => (error ? reject(new NetError('ERR_CONNECTION_RESET', `writing the request: ${error.message}`)) : resolve())));
     timing.sendEnd = monotonicMicros();
     netLog.endSpan(sendSpan);

@@ -18,6 +18,11 @@ function packageRoot(): string {
   throw new Error('cannot find the NavScope package root from ' + fileURLToPath(import.meta.url));
 }
 
+/** The built window (index.html and assets), served by the web host. */
+export function builtWindowDir(): string {
+  return path.join(packageRoot(), 'out', 'renderer');
+}
+
 export function builtEntry(name: BuiltEntry): string {
   const file = path.join(packageRoot(), 'out', 'node', `${name}.mjs`);
   if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);

@@ -35,7 +35,6 @@ interface DocumentState {
 
 export class RenderFrame {
   private document: DocumentState | null = null;
-  private requestCounter = 0;
 
   constructor(
     readonly frameToken: string,
@@ -44,6 +43,8 @@ export class RenderFrame {
       span<T>(name: string, args: Record<string, string | number>, run: () => T): T;
       documentParsed(summary: ReturnType<typeof parseHtmlDocument>, url: string): void;
     },
+    /** Request ids are unique within the process (the network service keys loaders by them). */
+    private readonly nextRequestId: () => string,
   ) {}
 
   private get id(): EndpointId {
@@ -149,7 +150,7 @@ export class RenderFrame {
   }
 
   private fetchSubresource(doc: DocumentState, ref: SubresourceRef): void {
-    const requestId = `${this.id}/r${++this.requestCounter}`;
+    const requestId = this.nextRequestId();
     doc.subresources.set(requestId, { ref, requestId, done: false });
     const sameOrigin = new URL(ref.url).origin === doc.origin;
     this.endpoint.send(

@@ -30,6 +30,8 @@ const child = new ChildEndpoint(
 const endpoint = child.endpoint;
 const frames = new Map<string, RenderFrame>();
 let spanCounter = 0;
+let requestCounter = 0;
+const nextRequestId = (): string => `${endpointId}/r${++requestCounter}`;
 
 const recording = {
   span<T>(name: string, args: Record<string, JsonValue>, run: () => T): T {
@@ -65,7 +67,7 @@ function frameFor(requestId: string): RenderFrame | undefined {
 }
 
 endpoint.on('AgentSchedulingGroup.CreateFrame', (p) => {
-  frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording));
+  frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording, nextRequestId));
 });
 endpoint.on('NavigationClient.CommitNavigation', (p) => {
   const frame = frames.get(p.frameToken);

@@ -106,7 +106,7 @@ export type TraceEventBody =
     }
   | { type: 'dns.timeout'; queryId: string; server: DnsServerRef; attempt: number; waitedMs: number }
   | { type: 'dns.result'; host: string; addresses: string[]; source: 'cache' | 'recursive' | 'os' | 'literal'; ttl: number }
-  | { type: 'http.request'; requestId: string; url: string; raw: string; connectionId: number; reused: boolean }
+  | { type: 'http.request'; requestId: string; url: string; raw: string; connectionId: number; reused: boolean; remote: string }
   | { type: 'http.response'; requestId: string; statusLine: string; rawHeaders: string; headerBytes: number }
   | { type: 'state'; field: StateField; value: JsonValue; cause: string }
   | {

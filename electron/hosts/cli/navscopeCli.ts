@@ -12,7 +12,9 @@ import { createInterface } from 'node:readline';
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent.js';
 import { formatTimeline } from '../../../shared/trace/timelineText.js';
 import type { NavigationResult } from '../../browser/webContents.js';
+import { builtWindowDir } from '../../node/builtEntries.js';
 import { BrowserSession } from '../node/browserSession.js';
+import { WebHost } from '../web/webHost.js';
 
 const USAGE = `Usage:
   navscope trace <input> [--lab] [--json] [--out FILE]
@@ -20,9 +22,13 @@ const USAGE = `Usage:
       print a timeline of every step, or the whole trace as JSON (--json).
       --lab   use NavScope's embedded lab (loopback DNS and web servers), offline
       --out   write the output to FILE instead of standard output
+  navscope web [--port N] [--live]
+      Start the web host: the browser model, the embedded lab (unless --live) and
+      the window, served on 127.0.0.1 only. Open the printed URL in a browser.
   navscope start [--live]
-      Start NavScope with the embedded lab (or the live internet) and type
-      addresses at the prompt; each navigation's timeline is printed.
+      Start NavScope (for now: the web host; the desktop shell comes next).
+  navscope repl [--live]
+      Headless: type addresses at a prompt; each navigation's timeline is printed.
 `;
 
 export interface TraceOptions {
@@ -120,13 +126,45 @@ async function interactive(args: string[]): Promise<number> {
   return 0;
 }
 
+function parseWebArgs(args: string[]): { port: number; lab: boolean } {
+  let port = 0;
+  let lab = true;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--live') lab = false;
+    else if (arg === '--lab') lab = true;
+    else if (arg === '--port' || arg.startsWith('--port=')) {
+      const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
+      port = Number(value);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number (0-65535), got ${JSON.stringify(value)}`);
+    } else throw new UsageError(`unknown option ${arg}`);
+  }
+  return { port, lab };
+}
+
+async function web(args: string[]): Promise<number> {
+  const { port, lab } = parseWebArgs(args);
+  const host = await WebHost.start({ port, lab, staticDir: builtWindowDir() });
+  process.stdout.write(`NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.\nOpen: ${host.url}\nPress Ctrl-C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stdout.write('Stopping…\n');
+  await host.stop();
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'trace':
         return await trace(parseTraceArgs(rest));
+      case 'web':
       case 'start':
+        return await web(rest);
+      case 'repl':
         return await interactive(rest);
       case undefined:
       case 'help':

@@ -1,0 +1,280 @@
+/**
+ * The web host: a Node HTTP server on loopback that runs the browser model
+ * (BrowserSession), serves the built window (out/renderer) and carries
+ * BrowserModelApi over a WebSocket at /api.
+ *
+ * The page loads without a secret, but the WebSocket needs the per-run token from
+ * the page's own URL (?token=…) and an Origin of this very host; anything else is
+ * answered 403. Every HTTP response carries a strict CSP.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { HostInfo } from '../../../shared/api/browserModelApi.js';
+import { BrowserSession } from '../node/browserSession.js';
+import { ApiConnection } from './apiConnection.js';
+
+export interface WebHostOptions {
+  /** TCP port on 127.0.0.1; 0 or absent: any free port. */
+  port?: number;
+  /** true: the embedded lab on loopback; false: the live internet. */
+  lab: boolean;
+  /** The built window (out/renderer). */
+  staticDir: string;
+}
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const API_PATH = '/api';
+const MAX_PAYLOAD = 64 * 1024;
+const CLOSE_GRACE_MS = 1_000;
+
+let packageVersion: string | null = null;
+
+/** NavScope's version from package.json, read once (found from this module's location, in source or bundle). */
+function navscopeVersion(): string {
+  if (packageVersion !== null) return packageVersion;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const file = path.join(dir, 'package.json');
+    if (existsSync(file)) {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      const version = typeof parsed === 'object' && parsed !== null ? (parsed as { name?: unknown; version?: unknown }) : {};
+      if (version.name === 'navscope' && typeof version.version === 'string') return (packageVersion = version.version);
+    }
+    dir = path.dirname(dir);
+  }
+  return (packageVersion = 'unknown');
+}
+
+/** SHA-256 both sides so timingSafeEqual compares equal lengths whatever was sent. */
+function tokensMatch(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * The file a request path names inside staticDir, or null when it names nothing that
+ * may be served: `..`, `.`, dot-files, NUL, backslashes — raw or percent-encoded.
+ */
+function relativeFileFor(rawUrl: string): string | null {
+  const rawPath = rawUrl.split(/[?#]/, 1)[0] ?? '';
+  if (!rawPath.startsWith('/')) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return null;
+  }
+  if (decoded === '/') return 'index.html';
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const segments = decoded.slice(1).split('/');
+  if (segments.some((segment) => segment === '' || segment.startsWith('.'))) return null;
+  return segments.join('/');
+}
+
+export class WebHost {
+  private readonly sockets = new Set<WebSocket>();
+  private stopping: Promise<void> | null = null;
+
+  private constructor(
+    readonly url: string,
+    readonly token: string,
+    readonly session: BrowserSession,
+    /** http://127.0.0.1:<port>: the only Origin (and Host) the host answers. */
+    readonly origin: string,
+    private readonly server: Server,
+    private readonly wss: WebSocketServer,
+    private readonly staticDir: string,
+    private readonly hostInfo: HostInfo,
+  ) {}
+
+  static async start(options: WebHostOptions): Promise<WebHost> {
+    const staticDir = path.resolve(options.staticDir);
+    const session = await BrowserSession.start({ lab: options.lab });
+    const server = createServer();
+    let port: number;
+    try {
+      port = await new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen({ port: options.port ?? 0, host: '127.0.0.1', exclusive: true }, () => {
+          server.off('error', reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      });
+    } catch (error) {
+      await session.stop();
+      throw error;
+    }
+    const token = randomBytes(24).toString('base64url');
+    const origin = `http://127.0.0.1:${port}`;
+    const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD, perMessageDeflate: false });
+    const info: HostInfo = { mode: options.lab ? 'lab' : 'live', shell: 'web', version: navscopeVersion(), rendererLauncher: 'child_process.fork' };
+    const host = new WebHost(`${origin}/?token=${token}`, token, session, origin, server, wss, staticDir, info);
+    server.on('request', (req, res) => host.onRequest(req, res));
+    server.on('upgrade', (req, socket, head) => host.onUpgrade(req, socket, head));
+    server.on('clientError', (_error, socket) => socket.destroy());
+    server.on('error', () => {
+      // Listening succeeded; later server errors concern single connections.
+    });
+    return host;
+  }
+
+  get port(): number {
+    return Number(new URL(this.origin).port);
+  }
+
+  /** Closes every WebSocket, the HTTP server and the browser session (lab, processes, network thread). */
+  stop(): Promise<void> {
+    this.stopping ??= this.shutdown();
+    return this.stopping;
+  }
+
+  private async shutdown(): Promise<void> {
+    const open = [...this.sockets];
+    await Promise.race([
+      Promise.all(open.map((ws) => new Promise<void>((resolve) => {
+        if (ws.readyState === ws.CLOSED) return resolve();
+        ws.once('close', () => resolve());
+        ws.close(1001, 'The NavScope host is stopping');
+      }))),
+      new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
+    ]);
+    for (const ws of this.sockets) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    await this.session.stop();
+  }
+
+  // ── HTTP: the built window ───────────────────────────────────────────────────────
+
+  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    this.serve(req, res).catch(() => {
+      if (!res.headersSent) this.plain(res, 500, 'Internal error while serving this file.', req.method === 'HEAD');
+      else res.destroy();
+    });
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const head = req.method === 'HEAD';
+    if (req.method !== 'GET' && !head) {
+      res.setHeader('Allow', 'GET, HEAD');
+      this.plain(res, 405, 'Method not allowed: NavScope serves only GET and HEAD.', head);
+      return;
+    }
+    if (!this.hostHeaderOk(req)) {
+      this.plain(res, 403, `NavScope answers only at ${this.origin}.`, head);
+      return;
+    }
+    const relative = relativeFileFor(req.url ?? '');
+    if (relative === null) {
+      this.plain(res, 404, 'Not found.', head);
+      return;
+    }
+    const file = await this.resolveFile(relative);
+    if (file === null) {
+      if (relative === 'index.html' && (req.url ?? '').split(/[?#]/, 1)[0] === '/') {
+        this.plain(res, 503, 'The NavScope window is not built: run `npm run build`, then reload this page.', head);
+      } else {
+        this.plain(res, 404, 'Not found.', head);
+      }
+      return;
+    }
+    const body = await readFile(file);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': body.byteLength,
+    });
+    res.end(head ? undefined : body);
+  }
+
+  /** The real path of a regular file inside staticDir (symlinks resolved and checked too), or null. */
+  private async resolveFile(relative: string): Promise<string | null> {
+    const candidate = path.resolve(this.staticDir, relative);
+    if (!isInside(this.staticDir, candidate)) return null;
+    try {
+      const [root, real] = await Promise.all([realpath(this.staticDir), realpath(candidate)]);
+      if (!isInside(root, real)) return null;
+      return (await stat(real)).isFile() ? real : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private plain(res: ServerResponse, status: number, text: string, head: boolean): void {
+    const body = Buffer.from(`${text}\n`, 'utf8');
+    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.byteLength });
+    res.end(head ? undefined : body);
+  }
+
+  /** Against DNS rebinding: only requests addressed to 127.0.0.1:<port> are answered. */
+  private hostHeaderOk(req: IncomingMessage): boolean {
+    return req.headers.host === this.origin.slice('http://'.length);
+  }
+
+  // ── WebSocket: the API ──────────────────────────────────────────────────────────
+
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    if (this.stopping || !this.upgradeAllowed(req)) {
+      socket.once('finish', () => socket.destroy());
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.sockets.add(ws);
+      ws.on('close', () => this.sockets.delete(ws));
+      new ApiConnection(ws, this.session, this.hostInfo);
+    });
+  }
+
+  private upgradeAllowed(req: IncomingMessage): boolean {
+    if (req.method !== 'GET' || !this.hostHeaderOk(req)) return false;
+    if (req.headers.origin !== this.origin) return false;
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '', this.origin);
+    } catch {
+      return false;
+    }
+    if (url.pathname !== API_PATH) return false;
+    const tokens = url.searchParams.getAll('token');
+    return tokens.length === 1 && tokensMatch(tokens[0]!, this.token);
+  }
+}

@@ -1,0 +1,415 @@
+/**
+ * English explanations: for every phase, network span, renderer span, message and
+ * trace event kind, what happens (in Chromium and in NavScope) and why. Plain text:
+ * rendered as text, never as HTML.
+ */
+import type { Explanations } from './explanationTypes.js';
+
+export const explanationsEn: Explanations = {
+  phases: {
+    'handle-input': {
+      title: 'Handle input',
+      what:
+        'The UI thread of the browser process reads what you typed and decides, like Chrome’s omnibox, whether it is a URL or a search query (OmniboxInputType URL, QUERY, UNKNOWN or EMPTY): www.naver.com has no spaces and ends in a known top-level domain, so it is a URL. The omnibox fills in the missing scheme and the URL is split into scheme, host, port, path, query and fragment. If the host is on the HSTS list (preloaded, or learned from an earlier Strict-Transport-Security header), http is rewritten to https before any DNS lookup, as an internal 307 redirect that never touches the network.',
+      why:
+        'Classifying the input first lets one box serve both addresses and searches. Upgrading HSTS hosts before anything is sent means an attacker on the network never sees a plain-http request it could intercept or downgrade.',
+    },
+    'start-navigation': {
+      title: 'Start navigation',
+      what:
+        'Pressing Enter starts a browser-initiated navigation: the UI thread creates a NavigationRequest and the tab’s spinner starts (DidStartLoading). Because the address came from the browser’s own UI, no renderer is asked first and there is no FrameHost.BeginNavigation; only if a document is already showing does its renderer get LocalFrame.BeforeUnload, so the page can ask you to stay. Then the request goes to the network thread, and Chromium may start a renderer process speculatively in parallel so that one is ready when the response arrives.',
+      why:
+        'The browser process, not a renderer, owns navigation: it is the trusted process that decides what loads where, so a compromised renderer cannot steer it. Starting the network request and the renderer process in parallel hides the process start-up time.',
+    },
+    network: {
+      title: 'Network',
+      what:
+        'The network thread turns the URL into bytes on the wire: DNS (browser host cache, then the operating system, then a recursive resolver that asks a root, a TLD and an authoritative server), a TCP connection or a kept-alive one from the socket pool, a TLS handshake for https, then the HTTP request and response with their raw header bytes. Redirects come back to the UI thread one hop at a time, and each hop is checked again, HSTS included. Cookies are attached and stored, and the HTTP cache may answer without going to the server. In Kosaka’s “Inside look at modern web browser” this is the browser process’s network thread; in today’s Chromium it is the network service, on desktop usually a utility process of its own.',
+      why:
+        'All network access lives in one privileged place outside the renderers, so sandboxed page code never opens sockets itself and HSTS, cookies, caching and connection reuse apply the same way for every tab. Following redirects from the browser means every new URL is checked before anything is loaded from it.',
+    },
+    'read-response': {
+      title: 'Read response',
+      what:
+        'When the response head arrives, the browser decides what it is before any renderer sees it. It reads Content-Type, sniffs the first bytes with the WHATWG MIME sniffing algorithm when the type is missing and nosniff is not set, asks SafeBrowsing whether the URL is known to be dangerous, and chooses: render it, hand it to the download manager (no commit), keep the current page for a 204 or 205, or show an error page or interstitial. CORB/ORB does not apply here: it protects cross-origin no-cors subresources such as images and scripts, not the navigation response.',
+      why:
+        'Making the decision in the trusted browser process means a dangerous or non-renderable response never reaches a renderer. The navigation response needs no CORB/ORB because it is committed into a process for its own site, so its bytes never land in another site’s process.',
+    },
+    'find-renderer': {
+      title: 'Find a renderer process',
+      what:
+        'The browser computes the response’s site, scheme plus eTLD+1 (https://naver.com for www.naver.com), and picks a renderer process for it: the process that already hosts that site, the spare process Chromium keeps warm, or a newly spawned one. A process started speculatively is discarded if a cross-site redirect changed the site. In NavScope a renderer process is a real operating-system process with its own pid.',
+      why:
+        'Site isolation: one renderer process per site means a page from another site, even one exploiting a renderer bug, cannot read this site’s memory. Grouping by site (eTLD+1) rather than by full origin keeps same-site subdomains that may script each other in one process.',
+    },
+    commit: {
+      title: 'Commit',
+      what:
+        'The browser sends NavigationClient.CommitNavigation to the chosen renderer with the response head, the body data pipe and the loader itself, so the body streams straight from the network service to the renderer. The renderer creates the new document and acknowledges with DidCommitProvisionalLoad. Only after that acknowledgement does the browser change the address bar, the security indicator and the session history, which is saved to disk so the tab can be restored.',
+      why:
+        'Commit means the renderer acknowledged, not that the response arrived. Changing the UI only then keeps the address bar truthful: if the renderer crashed or refused, the old page and its URL stay.',
+    },
+    load: {
+      title: 'Load',
+      what:
+        'The renderer parses the HTML into the DOM (Chromium does this while the bytes stream in), asks the network thread for subresources such as CSS, scripts and images (cross-origin no-cors ones pass the CORB/ORB check), builds the CSSOM and the render tree, lays out and paints. DOMContentLoaded fires once parsing and the parser-blocking and defer scripts are done; load fires when every subresource has finished, and then DidStopLoading stops the spinner. NavScope builds the DOM with parse5 and models script timing, but never executes page JavaScript.',
+      why:
+        'Parsing and rendering happen in the sandboxed renderer so that bugs in the complex HTML, CSS and JavaScript engines cannot reach the rest of the system. Subresources still go through the network service, where CORB/ORB, cookies and caching are enforced.',
+    },
+  },
+
+  netSpans: {
+    'DNS Lookup': {
+      title: 'DNS lookup',
+      what:
+        'The host name becomes an IP address: the browser’s host cache first, then the operating system’s resolver, and on a miss a recursive resolver asks a root server, which refers it to the com TLD servers, which refer it to naver.com’s authoritative servers, each question one UDP packet. In real life that walk is done by the recursive resolver, usually your ISP’s server, outside the browser. NavScope runs it on the network thread (in the lab, against its own root, TLD and authoritative servers) so that every packet is visible; in live mode it asks the operating system.',
+      why:
+        'Caches at every level make repeat visits fast, and the delegated hierarchy means no single server has to know every name. Each answer carries a TTL that says how long it may be cached.',
+    },
+    'Initial connection': {
+      title: 'TCP connection',
+      what:
+        'The network thread opens a TCP connection to the server’s IP address and port (443 for https, 80 for http), unless the socket pool already holds a kept-alive connection to the same host and port, in which case this step is skipped. The connect is real and its duration is measured; the three segments inside it, SYN, SYN-ACK and ACK (the 3-way handshake), are handled by the operating system’s kernel, so NavScope draws them from the measured time instead of capturing them. In DevTools’ timing, Initial connection also includes the TLS handshake, shown separately as SSL.',
+      why:
+        'TCP gives a reliable, ordered byte stream over an unreliable network, and the handshake lets both sides agree on their starting sequence numbers. Reusing a connection saves this round trip, which is why browsers keep connections alive and pool them per host.',
+    },
+    SSL: {
+      title: 'TLS handshake',
+      what:
+        'For https, a TLS handshake runs over the new TCP connection: the browser offers TLS versions, cipher suites and ALPN protocols (h2, http/1.1); the server picks one of each and sends its certificate chain; both derive the session keys. The browser checks that the chain leads to a trusted root and that the certificate names the host. In the lab, sites are signed by a lab CA that only NavScope’s network stack trusts.',
+      why:
+        'TLS gives confidentiality, integrity and server authentication: without it anyone on the path could read or change the page. ALPN settles which HTTP version the connection speaks without an extra round trip.',
+    },
+    'Request sent': {
+      title: 'Request sent',
+      what:
+        'The network thread writes the request onto the socket as raw HTTP/1.1 bytes: a request line such as GET / HTTP/1.1, the headers (Host, User-Agent, Accept, Accept-Encoding, Accept-Language, Cookie when there are cookies) and an empty line. NavScope shows exactly the bytes it wrote. Chrome usually speaks HTTP/2 or HTTP/3 to large sites, where the same fields travel as binary frames with compressed headers.',
+      why:
+        'The Host header lets one IP address serve many sites, Accept and Accept-Encoding let the server pick a format and compression the browser understands, and cookies carry session state over stateless HTTP.',
+    },
+    'Waiting for server response': {
+      title: 'Waiting for the server (TTFB)',
+      what:
+        'The time from the last request byte sent to the first response byte, often called time to first byte. It covers the network round trip plus the server’s own work: routing the request, running application code, querying databases. The network thread just waits on the socket.',
+      why:
+        'This is usually where a slow page loses its time, and the browser cannot shorten it: it depends on the server and on the distance to it. That is why sites use CDNs close to users and why the browser reuses warm connections.',
+    },
+    'Content Download': {
+      title: 'Content download',
+      what:
+        'From the first response byte to the last: the network thread parses the status line and headers, then reads the body, undoing chunked transfer encoding and Content-Encoding (gzip, deflate, br), and passes the bytes on through a data pipe. For the navigation the body reaches the renderer only after the browser has decided where it goes; a subresource body flows straight to the renderer that asked for it.',
+      why:
+        'Streaming the body lets the renderer start parsing before the download ends, and compression trades a little CPU for far fewer bytes on the wire.',
+    },
+  },
+
+  rendererSpans: {
+    'Parse HTML': {
+      title: 'Parse HTML',
+      what:
+        'The renderer decodes the body with the document’s charset (from Content-Type, a meta tag or a byte order mark) and runs the HTML standard’s tokenizer and tree builder to produce the DOM. NavScope uses parse5, which implements that same algorithm, and reads off the title, an outline and the subresources the document asks for (stylesheets, scripts, images). Script elements are only classified as parser-blocking, async or defer; their JavaScript is never executed.',
+      why:
+        'The HTML standard defines exactly how every byte sequence, even broken markup, becomes a DOM, so all browsers build the same tree. Finding subresources while parsing lets the renderer request them early; Chromium’s preload scanner does this even while the parser waits for a script.',
+    },
+  },
+
+  messages: {
+    'URLLoaderFactory.CreateLoaderAndStart': {
+      title: 'Start loading a URL',
+      what:
+        'A Mojo message asking the network service to load one URL and report back to a URLLoaderClient. For the main document the browser’s UI thread sends it, with mode navigate and no initiator origin, because a typed URL is browser-initiated; for subresources the renderer sends it through a URLLoaderFactory the browser handed it. In NavScope it crosses from the UI thread or a renderer process to the network thread as a real, validated message.',
+      why:
+        'Loading is a capability: a renderer can only fetch through the factory the browser gave it, which is bound to its origin, so the network service knows who is asking and applies CORS, CORB/ORB and cookies accordingly.',
+    },
+    'URLLoader.FollowRedirect': {
+      title: 'Follow the redirect',
+      what:
+        'The client’s answer to OnReceiveRedirect: go on to the new URL. For a navigation the UI thread sends it after looking at the new URL (another site may need another renderer process, and HSTS applies again). The network service then sends a fresh request, with a new DNS lookup and connection if the host changed.',
+      why:
+        'The network service never follows a redirect on its own: the client must agree, so the browser can run its security checks again for every hop.',
+    },
+    'URLLoader.Cancel': {
+      title: 'Cancel the load',
+      what:
+        'The client no longer wants the resource, so the loader stops and its connection is closed or released. In Chromium this is not a method call: the client closes its URLLoader pipe and the network service notices. NavScope sends it when a new navigation replaces this one, for a 204 or 205 response, or when a document goes away while its subresources are still loading.',
+      why:
+        'Closing the pipe frees sockets and bandwidth at once and guarantees that no bytes of an abandoned load can arrive later for the wrong document.',
+    },
+    'URLLoaderClient.OnReceiveRedirect': {
+      title: 'Redirect received',
+      what:
+        'The network service reports that the server answered with a redirect (301, 302, 303, 307 or 308 with a Location header): the new URL, the method to use next (a 303 turns POST into GET) and the redirect’s response head. The loader then waits for FollowRedirect. Each hop shows as a request of its own, so redirect chains and loops are visible.',
+      why:
+        'A redirect changes where the page comes from, possibly to another site, so following it is the client’s decision. The network service still caps a chain at 20 redirects (ERR_TOO_MANY_REDIRECTS).',
+    },
+    'URLLoaderClient.OnReceiveResponse': {
+      title: 'Response head received',
+      what:
+        'The response head has arrived: status line, headers, MIME type and charset, the server’s address, whether the connection was reused, and the timing of DNS, connect, TLS, send and wait. The body follows separately through a data pipe. For the navigation this goes to the browser’s UI thread, which reads the response before picking a renderer; for a subresource it goes to the renderer that asked.',
+      why:
+        'Sending the head before the body lets the browser decide (render, download, block, show an error) without waiting for the whole download.',
+    },
+    'DataPipe.Write': {
+      title: 'Body bytes (data pipe)',
+      what:
+        'A chunk of response body travelling from the network service to whoever holds the consumer end of the pipe. In Chromium a data pipe is shared memory, not a message; NavScope sends each chunk (up to 64 KiB) as a message so that it can be watched and stepped. For the navigation the chunks wait in the transport until CommitNavigation has moved the pipe to the renderer.',
+      why:
+        'Body bytes are the bulk of the traffic: shared memory avoids copying them through message queues, and the pipe’s fixed capacity slows the writer down when the reader falls behind.',
+    },
+    'URLLoaderClient.OnComplete': {
+      title: 'Load complete',
+      what:
+        'The load is over. It carries a net error code, 0 (OK) for success or a negative Chromium code such as -105 ERR_NAME_NOT_RESOLVED or -102 ERR_CONNECTION_REFUSED, and the byte counts: on the wire, encoded body and decoded body. No more data arrives for this request after it.',
+      why:
+        'Ending every load with one explicit status means success and every kind of failure (DNS, connection, TLS, timeout) reach the client the same way; for a navigation the error code decides which error page is shown.',
+    },
+    'AgentSchedulingGroup.CreateFrame': {
+      title: 'Create a frame in the renderer',
+      what:
+        'The browser asks a renderer process to create a RenderFrame, the renderer-side object for the frame that the new document will live in. It is sent when the chosen process does not host this tab’s frame yet, for example a fresh process for a new site; a navigation that stays in the same process reuses the existing frame.',
+      why:
+        'The browser keeps the authoritative frame tree (its RenderFrameHost objects) and tells each renderer which frames to host, so a renderer only ever holds frames of its own site.',
+    },
+    'ChildProcess.ProcessShutdown': {
+      title: 'Shut the process down',
+      what:
+        'The browser tells a renderer process it is no longer needed, typically because its last frame navigated to another site, and the process exits. If it does not exit within a short grace period, NavScope kills it; the trace records a clean exit or a crash with the real pid.',
+      why:
+        'Every renderer process costs memory; once no frame of its site is left, keeping it alive would only waste resources.',
+    },
+    'LocalFrame.BeforeUnload': {
+      title: 'Run beforeunload',
+      what:
+        'Before leaving a document, the browser asks the renderer showing it to run the page’s beforeunload handlers, which may ask you to confirm leaving, for example with an unsaved form. It is sent only when a document is already showing; the first navigation of a new tab skips it. NavScope never runs page JavaScript, so its renderer always answers proceed.',
+      why:
+        'Only the renderer holding the page knows whether the page objects, and the browser must not start replacing a page the user decides to keep.',
+    },
+    'FrameHost.BeforeUnloadACK': {
+      title: 'beforeunload answered',
+      what:
+        'The renderer’s reply to LocalFrame.BeforeUnload: proceed, or stay on the page. On proceed the browser starts the network request; on stay the navigation is cancelled and nothing changes. If the renderer does not answer in time, the browser goes ahead anyway.',
+      why:
+        'A hung or hostile page must not be able to keep the user from leaving, so the browser does not wait forever for this reply.',
+    },
+    'NavigationClient.CommitNavigation': {
+      title: 'Commit the navigation',
+      what:
+        'The browser tells the chosen renderer to commit the new document and hands it the response head, the body data pipe and the navigation’s URLLoaderClient end, so the rest of the body flows straight from the network service to the renderer. It also carries the URL, the origin, the transition type (typed) and the redirect chain. At this point the old document is still showing, and the committed URL, the security indicator and the history have not changed.',
+      why:
+        'The browser picks the process and gives it exactly one document of a site it may host; the renderer never fetches the main document itself, so it cannot load a document of a site it should not see.',
+    },
+    'FrameHost.DidCommitProvisionalLoad': {
+      title: 'Commit acknowledged',
+      what:
+        'The renderer’s acknowledgement that it has created the new document, with its URL, origin, HTTP status and MIME type; in current Chromium it is the reply to CommitNavigation. This is the moment of commit. Only now does the browser update the address bar, the security indicator (the lock for https) and the session history, which is saved to disk so a closed tab can be restored.',
+      why:
+        'Commit means the renderer acknowledged, not that the response arrived: if the browser changed its UI earlier, a renderer that crashed or refused would leave the address bar showing a page that is not there.',
+    },
+    'FrameHost.UpdateTitle': {
+      title: 'Title update',
+      what:
+        'The renderer found the document’s title element and sends its text; the browser shows it on the tab and stores it in the history entry. Until then the tab shows the host name.',
+      why:
+        'The tab strip and the history are browser UI drawn by the browser process, so the renderer reports the title instead of drawing it.',
+    },
+    'FrameHost.SubresourceResponseStarted': {
+      title: 'Subresource response started',
+      what:
+        'The renderer tells the browser that the response for one subresource (stylesheet, script, image) has started, with its URL, status and MIME type. In Chromium it also carries the certificate status, which feeds the page’s security indicator.',
+      why:
+        'The security indicator is the browser’s job but subresource loads are driven by the renderer: this report lets the browser notice, for example, a resource loaded despite a certificate error and downgrade the lock.',
+    },
+    'FrameHost.ResourceLoadComplete': {
+      title: 'Subresource finished',
+      what:
+        'One subresource finished loading, successfully or with a net error, with the number of body bytes received. Chromium uses these reports for page-load metrics and DevTools; NavScope uses them to show each subresource’s outcome.',
+      why:
+        'The renderer does the loading, but the browser needs the full picture of the page for its metrics and tools, so each load is reported back.',
+    },
+    'FrameHost.DidDispatchDOMContentLoadedEvent': {
+      title: 'DOMContentLoaded',
+      what:
+        'The parser has finished building the DOM, every parser-blocking and defer script has run, and DOMContentLoaded has fired. Images, async scripts and other subresources may still be loading. NavScope decides this from the script elements’ attributes without running any script.',
+      why:
+        'DOMContentLoaded marks the point where scripts can use the whole DOM without waiting for slow images; defer scripts run just before it, so they see the complete document.',
+    },
+    'FrameHost.DocumentOnLoadCompleted': {
+      title: 'load event fired',
+      what:
+        'The load event has fired in the main frame: the document and every subresource it asked for, including images, stylesheets and async scripts, have finished. It comes after DOMContentLoaded and before DidFinishLoad.',
+      why:
+        'The browser needs to know when the page has fully loaded, for the tab’s state and for page-load metrics, and only the renderer can tell.',
+    },
+    'FrameHost.DidFinishLoad': {
+      title: 'Frame finished loading',
+      what:
+        'The frame and all its subresources finished loading; the message carries the frame’s URL. In Chromium this is where WebContentsObserver::DidFinishLoad runs for the frame.',
+      why:
+        'Completion is reported per frame so the browser can follow pages with several frames (iframes), each of which may live in a different renderer process.',
+    },
+    'FrameHost.DidStopLoading': {
+      title: 'Loading stopped',
+      what:
+        'The frame has stopped loading: its document and every subresource are done. The browser stops the tab’s spinner, which started at DidStartLoading when you pressed Enter. This is step 6, initial load complete, in Kosaka’s article.',
+      why:
+        'The spinner shows the whole load, not just the navigation, so it stops only when the renderer says everything has finished. Anything the page loads later with JavaScript does not restart it.',
+    },
+  },
+
+  events: {
+    'trace.begin': {
+      title: 'Recording starts',
+      what:
+        'The recording begins: whether NavScope uses its embedded lab or the live internet, the real pid of the browser process, the platform and the wall-clock time. Every later event is timed on one monotonic clock shared by all threads and processes.',
+      why:
+        'One ordered trace is the source of truth for every view, for the Perfetto and HAR exports and for replay, so it needs one clock and a known start.',
+    },
+    'thread.start': {
+      title: 'Thread ready',
+      what:
+        'A thread that takes part in the navigation is up: the browser’s UI thread (CrBrowserMain), the network thread (NetworkService) or a renderer’s main thread (CrRendererMain), with its real pid. These are the thread names Chromium uses.',
+      why:
+        'Chromium splits work across threads and processes so that slow work such as network and parsing never blocks the UI; seeing which thread did what is the point of this view.',
+    },
+    'process.launch': {
+      title: 'Launching a renderer process',
+      what:
+        'The browser decides to start a renderer process for a site and asks the operating system to launch it. Nothing runs in it yet: the process gets its pid at spawn and becomes usable when it reports ready.',
+      why:
+        'Under site isolation a new site needs its own process. Launching takes noticeable time, which is why Chromium starts processes speculatively or keeps a spare one warm.',
+    },
+    'process.spawn': {
+      title: 'Renderer process spawned',
+      what:
+        'The operating system has created the renderer process and given it a real pid. In NavScope it is a real child process (an Electron utilityProcess, or a Node child process outside Electron); Chromium also locks its renderers into a sandbox with almost no rights.',
+      why:
+        'A separate process has its own address space, so a crash or an exploit in the renderer stays inside it.',
+    },
+    'process.ready': {
+      title: 'Renderer process ready',
+      what:
+        'The renderer process has started its main thread and connected to the browser, so it can now receive messages such as CreateFrame and CommitNavigation. A navigation waiting for this process continues from here.',
+      why:
+        'The browser routes messages only to processes it knows are alive and connected, so no work is sent before this point.',
+    },
+    'process.exit': {
+      title: 'Renderer process exited',
+      what:
+        'A renderer process ended cleanly, usually after ChildProcess.ProcessShutdown because no frame of its site was left. The exit code and the reason are recorded.',
+      why:
+        'Processes that are no longer needed are shut down to give their memory back; a clean exit is told apart from a crash so the tab does not show a crash page.',
+    },
+    'process.crash': {
+      title: 'Renderer process crashed',
+      what:
+        'A renderer process died unexpectedly: it crashed, was killed (for example by SIGKILL) or failed to launch. If it held the tab’s page, the tab shows a crash page (the sad tab); a navigation waiting on it fails. The browser process and other tabs keep running.',
+      why:
+        'This is the payoff of the multi-process design: a renderer crash takes down only the pages in that process, never the browser.',
+    },
+    'ipc.rejected': {
+      title: 'Message rejected',
+      what:
+        'A message was refused on arrival: an unknown name, the wrong direction (for example a renderer sending a message only the browser may send), a payload that fails validation, or a frame the sender does not own. The handler never runs.',
+      why:
+        'Renderers are treated as possibly compromised, so every message is checked on arrival; Chromium goes further and kills a renderer process that sends a bad message.',
+    },
+    'navigation.begin': {
+      title: 'Navigation begins',
+      what:
+        'A navigation starts, with its id, the URL, the transition type (typed for an address you entered; also link, reload, back_forward) and what was typed. A typed URL is a browser-initiated navigation: it comes from the browser’s UI, not from a page.',
+      why:
+        'Who started a navigation decides how far it is trusted, and the transition type changes how it is handled, for example a reload revalidates the cache and back/forward reuses a history entry.',
+    },
+    'navigation.end': {
+      title: 'Navigation ends',
+      what:
+        'The navigation’s outcome: committed (a renderer acknowledged the new document), failed with a net error such as ERR_NAME_NOT_RESOLVED, no-commit (a download or a 204/205 response, so the current page stays), or renderer-crashed. After a commit, loading goes on; the spinner stops later, at DidStopLoading.',
+      why:
+        'Navigating and loading are different things: a navigation ends at commit or failure, while loading the page’s subresources continues until DidStopLoading.',
+    },
+    'omnibox.classified': {
+      title: 'Input classified',
+      what:
+        'The omnibox decided what the text is, with the reason: URL, QUERY (a search), UNKNOWN (a single word or an unknown top-level domain, searched with a did-you-mean suggestion) or EMPTY. For www.naver.com the last label is a known top-level domain, so it is a URL; text with spaces becomes a search URL of the default search engine.',
+      why:
+        'One box serves both addresses and searches, so the browser must guess the intent from the text alone, using the public suffix list to recognise real domain names.',
+    },
+    'url.parsed': {
+      title: 'URL parsed',
+      what:
+        'The URL is split into its parts by the WHATWG URL standard: scheme, host, port (the scheme’s default, 80 or 443, when none is given), path, query and fragment. The host is lower-cased, and internationalised names are converted to punycode; the fragment is never sent to the server.',
+      why:
+        'Each later step uses a different part: DNS uses the host, the connection the scheme and port, the request line the path and query, and the process decision the scheme plus eTLD+1.',
+    },
+    'dns.cache': {
+      title: 'Host cache',
+      what:
+        'The network thread checks the browser’s own host cache: hit (a still-valid address from an earlier lookup), miss, or expired (its TTL ran out). On a hit no DNS packet is sent at all.',
+      why:
+        'A hit saves a whole lookup, often tens of milliseconds; honouring the TTL keeps a cached address from going stale when the site moves.',
+    },
+    'dns.query': {
+      title: 'DNS query sent',
+      what:
+        'One DNS question on the wire: a UDP datagram to a name server (port 53 on the internet) asking for the A record, the IPv4 address, of a name, with a random 16-bit transaction id. It shows which server was asked (root, TLD or authoritative), the packet size and the attempt number. In real life the recursive resolver, usually your ISP’s, sends these outside the browser; NavScope’s resolver sends them from the network thread so you can see each one.',
+      why:
+        'UDP needs no connection setup, so one question costs one round trip; the random transaction id and source port make forged answers hard to slip in.',
+    },
+    'dns.response': {
+      title: 'DNS response received',
+      what:
+        'A name server’s answer: the response code (NOERROR, NXDOMAIN, SERVFAIL and so on), whether it is authoritative, and its records. A root or TLD server normally answers with a referral, NS records for the next zone with their addresses (glue) in the additional section; the authoritative server answers with the A record and its TTL.',
+      why:
+        'DNS is delegated: each level only knows who is responsible for the level below, so no server has to hold every name and each zone’s owner controls its own records.',
+    },
+    'dns.timeout': {
+      title: 'DNS timeout',
+      what:
+        'A name server did not answer in time. The question is sent again with a new transaction id, or another server of the same zone is tried.',
+      why:
+        'UDP does not guarantee delivery, so DNS relies on timeouts and retries, and every zone has several name servers so that one being down does not make its names unreachable.',
+    },
+    'dns.result': {
+      title: 'Address resolved',
+      what:
+        'The lookup is finished: the host’s IP addresses, where they came from (the browser’s host cache, recursive resolution, the operating system’s resolver, or an IP literal that needed no lookup) and the TTL. The result is stored in the host cache for next time.',
+      why:
+        'A TCP connection needs an IP address; caching the result lets the next visit skip DNS entirely.',
+    },
+    'http.request': {
+      title: 'HTTP request bytes',
+      what:
+        'The exact bytes of the HTTP/1.1 request as written to the socket: the request line, the headers and an empty line. It also says which connection carried it and whether that connection was reused (keep-alive).',
+      why:
+        'HTTP/1.1 is plain text, so the raw bytes show exactly what the server receives, with nothing hidden behind a summary.',
+    },
+    'http.response': {
+      title: 'HTTP response head',
+      what:
+        'The status line (for example HTTP/1.1 200 OK) and the raw response headers as received, with their size in bytes. Headers such as Content-Type, Content-Encoding, Location, Set-Cookie, Cache-Control and Strict-Transport-Security drive the next steps.',
+      why:
+        'Everything the browser decides next, whether to render, download, redirect, cache or always use HTTPS from now on, comes from these header lines.',
+    },
+    state: {
+      title: 'Tab state changed',
+      what:
+        'A piece of the tab’s visible state changed, with its cause: loading (the spinner, started by DidStartLoading and stopped by DidStopLoading), url and security (the address bar and its indicator), title, history, or crashed (the sad tab). The url, security and history changes happen only on DidCommitProvisionalLoad.',
+      why:
+        'The browser process owns its UI and changes it only at well-defined moments, so the address bar always matches the document actually shown.',
+    },
+    'renderer.document': {
+      title: 'Document built',
+      what:
+        'What the renderer built from the HTML: the title, the number of DOM nodes and elements, an outline of the tree and the subresources (stylesheets, scripts, images) the document refers to. It is recorded after parsing; no page JavaScript ran.',
+      why:
+        'The DOM is the renderer’s model of the page and the starting point for style, layout, paint and scripts; the subresource list explains what the renderer asks the network for next.',
+    },
+    error: {
+      title: 'Error or warning',
+      what:
+        'Something went wrong, or is worth noticing, at one place: for example a cancelled loader, a request that had to wait for a free socket, or a renderer that did not become ready in time. The record says where and what.',
+      why:
+        'Failures are part of the journey: seeing exactly where one happened shows what each step depends on.',
+    },
+  },
+};

@@ -1,0 +1,13 @@
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { connectBrowserModel } from './bridge/browserModel';
+import { createNavScopeI18n } from './i18n';
+import { useTraceStore } from './stores/traceStore';
+import './styles/app.css';
+
+const app = createApp(App);
+app.use(createPinia());
+app.use(createNavScopeI18n(navigator.languages));
+useTraceStore().connect(connectBrowserModel());
+app.mount('#app');

@@ -1,0 +1,91 @@
+/**
+ * The phase waterfall of the navigation at the cursor: the journey's phases (UI
+ * thread), each network request with DevTools' phases as coloured segments, and the
+ * renderer's work — on one time axis.
+ */
+import { type ScaleLinear, scaleLinear } from 'd3';
+import type { BrowserViewState, NavigationView, SpanView } from '../../../shared/trace/browserViewState';
+import { PHASES } from '../../../shared/trace/phases';
+
+export interface WaterfallSegment {
+  spanId: string;
+  name: string;
+  x: number;
+  w: number;
+  open: boolean;
+  status: SpanView['status'];
+  category: SpanView['category'];
+}
+
+export interface WaterfallRow {
+  key: string;
+  label: string;
+  kind: 'phase' | 'request' | 'renderer';
+  y: number;
+  segments: WaterfallSegment[];
+}
+
+export interface WaterfallLayout {
+  navigation: NavigationView | null;
+  rows: WaterfallRow[];
+  start: number;
+  end: number;
+  x: ScaleLinear<number, number>;
+  height: number;
+  labelWidth: number;
+}
+
+const ROW = 20;
+
+function requestLabel(spans: SpanView[]): string {
+  for (const span of spans) {
+    const url = span.args.url;
+    if (typeof url === 'string') {
+      try {
+        const u = new URL(url);
+        const file = u.pathname.split('/').filter(Boolean).pop();
+        return file ? `${file}${u.search}` : `${u.host}/`;
+      } catch {
+        return url;
+      }
+    }
+  }
+  return spans[0]?.requestId ?? '?';
+}
+
+export function layoutWaterfall(state: BrowserViewState, width: number, labelWidth = 150): WaterfallLayout {
+  const navigation = state.navigations.at(-1) ?? null;
+  // The navigation's spans begin with its "Handle input" phase, recorded before navigation.begin.
+  const first = navigation ? state.spans.find((s) => s.navigationId === navigation.navigationId) : undefined;
+  const fromSeq = first?.seq ?? navigation?.beginSeq ?? 0;
+  const start = first?.start ?? navigation?.start ?? state.origin ?? 0;
+  const inRange = state.spans.filter((s) => s.seq >= fromSeq);
+  const end = Math.max(start + 1000, state.now, ...inRange.map((s) => s.end ?? state.now));
+  const x = scaleLinear().domain([start, end]).range([labelWidth, width - 8]).clamp(true);
+  const segment = (s: SpanView): WaterfallSegment => {
+    const x0 = x(s.start);
+    const x1 = x(s.end ?? state.now);
+    return { spanId: s.spanId, name: s.name, x: x0, w: Math.max(2, x1 - x0), open: s.end === null, status: s.status, category: s.category };
+  };
+  const rows: WaterfallRow[] = [];
+  for (const phase of PHASES) {
+    const spans = inRange.filter((s) => s.category === 'phase' && s.phase === phase.id);
+    if (spans.length) rows.push({ key: phase.id, label: phase.name, kind: 'phase', y: 0, segments: spans.map(segment) });
+  }
+  const byRequest = new Map<string, SpanView[]>();
+  for (const span of inRange) {
+    if (span.category !== 'net' || !span.requestId) continue;
+    const list = byRequest.get(span.requestId) ?? [];
+    list.push(span);
+    byRequest.set(span.requestId, list);
+  }
+  for (const [requestId, spans] of byRequest) {
+    rows.push({ key: requestId, label: requestLabel(spans), kind: 'request', y: 0, segments: spans.map(segment) });
+  }
+  const rendererSpans = inRange.filter((s) => s.category === 'renderer');
+  const byName = new Map<string, SpanView[]>();
+  for (const span of rendererSpans) byName.set(`${span.endpoint} ${span.name}`, [...(byName.get(`${span.endpoint} ${span.name}`) ?? []), span]);
+  for (const [key, spans] of byName) rows.push({ key, label: spans[0]!.name, kind: 'renderer', y: 0, segments: spans.map(segment) });
+  rows.forEach((row, i) => (row.y = i * ROW));
+  return { navigation, rows, start, end, x, height: rows.length * ROW, labelWidth };
+}

@@ -1,0 +1,50 @@
+/**
+ * The wire protocol of BrowserModelApi over a WebSocket (web host) — and the channel
+ * names of the same calls over Electron IPC (desktop). JSON text frames:
+ *   window → host: { id, method, args }
+ *   host → window: { id, result } | { id, error } | { trace: TraceEvent[] }
+ * Both sides validate what they receive.
+ */
+import * as s from '../base/schema.js';
+import { API_METHODS } from './browserModelApi.js';
+
+export const apiRequest = s.object({
+  id: s.number({ integer: true, min: 0 }),
+  method: s.literal(...API_METHODS),
+  args: s.array(s.string({ maxLength: 8192 }), { maxLength: 1 }),
+});
+export type ApiRequest = s.Infer<typeof apiRequest>;
+
+const navigationResult = s.object({
+  navigationId: s.nullable(s.string({ maxLength: 100 })),
+  outcome: s.literal('loaded', 'failed', 'no-commit', 'renderer-crashed', 'cancelled', 'invalid-input', 'nothing-to-do'),
+  url: s.nullable(s.string({ maxLength: 8192 })),
+  message: s.string({ maxLength: 8192 }),
+  netError: s.nullable(s.object({ code: s.number({ integer: true }), name: s.string({ maxLength: 100 }), detail: s.string({ maxLength: 4096 }) })),
+});
+
+const hostInfo = s.object({
+  mode: s.literal('lab', 'live'),
+  shell: s.literal('web', 'desktop'),
+  version: s.string({ maxLength: 64 }),
+  rendererLauncher: s.string({ maxLength: 100 }),
+});
+
+export const apiResult = { info: hostInfo, navigate: navigationResult, goBack: navigationResult, goForward: navigationResult, reload: navigationResult } as const;
+
+/** Trace events are checked for shape at the edge: an object with a numeric seq and ts and a known-looking type. */
+export const traceEventShape = s.unknownData({ maxDepth: 24 });
+
+export const apiResponse = s.union('kind', {
+  result: s.object({ kind: s.literal('result'), id: s.number({ integer: true, min: 0 }), result: s.unknownData() }),
+  error: s.object({ kind: s.literal('error'), id: s.number({ integer: true, min: 0 }), error: s.string({ maxLength: 8192 }) }),
+  trace: s.object({ kind: s.literal('trace'), events: s.array(traceEventShape, { maxLength: 1_000_000 }) }),
+});
+export type ApiResponse = s.Infer<typeof apiResponse>;
+
+/** Electron IPC channel names for the same calls (desktop shell). */
+export const IPC_CHANNELS = {
+  invoke: (method: (typeof API_METHODS)[number]) => `navscope:${method}`,
+  trace: 'navscope:trace',
+  subscribe: 'navscope:subscribe',
+} as const;

@@ -1,0 +1,38 @@
+/**
+ * The window's one API to the browser model. The web host carries it over a
+ * WebSocket; the Electron preload exposes the same object through contextBridge.
+ * Everything the window shows comes from the trace it streams.
+ */
+import type { TraceEvent } from '../trace/traceEvent.js';
+
+export interface HostInfo {
+  /** 'lab': the embedded lab on loopback; 'live': the real internet. */
+  mode: 'lab' | 'live';
+  /** Which shell runs the model: the web host (Node) or the desktop app (Electron). */
+  shell: 'web' | 'desktop';
+  version: string;
+  /** How renderer processes are started (child_process.fork, utilityProcess.fork). */
+  rendererLauncher: string;
+}
+
+export interface NavigationResultView {
+  navigationId: string | null;
+  outcome: 'loaded' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input' | 'nothing-to-do';
+  url: string | null;
+  message: string;
+  netError: { code: number; name: string; detail: string } | null;
+}
+
+export interface BrowserModelApi {
+  info(): Promise<HostInfo>;
+  /** What the user typed into the omnibox, then Enter. Resolves when loading stops. */
+  navigate(input: string): Promise<NavigationResultView>;
+  goBack(): Promise<NavigationResultView>;
+  goForward(): Promise<NavigationResultView>;
+  reload(): Promise<NavigationResultView>;
+  /** Every trace event so far, then each new batch as it is recorded. Returns an unsubscribe function. */
+  subscribeTrace(listener: (events: TraceEvent[]) => void): () => void;
+}
+
+export const API_METHODS = ['info', 'navigate', 'goBack', 'goForward', 'reload'] as const;
+export type ApiMethod = (typeof API_METHODS)[number];

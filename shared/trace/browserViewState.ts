@@ -1,0 +1,333 @@
+/**
+ * Time travel: everything the window shows is this state, folded from the first N
+ * events of the trace. `applyTraceEvent` mutates a state in place (folding is the hot
+ * path); `TraceTimeline` keeps copies every few hundred events so that any N is
+ * reached by folding at most one stride from the nearest copy.
+ */
+import type { EndpointInfo } from '../ipc/endpoints.js';
+import type { PhaseId } from './phases.js';
+import type { DnsServerRef, JsonValue, SpanCategory, TraceEvent, TraceEventOf } from './traceEvent.js';
+
+export interface ProcessView {
+  /** Endpoint id of the process's main thread ('browser', 'renderer:1'). */
+  id: string;
+  kind: 'browser' | 'renderer';
+  pid: number | null;
+  site: string | null;
+  state: 'launching' | 'running' | 'exited' | 'crashed';
+  threads: { id: string; name: string }[];
+  detail: string | null;
+}
+
+export interface ServerView {
+  /** address:port */
+  id: string;
+  kind: 'dns' | 'web';
+  address: string;
+  port: number;
+  name: string;
+  role: DnsServerRef['role'] | 'web';
+  zone: string;
+  /** Host names it served (web) or questions it answered (dns), most recent last. */
+  hosts: string[];
+}
+
+export interface SpanView {
+  seq: number;
+  spanId: string;
+  name: string;
+  category: SpanCategory;
+  phase: PhaseId | null;
+  navigationId: string | null;
+  requestId: string | null;
+  endpoint: string;
+  start: number;
+  end: number | null;
+  status: 'open' | 'ok' | 'error' | 'cancelled';
+  error: string | null;
+  args: Record<string, JsonValue>;
+}
+
+export interface NavigationView {
+  navigationId: string;
+  url: string;
+  input: string;
+  start: number;
+  beginSeq: number;
+  outcome: TraceEventOf<'navigation.end'>['outcome'] | null;
+  netError: string | null;
+}
+
+export interface TabView {
+  loading: boolean;
+  url: string;
+  title: string;
+  security: string;
+  crashed: boolean;
+  history: { entries: { url: string; title: string }[]; index: number };
+}
+
+export interface BrowserViewState {
+  /** How many events are folded in. */
+  cursor: number;
+  tab: TabView;
+  processes: ProcessView[];
+  servers: ServerView[];
+  spans: SpanView[];
+  navigations: NavigationView[];
+  messageCount: number;
+  rejectedCount: number;
+  errorCount: number;
+  /** The last message folded in (the selected message when stepping). */
+  lastMessageSeq: number | null;
+  /** Time of the last event folded in (µs). */
+  now: number;
+  /** Time of the first event (µs). */
+  origin: number | null;
+}
+
+export function emptyViewState(): BrowserViewState {
+  return {
+    cursor: 0,
+    tab: { loading: false, url: '', title: 'New Tab', security: 'none', crashed: false, history: { entries: [], index: -1 } },
+    processes: [],
+    servers: [],
+    spans: [],
+    navigations: [],
+    messageCount: 0,
+    rejectedCount: 0,
+    errorCount: 0,
+    lastMessageSeq: null,
+    now: 0,
+    origin: null,
+  };
+}
+
+function processFor(state: BrowserViewState, id: string, kind: ProcessView['kind']): ProcessView {
+  let view = state.processes.find((p) => p.id === id);
+  if (!view) {
+    view = { id, kind, pid: null, site: null, state: 'launching', threads: [], detail: null };
+    state.processes.push(view);
+  }
+  return view;
+}
+
+function addThread(state: BrowserViewState, info: EndpointInfo): void {
+  if (info.role === 'network') {
+    const browser = processFor(state, 'browser', 'browser');
+    if (!browser.threads.some((t) => t.id === info.id)) browser.threads.push({ id: info.id, name: info.threadName });
+    return;
+  }
+  const view = processFor(state, info.id, info.role === 'browser' ? 'browser' : 'renderer');
+  view.pid = info.pid;
+  if (view.state === 'launching') view.state = 'running';
+  if (!view.threads.some((t) => t.id === info.id)) view.threads.unshift({ id: info.id, name: info.threadName });
+}
+
+function serverFor(state: BrowserViewState, kind: ServerView['kind'], address: string, port: number, init: Omit<ServerView, 'id' | 'kind' | 'address' | 'port' | 'hosts'>): ServerView {
+  const id = `${address}:${port}`;
+  let view = state.servers.find((s) => s.id === id);
+  if (!view) {
+    view = { id, kind, address, port, hosts: [], ...init };
+    state.servers.push(view);
+  }
+  return view;
+}
+
+function remember(list: string[], value: string): void {
+  if (list[list.length - 1] === value) return;
+  const at = list.indexOf(value);
+  if (at >= 0) list.splice(at, 1);
+  list.push(value);
+  if (list.length > 8) list.shift();
+}
+
+/** Folds one event into the state (mutating it). Pure with respect to everything else. */
+export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): void {
+  state.cursor = event.seq + 1;
+  state.now = Math.max(state.now, event.type === 'message' ? event.deliveredAt : event.ts);
+  state.origin = state.origin === null ? event.ts : Math.min(state.origin, event.ts);
+  switch (event.type) {
+    case 'trace.begin':
+      processFor(state, 'browser', 'browser').pid = event.browserPid;
+      return;
+    case 'thread.start':
+      addThread(state, event.info);
+      return;
+    case 'process.launch': {
+      const view = processFor(state, event.processId, 'renderer');
+      view.site = event.site;
+      view.state = 'launching';
+      return;
+    }
+    case 'process.spawn': {
+      const view = processFor(state, event.processId, 'renderer');
+      view.pid = event.pid;
+      view.site = event.site;
+      return;
+    }
+    case 'process.ready': {
+      const view = processFor(state, event.processId, 'renderer');
+      view.pid = event.pid;
+      view.state = 'running';
+      return;
+    }
+    case 'process.exit': {
+      const view = processFor(state, event.processId, 'renderer');
+      view.state = 'exited';
+      view.detail = event.reason;
+      return;
+    }
+    case 'process.crash': {
+      const view = processFor(state, event.processId, 'renderer');
+      view.state = 'crashed';
+      view.detail = `${event.reason}${event.signal ? ` (${event.signal})` : ''}`;
+      return;
+    }
+    case 'span.begin':
+      state.spans.push({
+        seq: event.seq,
+        spanId: event.spanId,
+        name: event.name,
+        category: event.category,
+        phase: event.phase,
+        navigationId: event.navigationId,
+        requestId: event.requestId,
+        endpoint: event.endpoint,
+        start: event.ts,
+        end: null,
+        status: 'open',
+        error: null,
+        args: event.args,
+      });
+      return;
+    case 'span.end': {
+      for (let i = state.spans.length - 1; i >= 0; i--) {
+        const span = state.spans[i]!;
+        if (span.spanId !== event.spanId) continue;
+        span.end = event.ts;
+        span.status = event.status;
+        span.error = event.error;
+        if (Object.keys(event.args).length > 0) span.args = { ...span.args, ...event.args };
+        break;
+      }
+      return;
+    }
+    case 'message':
+      state.messageCount++;
+      state.lastMessageSeq = event.seq;
+      return;
+    case 'ipc.rejected':
+      state.rejectedCount++;
+      return;
+    case 'error':
+      state.errorCount++;
+      return;
+    case 'navigation.begin':
+      state.navigations.push({ navigationId: event.navigationId, url: event.url, input: event.input, start: event.ts, beginSeq: event.seq, outcome: null, netError: null });
+      return;
+    case 'navigation.end': {
+      const nav = state.navigations.find((n) => n.navigationId === event.navigationId);
+      if (nav) {
+        nav.outcome = event.outcome;
+        nav.url = event.url;
+        nav.netError = event.netError ? `${event.netError.name}: ${event.netError.detail}` : null;
+      }
+      return;
+    }
+    case 'dns.query': {
+      const s = event.server;
+      remember(serverFor(state, 'dns', s.address, s.port, { name: s.name, role: s.role, zone: s.zone }).hosts, `${event.question.name} ${event.question.type}`);
+      return;
+    }
+    case 'http.request': {
+      const host = new URL(event.url).hostname;
+      const colon = event.remote.lastIndexOf(':');
+      const server = serverFor(state, 'web', event.remote.slice(0, colon), Number(event.remote.slice(colon + 1)), { name: host, role: 'web', zone: '' });
+      remember(server.hosts, host);
+      server.name = host;
+      return;
+    }
+    case 'state': {
+      const tab = state.tab;
+      switch (event.field) {
+        case 'loading':
+          tab.loading = event.value === true;
+          return;
+        case 'url':
+          tab.url = String(event.value);
+          return;
+        case 'title':
+          tab.title = String(event.value);
+          return;
+        case 'security':
+          tab.security = String(event.value);
+          return;
+        case 'crashed':
+          tab.crashed = event.value === true;
+          return;
+        case 'history': {
+          const value = event.value as { entries?: { url: string; title: string }[]; index?: number } | null;
+          tab.history = { entries: value?.entries ?? [], index: value?.index ?? -1 };
+          return;
+        }
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The state after the first `count` events. */
+export function foldTrace(events: readonly TraceEvent[], count = events.length): BrowserViewState {
+  const state = emptyViewState();
+  const end = Math.min(count, events.length);
+  for (let i = 0; i < end; i++) applyTraceEvent(state, events[i]!);
+  return state;
+}
+
+function copyState(state: BrowserViewState): BrowserViewState {
+  return {
+    ...state,
+    tab: { ...state.tab, history: { entries: state.tab.history.entries.map((e) => ({ ...e })), index: state.tab.history.index } },
+    processes: state.processes.map((p) => ({ ...p, threads: p.threads.map((t) => ({ ...t })) })),
+    servers: state.servers.map((s) => ({ ...s, hosts: [...s.hosts] })),
+    spans: state.spans.map((s) => ({ ...s })),
+    navigations: state.navigations.map((n) => ({ ...n })),
+  };
+}
+
+/**
+ * Random access to the folded state of a growing trace: keeps a copy of the state
+ * every `stride` events, so reaching any cursor folds at most `stride` events.
+ */
+export class TraceTimeline {
+  private readonly checkpoints: BrowserViewState[] = [emptyViewState()];
+  private events: readonly TraceEvent[] = [];
+
+  constructor(private readonly stride = 256) {}
+
+  /** Points the timeline at the (grown) event list; existing events must not change. */
+  update(events: readonly TraceEvent[]): void {
+    if (events.length < this.events.length || (events.length > 0 && this.events.length > 0 && events[0] !== this.events[0])) {
+      this.checkpoints.length = 1;
+    }
+    this.events = events;
+    let last = this.checkpoints[this.checkpoints.length - 1]!;
+    while (last.cursor + this.stride <= events.length) {
+      const next = copyState(last);
+      for (let i = last.cursor; i < last.cursor + this.stride; i++) applyTraceEvent(next, events[i]!);
+      this.checkpoints.push(next);
+      last = next;
+    }
+  }
+
+  stateAt(cursor: number): BrowserViewState {
+    const target = Math.max(0, Math.min(cursor, this.events.length));
+    const index = Math.min(Math.floor(target / this.stride), this.checkpoints.length - 1);
+    const state = copyState(this.checkpoints[index]!);
+    for (let i = state.cursor; i < target; i++) applyTraceEvent(state, this.events[i]!);
+    return state;
+  }
+}

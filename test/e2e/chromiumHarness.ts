@@ -1,0 +1,69 @@
+/**
+ * End-to-end harness: the real web host (browser model, lab, built window) and
+ * Debian's Chromium driven by playwright-core.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { WebHost } from '../../electron/hosts/web/webHost.js';
+import { builtWindowDir } from '../../electron/node/builtEntries.js';
+
+export const CHROMIUM = process.env.NAVSCOPE_CHROMIUM ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.resolve(__dirname, '../../test-results');
+
+export function chromiumMissing(): string | null {
+  return existsSync(CHROMIUM) ? null : `Chromium not found at ${CHROMIUM} (install Debian's chromium package, or set NAVSCOPE_CHROMIUM)`;
+}
+
+export interface WindowSession {
+  host: WebHost;
+  browser: Browser;
+  page: Page;
+  problems: string[];
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function openWindow(): Promise<WindowSession> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const host = await WebHost.start({ port: 0, lab: true, staticDir: builtWindowDir() });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(host.url);
+  return {
+    host,
+    browser,
+    page,
+    problems,
+    requests,
+    async close() {
+      await browser.close();
+      await host.stop();
+    },
+  };
+}
+
+/** Types into the omnibox and presses Enter, then waits until the spinner has stopped. */
+export async function navigate(page: Page, input: string): Promise<void> {
+  const omnibox = page.getByRole('textbox', { name: 'Address and search bar' });
+  await omnibox.fill(input);
+  await omnibox.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=tab]')?.getAttribute('aria-busy') === 'false' && document.querySelector('[data-testid=position]')?.textContent?.includes('of') === true);
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldTrace } from '../../shared/trace/browserViewState.js';
+import type { TraceEvent } from '../../shared/trace/traceEvent.js';
+import { ARTIFACTS, type WindowSession, chromiumMissing, navigate, openWindow } from './chromiumHarness.js';
+
+const missing = chromiumMissing();
+// CI installs Chromium and sets NAVSCOPE_REQUIRE_CHROMIUM: there a missing browser is a failure, not a skip.
+if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
+if (missing) console.warn(`skipped: ${missing}`);
+
+describe.skipIf(missing !== null)('the window in Chromium (web host, lab)', () => {
+  let w: WindowSession;
+
+  beforeAll(async () => {
+    w = await openWindow();
+  }, 60_000);
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('navigates to www.naver.com from the omnibox and shows the processes that did it', async () => {
+    const { page } = w;
+    await navigate(page, 'www.naver.com');
+    await expect.poll(() => page.getByTestId('tab-title').textContent()).toBe('NAVER — NavScope lab');
+    await expect.poll(() => page.getByTestId('spinner').count()).toBe(0);
+    const renderer = page.locator('[data-testid=process-diagram] [data-node="renderer:1"]');
+    await expect.poll(async () => (await renderer.textContent()) ?? '').toMatch(/pid \d+ · running/);
+    expect(await page.locator('[data-testid=process-diagram] [data-node=browser]').textContent()).toMatch(/pid \d+/);
+    expect(await page.locator('[data-testid=process-diagram] .node.dns').count()).toBe(3);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'window-naver-loaded.png') });
+  });
+
+  it('steps through every message with the keyboard, naming each one in the explanation panel', async () => {
+    const { page, host } = w;
+    const events = host.session.browser.recorder.events;
+    const messages = events.filter((e): e is Extract<TraceEvent, { type: 'message' }> => e.type === 'message');
+    expect(messages.length).toBeGreaterThan(20);
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.getByTestId('position').textContent()).toMatch(/Message 0 of/);
+    for (let i = 0; i < messages.length; i++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain(messages[i]!.name);
+    }
+    await expect.poll(() => page.getByTestId('position').textContent()).toMatch(new RegExp(`Message ${messages.length} of ${messages.length}`));
+    await page.getByRole('button', { name: 'Previous message' }).click();
+    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain(messages.at(-2)!.name);
+    await page.getByRole('button', { name: 'Next message' }).click();
+    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain(messages.at(-1)!.name);
+  });
+
+  it('shows exactly the state after the first N events at the cursor', async () => {
+    const { page, host } = w;
+    const events = [...host.session.browser.recorder.events];
+    const commitAck = events.find((e) => e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad')!;
+    const messageIndex = events.filter((e) => e.type === 'message' && e.seq <= commitAck.seq).length;
+    await page.keyboard.press('Home');
+    for (let i = 0; i < messageIndex; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('FrameHost.DidCommitProvisionalLoad');
+    const expected = foldTrace(events, commitAck.seq + 1);
+    // The renderer acknowledged, but the browser has not yet changed the address bar: still loading, no URL.
+    expect(expected.tab.url).toBe('');
+    expect(await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe(expected.tab.url);
+    expect(await page.getByTestId('spinner').count()).toBe(expected.tab.loading ? 1 : 0);
+    expect(await page.getByTestId('position').textContent()).toContain(`event ${commitAck.seq + 1} / ${events.length}`);
+    const renderers = expected.processes.filter((p) => p.kind === 'renderer');
+    expect(await page.locator('[data-testid=process-diagram] .node.renderer').count()).toBe(renderers.length);
+    // One step later the address bar follows the trace.
+    await page.keyboard.press('ArrowRight');
+    const cursor = Number(/event (\d+)/.exec((await page.getByTestId('position').textContent()) ?? '')![1]);
+    expect(await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe(foldTrace(events, cursor).tab.url);
+    await page.keyboard.press('End');
+  });
+
+  it('switches to Korean', async () => {
+    const { page } = w;
+    await page.getByTestId('language').selectOption('ko');
+    await expect.poll(() => page.getByRole('textbox', { name: '주소 및 검색창' }).count()).toBe(1);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('explanation').textContent()).toMatch(/무슨 일이 일어나나/);
+    expect(await page.getByRole('button', { name: '다음 메시지' }).count()).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'window-naver-korean.png') });
+    await page.getByTestId('language').selectOption('en');
+    await page.keyboard.press('End');
+  });
+
+  it('renders page-controlled text as text: a title made of markup is shown literally', async () => {
+    const { page } = w;
+    await navigate(page, 'http://www.naver.com/escape');
+    await expect.poll(() => page.getByTestId('tab-title').textContent()).toBe('<img src=x onerror=alert(1)>');
+    expect(await page.locator('.tab img').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+  });
+
+  it('runs under a strict Content-Security-Policy and loads only its own files', async () => {
+    const { page, host, problems, requests } = w;
+    const response = await page.request.get(host.url);
+    expect(response.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(response.headers()['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const origin = new URL(host.url).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('ws://'))).toEqual([]);
+    expect(problems).toEqual([]);
+    // No inline script or style in the served document.
+    const html = await response.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/<style|\sstyle=/);
+  });
+});
