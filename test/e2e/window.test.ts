@@ -31,6 +31,40 @@ describe.skipIf(missing !== null)('the window in Chromium (web host, lab)', () =
     await page.screenshot({ path: path.join(ARTIFACTS, 'window-naver-loaded.png') });
   });
 
+  it('lays out chrome, diagram, sequence, waterfall and explanation at 1280×800 without overlap or clipping', async () => {
+    const { page } = w;
+    const geometry = await page.evaluate(() => {
+      const box = (el: Element) => el.getBoundingClientRect();
+      const panels = [...document.querySelectorAll('.chrome, .controls, .panel')].map((el) => ({ name: el.className, r: box(el) }));
+      const clipped: string[] = [];
+      for (const node of document.querySelectorAll('[data-testid=process-diagram] .node')) {
+        const rect = box(node.querySelector('rect')!);
+        for (const text of node.querySelectorAll(':scope > text')) {
+          const r = box(text);
+          if (r.left < rect.left - 1 || r.right > rect.right + 1 || r.top < rect.top - 1 || r.bottom > rect.bottom + 1) clipped.push(`${node.getAttribute('data-node')}: "${text.textContent}"`);
+        }
+      }
+      return { panels: panels.map((p) => ({ name: p.name, left: p.r.left, top: p.r.top, right: p.r.right, bottom: p.r.bottom })), clipped, scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight };
+    });
+    expect(geometry.clipped).toEqual([]);
+    expect(geometry.scrollWidth).toBeLessThanOrEqual(1280);
+    expect(geometry.scrollHeight).toBeLessThanOrEqual(800);
+    const { panels } = geometry;
+    expect(panels.map((p) => p.name.split(' ').pop())).toEqual(['chrome', 'controls', 'diagram', 'explain', 'sequence', 'waterfall']);
+    for (const p of panels) {
+      expect(p.right).toBeLessThanOrEqual(1280);
+      expect(p.bottom).toBeLessThanOrEqual(800);
+    }
+    for (let i = 0; i < panels.length; i++) {
+      for (let j = i + 1; j < panels.length; j++) {
+        const a = panels[i]!;
+        const b = panels[j]!;
+        const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        expect(overlap, `${a.name} overlaps ${b.name}`).toBe(false);
+      }
+    }
+  });
+
   it('steps through every message with the keyboard, naming each one in the explanation panel', async () => {
     const { page, host } = w;
     const events = host.session.browser.recorder.events;

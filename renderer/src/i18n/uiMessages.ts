@@ -43,7 +43,7 @@ const en = {
     state: { launching: 'starting', running: 'running', exited: 'exited', crashed: 'crashed' },
     noRenderers: 'No renderer process yet',
   },
-  sequence: { title: 'Messages', empty: 'No messages yet. Type an address above and press Enter.', notYet: 'not yet sent', from: 'from', to: 'to' },
+  sequence: { title: 'Messages', times: 'sent → delivered (ms)', empty: 'No messages yet. Type an address above and press Enter.', notYet: 'not yet sent', from: 'from', to: 'to' },
   waterfall: { title: 'Phases', empty: 'No navigation yet.', ms: 'ms' },
   explain: {
     title: 'Explanation',
@@ -104,7 +104,7 @@ const ko: typeof en = {
     state: { launching: '시작 중', running: '실행 중', exited: '종료됨', crashed: '비정상 종료' },
     noRenderers: '아직 렌더러 프로세스가 없습니다',
   },
-  sequence: { title: '메시지', empty: '아직 메시지가 없습니다. 위에 주소를 입력하고 Enter를 누르세요.', notYet: '아직 보내지 않음', from: '보낸 곳', to: '받는 곳' },
+  sequence: { title: '메시지', times: '보냄 → 도착 (ms)', empty: '아직 메시지가 없습니다. 위에 주소를 입력하고 Enter를 누르세요.', notYet: '아직 보내지 않음', from: '보낸 곳', to: '받는 곳' },
   waterfall: { title: '단계', empty: '아직 탐색이 없습니다.', ms: 'ms' },
   explain: {
     title: '설명',

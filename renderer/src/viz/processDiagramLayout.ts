@@ -54,9 +54,9 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
   const b = groups[1]!;
   const threadH = Math.min(74, (b.h - HEADER - PAD * 3) / 2);
   const threadTop = b.y + HEADER + Math.max(PAD, (b.h - HEADER - threadH * 2 - PAD) / 2);
-  nodes.push({ id: 'browser', kind: 'ui', x: b.x + PAD, y: threadTop, w: b.w - PAD * 2, h: threadH, title: 'CrBrowserMain', lines: [`pid ${browser?.pid ?? '?'}`], state: browser?.state ?? null });
+  nodes.push({ id: 'browser', kind: 'ui', x: b.x + PAD, y: threadTop, w: b.w - PAD * 2, h: threadH, title: 'UI thread', lines: [`CrBrowserMain · pid ${browser?.pid ?? '?'}`], state: browser?.state ?? null });
   if (browser?.threads.some((t) => t.id === 'network')) {
-    nodes.push({ id: 'network', kind: 'network', x: b.x + PAD, y: threadTop + threadH + PAD, w: b.w - PAD * 2, h: threadH, title: 'NetworkService', lines: [`pid ${browser.pid ?? '?'}`], state: browser.state });
+    nodes.push({ id: 'network', kind: 'network', x: b.x + PAD, y: threadTop + threadH + PAD, w: b.w - PAD * 2, h: threadH, title: 'Network thread', lines: [`NetworkService · pid ${browser.pid ?? '?'}`], state: browser.state });
   }
 
   const renderers = state.processes.filter((p) => p.kind === 'renderer');
@@ -86,7 +86,17 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
     const y = (serverBand(server.id) ?? 0) + (serverBand.bandwidth() - serverH) / 2;
     nodes.push({ id: server.id, kind: server.kind, x: s.x + PAD, y, w: s.w - PAD * 2, h: serverH, title: serverTitle(server), lines: [server.id], state: null });
   }
+  for (const node of nodes) {
+    node.title = ellipsize(node.title, node.w - 16, 7.2);
+    node.lines = node.lines.map((line) => ellipsize(line, node.w - 16, 6.4));
+  }
   return { width, height, groups, nodes };
+}
+
+/** Cuts text to fit a width (approximate glyph width for the diagram's font sizes). */
+export function ellipsize(text: string, maxWidth: number, charWidth: number): string {
+  const max = Math.max(1, Math.floor(maxWidth / charWidth));
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
 export interface Arrow {
