@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
-import { messages, ofType, startLabSession } from '../support/browserHarness.js';
+import { messages, navigateAndCollect, ofType, startLabSession, waitForEvent } from '../support/browserHarness.js';
 
 describe('a typed navigation across real threads, processes and sockets (lab)', () => {
   let session: BrowserSession;
@@ -76,11 +76,9 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
   });
 
   it('reuses the renderer process for a second page of the same site, and the host cache for DNS', async () => {
-    const before = session.browser.recorder.events.length;
     const first = ofType(session.browser.recorder.events, 'process.spawn')[0]!;
-    const result = await session.browser.webContents.navigateFromOmnibox('http://www.naver.com/news');
+    const { result, events } = await navigateAndCollect(session, 'http://www.naver.com/news');
     expect(result.outcome).toBe('loaded');
-    const events = session.browser.recorder.events.slice(before);
     expect(ofType(events, 'process.spawn')).toEqual([]);
     const commit = messages(events, 'NavigationClient.CommitNavigation')[0]!;
     expect(commit.to).toBe(first.processId);
@@ -91,37 +89,24 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
   });
 
   it('gives another site a new renderer process and lets the old one exit', async () => {
-    const before = session.browser.recorder.events.length;
     const old = ofType(session.browser.recorder.events, 'process.spawn')[0]!;
-    const result = await session.browser.webContents.navigateFromOmnibox('www.google.com');
+    const { result, events } = await navigateAndCollect(session, 'www.google.com');
     expect(result.outcome).toBe('loaded');
-    const events = session.browser.recorder.events.slice(before);
     const spawn = ofType(events, 'process.spawn')[0]!;
     expect(spawn.site).toBe('http://google.com');
     expect(spawn.pid).not.toBe(old.pid);
     expect(messages(events, 'NavigationClient.CommitNavigation')[0]!.to).toBe(spawn.processId);
     // The naver.com process has no frame left: it is asked to shut down and exits cleanly.
-    await new Promise<void>((resolve) => {
-      const check = () => ofType(session.browser.recorder.events, 'process.exit').some((e) => e.processId === old.processId);
-      if (check()) return resolve();
-      const unsubscribe = session.browser.recorder.subscribe(() => {
-        if (check()) {
-          unsubscribe();
-          resolve();
-        }
-      });
-    });
+    await waitForEvent(session, (e) => e.type === 'process.exit' && e.processId === old.processId, 'the naver.com process to exit');
     const exit = ofType(session.browser.recorder.events, 'process.exit').find((e) => e.processId === old.processId)!;
     expect(exit.reason).toBe('clean-exit');
     expect(ofType(session.browser.recorder.events, 'process.crash')).toEqual([]);
   });
 
   it('follows a redirect as a new hop (naver.com → www.naver.com)', async () => {
-    const before = session.browser.recorder.events.length;
-    const result = await session.browser.webContents.navigateFromOmnibox('naver.com');
+    const { result, events } = await navigateAndCollect(session, 'naver.com');
     expect(result.outcome).toBe('loaded');
     expect(result.url).toBe('http://www.naver.com/');
-    const events = session.browser.recorder.events.slice(before);
     const redirect = messages(events, 'URLLoaderClient.OnReceiveRedirect')[0]!;
     expect(redirect.summary).toContain('301 → http://www.naver.com/');
     expect(messages(events, 'URLLoader.FollowRedirect')).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
-import { ofType, startLabSession } from '../support/browserHarness.js';
+import { nextHeldRequest, ofType, startLabSession } from '../support/browserHarness.js';
 
 describe('a renderer process killed mid-navigation', () => {
   let session: BrowserSession;
@@ -16,12 +16,7 @@ describe('a renderer process killed mid-navigation', () => {
   it('is recorded as a crash with its pid; the browser keeps running and the next navigation works', async () => {
     const lab = session.lab!;
     // /slow references an image the lab holds back: the page commits and then waits.
-    const held = new Promise<void>((resolve) => {
-      const unsubscribe = lab.onHeld(() => {
-        unsubscribe();
-        resolve();
-      });
-    });
+    const held = nextHeldRequest(session);
     const navigation = session.browser.webContents.navigateFromOmnibox('http://www.naver.com/slow');
     await held;
     const spawn = ofType(session.browser.recorder.events, 'process.spawn')[0]!;
@@ -46,12 +41,7 @@ describe('a renderer process killed mid-navigation', () => {
   it('survives being killed again and again during loads', async () => {
     const lab = session.lab!;
     for (let round = 0; round < 3; round++) {
-      const held = new Promise<void>((resolve) => {
-        const unsubscribe = lab.onHeld(() => {
-          unsubscribe();
-          resolve();
-        });
-      });
+      const held = nextHeldRequest(session);
       const navigation = session.browser.webContents.navigateFromOmnibox('http://www.naver.com/slow');
       await held;
       const pid = ofType(session.browser.recorder.events, 'process.spawn').at(-1)!.pid;

@@ -35,3 +35,22 @@ export function waitForEvent(session: BrowserSession, predicate: (e: TraceEvent)
     });
   });
 }
+
+/** Navigates from the omnibox and returns the result with the events it recorded. */
+export async function navigateAndCollect(session: BrowserSession, input: string) {
+  const before = session.browser.recorder.events.length;
+  const result = await session.browser.webContents.navigateFromOmnibox(input);
+  return { result, events: session.browser.recorder.events.slice(before) };
+}
+
+/** Resolves when the lab starts holding a request (a page load is then paused mid-way). */
+export function nextHeldRequest(session: BrowserSession): Promise<string> {
+  const lab = session.lab;
+  if (!lab) throw new Error('this session has no lab');
+  return new Promise((resolve) => {
+    const unsubscribe = lab.onHeld((path) => {
+      unsubscribe();
+      resolve(path);
+    });
+  });
+}
