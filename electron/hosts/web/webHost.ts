@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -17,7 +17,9 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { HostInfo } from '../../../shared/api/browserModelApi.js';
+import { BrowserModelService } from '../node/browserModelService.js';
 import { BrowserSession } from '../node/browserSession.js';
+import { SECURITY_HEADERS, contentTypeFor, relativeFileFor, resolveWindowFile } from '../node/windowFiles.js';
 import { ApiConnection } from './apiConnection.js';
 
 export interface WebHostOptions {
@@ -29,27 +31,7 @@ export interface WebHostOptions {
   staticDir: string;
 }
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
+export { CONTENT_SECURITY_POLICY } from '../node/windowFiles.js';
 
 const API_PATH = '/api';
 const MAX_PAYLOAD = 64 * 1024;
@@ -78,31 +60,6 @@ function tokensMatch(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
-}
-
-function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-/**
- * The file a request path names inside staticDir, or null when it names nothing that
- * may be served: `..`, `.`, dot-files, NUL, backslashes — raw or percent-encoded.
- */
-function relativeFileFor(rawUrl: string): string | null {
-  const rawPath = rawUrl.split(/[?#]/, 1)[0] ?? '';
-  if (!rawPath.startsWith('/')) return null;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    return null;
-  }
-  if (decoded === '/') return 'index.html';
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const segments = decoded.slice(1).split('/');
-  if (segments.some((segment) => segment === '' || segment.startsWith('.'))) return null;
-  return segments.join('/');
 }
 
 export class WebHost {
@@ -206,7 +163,7 @@ export class WebHost {
       this.plain(res, 404, 'Not found.', head);
       return;
     }
-    const file = await this.resolveFile(relative);
+    const file = await resolveWindowFile(this.staticDir, relative);
     if (file === null) {
       if (relative === 'index.html' && (req.url ?? '').split(/[?#]/, 1)[0] === '/') {
         this.plain(res, 503, 'The NavScope window is not built: run `npm run build`, then reload this page.', head);
@@ -218,23 +175,10 @@ export class WebHost {
     const body = await readFile(file);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(file),
       'Content-Length': body.byteLength,
     });
     res.end(head ? undefined : body);
-  }
-
-  /** The real path of a regular file inside staticDir (symlinks resolved and checked too), or null. */
-  private async resolveFile(relative: string): Promise<string | null> {
-    const candidate = path.resolve(this.staticDir, relative);
-    if (!isInside(this.staticDir, candidate)) return null;
-    try {
-      const [root, real] = await Promise.all([realpath(this.staticDir), realpath(candidate)]);
-      if (!isInside(root, real)) return null;
-      return (await stat(real)).isFile() ? real : null;
-    } catch {
-      return null;
-    }
   }
 
   private plain(res: ServerResponse, status: number, text: string, head: boolean): void {
@@ -260,7 +204,7 @@ export class WebHost {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.sockets.add(ws);
       ws.on('close', () => this.sockets.delete(ws));
-      new ApiConnection(ws, this.session, this.hostInfo);
+      new ApiConnection(ws, new BrowserModelService(this.session, this.hostInfo));
     });
   }
 

@@ -1,0 +1,100 @@
+/**
+ * BrowserModelApi on the host side, for any transport (the web host's WebSocket, the
+ * desktop shell's IPC): validates a call, runs it against the browser session, and
+ * streams the trace — everything recorded so far, then each new batch (events
+ * recorded in the same turn of the event loop travel together).
+ */
+import type { ApiMethod, HostInfo, NavigationResultView } from '../../../shared/api/browserModelApi.js';
+import { apiRequest, apiResult } from '../../../shared/api/apiProtocol.js';
+import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
+import type { NavigationResult } from '../../browser/webContents.js';
+import type { BrowserSession } from './browserSession.js';
+
+const NOTHING_TO_DO: Record<'goBack' | 'goForward' | 'reload', string> = {
+  goBack: 'There is no page to go back to.',
+  goForward: 'There is no page to go forward to.',
+  reload: 'There is no page to reload.',
+};
+
+export function navigationResultView(result: NavigationResult): NavigationResultView {
+  return {
+    navigationId: result.navigationId,
+    outcome: result.outcome,
+    url: result.url,
+    message: result.message,
+    netError: result.netError ? { code: result.netError.code, name: result.netError.name, detail: result.netError.detail } : null,
+  };
+}
+
+function nothingToDo(method: 'goBack' | 'goForward' | 'reload'): NavigationResultView {
+  return { navigationId: null, outcome: 'nothing-to-do', url: null, message: NOTHING_TO_DO[method], netError: null };
+}
+
+export class BrowserModelService {
+  constructor(
+    private readonly session: BrowserSession,
+    readonly hostInfo: HostInfo,
+  ) {}
+
+  /**
+   * Runs one API call. `method` and `args` come from the window: they are checked
+   * against the protocol first; a bad call rejects with a message saying why.
+   */
+  async call(method: unknown, args: unknown): Promise<HostInfo | NavigationResultView> {
+    const problem = apiRequest.check({ id: 0, method, args }, 'call');
+    if (problem) throw new Error(`invalid call: ${problem}`);
+    const result = await this.run(method as ApiMethod, args as string[]);
+    const resultProblem = apiResult[method as ApiMethod].check(result, 'result');
+    if (resultProblem) throw new Error(`the host could not send the result: ${resultProblem}`);
+    return result;
+  }
+
+  private async run(method: ApiMethod, args: string[]): Promise<HostInfo | NavigationResultView> {
+    const contents = this.session.browser.webContents;
+    switch (method) {
+      case 'info':
+        return this.hostInfo;
+      case 'navigate': {
+        const input = args[0];
+        if (input === undefined) throw new Error('navigate needs the text typed into the address bar (args[0])');
+        return navigationResultView(await contents.navigateFromOmnibox(input));
+      }
+      case 'goBack':
+      case 'goForward':
+      case 'reload': {
+        const result = await (method === 'goBack' ? contents.goBack() : method === 'goForward' ? contents.goForward() : contents.reload());
+        return result ? navigationResultView(result) : nothingToDo(method);
+      }
+    }
+  }
+
+  /**
+   * Sends every event recorded so far at once, then each later batch. Snapshot and
+   * subscription happen in one synchronous step: nothing is missed or sent twice.
+   */
+  streamTrace(send: (events: TraceEvent[]) => void): () => void {
+    const recorder = this.session.browser.recorder;
+    let pending: TraceEvent[] = [];
+    let scheduled = false;
+    let closed = false;
+    send([...recorder.events]);
+    const unsubscribe = recorder.subscribe((event) => {
+      if (closed) return;
+      pending.push(event);
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        if (closed || pending.length === 0) return;
+        const batch = pending;
+        pending = [];
+        send(batch);
+      });
+    });
+    return () => {
+      closed = true;
+      pending = [];
+      unsubscribe();
+    };
+  }
+}
