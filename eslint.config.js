@@ -23,6 +23,7 @@ const layerZones = [
   { target: './electron/renderer-process', from: ['./electron/browser', './electron/network', './electron/lab', './electron/hosts', './electron/preload'], message: 'The renderer stand-in talks to other runtimes only through shared/ messages.' },
   { target: './electron/lab', from: ['./electron/browser', './electron/network', './electron/renderer-process', './electron/hosts', './electron/preload'], message: 'The lab is the outside world: it knows nothing of the browser.' },
   { target: './electron/node', from: ['./electron/browser', './electron/network', './electron/renderer-process', './electron/lab', './electron/hosts', './electron/preload'], message: 'electron/node/ holds helpers for every Node runtime and imports none of them.' },
+  { target: './electron/preload', from: ['./electron/browser', './electron/network', './electron/renderer-process', './electron/lab', './electron/hosts', './electron/node'], message: 'The preload sees only shared/ (the API and its protocol) and electron.' },
   // The window is DOM-only.
   { target: './renderer', from: ['./electron', './test'], message: 'The window (renderer/) may import only shared/.' },
   { target: './electron', from: ['./renderer', './test'], message: 'electron/ may not import the window or tests.' },

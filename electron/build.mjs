@@ -32,6 +32,13 @@ export async function buildNode() {
   });
 }
 
+/** The desktop shell: Electron's main process (ESM) and the window's preload (one CommonJS file, as sandboxed preloads require). */
+export async function buildDesktop() {
+  const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
+  await build({ ...common, entryPoints: { main: 'electron/hosts/desktop/desktopMain.ts' }, outdir: 'out/desktop', outExtension: { '.js': '.mjs' }, format: 'esm', packages: 'external' });
+  await build({ ...common, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'out/desktop', outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'] });
+}
+
 export async function buildWindow() {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
@@ -39,5 +46,5 @@ export async function buildWindow() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await buildNode();
-  if (!process.argv.includes('--node-only')) await buildWindow();
+  if (!process.argv.includes('--node-only')) await Promise.all([buildDesktop(), buildWindow()]);
 }

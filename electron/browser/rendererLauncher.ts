@@ -29,6 +29,9 @@ export interface LaunchedRenderer {
 }
 
 export interface RendererLauncher {
+  /** How processes are started (shown in the window): 'child_process.fork', 'utilityProcess.fork'. */
   readonly kind: string;
   launch(options: RendererLaunchOptions): LaunchedRenderer;
+  /** Kills every process still running (the host is exiting). */
+  killAll(): void;
 }

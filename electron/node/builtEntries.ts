@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export type BuiltEntry = 'networkThread' | 'rendererProcess' | 'cli';
 
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'electron'))) return dir;
@@ -24,7 +24,10 @@ export function builtWindowDir(): string {
 }
 
 export function builtEntry(name: BuiltEntry): string {
-  const file = path.join(packageRoot(), 'out', 'node', `${name}.mjs`);
+  let file = path.join(packageRoot(), 'out', 'node', `${name}.mjs`);
+  // In the packaged desktop app, entries started by path live beside the archive.
+  const unpacked = file.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+  if (unpacked !== file && existsSync(unpacked)) file = unpacked;
   if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
   return file;
 }

@@ -15,6 +15,7 @@ import type { NavigationResult } from '../../browser/webContents.js';
 import { builtWindowDir } from '../../node/builtEntries.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
+import { launchDesktop } from './desktopLauncher.js';
 
 const USAGE = `Usage:
   navscope trace <input> [--lab] [--json] [--out FILE]
@@ -26,7 +27,8 @@ const USAGE = `Usage:
       Start the web host: the browser model, the embedded lab (unless --live) and
       the window, served on 127.0.0.1 only. Open the printed URL in a browser.
   navscope start [--live]
-      Start NavScope (for now: the web host; the desktop shell comes next).
+      Start the NavScope desktop app (Electron, fetched on first launch). Where it
+      cannot run (offline without the binary, no display), start the web host.
   navscope repl [--live]
       Headless: type addresses at a prompt; each navigation's timeline is printed.
 `;
@@ -142,6 +144,16 @@ function parseWebArgs(args: string[]): { port: number; lab: boolean } {
   return { port, lab };
 }
 
+async function start(args: string[]): Promise<number> {
+  const { lab } = parseWebArgs(args);
+  const say = (line: string) => void process.stdout.write(`${line}\n`);
+  const desktop = await launchDesktop(lab ? [] : ['--live'], say);
+  if (desktop.code !== null) return desktop.code;
+  say(`The desktop app cannot start here: ${desktop.reason}.`);
+  say('Starting the web host instead.');
+  return web(args);
+}
+
 async function web(args: string[]): Promise<number> {
   const { port, lab } = parseWebArgs(args);
   const host = await WebHost.start({ port, lab, staticDir: builtWindowDir() });
@@ -162,8 +174,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'trace':
         return await trace(parseTraceArgs(rest));
       case 'web':
-      case 'start':
         return await web(rest);
+      case 'start':
+        return await start(rest);
       case 'repl':
         return await interactive(rest);
       case undefined:

@@ -6,6 +6,7 @@
 import type { DnsServerRef } from '../../../shared/trace/traceEvent.js';
 import { DEFAULT_ACCEPT_LANGUAGE, DEFAULT_TIMEOUTS, DEFAULT_USER_AGENT, type NetworkServiceConfig } from '../../../shared/net/networkServiceConfig.js';
 import { BrowserProcess } from '../../browser/browserProcess.js';
+import type { RendererLauncher } from '../../browser/rendererLauncher.js';
 import { Lab } from '../../lab/lab.js';
 import type { LabConfig } from '../../lab/labConfig.js';
 import { builtEntry } from '../../node/builtEntries.js';
@@ -31,12 +32,13 @@ export class BrowserSession {
   private constructor(
     readonly browser: BrowserProcess,
     readonly lab: Lab | null,
-    private readonly launcher: ForkRendererLauncher,
+    readonly launcher: RendererLauncher,
   ) {}
 
-  static async start(options: { lab: boolean }): Promise<BrowserSession> {
+  /** Starts the lab (unless live), the network thread and the browser model. Renderers are forked children unless a launcher is given. */
+  static async start(options: { lab: boolean; launcher?: RendererLauncher }): Promise<BrowserSession> {
     const lab = options.lab ? await Lab.start() : null;
-    const launcher = new ForkRendererLauncher(builtEntry('rendererProcess'));
+    const launcher = options.launcher ?? new ForkRendererLauncher(builtEntry('rendererProcess'));
     const browser = new BrowserProcess({ launcher, networkThreadEntry: builtEntry('networkThread'), network: networkConfigFor(lab?.config ?? null) });
     try {
       await browser.start();

@@ -8,17 +8,16 @@
  * answered 403. Every HTTP response carries a strict CSP.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { HostInfo } from '../../../shared/api/browserModelApi.js';
 import { BrowserModelService } from '../node/browserModelService.js';
 import { BrowserSession } from '../node/browserSession.js';
+import { navscopeVersion } from '../node/navscopeVersion.js';
 import { SECURITY_HEADERS, contentTypeFor, relativeFileFor, resolveWindowFile } from '../node/windowFiles.js';
 import { ApiConnection } from './apiConnection.js';
 
@@ -36,24 +35,6 @@ export { CONTENT_SECURITY_POLICY } from '../node/windowFiles.js';
 const API_PATH = '/api';
 const MAX_PAYLOAD = 64 * 1024;
 const CLOSE_GRACE_MS = 1_000;
-
-let packageVersion: string | null = null;
-
-/** NavScope's version from package.json, read once (found from this module's location, in source or bundle). */
-function navscopeVersion(): string {
-  if (packageVersion !== null) return packageVersion;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const file = path.join(dir, 'package.json');
-    if (existsSync(file)) {
-      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      const version = typeof parsed === 'object' && parsed !== null ? (parsed as { name?: unknown; version?: unknown }) : {};
-      if (version.name === 'navscope' && typeof version.version === 'string') return (packageVersion = version.version);
-    }
-    dir = path.dirname(dir);
-  }
-  return (packageVersion = 'unknown');
-}
 
 /** SHA-256 both sides so timingSafeEqual compares equal lengths whatever was sent. */
 function tokensMatch(given: string, expected: string): boolean {

@@ -1,0 +1,74 @@
+/**
+ * The API the preload exposes to the window (contextBridge), built on the slice of
+ * ipcRenderer it uses: one frozen object with exactly BrowserModelApi's methods.
+ * Only the catalogue's channels are ever invoked, arguments are checked before they
+ * leave, and results and trace batches are checked when they arrive. Nothing of
+ * Electron (ipcRenderer, events) crosses to the page.
+ */
+import type { BrowserModelApi, HostInfo, NavigationResultView } from '../../shared/api/browserModelApi.js';
+import { API_METHODS, type ApiMethod } from '../../shared/api/browserModelApi.js';
+import { IPC_CHANNELS, apiRequest, apiResult, traceEventShape } from '../../shared/api/apiProtocol.js';
+import type { TraceEvent } from '../../shared/trace/traceEvent.js';
+
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+/** Every channel the preload may use. */
+export const PRELOAD_CHANNELS: ReadonlySet<string> = new Set([...API_METHODS.map((m) => IPC_CHANNELS.invoke(m)), IPC_CHANNELS.subscribe, IPC_CHANNELS.trace]);
+
+export function checkedChannel(channel: string): string {
+  if (!PRELOAD_CHANNELS.has(channel)) throw new Error(`channel "${channel}" is not in NavScope's catalogue`);
+  return channel;
+}
+
+function isTraceBatch(value: unknown): value is TraceEvent[] {
+  if (!Array.isArray(value)) return false;
+  return value.every((e) => traceEventShape.check(e, 'event') === null && typeof (e as { seq?: unknown }).seq === 'number' && typeof (e as { type?: unknown }).type === 'string');
+}
+
+export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
+  const call = async (method: ApiMethod, args: string[]): Promise<unknown> => {
+    const problem = apiRequest.check({ id: 0, method, args }, 'call');
+    if (problem) throw new Error(`NavScope: invalid call: ${problem}`);
+    const result = await ipc.invoke(checkedChannel(IPC_CHANNELS.invoke(method)), ...args);
+    const resultProblem = apiResult[method].check(result, 'result');
+    if (resultProblem) throw new Error(`NavScope: the host sent an invalid ${method} result: ${resultProblem}`);
+    return result;
+  };
+
+  const received: TraceEvent[] = [];
+  const listeners = new Set<(events: TraceEvent[]) => void>();
+  let subscribed = false;
+  const onTrace = (_event: unknown, batch: unknown): void => {
+    if (!isTraceBatch(batch)) return;
+    const fresh: TraceEvent[] = [];
+    for (const event of batch) {
+      if (event.seq !== received.length) continue; // duplicates and gaps are never passed on
+      received.push(event);
+      fresh.push(event);
+    }
+    if (fresh.length) for (const listener of listeners) listener(fresh);
+  };
+
+  const api: BrowserModelApi = {
+    info: () => call('info', []) as Promise<HostInfo>,
+    navigate: (input: string) => call('navigate', [String(input)]) as Promise<NavigationResultView>,
+    goBack: () => call('goBack', []) as Promise<NavigationResultView>,
+    goForward: () => call('goForward', []) as Promise<NavigationResultView>,
+    reload: () => call('reload', []) as Promise<NavigationResultView>,
+    subscribeTrace(listener: (events: TraceEvent[]) => void): () => void {
+      if (typeof listener !== 'function') throw new Error('subscribeTrace needs a function');
+      listeners.add(listener);
+      if (received.length) listener([...received]);
+      if (!subscribed) {
+        subscribed = true;
+        ipc.on(checkedChannel(IPC_CHANNELS.trace), onTrace);
+        void ipc.invoke(checkedChannel(IPC_CHANNELS.subscribe));
+      }
+      return () => void listeners.delete(listener);
+    },
+  };
+  return Object.freeze(api);
+}
