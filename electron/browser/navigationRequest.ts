@@ -72,6 +72,8 @@ export class NavigationRequest {
     url: string,
     readonly transition: Transition,
     readonly input: string,
+    /** The user typed a host without a scheme: HTTPS first (Chrome's HTTPS-Upgrades). */
+    private readonly upgradeToHttps = false,
   ) {
     this.url = url;
     this.requestId = `browser/${navigationId}`;
@@ -144,7 +146,7 @@ export class NavigationRequest {
     browser.send(
       NETWORK_ENDPOINT,
       'URLLoaderFactory.CreateLoaderAndStart',
-      { requestId: this.requestId, request: { url: this.url, method: 'GET', headers: [], destination: 'document', mode: 'navigate', initiatorOrigin: null } },
+      { requestId: this.requestId, request: { url: this.url, method: 'GET', headers: [], destination: 'document', mode: 'navigate', initiatorOrigin: null, upgradeToHttps: this.upgradeToHttps } },
       this.requestId,
     );
     let head: ResponseHead;

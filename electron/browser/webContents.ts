@@ -7,6 +7,7 @@
 import type { EndpointId } from '../../shared/ipc/endpoints.js';
 import type { PayloadOf } from '../../shared/ipc/messageCatalogue.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
+import { isCertificateError } from '../../shared/net/netError.js';
 import type { JsonValue } from '../../shared/trace/traceEvent.js';
 import { classifyOmniboxInput } from '../../shared/web/omniboxInput.js';
 import { siteForUrl } from '../../shared/web/siteInfo.js';
@@ -40,6 +41,19 @@ export interface WebContentsDelegate {
 
 export const SEARCH_URL = 'http://www.google.com/search?q=';
 
+/**
+ * HTTPS-Upgrades: a host typed without a scheme is tried over https first — except
+ * IP literals, localhost, single-label (intranet) hosts and explicit ports, as in Chrome.
+ */
+export function shouldUpgradeTypedUrl(text: string, url: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim())) return false;
+  const parsed = new URL(url);
+  const host = parsed.hostname;
+  if (parsed.protocol !== 'http:' || parsed.port !== '') return false;
+  if (host === 'localhost' || host.endsWith('.localhost') || !host.includes('.') || /^[\d.]+$/.test(host) || host.startsWith('[')) return false;
+  return true;
+}
+
 function securityStateFor(url: string): string {
   const scheme = new URL(url).protocol;
   if (scheme === 'https:') return 'secure';
@@ -52,6 +66,7 @@ export class WebContents implements NavigationDelegate {
   currentFrame: RenderFrameHost | null = null;
   loading = false;
   private activeNavigation: NavigationRequest | null = null;
+  private interstitialShown = false;
   private navigationCounter = 0;
   private frameCounter = 0;
   private loadSpan: string | null = null;
@@ -96,9 +111,15 @@ export class WebContents implements NavigationDelegate {
       this.tracing.endSpan(span, 'error', 'empty input: nothing to navigate to');
       return { navigationId: null, outcome: 'invalid-input', url: null, netError: null, message: 'Nothing was typed: there is nothing to navigate to.' };
     }
+    if (url.toLowerCase().startsWith('javascript:')) {
+      // Chrome runs a typed javascript: URL in the current page. NavScope never runs page script.
+      this.tracing.endSpan(span, 'error', 'javascript: URLs run script in the current page; NavScope never executes page JavaScript');
+      return { navigationId: null, outcome: 'invalid-input', url, netError: null, message: 'javascript: URLs run script in the current page, and NavScope never executes page JavaScript.' };
+    }
     this.tracing.record({ type: 'url.parsed', ...urlParts(url) });
     this.tracing.endSpan(span, 'ok', null, { inputType: classification.type, url });
-    return this.navigate(navigationId, url, 'typed', text);
+    // A host typed without a scheme is tried over https first (HTTPS-Upgrades), after HSTS.
+    return this.navigate(navigationId, url, 'typed', text, 0, classification.type === 'URL' && shouldUpgradeTypedUrl(text, url));
   }
 
   async goBack(): Promise<NavigationResult | null> {
@@ -121,11 +142,15 @@ export class WebContents implements NavigationDelegate {
     return this.navigate(`nav${++this.navigationCounter}`, entry.url, 'back_forward', entry.url, offset);
   }
 
-  private async navigate(navigationId: string, url: string, transition: Transition, input: string, historyOffset = 0): Promise<NavigationResult> {
+  private async navigate(navigationId: string, url: string, transition: Transition, input: string, historyOffset = 0, upgradeToHttps = false): Promise<NavigationResult> {
     this.activeNavigation?.cancel('a new navigation started');
-    const request = new NavigationRequest(this, navigationId, url, transition, input);
+    const request = new NavigationRequest(this, navigationId, url, transition, input, upgradeToHttps);
     this.activeNavigation = request;
     if (!this.loading) this.setLoading(true, 'DidStartLoading');
+    if (this.interstitialShown) {
+      this.interstitialShown = false;
+      this.tracing.state('interstitial', null, 'a new navigation started');
+    }
     let outcome: NavigationOutcome;
     try {
       outcome = await request.run();
@@ -136,6 +161,11 @@ export class WebContents implements NavigationDelegate {
       case 'committed':
         return this.didCommit(request, outcome, historyOffset);
       case 'failed':
+        if (isCertificateError(outcome.netError.code)) {
+          // Chrome shows a certificate-error interstitial instead of the page.
+          this.interstitialShown = true;
+          this.tracing.state('interstitial', { kind: 'certificate', url: outcome.url, error: outcome.netError.name, detail: outcome.netError.detail }, outcome.netError.name);
+        }
         this.stopLoadingIfIdle('navigation failed');
         return { navigationId, outcome: 'failed', url: outcome.url, netError: outcome.netError, message: `${outcome.netError.name}: ${outcome.netError.detail}` };
       case 'no-commit':

@@ -1,7 +1,11 @@
 import { randomInt } from 'node:crypto';
+import { LabCertificateAuthority } from './labCertificateAuthority.js';
 import { LabDnsServer } from './labDnsServer.js';
+import { LAB_SCENARIOS } from './labScenarios.js';
+import { LabServerCertificates } from './labServerCertificates.js';
 import { LabWebServer } from './labWebServer.js';
 import { labHostRedirects, labSites } from './labSites.js';
+import type { LabSiteCertificate } from './labSites.js';
 import { labNameServers, labWebAddresses, labZones } from './labZones.js';
 import type { LabConfig, LabDnsServerInfo } from './labConfig.js';
 import type { LabNameServer, LabZone } from './labZones.js';
@@ -9,26 +13,44 @@ import type { LabNameServer, LabZone } from './labZones.js';
 const PORT_RANGE_LOW = 20000;
 const PORT_RANGE_HIGH = 60000;
 const PORT_ATTEMPTS = 50;
+/** Longest CNAME chain followed when listing the names that reach a web address. */
+const MAX_CNAME_CHAIN = 8;
+
+export interface LabStartOptions {
+  /**
+   * Where the lab CA is kept (`<dataDir>/lab-ca/`): generated on first start,
+   * loaded afterwards. `null` or omitted: a fresh CA in memory only.
+   */
+  dataDir?: string | null;
+}
 
 /**
  * The embedded internet on loopback: real DNS servers (root, TLD,
- * authoritative) on 127.53.x.x and the stand-in web sites on 127.80.x.x.
+ * authoritative) on 127.53.x.x and the stand-in web sites on 127.80.x.x, over
+ * HTTP and over HTTPS with certificates from the lab CA.
  */
 export class Lab {
   readonly config: LabConfig;
   /** The running DNS servers (root, gTLD, authoritative), in config order. */
   readonly dnsServers: readonly LabDnsServer[];
   readonly webServer: LabWebServer;
+  /** The certificates the HTTPS server presents, by host. */
+  readonly certificates: LabServerCertificates;
   private stopping: Promise<void> | undefined;
 
-  private constructor(config: LabConfig, dnsServers: LabDnsServer[], webServer: LabWebServer) {
+  private constructor(config: LabConfig, dnsServers: LabDnsServer[], webServer: LabWebServer, certificates: LabServerCertificates) {
     this.config = config;
     this.dnsServers = dnsServers;
     this.webServer = webServer;
+    this.certificates = certificates;
   }
 
-  /** Starts every server on free ports; resolves once all of them listen. */
-  static async start(): Promise<Lab> {
+  /** Loads (or makes) the CA, issues the certificates, starts every server on free ports; resolves once all of them listen. */
+  static async start(options: LabStartOptions = {}): Promise<Lab> {
+    const ca = await LabCertificateAuthority.loadOrCreate(options.dataDir ?? null);
+    const served = servedHosts();
+    const certificates = await LabServerCertificates.issue(ca, served);
+
     const dnsServers = labNameServers.map(
       (ns) => new LabDnsServer({ name: ns.name, address: ns.address, zones: zonesOf(ns) }),
     );
@@ -46,11 +68,18 @@ export class Lab {
         throw error;
       }
     });
+    const hostsByAddress = new Map(labWebAddresses.map((address) => [address, hostsResolvingTo(address)] as const));
     let webPort: number;
+    let httpsPort: number;
     try {
       webPort = await onFreePort('HTTP (TCP)', (port) => webServer.listen(labWebAddresses, port));
+      const endpoints = labWebAddresses.map((address) => ({
+        address,
+        defaultHost: defaultHostFor(hostsByAddress.get(address) ?? [], served),
+      }));
+      httpsPort = await onFreePort('HTTPS (TCP)', (port) => webServer.listenHttps(endpoints, port, certificates));
     } catch (error) {
-      await Promise.all(dnsServers.map((server) => server.close()));
+      await Promise.all([webServer.close(), ...dnsServers.map((server) => server.close())]);
       throw error;
     }
 
@@ -65,10 +94,12 @@ export class Lab {
       dnsPort,
       rootHints: info.filter((s) => s.role === 'root'),
       dnsServers: info,
-      portMap: { '80': webPort },
-      webServers: labWebAddresses.map((address) => ({ address, port: webPort, hosts: hostsResolvingTo(address) })),
+      portMap: { '80': webPort, '443': httpsPort },
+      webServers: labWebAddresses.map((address) => ({ address, port: webPort, httpsPort, hosts: hostsByAddress.get(address) ?? [] })),
+      ca: { certPem: ca.certPem },
+      scenarios: structuredClone(LAB_SCENARIOS),
     };
-    return new Lab(config, dnsServers, webServer);
+    return new Lab(config, dnsServers, webServer, certificates);
   }
 
   /** Closes every socket and server. Idempotent. */
@@ -93,6 +124,11 @@ export class Lab {
   onHeld(listener: (path: string) => void): () => void {
     return this.webServer.onHeld(listener);
   }
+
+  /** Number of responses still being sent on a timer (/slow-head, /slow-body, /chunked). */
+  slowResponseCount(): number {
+    return this.webServer.slowResponseCount();
+  }
 }
 
 function zonesOf(ns: LabNameServer): LabZone[] {
@@ -103,15 +139,46 @@ function zonesOf(ns: LabNameServer): LabZone[] {
   });
 }
 
-/** Names with an A record pointing at `address`, from the zone data. */
+/** Every host the web server answers for, with the certificate its site asks for (sites first, then redirect-only hosts). */
+function servedHosts(): { host: string; certificate: LabSiteCertificate }[] {
+  const valid: LabSiteCertificate = { kind: 'valid' };
+  return [
+    ...labSites.flatMap((site) => site.hosts.map((host) => ({ host: host.toLowerCase(), certificate: site.certificate ?? valid }))),
+    ...labHostRedirects.flatMap((r) => r.hosts.map((host) => ({ host: host.toLowerCase(), certificate: valid }))),
+  ];
+}
+
+/** The certificate an HTTPS address presents without SNI: the first served host that resolves there. */
+function defaultHostFor(hosts: readonly string[], served: readonly { host: string }[]): string {
+  const match = served.find((s) => hosts.includes(s.host)) ?? served[0];
+  if (!match) throw new Error('The lab serves no host');
+  return match.host;
+}
+
+/** Names whose A records point at `address`, directly or through CNAMEs, from the zone data. */
 function hostsResolvingTo(address: string): string[] {
-  const hosts = new Set<string>();
+  const byName = new Map<string, { type: string; data: string }[]>();
   for (const zone of labZones) {
     for (const record of zone.records) {
-      if (record.type === 'A' && record.data === address) hosts.add(record.name.toLowerCase());
+      if (record.type !== 'A' && record.type !== 'CNAME') continue;
+      const name = record.name.toLowerCase();
+      const list = byName.get(name) ?? [];
+      list.push({ type: record.type, data: record.data.toLowerCase() });
+      byName.set(name, list);
     }
   }
-  return [...hosts].sort();
+  const reaches = (name: string): boolean => {
+    let current = name;
+    for (let step = 0; step <= MAX_CNAME_CHAIN; step++) {
+      const records = byName.get(current) ?? [];
+      if (records.some((r) => r.type === 'A' && r.data === address)) return true;
+      const alias = records.find((r) => r.type === 'CNAME');
+      if (!alias) return false;
+      current = alias.data;
+    }
+    return false;
+  };
+  return [...byName.keys()].filter(reaches).sort();
 }
 
 /** Runs `bind` on random ports until one is free on every address it needs. */

@@ -1,5 +1,5 @@
 import type { Answer } from 'dns-packet';
-import type { LabRecord, LabRecordType, LabZone } from './labZones.js';
+import type { LabDnsFault, LabRecord, LabRecordType, LabZone } from './labZones.js';
 
 export type LabRcode = 'NOERROR' | 'FORMERR' | 'SERVFAIL' | 'NXDOMAIN' | 'NOTIMP' | 'REFUSED';
 
@@ -19,6 +19,12 @@ export interface LabLookupResult {
   answers: Answer[];
   authorities: Answer[];
   additionals: Answer[];
+  /**
+   * Set when the zone misbehaves for this name on purpose: `servfail` (the rcode
+   * says so too), `silent` (the server must send nothing) or `truncated` (the
+   * server must answer with TC set and no records).
+   */
+  fault?: LabDnsFault;
 }
 
 /** Longest CNAME chain followed inside a zone. */
@@ -47,6 +53,8 @@ interface IndexedZone {
   zone: LabZone;
   /** Records by normalised owner name. */
   byName: Map<string, LabRecord[]>;
+  /** Deliberate faults by normalised name. */
+  faults: Map<string, LabDnsFault>;
 }
 
 /**
@@ -67,7 +75,9 @@ export class LabAuthority {
         if (list) list.push(record);
         else byName.set(key, [record]);
       }
-      return { origin: normaliseDnsName(zone.origin), zone, byName };
+      const faults = new Map<string, LabDnsFault>();
+      for (const f of zone.faults ?? []) faults.set(normaliseDnsName(f.name), f.fault);
+      return { origin: normaliseDnsName(zone.origin), zone, byName, faults };
     });
     // Most specific zone first.
     this.zones.sort((x, y) => labelCount(y.origin) - labelCount(x.origin));
@@ -85,6 +95,10 @@ export class LabAuthority {
 
     const cut = this.findCut(zone, qname, queryType);
     if (cut !== undefined) return this.referral(zone, cut);
+
+    const fault = zone.faults.get(qname);
+    if (fault === 'servfail') return { ...emptyResult('SERVFAIL', false), fault };
+    if (fault !== undefined) return { ...emptyResult('NOERROR', true), fault };
 
     const result = emptyResult('NOERROR', true);
     let name = qname;

@@ -1,3 +1,5 @@
+import type { LabScenario } from './labScenarios.js';
+
 /**
  * What the lab tells the rest of NavScope about itself once it listens: plain,
  * JSON-serialisable data (it is posted to the network thread).
@@ -23,8 +25,19 @@ export interface LabConfig {
   rootHints: LabDnsServerInfo[];
   /** All lab DNS servers (root, TLD, authoritative). */
   dnsServers: LabDnsServerInfo[];
-  /** Well-known port -> real lab port, e.g. `{ "80": 41234 }`. */
+  /** Well-known port -> real lab port: `{ "80": <HTTP port>, "443": <HTTPS port> }`. */
   portMap: Record<string, number>;
-  /** The lab's listening web servers and the host names that resolve to each. */
-  webServers: { address: string; port: number; hosts: string[] }[];
+  /**
+   * The lab's listening web servers and the host names that resolve to each
+   * (directly or through CNAMEs in the lab zones). `port` serves HTTP, `httpsPort` HTTPS.
+   */
+  webServers: { address: string; port: number; httpsPort: number; hosts: string[] }[];
+  /**
+   * The lab's root CA (public certificate only, PEM). Every lab HTTPS host's
+   * certificate chains to it, except the deliberately broken ones; in lab mode
+   * NavScope's network stack trusts this CA and nothing else.
+   */
+  ca: { certPem: string };
+  /** Ready-made inputs that each demonstrate one branch of the journey. */
+  scenarios: LabScenario[];
 }

@@ -3,12 +3,15 @@ import dnsPacket from 'dns-packet';
 import type { Answer, DecodedPacket, Question } from 'dns-packet';
 import { LAB_RCODE_VALUES, LabAuthority } from './labAuthority.js';
 import type { LabRcode } from './labAuthority.js';
-import type { LabZone } from './labZones.js';
+import type { LabDnsFault, LabZone } from './labZones.js';
 
 export interface LabDnsQueryRecord {
   name: string;
   type: string;
+  /** The rcode answered, or `DROPPED` for a query deliberately left unanswered (a `silent` fault). */
   rcode: string;
+  /** True when the answer was truncated (TC set). */
+  truncated?: boolean;
 }
 
 export interface LabDnsServerOptions {
@@ -29,7 +32,8 @@ const OPCODE_QUERY = 0;
 /**
  * A real authoritative DNS server on one loopback address: answers real DNS
  * packets over UDP from its zones, the way root, TLD and authoritative servers
- * answer an iterative resolver (never recursing: RA is always clear).
+ * answer an iterative resolver (never recursing: RA is always clear). Some
+ * names misbehave on purpose (SERVFAIL, silence, truncation): see `LabZone.faults`.
  */
 export class LabDnsServer {
   readonly name: string;
@@ -86,14 +90,15 @@ export class LabDnsServer {
     });
   }
 
-  /** Every query answered so far, oldest first. */
+  /** Every query handled so far (answered, or deliberately dropped), oldest first. */
   queriesServed(): LabDnsQueryRecord[] {
     return this.served.map((q) => ({ ...q }));
   }
 
   /**
    * The response to one DNS message, or `null` when it must be dropped
-   * (undecodable, a response rather than a query, or unanswerable).
+   * (undecodable, a response rather than a query, unanswerable, or a name
+   * whose zone is deliberately `silent` for it).
    */
   respond(message: Buffer): Buffer | null {
     let query: DecodedPacket;
@@ -119,6 +124,7 @@ export class LabDnsServer {
     let answers: Answer[] = [];
     let authorities: Answer[] = [];
     let additionals: Answer[] = [];
+    let fault: LabDnsFault | undefined;
     const question = questions[0];
     if (opcode !== OPCODE_QUERY) {
       rcode = 'NOTIMP';
@@ -128,7 +134,11 @@ export class LabDnsServer {
       rcode = 'REFUSED';
     } else {
       const result = this.authority.lookup(question.name, question.type);
-      ({ rcode, authoritative, answers, authorities, additionals } = result);
+      ({ rcode, authoritative, answers, authorities, additionals, fault } = result);
+    }
+    if (fault === 'silent') {
+      this.served.push({ name: question?.name ?? '', type: question?.type ?? '', rcode: 'DROPPED' });
+      return null;
     }
 
     const opt: Answer[] = edns
@@ -139,30 +149,24 @@ export class LabDnsServer {
       | (queryFlags & dnsPacket.RECURSION_DESIRED)
       | (authoritative ? dnsPacket.AUTHORITATIVE_ANSWER : 0)
       | LAB_RCODE_VALUES[rcode];
+    const id = query.id ?? 0;
+    // A truncated answer carries the question (and OPT) only, with TC set.
+    const truncatedResponse = (): Buffer =>
+      dnsPacket.encode({ type: 'response', id, flags: flags | dnsPacket.TRUNCATED_RESPONSE, questions, additionals: opt });
     let response: Buffer;
+    let truncated = fault === 'truncated';
     try {
-      response = dnsPacket.encode({
-        type: 'response',
-        id: query.id ?? 0,
-        flags,
-        questions,
-        answers,
-        authorities,
-        additionals: [...additionals, ...opt],
-      });
+      response = truncated
+        ? truncatedResponse()
+        : dnsPacket.encode({ type: 'response', id, flags, questions, answers, authorities, additionals: [...additionals, ...opt] });
       if (response.length > limit) {
-        response = dnsPacket.encode({
-          type: 'response',
-          id: query.id ?? 0,
-          flags: flags | dnsPacket.TRUNCATED_RESPONSE,
-          questions,
-          additionals: opt,
-        });
+        truncated = true;
+        response = truncatedResponse();
       }
     } catch {
       return null;
     }
-    this.served.push({ name: question?.name ?? '', type: question?.type ?? '', rcode });
+    this.served.push({ name: question?.name ?? '', type: question?.type ?? '', rcode, ...(truncated ? { truncated } : {}) });
     return response;
   }
 

@@ -1,68 +1,52 @@
 import { solidPng } from './labPng.js';
+import { CONTENT_TYPES, escapeHtml, html, labNotice, labPage } from './labPages.js';
+import type { LabRequest, LabResource, LabRoute } from './labPages.js';
+import { NAVER_HTTPS_STS, naverScenarioPrefixRoutes, naverScenarioRoutes } from './labScenarioRoutes.js';
 
 /**
- * The lab's web content: stand-ins for real sites, served from this machine.
- * Plain data (plus a few functions for dynamic pages), so more sites can be
- * added by editing this file only.
+ * The lab's web content: stand-ins for real sites, served from this machine
+ * over HTTP and HTTPS. Plain data (plus a few functions for dynamic pages), so
+ * more sites can be added by editing this file only.
  */
 
-export interface LabResource {
-  /** HTTP status; 200 when omitted. */
-  status?: number;
-  /** Full Content-Type value, e.g. `text/html; charset=utf-8`. */
-  contentType: string;
-  body: string | Buffer;
-  /** Extra response headers. */
-  headers?: Record<string, string>;
-}
-
-/** A fixed resource, or a function of the request URL (for pages such as /search). */
-export type LabRoute = LabResource | ((url: URL) => LabResource);
+/**
+ * The certificate the HTTPS server presents for a site's hosts. `valid` (the
+ * default): issued by the lab CA for the host. The others are the
+ * certificate-error scenarios: `expired` (notAfter in the past), `wrong-host`
+ * (a lab-CA certificate whose only name is `presentedName`), `untrusted-root`
+ * (issued by a throwaway CA that nothing trusts, sent with that CA's certificate).
+ */
+export type LabSiteCertificate =
+  | { kind: 'valid' }
+  | { kind: 'expired' }
+  | { kind: 'wrong-host'; presentedName: string }
+  | { kind: 'untrusted-root' };
 
 export interface LabSite {
   /** Host names this site answers for (the first is its canonical name). */
   hosts: string[];
   /** Routes by exact path (the query string is not part of the key). */
   routes: Record<string, LabRoute>;
+  /** Routes by path prefix, tried after the exact routes (longest prefix first). */
+  prefixRoutes?: Record<string, LabRoute>;
+  /** Headers added to every HTTPS response for these hosts (e.g. Strict-Transport-Security); never sent over HTTP. */
+  httpsHeaders?: Record<string, string>;
+  /** What the HTTPS server presents for these hosts; a valid lab-CA certificate when omitted. */
+  certificate?: LabSiteCertificate;
 }
 
 export interface LabHostRedirect {
   /** Host names that only redirect. */
   hosts: string[];
   status: 301 | 302 | 307 | 308;
-  /** Origin to redirect to; the request's path and query are kept. */
-  targetOrigin: string;
-}
-
-export const CONTENT_TYPES = {
-  html: 'text/html; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  js: 'application/javascript; charset=utf-8',
-  text: 'text/plain; charset=utf-8',
-  png: 'image/png',
-} as const;
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  /** Host to redirect to, on the request's own scheme; the request's path and query are kept. */
+  targetHost: string;
 }
 
 const naverLogo = solidPng(120, 40, [3, 199, 90]);
 const googleLogo = solidPng(272, 92, [66, 133, 244]);
 /** Served for held requests whose path ends in `.png`. */
 export const labHeldPng = solidPng(64, 64, [160, 160, 160]);
-
-const labNotice = (site: string): string =>
-  `<p class="lab-notice" role="note">NavScope lab stand-in for ${escapeHtml(site)}, served from this machine (loopback) — this is not the real site.</p>`;
-
-function html(body: string): LabResource {
-  return { contentType: CONTENT_TYPES.html, body };
-}
 
 // --- www.naver.com -----------------------------------------------------------
 
@@ -242,10 +226,10 @@ ${labNotice('www.google.com')}
 </html>
 `;
 
-function googleResults(url: URL): LabResource {
-  const query = url.searchParams.get('q') ?? '';
+function googleResults(request: LabRequest): LabResource {
+  const query = request.url.searchParams.get('q') ?? '';
   const q = escapeHtml(query);
-  return html(`${googleHead(`${q} - Google Search — NavScope lab`)}
+  return html(`${googleHead(query === '' ? 'Google Search — NavScope lab' : `${q} - Google Search — NavScope lab`)}
 <body>
 ${labNotice('www.google.com')}
 <header class="results-top">
@@ -301,11 +285,39 @@ const naverEscape = `<!doctype html>
 </html>
 `;
 
+// --- certificate errors and the glueless zone --------------------------------
+
+function badsslSite(host: string, certificate: LabSiteCertificate, title: string, explanation: string): LabSite {
+  return {
+    hosts: [host],
+    certificate,
+    routes: {
+      '/': html(labPage({
+        site: host,
+        title,
+        content: `<h1>${escapeHtml(title)}</h1>
+<p>${explanation}</p>
+<p>If you can read this over HTTPS, the browser accepted a certificate it should have rejected.</p>`,
+      })),
+    },
+  };
+}
+
+const gluelessHome = labPage({
+  site: 'www.glueless-lab.com',
+  title: 'Glueless referral',
+  content: `<h1>www.glueless-lab.com</h1>
+<p>You reached this page through a glueless referral: the com servers named <code>ns.lab-dns.net</code> as the name server of glueless-lab.com but gave no address for it,
+so the resolver first had to resolve <code>ns.lab-dns.net</code> itself (through net and lab-dns.net) before it could ask for www.glueless-lab.com.</p>`,
+});
+
 // --- the site table ----------------------------------------------------------
 
 export const labSites: LabSite[] = [
   {
-    hosts: ['www.naver.com'],
+    // The aliases reach this address through CNAMEs; the server answers for them too, as a CDN would.
+    hosts: ['www.naver.com', 'm.naver.com', 'cname.naver.com', 'alias1.naver.com'],
+    httpsHeaders: { 'Strict-Transport-Security': NAVER_HTTPS_STS },
     routes: {
       '/': html(naverHome),
       '/news': html(naverNews),
@@ -315,10 +327,14 @@ export const labSites: LabSite[] = [
       '/static/search.js': { contentType: CONTENT_TYPES.js, body: naverSearchJs },
       '/static/analytics.js': { contentType: CONTENT_TYPES.js, body: naverAnalyticsJs },
       '/static/logo.png': { contentType: CONTENT_TYPES.png, body: naverLogo },
+      ...naverScenarioRoutes,
     },
+    prefixRoutes: naverScenarioPrefixRoutes,
   },
   {
     hosts: ['www.google.com'],
+    // Like the real www.google.com: HSTS by header (google.com is preloaded for pinning only).
+    httpsHeaders: { 'Strict-Transport-Security': 'max-age=31536000' },
     routes: {
       '/': html(googleHome),
       '/search': googleResults,
@@ -327,38 +343,33 @@ export const labSites: LabSite[] = [
       '/static/logo.png': { contentType: CONTENT_TYPES.png, body: googleLogo },
     },
   },
+  badsslSite(
+    'expired.badssl-lab.com',
+    { kind: 'expired' },
+    'Expired certificate',
+    'This host presents a certificate from the lab CA whose validity ended in the past: the browser must stop with an expired-certificate error (net::ERR_CERT_DATE_INVALID).',
+  ),
+  badsslSite(
+    'wrong-host.badssl-lab.com',
+    { kind: 'wrong-host', presentedName: 'some-other-host.badssl-lab.com' },
+    'Wrong host name',
+    'This host presents a valid lab-CA certificate, but for <code>some-other-host.badssl-lab.com</code> only: the name does not match, so the browser must stop with a name-mismatch error (net::ERR_CERT_COMMON_NAME_INVALID).',
+  ),
+  badsslSite(
+    'untrusted-root.badssl-lab.com',
+    { kind: 'untrusted-root' },
+    'Untrusted root',
+    'This host presents a certificate issued by a throwaway CA that is not the NavScope lab CA: the chain ends at a root nobody trusts, so the browser must stop with an untrusted-authority error (net::ERR_CERT_AUTHORITY_INVALID).',
+  ),
+  {
+    hosts: ['www.glueless-lab.com'],
+    routes: { '/': html(gluelessHome) },
+  },
 ];
 
 export const labHostRedirects: LabHostRedirect[] = [
-  { hosts: ['naver.com'], status: 301, targetOrigin: 'http://www.naver.com' },
-  { hosts: ['google.com'], status: 301, targetOrigin: 'http://www.google.com' },
+  { hosts: ['naver.com'], status: 301, targetHost: 'www.naver.com' },
+  { hosts: ['google.com'], status: 301, targetHost: 'www.google.com' },
+  // search.naver.com is a CNAME to www.google.com: that server sends its visitors on.
+  { hosts: ['search.naver.com'], status: 302, targetHost: 'www.google.com' },
 ];
-
-/** The 404 page of every lab site. */
-export function notFoundPage(host: string, path: string): LabResource {
-  return {
-    status: 404,
-    contentType: CONTENT_TYPES.html,
-    body: `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>404 Not Found — NavScope lab</title></head>
-<body>
-<h1>404 Not Found</h1>
-<p>The NavScope lab stand-in for ${escapeHtml(host)} has no page at <code>${escapeHtml(path)}</code>.</p>
-<p>This page was served from this machine, not by the real site.</p>
-</body>
-</html>
-`,
-  };
-}
-
-/** The page a redirect carries in its body. */
-export function redirectPage(location: string): string {
-  const target = escapeHtml(location);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Moved — NavScope lab</title></head>
-<body><p>Moved to <a href="${target}">${target}</a> (NavScope lab, served from this machine).</p></body>
-</html>
-`;
-}

@@ -33,11 +33,26 @@ export interface LabSoa {
   ttl: number;
 }
 
+/**
+ * Deliberate misbehaviour of a zone's server for one name, for the failure
+ * scenarios: `servfail` answers SERVFAIL, `silent` never answers (the resolver
+ * times out and retries), `truncated` answers with the TC bit set and no records.
+ */
+export type LabDnsFault = 'servfail' | 'silent' | 'truncated';
+
+export interface LabZoneFault {
+  /** The exact name (any query type) the server misbehaves for. */
+  name: string;
+  fault: LabDnsFault;
+}
+
 export interface LabZone {
   /** The zone apex: `.`, `com`, `naver.com`, ... */
   origin: string;
   soa: LabSoa;
   records: LabRecord[];
+  /** Names the zone's server misbehaves for on purpose (checked before the records). */
+  faults?: LabZoneFault[];
 }
 
 export interface LabNameServer {
@@ -80,6 +95,10 @@ function a(name: string, address: string, ttl: number = LAB_TTL.address): LabRec
   return { name, type: 'A', data: address, ttl };
 }
 
+function aaaa(name: string, address: string, ttl: number = LAB_TTL.address): LabRecord {
+  return { name, type: 'AAAA', data: address, ttl };
+}
+
 function ns(name: string, server: string): LabRecord {
   return { name, type: 'NS', data: server, ttl: LAB_TTL.delegation };
 }
@@ -94,8 +113,17 @@ export const LAB_ADDRESSES = {
   gtldServer: '127.53.1.1',
   naverNameServer: '127.53.2.1',
   googleNameServer: '127.53.2.2',
+  badsslNameServer: '127.53.2.3',
+  /** ns1.lab-dns.net: serves lab-dns.net (delegated from net with glue). */
+  labDnsNameServer: '127.53.2.4',
+  /** ns.lab-dns.net: serves glueless-lab.com (delegated from com without glue). */
+  gluelessNameServer: '127.53.2.5',
   naverWeb: '127.80.0.1',
   googleWeb: '127.80.0.2',
+  /** The certificate-error scenario hosts (*.badssl-lab.com). */
+  badsslWeb: '127.80.0.3',
+  /** www.glueless-lab.com. */
+  gluelessWeb: '127.80.0.4',
   /** Resolves, but nothing listens there: connection refused. */
   refused: '127.80.0.99',
 } as const;
@@ -105,10 +133,18 @@ export const labNameServers: LabNameServer[] = [
   { name: 'a.gtld-servers.net', address: LAB_ADDRESSES.gtldServer, role: 'tld', zones: ['com', 'net'] },
   { name: 'ns1.naver.com', address: LAB_ADDRESSES.naverNameServer, role: 'authoritative', zones: ['naver.com'] },
   { name: 'ns1.google.com', address: LAB_ADDRESSES.googleNameServer, role: 'authoritative', zones: ['google.com'] },
+  { name: 'ns1.badssl-lab.com', address: LAB_ADDRESSES.badsslNameServer, role: 'authoritative', zones: ['badssl-lab.com'] },
+  { name: 'ns1.lab-dns.net', address: LAB_ADDRESSES.labDnsNameServer, role: 'authoritative', zones: ['lab-dns.net'] },
+  { name: 'ns.lab-dns.net', address: LAB_ADDRESSES.gluelessNameServer, role: 'authoritative', zones: ['glueless-lab.com'] },
 ];
 
 /** Addresses on which the lab's web server listens (one port for all). */
-export const labWebAddresses: string[] = [LAB_ADDRESSES.naverWeb, LAB_ADDRESSES.googleWeb];
+export const labWebAddresses: string[] = [
+  LAB_ADDRESSES.naverWeb,
+  LAB_ADDRESSES.googleWeb,
+  LAB_ADDRESSES.badsslWeb,
+  LAB_ADDRESSES.gluelessWeb,
+];
 
 export const labZones: LabZone[] = [
   {
@@ -134,6 +170,12 @@ export const labZones: LabZone[] = [
       // google.com
       ns('google.com', 'ns1.google.com'),
       a('ns1.google.com', LAB_ADDRESSES.googleNameServer, LAB_TTL.delegation),
+      // badssl-lab.com: the certificate-error scenario hosts.
+      ns('badssl-lab.com', 'ns1.badssl-lab.com'),
+      a('ns1.badssl-lab.com', LAB_ADDRESSES.badsslNameServer, LAB_TTL.delegation),
+      // glueless-lab.com: its name server lives under net, so com can give no glue;
+      // the resolver must first resolve ns.lab-dns.net itself.
+      ns('glueless-lab.com', 'ns.lab-dns.net'),
     ],
   },
   {
@@ -143,6 +185,9 @@ export const labZones: LabZone[] = [
       ns('net', 'a.gtld-servers.net'),
       a('a.gtld-servers.net', LAB_ADDRESSES.gtldServer, LAB_TTL.delegation),
       a('a.root-servers.net', LAB_ADDRESSES.rootServer, LAB_TTL.delegation),
+      // lab-dns.net, with glue.
+      ns('lab-dns.net', 'ns1.lab-dns.net'),
+      a('ns1.lab-dns.net', LAB_ADDRESSES.labDnsNameServer, LAB_TTL.delegation),
     ],
   },
   {
@@ -154,7 +199,19 @@ export const labZones: LabZone[] = [
       a('naver.com', LAB_ADDRESSES.naverWeb),
       a('www.naver.com', LAB_ADDRESSES.naverWeb),
       cname('m.naver.com', 'www.naver.com'),
+      // A CNAME chain inside the zone: cname -> alias1 -> www.
+      cname('cname.naver.com', 'alias1.naver.com'),
+      cname('alias1.naver.com', 'www.naver.com'),
+      // A CNAME into another zone: the resolver must go and resolve www.google.com.
+      cname('search.naver.com', 'www.google.com'),
+      // AAAA only, for the DNS panel: the network stack does not connect to it in lab mode.
+      aaaa('v6only.naver.com', '::1'),
       a('refused.naver.com', LAB_ADDRESSES.refused),
+    ],
+    faults: [
+      { name: 'servfail.naver.com', fault: 'servfail' },
+      { name: 'silent.naver.com', fault: 'silent' },
+      { name: 'truncated.naver.com', fault: 'truncated' },
     ],
   },
   {
@@ -165,6 +222,34 @@ export const labZones: LabZone[] = [
       a('ns1.google.com', LAB_ADDRESSES.googleNameServer, LAB_TTL.delegation),
       a('google.com', LAB_ADDRESSES.googleWeb),
       a('www.google.com', LAB_ADDRESSES.googleWeb),
+    ],
+  },
+  {
+    origin: 'badssl-lab.com',
+    soa: soa('badssl-lab.com', 'ns1.badssl-lab.com'),
+    records: [
+      ns('badssl-lab.com', 'ns1.badssl-lab.com'),
+      a('ns1.badssl-lab.com', LAB_ADDRESSES.badsslNameServer, LAB_TTL.delegation),
+      a('expired.badssl-lab.com', LAB_ADDRESSES.badsslWeb),
+      a('wrong-host.badssl-lab.com', LAB_ADDRESSES.badsslWeb),
+      a('untrusted-root.badssl-lab.com', LAB_ADDRESSES.badsslWeb),
+    ],
+  },
+  {
+    origin: 'lab-dns.net',
+    soa: soa('lab-dns.net', 'ns1.lab-dns.net'),
+    records: [
+      ns('lab-dns.net', 'ns1.lab-dns.net'),
+      a('ns1.lab-dns.net', LAB_ADDRESSES.labDnsNameServer, LAB_TTL.delegation),
+      a('ns.lab-dns.net', LAB_ADDRESSES.gluelessNameServer, LAB_TTL.delegation),
+    ],
+  },
+  {
+    origin: 'glueless-lab.com',
+    soa: soa('glueless-lab.com', 'ns.lab-dns.net'),
+    records: [
+      ns('glueless-lab.com', 'ns.lab-dns.net'),
+      a('www.glueless-lab.com', LAB_ADDRESSES.gluelessWeb),
     ],
   },
 ];

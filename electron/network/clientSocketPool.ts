@@ -11,6 +11,7 @@ import { isLoopbackAddress } from '../../shared/net/networkServiceConfig.js';
 import { NetError } from '../../shared/net/netError.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import type { NetLog } from './netLog.js';
+import { type TlsInfo, startTls } from './tlsConnector.js';
 
 export const MAX_SOCKETS_PER_GROUP = 6;
 
@@ -23,10 +24,22 @@ export interface PooledSocket {
   readonly remotePort: number;
   readonly connectStart: number;
   readonly connectEnd: number;
+  /** TLS handshake (-1 when plain TCP or reused). */
+  readonly sslStart: number;
+  readonly sslEnd: number;
+  readonly tls: TlsInfo | null;
+}
+
+interface IdleSocket {
+  socket: Socket;
+  id: number;
+  remoteAddress: string;
+  remotePort: number;
+  tls: TlsInfo | null;
 }
 
 interface Group {
-  idle: { socket: Socket; id: number; remoteAddress: string; remotePort: number }[];
+  idle: IdleSocket[];
   active: number;
   queue: (() => void)[];
 }
@@ -35,6 +48,8 @@ export interface SocketPoolOptions {
   /** Lab mode: only loopback addresses, with well-known ports mapped to the lab's. */
   labPortMap: Record<string, number> | null;
   connectTimeoutMs: number;
+  /** PEM trust anchors for TLS (the lab CA in lab mode); null = the system's roots. */
+  trustAnchorsPem: string | null;
 }
 
 function connectError(error: NodeJS.ErrnoException, target: string): NetError {
@@ -68,7 +83,8 @@ export class ClientSocketPool {
     return group;
   }
 
-  async acquire(groupKey: string, addresses: string[], port: number, requestId: string): Promise<PooledSocket> {
+  /** A socket for the group: an idle keep-alive one, or a new connection (with TLS for `tlsHost`). */
+  async acquire(groupKey: string, addresses: string[], port: number, requestId: string, tlsHost: string | null = null): Promise<PooledSocket> {
     const group = this.group(groupKey);
     for (;;) {
       const idle = group.idle.pop();
@@ -78,7 +94,7 @@ export class ClientSocketPool {
         idle.socket.removeAllListeners('error');
         group.active++;
         const now = monotonicMicros();
-        return { ...idle, group: groupKey, reused: true, connectStart: now, connectEnd: now };
+        return { ...idle, group: groupKey, reused: true, connectStart: now, connectEnd: now, sslStart: -1, sslEnd: -1 };
       }
       if (group.active < MAX_SOCKETS_PER_GROUP) break;
       const queuedAt = monotonicMicros();
@@ -87,7 +103,8 @@ export class ClientSocketPool {
     }
     group.active++;
     try {
-      return await this.connectAny(groupKey, addresses, port, requestId);
+      const connected = await this.connectAny(groupKey, addresses, port, requestId);
+      return tlsHost === null ? connected : await this.handshake(connected, tlsHost, requestId);
     } catch (error) {
       this.releaseSlot(group);
       throw error;
@@ -98,7 +115,7 @@ export class ClientSocketPool {
   release(pooled: PooledSocket, reusable: boolean): void {
     const group = this.group(pooled.group);
     if (reusable && !pooled.socket.destroyed) {
-      const entry = { socket: pooled.socket, id: pooled.id, remoteAddress: pooled.remoteAddress, remotePort: pooled.remotePort };
+      const entry: IdleSocket = { socket: pooled.socket, id: pooled.id, remoteAddress: pooled.remoteAddress, remotePort: pooled.remotePort, tls: pooled.tls };
       pooled.socket.removeAllListeners('data');
       pooled.socket.removeAllListeners('end');
       pooled.socket.removeAllListeners('timeout');
@@ -154,13 +171,30 @@ export class ClientSocketPool {
             ],
           },
         });
-        return { socket, id: this.nextId++, group: groupKey, reused: false, remoteAddress: address, remotePort: port, connectStart, connectEnd };
+        return { socket, id: this.nextId++, group: groupKey, reused: false, remoteAddress: address, remotePort: port, connectStart, connectEnd, sslStart: -1, sslEnd: -1, tls: null };
       } catch (error) {
         lastError = error instanceof NetError ? error : new NetError('ERR_CONNECTION_FAILED', `${target}: ${String(error)}`);
         this.netLog.endSpan(spanId, 'error', lastError.message);
       }
     }
     throw lastError ?? new NetError('ERR_NAME_NOT_RESOLVED', 'no address to connect to');
+  }
+
+  private async handshake(plain: PooledSocket, host: string, requestId: string): Promise<PooledSocket> {
+    const spanId = this.netLog.beginSpan('SSL', requestId, { host, remote: `${plain.remoteAddress}:${plain.remotePort}`, trust: this.options.trustAnchorsPem ? 'the lab CA only' : "the system's roots" });
+    const sslStart = monotonicMicros();
+    try {
+      const { socket, info } = await startTls(plain.socket, { host, trustAnchorsPem: this.options.trustAnchorsPem, timeoutMs: this.options.connectTimeoutMs });
+      const sslEnd = monotonicMicros();
+      this.netLog.endSpan(spanId, 'ok', null, info);
+      // connectEnd includes the handshake, as in Chromium's LoadTimingInfo.
+      return { ...plain, socket, sslStart, sslEnd, connectEnd: sslEnd, tls: info };
+    } catch (error) {
+      const info = (error as { tlsInfo?: TlsInfo }).tlsInfo;
+      this.netLog.endSpan(spanId, 'error', error instanceof Error ? error.message : String(error), info ?? {});
+      plain.socket.destroy();
+      throw error;
+    }
   }
 
   private connectOne(address: string, port: number, target: string): Promise<Socket> {

@@ -7,9 +7,12 @@ import type { MessageEndpoint, TraceSink } from '../../shared/ipc/messageEndpoin
 import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
 import { isLoopbackAddress } from '../../shared/net/networkServiceConfig.js';
 import { ClientSocketPool } from './clientSocketPool.js';
+import { CookieStore } from './cookieStore.js';
 import { HostResolver } from './hostResolver.js';
+import { HttpCache } from './httpCache.js';
 import { NetLog } from './netLog.js';
 import { RecursiveResolver } from './recursiveResolver.js';
+import { TransportSecurityState } from './transportSecurityState.js';
 import { URLLoader } from './urlLoader.js';
 
 export class NetworkService {
@@ -18,6 +21,9 @@ export class NetworkService {
   private readonly hostResolver: HostResolver;
   private readonly socketPool: ClientSocketPool;
   private readonly recursiveResolver: RecursiveResolver | null;
+  private readonly transportSecurity: TransportSecurityState;
+  private readonly cookies: CookieStore;
+  private readonly cache: HttpCache;
 
   constructor(private readonly endpoint: MessageEndpoint, sink: TraceSink, private readonly config: NetworkServiceConfig) {
     this.netLog = new NetLog(endpoint.id, sink);
@@ -34,12 +40,16 @@ export class NetworkService {
         )
       : null;
     this.hostResolver = new HostResolver(this.netLog, this.recursiveResolver);
-    this.socketPool = new ClientSocketPool(this.netLog, { labPortMap: lab ? lab.portMap : null, connectTimeoutMs: config.timeouts.connectMs });
+    const onError = (message: string): void => this.netLog.record({ type: 'error', where: 'network service storage', message });
+    this.transportSecurity = new TransportSecurityState({ dataDir: config.dataDir, onError });
+    this.cookies = new CookieStore({ dataDir: config.dataDir, onError });
+    this.cache = new HttpCache({ maxBytes: 64 * 1024 * 1024 });
+    this.socketPool = new ClientSocketPool(this.netLog, { labPortMap: lab ? lab.portMap : null, connectTimeoutMs: config.timeouts.connectMs, trustAnchorsPem: lab ? lab.caPem : null });
 
     endpoint.on('URLLoaderFactory.CreateLoaderAndStart', (p, envelope) => {
       if (this.loaders.has(p.requestId)) throw new Error(`a loader with id ${p.requestId} already exists`);
       const loader = new URLLoader(
-        { endpoint, netLog: this.netLog, hostResolver: this.hostResolver, socketPool: this.socketPool, config: this.config },
+        { endpoint, netLog: this.netLog, hostResolver: this.hostResolver, socketPool: this.socketPool, transportSecurity: this.transportSecurity, cookies: this.cookies, cache: this.cache, config: this.config },
         p.requestId,
         envelope.from,
         p.request,

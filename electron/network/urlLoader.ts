@@ -1,8 +1,12 @@
 /**
- * network::URLLoader: loads one URL for one client. Resolves the host, takes a socket
- * from the pool, writes the raw HTTP/1.1 request, parses the response, reports
- * redirects and the response head to the client, streams the body through a data
- * pipe and completes with a net error code. Every step is a span with DevTools' name.
+ * network::URLLoader: loads one URL for one client, in the order Chromium's network
+ * stack does it, each step a span or an event in the trace:
+ *   HSTS (an internal 307 before any DNS) → HTTPS-Upgrades for typed hosts (with a
+ *   fallback to http) → the HTTP cache (fresh entries never touch the network; stale
+ *   ones are revalidated) → DNS → a socket from the pool (TCP, TLS) → cookies → the raw
+ *   HTTP/1.1 request → the response head (redirects reported to the client, which
+ *   decides; Strict-Transport-Security and Set-Cookie taken in) → the body through a
+ *   data pipe (decoded) → OnComplete with a net error code.
  */
 import type { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -10,14 +14,18 @@ import type { EndpointId } from '../../shared/ipc/endpoints.js';
 import type { LoadTiming, ResponseHead, URLRequest } from '../../shared/ipc/messageCatalogue.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { type Http1Event, Http1ResponseParser } from '../../shared/net/http1ResponseParser.js';
-import { NET_ERRORS, NetError, netErrorName } from '../../shared/net/netError.js';
+import { NET_ERRORS, NetError, isCertificateError, netErrorName } from '../../shared/net/netError.js';
 import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
 import { NET_SPANS } from '../../shared/trace/phases.js';
+import { siteForUrl } from '../../shared/web/siteInfo.js';
 import { DEFAULT_PORTS } from '../../shared/web/urlParts.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import type { ClientSocketPool, PooledSocket } from './clientSocketPool.js';
+import type { CookieStore } from './cookieStore.js';
 import type { HostResolver } from './hostResolver.js';
+import type { HttpCache, HttpCacheEntry } from './httpCache.js';
 import type { NetLog } from './netLog.js';
+import type { TransportSecurityState } from './transportSecurityState.js';
 
 /** net::URLRequest::kMaxRedirects */
 export const MAX_REDIRECTS = 20;
@@ -25,12 +33,28 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const PIPE_CHUNK = 64 * 1024;
 /** Decoded bodies larger than this are cut off (a decompression bomb must not take the thread down). */
 const MAX_DECODED_BODY = 256 * 1024 * 1024;
+/** The HTTP cache keeps bodies up to this size. */
+const MAX_CACHED_BODY = 8 * 1024 * 1024;
+/** Errors of an upgraded https attempt after which HTTPS-Upgrades falls back to http. */
+const UPGRADE_FALLBACK_ERRORS = new Set<number>([
+  NET_ERRORS.ERR_CONNECTION_REFUSED,
+  NET_ERRORS.ERR_CONNECTION_RESET,
+  NET_ERRORS.ERR_CONNECTION_CLOSED,
+  NET_ERRORS.ERR_CONNECTION_FAILED,
+  NET_ERRORS.ERR_CONNECTION_TIMED_OUT,
+  NET_ERRORS.ERR_SSL_PROTOCOL_ERROR,
+  NET_ERRORS.ERR_TIMED_OUT,
+  NET_ERRORS.ERR_EMPTY_RESPONSE,
+]);
 
 export interface URLLoaderContext {
   endpoint: MessageEndpoint;
   netLog: NetLog;
   hostResolver: HostResolver;
   socketPool: ClientSocketPool;
+  transportSecurity: TransportSecurityState;
+  cookies: CookieStore;
+  cache: HttpCache;
   config: NetworkServiceConfig;
 }
 
@@ -38,12 +62,17 @@ function emptyTiming(): LoadTiming {
   return { requestStart: -1, dnsStart: -1, dnsEnd: -1, connectStart: -1, connectEnd: -1, sslStart: -1, sslEnd: -1, sendStart: -1, sendEnd: -1, receiveHeadersStart: -1, receiveHeadersEnd: -1 };
 }
 
-function headerValue(headers: [string, string][], name: string): string | null {
+function headerValue(headers: readonly (readonly [string, string])[], name: string): string | null {
   const lower = name.toLowerCase();
   return headers.find(([n]) => n.toLowerCase() === lower)?.[1] ?? null;
 }
 
-function parseContentType(value: string | null): { mimeType: string; charset: string } {
+function headerValues(headers: readonly (readonly [string, string])[], name: string): string[] {
+  const lower = name.toLowerCase();
+  return headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
+}
+
+export function parseContentType(value: string | null): { mimeType: string; charset: string } {
   if (!value) return { mimeType: '', charset: '' };
   const [essence = '', ...params] = value.split(';');
   const mimeType = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(essence.trim()) ? essence.trim().toLowerCase() : '';
@@ -55,6 +84,20 @@ function parseContentType(value: string | null): { mimeType: string; charset: st
   return { mimeType, charset };
 }
 
+function withScheme(url: URL, protocol: 'http:' | 'https:'): string {
+  const next = new URL(url.href);
+  next.protocol = protocol;
+  return next.href;
+}
+
+/** The SameSite context of a request (simplified from net::cookie_util). */
+function sameSiteContext(request: URLRequest, url: string): 'strict' | 'lax' | 'none' {
+  if (request.initiatorOrigin === null) return 'strict'; // browser-initiated (typed): same-site
+  const sameSite = siteForUrl(request.initiatorOrigin) === siteForUrl(url);
+  if (sameSite) return 'strict';
+  return request.destination === 'document' && request.method === 'GET' ? 'lax' : 'none';
+}
+
 export class URLLoader {
   private url: URL;
   private redirectCount = 0;
@@ -62,6 +105,12 @@ export class URLLoader {
   private pooled: PooledSocket | null = null;
   private resumeRedirect: (() => void) | null = null;
   private finished = false;
+  private httpsUpgradeTried = false;
+  /** While an HTTPS-Upgrades attempt is in flight: the http URL to fall back to. */
+  private upgradeFallback: string | null = null;
+  /** Wall-clock times (ms since the epoch) the HTTP cache computes ages from. */
+  private requestWallTime = 0;
+  private responseWallTime = 0;
 
   constructor(
     private readonly ctx: URLLoaderContext,
@@ -104,15 +153,92 @@ export class URLLoader {
     }
   }
 
-  /** One request/response exchange. Returns the redirect target, or null when done. */
+  /** One hop. Returns the URL to redirect to (after the client agrees), or null when done. */
   private async fetchOnce(): Promise<string | null> {
-    const { netLog, config } = this.ctx;
     const url = this.url;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new NetError('ERR_UNKNOWN_URL_SCHEME', `${url.protocol} cannot be loaded over the network`);
+    }
     const timing = emptyTiming();
     timing.requestStart = monotonicMicros();
-    if (url.protocol !== 'http:') {
-      throw new NetError(url.protocol === 'https:' ? 'ERR_FAILED' : 'ERR_UNKNOWN_URL_SCHEME', url.protocol === 'https:' ? `${url.href}: HTTPS is not available in this build of NavScope yet` : `${url.protocol} cannot be loaded over the network`);
+
+    if (url.protocol === 'http:') {
+      // 1. HSTS: before any DNS, the network service upgrades hosts it knows to be https-only.
+      const hsts = this.ctx.transportSecurity.shouldUpgrade(url.hostname);
+      if (hsts) {
+        const to = withScheme(url, 'https:');
+        this.ctx.netLog.record({ type: 'hsts.upgrade', requestId: this.requestId, from: url.href, to, matchedHost: hsts.entry.host, source: hsts.entry.source, includeSubdomains: hsts.entry.includeSubdomains });
+        return this.internalRedirect(to, 'HSTS', timing);
+      }
+      // 2. HTTPS-Upgrades: a host typed without a scheme is tried over https first.
+      if (this.request.upgradeToHttps && !this.httpsUpgradeTried) {
+        this.httpsUpgradeTried = true;
+        const to = withScheme(url, 'https:');
+        this.upgradeFallback = url.href;
+        this.ctx.netLog.record({ type: 'https.upgrade', requestId: this.requestId, from: url.href, to, outcome: 'upgraded', reason: 'typed without a scheme: https first' });
+        return this.internalRedirect(to, 'HttpsUpgrades', timing);
+      }
     }
+
+    // 3. The HTTP cache.
+    let revalidating: HttpCacheEntry | null = null;
+    let conditional: [string, string][] = [];
+    if (this.request.method === 'GET') {
+      const lookup = this.ctx.cache.lookup(url.href, this.request.headers.map(([n, v]): [string, string] => [n, v]));
+      if (lookup.kind === 'fresh') {
+        this.ctx.netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: 'fresh', reason: 'within its freshness lifetime: no network request' });
+        this.serveFromCache(lookup.entry, timing);
+        return null;
+      }
+      if (lookup.kind === 'stale') {
+        revalidating = lookup.entry;
+        conditional = lookup.conditionalHeaders;
+        this.ctx.netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: 'stale', reason: `revalidating with ${conditional.map(([n]) => n).join(' and ') || 'a plain request'}` });
+      } else {
+        this.ctx.netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: 'miss', reason: lookup.reason });
+      }
+    }
+
+    try {
+      return await this.exchange(url, timing, revalidating, conditional);
+    } catch (error) {
+      // HTTPS-Upgrades: the https attempt failed before any response: fall back to http.
+      const fallback = this.upgradeFallback;
+      if (fallback && url.protocol === 'https:' && error instanceof NetError && (UPGRADE_FALLBACK_ERRORS.has(error.code) || isCertificateError(error.code))) {
+        this.upgradeFallback = null;
+        this.ctx.netLog.record({ type: 'https.upgrade', requestId: this.requestId, from: url.href, to: fallback, outcome: 'fallback', reason: `${error.netErrorName}: ${error.message}` });
+        return this.internalRedirect(fallback, 'HttpsUpgrades fallback', timing);
+      }
+      throw error;
+    }
+  }
+
+  /** A redirect made by the network service itself (DevTools: "307 Internal Redirect"). */
+  private internalRedirect(to: string, reason: string, timing: LoadTiming): string {
+    const head: ResponseHead = {
+      status: 307,
+      statusText: 'Internal Redirect',
+      httpVersion: '1.1',
+      headers: [
+        ['Location', to],
+        ['Non-Authoritative-Reason', reason],
+      ],
+      mimeType: '',
+      charset: '',
+      contentLength: -1,
+      remoteEndpoint: null,
+      connectionReused: false,
+      connectionId: 0,
+      fromCache: false,
+      timing,
+    };
+    this.ctx.endpoint.send(this.client, 'URLLoaderClient.OnReceiveRedirect', { requestId: this.requestId, redirect: { status: 307, newUrl: to, newMethod: this.request.method }, head }, this.requestId);
+    return to;
+  }
+
+  /** DNS, a connection, the request and its response. */
+  private async exchange(url: URL, timing: LoadTiming, revalidating: HttpCacheEntry | null, conditional: [string, string][]): Promise<string | null> {
+    const { netLog, config } = this.ctx;
     const port = url.port === '' ? (DEFAULT_PORTS[url.protocol] ?? 80) : Number(url.port);
     const host = url.hostname;
 
@@ -130,7 +256,7 @@ export class URLLoader {
     if (this.cancelled) return null;
 
     const group = `${url.protocol}//${host}:${port}`;
-    const pooled = await this.ctx.socketPool.acquire(group, addresses, port, this.requestId);
+    const pooled = await this.ctx.socketPool.acquire(group, addresses, port, this.requestId, url.protocol === 'https:' ? host : null);
     this.pooled = pooled;
     if (this.cancelled) {
       this.ctx.socketPool.release(pooled, false);
@@ -139,7 +265,12 @@ export class URLLoader {
     if (!pooled.reused) {
       timing.connectStart = pooled.connectStart;
       timing.connectEnd = pooled.connectEnd;
+      timing.sslStart = pooled.sslStart;
+      timing.sslEnd = pooled.sslEnd;
     }
+
+    const cookie = this.ctx.cookies.cookieHeaderFor(url.href, { sameSiteContext: sameSiteContext(this.request, url.href) });
+    if (cookie.header) netLog.record({ type: 'cookie.sent', requestId: this.requestId, url: url.href, names: cookie.cookies.map((c) => c.name) });
 
     const path = `${url.pathname}${url.search}`;
     const hostHeader = url.port === '' ? host : `${host}:${url.port}`;
@@ -147,26 +278,31 @@ export class URLLoader {
       ['Host', hostHeader],
       ['Connection', 'keep-alive'],
       ['User-Agent', config.userAgent],
-      ['Accept', this.request.destination === 'document' ? 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' : this.acceptFor(this.request.destination)],
+      ['Accept', this.acceptFor(this.request.destination)],
       ['Accept-Encoding', 'gzip, deflate, br'],
       ['Accept-Language', config.acceptLanguage],
-      ...this.request.headers.filter(([name]) => !/^(host|connection|content-length|transfer-encoding)$/i.test(name)).map(([n, v]): [string, string] => [n, v]),
+      ...this.request.headers.filter(([name]) => !/^(host|connection|content-length|transfer-encoding|cookie)$/i.test(name)).map(([n, v]): [string, string] => [n, v]),
+      ...conditional,
     ];
+    if (cookie.header) requestHeaders.push(['Cookie', cookie.header]);
     if (this.request.destination === 'document') requestHeaders.push(['Upgrade-Insecure-Requests', '1']);
     const raw = `${this.request.method} ${path} HTTP/1.1\r\n${requestHeaders.map(([n, v]) => `${n}: ${v}`).join('\r\n')}\r\n\r\n`;
 
     const sendSpan = netLog.beginSpan(NET_SPANS.send, this.requestId, { url: url.href, bytes: raw.length, connectionId: pooled.id, reused: pooled.reused });
     timing.sendStart = monotonicMicros();
+    this.requestWallTime = Date.now();
     netLog.record({ type: 'http.request', requestId: this.requestId, url: url.href, raw, connectionId: pooled.id, reused: pooled.reused, remote: `${pooled.remoteAddress}:${pooled.remotePort}` });
     await new Promise<void>((resolve, reject) => pooled.socket.write(raw, 'latin1', (error) => (error ? reject(new NetError('ERR_CONNECTION_RESET', `writing the request: ${error.message}`)) : resolve())));
     timing.sendEnd = monotonicMicros();
     netLog.endSpan(sendSpan);
 
-    return this.readResponse(pooled, timing, url);
+    return this.readResponse(pooled, timing, url, revalidating, requestHeaders);
   }
 
   private acceptFor(destination: URLRequest['destination']): string {
     switch (destination) {
+      case 'document':
+        return 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
       case 'style':
         return 'text/css,*/*;q=0.1';
       case 'image':
@@ -176,7 +312,26 @@ export class URLLoader {
     }
   }
 
-  private readResponse(pooled: PooledSocket, timing: LoadTiming, url: URL): Promise<string | null> {
+  /** After the head: Strict-Transport-Security (https only) and Set-Cookie. */
+  private takeInHeaders(url: URL, headers: [string, string][]): void {
+    const { netLog } = this.ctx;
+    const sts = headerValue(headers, 'strict-transport-security');
+    if (sts !== null) {
+      const learned = this.ctx.transportSecurity.learn(url.hostname, sts, { secure: url.protocol === 'https:' });
+      if (learned.action === 'added' || learned.action === 'updated') {
+        netLog.record({ type: 'hsts.learned', host: learned.entry.host, header: sts, maxAge: Math.round(((learned.entry.expiry ?? Date.now()) - Date.now()) / 1000), includeSubdomains: learned.entry.includeSubdomains, removed: false });
+      } else if (learned.action === 'deleted') {
+        netLog.record({ type: 'hsts.learned', host: url.hostname, header: sts, maxAge: 0, includeSubdomains: false, removed: true });
+      }
+    }
+    const setCookies = headerValues(headers, 'set-cookie');
+    if (setCookies.length > 0) {
+      const results = this.ctx.cookies.setFromResponse(url.href, setCookies, { sameSiteContext: sameSiteContext(this.request, url.href) });
+      netLog.record({ type: 'cookie.stored', requestId: this.requestId, url: url.href, cookies: results.map((r) => ({ header: r.header.slice(0, 300), stored: r.stored, reason: r.reason, name: r.cookie?.name ?? null })) });
+    }
+  }
+
+  private readResponse(pooled: PooledSocket, timing: LoadTiming, url: URL, revalidating: HttpCacheEntry | null, requestHeaders: [string, string][]): Promise<string | null> {
     const { netLog, endpoint, config } = this.ctx;
     const socket = pooled.socket;
     const parser = new Http1ResponseParser({ requestMethod: this.request.method });
@@ -185,11 +340,14 @@ export class URLLoader {
     let downloadSpan: string | null = null;
     let head: ResponseHead | null = null;
     let redirectTo: string | null = null;
+    let notModified = false;
     let wireBytes = 0;
     let encodedBody = 0;
     let decodedBody = 0;
     let pipeOffset = 0;
     let decoder: Transform | null = null;
+    let cacheBody: Uint8Array[] | null = null;
+    let cacheBytes = 0;
 
     return new Promise<string | null>((resolve, reject) => {
       let settled = false;
@@ -223,6 +381,14 @@ export class URLLoader {
           resolve(redirectTo);
           return;
         }
+        if (notModified && revalidating && head) {
+          const updated = this.ctx.cache.updateFromNotModified(url.href, head.headers.map(([n, v]): [string, string] => [n, v]), { requestTime: this.requestWallTime, responseTime: this.responseWallTime });
+          netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: 'revalidated', reason: '304 Not Modified: the cached body is still good' });
+          this.serveFromCache(updated ?? revalidating, timing, head);
+          resolve(null);
+          return;
+        }
+        if (cacheBody && head) this.storeInCache(url, requestHeaders, head, cacheBody);
         this.complete(null, { wire: wireBytes, encoded: encodedBody, decoded: decodedBody });
         resolve(null);
       };
@@ -234,6 +400,11 @@ export class URLLoader {
             fail(new NetError('ERR_FILE_TOO_BIG', `the decoded body exceeds ${MAX_DECODED_BODY} bytes`));
             return;
           }
+          if (cacheBody) {
+            cacheBytes += piece.byteLength;
+            if (cacheBytes > MAX_CACHED_BODY) cacheBody = null;
+            else cacheBody.push(new Uint8Array(piece));
+          }
           if (!this.cancelled) endpoint.send(this.client, 'DataPipe.Write', { pipeId: this.requestId, offset: pipeOffset, chunk: new Uint8Array(piece) }, this.requestId);
           pipeOffset += piece.byteLength;
         }
@@ -243,8 +414,12 @@ export class URLLoader {
           if (settled) return;
           if (event.type === 'head') {
             timing.receiveHeadersEnd = monotonicMicros();
+            this.responseWallTime = Date.now();
             netLog.endSpan(waitSpan, 'ok', null, { status: event.status });
             netLog.record({ type: 'http.response', requestId: this.requestId, statusLine: event.statusLine, rawHeaders: event.rawHead, headerBytes: event.headBytes });
+            // A response arrived: an HTTPS-Upgrades attempt no longer falls back.
+            this.upgradeFallback = null;
+            this.takeInHeaders(url, event.headers);
             const { mimeType, charset } = parseContentType(headerValue(event.headers, 'content-type'));
             const contentLength = Number(headerValue(event.headers, 'content-length') ?? -1);
             head = {
@@ -258,10 +433,13 @@ export class URLLoader {
               remoteEndpoint: { address: pooled.remoteAddress, port: pooled.remotePort },
               connectionReused: pooled.reused,
               connectionId: pooled.id,
+              fromCache: false,
               timing,
             };
             const location = headerValue(event.headers, 'location');
-            if (REDIRECT_STATUSES.has(event.status) && location !== null) {
+            if (event.status === 304 && revalidating) {
+              notModified = true;
+            } else if (REDIRECT_STATUSES.has(event.status) && location !== null) {
               let target: URL;
               try {
                 target = new URL(location, url);
@@ -277,8 +455,10 @@ export class URLLoader {
               const newMethod = event.status === 303 || ((event.status === 301 || event.status === 302) && this.request.method === 'POST') ? 'GET' : this.request.method;
               endpoint.send(this.client, 'URLLoaderClient.OnReceiveRedirect', { requestId: this.requestId, redirect: { status: event.status, newUrl: target.href, newMethod }, head }, this.requestId);
             } else {
+              if (this.request.method === 'GET') cacheBody = [];
               endpoint.send(this.client, 'URLLoaderClient.OnReceiveResponse', { requestId: this.requestId, head, bodyPipe: this.requestId }, this.requestId);
               downloadSpan = netLog.beginSpan(NET_SPANS.download, this.requestId, { mimeType, contentLength: head.contentLength });
+              socket.setTimeout(config.timeouts.bodyIdleMs);
               decoder = this.decoderFor(headerValue(event.headers, 'content-encoding'));
               if (decoder) {
                 decoder.on('data', (chunk: Uint8Array) => writeToPipe(chunk));
@@ -287,17 +467,14 @@ export class URLLoader {
             }
           } else if (event.type === 'body') {
             encodedBody += event.chunk.byteLength;
-            if (redirectTo) continue; // a redirect's body is read and dropped
+            if (redirectTo || notModified) continue; // a redirect's body is read and dropped
             if (decoder) decoder.write(event.chunk);
             else writeToPipe(event.chunk);
+          } else if (decoder) {
+            decoder.once('end', succeed);
+            decoder.end();
           } else {
-            if (decoder) {
-              const d = decoder;
-              d.once('end', succeed);
-              d.end();
-            } else {
-              succeed();
-            }
+            succeed();
           }
         }
       };
@@ -329,6 +506,37 @@ export class URLLoader {
       socket.on('timeout', onTimeout);
       socket.setTimeout(config.timeouts.responseHeadMs);
     });
+  }
+
+  private storeInCache(url: URL, requestHeaders: [string, string][], head: ResponseHead, chunks: Uint8Array[]): void {
+    const body = concat(chunks);
+    const stored = this.ctx.cache.store(url.href, requestHeaders, { status: head.status, statusText: head.statusText, httpVersion: head.httpVersion, headers: head.headers.map(([n, v]): [string, string] => [n, v]) }, body, { requestTime: this.requestWallTime, responseTime: this.responseWallTime });
+    this.ctx.netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: stored.stored ? 'stored' : 'not-stored', reason: stored.reason });
+  }
+
+  /** Answers from the cache: the stored head and body, no socket. */
+  private serveFromCache(entry: HttpCacheEntry, timing: LoadTiming, validation: ResponseHead | null = null): void {
+    const { mimeType, charset } = parseContentType(headerValue(entry.head.headers, 'content-type'));
+    const head: ResponseHead = {
+      status: entry.head.status,
+      statusText: entry.head.statusText,
+      httpVersion: entry.head.httpVersion,
+      headers: entry.head.headers,
+      mimeType,
+      charset,
+      contentLength: entry.body.byteLength,
+      remoteEndpoint: validation?.remoteEndpoint ?? null,
+      connectionReused: validation?.connectionReused ?? false,
+      connectionId: validation?.connectionId ?? 0,
+      fromCache: true,
+      timing,
+    };
+    const { endpoint } = this.ctx;
+    endpoint.send(this.client, 'URLLoaderClient.OnReceiveResponse', { requestId: this.requestId, head, bodyPipe: this.requestId }, this.requestId);
+    for (let start = 0; start < entry.body.byteLength; start += PIPE_CHUNK) {
+      endpoint.send(this.client, 'DataPipe.Write', { pipeId: this.requestId, offset: start, chunk: new Uint8Array(entry.body.subarray(start, start + PIPE_CHUNK)) }, this.requestId);
+    }
+    this.complete(null, { wire: 0, encoded: 0, decoded: entry.body.byteLength });
   }
 
   private decoderFor(encoding: string | null): Transform | null {
@@ -372,4 +580,14 @@ export class URLLoader {
       this.requestId,
     );
   }
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
 }

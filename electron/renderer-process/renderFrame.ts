@@ -165,6 +165,7 @@ export class RenderFrame {
           destination: ref.destination,
           mode: sameOrigin ? 'same-origin' : 'no-cors',
           initiatorOrigin: doc.origin,
+          upgradeToHttps: false,
         },
       },
       requestId,

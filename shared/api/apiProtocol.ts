@@ -28,6 +28,15 @@ const hostInfo = s.object({
   shell: s.literal('web', 'desktop'),
   version: s.string({ maxLength: 64 }),
   rendererLauncher: s.string({ maxLength: 100 }),
+  scenarios: s.array(
+    s.object({
+      id: s.string({ maxLength: 100 }),
+      input: s.string({ maxLength: 2048 }),
+      title: s.object({ en: s.string({ maxLength: 200 }), ko: s.string({ maxLength: 200 }) }),
+      description: s.object({ en: s.string({ maxLength: 1000 }), ko: s.string({ maxLength: 1000 }) }),
+    }),
+    { maxLength: 200 },
+  ),
 });
 
 export const apiResult = { info: hostInfo, navigate: navigationResult, goBack: navigationResult, goForward: navigationResult, reload: navigationResult } as const;

@@ -5,6 +5,14 @@
  */
 import type { TraceEvent } from '../trace/traceEvent.js';
 
+/** A lab scenario the window offers: what to type, and what it demonstrates. */
+export interface ScenarioView {
+  id: string;
+  input: string;
+  title: { en: string; ko: string };
+  description: { en: string; ko: string };
+}
+
 export interface HostInfo {
   /** 'lab': the embedded lab on loopback; 'live': the real internet. */
   mode: 'lab' | 'live';
@@ -13,6 +21,8 @@ export interface HostInfo {
   version: string;
   /** How renderer processes are started (child_process.fork, utilityProcess.fork). */
   rendererLauncher: string;
+  /** The lab's scenarios (empty in live mode). */
+  scenarios: ScenarioView[];
 }
 
 export interface NavigationResultView {

@@ -45,6 +45,8 @@ export const responseHead = s.object({
   remoteEndpoint: s.nullable(s.object({ address: s.string({ maxLength: 64 }), port: s.number({ integer: true, min: 0, max: 65535 }) })),
   connectionReused: s.boolean(),
   connectionId: s.number({ integer: true, min: 0 }),
+  /** Served from the HTTP cache (fresh, or revalidated with a 304). */
+  fromCache: s.boolean(),
   timing: loadTiming,
 });
 export type ResponseHead = s.Infer<typeof responseHead>;
@@ -60,6 +62,8 @@ export const urlRequest = s.object({
   mode: s.literal('navigate', 'no-cors', 'cors', 'same-origin'),
   /** Origin of the document that asked for it; null for browser-initiated navigations. */
   initiatorOrigin: s.nullable(s.string({ maxLength: MAX_URL })),
+  /** Typed without a scheme: try https first, fall back to http (HTTPS-Upgrades). */
+  upgradeToHttps: s.boolean(),
 });
 export type URLRequest = s.Infer<typeof urlRequest>;
 

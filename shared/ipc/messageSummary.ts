@@ -14,8 +14,8 @@ const describers: Describers = {
   'URLLoaderFactory.CreateLoaderAndStart': (p) => `${p.request.method} ${p.request.url} (${p.request.destination})`,
   'URLLoader.FollowRedirect': (p) => `follow redirect of ${p.requestId}`,
   'URLLoader.Cancel': (p) => `cancel ${p.requestId}: ${p.reason}`,
-  'URLLoaderClient.OnReceiveRedirect': (p) => `${p.redirect.status} → ${p.redirect.newUrl}`,
-  'URLLoaderClient.OnReceiveResponse': (p) => `${p.head.status} ${p.head.statusText} ${p.head.mimeType || '(no type)'}`,
+  'URLLoaderClient.OnReceiveRedirect': (p) => `${p.redirect.status}${p.head.statusText === 'Internal Redirect' ? ' Internal Redirect' : ''} → ${p.redirect.newUrl}`,
+  'URLLoaderClient.OnReceiveResponse': (p) => `${p.head.status} ${p.head.statusText} ${p.head.mimeType || '(no type)'}${p.head.fromCache ? ' (from cache)' : ''}`,
   'DataPipe.Write': (p) => `${kb(p.chunk.byteLength)} at offset ${p.offset}`,
   'URLLoaderClient.OnComplete': (p) =>
     p.status.errorCode === 0 ? `OK, ${kb(p.status.encodedBodyLength)}` : `${netErrorName(p.status.errorCode)} (${p.status.errorDetail})`,

@@ -17,10 +17,15 @@ export const NET_ERRORS = {
   ERR_CONNECTION_ABORTED: -103,
   ERR_CONNECTION_FAILED: -104,
   ERR_NAME_NOT_RESOLVED: -105,
+  ERR_SSL_PROTOCOL_ERROR: -107,
   ERR_INTERNET_DISCONNECTED: -106,
   ERR_ADDRESS_UNREACHABLE: -109,
   ERR_CONNECTION_TIMED_OUT: -118,
   ERR_NAME_RESOLUTION_FAILED: -137,
+  ERR_CERT_COMMON_NAME_INVALID: -200,
+  ERR_CERT_DATE_INVALID: -201,
+  ERR_CERT_AUTHORITY_INVALID: -202,
+  ERR_CERT_INVALID: -207,
   ERR_INVALID_URL: -300,
   ERR_DISALLOWED_URL_SCHEME: -301,
   ERR_UNKNOWN_URL_SCHEME: -302,
@@ -44,6 +49,11 @@ export type NetErrorName = keyof typeof NET_ERRORS;
 const BY_CODE = new Map<number, NetErrorName>(
   (Object.entries(NET_ERRORS) as [NetErrorName, number][]).map(([name, code]) => [code, name]),
 );
+
+/** Certificate errors (net::IsCertificateError): they show an interstitial, not an error page. */
+export function isCertificateError(code: number): boolean {
+  return code <= -200 && code > -300;
+}
 
 export function netErrorName(code: number): string {
   return BY_CODE.get(code) ?? `NET_ERROR(${code})`;

@@ -21,8 +21,12 @@ export const networkServiceConfig = s.object({
       rootHints: s.array(dnsServerRef, { maxLength: 13 }),
       dnsPort: s.number({ integer: true, min: 1, max: 65535 }),
       portMap: s.record(s.number({ integer: true, min: 1, max: 65535 })),
+      /** The lab CA certificate (PEM): in lab mode the only trust anchor. */
+      caPem: s.string({ maxLength: 64 * 1024 }),
     }),
   ),
+  /** Where HSTS entries and cookies persist; null keeps them in memory. */
+  dataDir: s.nullable(s.string({ maxLength: 4096 })),
   userAgent: s.string({ maxLength: 512 }),
   acceptLanguage: s.string({ maxLength: 256 }),
   /** Per-step limits in milliseconds. */

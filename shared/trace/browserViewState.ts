@@ -58,7 +58,15 @@ export interface NavigationView {
   netError: string | null;
 }
 
+export interface InterstitialView {
+  kind: string;
+  url: string;
+  error: string;
+  detail: string;
+}
+
 export interface TabView {
+  interstitial: InterstitialView | null;
   loading: boolean;
   url: string;
   title: string;
@@ -89,7 +97,7 @@ export interface BrowserViewState {
 export function emptyViewState(): BrowserViewState {
   return {
     cursor: 0,
-    tab: { loading: false, url: '', title: 'New Tab', security: 'none', crashed: false, history: { entries: [], index: -1 } },
+    tab: { interstitial: null, loading: false, url: '', title: 'New Tab', security: 'none', crashed: false, history: { entries: [], index: -1 } },
     processes: [],
     servers: [],
     spans: [],
@@ -266,6 +274,11 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
         case 'crashed':
           tab.crashed = event.value === true;
           return;
+        case 'interstitial': {
+          const v = event.value as Partial<InterstitialView> | null;
+          tab.interstitial = v && typeof v === 'object' ? { kind: String(v.kind ?? ''), url: String(v.url ?? ''), error: String(v.error ?? ''), detail: String(v.detail ?? '') } : null;
+          return;
+        }
         case 'history': {
           const value = event.value as { entries?: { url: string; title: string }[]; index?: number } | null;
           tab.history = { entries: value?.entries ?? [], index: value?.index ?? -1 };
@@ -290,7 +303,7 @@ export function foldTrace(events: readonly TraceEvent[], count = events.length):
 function copyState(state: BrowserViewState): BrowserViewState {
   return {
     ...state,
-    tab: { ...state.tab, history: { entries: state.tab.history.entries.map((e) => ({ ...e })), index: state.tab.history.index } },
+    tab: { ...state.tab, interstitial: state.tab.interstitial ? { ...state.tab.interstitial } : null, history: { entries: state.tab.history.entries.map((e) => ({ ...e })), index: state.tab.history.index } },
     processes: state.processes.map((p) => ({ ...p, threads: p.threads.map((t) => ({ ...t })) })),
     servers: state.servers.map((s) => ({ ...s, hosts: [...s.hosts] })),
     spans: state.spans.map((s) => ({ ...s })),

@@ -75,6 +75,18 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
       return `DOM built for ${event.url}: ${event.nodeCount} nodes, ${event.elementCount} elements, ${event.subresources.length} subresources, title "${event.title}"`;
     case 'error':
       return `! ${event.where}: ${event.message}`;
+    case 'hsts.upgrade':
+      return `HSTS (${event.source}, ${event.matchedHost}${event.includeSubdomains ? ', includeSubDomains' : ''}): ${event.from} → ${event.to} before any DNS (307 Internal Redirect)`;
+    case 'hsts.learned':
+      return event.removed ? `HSTS entry for ${event.host} removed (max-age=0)` : `HSTS learned for ${event.host}: max-age=${event.maxAge}${event.includeSubdomains ? ', includeSubDomains' : ''}`;
+    case 'https.upgrade':
+      return `HTTPS first: ${event.from} → ${event.to} (${event.outcome}: ${event.reason})`;
+    case 'cookie.stored':
+      return `cookies from ${event.url}: ${event.cookies.map((c) => `${c.name ?? '?'} ${c.stored ? 'stored' : `refused (${c.reason ?? ''})`}`).join(', ')}`;
+    case 'cookie.sent':
+      return `cookies sent to ${event.url}: ${event.names.join(', ')}`;
+    case 'cache.lookup':
+      return `HTTP cache ${event.outcome} for ${event.url} (${event.reason})`;
   }
 }
 

@@ -28,7 +28,7 @@ export interface DnsRecordSummary {
   data: string;
 }
 
-export type StateField = 'loading' | 'url' | 'security' | 'title' | 'history' | 'crashed';
+export type StateField = 'loading' | 'url' | 'security' | 'title' | 'history' | 'crashed' | 'interstitial';
 
 export type TraceEventBody =
   | { type: 'trace.begin'; mode: 'lab' | 'live'; browserPid: number; wallClock: string; platform: string }
@@ -84,6 +84,9 @@ export type TraceEventBody =
       url: string;
       scheme: string;
       host: string;
+      /** The host as typed, for IDN (punycode in `host`). */
+      hostUnicode: string;
+      isIdn: boolean;
       port: number | null;
       effectivePort: number | null;
       path: string;
@@ -109,6 +112,12 @@ export type TraceEventBody =
   | { type: 'http.request'; requestId: string; url: string; raw: string; connectionId: number; reused: boolean; remote: string }
   | { type: 'http.response'; requestId: string; statusLine: string; rawHeaders: string; headerBytes: number }
   | { type: 'state'; field: StateField; value: JsonValue; cause: string }
+  | { type: 'hsts.upgrade'; requestId: string; from: string; to: string; matchedHost: string; source: 'preload' | 'learned'; includeSubdomains: boolean }
+  | { type: 'hsts.learned'; host: string; header: string; maxAge: number; includeSubdomains: boolean; removed: boolean }
+  | { type: 'https.upgrade'; requestId: string; from: string; to: string; outcome: 'upgraded' | 'fallback'; reason: string }
+  | { type: 'cookie.stored'; requestId: string; url: string; cookies: { header: string; stored: boolean; reason: string | null; name: string | null }[] }
+  | { type: 'cookie.sent'; requestId: string; url: string; names: string[] }
+  | { type: 'cache.lookup'; requestId: string; url: string; outcome: 'miss' | 'fresh' | 'stale' | 'revalidated' | 'stored' | 'not-stored'; reason: string }
   | {
       type: 'renderer.document';
       url: string;

@@ -60,6 +60,12 @@ const EVENT_TYPES = [
   'state',
   'renderer.document',
   'error',
+  'hsts.upgrade',
+  'hsts.learned',
+  'https.upgrade',
+  'cookie.stored',
+  'cookie.sent',
+  'cache.lookup',
 ] as const satisfies readonly ExplainedEventType[];
 
 type MissingEventType = Exclude<ExplainedEventType, (typeof EVENT_TYPES)[number]>;

@@ -13,7 +13,6 @@ import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
 import { builtEntry, builtWindowDir, packageRoot } from '../../node/builtEntries.js';
 import { BrowserModelService } from '../node/browserModelService.js';
 import { BrowserSession } from '../node/browserSession.js';
-import { navscopeVersion } from '../node/navscopeVersion.js';
 import { SECURITY_HEADERS, contentTypeFor, relativeFileFor, resolveWindowFile } from '../node/windowFiles.js';
 import { registerBrowserModelIpc } from './desktopIpc.js';
 import { UtilityRendererLauncher } from './utilityRendererLauncher.js';
@@ -54,7 +53,7 @@ async function main(): Promise<void> {
   const launcher = new UtilityRendererLauncher(builtEntry('rendererProcess'));
   app.on('child-process-gone', (_event, details) => launcher.childProcessGone(details));
   const browserSession = await BrowserSession.start({ lab: !live, launcher });
-  const service = new BrowserModelService(browserSession, { mode: live ? 'live' : 'lab', shell: 'desktop', version: navscopeVersion(), rendererLauncher: launcher.kind });
+  const service = new BrowserModelService(browserSession, browserSession.hostInfo('desktop'));
 
   const window = new BrowserWindow(windowOptions(path.join(packageRoot(), 'out', 'desktop', 'preload.cjs')));
   registerBrowserModelIpc(ipcMain, service, () => (window.isDestroyed() ? null : window.webContents.id));

@@ -3,6 +3,7 @@
  * CLI and the web host run. Renderer processes are forked child processes; the
  * network thread is a worker thread of this process.
  */
+import type { HostInfo } from '../../../shared/api/browserModelApi.js';
 import type { DnsServerRef } from '../../../shared/trace/traceEvent.js';
 import { DEFAULT_ACCEPT_LANGUAGE, DEFAULT_TIMEOUTS, DEFAULT_USER_AGENT, type NetworkServiceConfig } from '../../../shared/net/networkServiceConfig.js';
 import { BrowserProcess } from '../../browser/browserProcess.js';
@@ -11,8 +12,9 @@ import { Lab } from '../../lab/lab.js';
 import type { LabConfig } from '../../lab/labConfig.js';
 import { builtEntry } from '../../node/builtEntries.js';
 import { ForkRendererLauncher } from './forkRendererLauncher.js';
+import { navscopeVersion } from './navscopeVersion.js';
 
-export function networkConfigFor(lab: LabConfig | null): NetworkServiceConfig {
+export function networkConfigFor(lab: LabConfig | null, dataDir: string | null = null): NetworkServiceConfig {
   return {
     mode: lab ? 'lab' : 'live',
     lab: lab
@@ -20,8 +22,10 @@ export function networkConfigFor(lab: LabConfig | null): NetworkServiceConfig {
           rootHints: lab.rootHints.map((s): DnsServerRef => ({ address: s.address, port: s.port, name: s.name, zone: s.zone, role: s.role })),
           dnsPort: lab.dnsPort,
           portMap: lab.portMap,
+          caPem: lab.ca.certPem,
         }
       : null,
+    dataDir,
     userAgent: DEFAULT_USER_AGENT,
     acceptLanguage: DEFAULT_ACCEPT_LANGUAGE,
     timeouts: DEFAULT_TIMEOUTS,
@@ -48,6 +52,11 @@ export class BrowserSession {
       throw error;
     }
     return new BrowserSession(browser, lab, launcher);
+  }
+
+  /** What the window is told about this host. */
+  hostInfo(shell: HostInfo['shell']): HostInfo {
+    return { mode: this.lab ? 'lab' : 'live', shell, version: navscopeVersion(), rendererLauncher: this.launcher.kind, scenarios: this.lab?.config.scenarios ?? [] };
   }
 
   async stop(): Promise<void> {

@@ -17,7 +17,6 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { HostInfo } from '../../../shared/api/browserModelApi.js';
 import { BrowserModelService } from '../node/browserModelService.js';
 import { BrowserSession } from '../node/browserSession.js';
-import { navscopeVersion } from '../node/navscopeVersion.js';
 import { SECURITY_HEADERS, contentTypeFor, relativeFileFor, resolveWindowFile } from '../node/windowFiles.js';
 import { ApiConnection } from './apiConnection.js';
 
@@ -79,7 +78,7 @@ export class WebHost {
     const token = randomBytes(24).toString('base64url');
     const origin = `http://127.0.0.1:${port}`;
     const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD, perMessageDeflate: false });
-    const info: HostInfo = { mode: options.lab ? 'lab' : 'live', shell: 'web', version: navscopeVersion(), rendererLauncher: 'child_process.fork' };
+    const info: HostInfo = session.hostInfo('web');
     const host = new WebHost(`${origin}/?token=${token}`, token, session, origin, server, wss, staticDir, info);
     server.on('request', (req, res) => host.onRequest(req, res));
     server.on('upgrade', (req, socket, head) => host.onUpgrade(req, socket, head));

@@ -411,5 +411,35 @@ export const explanationsEn: Explanations = {
       why:
         'Failures are part of the journey: seeing exactly where one happened shows what each step depends on.',
     },
+    'hsts.upgrade': {
+      title: 'HSTS: upgraded to https before any DNS',
+      what: 'The host is on the HSTS list (Chromium\'s preload list shipped with the browser, or a policy learned from an earlier Strict-Transport-Security header), so the network service rewrote http:// to https:// itself. It shows as a 307 Internal Redirect with the header Non-Authoritative-Reason: HSTS, exactly as in DevTools; no packet was sent for the http URL.',
+      why: 'A plaintext first request could be intercepted and the user kept on http (SSL stripping). HSTS makes the browser refuse plaintext for that host altogether, and the preload list protects even the very first visit.',
+    },
+    'hsts.learned': {
+      title: 'HSTS: policy learned from a header',
+      what: 'An https response carried Strict-Transport-Security. The network service stored the host with its max-age (and includeSubDomains if set) and saved it to disk; from now on http:// URLs for it are upgraded before any DNS. max-age=0 removes the entry. The header is ignored over plain http.',
+      why: 'Only a response that arrived over an authenticated connection may switch HSTS on; otherwise an attacker could plant or remove policies.',
+    },
+    'https.upgrade': {
+      title: 'HTTPS first for a typed address',
+      what: 'You typed a host without a scheme. The omnibox made it http://, and the network service first tries https:// (shown as an internal redirect). If the secure connection fails — refused, or a certificate problem — it falls back to http:// and says so.',
+      why: 'Most sites support https, so trying it first keeps the connection private without the user typing https://, while the fallback keeps plain-http sites reachable.',
+    },
+    'cookie.stored': {
+      title: 'Cookies stored from Set-Cookie',
+      what: 'The response carried Set-Cookie headers. Each was checked (domain against the public suffix list, Secure only over https, the __Host- and __Secure- prefixes, SameSite) and stored in the cookie jar, or refused with the reason shown.',
+      why: 'Cookies let a site remember state between requests; the checks stop one site from setting cookies for another or a network attacker from planting secure cookies.',
+    },
+    'cookie.sent': {
+      title: 'Cookies sent with the request',
+      what: 'Before the request went out, the network service looked up the cookies whose domain, path, Secure flag, expiry and SameSite rules match this URL and this context, and added them as one Cookie header.',
+      why: 'This is how a site sees its own earlier state (a login session, a preference) on the next request.',
+    },
+    'cache.lookup': {
+      title: 'HTTP cache',
+      what: 'The HTTP cache decided what to do with this URL: a miss goes to the server; a fresh entry (within max-age) is used without any network request; a stale entry or no-cache is revalidated with If-None-Match / If-Modified-Since, and a 304 Not Modified means the stored body is reused.',
+      why: 'Serving from cache saves the DNS, connection and transfer time; revalidation costs a round trip but no body.',
+    },
   },
 };

@@ -410,5 +410,35 @@ export const explanationsKo: Explanations = {
       why:
         '실패도 여정의 일부입니다. 어디서 실패했는지 정확히 보면 각 단계가 무엇에 의존하는지 알 수 있습니다.',
     },
+    'hsts.upgrade': {
+      title: 'HSTS: DNS 전에 https로 업그레이드',
+      what: '이 호스트는 HSTS 목록(브라우저에 포함된 Chromium 사전 목록 또는 이전 Strict-Transport-Security 헤더로 학습한 정책)에 있으므로, 네트워크 서비스가 직접 http://를 https://로 바꿨습니다. DevTools와 똑같이 Non-Authoritative-Reason: HSTS 헤더가 붙은 307 Internal Redirect로 보이며, http URL로는 어떤 패킷도 보내지 않았습니다.',
+      why: '평문으로 보낸 첫 요청은 가로채여 사용자가 http에 머물게 될 수 있습니다(SSL 스트리핑). HSTS는 그 호스트에 대해 평문 자체를 거부하게 하고, 사전 목록은 맨 처음 방문까지 보호합니다.',
+    },
+    'hsts.learned': {
+      title: 'HSTS: 헤더에서 정책을 학습',
+      what: 'https 응답에 Strict-Transport-Security 헤더가 있었습니다. 네트워크 서비스는 호스트를 max-age(설정되었다면 includeSubDomains 포함)와 함께 저장하고 디스크에 기록했습니다. 이제부터 이 호스트의 http:// URL은 DNS 전에 업그레이드됩니다. max-age=0이면 항목이 삭제되며, 평문 http에서는 이 헤더를 무시합니다.',
+      why: '인증된 연결로 도착한 응답만 HSTS를 켤 수 있어야 합니다. 그렇지 않으면 공격자가 정책을 심거나 지울 수 있습니다.',
+    },
+    'https.upgrade': {
+      title: '입력한 주소는 HTTPS 먼저',
+      what: '스킴 없이 호스트를 입력했습니다. 주소창은 이를 http://로 만들었고, 네트워크 서비스는 먼저 https://를 시도합니다(내부 리디렉션으로 표시). 보안 연결이 실패하면(연결 거부나 인증서 문제) http://로 되돌아가며 그 사실을 알려 줍니다.',
+      why: '대부분의 사이트가 https를 지원하므로 먼저 시도하면 사용자가 https://를 입력하지 않아도 연결이 보호되고, 되돌아가기 덕분에 평문 http 사이트에도 접속할 수 있습니다.',
+    },
+    'cookie.stored': {
+      title: 'Set-Cookie로 쿠키 저장',
+      what: '응답에 Set-Cookie 헤더가 있었습니다. 각 쿠키를 검사하고(공개 접미사 목록으로 도메인 확인, Secure는 https에서만, __Host-와 __Secure- 접두사, SameSite) 쿠키 저장소에 저장하거나, 거부했다면 그 이유를 보여 줍니다.',
+      why: '쿠키는 요청 사이에 사이트가 상태를 기억하게 해 줍니다. 이런 검사는 한 사이트가 다른 사이트의 쿠키를 설정하거나 네트워크 공격자가 보안 쿠키를 심는 것을 막습니다.',
+    },
+    'cookie.sent': {
+      title: '요청과 함께 보낸 쿠키',
+      what: '요청을 보내기 전에 네트워크 서비스는 도메인, 경로, Secure 플래그, 만료, SameSite 규칙이 이 URL과 상황에 맞는 쿠키를 찾아 하나의 Cookie 헤더로 붙였습니다.',
+      why: '이렇게 해서 사이트는 다음 요청에서 자신이 이전에 남긴 상태(로그인 세션, 설정)를 볼 수 있습니다.',
+    },
+    'cache.lookup': {
+      title: 'HTTP 캐시',
+      what: 'HTTP 캐시가 이 URL을 어떻게 처리할지 정했습니다. 캐시에 없으면 서버로 가고, 신선한 항목(max-age 이내)은 네트워크 요청 없이 사용합니다. 오래된 항목이나 no-cache는 If-None-Match / If-Modified-Since로 재검증하며, 304 Not Modified면 저장된 본문을 다시 씁니다.',
+      why: '캐시에서 제공하면 DNS, 연결, 전송 시간이 모두 절약됩니다. 재검증은 왕복 한 번이 들지만 본문은 받지 않습니다.',
+    },
   },
 };

@@ -35,7 +35,7 @@ describe('a renderer process killed mid-navigation', () => {
     expect(again.outcome).toBe('loaded');
     const respawn = ofType(session.browser.recorder.events, 'process.spawn').at(-1)!;
     expect(respawn.pid).not.toBe(spawn.pid);
-    expect(respawn.site).toBe('http://naver.com');
+    expect(respawn.site).toBe('https://naver.com');
   });
 
   it('survives being killed again and again during loads', async () => {

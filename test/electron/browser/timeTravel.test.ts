@@ -35,13 +35,13 @@ describe('time travel over a recorded trace', () => {
     expect(atAck.tab.url).toBe('');
     expect(atAck.tab.loading).toBe(true);
     const urlSet = ofType(events, 'state').find((s) => s.field === 'url')!;
-    expect(foldTrace(events, urlSet.seq + 1).tab.url).toBe('http://www.naver.com/');
+    expect(foldTrace(events, urlSet.seq + 1).tab.url).toBe('https://www.naver.com/');
 
     const launch = ofType(events, 'process.launch')[0]!;
     expect(foldTrace(events, launch.seq).processes.filter((p) => p.kind === 'renderer')).toEqual([]);
     expect(foldTrace(events, launch.seq + 1).processes.find((p) => p.id === launch.processId)).toMatchObject({ state: 'launching', pid: null });
     const spawn = ofType(events, 'process.spawn')[0]!;
-    expect(foldTrace(events, spawn.seq + 1).processes.find((p) => p.id === spawn.processId)).toMatchObject({ pid: spawn.pid, site: 'http://naver.com' });
+    expect(foldTrace(events, spawn.seq + 1).processes.find((p) => p.id === spawn.processId)).toMatchObject({ pid: spawn.pid, site: 'https://naver.com' });
 
     const exit = ofType(events, 'process.exit')[0]!;
     expect(foldTrace(events, exit.seq + 1).processes.find((p) => p.id === exit.processId)!.state).toBe('exited');
@@ -53,9 +53,9 @@ describe('time travel over a recorded trace', () => {
     expect(foldTrace(events, loadingEnd.seq + 1).tab.loading).toBe(false);
 
     const end = foldTrace(events);
-    expect(end.tab.history.entries.map((e) => e.url)).toEqual(['http://www.naver.com/', 'http://www.google.com/']);
+    expect(end.tab.history.entries.map((e) => e.url)).toEqual(['https://www.naver.com/', 'https://www.google.com/']);
     expect(end.tab.history.index).toBe(0);
-    expect(end.tab.url).toBe('http://www.naver.com/');
+    expect(end.tab.url).toBe('https://www.naver.com/');
     expect(end.servers.filter((s) => s.kind === 'dns').map((s) => s.role)).toEqual(['root', 'tld', 'authoritative', 'authoritative']);
     expect(end.messageCount).toBe(ofType(events, 'message').length);
     // Spans opened up to a cursor but not yet closed are shown open.

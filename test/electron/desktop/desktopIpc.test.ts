@@ -22,7 +22,7 @@ describe('the desktop IPC handlers (main process)', () => {
 
   beforeAll(async () => {
     session = await startLabSession();
-    const service = new BrowserModelService(session, { mode: 'lab', shell: 'desktop', version: 'test', rendererLauncher: 'utilityProcess.fork' });
+    const service = new BrowserModelService(session, { mode: 'lab', shell: 'desktop', version: 'test', rendererLauncher: 'utilityProcess.fork', scenarios: [] });
     registerBrowserModelIpc({ handle: (channel, listener) => void handlers.set(channel, listener) }, service, () => 7);
   });
   afterAll(async () => {

@@ -27,7 +27,7 @@ describe('the preload API', () => {
   });
 
   it('invokes only catalogue channels, with checked arguments and checked results', async () => {
-    const { ipc, invoked } = fakeIpc({ 'navscope:navigate': loaded, 'navscope:info': { mode: 'lab', shell: 'desktop', version: '0.1.0', rendererLauncher: 'utilityProcess.fork' } });
+    const { ipc, invoked } = fakeIpc({ 'navscope:navigate': loaded, 'navscope:info': { mode: 'lab', shell: 'desktop', version: '0.1.0', rendererLauncher: 'utilityProcess.fork', scenarios: [] } });
     const api = createPreloadApi(ipc);
     await expect(api.navigate('www.naver.com')).resolves.toEqual(loaded);
     await expect(api.info()).resolves.toMatchObject({ shell: 'desktop' });

@@ -28,7 +28,7 @@ describe('navscope trace (the CLI host)', () => {
       expect(names).toContain(expected);
     }
     expect(trace.events.map((e) => e.seq)).toEqual(trace.events.map((_, i) => i));
-    expect(run.stderr).toMatch(/Loaded http:\/\/www\.naver\.com\//);
+    expect(run.stderr).toMatch(/Loaded https:\/\/www\.naver\.com\//);
   });
 
   it('prints a readable timeline, one line per event', () => {

@@ -175,7 +175,7 @@ describe('the web host', () => {
 
   it('navigates to www.naver.com and streams the trace as it is recorded', async () => {
     const response = await client.call('navigate', 'www.naver.com');
-    expect(response).toMatchObject({ kind: 'result', result: { outcome: 'loaded', url: 'http://www.naver.com/' } });
+    expect(response).toMatchObject({ kind: 'result', result: { outcome: 'loaded', url: 'https://www.naver.com/' } });
     await client.until(() => client.events.some((e) => e.type === 'message' && e.name === 'FrameHost.DidStopLoading'));
     await client.until(() => client.events.length === host.session.browser.recorder.events.length);
     expect(client.events.map((e) => e.seq)).toEqual(client.events.map((_, i) => i));

@@ -6,22 +6,30 @@ const ROOT = '127.53.0.1';
 const GTLD = '127.53.1.1';
 const NAVER_NS = '127.53.2.1';
 const GOOGLE_NS = '127.53.2.2';
+const BADSSL_NS = '127.53.2.3';
+const LAB_DNS_NS = '127.53.2.4';
+const GLUELESS_NS = '127.53.2.5';
 const NAVER_WEB = '127.80.0.1';
 const GOOGLE_WEB = '127.80.0.2';
+const BADSSL_WEB = '127.80.0.3';
+const GLUELESS_WEB = '127.80.0.4';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const NOERROR = 0;
+const SERVFAIL = 2;
 const NXDOMAIN = 3;
 const REFUSED = 5;
 
 let lab: Lab;
 let dnsPort: number;
 let webPort: number;
+let httpsPort: number;
 
 beforeAll(async () => {
   lab = await Lab.start();
   dnsPort = lab.config.dnsPort;
   webPort = lab.config.portMap['80'] ?? 0;
+  httpsPort = lab.config.portMap['443'] ?? 0;
 });
 
 afterAll(async () => {
@@ -42,12 +50,22 @@ describe('Lab config', () => {
       { name: 'a.gtld-servers.net', address: GTLD, port: dnsPort, zone: 'com', role: 'tld' },
       { name: 'ns1.naver.com', address: NAVER_NS, port: dnsPort, zone: 'naver.com', role: 'authoritative' },
       { name: 'ns1.google.com', address: GOOGLE_NS, port: dnsPort, zone: 'google.com', role: 'authoritative' },
+      { name: 'ns1.badssl-lab.com', address: BADSSL_NS, port: dnsPort, zone: 'badssl-lab.com', role: 'authoritative' },
+      { name: 'ns1.lab-dns.net', address: LAB_DNS_NS, port: dnsPort, zone: 'lab-dns.net', role: 'authoritative' },
+      { name: 'ns.lab-dns.net', address: GLUELESS_NS, port: dnsPort, zone: 'glueless-lab.com', role: 'authoritative' },
     ]);
     expect(webPort).toBeGreaterThan(0);
+    expect(httpsPort).toBeGreaterThan(0);
+    expect(httpsPort).not.toBe(webPort);
+    expect(config.portMap).toEqual({ '80': webPort, '443': httpsPort });
     expect(config.webServers).toEqual([
-      { address: NAVER_WEB, port: webPort, hosts: ['naver.com', 'www.naver.com'] },
-      { address: GOOGLE_WEB, port: webPort, hosts: ['google.com', 'www.google.com'] },
+      { address: NAVER_WEB, port: webPort, httpsPort, hosts: ['alias1.naver.com', 'cname.naver.com', 'm.naver.com', 'naver.com', 'www.naver.com'] },
+      { address: GOOGLE_WEB, port: webPort, httpsPort, hosts: ['google.com', 'search.naver.com', 'www.google.com'] },
+      { address: BADSSL_WEB, port: webPort, httpsPort, hosts: ['expired.badssl-lab.com', 'untrusted-root.badssl-lab.com', 'wrong-host.badssl-lab.com'] },
+      { address: GLUELESS_WEB, port: webPort, httpsPort, hosts: ['www.glueless-lab.com'] },
     ]);
+    expect(config.ca.certPem).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n?$/);
+    expect(config.scenarios.length).toBeGreaterThanOrEqual(25);
   });
 });
 
@@ -188,6 +206,112 @@ describe('Lab DNS: negative answers and edge cases', () => {
   });
 });
 
+describe('Lab DNS: the badssl-lab.com zone', () => {
+  it('com delegates badssl-lab.com with glue; its server answers the scenario hosts', async () => {
+    const referral = await dnsQuery(GTLD, dnsPort, 'expired.badssl-lab.com', 'A');
+    expect(referral.packet.authorities).toEqual([expect.objectContaining({ name: 'badssl-lab.com', type: 'NS', data: 'ns1.badssl-lab.com' })]);
+    expect(referral.packet.additionals).toEqual([expect.objectContaining({ name: 'ns1.badssl-lab.com', data: BADSSL_NS })]);
+    for (const host of ['expired.badssl-lab.com', 'wrong-host.badssl-lab.com', 'untrusted-root.badssl-lab.com']) {
+      const answer = await dnsQuery(BADSSL_NS, dnsPort, host, 'A');
+      expect(answer.packet.flag_aa).toBe(true);
+      expect(answer.packet.answers).toEqual([expect.objectContaining({ name: host, type: 'A', data: BADSSL_WEB })]);
+    }
+  });
+});
+
+describe('Lab DNS: a glueless delegation', () => {
+  it('com refers glueless-lab.com to ns.lab-dns.net without glue', async () => {
+    const { packet, rcode } = await dnsQuery(GTLD, dnsPort, 'www.glueless-lab.com', 'A');
+    expect(rcode).toBe(NOERROR);
+    expect(packet.flag_aa).toBe(false);
+    expect(packet.answers).toEqual([]);
+    expect(packet.authorities).toEqual([expect.objectContaining({ name: 'glueless-lab.com', type: 'NS', data: 'ns.lab-dns.net' })]);
+    expect(packet.additionals).toEqual([]);
+  });
+
+  it('the resolver finds ns.lab-dns.net through net (with glue) and lab-dns.net', async () => {
+    const net = await dnsQuery(GTLD, dnsPort, 'ns.lab-dns.net', 'A');
+    expect(net.packet.flag_aa).toBe(false);
+    expect(net.packet.authorities).toEqual([expect.objectContaining({ name: 'lab-dns.net', type: 'NS', data: 'ns1.lab-dns.net' })]);
+    expect(net.packet.additionals).toEqual([expect.objectContaining({ name: 'ns1.lab-dns.net', type: 'A', data: LAB_DNS_NS })]);
+    const address = await dnsQuery(LAB_DNS_NS, dnsPort, 'ns.lab-dns.net', 'A');
+    expect(address.packet.flag_aa).toBe(true);
+    expect(address.packet.answers).toEqual([expect.objectContaining({ name: 'ns.lab-dns.net', type: 'A', data: GLUELESS_NS })]);
+  });
+
+  it('ns.lab-dns.net answers for www.glueless-lab.com', async () => {
+    const { packet } = await dnsQuery(GLUELESS_NS, dnsPort, 'www.glueless-lab.com', 'A');
+    expect(packet.flag_aa).toBe(true);
+    expect(packet.answers).toEqual([expect.objectContaining({ name: 'www.glueless-lab.com', type: 'A', data: GLUELESS_WEB })]);
+  });
+});
+
+describe('Lab DNS: naver.com scenario names', () => {
+  it('a CNAME chain is answered whole: cname -> alias1 -> www -> A', async () => {
+    const { packet, rcode } = await dnsQuery(NAVER_NS, dnsPort, 'cname.naver.com', 'A');
+    expect(rcode).toBe(NOERROR);
+    expect(packet.flag_aa).toBe(true);
+    expect(packet.answers).toEqual([
+      expect.objectContaining({ name: 'cname.naver.com', type: 'CNAME', data: 'alias1.naver.com' }),
+      expect.objectContaining({ name: 'alias1.naver.com', type: 'CNAME', data: 'www.naver.com' }),
+      expect.objectContaining({ name: 'www.naver.com', type: 'A', data: NAVER_WEB }),
+    ]);
+  });
+
+  it('a cross-zone CNAME is answered with the CNAME only', async () => {
+    const { packet } = await dnsQuery(NAVER_NS, dnsPort, 'search.naver.com', 'A');
+    expect(packet.flag_aa).toBe(true);
+    expect(packet.answers).toEqual([expect.objectContaining({ name: 'search.naver.com', type: 'CNAME', data: 'www.google.com' })]);
+  });
+
+  it('v6only.naver.com has an AAAA record and no A record (NODATA)', async () => {
+    const aaaa = await dnsQuery(NAVER_NS, dnsPort, 'v6only.naver.com', 'AAAA');
+    expect(aaaa.packet.answers).toEqual([expect.objectContaining({ type: 'AAAA', data: '::1' })]);
+    const a = await dnsQuery(NAVER_NS, dnsPort, 'v6only.naver.com', 'A');
+    expect(a.rcode).toBe(NOERROR);
+    expect(a.packet.answers).toEqual([]);
+    expect(a.packet.authorities).toEqual([expect.objectContaining({ type: 'SOA', name: 'naver.com' })]);
+  });
+
+  it('servfail.naver.com is answered SERVFAIL', async () => {
+    const { packet, rcode } = await dnsQuery(NAVER_NS, dnsPort, 'servfail.naver.com', 'A', 31);
+    expect(rcode).toBe(SERVFAIL);
+    expect(packet.id).toBe(31);
+    expect(packet.flag_aa).toBe(false);
+    expect(packet.answers).toEqual([]);
+  });
+
+  it('truncated.naver.com is answered with TC set and no records', async () => {
+    const { packet, rcode } = await dnsQuery(NAVER_NS, dnsPort, 'truncated.naver.com', 'A');
+    expect(rcode).toBe(NOERROR);
+    expect(packet.flag_tc).toBe(true);
+    expect(packet.questions).toEqual([{ name: 'truncated.naver.com', type: 'A', class: 'IN' }]);
+    expect(packet.answers).toEqual([]);
+    expect(packet.authorities).toEqual([]);
+    const served = lab.dnsServers.find((s) => s.name === 'ns1.naver.com')?.queriesServed() ?? [];
+    expect(served).toContainEqual({ name: 'truncated.naver.com', type: 'A', rcode: 'NOERROR', truncated: true });
+  });
+
+  it('silent.naver.com is never answered (the next query on the socket is)', async () => {
+    const server = lab.dnsServers.find((s) => s.name === 'ns1.naver.com');
+    const before = server?.queriesServed().length ?? 0;
+    // Both go from one socket: had the silent query been answered, that reply would come first.
+    const { packet } = await dnsExchange(NAVER_NS, dnsPort, [
+      dnsQueryPacket('silent.naver.com', 'A', 1111),
+      dnsQueryPacket('silent.naver.com', 'AAAA', 1112),
+      dnsQueryPacket('www.naver.com', 'A', 2222),
+    ]);
+    expect(packet.id).toBe(2222);
+    const served = server?.queriesServed().slice(before) ?? [];
+    expect(served).toEqual([
+      { name: 'silent.naver.com', type: 'A', rcode: 'DROPPED' },
+      { name: 'silent.naver.com', type: 'AAAA', rcode: 'DROPPED' },
+      { name: 'www.naver.com', type: 'A', rcode: 'NOERROR' },
+    ]);
+    expect(server?.respond(dnsQueryPacket('SILENT.naver.com.', 'A'))).toBeNull();
+  });
+});
+
 describe('Lab web: www.naver.com', () => {
   it('serves the portal page with its subresources', async () => {
     const reply = await httpGet(NAVER_WEB, webPort, 'www.naver.com', '/');
@@ -233,6 +357,20 @@ describe('Lab web: www.naver.com', () => {
     expect(png.body.readUInt32BE(20)).toBe(40);
   });
 
+  it('serves the CNAME aliases as www.naver.com', async () => {
+    for (const host of ['m.naver.com', 'cname.naver.com', 'alias1.naver.com']) {
+      const reply = await httpGet(NAVER_WEB, webPort, host, '/');
+      expect(reply.status, host).toBe(200);
+      expect(reply.body.toString('utf8')).toContain('<title>NAVER — NavScope lab</title>');
+    }
+  });
+
+  it('redirects search.naver.com (a CNAME to www.google.com) to www.google.com', async () => {
+    const reply = await httpGet(GOOGLE_WEB, webPort, 'search.naver.com', '/search?q=x');
+    expect(reply.status).toBe(302);
+    expect(reply.headers['location']).toBe('http://www.google.com/search?q=x');
+  });
+
   it('redirects naver.com to www.naver.com with 301', async () => {
     const reply = await httpGet(NAVER_WEB, webPort, 'naver.com', '/');
     expect(reply.status).toBe(301);
@@ -272,13 +410,16 @@ describe('Lab web: www.google.com', () => {
     expect(logo.body.subarray(0, 8)).toEqual(PNG_SIGNATURE);
   });
 
-  it('escapes the query on the results page', async () => {
+  it('escapes the query on the results page and puts it in the title', async () => {
     const q = encodeURIComponent('<script>alert("x")</script> & 네이버');
     const reply = await httpGet(GOOGLE_WEB, webPort, 'www.google.com', `/search?q=${q}`);
     expect(reply.status).toBe(200);
     const html = reply.body.toString('utf8');
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 네이버');
+    expect(html).toContain('<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 네이버 - Google Search — NavScope lab</title>');
+    const plain = await httpGet(GOOGLE_WEB, webPort, 'www.google.com', '/search?q=what+is+dns');
+    expect(plain.body.toString('utf8')).toContain('<title>what is dns - Google Search — NavScope lab</title>');
   });
 
   it('routes by Host, not by address', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LabAuthority } from '../../../electron/lab/labAuthority.js';
-import { labZones } from '../../../electron/lab/labZones.js';
+import { labNameServers, labZones } from '../../../electron/lab/labZones.js';
 import type { LabZone } from '../../../electron/lab/labZones.js';
 
 function zones(...origins: string[]): LabZone[] {
@@ -52,5 +52,34 @@ describe('LabAuthority', () => {
     const result = new LabAuthority([zone]).lookup('b.example.com', 'A');
     expect(result.rcode).toBe('NOERROR');
     expect(result.authorities).toEqual([expect.objectContaining({ type: 'SOA', ttl: 60 })]);
+  });
+
+  it('reports the zone faults: SERVFAIL, silence and truncation', () => {
+    const authority = new LabAuthority(zones('naver.com'));
+    expect(authority.lookup('servfail.naver.com', 'A')).toMatchObject({ rcode: 'SERVFAIL', authoritative: false, fault: 'servfail', answers: [] });
+    expect(authority.lookup('silent.naver.com', 'AAAA')).toMatchObject({ fault: 'silent', answers: [] });
+    expect(authority.lookup('Truncated.Naver.Com.', 'A')).toMatchObject({ rcode: 'NOERROR', authoritative: true, fault: 'truncated', answers: [] });
+    // Only the exact name misbehaves.
+    expect(authority.lookup('x.servfail.naver.com', 'A')).toMatchObject({ rcode: 'NXDOMAIN' });
+    expect(authority.lookup('x.servfail.naver.com', 'A').fault).toBeUndefined();
+  });
+
+  it('gives no glue for an out-of-zone name server it does not know (glueless)', () => {
+    const result = new LabAuthority(zones('com', 'net')).lookup('www.glueless-lab.com', 'A');
+    expect(result.authoritative).toBe(false);
+    expect(result.authorities).toEqual([expect.objectContaining({ name: 'glueless-lab.com', type: 'NS', data: 'ns.lab-dns.net' })]);
+    expect(result.additionals).toEqual([]);
+  });
+
+  it('every delegation in the lab zones reaches a server that serves the child zone', () => {
+    const served = new Set(labNameServers.flatMap((ns) => ns.zones));
+    for (const zone of labZones) {
+      for (const record of zone.records) {
+        if (record.type !== 'NS' || record.name === zone.origin) continue;
+        expect(served.has(record.name), record.name).toBe(true);
+        const server = labNameServers.find((ns) => ns.name === record.data);
+        expect(server?.zones, `${record.name} -> ${record.data}`).toContain(record.name);
+      }
+    }
   });
 });

@@ -36,7 +36,7 @@ describe('MessageEndpoint', () => {
     const { records, wire, network, browser } = pair();
     const seen: string[] = [];
     network.on('URLLoaderFactory.CreateLoaderAndStart', (p) => void seen.push(p.request.url));
-    browser.send('network', 'URLLoaderFactory.CreateLoaderAndStart', { requestId: 'r1', request: { url: 'http://a.test/', method: 'GET', headers: [], destination: 'document', mode: 'navigate', initiatorOrigin: null } });
+    browser.send('network', 'URLLoaderFactory.CreateLoaderAndStart', { requestId: 'r1', request: { url: 'http://a.test/', method: 'GET', headers: [], destination: 'document', mode: 'navigate', initiatorOrigin: null, upgradeToHttps: false } });
     expect(wire).toHaveLength(1);
     const frame = wire[0]!;
     if (frame.kind !== 'message') throw new Error('expected a message frame');

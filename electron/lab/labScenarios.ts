@@ -1,0 +1,269 @@
+/**
+ * Ready-made inputs for the lab: each one, typed into the omnibox, walks one
+ * branch of the navigation journey. Plain data (it travels in LabConfig).
+ */
+
+export interface LabScenario {
+  /** Stable identifier (kebab-case). */
+  id: string;
+  /** What the user types into the omnibox. */
+  input: string;
+  title: { en: string; ko: string };
+  /** What it demonstrates, in one or two sentences. */
+  description: { en: string; ko: string };
+}
+
+export const LAB_SCENARIOS: LabScenario[] = [
+  {
+    id: 'typed-naver',
+    input: 'www.naver.com',
+    title: { en: 'Typed host name', ko: '호스트 이름 입력' },
+    description: {
+      en: 'A host name without a scheme becomes http://www.naver.com/: a full DNS resolution from the root, a TCP connection and one page with its subresources.',
+      ko: '스킴 없이 입력한 호스트 이름은 http://www.naver.com/ 이 됩니다. 루트부터 시작하는 DNS 조회, TCP 연결, 하위 리소스가 딸린 페이지 하나를 보여 줍니다.',
+    },
+  },
+  {
+    id: 'hsts-preload',
+    input: 'www.google.com',
+    title: { en: 'HSTS preload list', ko: 'HSTS 사전 목록' },
+    description: {
+      en: 'The browser looks www.google.com up in its built-in HSTS preload list: google.com is listed, but for key pinning only, so the typed http:// URL is not upgraded; the HTTPS pages of www.google.com ask for HSTS with a header instead.',
+      ko: '브라우저가 내장된 HSTS 사전 목록에서 www.google.com 을 찾습니다. google.com 은 목록에 있지만 키 고정(pinning) 용도일 뿐이라 입력한 http:// 주소는 바뀌지 않습니다. 대신 www.google.com 의 HTTPS 페이지가 헤더로 HSTS 를 요청합니다.',
+    },
+  },
+  {
+    id: 'hsts-learned',
+    input: 'https://www.naver.com/hsts',
+    title: { en: 'HSTS learned from a header', ko: '헤더로 배우는 HSTS' },
+    description: {
+      en: 'The HTTPS response carries Strict-Transport-Security; afterwards the browser upgrades every http://www.naver.com URL to https:// by itself.',
+      ko: 'HTTPS 응답에 Strict-Transport-Security 헤더가 실려 옵니다. 그 뒤로 브라우저는 http://www.naver.com 주소를 스스로 https:// 로 바꿉니다.',
+    },
+  },
+  {
+    id: 'same-site-redirect',
+    input: 'naver.com',
+    title: { en: 'Same-site redirect', ko: '동일 사이트 리디렉션' },
+    description: {
+      en: 'naver.com answers 301 Moved Permanently to www.naver.com: the navigation follows the redirect and stays on the same site.',
+      ko: 'naver.com 이 301 Moved Permanently 로 www.naver.com 을 알려 줍니다. 내비게이션은 리디렉션을 따라가며 같은 사이트에 머무릅니다.',
+    },
+  },
+  {
+    id: 'cross-site-redirect',
+    input: 'http://www.naver.com/go/google',
+    title: { en: 'Cross-site redirect', ko: '교차 사이트 리디렉션' },
+    description: {
+      en: 'A 302 from www.naver.com to www.google.com: the destination is another site, so the page may need a different renderer process.',
+      ko: 'www.naver.com 이 302 로 www.google.com 을 가리킵니다. 도착지가 다른 사이트이므로 다른 렌더러 프로세스가 필요할 수 있습니다.',
+    },
+  },
+  {
+    id: 'search-query',
+    input: 'what is dns',
+    title: { en: 'Search query', ko: '검색어 입력' },
+    description: {
+      en: 'Text with spaces is not a URL: the omnibox sends it to the default search engine (the lab\'s www.google.com/search).',
+      ko: '공백이 있는 텍스트는 URL 이 아닙니다. 주소창은 이를 기본 검색 엔진(실험실의 www.google.com/search)으로 보냅니다.',
+    },
+  },
+  {
+    id: 'unknown-input',
+    input: 'naver',
+    title: { en: 'Ambiguous single word', ko: '애매한 한 단어' },
+    description: {
+      en: 'A single word could be an intranet host or a search: the omnibox classifies it as UNKNOWN and searches, as Chrome does by default.',
+      ko: '한 단어는 사내 호스트일 수도, 검색어일 수도 있습니다. 주소창은 이를 UNKNOWN 으로 분류하고 Chrome 의 기본 동작처럼 검색합니다.',
+    },
+  },
+  {
+    id: 'cname-chain',
+    input: 'cname.naver.com',
+    title: { en: 'CNAME chain', ko: 'CNAME 체인' },
+    description: {
+      en: 'cname.naver.com is an alias of alias1.naver.com, itself an alias of www.naver.com: one answer carries the whole chain of CNAME records and the final A record.',
+      ko: 'cname.naver.com 은 alias1.naver.com 의 별칭이고, 그것은 다시 www.naver.com 의 별칭입니다. 하나의 응답에 CNAME 레코드 체인과 마지막 A 레코드가 함께 담깁니다.',
+    },
+  },
+  {
+    id: 'glueless-delegation',
+    input: 'www.glueless-lab.com',
+    title: { en: 'Glueless delegation', ko: '글루 없는 위임' },
+    description: {
+      en: 'The com servers name ns.lab-dns.net as the name server but give no address for it, so the resolver pauses to resolve that name first.',
+      ko: 'com 서버는 네임서버로 ns.lab-dns.net 을 알려 주지만 주소(글루)는 주지 않습니다. 그래서 리졸버는 먼저 그 이름부터 조회합니다.',
+    },
+  },
+  {
+    id: 'nxdomain',
+    input: 'www.no-such-site-lab.com',
+    title: { en: 'Name does not exist (NXDOMAIN)', ko: '존재하지 않는 이름(NXDOMAIN)' },
+    description: {
+      en: 'The com servers answer NXDOMAIN with their SOA record: the name does not exist, and the navigation fails with ERR_NAME_NOT_RESOLVED.',
+      ko: 'com 서버가 SOA 레코드와 함께 NXDOMAIN 으로 답합니다. 이름이 존재하지 않으므로 내비게이션은 ERR_NAME_NOT_RESOLVED 로 실패합니다.',
+    },
+  },
+  {
+    id: 'servfail',
+    input: 'servfail.naver.com',
+    title: { en: 'Server failure (SERVFAIL)', ko: '서버 오류(SERVFAIL)' },
+    description: {
+      en: 'The naver.com name server answers SERVFAIL: it cannot give an answer, which is different from saying the name does not exist.',
+      ko: 'naver.com 네임서버가 SERVFAIL 로 답합니다. 이름이 없다는 뜻이 아니라 답을 줄 수 없다는 뜻입니다.',
+    },
+  },
+  {
+    id: 'dns-timeout',
+    input: 'silent.naver.com',
+    title: { en: 'DNS timeout with retry', ko: 'DNS 시간 초과와 재시도' },
+    description: {
+      en: 'The naver.com name server never answers this name: the resolver waits, retries the query, and finally gives up.',
+      ko: 'naver.com 네임서버가 이 이름에는 끝내 답하지 않습니다. 리졸버는 기다렸다가 질의를 다시 보내고, 결국 포기합니다.',
+    },
+  },
+  {
+    id: 'connection-refused',
+    input: 'refused.naver.com',
+    title: { en: 'Connection refused', ko: '연결 거부' },
+    description: {
+      en: 'The name resolves, but nothing listens at that address: the TCP connection attempt is refused (ERR_CONNECTION_REFUSED).',
+      ko: '이름은 조회되지만 그 주소에서 기다리는 서버가 없습니다. TCP 연결 시도가 거부됩니다(ERR_CONNECTION_REFUSED).',
+    },
+  },
+  {
+    id: 'slow-server',
+    input: 'http://www.naver.com/slow-head',
+    title: { en: 'Slow server', ko: '느린 서버' },
+    description: {
+      en: 'The server accepts the request and then sends nothing for a minute: the browser waits for the response head until its timeout fires.',
+      ko: '서버가 요청을 받고는 1분 동안 아무것도 보내지 않습니다. 브라우저는 시간 제한에 걸릴 때까지 응답 헤더를 기다립니다.',
+    },
+  },
+  {
+    id: 'cert-expired',
+    input: 'https://expired.badssl-lab.com/',
+    title: { en: 'Expired certificate', ko: '만료된 인증서' },
+    description: {
+      en: 'The server\'s certificate was issued by the lab CA but its validity has ended: the TLS handshake is rejected with a date error.',
+      ko: '서버 인증서는 실험실 CA 가 발급했지만 유효 기간이 지났습니다. TLS 핸드셰이크가 날짜 오류로 거부됩니다.',
+    },
+  },
+  {
+    id: 'cert-wrong-host',
+    input: 'https://wrong-host.badssl-lab.com/',
+    title: { en: 'Certificate for another host', ko: '다른 호스트의 인증서' },
+    description: {
+      en: 'The certificate is valid but names some-other-host.badssl-lab.com only: it does not match the host the browser asked for.',
+      ko: '인증서 자체는 유효하지만 some-other-host.badssl-lab.com 만을 위한 것입니다. 브라우저가 요청한 호스트와 일치하지 않습니다.',
+    },
+  },
+  {
+    id: 'cert-untrusted-root',
+    input: 'https://untrusted-root.badssl-lab.com/',
+    title: { en: 'Untrusted root', ko: '신뢰할 수 없는 루트' },
+    description: {
+      en: 'The certificate chains to a throwaway root CA that the browser does not trust, so the authority is invalid.',
+      ko: '인증서가 브라우저가 신뢰하지 않는 임시 루트 CA 로 이어집니다. 따라서 발급 기관이 유효하지 않습니다.',
+    },
+  },
+  {
+    id: 'redirect-loop',
+    input: 'http://www.naver.com/loop',
+    title: { en: 'Redirect loop', ko: '리디렉션 루프' },
+    description: {
+      en: '/loop redirects to /loop2, which redirects back to /loop: the browser gives up after too many redirects (ERR_TOO_MANY_REDIRECTS).',
+      ko: '/loop 는 /loop2 로, /loop2 는 다시 /loop 로 리디렉션합니다. 브라우저는 리디렉션이 너무 많으면 포기합니다(ERR_TOO_MANY_REDIRECTS).',
+    },
+  },
+  {
+    id: 'cookie-set',
+    input: 'http://www.naver.com/cookie/set',
+    title: { en: 'Cookies set', ko: '쿠키 설정' },
+    description: {
+      en: 'The response sets two cookies with Set-Cookie: an HttpOnly session cookie and a persistent one with Max-Age. Run the next scenario to see them sent back.',
+      ko: '응답이 Set-Cookie 로 쿠키 두 개를 설정합니다. HttpOnly 세션 쿠키와 Max-Age 가 있는 영구 쿠키입니다. 다음 시나리오에서 쿠키가 되돌아가는 모습을 볼 수 있습니다.',
+    },
+  },
+  {
+    id: 'cookie-show',
+    input: 'http://www.naver.com/cookie/show',
+    title: { en: 'Cookies sent back', ko: '되돌려 보내는 쿠키' },
+    description: {
+      en: 'After the previous scenario, the request carries a Cookie header and the page lists what the server received.',
+      ko: '이전 시나리오를 실행한 뒤에는 요청에 Cookie 헤더가 실리고, 페이지에 서버가 받은 쿠키가 나열됩니다.',
+    },
+  },
+  {
+    id: 'http-cache',
+    input: 'http://www.naver.com/cached/page',
+    title: { en: 'HTTP cache (visit twice)', ko: 'HTTP 캐시(두 번 방문)' },
+    description: {
+      en: 'Visit twice: the second time the script is fresh in the cache, while the stylesheet and image are revalidated and answered 304 Not Modified.',
+      ko: '두 번 방문해 보세요. 두 번째에는 스크립트를 캐시에서 바로 쓰고, 스타일시트와 이미지는 재검증하여 304 Not Modified 로 응답받습니다.',
+    },
+  },
+  {
+    id: 'gzip',
+    input: 'http://www.naver.com/gzip',
+    title: { en: 'gzip content encoding', ko: 'gzip 콘텐츠 인코딩' },
+    description: {
+      en: 'The HTML arrives compressed with Content-Encoding: gzip; the network stack decodes it before the renderer sees it.',
+      ko: 'HTML 이 Content-Encoding: gzip 으로 압축되어 도착합니다. 네트워크 스택이 렌더러에 넘기기 전에 압축을 풉니다.',
+    },
+  },
+  {
+    id: 'brotli',
+    input: 'http://www.naver.com/br',
+    title: { en: 'Brotli content encoding', ko: 'Brotli 콘텐츠 인코딩' },
+    description: {
+      en: 'The same idea with Content-Encoding: br (Brotli), which usually compresses text better than gzip.',
+      ko: '같은 방식이지만 Content-Encoding: br(Brotli)을 씁니다. 보통 텍스트를 gzip 보다 더 작게 압축합니다.',
+    },
+  },
+  {
+    id: 'chunked',
+    input: 'http://www.naver.com/chunked',
+    title: { en: 'Chunked transfer', ko: '청크 전송' },
+    description: {
+      en: 'The response has no Content-Length: the body arrives in several chunks with Transfer-Encoding: chunked, and the renderer can start before the end.',
+      ko: '응답에 Content-Length 가 없습니다. 본문이 Transfer-Encoding: chunked 로 여러 조각에 나뉘어 도착하며, 렌더러는 끝나기 전에 처리를 시작할 수 있습니다.',
+    },
+  },
+  {
+    id: 'status-404',
+    input: 'http://www.naver.com/status/404',
+    title: { en: '404 Not Found', ko: '404 Not Found' },
+    description: {
+      en: 'The server answers 404 with an HTML body: the navigation still commits and shows the server\'s error page.',
+      ko: '서버가 HTML 본문과 함께 404 로 답합니다. 내비게이션은 그대로 커밋되어 서버의 오류 페이지를 보여 줍니다.',
+    },
+  },
+  {
+    id: 'status-500',
+    input: 'http://www.naver.com/status/500',
+    title: { en: '500 Internal Server Error', ko: '500 Internal Server Error' },
+    description: {
+      en: 'The server reports its own failure with 500; like a 404, the error page it sends is displayed.',
+      ko: '서버가 500 으로 자신의 오류를 알립니다. 404 와 마찬가지로 서버가 보낸 오류 페이지가 표시됩니다.',
+    },
+  },
+  {
+    id: 'status-204',
+    input: 'http://www.naver.com/status/204',
+    title: { en: '204 No Content', ko: '204 No Content' },
+    description: {
+      en: 'A 204 response has no body: the navigation does not commit and the current page stays.',
+      ko: '204 응답에는 본문이 없습니다. 내비게이션은 커밋되지 않고 현재 페이지가 그대로 남습니다.',
+    },
+  },
+  {
+    id: 'markup-title',
+    input: 'http://www.naver.com/escape',
+    title: { en: 'Markup in the page title', ko: '페이지 제목 속 마크업' },
+    description: {
+      en: 'The page\'s title is HTML markup: NavScope must show it as plain text everywhere, never run it.',
+      ko: '페이지 제목이 HTML 마크업입니다. NavScope 는 이를 어디서나 일반 텍스트로 보여 주어야 하며, 절대 실행해서는 안 됩니다.',
+    },
+  },
+];
