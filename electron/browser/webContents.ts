@@ -165,6 +165,7 @@ export class WebContents implements NavigationDelegate {
           // Chrome shows a certificate-error interstitial instead of the page.
           this.interstitialShown = true;
           this.tracing.state('interstitial', { kind: 'certificate', url: outcome.url, error: outcome.netError.name, detail: outcome.netError.detail }, outcome.netError.name);
+          this.tracing.state('title', 'Privacy error', outcome.netError.name);
         }
         this.stopLoadingIfIdle('navigation failed');
         return { navigationId, outcome: 'failed', url: outcome.url, netError: outcome.netError, message: `${outcome.netError.name}: ${outcome.netError.detail}` };

@@ -28,8 +28,8 @@ export const LAB_SCENARIOS: LabScenario[] = [
     input: 'www.google.com',
     title: { en: 'HSTS preload list', ko: 'HSTS 사전 목록' },
     description: {
-      en: 'The browser looks www.google.com up in its built-in HSTS preload list: google.com is listed, but for key pinning only, so the typed http:// URL is not upgraded; the HTTPS pages of www.google.com ask for HSTS with a header instead.',
-      ko: '브라우저가 내장된 HSTS 사전 목록에서 www.google.com 을 찾습니다. google.com 은 목록에 있지만 키 고정(pinning) 용도일 뿐이라 입력한 http:// 주소는 바뀌지 않습니다. 대신 www.google.com 의 HTTPS 페이지가 헤더로 HSTS 를 요청합니다.',
+      en: 'www.google.com is covered by the built-in HSTS preload list (google.com with includeSubDomains), so the network service turns http:// into https:// with an internal 307 before any DNS. In Chromium’s own list google.com is there for key pinning; NavScope’s copy marks it force-https for this classic case and says so.',
+      ko: 'www.google.com 은 내장 HSTS 사전 목록(includeSubDomains 가 붙은 google.com)에 해당하므로, 네트워크 서비스가 DNS 전에 내부 307 로 http:// 를 https:// 로 바꿉니다. Chromium 의 실제 목록에서 google.com 은 키 고정 용도로 올라 있으며, NavScope 의 목록은 이 고전적인 예를 보여 주려고 force-https 로 표시했고 그 사실을 밝혀 둡니다.',
     },
   },
   {

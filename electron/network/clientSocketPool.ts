@@ -98,8 +98,19 @@ export class ClientSocketPool {
       }
       if (group.active < MAX_SOCKETS_PER_GROUP) break;
       const queuedAt = monotonicMicros();
-      await new Promise<void>((resume) => group.queue.push(resume));
-      this.netLog.record({ type: 'error', where: 'socket pool', message: `request ${requestId} waited ${Math.round((monotonicMicros() - queuedAt) / 1000)} ms for a free socket in ${groupKey}` });
+      await new Promise<void>((resume, reject) => {
+        const timer = setTimeout(() => {
+          const index = group.queue.indexOf(wake);
+          if (index >= 0) group.queue.splice(index, 1);
+          reject(new NetError('ERR_TIMED_OUT', `no free socket in ${groupKey} (all ${MAX_SOCKETS_PER_GROUP} busy) within ${this.options.connectTimeoutMs} ms`));
+        }, this.options.connectTimeoutMs);
+        const wake = (): void => {
+          clearTimeout(timer);
+          resume();
+        };
+        group.queue.push(wake);
+      });
+      this.netLog.record({ type: 'error', where: 'socket pool', message: `request ${requestId} waited ${Math.round((monotonicMicros() - queuedAt) / 1000)} ms for a free socket in ${groupKey} (at most ${MAX_SOCKETS_PER_GROUP} per group)` });
     }
     group.active++;
     try {

@@ -356,6 +356,7 @@ export class URLLoader {
         socket.removeListener('end', onEnd);
         socket.removeListener('error', onError);
         socket.removeListener('timeout', onTimeout);
+        socket.removeListener('close', onClose);
         socket.setTimeout(0);
       };
       const fail = (error: unknown): void => {
@@ -497,6 +498,10 @@ export class URLLoader {
       const onError = (error: NodeJS.ErrnoException): void => {
         fail(new NetError(error.code === 'ECONNRESET' ? 'ERR_CONNECTION_RESET' : 'ERR_CONNECTION_FAILED', `${pooled.remoteAddress}:${pooled.remotePort}: ${error.code ?? error.message}`));
       };
+      // Destroyed from our side (a cancel) or closed without 'end': never leave the slot held.
+      const onClose = (): void => {
+        if (!settled) fail(new NetError(this.cancelled ? 'ERR_ABORTED' : 'ERR_CONNECTION_CLOSED', this.cancelled ? 'the load was cancelled' : 'the connection closed'));
+      };
       const onTimeout = (): void => {
         fail(new NetError('ERR_TIMED_OUT', head ? `no body bytes for ${config.timeouts.bodyIdleMs} ms` : `no response head within ${config.timeouts.responseHeadMs} ms`));
       };
@@ -504,6 +509,7 @@ export class URLLoader {
       socket.on('end', onEnd);
       socket.on('error', onError);
       socket.on('timeout', onTimeout);
+      socket.on('close', onClose);
       socket.setTimeout(config.timeouts.responseHeadMs);
     });
   }

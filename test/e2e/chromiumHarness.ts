@@ -67,3 +67,18 @@ export async function navigate(page: Page, input: string): Promise<void> {
   await omnibox.press('Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid=tab]')?.getAttribute('aria-busy') === 'false' && document.querySelector('[data-testid=position]')?.textContent?.includes('of') === true);
 }
+
+/** Texts in the process diagram that spill out of their box (should be none). */
+export function clippedDiagramText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const clipped: string[] = [];
+    for (const node of document.querySelectorAll('[data-testid=process-diagram] .node')) {
+      const rect = node.querySelector('rect')!.getBoundingClientRect();
+      for (const text of node.querySelectorAll(':scope > text')) {
+        const r = text.getBoundingClientRect();
+        if (r.left < rect.left - 1 || r.right > rect.right + 1 || r.top < rect.top - 1 || r.bottom > rect.bottom + 1) clipped.push(`${node.getAttribute('data-node')}: "${text.textContent}"`);
+      }
+    }
+    return clipped;
+  });
+}

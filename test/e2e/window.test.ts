@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldTrace } from '../../shared/trace/browserViewState.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
-import { ARTIFACTS, type WindowSession, chromiumMissing, navigate, openWindow } from './chromiumHarness.js';
+import { ARTIFACTS, type WindowSession, chromiumMissing, clippedDiagramText, navigate, openWindow } from './chromiumHarness.js';
 
 const missing = chromiumMissing();
 // CI installs Chromium and sets NAVSCOPE_REQUIRE_CHROMIUM: there a missing browser is a failure, not a skip.
@@ -33,20 +33,12 @@ describe.skipIf(missing !== null)('the window in Chromium (web host, lab)', () =
 
   it('lays out chrome, diagram, sequence, waterfall and explanation at 1280×800 without overlap or clipping', async () => {
     const { page } = w;
+    expect(await clippedDiagramText(page)).toEqual([]);
     const geometry = await page.evaluate(() => {
       const box = (el: Element) => el.getBoundingClientRect();
       const panels = [...document.querySelectorAll('.chrome, .controls, .panel')].map((el) => ({ name: el.className, r: box(el) }));
-      const clipped: string[] = [];
-      for (const node of document.querySelectorAll('[data-testid=process-diagram] .node')) {
-        const rect = box(node.querySelector('rect')!);
-        for (const text of node.querySelectorAll(':scope > text')) {
-          const r = box(text);
-          if (r.left < rect.left - 1 || r.right > rect.right + 1 || r.top < rect.top - 1 || r.bottom > rect.bottom + 1) clipped.push(`${node.getAttribute('data-node')}: "${text.textContent}"`);
-        }
-      }
-      return { panels: panels.map((p) => ({ name: p.name, left: p.r.left, top: p.r.top, right: p.r.right, bottom: p.r.bottom })), clipped, scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight };
+      return { panels: panels.map((p) => ({ name: p.name, left: p.r.left, top: p.r.top, right: p.r.right, bottom: p.r.bottom })), scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight };
     });
-    expect(geometry.clipped).toEqual([]);
     expect(geometry.scrollWidth).toBeLessThanOrEqual(1280);
     expect(geometry.scrollHeight).toBeLessThanOrEqual(800);
     const { panels } = geometry;

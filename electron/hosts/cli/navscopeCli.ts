@@ -13,6 +13,7 @@ import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent.js'
 import { formatTimeline } from '../../../shared/trace/timelineText.js';
 import type { NavigationResult } from '../../browser/webContents.js';
 import { builtWindowDir } from '../../node/builtEntries.js';
+import { defaultDataDir } from '../../node/dataDir.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
 import { launchDesktop } from './desktopLauncher.js';
@@ -74,7 +75,7 @@ export function traceFile(events: readonly TraceEvent[]): TraceFile {
 }
 
 async function trace(options: TraceOptions): Promise<number> {
-  const session = await BrowserSession.start({ lab: options.lab });
+  const session = await BrowserSession.start({ lab: options.lab, dataDir: defaultDataDir() });
   let result: NavigationResult | null = null;
   let failure: string | null = null;
   try {
@@ -106,7 +107,7 @@ async function trace(options: TraceOptions): Promise<number> {
 
 async function interactive(args: string[]): Promise<number> {
   const live = args.includes('--live');
-  const session = await BrowserSession.start({ lab: !live });
+  const session = await BrowserSession.start({ lab: !live, dataDir: defaultDataDir() });
   const contents = session.browser.webContents;
   process.stdout.write(`NavScope — ${live ? 'live internet' : 'embedded lab (offline)'}. Type an address (for example www.naver.com) and press Enter.\n`);
   process.stdout.write('Commands: :back  :forward  :reload  :quit   (the window arrives with the next release; this is the headless host)\n');
@@ -156,7 +157,7 @@ async function start(args: string[]): Promise<number> {
 
 async function web(args: string[]): Promise<number> {
   const { port, lab } = parseWebArgs(args);
-  const host = await WebHost.start({ port, lab, staticDir: builtWindowDir() });
+  const host = await WebHost.start({ port, lab, staticDir: builtWindowDir(), dataDir: defaultDataDir() });
   process.stdout.write(`NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.\nOpen: ${host.url}\nPress Ctrl-C to stop.\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

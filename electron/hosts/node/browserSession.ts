@@ -14,7 +14,7 @@ import { builtEntry } from '../../node/builtEntries.js';
 import { ForkRendererLauncher } from './forkRendererLauncher.js';
 import { navscopeVersion } from './navscopeVersion.js';
 
-export function networkConfigFor(lab: LabConfig | null, dataDir: string | null = null): NetworkServiceConfig {
+export function networkConfigFor(lab: LabConfig | null, dataDir: string | null = null, timeouts: Partial<NetworkServiceConfig['timeouts']> = {}): NetworkServiceConfig {
   return {
     mode: lab ? 'lab' : 'live',
     lab: lab
@@ -28,7 +28,7 @@ export function networkConfigFor(lab: LabConfig | null, dataDir: string | null =
     dataDir,
     userAgent: DEFAULT_USER_AGENT,
     acceptLanguage: DEFAULT_ACCEPT_LANGUAGE,
-    timeouts: DEFAULT_TIMEOUTS,
+    timeouts: { ...DEFAULT_TIMEOUTS, ...timeouts },
   };
 }
 
@@ -40,10 +40,18 @@ export class BrowserSession {
   ) {}
 
   /** Starts the lab (unless live), the network thread and the browser model. Renderers are forked children unless a launcher is given. */
-  static async start(options: { lab: boolean; launcher?: RendererLauncher }): Promise<BrowserSession> {
-    const lab = options.lab ? await Lab.start() : null;
+  static async start(options: {
+    lab: boolean;
+    launcher?: RendererLauncher;
+    /** Where the lab CA, HSTS entries and cookies persist; null (default) keeps them in memory. */
+    dataDir?: string | null;
+    /** Per-step network limits (tests shorten them). */
+    timeouts?: Partial<NetworkServiceConfig['timeouts']>;
+  }): Promise<BrowserSession> {
+    const dataDir = options.dataDir ?? null;
+    const lab = options.lab ? await Lab.start({ dataDir }) : null;
     const launcher = options.launcher ?? new ForkRendererLauncher(builtEntry('rendererProcess'));
-    const browser = new BrowserProcess({ launcher, networkThreadEntry: builtEntry('networkThread'), network: networkConfigFor(lab?.config ?? null) });
+    const browser = new BrowserProcess({ launcher, networkThreadEntry: builtEntry('networkThread'), network: networkConfigFor(lab?.config ?? null, dataDir, options.timeouts) });
     try {
       await browser.start();
     } catch (error) {

@@ -27,6 +27,8 @@ export interface WebHostOptions {
   lab: boolean;
   /** The built window (out/renderer). */
   staticDir: string;
+  /** The browser profile (lab CA, HSTS, cookies); null or absent keeps it in memory. */
+  dataDir?: string | null;
 }
 
 export { CONTENT_SECURITY_POLICY } from '../node/windowFiles.js';
@@ -60,7 +62,7 @@ export class WebHost {
 
   static async start(options: WebHostOptions): Promise<WebHost> {
     const staticDir = path.resolve(options.staticDir);
-    const session = await BrowserSession.start({ lab: options.lab });
+    const session = await BrowserSession.start({ lab: options.lab, dataDir: options.dataDir ?? null });
     const server = createServer();
     let port: number;
     try {

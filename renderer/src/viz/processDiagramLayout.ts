@@ -19,6 +19,8 @@ export interface DiagramNode extends Box {
   kind: 'ui' | 'network' | 'renderer' | 'dns' | 'web';
   title: string;
   lines: string[];
+  /** Everything about the node, for its tooltip. */
+  tooltip: string;
   state: ProcessView['state'] | null;
 }
 
@@ -54,9 +56,9 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
   const b = groups[1]!;
   const threadH = Math.min(74, (b.h - HEADER - PAD * 3) / 2);
   const threadTop = b.y + HEADER + Math.max(PAD, (b.h - HEADER - threadH * 2 - PAD) / 2);
-  nodes.push({ id: 'browser', kind: 'ui', x: b.x + PAD, y: threadTop, w: b.w - PAD * 2, h: threadH, title: 'UI thread', lines: [`CrBrowserMain · pid ${browser?.pid ?? '?'}`], state: browser?.state ?? null });
+  nodes.push({ id: 'browser', kind: 'ui', x: b.x + PAD, y: threadTop, w: b.w - PAD * 2, h: threadH, title: 'UI thread', lines: [`CrBrowserMain · pid ${browser?.pid ?? '?'}`], tooltip: '', state: browser?.state ?? null });
   if (browser?.threads.some((t) => t.id === 'network')) {
-    nodes.push({ id: 'network', kind: 'network', x: b.x + PAD, y: threadTop + threadH + PAD, w: b.w - PAD * 2, h: threadH, title: 'Network thread', lines: [`NetworkService · pid ${browser.pid ?? '?'}`], state: browser.state });
+    nodes.push({ id: 'network', kind: 'network', x: b.x + PAD, y: threadTop + threadH + PAD, w: b.w - PAD * 2, h: threadH, title: 'Network thread', lines: [`NetworkService · pid ${browser.pid ?? '?'}`], tooltip: '', state: browser.state });
   }
 
   const renderers = state.processes.filter((p) => p.kind === 'renderer');
@@ -74,6 +76,7 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
       h: rendererH,
       title: process.id,
       lines: [`pid ${process.pid ?? '…'} · ${process.state}`, process.site ?? ''],
+      tooltip: '',
       state: process.state,
     });
   }
@@ -84,11 +87,14 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
   const serverH = Math.min(serverBand.bandwidth(), 46);
   for (const server of servers) {
     const y = (serverBand(server.id) ?? 0) + (serverBand.bandwidth() - serverH) / 2;
-    nodes.push({ id: server.id, kind: server.kind, x: s.x + PAD, y, w: s.w - PAD * 2, h: serverH, title: serverTitle(server), lines: [server.id], state: null });
+    // Short boxes (many servers) keep only their title; the address stays in the tooltip.
+    nodes.push({ id: server.id, kind: server.kind, x: s.x + PAD, y, w: s.w - PAD * 2, h: serverH, title: serverTitle(server), lines: serverH >= 40 ? [server.id] : [], tooltip: '', state: null });
   }
   for (const node of nodes) {
+    node.tooltip = [node.title, ...node.lines, node.kind === 'dns' || node.kind === 'web' ? node.id : ''].filter(Boolean).join('\n');
     node.title = ellipsize(node.title, node.w - 16, 7.2);
-    node.lines = node.lines.map((line) => ellipsize(line, node.w - 16, 6.4));
+    // Lines that do not fit the box's height are left out (they stay in the tooltip).
+    node.lines = node.lines.slice(0, Math.max(0, Math.floor((node.h - 22) / 15))).map((line) => ellipsize(line, node.w - 16, 6.4));
   }
   return { width, height, groups, nodes };
 }

@@ -18,6 +18,7 @@ describe('npm start without the Electron binary and without internet', () => {
         // …and no internet: the download is pointed at a closed port on loopback.
         ELECTRON_MIRROR: 'http://127.0.0.1:9/',
         electron_config_cache: mkdtempSync(path.join(tmpdir(), 'navscope-electron-cache-')),
+        NAVSCOPE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-profile-')),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

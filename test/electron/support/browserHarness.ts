@@ -3,6 +3,7 @@
  * network thread, forked renderer processes and the real lab on loopback.
  */
 import type { TraceEvent, TraceEventOf, TraceEventType } from '../../../shared/trace/traceEvent.js';
+import { formatTimeline } from '../../../shared/trace/timelineText.js';
 import { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
 
 export async function startLabSession(): Promise<BrowserSession> {
@@ -36,11 +37,23 @@ export function waitForEvent(session: BrowserSession, predicate: (e: TraceEvent)
   });
 }
 
-/** Navigates from the omnibox and returns the result with the events it recorded. */
-export async function navigateAndCollect(session: BrowserSession, input: string) {
+/**
+ * Navigates from the omnibox and returns the result with the events it recorded. A
+ * navigation that does not finish within `timeoutMs` fails with its own timeline, so a
+ * hang shows where it stopped.
+ */
+export async function navigateAndCollect(session: BrowserSession, input: string, timeoutMs = 20_000) {
   const before = session.browser.recorder.events.length;
-  const result = await session.browser.webContents.navigateFromOmnibox(input);
-  return { result, events: session.browser.recorder.events.slice(before) };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`navigation to ${input} did not finish within ${timeoutMs} ms; its timeline:\n${formatTimeline(session.browser.recorder.events).slice(before).join('\n')}`)), timeoutMs);
+  });
+  try {
+    const result = await Promise.race([session.browser.webContents.navigateFromOmnibox(input), stuck]);
+    return { result, events: session.browser.recorder.events.slice(before) };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Resolves when the lab starts holding a request (a page load is then paused mid-way). */
