@@ -52,6 +52,12 @@ export interface NavigationDelegate {
   processForSite(site: string): { host: RenderProcessHost; reused: boolean };
   /** The frame for a navigation in that process: the current one if same process, else a new one. */
   frameInProcess(host: RenderProcessHost, site: string): { frame: RenderFrameHost; created: boolean };
+  /**
+   * The renderer acknowledged the commit. Called synchronously while handling
+   * DidCommitProvisionalLoad, so that everything the renderer sends after it (title,
+   * DidStopLoading) finds the new document already committed.
+   */
+  didCommitNavigation(request: NavigationRequest, commit: { frame: RenderFrameHost; url: string; head: ResponseHead }): void;
 }
 
 const BEFOREUNLOAD_TIMEOUT_MS = 2_000;
@@ -65,6 +71,8 @@ export class NavigationRequest {
   private readonly navigationStart = monotonicMicros();
   private readonly unsubscribers: (() => void)[] = [];
   private pendingCancel: { kind: 'cancel'; reason: string } | null = null;
+  /** Set while CommitNavigation is out and its acknowledgement not yet in. */
+  private awaitingCommit: { span: string; frame: RenderFrameHost; head: ResponseHead } | null = null;
 
   constructor(
     private readonly delegate: NavigationDelegate,
@@ -74,6 +82,8 @@ export class NavigationRequest {
     readonly input: string,
     /** The user typed a host without a scheme: HTTPS first (Chrome's HTTPS-Upgrades). */
     private readonly upgradeToHttps = false,
+    /** For back/forward: which history entry this navigation goes to. */
+    readonly historyOffset = 0,
   ) {
     this.url = url;
     this.requestId = `browser/${navigationId}`;
@@ -100,6 +110,12 @@ export class NavigationRequest {
   }
 
   onCommitAck(payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'>): void {
+    const pending = this.awaitingCommit;
+    if (pending && payload.navigationId === this.navigationId) {
+      this.awaitingCommit = null;
+      this.delegate.tracing.endSpan(pending.span, 'ok', null, { url: payload.url });
+      this.delegate.didCommitNavigation(this, { frame: pending.frame, url: payload.url, head: pending.head });
+    }
     this.events.push({ kind: 'commit-ack', payload });
   }
 
@@ -205,6 +221,8 @@ export class NavigationRequest {
     span = tracing.beginPhase('commit', this.navigationId, { processId: host.endpointId });
     const { frame, created } = this.delegate.frameInProcess(host, site);
     if (created) browser.send(host.endpointId, 'AgentSchedulingGroup.CreateFrame', { frameToken: frame.frameToken, site, isMainFrame: true });
+    // Waiting for the acknowledgement starts before the commit leaves: it may come back at once.
+    this.awaitingCommit = { span, frame, head };
     browser.send(host.endpointId, 'NavigationClient.CommitNavigation', {
       navigationId: this.navigationId,
       frameToken: frame.frameToken,
@@ -221,10 +239,11 @@ export class NavigationRequest {
       const event = await this.waitFor(['commit-ack', 'process-gone', 'cancel'], COMMIT_TIMEOUT_MS, 'DidCommitProvisionalLoad');
       if (event.kind === 'commit-ack') {
         if (event.payload.navigationId !== this.navigationId) continue;
-        tracing.endSpan(span, 'ok', null, { url: event.payload.url });
+        // The commit span ended and the tab committed already, in onCommitAck.
         return { outcome: 'committed', url: event.payload.url, frame, head };
       }
       if (event.kind === 'process-gone' && event.processId !== host.endpointId) continue;
+      this.awaitingCommit = null;
       if (event.kind === 'cancel') return this.cancelled(span, event.reason);
       tracing.endSpan(span, 'error', event.kind === 'timeout' ? `no ${event.what} within ${COMMIT_TIMEOUT_MS} ms` : 'the renderer process died before committing');
       return this.rendererGone();

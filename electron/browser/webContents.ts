@@ -71,6 +71,8 @@ export class WebContents implements NavigationDelegate {
   private frameCounter = 0;
   private loadSpan: string | null = null;
   private loadFinished: ((outcome: 'loaded' | 'renderer-crashed') => void) | null = null;
+  /** The load of the committed document, settled by DidStopLoading or a crash. */
+  private currentLoad: Promise<'loaded' | 'renderer-crashed'> | null = null;
   /** Set when the browser closes: its renderers exiting then is no crash. */
   shuttingDown = false;
 
@@ -144,7 +146,7 @@ export class WebContents implements NavigationDelegate {
 
   private async navigate(navigationId: string, url: string, transition: Transition, input: string, historyOffset = 0, upgradeToHttps = false): Promise<NavigationResult> {
     this.activeNavigation?.cancel('a new navigation started');
-    const request = new NavigationRequest(this, navigationId, url, transition, input, upgradeToHttps);
+    const request = new NavigationRequest(this, navigationId, url, transition, input, upgradeToHttps, historyOffset);
     this.activeNavigation = request;
     if (!this.loading) this.setLoading(true, 'DidStartLoading');
     if (this.interstitialShown) {
@@ -159,7 +161,7 @@ export class WebContents implements NavigationDelegate {
     }
     switch (outcome.outcome) {
       case 'committed':
-        return this.didCommit(request, outcome, historyOffset);
+        return this.didCommit(request, outcome);
       case 'failed':
         if (isCertificateError(outcome.netError.code)) {
           // Chrome shows a certificate-error interstitial instead of the page.
@@ -181,23 +183,29 @@ export class WebContents implements NavigationDelegate {
     }
   }
 
-  private async didCommit(request: NavigationRequest, outcome: Extract<NavigationOutcome, { outcome: 'committed' }>, historyOffset: number): Promise<NavigationResult> {
+  /** The tab's side of a commit: runs synchronously when the renderer's acknowledgement arrives. */
+  didCommitNavigation(request: NavigationRequest, commit: { frame: RenderFrameHost; url: string }): void {
+    // Committed: from here on the tab is loading the new document, not navigating.
+    if (this.activeNavigation === request) this.activeNavigation = null;
     const previous = this.currentFrame;
-    const frame = outcome.frame;
-    frame.url = outcome.url;
+    const frame = commit.frame;
+    frame.url = commit.url;
     this.currentFrame = frame;
     if (previous && previous !== frame) this.releaseFrame(previous, 'its frame navigated to another site');
     // Only now, after the renderer acknowledged, does the browser's UI change.
     this.tracing.state('crashed', false, 'DidCommitProvisionalLoad');
-    this.tracing.state('url', outcome.url, 'DidCommitProvisionalLoad');
-    this.tracing.state('security', securityStateFor(outcome.url), 'DidCommitProvisionalLoad');
-    this.tracing.state('title', new URL(outcome.url).host, 'DidCommitProvisionalLoad');
-    this.controller.didCommit(outcome.url, request.transition, historyOffset);
+    this.tracing.state('url', commit.url, 'DidCommitProvisionalLoad');
+    this.tracing.state('security', securityStateFor(commit.url), 'DidCommitProvisionalLoad');
+    this.tracing.state('title', new URL(commit.url).host, 'DidCommitProvisionalLoad');
+    this.controller.didCommit(commit.url, request.transition, request.historyOffset);
     this.tracing.state('history', this.controller.snapshot() as unknown as JsonValue, 'DidCommitProvisionalLoad');
-    this.tracing.record({ type: 'navigation.end', navigationId: request.navigationId, url: outcome.url, outcome: 'committed', netError: null });
+    this.tracing.record({ type: 'navigation.end', navigationId: request.navigationId, url: commit.url, outcome: 'committed', netError: null });
+    this.loadSpan = this.tracing.beginPhase('load', request.navigationId, { url: commit.url, processId: frame.process.endpointId });
+    this.currentLoad = new Promise<'loaded' | 'renderer-crashed'>((resolve) => (this.loadFinished = resolve));
+  }
 
-    this.loadSpan = this.tracing.beginPhase('load', request.navigationId, { url: outcome.url, processId: frame.process.endpointId });
-    const loaded = await new Promise<'loaded' | 'renderer-crashed'>((resolve) => (this.loadFinished = resolve));
+  private async didCommit(request: NavigationRequest, outcome: Extract<NavigationOutcome, { outcome: 'committed' }>): Promise<NavigationResult> {
+    const loaded = await (this.currentLoad ?? Promise.resolve<'loaded' | 'renderer-crashed'>('renderer-crashed'));
     if (loaded === 'loaded') {
       return { navigationId: request.navigationId, outcome: 'loaded', url: outcome.url, netError: null, message: `Loaded ${outcome.url}` };
     }

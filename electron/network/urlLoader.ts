@@ -104,6 +104,7 @@ export class URLLoader {
   private cancelled = false;
   private pooled: PooledSocket | null = null;
   private resumeRedirect: (() => void) | null = null;
+  private followRequested = false;
   private finished = false;
   private httpsUpgradeTried = false;
   /** While an HTTPS-Upgrades attempt is in flight: the http URL to fall back to. */
@@ -128,10 +129,15 @@ export class URLLoader {
       .finally(onDone);
   }
 
+  /**
+   * The client agreed to follow the redirect. It may answer before this loader has
+   * finished reading the redirect response's body: the answer is then kept.
+   */
   followRedirect(): void {
     const resume = this.resumeRedirect;
     this.resumeRedirect = null;
-    resume?.();
+    if (resume) resume();
+    else this.followRequested = true;
   }
 
   cancel(reason: string): void {
@@ -147,7 +153,8 @@ export class URLLoader {
     for (;;) {
       const redirect = await this.fetchOnce();
       if (this.cancelled || !redirect) return;
-      await new Promise<void>((resume) => (this.resumeRedirect = resume));
+      if (this.followRequested) this.followRequested = false;
+      else await new Promise<void>((resume) => (this.resumeRedirect = resume));
       if (this.cancelled) return;
       this.url = new URL(redirect);
     }

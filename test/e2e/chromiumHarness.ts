@@ -7,6 +7,7 @@ import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { WebHost } from '../../electron/hosts/web/webHost.js';
 import { builtWindowDir } from '../../electron/node/builtEntries.js';
+import { formatTimeline } from '../../shared/trace/timelineText.js';
 
 export const CHROMIUM = process.env.NAVSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, '../../test-results');
@@ -60,12 +61,39 @@ export async function openWindow(): Promise<WindowSession> {
   };
 }
 
-/** Types into the omnibox and presses Enter, then waits until the spinner has stopped. */
-export async function navigate(page: Page, input: string): Promise<void> {
+/**
+ * Types into the omnibox and presses Enter, then waits until the navigation has ended
+ * in the browser model and the window shows the spinner stopped. A navigation that
+ * does not end fails with the tail of the host's trace, to show where it stopped.
+ */
+export async function navigate(page: Page, input: string, host?: WebHost): Promise<void> {
+  const recorder = host?.session.browser.recorder;
+  const before = recorder?.events.length ?? 0;
   const omnibox = page.getByRole('textbox', { name: 'Address and search bar' });
   await omnibox.fill(input);
   await omnibox.press('Enter');
-  await page.waitForFunction(() => document.querySelector('[data-testid=tab]')?.getAttribute('aria-busy') === 'false' && document.querySelector('[data-testid=position]')?.textContent?.includes('of') === true);
+  try {
+    if (recorder) {
+      await new Promise<void>((resolve, reject) => {
+        const done = () => recorder.events.slice(before).some((e) => (e.type === 'state' && e.field === 'loading' && e.value === false) || (e.type === 'span.end' && e.status === 'error' && e.spanId.startsWith('browser/')));
+        if (done()) return resolve();
+        const timer = setTimeout(() => {
+          unsubscribe();
+          reject(new Error('the navigation did not end'));
+        }, 20_000);
+        const unsubscribe = recorder.subscribe(() => {
+          if (!done()) return;
+          clearTimeout(timer);
+          unsubscribe();
+          resolve();
+        });
+      });
+    }
+    await page.waitForFunction(() => document.querySelector('[data-testid=tab]')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 20_000 });
+  } catch (error) {
+    const tail = recorder ? formatTimeline(recorder.events).slice(before).slice(-60).join('\n') : '(no host trace)';
+    throw new Error(`navigating to ${input}: ${error instanceof Error ? error.message : String(error)}\n${tail}`);
+  }
 }
 
 /** Texts in the process diagram that spill out of their box (should be none). */

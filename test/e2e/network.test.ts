@@ -18,7 +18,7 @@ describe.skipIf(missing !== null)('network steps in the window (web host, lab)',
 
   it('shows the DNS walk root → com → naver.com on a cold cache, and a cache hit on the second visit', async () => {
     const { page } = w;
-    await navigate(page, 'www.naver.com');
+    await navigate(page, 'www.naver.com', w.host);
     await page.locator('.wf-seg.seg-dns-lookup').first().click();
     const panel = page.getByTestId('dns-panel');
     await expect.poll(() => panel.count()).toBe(1);
@@ -27,7 +27,7 @@ describe.skipIf(missing !== null)('network steps in the window (web host, lab)',
     expect(await page.getByTestId('dns-layer-cache').getAttribute('class')).toContain('miss');
     await page.screenshot({ path: path.join(ARTIFACTS, 'window-dns-cold.png') });
 
-    await navigate(page, 'www.naver.com');
+    await navigate(page, 'www.naver.com', w.host);
     await page.locator('.wf-seg.seg-dns-lookup').first().click();
     await expect.poll(async () => (await page.getByTestId('dns-layer-cache').getAttribute('class')) ?? '').toContain('hit');
     expect(await page.getByTestId('dns-panel').locator('.dns-step').count()).toBe(0);
@@ -35,7 +35,7 @@ describe.skipIf(missing !== null)('network steps in the window (web host, lab)',
 
   it('takes www.google.com to https through the HSTS internal redirect, visible as a step', async () => {
     const { page } = w;
-    await navigate(page, 'www.google.com');
+    await navigate(page, 'www.google.com', w.host);
     await expect.poll(() => page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe('https://www.google.com/');
     // Step to the internal redirect with the keyboard (the list is virtualized: rows off screen are not in the DOM).
     const events = w.host.session.browser.recorder.events;
@@ -54,7 +54,7 @@ describe.skipIf(missing !== null)('network steps in the window (web host, lab)',
 
   it('sends a search query to the lab search engine', async () => {
     const { page } = w;
-    await navigate(page, 'what is dns');
+    await navigate(page, 'what is dns', w.host);
     await expect.poll(() => page.getByTestId('tab-title').textContent()).toMatch(/what is dns/);
     await expect.poll(() => page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toMatch(/^https:\/\/www\.google\.com\/search\?q=what(%20|\+)is(%20|\+)dns$/);
   });

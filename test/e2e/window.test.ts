@@ -21,7 +21,7 @@ describe.skipIf(missing !== null)('the window in Chromium (web host, lab)', () =
 
   it('navigates to www.naver.com from the omnibox and shows the processes that did it', async () => {
     const { page } = w;
-    await navigate(page, 'www.naver.com');
+    await navigate(page, 'www.naver.com', w.host);
     await expect.poll(() => page.getByTestId('tab-title').textContent()).toBe('NAVER — NavScope lab');
     await expect.poll(() => page.getByTestId('spinner').count()).toBe(0);
     const renderer = page.locator('[data-testid=process-diagram] [data-node="renderer:1"]');
@@ -114,7 +114,7 @@ describe.skipIf(missing !== null)('the window in Chromium (web host, lab)', () =
 
   it('renders page-controlled text as text: a title made of markup is shown literally', async () => {
     const { page } = w;
-    await navigate(page, 'http://www.naver.com/escape');
+    await navigate(page, 'http://www.naver.com/escape', w.host);
     await expect.poll(() => page.getByTestId('tab-title').textContent()).toBe('<img src=x onerror=alert(1)>');
     expect(await page.locator('.tab img').count()).toBe(0);
     expect(await page.locator('img').count()).toBe(0);
