@@ -108,7 +108,7 @@ export class WebContents implements NavigationDelegate {
     const span = this.tracing.beginPhase('handle-input', navigationId, { text });
     const classification = classifyOmniboxInput(text);
     const url = classification.type === 'URL' ? classification.url! : classification.type === 'EMPTY' ? null : `${SEARCH_URL}${encodeURIComponent(text.trim())}`;
-    this.tracing.record({ type: 'omnibox.classified', text, inputType: classification.type, url, reason: classification.reason });
+    this.tracing.record({ type: 'omnibox.classified', text, inputType: classification.type, url, reason: classification.reason, didYouMean: classification.didYouMean ?? null });
     if (url === null) {
       this.tracing.endSpan(span, 'error', 'empty input: nothing to navigate to');
       return { navigationId: null, outcome: 'invalid-input', url: null, netError: null, message: 'Nothing was typed: there is nothing to navigate to.' };

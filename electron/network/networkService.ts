@@ -6,6 +6,7 @@
 import type { MessageEndpoint, TraceSink } from '../../shared/ipc/messageEndpoint.js';
 import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
 import { isLoopbackAddress } from '../../shared/net/networkServiceConfig.js';
+import { ROOT_HINTS } from '../../shared/net/rootHints.js';
 import { ClientSocketPool } from './clientSocketPool.js';
 import { CookieStore } from './cookieStore.js';
 import { HostResolver } from './hostResolver.js';
@@ -28,17 +29,13 @@ export class NetworkService {
   constructor(private readonly endpoint: MessageEndpoint, sink: TraceSink, private readonly config: NetworkServiceConfig) {
     this.netLog = new NetLog(endpoint.id, sink);
     const lab = config.lab;
+    const record = (body: Parameters<NetLog['record']>[0]): void => this.netLog.record(body);
     this.recursiveResolver = lab
-      ? new RecursiveResolver(
-          {
-            rootHints: lab.rootHints,
-            portFor: () => lab.dnsPort,
-            allowAddress: isLoopbackAddress,
-            timeoutMs: config.timeouts.dnsAttemptMs,
-          },
-          (body) => this.netLog.record(body),
-        )
-      : null;
+      ? new RecursiveResolver({ rootHints: lab.rootHints, portFor: () => lab.dnsPort, allowAddress: isLoopbackAddress, timeoutMs: config.timeouts.dnsAttemptMs }, record)
+      : config.liveIterative
+        ? // The real root → TLD → authoritative walk, over the internet (port 53).
+          new RecursiveResolver({ rootHints: [...ROOT_HINTS], portFor: () => 53, allowAddress: (address) => !isLoopbackAddress(address), timeoutMs: config.timeouts.dnsAttemptMs }, record)
+        : null;
     this.hostResolver = new HostResolver(this.netLog, this.recursiveResolver);
     const onError = (message: string): void => this.netLog.record({ type: 'error', where: 'network service storage', message });
     this.transportSecurity = new TransportSecurityState({ dataDir: config.dataDir, onError });

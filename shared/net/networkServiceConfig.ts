@@ -25,6 +25,8 @@ export const networkServiceConfig = s.object({
       caPem: s.string({ maxLength: 64 * 1024 }),
     }),
   ),
+  /** Live mode: resolve with NavScope's own recursive resolver from the real root hints instead of the OS. */
+  liveIterative: s.boolean(),
   /** Where HSTS entries and cookies persist; null keeps them in memory. */
   dataDir: s.nullable(s.string({ maxLength: 4096 })),
   userAgent: s.string({ maxLength: 512 }),

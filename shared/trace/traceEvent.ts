@@ -78,7 +78,7 @@ export type TraceEventBody =
       outcome: 'committed' | 'failed' | 'renderer-crashed' | 'no-commit';
       netError: { code: number; name: string; detail: string } | null;
     }
-  | { type: 'omnibox.classified'; text: string; inputType: 'EMPTY' | 'UNKNOWN' | 'URL' | 'QUERY'; url: string | null; reason: string }
+  | { type: 'omnibox.classified'; text: string; inputType: 'EMPTY' | 'UNKNOWN' | 'URL' | 'QUERY'; url: string | null; reason: string; didYouMean: string | null }
   | {
       type: 'url.parsed';
       url: string;

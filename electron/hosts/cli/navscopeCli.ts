@@ -19,11 +19,13 @@ import { WebHost } from '../web/webHost.js';
 import { launchDesktop } from './desktopLauncher.js';
 
 const USAGE = `Usage:
-  navscope trace <input> [--lab] [--json] [--out FILE]
+  navscope trace <input> [--lab | --iterative] [--json] [--out FILE]
       Navigate to <input> (what you would type in the address bar) headless and
       print a timeline of every step, or the whole trace as JSON (--json).
       --lab   use NavScope's embedded lab (loopback DNS and web servers), offline
       --out   write the output to FILE instead of standard output
+      --iterative  (live mode) resolve by walking from the real root servers
+                   instead of asking the operating system's resolver
   navscope web [--port N] [--live]
       Start the web host: the browser model, the embedded lab (unless --live) and
       the window, served on 127.0.0.1 only. Open the printed URL in a browser.
@@ -37,6 +39,7 @@ const USAGE = `Usage:
 export interface TraceOptions {
   input: string;
   lab: boolean;
+  iterative: boolean;
   json: boolean;
   out: string | null;
 }
@@ -44,13 +47,14 @@ export interface TraceOptions {
 class UsageError extends Error {}
 
 export function parseTraceArgs(args: string[]): TraceOptions {
-  const options: TraceOptions = { input: '', lab: false, json: false, out: null };
+  const options: TraceOptions = { input: '', lab: false, iterative: false, json: false, out: null };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--lab') options.lab = true;
     else if (arg === '--live') options.lab = false;
     else if (arg === '--json') options.json = true;
+    else if (arg === '--iterative') options.iterative = true;
     else if (arg === '--out') {
       const file = args[++i];
       if (!file) throw new UsageError('--out needs a file name');
@@ -75,7 +79,8 @@ export function traceFile(events: readonly TraceEvent[]): TraceFile {
 }
 
 async function trace(options: TraceOptions): Promise<number> {
-  const session = await BrowserSession.start({ lab: options.lab, dataDir: defaultDataDir() });
+  if (options.iterative && options.lab) throw new UsageError('--iterative is for live mode: the lab always resolves by walking its own root, TLD and authoritative servers');
+  const session = await BrowserSession.start({ lab: options.lab, dataDir: defaultDataDir(), iterative: options.iterative });
   let result: NavigationResult | null = null;
   let failure: string | null = null;
   try {

@@ -14,7 +14,7 @@ import { builtEntry } from '../../node/builtEntries.js';
 import { ForkRendererLauncher } from './forkRendererLauncher.js';
 import { navscopeVersion } from './navscopeVersion.js';
 
-export function networkConfigFor(lab: LabConfig | null, dataDir: string | null = null, timeouts: Partial<NetworkServiceConfig['timeouts']> = {}): NetworkServiceConfig {
+export function networkConfigFor(lab: LabConfig | null, dataDir: string | null = null, timeouts: Partial<NetworkServiceConfig['timeouts']> = {}, liveIterative = false): NetworkServiceConfig {
   return {
     mode: lab ? 'lab' : 'live',
     lab: lab
@@ -25,6 +25,7 @@ export function networkConfigFor(lab: LabConfig | null, dataDir: string | null =
           caPem: lab.ca.certPem,
         }
       : null,
+    liveIterative: lab === null && liveIterative,
     dataDir,
     userAgent: DEFAULT_USER_AGENT,
     acceptLanguage: DEFAULT_ACCEPT_LANGUAGE,
@@ -47,11 +48,13 @@ export class BrowserSession {
     dataDir?: string | null;
     /** Per-step network limits (tests shorten them). */
     timeouts?: Partial<NetworkServiceConfig['timeouts']>;
+    /** Live mode only: walk root → TLD → authoritative from the real root hints instead of asking the OS. */
+    iterative?: boolean;
   }): Promise<BrowserSession> {
     const dataDir = options.dataDir ?? null;
     const lab = options.lab ? await Lab.start({ dataDir }) : null;
     const launcher = options.launcher ?? new ForkRendererLauncher(builtEntry('rendererProcess'));
-    const browser = new BrowserProcess({ launcher, networkThreadEntry: builtEntry('networkThread'), network: networkConfigFor(lab?.config ?? null, dataDir, options.timeouts) });
+    const browser = new BrowserProcess({ launcher, networkThreadEntry: builtEntry('networkThread'), network: networkConfigFor(lab?.config ?? null, dataDir, options.timeouts, options.iterative ?? false) });
     try {
       await browser.start();
     } catch (error) {

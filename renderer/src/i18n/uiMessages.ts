@@ -13,6 +13,7 @@ const en = {
     crashed: 'Aw, Snap! The renderer process of this tab is gone.',
     failed: 'This site can’t be reached: {error}',
     scenarios: 'Lab scenarios',
+    didYouMean: 'Searched for what you typed. Did you mean to go to',
     interstitial: {
       title: 'Your connection is not private',
       body: 'Attackers might be trying to steal your information from {host}. NavScope stopped before sending anything.',
@@ -120,6 +121,7 @@ const ko: typeof en = {
     crashed: '앗, 이런! 이 탭의 렌더러 프로세스가 종료되었습니다.',
     failed: '사이트에 연결할 수 없음: {error}',
     scenarios: '실습 시나리오',
+    didYouMean: '입력한 내용으로 검색했습니다. 이 주소로 이동하려고 하셨나요?',
     interstitial: {
       title: '연결이 비공개로 설정되어 있지 않습니다',
       body: '공격자가 {host}에서 정보를 도용하려고 할 수 있습니다. NavScope는 아무것도 보내기 전에 멈췄습니다.',

@@ -75,5 +75,8 @@ describe('navscope trace (the CLI host)', () => {
     expect(run.stderr).toMatch(/trace needs the input/);
     expect(run.stderr).toMatch(/Usage:/);
     expect(navscope('trace', 'x', '--bogus').stderr).toMatch(/unknown option --bogus/);
+    const both = navscope('trace', 'www.naver.com', '--lab', '--iterative');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--iterative is for live mode/);
   });
 });
