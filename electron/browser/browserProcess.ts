@@ -4,15 +4,20 @@
  * site) and the tab. Hosts (CLI, web, desktop) create one and give it a way to
  * launch renderer processes and the path of the network thread's entry script.
  */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { BROWSER_ENDPOINT, THREAD_NAMES, rendererEndpointId } from '../../shared/ipc/endpoints.js';
 import { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
+import type { JsonValue } from '../../shared/trace/traceEvent.js';
 import { TraceRecorder } from '../../shared/trace/traceRecorder.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import { BrowserTracing } from './browserTracing.js';
 import { MessageRouter } from './messageRouter.js';
 import { NetworkServiceHost } from './networkServiceHost.js';
-import { RenderProcessHost } from './renderProcessHost.js';
+import { DownloadManager } from './downloadManager.js';
+import { RenderProcessHost, SPARE_SITE } from './renderProcessHost.js';
+import { SafeBrowsingDatabase } from './safeBrowsingDatabase.js';
 import type { RendererLauncher } from './rendererLauncher.js';
 import { SiteInstance } from './siteInstance.js';
 import { WebContents } from './webContents.js';
@@ -21,7 +26,21 @@ export interface BrowserProcessOptions {
   launcher: RendererLauncher;
   networkThreadEntry: string | URL;
   network: NetworkServiceConfig;
+  /** Keep one spare renderer process ready, as Chromium does (default off). */
+  spareRenderer?: boolean;
+  /** Start a renderer process for the target site in parallel with the request (default off). */
+  speculativeProcesses?: boolean;
+  /** Commit error pages for network errors in an error-page process (default on). */
+  errorPages?: boolean;
+  /** Safe Browsing hash-prefix lists (navscope-safebrowsing-list files). */
+  safeBrowsingLists?: readonly unknown[];
+  /** Where downloads are saved. */
+  downloadsDir: string;
+  /** Where session history persists; null keeps it in memory. */
+  dataDir: string | null;
 }
+
+const SESSION_FILE = 'session.json';
 
 export class BrowserProcess {
   readonly recorder = new TraceRecorder();
@@ -33,6 +52,10 @@ export class BrowserProcess {
   private readonly siteInstances = new Map<string, SiteInstance>();
   private readonly processes = new Set<RenderProcessHost>();
   private processCounter = 0;
+  private spare: RenderProcessHost | null = null;
+  private shuttingDown = false;
+  readonly safeBrowsing: SafeBrowsingDatabase;
+  readonly downloads: DownloadManager;
 
   constructor(private readonly options: BrowserProcessOptions) {
     this.endpoint = new MessageEndpoint(
@@ -43,12 +66,21 @@ export class BrowserProcess {
     );
     this.router.setBrowserEndpoint(this.endpoint);
     this.network = new NetworkServiceHost(this.router, this.tracing, options.networkThreadEntry, options.network);
+    this.safeBrowsing = new SafeBrowsingDatabase(options.safeBrowsingLists ?? [], (message) => this.tracing.error('Safe Browsing', message));
+    this.downloads = new DownloadManager(this.tracing, options.downloadsDir);
     this.webContents = new WebContents({
       browser: this.endpoint,
       router: this.router,
       tracing: this.tracing,
+      speculativeProcesses: options.speculativeProcesses ?? false,
+      errorPages: options.errorPages ?? true,
+      safeBrowsing: this.safeBrowsing,
+      downloads: this.downloads,
       siteInstanceFor: (site) => this.siteInstanceFor(site),
-      processForSite: (site) => this.processForSite(site),
+      processForSite: (site, purpose) => this.processForSite(site, purpose),
+      hasProcessFor: (site) => this.siteInstanceFor(site).liveProcess() !== null,
+      discardProcess: (host, reason) => this.discardProcess(host, reason),
+      historyChanged: () => this.saveSession(),
     });
     this.registerHandlers();
   }
@@ -57,9 +89,21 @@ export class BrowserProcess {
     this.tracing.record({ type: 'trace.begin', mode: this.options.network.mode, browserPid: process.pid, wallClock: new Date().toISOString(), platform: `${process.platform}-${process.arch}` });
     this.tracing.record({ type: 'thread.start', info: this.endpoint.info });
     await this.network.start();
+    this.restoreSession();
+    this.ensureSpare();
+  }
+
+  /** Kills a renderer process for real (SIGKILL), as the diagram's "Kill process" does. */
+  killRenderer(processId: string): boolean {
+    const host = [...this.processes].find((p) => p.endpointId === processId && p.isAlive);
+    if (!host) return false;
+    this.tracing.error('browser', `the user killed ${processId} (pid ${host.pid ?? '?'})`);
+    host.kill();
+    return true;
   }
 
   async shutdown(): Promise<void> {
+    this.shuttingDown = true;
     this.webContents.shuttingDown = true;
     for (const host of this.processes) host.shutdown('the browser is shutting down');
     await Promise.all([...this.processes].map((host) => (host.isAlive ? new Promise<void>((resolve) => host.onGone(() => resolve())) : Promise.resolve())));
@@ -80,20 +124,97 @@ export class BrowserProcess {
     return instance;
   }
 
-  /** One process per site: the site's live process if it has one, else a new one. */
-  private processForSite(site: string): { host: RenderProcessHost; reused: boolean } {
+  /**
+   * One process per site: the site's live process if it has one; else the spare
+   * process, taken now; else a new one. Every choice is recorded.
+   */
+  private processForSite(site: string, purpose: 'commit' | 'speculative'): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' } {
     const instance = this.siteInstanceFor(site);
     const existing = instance.liveProcess();
-    if (existing) return { host: existing, reused: true };
-    const host = new RenderProcessHost(rendererEndpointId(++this.processCounter), site, this.options.launcher, this.router, this.endpoint, this.tracing);
+    if (existing) {
+      this.tracing.record({ type: 'process.assigned', processId: existing.endpointId, pid: existing.pid, site, how: 'reused', reason: `${site} already has a process: its documents share it` });
+      return { host: existing, reused: true, how: 'reused' };
+    }
+    let host: RenderProcessHost;
+    let how: 'spare' | 'speculative' | 'new';
+    let reason: string;
+    const spare = this.spare;
+    if (spare && spare.isReusable) {
+      this.spare = null;
+      spare.assignSite(site);
+      host = spare;
+      how = 'spare';
+      reason = `the spare process was ready, so no process had to start${purpose === 'speculative' ? ' (taken speculatively, in parallel with the request)' : ''}`;
+      // Warm the next spare once this navigation is under way.
+      setTimeout(() => this.ensureSpare(), 50).unref();
+    } else {
+      host = this.newProcess(site);
+      how = purpose === 'speculative' ? 'speculative' : 'new';
+      reason = purpose === 'speculative' ? 'a cross-site navigation: the process starts in parallel with the network request' : 'no process for this site and no spare: a new one starts';
+    }
     instance.process = host;
+    this.tracing.record({ type: 'process.assigned', processId: host.endpointId, pid: host.pid, site, how, reason });
+    return { host, reused: false, how };
+  }
+
+  private newProcess(site: string): RenderProcessHost {
+    const host = new RenderProcessHost(rendererEndpointId(++this.processCounter), site, this.options.launcher, this.router, this.endpoint, this.tracing);
     this.processes.add(host);
     host.onGone((gone) => {
       this.processes.delete(gone);
+      if (this.spare === gone) this.spare = null;
       this.webContents.onProcessGone(gone);
     });
     host.launch();
-    return { host, reused: false };
+    return host;
+  }
+
+  /** Chromium keeps one renderer process warm so that the next new site does not wait for a launch. */
+  private ensureSpare(): void {
+    if (!this.options.spareRenderer || this.shuttingDown || (this.spare && this.spare.isAlive)) return;
+    this.spare = this.newProcess(SPARE_SITE);
+  }
+
+  private discardProcess(host: RenderProcessHost, reason: string): void {
+    const instance = this.siteInstanceFor(host.site);
+    if (instance.process === host) instance.process = null;
+    this.tracing.record({ type: 'process.discarded', processId: host.endpointId, site: host.site, reason });
+    host.shutdown(`discarded: ${reason}`);
+  }
+
+  /** Session history survives a restart (Chromium's session restore, without reloading the page). */
+  private restoreSession(): void {
+    const dir = this.options.dataDir;
+    if (!dir) return;
+    let raw: string;
+    try {
+      raw = readFileSync(path.join(dir, SESSION_FILE), 'utf8');
+    } catch {
+      return; // no saved session yet
+    }
+    try {
+      const parsed = JSON.parse(raw) as { entries?: unknown; index?: unknown };
+      const entries = Array.isArray(parsed.entries) ? parsed.entries.filter((e): e is { url: string; title: string } => typeof e === 'object' && e !== null && typeof (e as { url?: unknown }).url === 'string' && typeof (e as { title?: unknown }).title === 'string' && URL.canParse((e as { url: string }).url)) : [];
+      const index = typeof parsed.index === 'number' && Number.isInteger(parsed.index) ? Math.min(Math.max(parsed.index, -1), entries.length - 1) : entries.length - 1;
+      if (entries.length === 0) return;
+      this.webContents.controller.restore(entries.slice(0, 200), index);
+      this.tracing.state('history', this.webContents.controller.snapshot() as unknown as JsonValue, 'restored from the saved session');
+    } catch (error) {
+      this.tracing.error('session restore', `the saved session could not be read and was ignored: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private saveSession(): void {
+    const dir = this.options.dataDir;
+    if (!dir) return;
+    try {
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, SESSION_FILE);
+      writeFileSync(`${file}.tmp`, JSON.stringify(this.webContents.controller.snapshot()));
+      renameSync(`${file}.tmp`, file);
+    } catch (error) {
+      this.tracing.error('session save', error instanceof Error ? error.message : String(error));
+    }
   }
 
   private registerHandlers(): void {
@@ -107,8 +228,12 @@ export class BrowserProcess {
     };
     endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) => loaderOf(p.requestId, 'OnReceiveRedirect')?.onReceiveRedirect(p));
     endpoint.on('URLLoaderClient.OnReceiveResponse', (p) => loaderOf(p.requestId, 'OnReceiveResponse')?.onReceiveResponse(p));
-    endpoint.on('URLLoaderClient.OnComplete', (p) => loaderOf(p.requestId, 'OnComplete')?.onComplete(p));
-    endpoint.on('DataPipe.Write', () => undefined);
+    endpoint.on('URLLoaderClient.OnComplete', (p) => {
+      // A navigation turned download: its loader now reports to the download manager.
+      if (this.downloads.owns(p.requestId)) this.downloads.onComplete(p.requestId, p.status);
+      else loaderOf(p.requestId, 'OnComplete')?.onComplete(p);
+    });
+    endpoint.on('DataPipe.Write', (p) => this.downloads.onData(p.pipeId, p.chunk));
 
     const frameOf = (frameToken: string, sender: string, name: string) => {
       const frame = contents.frameFromSender(frameToken, sender);

@@ -20,7 +20,7 @@ export interface ChildChannel {
   post(frame: WireFrame): void;
 }
 
-type RouteState = { mode: 'held'; queue: Record<string, unknown>[] } | { mode: 'moved'; to: EndpointId } | { mode: 'dropped' };
+type RouteState = { mode: 'held'; queue: Record<string, unknown>[]; watchers: Set<() => void> } | { mode: 'moved'; to: EndpointId } | { mode: 'dropped' };
 
 function field(raw: unknown, key: string): unknown {
   return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
@@ -104,19 +104,76 @@ export class MessageRouter {
 
   /** From now on, this loader's messages to the browser wait here until moved or released. */
   holdRoute(route: string): void {
-    if (!this.routes.has(route)) this.routes.set(route, { mode: 'held', queue: [] });
+    if (!this.routes.has(route)) this.routes.set(route, { mode: 'held', queue: [], watchers: new Set() });
   }
 
-  /** The loader's client end moves to another endpoint: queued and future messages follow it. */
+  /** The loader's client end moves to another endpoint (or back to the browser): queued and future messages follow it. */
   moveRoute(route: string, to: EndpointId): void {
     const state = this.routes.get(route);
     this.routes.set(route, { mode: 'moved', to });
-    if (state?.mode === 'held') for (const envelope of state.queue) this.route(envelope);
+    if (state?.mode === 'held') {
+      for (const wake of state.watchers) wake();
+      for (const envelope of state.queue) this.route(envelope);
+    }
+  }
+
+  /**
+   * The first bytes of a held loader's body (what MIME sniffing reads before anything
+   * commits), at most `max`, and whether the body is complete.
+   */
+  heldBody(route: string, max: number): { bytes: Uint8Array; complete: boolean } {
+    const state = this.routes.get(route);
+    if (state?.mode !== 'held') return { bytes: new Uint8Array(0), complete: true };
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let complete = false;
+    for (const envelope of state.queue) {
+      const name = field(envelope, 'name');
+      if (name === 'URLLoaderClient.OnComplete') complete = true;
+      if (name !== 'DataPipe.Write' || size >= max) continue;
+      const chunk = field(field(envelope, 'payload'), 'chunk');
+      if (chunk instanceof Uint8Array) {
+        chunks.push(chunk.subarray(0, max - size));
+        size += Math.min(chunk.byteLength, max - size);
+      }
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const c of chunks) {
+      bytes.set(c, offset);
+      offset += c.byteLength;
+    }
+    return { bytes, complete };
+  }
+
+  /** Resolves once a held loader has `bytes` body bytes queued, its body is complete, or `timeoutMs` passed. */
+  whenHeldBody(route: string, bytes: number, timeoutMs: number): Promise<void> {
+    const state = this.routes.get(route);
+    if (state?.mode !== 'held') return Promise.resolve();
+    const enough = () => {
+      const held = this.heldBody(route, bytes);
+      return held.complete || held.bytes.byteLength >= bytes;
+    };
+    if (enough()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        state.watchers.delete(check);
+        resolve();
+      };
+      const check = (): void => {
+        if (this.routes.get(route) !== state || enough()) done();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      state.watchers.add(check);
+    });
   }
 
   /** Nobody wants this loader's messages any more (cancelled navigation). */
   dropRoute(route: string): void {
+    const state = this.routes.get(route);
     this.routes.set(route, { mode: 'dropped' });
+    if (state?.mode === 'held') for (const wake of state.watchers) wake();
   }
 
   private route(envelope: Record<string, unknown>): void {
@@ -126,6 +183,7 @@ export class MessageRouter {
       const state = this.routes.get(route);
       if (state?.mode === 'held') {
         state.queue.push(envelope);
+        for (const watcher of state.watchers) watcher();
         return;
       }
       if (state?.mode === 'dropped') return;

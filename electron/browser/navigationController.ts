@@ -47,6 +47,12 @@ export class NavigationController {
     if (this.current) this.current.title = title;
   }
 
+  /** Restores saved history (no page is loaded: the entries are there for back and forward). */
+  restore(entries: NavigationEntry[], index: number): void {
+    this.entries.splice(0, this.entries.length, ...entries.map((e) => ({ url: e.url, title: e.title })));
+    this.index = index;
+  }
+
   snapshot(): { entries: NavigationEntry[]; index: number } {
     return { entries: this.entries.map((e) => ({ ...e })), index: this.index };
   }

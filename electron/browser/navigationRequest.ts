@@ -6,13 +6,18 @@
  * the response's site, and committing there. Commit means the renderer acknowledged.
  */
 import { AsyncQueue } from '../../shared/base/asyncQueue.js';
-import { NETWORK_ENDPOINT } from '../../shared/ipc/endpoints.js';
+import { BROWSER_ENDPOINT, NETWORK_ENDPOINT } from '../../shared/ipc/endpoints.js';
 import type { PayloadOf, ResponseHead } from '../../shared/ipc/messageCatalogue.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
-import { NET_ERRORS, netErrorName } from '../../shared/net/netError.js';
+import { NET_ERRORS, isCertificateError, netErrorName } from '../../shared/net/netError.js';
+import { previewBytes } from '../../shared/trace/payloadSummary.js';
+import { RESOURCE_HEADER_BYTES, sniffMimeTypeWithRule } from '../../shared/web/mimeSniffing.js';
 import { originOf, siteForUrl } from '../../shared/web/siteInfo.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import type { BrowserTracing } from './browserTracing.js';
+import { type DownloadManager, isAttachment } from './downloadManager.js';
+import { ERROR_PAGE_SITE, errorPageHtml } from './errorPage.js';
+import type { SafeBrowsingDatabase, SafeBrowsingVerdict } from './safeBrowsingDatabase.js';
 import type { MessageRouter } from './messageRouter.js';
 import type { RenderFrameHost } from './renderFrameHost.js';
 import type { RenderProcessHost } from './renderProcessHost.js';
@@ -37,7 +42,9 @@ export interface NetErrorInfo {
 
 export type NavigationOutcome =
   | { outcome: 'committed'; url: string; frame: RenderFrameHost; head: ResponseHead }
-  | { outcome: 'failed'; url: string; netError: NetErrorInfo }
+  | { outcome: 'failed'; url: string; netError: NetErrorInfo; errorPageCommitted: boolean }
+  | { outcome: 'download'; url: string; state: 'complete' | 'interrupted' }
+  | { outcome: 'blocked'; url: string; threatType: string }
   | { outcome: 'no-commit'; url: string; reason: string }
   | { outcome: 'renderer-crashed'; url: string }
   | { outcome: 'cancelled'; url: string; reason: string };
@@ -48,8 +55,18 @@ export interface NavigationDelegate {
   readonly router: MessageRouter;
   readonly tracing: BrowserTracing;
   readonly currentFrame: RenderFrameHost | null;
-  /** The process for a site: reused, or spawned. */
-  processForSite(site: string): { host: RenderProcessHost; reused: boolean };
+  /** The process for a site: reused, the spare taken, or spawned. */
+  processForSite(site: string, purpose: 'commit' | 'speculative'): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' };
+  /** Whether the site already has a live process. */
+  hasProcessFor(site: string): boolean;
+  /** Gives up a process that was started for a navigation that will not use it. */
+  discardProcess(host: RenderProcessHost, reason: string): void;
+  readonly speculativeProcesses: boolean;
+  readonly errorPages: boolean;
+  readonly safeBrowsing: SafeBrowsingDatabase;
+  /** The user chose to proceed past the Safe Browsing interstitial for this URL. */
+  safeBrowsingBypassed(url: string): boolean;
+  readonly downloads: DownloadManager;
   /** The frame for a navigation in that process: the current one if same process, else a new one. */
   frameInProcess(host: RenderProcessHost, site: string): { frame: RenderFrameHost; created: boolean };
   /**
@@ -61,6 +78,14 @@ export interface NavigationDelegate {
 }
 
 const BEFOREUNLOAD_TIMEOUT_MS = 2_000;
+/** How long reading the response waits for the first bytes to sniff before deciding on what it has. */
+const SNIFF_WAIT_MS = 3_000;
+
+/** Types NavScope's renderer stand-in shows (Chromium renders these; others download). */
+export function rendererCanShow(mimeType: string): boolean {
+  if (mimeType === '' || mimeType.startsWith('text/') || mimeType.endsWith('+xml')) return true;
+  return ['application/xhtml+xml', 'application/xml', 'application/json', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/svg+xml', 'image/x-icon', 'image/avif'].includes(mimeType);
+}
 const COMMIT_TIMEOUT_MS = 15_000;
 
 export class NavigationRequest {
@@ -73,6 +98,10 @@ export class NavigationRequest {
   private pendingCancel: { kind: 'cancel'; reason: string } | null = null;
   /** Set while CommitNavigation is out and its acknowledgement not yet in. */
   private awaitingCommit: { span: string; frame: RenderFrameHost; head: ResponseHead } | null = null;
+  /** A process started for the target site in parallel with the request. */
+  private speculative: RenderProcessHost | null = null;
+  /** This navigation commits an error page (for the tab's security state). */
+  errorPage = false;
 
   constructor(
     private readonly delegate: NavigationDelegate,
@@ -151,11 +180,20 @@ export class NavigationRequest {
       this.watchProcess(current.process);
       browser.send(current.process.endpointId, 'LocalFrame.BeforeUnload', { frameToken: current.frameToken, isReload: this.transition === 'reload' });
       // A renderer that does not answer in time (or is gone) does not block the navigation.
-      const ack = await this.waitFor(['beforeunload-ack', 'process-gone', 'cancel'], BEFOREUNLOAD_TIMEOUT_MS, 'the beforeunload reply');
+      // Only the current document's process going away ends the wait, not another's.
+      let ack = await this.waitFor(['beforeunload-ack', 'process-gone', 'cancel'], BEFOREUNLOAD_TIMEOUT_MS, 'the beforeunload reply');
+      while (ack.kind === 'process-gone' && ack.processId !== current.process.endpointId) {
+        ack = await this.waitFor(['beforeunload-ack', 'process-gone', 'cancel'], BEFOREUNLOAD_TIMEOUT_MS, 'the beforeunload reply');
+      }
       if (ack.kind === 'cancel') return this.cancelled(span, ack.reason);
+      if (ack.kind === 'timeout') current.process.markUnresponsive(ack.what, BEFOREUNLOAD_TIMEOUT_MS);
       if (ack.kind === 'beforeunload-ack' && !ack.proceed) return this.cancelled(span, 'the page asked to stay (beforeunload)');
     }
     tracing.endSpan(span);
+
+    // A cross-site navigation starts a renderer process for the target site in parallel
+    // with the network request (Chromium's speculative RenderFrameHost).
+    this.startSpeculativeProcess();
 
     // 3. Network: the network thread loads the URL; the browser follows redirects.
     span = tracing.beginPhase('network', this.navigationId, { url: this.url, requestId: this.requestId });
@@ -193,19 +231,49 @@ export class NavigationRequest {
     }
     tracing.endSpan(span, 'ok', null, { status: head.status, redirects: this.redirects.length });
 
-    // 4. Read the response: does it commit at all?
+    // 4. Read the response: what is it (MIME sniffing on its first bytes), is it safe
+    // (Safe Browsing), and does it commit at all?
     span = tracing.beginPhase('read-response', this.navigationId, { status: head.status, mimeType: head.mimeType || '(none)' });
+    const sniffed = await this.sniff(head);
+    const safety = this.checkSafeBrowsing();
+    const cancelLoader = (reason: string) => browser.send(NETWORK_ENDPOINT, 'URLLoader.Cancel', { requestId: this.requestId, reason }, this.requestId);
+    if (safety) {
+      cancelLoader(`Safe Browsing: ${safety.threatType ?? 'unsafe'}`);
+      this.decide('blocked', `Safe Browsing lists ${safety.url} as ${safety.threatType ?? 'unsafe'}: an interstitial is shown instead`);
+      tracing.endSpan(span, 'ok', null, { decision: 'blocked', threatType: safety.threatType ?? '' });
+      this.discardSpeculative('the navigation was blocked');
+      tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'no-commit', netError: null });
+      return { outcome: 'blocked', url: safety.url, threatType: safety.threatType ?? 'UNKNOWN' };
+    }
     if (head.status === 204 || head.status === 205) {
-      browser.send(NETWORK_ENDPOINT, 'URLLoader.Cancel', { requestId: this.requestId, reason: `${head.status}: nothing to commit` }, this.requestId);
+      cancelLoader(`${head.status}: nothing to commit`);
+      this.decide('no-commit', `${head.status} ${head.statusText}: there is no document; the current page stays`);
       tracing.endSpan(span, 'ok', null, { decision: 'no commit' });
+      this.discardSpeculative('the navigation did not commit');
       return this.noCommit(`the server answered ${head.status} ${head.statusText}: there is no document to commit, the current page stays`);
     }
-    tracing.endSpan(span, 'ok', null, { decision: 'render', note: 'CORB/ORB does not apply here: it protects cross-origin no-cors subresources, not navigations' });
+    const download = isAttachment(head) ? 'Content-Disposition: attachment' : !rendererCanShow(sniffed) ? `the renderer cannot show ${sniffed}` : null;
+    if (download) {
+      this.decide('download', `${download}: the download manager saves it, nothing commits`);
+      tracing.endSpan(span, 'ok', null, { decision: 'download' });
+      this.discardSpeculative('the response is a download');
+      const finished = this.delegate.downloads.begin(this.requestId, this.url, head, sniffed);
+      // The loader's client end goes to the browser's download manager instead of a renderer.
+      this.delegate.router.moveRoute(this.requestId, BROWSER_ENDPOINT);
+      const state = await finished;
+      tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'no-commit', netError: null });
+      return { outcome: 'download', url: this.url, state };
+    }
+    this.decide('render', `${sniffed} is shown by the renderer${head.status >= 400 ? ` (the server's ${head.status} page commits)` : ''}`);
+    tracing.endSpan(span, 'ok', null, { decision: 'render', computedMimeType: sniffed, note: 'CORB/ORB does not apply here: it protects cross-origin no-cors subresources, not navigations' });
 
     // 5. Find a renderer process for the response's site.
     const site = siteForUrl(this.url);
     span = tracing.beginPhase('find-renderer', this.navigationId, { site });
-    const { host, reused } = this.delegate.processForSite(site);
+    if (this.speculative && this.speculative.site !== site) {
+      this.discardSpeculative(`a redirect changed the site from ${this.speculative.site} to ${site}`);
+    }
+    const { host, reused, how } = this.delegate.processForSite(site, 'commit');
     this.watchProcess(host);
     if (host.state === 'launching') {
       const ready = await host.ready.then(() => 'ready' as const, () => 'gone' as const);
@@ -215,26 +283,35 @@ export class NavigationRequest {
         return this.rendererGone();
       }
     }
-    tracing.endSpan(span, 'ok', null, { site, decision: reused ? 'reuse the site\'s process' : 'spawn a new process', processId: host.endpointId, pid: host.pid ?? -1 });
+    const decision = host === this.speculative ? 'the speculative process started with the request' : how === 'spare' ? 'the spare process, taken now' : reused ? "the site's existing process" : 'a new process';
+    tracing.endSpan(span, 'ok', null, { site, decision, processId: host.endpointId, pid: host.pid ?? -1 });
 
     // 6. Commit: hand response and loader to the renderer, wait for its acknowledgement.
-    span = tracing.beginPhase('commit', this.navigationId, { processId: host.endpointId });
+    return this.commitIn(host, site, head, (frameToken) => {
+      browser.send(host.endpointId, 'NavigationClient.CommitNavigation', {
+        navigationId: this.navigationId,
+        frameToken,
+        commonParams: { url: this.url, method: 'GET', transition: this.transition },
+        commitParams: { origin: originOf(this.url), navigationStart: this.navigationStart, redirects: this.redirects },
+        responseHead: head,
+        requestId: this.requestId,
+        bodyPipe: this.requestId,
+      });
+      // The commit carries the loader's client end and the body pipe: only now may the
+      // body and the completion the network thread already sent flow to the renderer.
+      this.delegate.router.moveRoute(this.requestId, host.endpointId);
+    });
+  }
+
+  /** Sends a commit to a frame in `host` and waits for the renderer's acknowledgement. */
+  private async commitIn(host: RenderProcessHost, site: string, head: ResponseHead, sendCommit: (frameToken: string) => void): Promise<NavigationOutcome> {
+    const { browser, tracing } = this.delegate;
+    const span = tracing.beginPhase('commit', this.navigationId, { processId: host.endpointId });
     const { frame, created } = this.delegate.frameInProcess(host, site);
     if (created) browser.send(host.endpointId, 'AgentSchedulingGroup.CreateFrame', { frameToken: frame.frameToken, site, isMainFrame: true });
     // Waiting for the acknowledgement starts before the commit leaves: it may come back at once.
     this.awaitingCommit = { span, frame, head };
-    browser.send(host.endpointId, 'NavigationClient.CommitNavigation', {
-      navigationId: this.navigationId,
-      frameToken: frame.frameToken,
-      commonParams: { url: this.url, method: 'GET', transition: this.transition },
-      commitParams: { origin: originOf(this.url), navigationStart: this.navigationStart, redirects: this.redirects },
-      responseHead: head,
-      requestId: this.requestId,
-      bodyPipe: this.requestId,
-    });
-    // The commit carries the loader's client end and the body pipe: only now may the
-    // body and the completion the network thread already sent flow to the renderer.
-    this.delegate.router.moveRoute(this.requestId, host.endpointId);
+    sendCommit(frame.frameToken);
     for (;;) {
       const event = await this.waitFor(['commit-ack', 'process-gone', 'cancel'], COMMIT_TIMEOUT_MS, 'DidCommitProvisionalLoad');
       if (event.kind === 'commit-ack') {
@@ -245,9 +322,94 @@ export class NavigationRequest {
       if (event.kind === 'process-gone' && event.processId !== host.endpointId) continue;
       this.awaitingCommit = null;
       if (event.kind === 'cancel') return this.cancelled(span, event.reason);
+      if (event.kind === 'timeout') host.markUnresponsive(event.what, COMMIT_TIMEOUT_MS);
       tracing.endSpan(span, 'error', event.kind === 'timeout' ? `no ${event.what} within ${COMMIT_TIMEOUT_MS} ms` : 'the renderer process died before committing');
       return this.rendererGone();
     }
+  }
+
+  /** A network error still commits: Chromium's error page, in the error-page process. */
+  private async commitErrorPage(netError: NetErrorInfo): Promise<NavigationOutcome> {
+    const { tracing, browser } = this.delegate;
+    this.decide('error-page', `${netError.name}: an error page commits in the error-page process (${ERROR_PAGE_SITE})`);
+    const span = tracing.beginPhase('find-renderer', this.navigationId, { site: ERROR_PAGE_SITE });
+    const { host, reused, how } = this.delegate.processForSite(ERROR_PAGE_SITE, 'commit');
+    this.watchProcess(host);
+    if (host.state === 'launching' && (await host.ready.then(() => 'ready' as const, () => 'gone' as const)) === 'gone') {
+      tracing.endSpan(span, 'error', 'the error-page process died while starting');
+      return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
+    }
+    tracing.endSpan(span, 'ok', null, { site: ERROR_PAGE_SITE, decision: how === 'spare' ? 'the spare process, taken for error pages' : reused ? 'the error-page process' : 'a new error-page process', processId: host.endpointId, pid: host.pid ?? -1 });
+    const head: ResponseHead = { status: 0, statusText: netError.name, httpVersion: '', headers: [], mimeType: 'text/html', charset: 'utf-8', contentLength: -1, remoteEndpoint: null, connectionReused: false, connectionId: 0, fromCache: false, timing: { requestStart: -1, dnsStart: -1, dnsEnd: -1, connectStart: -1, connectEnd: -1, sslStart: -1, sslEnd: -1, sendStart: -1, sendEnd: -1, receiveHeadersStart: -1, receiveHeadersEnd: -1 } };
+    this.errorPage = true;
+    const committed = await this.commitIn(host, ERROR_PAGE_SITE, head, (frameToken) =>
+      browser.send(host.endpointId, 'NavigationClient.CommitFailedNavigation', { navigationId: this.navigationId, frameToken, url: this.url, errorCode: netError.code, errorName: netError.name, errorPageHtml: errorPageHtml(this.url, netError) }),
+    );
+    return { outcome: 'failed', url: this.url, netError, errorPageCommitted: committed.outcome === 'committed' };
+  }
+
+  /** Cross-site: start the target site's process now, in parallel with the network request. */
+  private startSpeculativeProcess(): void {
+    if (!this.delegate.speculativeProcesses) return;
+    let site: string;
+    try {
+      // A typed host is about to be tried over https (HTTPS-Upgrades): predict that site.
+      site = siteForUrl(this.upgradeToHttps ? this.url.replace(/^http:/, 'https:') : this.url);
+    } catch {
+      return;
+    }
+    const current = this.delegate.currentFrame;
+    if (current && current.siteInstance.site === site && current.process.isReusable) return;
+    if (this.delegate.hasProcessFor(site)) return;
+    this.speculative = this.delegate.processForSite(site, 'speculative').host;
+  }
+
+  private discardSpeculative(reason: string): void {
+    const speculative = this.speculative;
+    this.speculative = null;
+    if (speculative && speculative.frames.size === 0) this.delegate.discardProcess(speculative, reason);
+  }
+
+  private decide(decision: 'render' | 'download' | 'no-commit' | 'error-page' | 'blocked', reason: string): void {
+    this.delegate.tracing.record({ type: 'navigation.decision', navigationId: this.navigationId, url: this.url, decision, reason });
+  }
+
+  /** MIME sniffing (WHATWG) on the first bytes of the body, which the transport is holding. */
+  private async sniff(head: ResponseHead): Promise<string> {
+    const router = this.delegate.router;
+    await router.whenHeldBody(this.requestId, RESOURCE_HEADER_BYTES, SNIFF_WAIT_MS);
+    const { bytes } = router.heldBody(this.requestId, RESOURCE_HEADER_BYTES);
+    const contentType = head.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
+    const noSniff = /^\s*nosniff\s*(,|$)/i.test(head.headers.find(([n]) => n.toLowerCase() === 'x-content-type-options')?.[1] ?? '');
+    const result = sniffMimeTypeWithRule({ contentType, noSniff, bytes });
+    const shown = bytes.subarray(0, 96);
+    this.delegate.tracing.record({
+      type: 'mime.sniffed',
+      navigationId: this.navigationId,
+      url: this.url,
+      supplied: contentType,
+      noSniff,
+      computed: result.essence,
+      rule: result.rule,
+      matchedSignature: result.matchedSignature,
+      firstBytesHex: [...shown].map((b) => b.toString(16).padStart(2, '0')).join(' '),
+      firstBytesText: previewBytes(shown, 96),
+      byteCount: bytes.byteLength,
+    });
+    return result.essence;
+  }
+
+  /** Safe Browsing on every URL of the redirect chain; returns the first unsafe verdict, unless the user chose to proceed. */
+  private checkSafeBrowsing(): SafeBrowsingVerdict | null {
+    for (const url of [...this.redirects, this.url]) {
+      const verdict = this.delegate.safeBrowsing.check(url);
+      const bypassed = verdict.verdict === 'unsafe' && this.delegate.safeBrowsingBypassed(url);
+      if (verdict.verdict === 'unsafe' || url === this.url) {
+        this.delegate.tracing.record({ type: 'safebrowsing.check', navigationId: this.navigationId, url, verdict: verdict.verdict, threatType: verdict.threatType, expressions: verdict.expressions, bypassed });
+      }
+      if (verdict.verdict === 'unsafe' && !bypassed) return verdict;
+    }
+    return null;
   }
 
   private watchProcess(host: RenderProcessHost): void {
@@ -286,9 +448,12 @@ export class NavigationRequest {
     return { outcome: 'cancelled', url: this.url, reason };
   }
 
-  private failed(netError: NetErrorInfo): NavigationOutcome {
+  private failed(netError: NetErrorInfo): Promise<NavigationOutcome> | NavigationOutcome {
     this.delegate.tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'failed', netError });
-    return { outcome: 'failed', url: this.url, netError };
+    this.discardSpeculative('the navigation failed');
+    // Certificate errors show an interstitial; an aborted navigation shows nothing.
+    if (this.delegate.errorPages && !isCertificateError(netError.code) && netError.code !== NET_ERRORS.ERR_ABORTED) return this.commitErrorPage(netError);
+    return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
   }
 
   private noCommit(reason: string): NavigationOutcome {

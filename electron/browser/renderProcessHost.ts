@@ -13,6 +13,9 @@ import type { LaunchedRenderer, RendererExit, RendererLauncher } from './rendere
 
 export type RenderProcessState = 'launching' | 'ready' | 'exited' | 'crashed';
 
+/** The site of a spare renderer process that no site has taken yet. */
+export const SPARE_SITE = 'spare';
+
 /** How long a new renderer process may take to say hello before it counts as failed. */
 const LAUNCH_TIMEOUT_MS = 15_000;
 /** How long a renderer asked to shut down may take before it is killed. */
@@ -25,13 +28,15 @@ export class RenderProcessHost {
   readonly ready: Promise<void>;
   private process: LaunchedRenderer | null = null;
   private shutdownRequested = false;
+  private unresponsive = false;
   private readonly goneListeners = new Set<(host: RenderProcessHost, exit: RendererExit) => void>();
   private resolveReady!: () => void;
   private rejectReady!: (error: Error) => void;
 
   constructor(
     readonly endpointId: EndpointId,
-    readonly site: string,
+    /** The site whose documents it hosts; 'spare' until a spare process is taken. */
+    public site: string,
     private readonly launcher: RendererLauncher,
     private readonly router: MessageRouter,
     private readonly browser: MessageEndpoint,
@@ -58,9 +63,18 @@ export class RenderProcessHost {
     return () => this.goneListeners.delete(listener);
   }
 
+  /** A spare process (launched before any site needs it) becomes a site's process. */
+  get isSpare(): boolean {
+    return this.site === SPARE_SITE;
+  }
+
+  assignSite(site: string): void {
+    this.site = site;
+  }
+
   launch(): void {
-    const serviceName = `renderer:${this.site}`;
-    this.tracing.record({ type: 'process.launch', processId: this.endpointId, site: this.site, serviceName });
+    const serviceName = `renderer ${this.endpointId} (${this.isSpare ? 'spare' : this.site})`;
+    this.tracing.record({ type: 'process.launch', processId: this.endpointId, site: this.site, serviceName, spare: this.isSpare });
     const child = this.launcher.launch({ endpointId: this.endpointId, site: this.site, serviceName });
     this.process = child;
     const channel: ChildChannel = { endpointId: this.endpointId, role: 'renderer', post: (frame) => child.post(frame) };
@@ -74,7 +88,12 @@ export class RenderProcessHost {
       this.pid = pid;
       this.tracing.record({ type: 'process.spawn', processId: this.endpointId, pid, site: this.site, serviceName });
     });
-    child.onMessage((raw) =>
+    child.onMessage((raw) => {
+      // Any frame from a process reported as hung means it is answering again.
+      if (this.unresponsive) {
+        this.unresponsive = false;
+        this.tracing.record({ type: 'process.responsive', processId: this.endpointId, pid: this.pid });
+      }
       this.router.receive(channel, raw, (info) => {
         if (this.state !== 'launching') return;
         clearTimeout(timer);
@@ -84,8 +103,8 @@ export class RenderProcessHost {
         this.tracing.record({ type: 'thread.start', info: { ...info, threadName: THREAD_NAMES.renderer } });
         this.tracing.record({ type: 'process.ready', processId: this.endpointId, pid: info.pid });
         this.resolveReady();
-      }),
-    );
+      });
+    });
     child.onExit((exit) => {
       clearTimeout(timer);
       this.router.detach(this.endpointId);
@@ -102,6 +121,13 @@ export class RenderProcessHost {
       this.rejectReady(new Error(`renderer process ${this.endpointId} ended before it was ready (${exit.reason})`));
       for (const listener of this.goneListeners) listener(this, exit);
     });
+  }
+
+  /** The process did not answer in time (Chromium's hang monitor): reported once until it answers again. */
+  markUnresponsive(waitingFor: string, waitedMs: number): void {
+    if (this.unresponsive || !this.isAlive) return;
+    this.unresponsive = true;
+    this.tracing.record({ type: 'process.unresponsive', processId: this.endpointId, pid: this.pid, waitingFor, waitedMs });
   }
 
   /** Asks the process to exit (ChildProcess.ProcessShutdown); kills it if it does not. */

@@ -8,6 +8,8 @@ import type { EndpointId } from '../../shared/ipc/endpoints.js';
 import type { PayloadOf } from '../../shared/ipc/messageCatalogue.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { isCertificateError } from '../../shared/net/netError.js';
+import type { DownloadManager } from './downloadManager.js';
+import type { SafeBrowsingDatabase } from './safeBrowsingDatabase.js';
 import type { JsonValue } from '../../shared/trace/traceEvent.js';
 import { classifyOmniboxInput } from '../../shared/web/omniboxInput.js';
 import { siteForUrl } from '../../shared/web/siteInfo.js';
@@ -22,7 +24,7 @@ import type { SiteInstance } from './siteInstance.js';
 
 export interface NavigationResult {
   navigationId: string | null;
-  outcome: 'loaded' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input';
+  outcome: 'loaded' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input' | 'download' | 'blocked';
   /** The URL that was (or would have been) loaded. */
   url: string | null;
   netError: NetErrorInfo | null;
@@ -35,8 +37,16 @@ export interface WebContentsDelegate {
   readonly browser: MessageEndpoint;
   readonly router: MessageRouter;
   readonly tracing: BrowserTracing;
+  readonly speculativeProcesses: boolean;
+  readonly errorPages: boolean;
+  readonly safeBrowsing: SafeBrowsingDatabase;
+  readonly downloads: DownloadManager;
   siteInstanceFor(site: string): SiteInstance;
-  processForSite(site: string): { host: RenderProcessHost; reused: boolean };
+  processForSite(site: string, purpose: 'commit' | 'speculative'): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' };
+  hasProcessFor(site: string): boolean;
+  discardProcess(host: RenderProcessHost, reason: string): void;
+  /** Session history changed (persisted by the browser). */
+  historyChanged(): void;
 }
 
 export const SEARCH_URL = 'http://www.google.com/search?q=';
@@ -66,7 +76,8 @@ export class WebContents implements NavigationDelegate {
   currentFrame: RenderFrameHost | null = null;
   loading = false;
   private activeNavigation: NavigationRequest | null = null;
-  private interstitialShown = false;
+  private interstitial: { kind: string; url: string } | null = null;
+  private readonly safeBrowsingAllowlist = new Set<string>();
   private navigationCounter = 0;
   private frameCounter = 0;
   private loadSpan: string | null = null;
@@ -90,8 +101,47 @@ export class WebContents implements NavigationDelegate {
     return this.delegate.tracing;
   }
 
-  processForSite(site: string): { host: RenderProcessHost; reused: boolean } {
-    return this.delegate.processForSite(site);
+  processForSite(site: string, purpose: 'commit' | 'speculative'): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' } {
+    return this.delegate.processForSite(site, purpose);
+  }
+
+  hasProcessFor(site: string): boolean {
+    return this.delegate.hasProcessFor(site);
+  }
+
+  discardProcess(host: RenderProcessHost, reason: string): void {
+    this.delegate.discardProcess(host, reason);
+  }
+
+  get speculativeProcesses(): boolean {
+    return this.delegate.speculativeProcesses;
+  }
+
+  get errorPages(): boolean {
+    return this.delegate.errorPages;
+  }
+
+  get safeBrowsing(): SafeBrowsingDatabase {
+    return this.delegate.safeBrowsing;
+  }
+
+  get downloads(): DownloadManager {
+    return this.delegate.downloads;
+  }
+
+  safeBrowsingBypassed(url: string): boolean {
+    return this.safeBrowsingAllowlist.has(url);
+  }
+
+  /**
+   * "Proceed anyway" on the Safe Browsing interstitial: the user takes the risk for
+   * this URL (for this session), and it loads.
+   */
+  async proceedPastInterstitial(): Promise<NavigationResult | null> {
+    const shown = this.interstitial;
+    if (!shown || shown.kind !== 'safebrowsing') return null;
+    this.safeBrowsingAllowlist.add(shown.url);
+    return this.navigate(`nav${++this.navigationCounter}`, shown.url, 'link', shown.url);
   }
 
   frameInProcess(host: RenderProcessHost, site: string): { frame: RenderFrameHost; created: boolean } {
@@ -149,8 +199,8 @@ export class WebContents implements NavigationDelegate {
     const request = new NavigationRequest(this, navigationId, url, transition, input, upgradeToHttps, historyOffset);
     this.activeNavigation = request;
     if (!this.loading) this.setLoading(true, 'DidStartLoading');
-    if (this.interstitialShown) {
-      this.interstitialShown = false;
+    if (this.interstitial) {
+      this.interstitial = null;
       this.tracing.state('interstitial', null, 'a new navigation started');
     }
     let outcome: NavigationOutcome;
@@ -165,12 +215,23 @@ export class WebContents implements NavigationDelegate {
       case 'failed':
         if (isCertificateError(outcome.netError.code)) {
           // Chrome shows a certificate-error interstitial instead of the page.
-          this.interstitialShown = true;
+          this.interstitial = { kind: 'certificate', url: outcome.url };
           this.tracing.state('interstitial', { kind: 'certificate', url: outcome.url, error: outcome.netError.name, detail: outcome.netError.detail }, outcome.netError.name);
           this.tracing.state('title', 'Privacy error', outcome.netError.name);
         }
+        if (outcome.errorPageCommitted) await (this.currentLoad ?? Promise.resolve());
         this.stopLoadingIfIdle('navigation failed');
         return { navigationId, outcome: 'failed', url: outcome.url, netError: outcome.netError, message: `${outcome.netError.name}: ${outcome.netError.detail}` };
+      case 'download':
+        this.stopLoadingIfIdle('the response is a download');
+        return { navigationId, outcome: 'download', url: outcome.url, netError: null, message: `Downloaded ${outcome.url} (${outcome.state}); the current page stays` };
+      case 'blocked':
+        this.interstitial = { kind: 'safebrowsing', url: outcome.url };
+        this.tracing.state('interstitial', { kind: 'safebrowsing', url: outcome.url, error: outcome.threatType, detail: `Safe Browsing lists this site as ${outcome.threatType}` }, 'Safe Browsing');
+        this.tracing.state('security', 'dangerous', 'Safe Browsing');
+        this.tracing.state('title', 'Security error', 'Safe Browsing');
+        this.stopLoadingIfIdle('blocked by Safe Browsing');
+        return { navigationId, outcome: 'blocked', url: outcome.url, netError: null, message: `Safe Browsing: ${outcome.url} is listed as ${outcome.threatType}` };
       case 'no-commit':
         this.stopLoadingIfIdle('no commit');
         return { navigationId, outcome: 'no-commit', url: outcome.url, netError: null, message: outcome.reason };
@@ -195,11 +256,12 @@ export class WebContents implements NavigationDelegate {
     // Only now, after the renderer acknowledged, does the browser's UI change.
     this.tracing.state('crashed', false, 'DidCommitProvisionalLoad');
     this.tracing.state('url', commit.url, 'DidCommitProvisionalLoad');
-    this.tracing.state('security', securityStateFor(commit.url), 'DidCommitProvisionalLoad');
+    this.tracing.state('security', request.errorPage ? 'neutral' : securityStateFor(commit.url), 'DidCommitProvisionalLoad');
     this.tracing.state('title', new URL(commit.url).host, 'DidCommitProvisionalLoad');
     this.controller.didCommit(commit.url, request.transition, request.historyOffset);
     this.tracing.state('history', this.controller.snapshot() as unknown as JsonValue, 'DidCommitProvisionalLoad');
-    this.tracing.record({ type: 'navigation.end', navigationId: request.navigationId, url: commit.url, outcome: 'committed', netError: null });
+    if (!request.errorPage) this.tracing.record({ type: 'navigation.end', navigationId: request.navigationId, url: commit.url, outcome: 'committed', netError: null });
+    this.delegate.historyChanged();
     this.loadSpan = this.tracing.beginPhase('load', request.navigationId, { url: commit.url, processId: frame.process.endpointId });
     this.currentLoad = new Promise<'loaded' | 'renderer-crashed'>((resolve) => (this.loadFinished = resolve));
   }
@@ -246,6 +308,7 @@ export class WebContents implements NavigationDelegate {
     if (frame !== this.currentFrame) return;
     this.controller.setTitle(title);
     this.tracing.state('title', title, 'UpdateTitle');
+    this.delegate.historyChanged();
   }
 
   onDidStopLoading(frame: RenderFrameHost): void {

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { LabCertificateAuthority } from './labCertificateAuthority.js';
 import { LabDnsServer } from './labDnsServer.js';
+import { buildLabSafeBrowsingLists } from './labSafeBrowsingList.js';
 import { LAB_SCENARIOS } from './labScenarios.js';
 import { LabServerCertificates } from './labServerCertificates.js';
 import { LabWebServer } from './labWebServer.js';
@@ -98,6 +99,7 @@ export class Lab {
       webServers: labWebAddresses.map((address) => ({ address, port: webPort, httpsPort, hosts: hostsByAddress.get(address) ?? [] })),
       ca: { certPem: ca.certPem },
       scenarios: structuredClone(LAB_SCENARIOS),
+      safeBrowsingLists: buildLabSafeBrowsingLists(),
     };
     return new Lab(config, dnsServers, webServer, certificates);
   }
@@ -125,7 +127,7 @@ export class Lab {
     return this.webServer.onHeld(listener);
   }
 
-  /** Number of responses still being sent on a timer (/slow-head, /slow-body, /chunked). */
+  /** Number of responses still being sent on a timer (/slow-head, /slow-body, /chunked, /download/data.bin). */
   slowResponseCount(): number {
     return this.webServer.slowResponseCount();
   }

@@ -1,3 +1,4 @@
+import type { SafeBrowsingListFile } from './labSafeBrowsingList.js';
 import type { LabScenario } from './labScenarios.js';
 
 /**
@@ -40,4 +41,11 @@ export interface LabConfig {
   ca: { certPem: string };
   /** Ready-made inputs that each demonstrate one branch of the journey. */
   scenarios: LabScenario[];
+  /**
+   * The lab's Safe Browsing lists (MALWARE, SOCIAL_ENGINEERING): hash prefixes
+   * and full hashes of the expressions for the lab's known-bad URLs
+   * (`*.testsafebrowsing-lab.com/`, `www.naver.com/unsafe/`). In lab mode they
+   * stand in for the lists a browser downloads from Google.
+   */
+  safeBrowsingLists: SafeBrowsingListFile[];
 }

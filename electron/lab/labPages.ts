@@ -18,17 +18,23 @@ export interface LabRequest {
  * - `chunked`: `Transfer-Encoding: chunked`, the body cut in `chunks` pieces sent `intervalMs` apart.
  * - `delayed`: nothing at all (not even headers) for `delayMs`, then the whole response.
  * - `trickle`: headers at once, then one byte of the body every `intervalMs`.
+ * - `paced`: with Content-Length (so a download knows its total), the body cut
+ *   in `chunks` pieces: the first at once with the headers, the others `intervalMs` apart.
  */
 export type LabDelivery =
   | { kind: 'chunked'; chunks: number; intervalMs: number }
+  | { kind: 'paced'; chunks: number; intervalMs: number }
   | { kind: 'delayed'; delayMs: number }
   | { kind: 'trickle'; intervalMs: number };
 
 export interface LabResource {
   /** HTTP status; 200 when omitted. 204, 205 and 304 are always sent without a body. */
   status?: number;
-  /** Full Content-Type value, e.g. `text/html; charset=utf-8`. */
-  contentType: string;
+  /**
+   * Full Content-Type value, e.g. `text/html; charset=utf-8`, sent exactly as
+   * written. `null`: no Content-Type header at all (the browser must sniff).
+   */
+  contentType: string | null;
   body: string | Buffer;
   /**
    * Extra response headers (they override the defaults, e.g. Cache-Control).
@@ -50,6 +56,8 @@ export const CONTENT_TYPES = {
   js: 'application/javascript; charset=utf-8',
   text: 'text/plain; charset=utf-8',
   png: 'image/png',
+  zip: 'application/zip',
+  octetStream: 'application/octet-stream',
 } as const;
 
 /** Escapes text for HTML element content and quoted attribute values. */

@@ -37,7 +37,7 @@ const STS_HEADER = 'strict-transport-security';
 /**
  * What every lab web server (HTTP and HTTPS) does with a request: routes it by
  * the Host header to a stand-in site and answers it, including conditional
- * requests (304), content codings, chunked and slow delivery. Requests to
+ * requests (304), content codings, chunked, paced and slow delivery. Requests to
  * `/hold/<name>` on any lab host wait until `releaseHeld()`.
  */
 export class LabRequestHandler {
@@ -115,7 +115,7 @@ export class LabRequestHandler {
     };
   }
 
-  /** Number of responses still being sent on a timer (/slow-head, /slow-body, /chunked). */
+  /** Number of responses still being sent on a timer (/slow-head, /slow-body, /chunked, /download/data.bin). */
   slowResponseCount(): number {
     return this.slow.size;
   }
@@ -208,7 +208,8 @@ export class LabRequestHandler {
     response.statusCode = status;
     response.setHeader('Server', 'navscope-lab');
     response.setHeader('Date', new Date().toUTCString());
-    response.setHeader('Content-Type', resource.contentType);
+    // No Content-Type at all when the resource has none: the browser must sniff it.
+    if (resource.contentType !== null) response.setHeader('Content-Type', resource.contentType);
     response.setHeader('Cache-Control', 'no-cache');
     if (scheme === 'https') {
       for (const [name, value] of Object.entries(site?.httpsHeaders ?? {})) response.setHeader(name, value);
@@ -275,6 +276,33 @@ export class LabRequestHandler {
             }
             response.write(piece);
             schedule(delivery.intervalMs, next);
+          };
+          schedule(delivery.intervalMs, next);
+        });
+        return;
+      }
+      case 'paced': {
+        // Content-Length up front, so the client knows the total and can show progress.
+        response.setHeader('Content-Length', body.length);
+        if (head || body.length === 0) {
+          response.end();
+          return;
+        }
+        const pieces = split(body, delivery.chunks);
+        response.write(pieces.shift() ?? Buffer.alloc(0));
+        if (pieces.length === 0) {
+          response.end();
+          return;
+        }
+        this.onTimers(exchange, (schedule) => {
+          const next = (): void => {
+            const piece = pieces.shift();
+            if (piece === undefined) return;
+            if (pieces.length === 0) response.end(piece);
+            else {
+              response.write(piece);
+              schedule(delivery.intervalMs, next);
+            }
           };
           schedule(delivery.intervalMs, next);
         });

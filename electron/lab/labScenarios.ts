@@ -258,6 +258,105 @@ export const LAB_SCENARIOS: LabScenario[] = [
     },
   },
   {
+    id: 'status-205',
+    input: 'http://www.naver.com/status/205',
+    title: { en: '205 Reset Content', ko: '205 Reset Content' },
+    description: {
+      en: 'A 205 response also has no body (Content-Length: 0): like a 204, the navigation does not commit and the current page stays.',
+      ko: '205 응답에도 본문이 없습니다(Content-Length: 0). 204 와 마찬가지로 내비게이션은 커밋되지 않고 현재 페이지가 그대로 남습니다.',
+    },
+  },
+  {
+    id: 'download-zip',
+    input: 'http://www.naver.com/download/report.zip',
+    title: { en: 'Download: ZIP archive', ko: '다운로드: ZIP 압축 파일' },
+    description: {
+      en: 'The response is a real ZIP archive sent as application/zip with Content-Disposition: attachment, so the browser hands it to the download manager instead of a renderer; the navigation does not commit.',
+      ko: '응답은 application/zip 과 Content-Disposition: attachment 로 보낸 실제 ZIP 압축 파일입니다. 브라우저는 이를 렌더러가 아닌 다운로드 관리자에게 넘기며, 내비게이션은 커밋되지 않습니다.',
+    },
+  },
+  {
+    id: 'download-progress',
+    input: 'http://www.naver.com/download/data.bin',
+    title: { en: 'Download with progress', ko: '진행률이 보이는 다운로드' },
+    description: {
+      en: '200 KB of application/octet-stream without Content-Disposition: no renderer can show that type, so it becomes a download. The body arrives in pieces a few milliseconds apart, with a Content-Length, so the progress is visible.',
+      ko: 'Content-Disposition 이 없는 200 KB 의 application/octet-stream 입니다. 이 형식을 보여 줄 렌더러가 없으므로 다운로드가 됩니다. 본문은 Content-Length 와 함께 몇 밀리초 간격으로 나뉘어 도착하므로 진행률을 볼 수 있습니다.',
+    },
+  },
+  {
+    id: 'sniff-no-content-type',
+    input: 'http://www.naver.com/mime/no-content-type',
+    title: { en: 'No Content-Type: sniffed as HTML', ko: 'Content-Type 없음: HTML 로 판별' },
+    description: {
+      en: 'The response has no Content-Type header at all. The browser sniffs the first bytes, finds <!DOCTYPE HTML and renders the page as text/html.',
+      ko: '응답에 Content-Type 헤더가 전혀 없습니다. 브라우저는 앞부분 바이트를 살펴(스니핑) <!DOCTYPE HTML 을 찾아내고, 페이지를 text/html 로 렌더링합니다.',
+    },
+  },
+  {
+    id: 'sniff-unknown-type',
+    input: 'http://www.naver.com/mime/unknown-type',
+    title: { en: 'unknown/unknown: sniffed as HTML', ko: 'unknown/unknown: HTML 로 판별' },
+    description: {
+      en: 'Content-Type: unknown/unknown means the server does not know the type; the browser treats it like a missing type, sniffs and renders HTML.',
+      ko: 'Content-Type: unknown/unknown 은 서버가 형식을 모른다는 뜻입니다. 브라우저는 형식이 없는 경우처럼 스니핑하여 HTML 로 렌더링합니다.',
+    },
+  },
+  {
+    id: 'sniff-binary-as-text',
+    input: 'http://www.naver.com/mime/binary-as-text',
+    title: { en: 'Binary served as text/plain', ko: 'text/plain 으로 보낸 바이너리' },
+    description: {
+      en: 'Binary bytes are served as text/plain. For text/plain the browser only checks text against binary: it finds control bytes, so the type becomes application/octet-stream and the response is downloaded.',
+      ko: '바이너리 바이트를 text/plain 으로 보냅니다. text/plain 에 대해 브라우저는 텍스트인지 바이너리인지만 확인합니다. 제어 바이트가 있으므로 형식은 application/octet-stream 이 되고 응답은 다운로드됩니다.',
+    },
+  },
+  {
+    id: 'nosniff',
+    input: 'http://www.naver.com/mime/nosniff-mislabeled',
+    title: { en: 'nosniff: HTML shown as text', ko: 'nosniff: 텍스트로 보이는 HTML' },
+    description: {
+      en: 'An HTML document served as text/plain with X-Content-Type-Options: nosniff: the browser takes the type as given and shows the markup as plain text.',
+      ko: 'HTML 문서를 X-Content-Type-Options: nosniff 와 함께 text/plain 으로 보냅니다. 브라우저는 주어진 형식을 그대로 따르며 마크업을 일반 텍스트로 보여 줍니다.',
+    },
+  },
+  {
+    id: 'sniff-png',
+    input: 'http://www.naver.com/mime/png-no-type',
+    title: { en: 'PNG without Content-Type', ko: 'Content-Type 없는 PNG' },
+    description: {
+      en: 'A PNG image is sent without Content-Type: its 8-byte signature identifies it as image/png, and the browser shows it as an image document.',
+      ko: 'PNG 이미지를 Content-Type 없이 보냅니다. 8바이트 시그니처로 image/png 임을 알아내며, 브라우저는 이를 이미지 문서로 보여 줍니다.',
+    },
+  },
+  {
+    id: 'safebrowsing-malware',
+    input: 'http://malware.testsafebrowsing-lab.com/',
+    title: { en: 'Safe Browsing: malware', ko: '세이프 브라우징: 악성 소프트웨어' },
+    description: {
+      en: 'The host is on the lab\'s MALWARE list: the browser hashes the URL\'s expressions, finds a matching 4-byte prefix, confirms the full SHA-256 hash and shows a warning instead of the page. The page itself is harmless.',
+      ko: '이 호스트는 실험실의 MALWARE 목록에 있습니다. 브라우저는 URL 의 표현식을 해시하고, 일치하는 4바이트 접두어를 찾고, 전체 SHA-256 해시로 확인한 뒤 페이지 대신 경고를 보여 줍니다. 페이지 자체는 무해합니다.',
+    },
+  },
+  {
+    id: 'safebrowsing-phishing',
+    input: 'http://phishing.testsafebrowsing-lab.com/',
+    title: { en: 'Safe Browsing: phishing', ko: '세이프 브라우징: 피싱' },
+    description: {
+      en: 'The host is on the lab\'s SOCIAL_ENGINEERING list, so the warning is a deceptive-site warning. The page behind it is a harmless stand-in.',
+      ko: '이 호스트는 실험실의 SOCIAL_ENGINEERING 목록에 있으므로 경고는 사기성 사이트 경고입니다. 그 뒤의 페이지는 무해한 대역입니다.',
+    },
+  },
+  {
+    id: 'safebrowsing-path-prefix',
+    input: 'http://www.naver.com/unsafe/payload.html',
+    title: { en: 'Safe Browsing: listed path on a good site', ko: '세이프 브라우징: 정상 사이트의 등록된 경로' },
+    description: {
+      en: 'The MALWARE list holds www.naver.com/unsafe/, not the whole host: of the URL\'s host-and-path expressions only that path prefix matches, so this page is flagged while the rest of www.naver.com is not.',
+      ko: 'MALWARE 목록에는 호스트 전체가 아니라 www.naver.com/unsafe/ 가 있습니다. URL 의 호스트·경로 표현식 가운데 그 경로 접두어만 일치하므로, 이 페이지는 경고 대상이 되지만 www.naver.com 의 나머지는 그렇지 않습니다.',
+    },
+  },
+  {
     id: 'markup-title',
     input: 'http://www.naver.com/escape',
     title: { en: 'Markup in the page title', ko: '페이지 제목 속 마크업' },

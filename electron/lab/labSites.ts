@@ -1,3 +1,4 @@
+import { naverContentRoutes } from './labContentRoutes.js';
 import { solidPng } from './labPng.js';
 import { CONTENT_TYPES, escapeHtml, html, labNotice, labPage } from './labPages.js';
 import type { LabRequest, LabResource, LabRoute } from './labPages.js';
@@ -311,6 +312,26 @@ const gluelessHome = labPage({
 so the resolver first had to resolve <code>ns.lab-dns.net</code> itself (through net and lab-dns.net) before it could ask for www.glueless-lab.com.</p>`,
 });
 
+// --- Safe Browsing test hosts -------------------------------------------------
+
+function safeBrowsingSite(host: string, listName: string, standsFor: string): LabSite {
+  return {
+    hosts: [host],
+    routes: {
+      '/': html(labPage({
+        site: host,
+        title: `Safe Browsing test page (${listName})`,
+        content: `<h1>${escapeHtml(host)}</h1>
+<p>This is a harmless test page. It stands in for ${standsFor}, the way Google’s testsafebrowsing.appspot.com pages do, and does nothing at all.</p>
+<p>The lab’s Safe Browsing ${escapeHtml(listName)} list holds the expression <code>${escapeHtml(host)}/</code>, which covers every path on this host:
+before the request leaves, the browser hashes the URL’s host-and-path expressions with SHA-256, finds a listed 4-byte prefix, confirms the full hash,
+and shows a warning instead of this page.</p>
+<p>If you can read this, you chose to proceed past the warning (or nothing checked the URL).</p>`,
+      })),
+    },
+  };
+}
+
 // --- the site table ----------------------------------------------------------
 
 export const labSites: LabSite[] = [
@@ -328,6 +349,7 @@ export const labSites: LabSite[] = [
       '/static/analytics.js': { contentType: CONTENT_TYPES.js, body: naverAnalyticsJs },
       '/static/logo.png': { contentType: CONTENT_TYPES.png, body: naverLogo },
       ...naverScenarioRoutes,
+      ...naverContentRoutes,
     },
     prefixRoutes: naverScenarioPrefixRoutes,
   },
@@ -365,6 +387,8 @@ export const labSites: LabSite[] = [
     hosts: ['www.glueless-lab.com'],
     routes: { '/': html(gluelessHome) },
   },
+  safeBrowsingSite('malware.testsafebrowsing-lab.com', 'MALWARE', 'a site that spreads malware'),
+  safeBrowsingSite('phishing.testsafebrowsing-lab.com', 'SOCIAL_ENGINEERING', 'a phishing site that imitates another one to steal passwords'),
 ];
 
 export const labHostRedirects: LabHostRedirect[] = [

@@ -116,7 +116,7 @@ export class LabWebServer {
     return this.handler.onHeld(listener);
   }
 
-  /** Number of responses still being sent on a timer (/slow-head, /slow-body, /chunked). */
+  /** Number of responses still being sent on a timer (/slow-head, /slow-body, /chunked, /download/data.bin). */
   slowResponseCount(): number {
     return this.handler.slowResponseCount();
   }

@@ -118,12 +118,16 @@ export const LAB_ADDRESSES = {
   labDnsNameServer: '127.53.2.4',
   /** ns.lab-dns.net: serves glueless-lab.com (delegated from com without glue). */
   gluelessNameServer: '127.53.2.5',
+  /** ns1.testsafebrowsing-lab.com: serves testsafebrowsing-lab.com (the Safe Browsing test hosts). */
+  safeBrowsingNameServer: '127.53.2.6',
   naverWeb: '127.80.0.1',
   googleWeb: '127.80.0.2',
   /** The certificate-error scenario hosts (*.badssl-lab.com). */
   badsslWeb: '127.80.0.3',
   /** www.glueless-lab.com. */
   gluelessWeb: '127.80.0.4',
+  /** The Safe Browsing test hosts (*.testsafebrowsing-lab.com). */
+  safeBrowsingWeb: '127.80.0.5',
   /** Resolves, but nothing listens there: connection refused. */
   refused: '127.80.0.99',
 } as const;
@@ -136,6 +140,7 @@ export const labNameServers: LabNameServer[] = [
   { name: 'ns1.badssl-lab.com', address: LAB_ADDRESSES.badsslNameServer, role: 'authoritative', zones: ['badssl-lab.com'] },
   { name: 'ns1.lab-dns.net', address: LAB_ADDRESSES.labDnsNameServer, role: 'authoritative', zones: ['lab-dns.net'] },
   { name: 'ns.lab-dns.net', address: LAB_ADDRESSES.gluelessNameServer, role: 'authoritative', zones: ['glueless-lab.com'] },
+  { name: 'ns1.testsafebrowsing-lab.com', address: LAB_ADDRESSES.safeBrowsingNameServer, role: 'authoritative', zones: ['testsafebrowsing-lab.com'] },
 ];
 
 /** Addresses on which the lab's web server listens (one port for all). */
@@ -144,6 +149,7 @@ export const labWebAddresses: string[] = [
   LAB_ADDRESSES.googleWeb,
   LAB_ADDRESSES.badsslWeb,
   LAB_ADDRESSES.gluelessWeb,
+  LAB_ADDRESSES.safeBrowsingWeb,
 ];
 
 export const labZones: LabZone[] = [
@@ -176,6 +182,9 @@ export const labZones: LabZone[] = [
       // glueless-lab.com: its name server lives under net, so com can give no glue;
       // the resolver must first resolve ns.lab-dns.net itself.
       ns('glueless-lab.com', 'ns.lab-dns.net'),
+      // testsafebrowsing-lab.com: the Safe Browsing test hosts, with glue.
+      ns('testsafebrowsing-lab.com', 'ns1.testsafebrowsing-lab.com'),
+      a('ns1.testsafebrowsing-lab.com', LAB_ADDRESSES.safeBrowsingNameServer, LAB_TTL.delegation),
     ],
   },
   {
@@ -250,6 +259,18 @@ export const labZones: LabZone[] = [
     records: [
       ns('glueless-lab.com', 'ns.lab-dns.net'),
       a('www.glueless-lab.com', LAB_ADDRESSES.gluelessWeb),
+    ],
+  },
+  {
+    // Harmless pages standing in for known-bad sites (like Google's testsafebrowsing.appspot.com):
+    // the lab's Safe Browsing lists name these hosts.
+    origin: 'testsafebrowsing-lab.com',
+    soa: soa('testsafebrowsing-lab.com', 'ns1.testsafebrowsing-lab.com'),
+    records: [
+      ns('testsafebrowsing-lab.com', 'ns1.testsafebrowsing-lab.com'),
+      a('ns1.testsafebrowsing-lab.com', LAB_ADDRESSES.safeBrowsingNameServer, LAB_TTL.delegation),
+      a('malware.testsafebrowsing-lab.com', LAB_ADDRESSES.safeBrowsingWeb),
+      a('phishing.testsafebrowsing-lab.com', LAB_ADDRESSES.safeBrowsingWeb),
     ],
   },
 ];

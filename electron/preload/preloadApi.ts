@@ -58,6 +58,8 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
     goBack: () => call('goBack', []) as Promise<NavigationResultView>,
     goForward: () => call('goForward', []) as Promise<NavigationResultView>,
     reload: () => call('reload', []) as Promise<NavigationResultView>,
+    proceedInterstitial: () => call('proceedInterstitial', []) as Promise<NavigationResultView>,
+    killRenderer: (processId: string) => call('killRenderer', [String(processId)]) as Promise<NavigationResultView>,
     subscribeTrace(listener: (events: TraceEvent[]) => void): () => void {
       if (typeof listener !== 'function') throw new Error('subscribeTrace needs a function');
       listeners.add(listener);

@@ -84,6 +84,34 @@ export class RenderFrame {
     if (this.document.bodyComplete) this.parseDocument();
   }
 
+  /** An error page: the browser made the document; there is no body pipe and no loader. */
+  commitFailedNavigation(params: PayloadOf<'NavigationClient.CommitFailedNavigation'>): void {
+    this.abandonDocument('an error page committed');
+    const html = new TextEncoder().encode(params.errorPageHtml);
+    this.document = {
+      navigationId: params.navigationId,
+      url: params.url,
+      origin: 'null',
+      head: { status: 0, statusText: params.errorName, httpVersion: '', headers: [], mimeType: 'text/html', charset: 'utf-8', contentLength: html.byteLength, remoteEndpoint: null, connectionReused: false, connectionId: 0, fromCache: false, timing: { requestStart: -1, dnsStart: -1, dnsEnd: -1, connectStart: -1, connectEnd: -1, sslStart: -1, sslEnd: -1, sendStart: -1, sendEnd: -1, receiveHeadersStart: -1, receiveHeadersEnd: -1 } },
+      requestId: '',
+      chunks: [html],
+      bodyComplete: true,
+      parsed: false,
+      domContentLoaded: false,
+      loadFired: false,
+      subresources: new Map(),
+    };
+    this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidCommitProvisionalLoad', {
+      navigationId: params.navigationId,
+      frameToken: this.frameToken,
+      url: params.url,
+      origin: 'null',
+      httpStatusCode: 0,
+      mimeType: 'text/html',
+    });
+    this.parseDocument();
+  }
+
   onBodyChunk(pipeId: string, chunk: Uint8Array): void {
     const doc = this.document;
     if (!doc) return;

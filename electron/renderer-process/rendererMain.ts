@@ -74,6 +74,11 @@ endpoint.on('NavigationClient.CommitNavigation', (p) => {
   if (!frame) throw new Error(`CommitNavigation for unknown frame ${p.frameToken}`);
   frame.commitNavigation(p);
 });
+endpoint.on('NavigationClient.CommitFailedNavigation', (p) => {
+  const frame = frames.get(p.frameToken);
+  if (!frame) throw new Error(`CommitFailedNavigation for unknown frame ${p.frameToken}`);
+  frame.commitFailedNavigation(p);
+});
 endpoint.on('LocalFrame.BeforeUnload', (p) => {
   const frame = frames.get(p.frameToken);
   endpoint.send('browser', 'FrameHost.BeforeUnloadACK', { frameToken: p.frameToken, proceed: frame ? frame.beforeUnload() : true });

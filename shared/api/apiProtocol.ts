@@ -17,7 +17,7 @@ export type ApiRequest = s.Infer<typeof apiRequest>;
 
 const navigationResult = s.object({
   navigationId: s.nullable(s.string({ maxLength: 100 })),
-  outcome: s.literal('loaded', 'failed', 'no-commit', 'renderer-crashed', 'cancelled', 'invalid-input', 'nothing-to-do'),
+  outcome: s.literal('loaded', 'failed', 'no-commit', 'renderer-crashed', 'cancelled', 'invalid-input', 'nothing-to-do', 'download', 'blocked'),
   url: s.nullable(s.string({ maxLength: 8192 })),
   message: s.string({ maxLength: 8192 }),
   netError: s.nullable(s.object({ code: s.number({ integer: true }), name: s.string({ maxLength: 100 }), detail: s.string({ maxLength: 4096 }) })),
@@ -39,7 +39,7 @@ const hostInfo = s.object({
   ),
 });
 
-export const apiResult = { info: hostInfo, navigate: navigationResult, goBack: navigationResult, goForward: navigationResult, reload: navigationResult } as const;
+export const apiResult = { info: hostInfo, navigate: navigationResult, goBack: navigationResult, goForward: navigationResult, reload: navigationResult, proceedInterstitial: navigationResult, killRenderer: navigationResult } as const;
 
 /** Trace events are checked for shape at the edge: an object with a numeric seq and ts and a known-looking type. */
 export const traceEventShape = s.unknownData({ maxDepth: 24 });

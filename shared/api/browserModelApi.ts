@@ -27,7 +27,7 @@ export interface HostInfo {
 
 export interface NavigationResultView {
   navigationId: string | null;
-  outcome: 'loaded' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input' | 'nothing-to-do';
+  outcome: 'loaded' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input' | 'nothing-to-do' | 'download' | 'blocked';
   url: string | null;
   message: string;
   netError: { code: number; name: string; detail: string } | null;
@@ -40,9 +40,13 @@ export interface BrowserModelApi {
   goBack(): Promise<NavigationResultView>;
   goForward(): Promise<NavigationResultView>;
   reload(): Promise<NavigationResultView>;
+  /** "Proceed anyway" on a Safe Browsing interstitial. */
+  proceedInterstitial(): Promise<NavigationResultView>;
+  /** Kills a renderer process for real (SIGKILL): the tab shows a sad tab; reload starts a new one. */
+  killRenderer(processId: string): Promise<NavigationResultView>;
   /** Every trace event so far, then each new batch as it is recorded. Returns an unsubscribe function. */
   subscribeTrace(listener: (events: TraceEvent[]) => void): () => void;
 }
 
-export const API_METHODS = ['info', 'navigate', 'goBack', 'goForward', 'reload'] as const;
+export const API_METHODS = ['info', 'navigate', 'goBack', 'goForward', 'reload', 'proceedInterstitial', 'killRenderer'] as const;
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -186,6 +186,20 @@ export const messageCatalogue = {
     }),
     'content.mojom.NavigationClient.CommitNavigation: the browser hands the response head, the body pipe and the loader to the renderer, which commits the new document.',
   ),
+  'NavigationClient.CommitFailedNavigation': entry(
+    ['browser'],
+    ['renderer'],
+    s.object({
+      navigationId: id,
+      frameToken,
+      url,
+      errorCode: s.number({ integer: true, max: -1 }),
+      errorName: s.string({ maxLength: 64 }),
+      /** The error page the browser made (Chromium's net error page); the renderer shows it. */
+      errorPageHtml: s.string({ maxLength: 64 * 1024 }),
+    }),
+    'content.mojom.NavigationClient.CommitFailedNavigation: a navigation that failed still commits — an error page, in a separate error-page process, so that the failed URL gets a history entry.',
+  ),
   'FrameHost.DidCommitProvisionalLoad': entry(
     ['renderer'],
     ['browser'],

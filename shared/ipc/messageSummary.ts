@@ -24,6 +24,7 @@ const describers: Describers = {
   'LocalFrame.BeforeUnload': (p) => `frame ${p.frameToken}${p.isReload ? ' (reload)' : ''}`,
   'FrameHost.BeforeUnloadACK': (p) => (p.proceed ? 'proceed' : 'cancelled by the page'),
   'NavigationClient.CommitNavigation': (p) => `${p.commonParams.url} (${p.responseHead.status})`,
+  'NavigationClient.CommitFailedNavigation': (p) => `error page for ${p.url} (${p.errorName})`,
   'FrameHost.DidCommitProvisionalLoad': (p) => `${p.url} committed (${p.httpStatusCode})`,
   'FrameHost.UpdateTitle': (p) => `"${p.title}"`,
   'FrameHost.SubresourceResponseStarted': (p) => `${p.status} ${p.url} (${p.destination})`,

@@ -17,6 +17,21 @@ export interface ProcessView {
   state: 'launching' | 'running' | 'exited' | 'crashed';
   threads: { id: string; name: string }[];
   detail: string | null;
+  /** Started as the spare, or speculatively, and how it was assigned. */
+  role: 'spare' | 'speculative' | null;
+  unresponsive: boolean;
+}
+
+export interface DownloadView {
+  id: string;
+  url: string;
+  filename: string;
+  path: string;
+  mimeType: string;
+  received: number;
+  total: number;
+  state: 'in-progress' | 'complete' | 'interrupted';
+  error: string | null;
 }
 
 export interface ServerView {
@@ -78,6 +93,7 @@ export interface TabView {
 export interface BrowserViewState {
   /** How many events are folded in. */
   cursor: number;
+  downloads: DownloadView[];
   tab: TabView;
   processes: ProcessView[];
   servers: ServerView[];
@@ -97,6 +113,7 @@ export interface BrowserViewState {
 export function emptyViewState(): BrowserViewState {
   return {
     cursor: 0,
+    downloads: [],
     tab: { interstitial: null, loading: false, url: '', title: 'New Tab', security: 'none', crashed: false, history: { entries: [], index: -1 } },
     processes: [],
     servers: [],
@@ -114,7 +131,7 @@ export function emptyViewState(): BrowserViewState {
 function processFor(state: BrowserViewState, id: string, kind: ProcessView['kind']): ProcessView {
   let view = state.processes.find((p) => p.id === id);
   if (!view) {
-    view = { id, kind, pid: null, site: null, state: 'launching', threads: [], detail: null };
+    view = { id, kind, pid: null, site: null, state: 'launching', threads: [], detail: null, role: null, unresponsive: false };
     state.processes.push(view);
   }
   return view;
@@ -164,14 +181,49 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       return;
     case 'process.launch': {
       const view = processFor(state, event.processId, 'renderer');
-      view.site = event.site;
+      view.site = event.spare ? null : event.site;
+      view.role = event.spare ? 'spare' : null;
       view.state = 'launching';
+      return;
+    }
+    case 'process.assigned': {
+      const view = processFor(state, event.processId, 'renderer');
+      view.site = event.site;
+      if (event.how === 'speculative') view.role = 'speculative';
+      else if (event.how === 'spare' || event.how === 'new') view.role = null;
+      return;
+    }
+    case 'process.discarded': {
+      const view = processFor(state, event.processId, 'renderer');
+      view.detail = `discarded: ${event.reason}`;
+      return;
+    }
+    case 'process.unresponsive':
+      processFor(state, event.processId, 'renderer').unresponsive = true;
+      return;
+    case 'process.responsive':
+      processFor(state, event.processId, 'renderer').unresponsive = false;
+      return;
+    case 'download.begin':
+      state.downloads.push({ id: event.downloadId, url: event.url, filename: event.filename, path: event.path, mimeType: event.mimeType, received: 0, total: event.totalBytes, state: 'in-progress', error: null });
+      return;
+    case 'download.progress': {
+      const download = state.downloads.find((d) => d.id === event.downloadId);
+      if (download) download.received = event.receivedBytes;
+      return;
+    }
+    case 'download.end': {
+      const download = state.downloads.find((d) => d.id === event.downloadId);
+      if (download) {
+        download.received = event.receivedBytes;
+        download.state = event.state;
+        download.error = event.error;
+      }
       return;
     }
     case 'process.spawn': {
       const view = processFor(state, event.processId, 'renderer');
       view.pid = event.pid;
-      view.site = event.site;
       return;
     }
     case 'process.ready': {
@@ -305,6 +357,7 @@ function copyState(state: BrowserViewState): BrowserViewState {
     ...state,
     tab: { ...state.tab, interstitial: state.tab.interstitial ? { ...state.tab.interstitial } : null, history: { entries: state.tab.history.entries.map((e) => ({ ...e })), index: state.tab.history.index } },
     processes: state.processes.map((p) => ({ ...p, threads: p.threads.map((t) => ({ ...t })) })),
+    downloads: state.downloads.map((d) => ({ ...d })),
     servers: state.servers.map((s) => ({ ...s, hosts: [...s.hosts] })),
     spans: state.spans.map((s) => ({ ...s })),
     navigations: state.navigations.map((n) => ({ ...n })),

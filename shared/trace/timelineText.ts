@@ -25,7 +25,7 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
     case 'thread.start':
       return `thread ${event.info.threadName} of ${event.info.processName} (pid ${event.info.pid}) is ready`;
     case 'process.launch':
-      return `● launch renderer process ${event.processId} for ${event.site}`;
+      return `● launch renderer process ${event.processId} ${event.spare ? '(the spare, not yet for a site)' : `for ${event.site}`}`;
     case 'process.spawn':
       return `● spawned ${event.processId}: pid ${event.pid} (${event.site})`;
     case 'process.ready':
@@ -87,6 +87,26 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
       return `cookies sent to ${event.url}: ${event.names.join(', ')}`;
     case 'cache.lookup':
       return `HTTP cache ${event.outcome} for ${event.url} (${event.reason})`;
+    case 'mime.sniffed':
+      return `MIME: supplied ${event.supplied ?? '(none)'}${event.noSniff ? ' + nosniff' : ''} → ${event.computed} (${event.rule}; ${event.byteCount} bytes looked at)`;
+    case 'safebrowsing.check':
+      return `Safe Browsing: ${event.verdict.toUpperCase()}${event.threatType ? ` (${event.threatType})` : ''} for ${event.url}: ${event.expressions.length} expressions, ${event.expressions.filter((e) => e.prefixMatch).length} prefix hits${event.bypassed ? ', the user chose to proceed' : ''}`;
+    case 'navigation.decision':
+      return `decision for ${event.url}: ${event.decision} (${event.reason})`;
+    case 'download.begin':
+      return `download ${event.downloadId} begins: ${event.filename} (${event.mimeType}, ${event.totalBytes >= 0 ? `${event.totalBytes} bytes` : 'size unknown'}) → ${event.path}`;
+    case 'download.progress':
+      return `download ${event.downloadId}: ${event.receivedBytes}${event.totalBytes >= 0 ? ` / ${event.totalBytes}` : ''} bytes`;
+    case 'download.end':
+      return `download ${event.downloadId} ${event.state}: ${event.receivedBytes} bytes${event.error ? ` (${event.error})` : ''} → ${event.path}`;
+    case 'process.assigned':
+      return `● ${event.processId}${event.pid ? ` (pid ${event.pid})` : ''} for ${event.site}: ${event.how} (${event.reason})`;
+    case 'process.discarded':
+      return `● ${event.processId} discarded (${event.site}): ${event.reason}`;
+    case 'process.unresponsive':
+      return `⚠ ${event.processId}${event.pid ? ` (pid ${event.pid})` : ''} is not responding: no ${event.waitingFor} for ${event.waitedMs} ms`;
+    case 'process.responsive':
+      return `● ${event.processId}${event.pid ? ` (pid ${event.pid})` : ''} is responding again`;
   }
 }
 

@@ -33,7 +33,7 @@ export type StateField = 'loading' | 'url' | 'security' | 'title' | 'history' | 
 export type TraceEventBody =
   | { type: 'trace.begin'; mode: 'lab' | 'live'; browserPid: number; wallClock: string; platform: string }
   | { type: 'thread.start'; info: EndpointInfo }
-  | { type: 'process.launch'; processId: EndpointId; site: string; serviceName: string }
+  | { type: 'process.launch'; processId: EndpointId; site: string; serviceName: string; spare: boolean }
   | { type: 'process.spawn'; processId: EndpointId; pid: number; site: string; serviceName: string }
   | { type: 'process.ready'; processId: EndpointId; pid: number }
   | { type: 'process.exit'; processId: EndpointId; pid: number; code: number | null; signal: string | null; reason: string }
@@ -118,6 +118,37 @@ export type TraceEventBody =
   | { type: 'cookie.stored'; requestId: string; url: string; cookies: { header: string; stored: boolean; reason: string | null; name: string | null }[] }
   | { type: 'cookie.sent'; requestId: string; url: string; names: string[] }
   | { type: 'cache.lookup'; requestId: string; url: string; outcome: 'miss' | 'fresh' | 'stale' | 'revalidated' | 'stored' | 'not-stored'; reason: string }
+  | {
+      type: 'mime.sniffed';
+      navigationId: string;
+      url: string;
+      supplied: string | null;
+      noSniff: boolean;
+      computed: string;
+      rule: string;
+      matchedSignature: string | null;
+      /** The first bytes the decision looked at (at most 1445), as hex and as printable text. */
+      firstBytesHex: string;
+      firstBytesText: string;
+      byteCount: number;
+    }
+  | {
+      type: 'safebrowsing.check';
+      navigationId: string;
+      url: string;
+      verdict: 'safe' | 'unsafe';
+      threatType: string | null;
+      expressions: { expression: string; hash: string; prefix: string; prefixMatch: boolean; fullHashMatch: boolean; list: string | null }[];
+      bypassed: boolean;
+    }
+  | { type: 'navigation.decision'; navigationId: string; url: string; decision: 'render' | 'download' | 'no-commit' | 'error-page' | 'blocked'; reason: string }
+  | { type: 'download.begin'; downloadId: string; url: string; filename: string; path: string; mimeType: string; totalBytes: number }
+  | { type: 'download.progress'; downloadId: string; receivedBytes: number; totalBytes: number }
+  | { type: 'download.end'; downloadId: string; state: 'complete' | 'interrupted'; receivedBytes: number; path: string; error: string | null }
+  | { type: 'process.assigned'; processId: string; pid: number | null; site: string; how: 'spare' | 'speculative' | 'new' | 'reused'; reason: string }
+  | { type: 'process.discarded'; processId: string; site: string; reason: string }
+  | { type: 'process.unresponsive'; processId: string; pid: number | null; waitingFor: string; waitedMs: number }
+  | { type: 'process.responsive'; processId: string; pid: number | null }
   | {
       type: 'renderer.document';
       url: string;

@@ -66,6 +66,16 @@ const EVENT_TYPES = [
   'cookie.stored',
   'cookie.sent',
   'cache.lookup',
+  'mime.sniffed',
+  'safebrowsing.check',
+  'navigation.decision',
+  'download.begin',
+  'download.progress',
+  'download.end',
+  'process.assigned',
+  'process.discarded',
+  'process.unresponsive',
+  'process.responsive',
 ] as const satisfies readonly ExplainedEventType[];
 
 type MissingEventType = Exclude<ExplainedEventType, (typeof EVENT_TYPES)[number]>;

@@ -6,8 +6,8 @@ import { computeLanes, visibleRange } from '../../renderer/src/viz/sequenceLanes
 
 function stateWith(renderers: number, servers: number) {
   const state = emptyViewState();
-  state.processes.push({ id: 'browser', kind: 'browser', pid: 1, site: null, state: 'running', threads: [{ id: 'browser', name: 'CrBrowserMain' }, { id: 'network', name: 'NetworkService' }], detail: null });
-  for (let i = 1; i <= renderers; i++) state.processes.push({ id: `renderer:${i}`, kind: 'renderer', pid: 100 + i, site: `http://site${i}.test`, state: 'running', threads: [], detail: null });
+  state.processes.push({ id: 'browser', kind: 'browser', pid: 1, site: null, state: 'running', threads: [{ id: 'browser', name: 'CrBrowserMain' }, { id: 'network', name: 'NetworkService' }], detail: null, role: null, unresponsive: false });
+  for (let i = 1; i <= renderers; i++) state.processes.push({ id: `renderer:${i}`, kind: 'renderer', pid: 100 + i, site: `http://site${i}.test`, state: 'running', threads: [], detail: null, role: null, unresponsive: false });
   for (let i = 1; i <= servers; i++) state.servers.push({ id: `127.53.0.${i}:53`, kind: 'dns', address: `127.53.0.${i}`, port: 53, name: `ns${i}`, role: 'authoritative', zone: 'test', hosts: [] });
   return state;
 }

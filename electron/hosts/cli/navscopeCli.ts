@@ -13,7 +13,7 @@ import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent.js'
 import { formatTimeline } from '../../../shared/trace/timelineText.js';
 import type { NavigationResult } from '../../browser/webContents.js';
 import { builtWindowDir } from '../../node/builtEntries.js';
-import { defaultDataDir } from '../../node/dataDir.js';
+import { defaultDataDir, defaultDownloadsDir } from '../../node/dataDir.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
 import { launchDesktop } from './desktopLauncher.js';
@@ -26,6 +26,8 @@ const USAGE = `Usage:
       --out   write the output to FILE instead of standard output
       --iterative  (live mode) resolve by walking from the real root servers
                    instead of asking the operating system's resolver
+      --spare, --speculative  keep a spare renderer process / start one in parallel
+                   with the request, as Chrome does (the window always does)
   navscope web [--port N] [--live]
       Start the web host: the browser model, the embedded lab (unless --live) and
       the window, served on 127.0.0.1 only. Open the printed URL in a browser.
@@ -40,6 +42,8 @@ export interface TraceOptions {
   input: string;
   lab: boolean;
   iterative: boolean;
+  spare: boolean;
+  speculative: boolean;
   json: boolean;
   out: string | null;
 }
@@ -47,7 +51,7 @@ export interface TraceOptions {
 class UsageError extends Error {}
 
 export function parseTraceArgs(args: string[]): TraceOptions {
-  const options: TraceOptions = { input: '', lab: false, iterative: false, json: false, out: null };
+  const options: TraceOptions = { input: '', lab: false, iterative: false, spare: false, speculative: false, json: false, out: null };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -55,6 +59,8 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     else if (arg === '--live') options.lab = false;
     else if (arg === '--json') options.json = true;
     else if (arg === '--iterative') options.iterative = true;
+    else if (arg === '--spare') options.spare = true;
+    else if (arg === '--speculative') options.speculative = true;
     else if (arg === '--out') {
       const file = args[++i];
       if (!file) throw new UsageError('--out needs a file name');
@@ -80,7 +86,7 @@ export function traceFile(events: readonly TraceEvent[]): TraceFile {
 
 async function trace(options: TraceOptions): Promise<number> {
   if (options.iterative && options.lab) throw new UsageError('--iterative is for live mode: the lab always resolves by walking its own root, TLD and authoritative servers');
-  const session = await BrowserSession.start({ lab: options.lab, dataDir: defaultDataDir(), iterative: options.iterative });
+  const session = await BrowserSession.start({ lab: options.lab, dataDir: defaultDataDir(), downloadsDir: defaultDownloadsDir(), iterative: options.iterative, spareRenderer: options.spare, speculativeProcesses: options.speculative });
   let result: NavigationResult | null = null;
   let failure: string | null = null;
   try {
@@ -112,7 +118,7 @@ async function trace(options: TraceOptions): Promise<number> {
 
 async function interactive(args: string[]): Promise<number> {
   const live = args.includes('--live');
-  const session = await BrowserSession.start({ lab: !live, dataDir: defaultDataDir() });
+  const session = await BrowserSession.start({ lab: !live, dataDir: defaultDataDir(), downloadsDir: defaultDownloadsDir(), spareRenderer: true, speculativeProcesses: true });
   const contents = session.browser.webContents;
   process.stdout.write(`NavScope — ${live ? 'live internet' : 'embedded lab (offline)'}. Type an address (for example www.naver.com) and press Enter.\n`);
   process.stdout.write('Commands: :back  :forward  :reload  :quit   (the window arrives with the next release; this is the headless host)\n');
@@ -162,7 +168,7 @@ async function start(args: string[]): Promise<number> {
 
 async function web(args: string[]): Promise<number> {
   const { port, lab } = parseWebArgs(args);
-  const host = await WebHost.start({ port, lab, staticDir: builtWindowDir(), dataDir: defaultDataDir() });
+  const host = await WebHost.start({ port, lab, staticDir: builtWindowDir(), dataDir: defaultDataDir(), downloadsDir: defaultDownloadsDir() });
   process.stdout.write(`NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.\nOpen: ${host.url}\nPress Ctrl-C to stop.\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
 import { builtEntry, builtWindowDir, packageRoot } from '../../node/builtEntries.js';
-import { defaultDataDir } from '../../node/dataDir.js';
+import { defaultDataDir, defaultDownloadsDir } from '../../node/dataDir.js';
 import { BrowserModelService } from '../node/browserModelService.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { SECURITY_HEADERS, contentTypeFor, relativeFileFor, resolveWindowFile } from '../node/windowFiles.js';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 
   const launcher = new UtilityRendererLauncher(builtEntry('rendererProcess'));
   app.on('child-process-gone', (_event, details) => launcher.childProcessGone(details));
-  const browserSession = await BrowserSession.start({ lab: !live, launcher, dataDir: defaultDataDir() });
+  const browserSession = await BrowserSession.start({ lab: !live, launcher, dataDir: defaultDataDir(), downloadsDir: defaultDownloadsDir(), spareRenderer: true, speculativeProcesses: true });
   const service = new BrowserModelService(browserSession, browserSession.hostInfo('desktop'));
 
   const window = new BrowserWindow(windowOptions(path.join(packageRoot(), 'out', 'desktop', 'preload.cjs')));

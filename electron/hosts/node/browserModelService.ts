@@ -10,10 +10,12 @@ import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import type { NavigationResult } from '../../browser/webContents.js';
 import type { BrowserSession } from './browserSession.js';
 
-const NOTHING_TO_DO: Record<'goBack' | 'goForward' | 'reload', string> = {
+const NOTHING_TO_DO: Record<'goBack' | 'goForward' | 'reload' | 'proceedInterstitial' | 'killRenderer', string> = {
   goBack: 'There is no page to go back to.',
   goForward: 'There is no page to go forward to.',
   reload: 'There is no page to reload.',
+  proceedInterstitial: 'There is no Safe Browsing interstitial to proceed past.',
+  killRenderer: 'There is no such renderer process.',
 };
 
 export function navigationResultView(result: NavigationResult): NavigationResultView {
@@ -26,7 +28,7 @@ export function navigationResultView(result: NavigationResult): NavigationResult
   };
 }
 
-function nothingToDo(method: 'goBack' | 'goForward' | 'reload'): NavigationResultView {
+function nothingToDo(method: keyof typeof NOTHING_TO_DO): NavigationResultView {
   return { navigationId: null, outcome: 'nothing-to-do', url: null, message: NOTHING_TO_DO[method], netError: null };
 }
 
@@ -61,9 +63,15 @@ export class BrowserModelService {
       }
       case 'goBack':
       case 'goForward':
-      case 'reload': {
-        const result = await (method === 'goBack' ? contents.goBack() : method === 'goForward' ? contents.goForward() : contents.reload());
+      case 'reload':
+      case 'proceedInterstitial': {
+        const result = await (method === 'goBack' ? contents.goBack() : method === 'goForward' ? contents.goForward() : method === 'reload' ? contents.reload() : contents.proceedPastInterstitial());
         return result ? navigationResultView(result) : nothingToDo(method);
+      }
+      case 'killRenderer': {
+        const processId = args[0] ?? '';
+        if (!this.session.browser.killRenderer(processId)) return nothingToDo(method);
+        return { navigationId: null, outcome: 'nothing-to-do', url: null, message: `${processId} was killed (SIGKILL).`, netError: null };
       }
     }
   }

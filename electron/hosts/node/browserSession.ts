@@ -3,6 +3,9 @@
  * CLI and the web host run. Renderer processes are forked child processes; the
  * network thread is a worker thread of this process.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { HostInfo } from '../../../shared/api/browserModelApi.js';
 import type { DnsServerRef } from '../../../shared/trace/traceEvent.js';
 import { DEFAULT_ACCEPT_LANGUAGE, DEFAULT_TIMEOUTS, DEFAULT_USER_AGENT, type NetworkServiceConfig } from '../../../shared/net/networkServiceConfig.js';
@@ -50,11 +53,27 @@ export class BrowserSession {
     timeouts?: Partial<NetworkServiceConfig['timeouts']>;
     /** Live mode only: walk root → TLD → authoritative from the real root hints instead of asking the OS. */
     iterative?: boolean;
+    /** Keep a spare renderer process and start speculative ones, as Chromium does (default off: the classic journey). */
+    spareRenderer?: boolean;
+    speculativeProcesses?: boolean;
+    /** Where downloads are saved (default: <dataDir>/downloads, or a temporary folder). */
+    downloadsDir?: string;
+    /** Extra Safe Browsing list files (navscope-safebrowsing-list JSON) beside the lab's. */
+    safeBrowsingLists?: readonly unknown[];
   }): Promise<BrowserSession> {
     const dataDir = options.dataDir ?? null;
     const lab = options.lab ? await Lab.start({ dataDir }) : null;
     const launcher = options.launcher ?? new ForkRendererLauncher(builtEntry('rendererProcess'));
-    const browser = new BrowserProcess({ launcher, networkThreadEntry: builtEntry('networkThread'), network: networkConfigFor(lab?.config ?? null, dataDir, options.timeouts, options.iterative ?? false) });
+    const browser = new BrowserProcess({
+      launcher,
+      networkThreadEntry: builtEntry('networkThread'),
+      network: networkConfigFor(lab?.config ?? null, dataDir, options.timeouts, options.iterative ?? false),
+      spareRenderer: options.spareRenderer ?? false,
+      speculativeProcesses: options.speculativeProcesses ?? false,
+      safeBrowsingLists: [...(lab?.config.safeBrowsingLists ?? []), ...(options.safeBrowsingLists ?? [])],
+      downloadsDir: options.downloadsDir ?? (dataDir ? path.join(dataDir, 'downloads') : mkdtempSync(path.join(tmpdir(), 'navscope-downloads-'))),
+      dataDir,
+    });
     try {
       await browser.start();
     } catch (error) {

@@ -27,8 +27,10 @@ export interface WebHostOptions {
   lab: boolean;
   /** The built window (out/renderer). */
   staticDir: string;
-  /** The browser profile (lab CA, HSTS, cookies); null or absent keeps it in memory. */
+  /** The browser profile (lab CA, HSTS, cookies, session history); null or absent keeps it in memory. */
   dataDir?: string | null;
+  /** Where downloads go (default: a temporary folder, or the data folder's). */
+  downloadsDir?: string;
 }
 
 export { CONTENT_SECURITY_POLICY } from '../node/windowFiles.js';
@@ -62,7 +64,8 @@ export class WebHost {
 
   static async start(options: WebHostOptions): Promise<WebHost> {
     const staticDir = path.resolve(options.staticDir);
-    const session = await BrowserSession.start({ lab: options.lab, dataDir: options.dataDir ?? null });
+    // The window runs the browser as Chrome does: a spare renderer ready, speculative processes.
+    const session = await BrowserSession.start({ lab: options.lab, dataDir: options.dataDir ?? null, downloadsDir: options.downloadsDir, spareRenderer: true, speculativeProcesses: true });
     const server = createServer();
     let port: number;
     try {

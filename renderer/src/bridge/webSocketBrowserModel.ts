@@ -80,6 +80,14 @@ export class WebSocketBrowserModel implements BrowserModelApi {
     return this.call('goForward', []);
   }
 
+  proceedInterstitial(): Promise<NavigationResultView> {
+    return this.call('proceedInterstitial', []);
+  }
+
+  killRenderer(processId: string): Promise<NavigationResultView> {
+    return this.call('killRenderer', [processId]);
+  }
+
   reload(): Promise<NavigationResultView> {
     return this.call('reload', []);
   }

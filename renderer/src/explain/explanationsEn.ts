@@ -198,6 +198,13 @@ export const explanationsEn: Explanations = {
       why:
         'The browser picks the process and gives it exactly one document of a site it may host; the renderer never fetches the main document itself, so it cannot load a document of a site it should not see.',
     },
+    'NavigationClient.CommitFailedNavigation': {
+      title: 'Commit an error page',
+      what:
+        'The navigation failed, for example with ERR_NAME_NOT_RESOLVED or ERR_CONNECTION_REFUSED, and the browser still commits something: it sends the net error code and name, with the error page it built, to a renderer that shows it in place of the document. That renderer is a separate error-page process, neither the failed site’s process nor the old page’s. As with CommitNavigation, the address bar and the history change only after the renderer acknowledges, and then they show the failed URL.',
+      why:
+        'Committing an error page instead of nothing gives the failed URL a history entry, so Back and Reload work as for any page and Reload retries the URL. Using a separate error-page process means no site’s process is used for a page that site never sent.',
+    },
     'FrameHost.DidCommitProvisionalLoad': {
       title: 'Commit acknowledged',
       what:
@@ -440,6 +447,76 @@ export const explanationsEn: Explanations = {
       title: 'HTTP cache',
       what: 'The HTTP cache decided what to do with this URL: a miss goes to the server; a fresh entry (within max-age) is used without any network request; a stale entry or no-cache is revalidated with If-None-Match / If-Modified-Since, and a 304 Not Modified means the stored body is reused.',
       why: 'Serving from cache saves the DNS, connection and transfer time; revalidation costs a round trip but no body.',
+    },
+    'mime.sniffed': {
+      title: 'MIME type sniffed',
+      what:
+        'The browser worked out the response’s real type from the Content-Type it was given and the first bytes of the body, at most 1445 of them, following the WHATWG MIME Sniffing Standard. The event shows the supplied type, the computed type, the rule that decided and the byte signature that matched (for example %PDF- for a PDF or 89 50 4E 47 for a PNG), with those first bytes as hex and as text. With X-Content-Type-Options: nosniff the supplied type is kept as it is, and a text/plain resource is only checked for text versus binary.',
+      why:
+        'Many servers send no Content-Type or a wrong one, so browsers guess from the content, and the standard makes every browser guess the same way. Sniffing is limited on purpose: nosniff lets a site forbid it, and text/plain never becomes HTML, because treating an uploaded text file as a page could run script in the site’s origin.',
+    },
+    'safebrowsing.check': {
+      title: 'Safe Browsing check',
+      what:
+        'Before the response is used, the URL is checked against the Safe Browsing lists the way Google’s protocol v4 does it. The URL is canonicalized and turned into host-suffix and path-prefix expressions (for https://www.naver.com/ these are www.naver.com/ and naver.com/), each expression is hashed with SHA-256, and the first 4 bytes of each hash are looked up in a local list of prefixes. A prefix hit is only a candidate: the full hashes starting with that prefix are fetched, and only a full-hash match makes the verdict unsafe, with a threat type such as malware or social engineering. An unsafe page is replaced by an interstitial warning and the security indicator becomes dangerous; the user can go back or proceed past it, and bypassed means they proceeded.',
+      why:
+        'Only short hash prefixes ever leave the browser, never the URL itself, so Google does not learn which page you visit, and the local list answers almost every check without a network request. Confirming with the full hash rules out the false alarms a 4-byte prefix alone would raise.',
+    },
+    'navigation.decision': {
+      title: 'What to do with the response',
+      what:
+        'With the type and the Safe Browsing verdict known, the browser decides, and records why: render (a type the renderer can show, such as HTML, text or an image), download (Content-Disposition: attachment, or a type the renderer cannot show), no-commit (204 No Content or 205 Reset Content), error-page (a network error) or blocked (a Safe Browsing hit, shown as an interstitial). Render commits the document and error-page commits an error page in a separate error-page process; download and no-commit commit nothing and leave the current page where it is, a download being saved by the download manager in the browser process. CORB/ORB plays no part here: it protects cross-origin no-cors subresources, not the navigation response.',
+      why:
+        'The trusted browser process decides before any renderer sees the body, so a file meant to be saved or a dangerous page is never handed to a renderer to show. Keeping the old page for a download or a 204 means a download link does not blank the tab.',
+    },
+    'download.begin': {
+      title: 'Download started',
+      what:
+        'The response is saved as a file instead of being shown: the download manager in the browser process takes over the body, with the file name (from Content-Disposition or the URL), the path it is written to, the MIME type and the total size when the server sent Content-Length. The navigation ends without a commit, so no renderer is involved and the old page, its URL and its history entry stay as they were.',
+      why:
+        'A file to be saved is not a document, so it needs no renderer process and must not replace the page you are on. Writing to disk is a privileged action that belongs to the browser process, not to a sandboxed renderer.',
+    },
+    'download.progress': {
+      title: 'Download progress',
+      what:
+        'How far the download has got: the bytes received so far and the total expected. The download manager writes the body to disk as it arrives, and Chrome’s downloads UI shows these two numbers as a progress bar.',
+      why:
+        'Files can be large and slow, so the body is streamed to disk instead of being held in memory, and reporting progress tells the user how much is left while the tab stays usable.',
+    },
+    'download.end': {
+      title: 'Download finished',
+      what:
+        'The download ended, either complete (every byte received and the file written at its final path) or interrupted (for example the connection dropped or the file could not be written), with the bytes received and the error. Chrome writes to a temporary .crdownload file and gives it its real name only when the download is complete.',
+      why:
+        'Telling complete from interrupted means a half-written file is never presented as finished, and Chrome can offer to resume an interrupted download where it stopped.',
+    },
+    'process.assigned': {
+      title: 'Renderer process chosen',
+      what:
+        'The browser picked the renderer process for the response’s site (scheme plus eTLD+1, such as https://naver.com), with the reason: reused (a process that already hosts that site), spare (the spare renderer process Chromium keeps warm, now locked to this site), speculative (a process started in parallel with the network request of a cross-site navigation) or new (a process spawned now). In Chromium this is the SiteInstance and RenderProcessHost chosen for the navigation.',
+      why:
+        'Site isolation needs one process per site, but starting a process takes time, so Chromium reuses one, keeps a spare or starts one early to keep that cost off the navigation’s critical path.',
+    },
+    'process.discarded': {
+      title: 'Speculative process discarded',
+      what:
+        'A process chosen ahead of time was dropped because it no longer fits, typically because the navigation was redirected to another site, so the process started speculatively for the first site cannot host the response. The browser picks or spawns a process for the new site instead, and the reason is recorded.',
+      why:
+        'A renderer process is locked to one site and may never host another site’s document. Starting early is a bet that usually pays off; when a cross-site redirect loses it, the only cost is the discarded process.',
+    },
+    'process.unresponsive': {
+      title: 'Renderer not responding',
+      what:
+        'A renderer has not answered a message the browser is waiting for, such as the beforeunload reply or the commit acknowledgement, for a few seconds; the event says what is awaited and for how long. Chromium’s hang monitor then reports the renderer as unresponsive and offers to wait or to kill the page. The process is still alive: it is busy or stuck, not crashed.',
+      why:
+        'The browser cannot interrupt page code from inside the renderer, so it watches from outside with timeouts. Because the renderer is a separate process, the browser UI and other tabs keep working while it hangs.',
+    },
+    'process.responsive': {
+      title: 'Renderer responding again',
+      what:
+        'A renderer that was reported unresponsive has answered again, so the reply it owed has arrived and the navigation or the page carries on. Chromium closes its Page Unresponsive dialog if it is still showing.',
+      why:
+        'A renderer that is only slow, busy with a long script or a heavy page, usually recovers, which is why the browser offers to wait instead of killing it straight away.',
     },
   },
 };

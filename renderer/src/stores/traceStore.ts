@@ -89,5 +89,7 @@ export const useTraceStore = defineStore('trace', () => {
     goBack: () => call((m) => m.goBack()),
     goForward: () => call((m) => m.goForward()),
     reload: () => call((m) => m.reload()),
+    proceedInterstitial: () => call((m) => m.proceedInterstitial()),
+    killRenderer: (processId: string) => call((m) => m.killRenderer(processId)),
   };
 });

@@ -74,8 +74,8 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
       y,
       w: r.w - PAD * 2,
       h: rendererH,
-      title: process.id,
-      lines: [`pid ${process.pid ?? '…'} · ${process.state}`, process.site ?? ''],
+      title: process.role === 'spare' && !process.site ? `${process.id} (spare)` : process.role === 'speculative' ? `${process.id} (speculative)` : process.id,
+      lines: [`pid ${process.pid ?? '…'} · ${process.unresponsive ? 'not responding' : process.state}`, process.site ?? (process.role === 'spare' ? 'no site yet' : '')],
       tooltip: '',
       state: process.state,
     });

@@ -20,7 +20,7 @@ describe('the preload API', () => {
   it('is one frozen object with exactly the API’s methods', () => {
     const api = createPreloadApi(fakeIpc().ipc);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['goBack', 'goForward', 'info', 'navigate', 'reload', 'subscribeTrace']);
+    expect(Object.keys(api).sort()).toEqual(['goBack', 'goForward', 'info', 'killRenderer', 'navigate', 'proceedInterstitial', 'reload', 'subscribeTrace']);
     expect(() => {
       (api as unknown as Record<string, unknown>).navigate = () => 'hijacked';
     }).toThrow();

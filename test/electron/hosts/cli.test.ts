@@ -9,7 +9,7 @@ const bin = path.resolve(__dirname, '../../../electron/hosts/cli/bin.mjs');
 const outDir = mkdtempSync(path.join(tmpdir(), 'navscope-cli-'));
 
 function navscope(...args: string[]) {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NAVSCOPE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-profile-')) } });
+  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NAVSCOPE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-profile-')), NAVSCOPE_DOWNLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-downloads-')) } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

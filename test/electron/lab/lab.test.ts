@@ -9,10 +9,12 @@ const GOOGLE_NS = '127.53.2.2';
 const BADSSL_NS = '127.53.2.3';
 const LAB_DNS_NS = '127.53.2.4';
 const GLUELESS_NS = '127.53.2.5';
+const SAFE_BROWSING_NS = '127.53.2.6';
 const NAVER_WEB = '127.80.0.1';
 const GOOGLE_WEB = '127.80.0.2';
 const BADSSL_WEB = '127.80.0.3';
 const GLUELESS_WEB = '127.80.0.4';
+const SAFE_BROWSING_WEB = '127.80.0.5';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const NOERROR = 0;
@@ -53,6 +55,7 @@ describe('Lab config', () => {
       { name: 'ns1.badssl-lab.com', address: BADSSL_NS, port: dnsPort, zone: 'badssl-lab.com', role: 'authoritative' },
       { name: 'ns1.lab-dns.net', address: LAB_DNS_NS, port: dnsPort, zone: 'lab-dns.net', role: 'authoritative' },
       { name: 'ns.lab-dns.net', address: GLUELESS_NS, port: dnsPort, zone: 'glueless-lab.com', role: 'authoritative' },
+      { name: 'ns1.testsafebrowsing-lab.com', address: SAFE_BROWSING_NS, port: dnsPort, zone: 'testsafebrowsing-lab.com', role: 'authoritative' },
     ]);
     expect(webPort).toBeGreaterThan(0);
     expect(httpsPort).toBeGreaterThan(0);
@@ -63,9 +66,11 @@ describe('Lab config', () => {
       { address: GOOGLE_WEB, port: webPort, httpsPort, hosts: ['google.com', 'search.naver.com', 'www.google.com'] },
       { address: BADSSL_WEB, port: webPort, httpsPort, hosts: ['expired.badssl-lab.com', 'untrusted-root.badssl-lab.com', 'wrong-host.badssl-lab.com'] },
       { address: GLUELESS_WEB, port: webPort, httpsPort, hosts: ['www.glueless-lab.com'] },
+      { address: SAFE_BROWSING_WEB, port: webPort, httpsPort, hosts: ['malware.testsafebrowsing-lab.com', 'phishing.testsafebrowsing-lab.com'] },
     ]);
     expect(config.ca.certPem).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n?$/);
     expect(config.scenarios.length).toBeGreaterThanOrEqual(25);
+    expect(config.safeBrowsingLists.map((list) => list.threatType)).toEqual(['MALWARE', 'SOCIAL_ENGINEERING']);
   });
 });
 

@@ -31,6 +31,17 @@ const REQUIRED_INPUTS = [
   'http://www.naver.com/status/500',
   'http://www.naver.com/status/204',
   'http://www.naver.com/escape',
+  'http://www.naver.com/status/205',
+  'http://www.naver.com/download/report.zip',
+  'http://www.naver.com/download/data.bin',
+  'http://www.naver.com/mime/no-content-type',
+  'http://www.naver.com/mime/unknown-type',
+  'http://www.naver.com/mime/binary-as-text',
+  'http://www.naver.com/mime/nosniff-mislabeled',
+  'http://www.naver.com/mime/png-no-type',
+  'http://malware.testsafebrowsing-lab.com/',
+  'http://phishing.testsafebrowsing-lab.com/',
+  'http://www.naver.com/unsafe/payload.html',
 ];
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -70,6 +81,17 @@ describe('Lab scenarios', () => {
       if (!/^[a-z0-9.-]+\.[a-z]+(\/.*)?$/i.test(scenario.input) && !/^https?:\/\//.test(scenario.input)) continue;
       const host = new URL(/^https?:\/\//.test(scenario.input) ? scenario.input : `http://${scenario.input}`).hostname;
       expect(served.has(host) || notServed.has(host), `${scenario.id}: ${host}`).toBe(true);
+    }
+  });
+
+  it('name paths the lab serves on www.naver.com', () => {
+    const naver = labSites.find((site) => site.hosts.includes('www.naver.com'));
+    const exact = Object.keys(naver?.routes ?? {});
+    const prefixes = Object.keys(naver?.prefixRoutes ?? {});
+    for (const scenario of LAB_SCENARIOS) {
+      if (!/^https?:\/\/www\.naver\.com\//.test(scenario.input)) continue;
+      const path = new URL(scenario.input).pathname;
+      expect(exact.includes(path) || prefixes.some((prefix) => path.startsWith(prefix)), `${scenario.id}: ${path}`).toBe(true);
     }
   });
 

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, type WindowSession, chromiumMissing, navigate, openWindow } from './chromiumHarness.js';
+
+const missing = chromiumMissing();
+if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
+if (missing) console.warn(`skipped: ${missing}`);
+
+describe.skipIf(missing !== null)('reading the response in the window (web host, lab)', () => {
+  let w: WindowSession;
+
+  beforeAll(async () => {
+    w = await openWindow();
+  }, 60_000);
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it('changes the security indicator only when the renderer has committed', async () => {
+    const { page, host } = w;
+    await navigate(page, 'www.naver.com', host);
+    const messages = host.session.browser.recorder.events.filter((e) => e.type === 'message');
+    const ack = messages.findIndex((m) => m.type === 'message' && m.name === 'FrameHost.DidCommitProvisionalLoad');
+    await page.keyboard.press('Home');
+    for (let i = 0; i <= ack; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('FrameHost.DidCommitProvisionalLoad');
+    // The acknowledgement has arrived, but the browser has not yet acted on it.
+    expect(await page.getByTestId('security').textContent()).toContain('No page');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('security').textContent()).toContain('Secure');
+    await page.keyboard.press('End');
+  });
+
+  it('downloads the zip lab URL: a finished download, no commit, the page stays', async () => {
+    const { page, host } = w;
+    const before = await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue();
+    await navigate(page, 'https://www.naver.com/download/report.zip', host);
+    const download = page.getByTestId('downloads').locator('li', { hasText: 'report.zip' });
+    await expect.poll(() => download.getAttribute('data-state')).toBe('complete');
+    expect(await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe(before);
+    expect(await page.getByTestId('tab-title').textContent()).toBe('NAVER — NavScope lab');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'window-download.png') });
+  });
+
+  it('shows the Safe Browsing interstitial for the lab’s malware site, with a way back and a way on', async () => {
+    const { page, host } = w;
+    await navigate(page, 'http://malware.testsafebrowsing-lab.com/', host);
+    const interstitial = page.getByTestId('interstitial');
+    await expect.poll(() => interstitial.count()).toBe(1);
+    expect(await interstitial.textContent()).toContain('Dangerous site');
+    expect(await interstitial.textContent()).toContain('MALWARE');
+    expect(await page.getByTestId('security').textContent()).toContain('Dangerous');
+    expect(await page.getByTestId('proceed').count()).toBe(1);
+    expect(await page.getByTestId('back-to-safety').count()).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'window-safebrowsing.png') });
+    await page.getByTestId('proceed').click();
+    await expect.poll(() => interstitial.count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toMatch(/malware\.testsafebrowsing-lab\.com/);
+  });
+});
