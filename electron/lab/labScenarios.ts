@@ -365,4 +365,40 @@ export const LAB_SCENARIOS: LabScenario[] = [
       ko: '페이지 제목이 HTML 마크업입니다. NavScope 는 이를 어디서나 일반 텍스트로 보여 주어야 하며, 절대 실행해서는 안 됩니다.',
     },
   },
+  {
+    id: 'render-scripts',
+    input: 'http://www.naver.com/render/scripts',
+    title: { en: 'Script timing: blocking, async, defer, module', ko: '스크립트 실행 순서: 차단, async, defer, 모듈' },
+    description: {
+      en: 'A parser-blocking script, two async scripts, two defer scripts and a module script, each served after its own delay. The blocking script pauses the parser; async-fast and then async-slow run as they arrive; after parsing, defer-1, defer-2 and the module run in document order even though defer-2 arrives first, and only then comes DOMContentLoaded.',
+      ko: '파서를 멈추는 스크립트 하나, async 스크립트 두 개, defer 스크립트 두 개, 모듈 스크립트 하나가 각자 다른 지연 뒤에 도착합니다. 차단 스크립트는 파서를 멈추게 하고, async-fast 와 async-slow 는 도착하는 대로 실행됩니다. 파싱이 끝나면 defer-1, defer-2, 모듈이 문서 순서대로 실행되며, defer-2 가 먼저 도착해도 순서는 바뀌지 않습니다. 그다음에 DOMContentLoaded 가 발생합니다.',
+    },
+  },
+  {
+    id: 'render-corb',
+    input: 'http://www.naver.com/render/corb',
+    title: { en: 'Cross-Origin Read Blocking (CORB)', ko: '교차 출처 읽기 차단(CORB)' },
+    description: {
+      en: 'A www.naver.com page embeds resources from www.google.com as images and scripts. JSON, a response behind the )]}\' parser breaker and a script mislabeled text/plain with nosniff are kept out of the renderer; a real image, a real script and same-origin JSON are allowed.',
+      ko: 'www.naver.com 페이지가 www.google.com 의 리소스를 이미지와 스크립트로 불러옵니다. JSON, )]}\' 파서 차단 문자열로 시작하는 응답, nosniff 와 함께 text/plain 으로 잘못 표시된 스크립트는 렌더러에 전달되지 않습니다. 진짜 이미지와 스크립트, 같은 출처의 JSON 은 허용됩니다.',
+    },
+  },
+  {
+    id: 'render-display',
+    input: 'http://www.naver.com/render/display',
+    title: { en: 'Render tree and layout', ko: '렌더 트리와 레이아웃' },
+    description: {
+      en: 'Elements hidden with display:none (an inline style, a class from the stylesheet, the hidden attribute) stay out of the render tree, while a visibility:hidden one keeps its space. Nested boxes with margins and padding, inline elements and a sized image show where layout puts each box.',
+      ko: 'display:none 으로 숨긴 요소(인라인 스타일, 스타일시트의 클래스, hidden 속성)는 렌더 트리에 들어가지 않지만, visibility:hidden 요소는 자리를 그대로 차지합니다. 바깥 여백과 안쪽 여백이 있는 중첩 상자, 인라인 요소, 크기가 정해진 이미지로 레이아웃이 각 상자를 어디에 놓는지 보여 줍니다.',
+    },
+  },
+  {
+    id: 'render-slow-css',
+    input: 'http://www.naver.com/render/slow-css',
+    title: { en: 'Render-blocking stylesheet', ko: '렌더링을 막는 스타일시트' },
+    description: {
+      en: 'The head links a stylesheet the server sends after 400 ms. Stylesheets block rendering, not parsing: the parser keeps going, but nothing is painted until the stylesheet has arrived.',
+      ko: '페이지의 head 가 서버에서 400 ms 뒤에 도착하는 스타일시트를 불러옵니다. 스타일시트는 파싱이 아니라 렌더링을 막습니다. 파서는 계속 진행하지만, 스타일시트가 도착할 때까지 아무것도 그려지지 않습니다.',
+    },
+  },
 ];

@@ -2,6 +2,7 @@ import { naverContentRoutes } from './labContentRoutes.js';
 import { solidPng } from './labPng.js';
 import { CONTENT_TYPES, escapeHtml, html, labNotice, labPage } from './labPages.js';
 import type { LabRequest, LabResource, LabRoute } from './labPages.js';
+import { googleRenderRoutes, naverRenderPrefixRoutes, naverRenderRoutes } from './labRenderRoutes.js';
 import { NAVER_HTTPS_STS, naverScenarioPrefixRoutes, naverScenarioRoutes } from './labScenarioRoutes.js';
 
 /**
@@ -350,8 +351,9 @@ export const labSites: LabSite[] = [
       '/static/logo.png': { contentType: CONTENT_TYPES.png, body: naverLogo },
       ...naverScenarioRoutes,
       ...naverContentRoutes,
+      ...naverRenderRoutes,
     },
-    prefixRoutes: naverScenarioPrefixRoutes,
+    prefixRoutes: { ...naverScenarioPrefixRoutes, ...naverRenderPrefixRoutes },
   },
   {
     hosts: ['www.google.com'],
@@ -363,6 +365,7 @@ export const labSites: LabSite[] = [
       '/static/google.css': { contentType: CONTENT_TYPES.css, body: googleCss },
       '/static/gsearch.js': { contentType: CONTENT_TYPES.js, body: googleSearchJs },
       '/static/logo.png': { contentType: CONTENT_TYPES.png, body: googleLogo },
+      ...googleRenderRoutes,
     },
   },
   badsslSite(

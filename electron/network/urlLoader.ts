@@ -25,6 +25,7 @@ import type { CookieStore } from './cookieStore.js';
 import type { HostResolver } from './hostResolver.js';
 import type { HttpCache, HttpCacheEntry } from './httpCache.js';
 import type { NetLog } from './netLog.js';
+import { OpaqueResponseBlocker } from './opaqueResponseBlocker.js';
 import type { TransportSecurityState } from './transportSecurityState.js';
 
 /** net::URLRequest::kMaxRedirects */
@@ -120,7 +121,21 @@ export class URLLoader {
     private readonly request: URLRequest,
   ) {
     this.url = new URL(request.url);
+    const send = ctx.endpoint;
+    this.orb = new OpaqueResponseBlocker(request, {
+      response: (head) => send.send(this.client, 'URLLoaderClient.OnReceiveResponse', { requestId: this.requestId, head, bodyPipe: this.requestId }, this.requestId),
+      data: (offset, chunk) => send.send(this.client, 'DataPipe.Write', { pipeId: this.requestId, offset, chunk }, this.requestId),
+      complete: (blocked) => this.sendComplete(blocked),
+      recordDecision: (verdict, head) => {
+        const noSniff = head.headers.some(([n, v]) => n.toLowerCase() === 'x-content-type-options' && v.trim().toLowerCase() === 'nosniff');
+        ctx.netLog.record({ type: 'corb.decision', requestId: this.requestId, url: this.url.href, initiatorOrigin: request.initiatorOrigin ?? 'null', destination: request.destination, mimeType: head.mimeType, noSniff, decision: verdict.decision, reason: verdict.reason, sniffed: verdict.sniffed });
+      },
+    });
   }
+
+  /** ORB/CORB sits between this loader and its client for cross-origin no-cors loads. */
+  private readonly orb: OpaqueResponseBlocker;
+  private completion: { code: number; detail: string; bytes: { wire: number; encoded: number; decoded: number } } | null = null;
 
   /** Runs the load; `onDone` is called once it has completed, failed or been cancelled. */
   start(onDone: () => void): void {
@@ -157,6 +172,7 @@ export class URLLoader {
       else await new Promise<void>((resume) => (this.resumeRedirect = resume));
       if (this.cancelled) return;
       this.url = new URL(redirect);
+      this.orb.redirected(this.url.href);
     }
   }
 
@@ -413,7 +429,7 @@ export class URLLoader {
             if (cacheBytes > MAX_CACHED_BODY) cacheBody = null;
             else cacheBody.push(new Uint8Array(piece));
           }
-          if (!this.cancelled) endpoint.send(this.client, 'DataPipe.Write', { pipeId: this.requestId, offset: pipeOffset, chunk: new Uint8Array(piece) }, this.requestId);
+          if (!this.cancelled) this.orb.data(pipeOffset, new Uint8Array(piece));
           pipeOffset += piece.byteLength;
         }
       };
@@ -464,7 +480,7 @@ export class URLLoader {
               endpoint.send(this.client, 'URLLoaderClient.OnReceiveRedirect', { requestId: this.requestId, redirect: { status: event.status, newUrl: target.href, newMethod }, head }, this.requestId);
             } else {
               if (this.request.method === 'GET') cacheBody = [];
-              endpoint.send(this.client, 'URLLoaderClient.OnReceiveResponse', { requestId: this.requestId, head, bodyPipe: this.requestId }, this.requestId);
+              this.orb.response(head);
               downloadSpan = netLog.beginSpan(NET_SPANS.download, this.requestId, { mimeType, contentLength: head.contentLength });
               socket.setTimeout(config.timeouts.bodyIdleMs);
               decoder = this.decoderFor(headerValue(event.headers, 'content-encoding'));
@@ -544,10 +560,9 @@ export class URLLoader {
       fromCache: true,
       timing,
     };
-    const { endpoint } = this.ctx;
-    endpoint.send(this.client, 'URLLoaderClient.OnReceiveResponse', { requestId: this.requestId, head, bodyPipe: this.requestId }, this.requestId);
+    this.orb.response(head);
     for (let start = 0; start < entry.body.byteLength; start += PIPE_CHUNK) {
-      endpoint.send(this.client, 'DataPipe.Write', { pipeId: this.requestId, offset: start, chunk: new Uint8Array(entry.body.subarray(start, start + PIPE_CHUNK)) }, this.requestId);
+      this.orb.data(start, new Uint8Array(entry.body.subarray(start, start + PIPE_CHUNK)));
     }
     this.complete(null, { wire: 0, encoded: 0, decoded: entry.body.byteLength });
   }
@@ -583,12 +598,20 @@ export class URLLoader {
         this.ctx.netLog.record({ type: 'error', where: `URLLoader ${this.requestId}`, message: detail });
       }
     }
+    this.completion = { code, detail, bytes };
+    this.orb.complete(code === NET_ERRORS.OK);
+  }
+
+  private sendComplete(blockedByOrb: boolean): void {
+    const { code: ownCode, detail: ownDetail, bytes } = this.completion!;
+    const code = blockedByOrb ? NET_ERRORS.ERR_BLOCKED_BY_ORB : ownCode;
+    const detail = blockedByOrb ? 'Opaque Response Blocking kept this cross-origin response from the renderer' : ownDetail;
     this.ctx.endpoint.send(
       this.client,
       'URLLoaderClient.OnComplete',
       {
         requestId: this.requestId,
-        status: { errorCode: code, errorName: code === 0 ? 'OK' : netErrorName(code), errorDetail: detail.slice(0, 2000), encodedDataLength: bytes.wire, encodedBodyLength: bytes.encoded, decodedBodyLength: bytes.decoded },
+        status: { errorCode: code, errorName: code === 0 ? 'OK' : netErrorName(code), errorDetail: detail.slice(0, 2000), encodedDataLength: bytes.wire, encodedBodyLength: blockedByOrb ? 0 : bytes.encoded, decodedBodyLength: blockedByOrb ? 0 : bytes.decoded },
       },
       this.requestId,
     );

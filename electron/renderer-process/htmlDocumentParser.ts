@@ -28,23 +28,23 @@ export interface DocumentSummary {
   outline: string[];
 }
 
-const OUTLINE_LIMIT = 60;
+const OUTLINE_LIMIT = 200;
 
 function isElement(node: Node): node is Element {
   return 'tagName' in node;
 }
 
-function attr(element: Element, name: string): string | null {
+export function attr(element: Element, name: string): string | null {
   return element.attrs.find((a) => a.name === name)?.value ?? null;
 }
 
-function textOf(node: Node): string {
+export function textOf(node: Node): string {
   if (node.nodeName === '#text' && 'value' in node) return node.value;
   if ('childNodes' in node) return node.childNodes.map(textOf).join('');
   return '';
 }
 
-function resolve(ref: string, base: string): string | null {
+export function resolveUrl(ref: string, base: string): string | null {
   const trimmed = ref.trim();
   if (trimmed === '') return null;
   try {
@@ -72,7 +72,11 @@ export function decodeHtml(bytes: Uint8Array, charset: string): string {
 }
 
 export function parseHtmlDocument(html: string, documentUrl: string): DocumentSummary {
-  const document = parse(html);
+  return summarizeDocument(parse(html), documentUrl);
+}
+
+/** Reads the summary off a document the parser built (streamed or in one go). */
+export function summarizeDocument(document: DefaultTreeAdapterMap['document'], documentUrl: string): DocumentSummary {
   let nodeCount = 0;
   let elementCount = 0;
   let title = '';
@@ -87,23 +91,24 @@ export function parseHtmlDocument(html: string, documentUrl: string): DocumentSu
       const tag = node.tagName;
       if (outline.length < OUTLINE_LIMIT) {
         const id = attr(node, 'id');
-        outline.push(`${'  '.repeat(depth)}<${tag}${id ? `#${id}` : ''}>`);
+        const classes = (attr(node, 'class') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 3);
+        outline.push(`${'  '.repeat(depth)}<${tag}${id ? `#${id}` : ''}${classes.map((c) => `.${c}`).join('')}>`);
       } else if (outline.length === OUTLINE_LIMIT) {
         outline.push('…');
       }
       if (tag === 'title' && title === '') title = textOf(node).trim().replace(/\s+/g, ' ');
       if (tag === 'base') {
         const href = attr(node, 'href');
-        const resolved = href ? resolve(href, documentUrl) : null;
+        const resolved = href ? resolveUrl(href, documentUrl) : null;
         if (resolved) base = resolved;
       }
       if (tag === 'link' && (attr(node, 'rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet')) {
-        const url = resolve(attr(node, 'href') ?? '', base);
+        const url = resolveUrl(attr(node, 'href') ?? '', base);
         if (url) subresources.push({ url, destination: 'style', tag, scriptTiming: null });
       }
       if (tag === 'script') {
         const src = attr(node, 'src');
-        const url = src ? resolve(src, base) : null;
+        const url = src ? resolveUrl(src, base) : null;
         if (url) {
           const isModule = (attr(node, 'type') ?? '').toLowerCase() === 'module';
           const timing: ScriptTiming = attr(node, 'async') !== null ? 'async' : attr(node, 'defer') !== null || isModule ? 'defer' : 'parser-blocking';
@@ -111,7 +116,7 @@ export function parseHtmlDocument(html: string, documentUrl: string): DocumentSu
         }
       }
       if (tag === 'img') {
-        const url = resolve(attr(node, 'src') ?? '', base);
+        const url = resolveUrl(attr(node, 'src') ?? '', base);
         if (url) subresources.push({ url, destination: 'image', tag, scriptTiming: null });
       }
     }

@@ -6,10 +6,11 @@
  * Arguments: --navscope-renderer-id=renderer:<n> --navscope-site=<site>
  */
 import { THREAD_NAMES, roleOf } from '../../shared/ipc/endpoints.js';
-import type { JsonValue } from '../../shared/trace/traceEvent.js';
+import type { JsonValue, TraceEventBody, TraceRecord } from '../../shared/trace/traceEvent.js';
 import { ChildEndpoint } from '../node/childEndpoint.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import { getParentPort } from '../node/parentPort.js';
+import type { FrameRecorder } from './documentLoader.js';
 import { RenderFrame } from './renderFrame.js';
 
 function argument(name: string): string {
@@ -33,7 +34,11 @@ let spanCounter = 0;
 let requestCounter = 0;
 const nextRequestId = (): string => `${endpointId}/r${++requestCounter}`;
 
-const recording = {
+const recording: FrameRecorder = {
+  event(body: TraceEventBody): void {
+    child.sink.record({ ...body, ts: monotonicMicros(), endpoint: endpointId } as TraceRecord);
+  },
+  now: monotonicMicros,
   span<T>(name: string, args: Record<string, JsonValue>, run: () => T): T {
     const spanId = `${endpointId}/s${++spanCounter}`;
     child.sink.record({ type: 'span.begin', ts: monotonicMicros(), endpoint: endpointId, spanId, name, category: 'renderer', phase: 'load', parentId: null, navigationId: null, requestId: null, args });
@@ -45,19 +50,6 @@ const recording = {
       child.sink.record({ type: 'span.end', ts: monotonicMicros(), endpoint: endpointId, spanId, status: 'error', error: String(error), args: {} });
       throw error;
     }
-  },
-  documentParsed(summary: { title: string; nodeCount: number; elementCount: number; subresources: { url: string; destination: string; tag: string }[]; outline: string[] }, url: string): void {
-    child.sink.record({
-      type: 'renderer.document',
-      ts: monotonicMicros(),
-      endpoint: endpointId,
-      url,
-      title: summary.title,
-      nodeCount: summary.nodeCount,
-      elementCount: summary.elementCount,
-      subresources: summary.subresources.map((s) => ({ url: s.url, destination: s.destination, tag: s.tag })),
-      outline: summary.outline,
-    });
   },
 };
 
@@ -84,10 +76,8 @@ endpoint.on('LocalFrame.BeforeUnload', (p) => {
   endpoint.send('browser', 'FrameHost.BeforeUnloadACK', { frameToken: p.frameToken, proceed: frame ? frame.beforeUnload() : true });
 });
 endpoint.on('URLLoaderClient.OnReceiveResponse', (p) => frameFor(p.requestId)?.onResponse(p));
-endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) => {
-  // Subresource redirects are followed (the browser decides for navigations).
-  if (frameFor(p.requestId)) endpoint.send('network', 'URLLoader.FollowRedirect', { requestId: p.requestId }, p.requestId);
-});
+// Subresource redirects are followed (the browser decides for navigations).
+endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) => frameFor(p.requestId)?.onRedirect(p));
 endpoint.on('DataPipe.Write', (p) => frameFor(p.pipeId)?.onBodyChunk(p.pipeId, p.chunk));
 endpoint.on('URLLoaderClient.OnComplete', (p) => frameFor(p.requestId)?.onComplete(p));
 endpoint.on('ChildProcess.ProcessShutdown', () => {

@@ -73,6 +73,16 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
       return `◆ ${event.field} = ${JSON.stringify(event.value)} (${event.cause})`;
     case 'renderer.document':
       return `DOM built for ${event.url}: ${event.nodeCount} nodes, ${event.elementCount} elements, ${event.subresources.length} subresources, title "${event.title}"`;
+    case 'renderer.preload':
+      return `preload scanner → ${event.destination} ${event.url}${event.parserBlockedOn ? ` (while the parser waits for ${event.parserBlockedOn})` : ''}`;
+    case 'renderer.script':
+      return event.ran
+        ? `script #${event.order} ran (${event.timing}): ${event.url ?? 'inline'}${event.parserBlockedMicros > 0 ? `, parser blocked ${(event.parserBlockedMicros / 1000).toFixed(1)} ms` : ''}`
+        : `script not run (${event.timing}): ${event.url ?? 'inline'}: ${event.blockedReason ?? ''}`;
+    case 'renderer.render':
+      return `${event.stage === 'first-paint' ? 'first paint' : 'render after load'} of ${event.url}: ${event.cssom.ruleCount} CSS rules, ${event.renderTree.count} render objects (${event.renderTree.excluded.length} left out), ${event.layout.boxes.length} layout boxes, ${event.paint.count} paint ops`;
+    case 'corb.decision':
+      return `ORB/CORB ${event.decision === 'block' ? 'BLOCKED' : 'allowed'} ${event.destination} ${event.url} from ${event.initiatorOrigin} (${event.mimeType || 'no type'}${event.noSniff ? ' + nosniff' : ''}): ${event.reason}`;
     case 'error':
       return `! ${event.where}: ${event.message}`;
     case 'hsts.upgrade':

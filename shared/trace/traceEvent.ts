@@ -7,6 +7,7 @@
  */
 import type { EndpointId, EndpointInfo } from '../ipc/endpoints.js';
 import type { PhaseId } from './phases.js';
+import type { RenderSnapshot, ScriptTiming } from './renderSnapshot.js';
 
 export type SpanCategory = 'phase' | 'net' | 'renderer' | 'browser';
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -157,6 +158,53 @@ export type TraceEventBody =
       elementCount: number;
       subresources: { url: string; destination: string; tag: string }[];
       outline: string[];
+    }
+  | {
+      /** The preload scanner found a resource ahead of the parser and started its fetch. */
+      type: 'renderer.preload';
+      url: string;
+      destination: string;
+      tag: string;
+      /** The script the parser was waiting for when the scanner looked ahead, if any. */
+      parserBlockedOn: string | null;
+    }
+  | {
+      /** One script's life: found, fetched, run (page JavaScript is never actually executed). */
+      type: 'renderer.script';
+      url: string | null;
+      timing: ScriptTiming;
+      /** Position in execution order (1 = first); 0 when it did not run. */
+      order: number;
+      ran: boolean;
+      /** Why it did not run: a failed fetch, CORB/ORB, a nosniff MIME mismatch. */
+      blockedReason: string | null;
+      mimeType: string;
+      discoveredTs: number;
+      fetchEndTs: number;
+      ranTs: number;
+      /** How long the HTML parser stood still because of this script (µs). */
+      parserBlockedMicros: number;
+    }
+  | ({
+      /** Style, layout and paint of the document: at first paint and once the page has loaded. */
+      type: 'renderer.render';
+      stage: 'first-paint' | 'final';
+      url: string;
+      /** Stylesheets that had to arrive before this paint. */
+      renderBlocking: string[];
+    } & RenderSnapshot)
+  | {
+      /** CORB/ORB in the network service: a cross-origin no-cors response kept from the renderer or let through. */
+      type: 'corb.decision';
+      requestId: string;
+      url: string;
+      initiatorOrigin: string;
+      destination: string;
+      mimeType: string;
+      noSniff: boolean;
+      decision: 'allow' | 'block';
+      reason: string;
+      sniffed: string | null;
     }
   | { type: 'error'; where: string; message: string };
 

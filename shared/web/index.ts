@@ -56,3 +56,13 @@ export {
   type SafeBrowsingLookup,
   type SafeBrowsingListOptions,
 } from './safeBrowsing.js';
+export {
+  corbDecision,
+  corbDecisionWithReason,
+  CORB_SNIFF_BYTES,
+  type CorbInput,
+  type CorbVerdict,
+  type CorbMimeClass,
+  type CorbSniffer,
+  type CorbRequestMode,
+} from './corb.js';

@@ -223,6 +223,18 @@ export function isScriptableMimeType(mimeType: Pick<MimeType, 'essence' | 'subty
   return isXmlMimeType(mimeType) || isHtmlMimeType(mimeType) || mimeType.essence === 'application/pdf';
 }
 
+/** The JavaScript MIME type essences (MIME Sniffing §4.6); accepts a full type or an essence. */
+const JAVASCRIPT_ESSENCES = new Set([
+  'application/ecmascript', 'application/javascript', 'application/x-ecmascript', 'application/x-javascript',
+  'text/ecmascript', 'text/javascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2', 'text/javascript1.3',
+  'text/javascript1.4', 'text/javascript1.5', 'text/jscript', 'text/livescript', 'text/x-ecmascript', 'text/x-javascript',
+]);
+
+export function isJavaScriptMimeType(mimeType: string): boolean {
+  const parsed = parseMimeType(mimeType);
+  return parsed !== null && JAVASCRIPT_ESSENCES.has(parsed.essence);
+}
+
 function asciiLowercase(s: string): string {
   return s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 }

@@ -411,6 +411,34 @@ export const explanationsEn: Explanations = {
       why:
         'The DOM is the renderer’s model of the page and the starting point for style, layout, paint and scripts; the subresource list explains what the renderer asks the network for next.',
     },
+    'renderer.preload': {
+      title: 'Preload scanner found a resource',
+      what:
+        'Blink’s preload scanner reads the HTML bytes ahead of the parser, as they arrive, looking only for URLs: stylesheets, scripts and images. Each one it finds is fetched at once. The record says whether the real parser was stuck on a script at that moment.',
+      why:
+        'A parser-blocking script stops DOM construction until it has been fetched and run; without the scanner every resource after it would wait too. Looking ahead turns a chain of round trips into parallel fetches.',
+    },
+    'renderer.script': {
+      title: 'Script timing',
+      what:
+        'One script’s life: when the parser met it, when its fetch finished, and when it ran (or why it was refused). Parser-blocking scripts stop the parser until fetched and until earlier stylesheets have loaded; async scripts run as soon as they arrive; defer and module scripts run in document order after parsing, before DOMContentLoaded. NavScope never executes page JavaScript: "ran" marks the moment it would run.',
+      why:
+        'Script timing decides how long the parser stands still and when DOMContentLoaded fires. A nosniff script with a non-JavaScript MIME type, or one ORB blocked, never runs.',
+    },
+    'renderer.render': {
+      title: 'Style, layout and paint',
+      what:
+        'The rendering pipeline on the current DOM: stylesheets parsed into the CSSOM, the cascade computing each element’s style, the render tree (elements with display:none and the head are left out; visibility:hidden still takes space), layout giving each box a position and size in CSS pixels for a 1024×768 viewport, and the paint list of drawing operations. First paint waits for the render-blocking stylesheets in the document head.',
+      why:
+        'This is how markup becomes pixels. A slow stylesheet in the document head delays first paint because painting without it would flash unstyled content.',
+    },
+    'corb.decision': {
+      title: 'ORB / CORB decision',
+      what:
+        'The network service checked a cross-origin no-cors response (an img, script or link element pointing at another site) before the renderer could see it. HTML, XML and JSON, or content sniffed as such, or a nosniff response of those types, is blocked: the renderer gets net::ERR_BLOCKED_BY_ORB and no bytes. Images, scripts, stylesheets and media pass.',
+      why:
+        'A compromised or Spectre-attacked renderer could read any bytes in its process. Opaque Response Blocking keeps cross-origin data (your JSON, your HTML) out of the renderer when the page could not legitimately use it.',
+    },
     error: {
       title: 'Error or warning',
       what:

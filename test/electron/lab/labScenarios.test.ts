@@ -42,6 +42,10 @@ const REQUIRED_INPUTS = [
   'http://malware.testsafebrowsing-lab.com/',
   'http://phishing.testsafebrowsing-lab.com/',
   'http://www.naver.com/unsafe/payload.html',
+  'http://www.naver.com/render/scripts',
+  'http://www.naver.com/render/corb',
+  'http://www.naver.com/render/display',
+  'http://www.naver.com/render/slow-css',
 ];
 
 const HANGUL = /[\uac00-\ud7a3]/;
