@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { WebHost } from '../../electron/hosts/web/webHost.js';
 import { builtWindowDir } from '../../electron/node/builtEntries.js';
 import { formatTimeline } from '../../shared/trace/timelineText.js';
@@ -33,6 +34,8 @@ export async function openWindow(): Promise<WindowSession> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  // An action that cannot happen (an element that never appears) fails with its own message, within the test's time.
+  page.setDefaultTimeout(15_000);
   const problems: string[] = [];
   const requests: string[] = [];
   page.on('console', (m) => {
@@ -108,5 +111,28 @@ export function clippedDiagramText(page: Page): Promise<string[]> {
       }
     }
     return clipped;
+  });
+}
+
+/**
+ * A suite that drives one window: skipped (with a note) when Chromium is missing, a
+ * failure instead where CI requires Chromium. `window()` is the open session.
+ */
+export function describeWindow(title: string, body: (window: () => WindowSession) => void): void {
+  const missing = chromiumMissing();
+  if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
+  if (missing) console.warn(`skipped: ${missing}`);
+  describe.skipIf(missing !== null)(title, () => {
+    let session: WindowSession | undefined;
+    beforeAll(async () => {
+      session = await openWindow();
+    }, 60_000);
+    afterAll(async () => {
+      await session?.close();
+    });
+    body(() => {
+      if (!session) throw new Error('the window did not open');
+      return session;
+    });
   });
 }

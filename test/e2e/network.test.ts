@@ -1,19 +1,11 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type WindowSession, chromiumMissing, clippedDiagramText, navigate, openWindow } from './chromiumHarness.js';
+import { beforeAll, expect, it } from 'vitest';
+import { ARTIFACTS, describeWindow, type WindowSession, clippedDiagramText, navigate } from './chromiumHarness.js';
 
-const missing = chromiumMissing();
-if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
-if (missing) console.warn(`skipped: ${missing}`);
-
-describe.skipIf(missing !== null)('network steps in the window (web host, lab)', () => {
+describeWindow('network steps in the window (web host, lab)', (window) => {
   let w: WindowSession;
-
-  beforeAll(async () => {
-    w = await openWindow();
-  }, 60_000);
-  afterAll(async () => {
-    await w?.close();
+  beforeAll(() => {
+    w = window();
   });
 
   it('shows the DNS walk root → com → naver.com on a cold cache, and a cache hit on the second visit', async () => {

@@ -1,22 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
-import { ARTIFACTS, type WindowSession, chromiumMissing, navigate, openWindow } from './chromiumHarness.js';
-
-const missing = chromiumMissing();
-if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
-if (missing) console.warn(`skipped: ${missing}`);
+import { ARTIFACTS, type WindowSession, describeWindow, navigate } from './chromiumHarness.js';
 
 type Message = Extract<TraceEvent, { type: 'message' }>;
 
-describe.skipIf(missing !== null)('the renderer panels in the window (web host, lab)', () => {
+describeWindow('the renderer panels in the window (web host, lab)', (window) => {
   let w: WindowSession;
-
-  beforeAll(async () => {
-    w = await openWindow();
-  }, 60_000);
-  afterAll(async () => {
-    await w?.close();
+  beforeAll(() => {
+    w = window();
   });
 
   it('on www.naver.com: stepping shows each subresource message; the DOM and layout panels show the page', async () => {

@@ -1,19 +1,11 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type WindowSession, chromiumMissing, navigate, openWindow } from './chromiumHarness.js';
+import { beforeAll, expect, it } from 'vitest';
+import { ARTIFACTS, describeWindow, type WindowSession, navigate } from './chromiumHarness.js';
 
-const missing = chromiumMissing();
-if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
-if (missing) console.warn(`skipped: ${missing}`);
-
-describe.skipIf(missing !== null)('reading the response in the window (web host, lab)', () => {
+describeWindow('reading the response in the window (web host, lab)', (window) => {
   let w: WindowSession;
-
-  beforeAll(async () => {
-    w = await openWindow();
-  }, 60_000);
-  afterAll(async () => {
-    await w?.close();
+  beforeAll(() => {
+    w = window();
   });
 
   it('changes the security indicator only when the renderer has committed', async () => {

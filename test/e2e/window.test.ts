@@ -1,22 +1,13 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { foldTrace } from '../../shared/trace/browserViewState.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
-import { ARTIFACTS, type WindowSession, chromiumMissing, clippedDiagramText, navigate, openWindow } from './chromiumHarness.js';
+import { ARTIFACTS, describeWindow, type WindowSession, clippedDiagramText, navigate } from './chromiumHarness.js';
 
-const missing = chromiumMissing();
-// CI installs Chromium and sets NAVSCOPE_REQUIRE_CHROMIUM: there a missing browser is a failure, not a skip.
-if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
-if (missing) console.warn(`skipped: ${missing}`);
-
-describe.skipIf(missing !== null)('the window in Chromium (web host, lab)', () => {
+describeWindow('the window in Chromium (web host, lab)', (window) => {
   let w: WindowSession;
-
-  beforeAll(async () => {
-    w = await openWindow();
-  }, 60_000);
-  afterAll(async () => {
-    await w?.close();
+  beforeAll(() => {
+    w = window();
   });
 
   it('navigates to www.naver.com from the omnibox and shows the processes that did it', async () => {
