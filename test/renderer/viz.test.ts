@@ -3,6 +3,7 @@ import { emptyViewState } from '../../shared/trace/browserViewState.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
 import { arrowBetween, layoutProcessDiagram } from '../../renderer/src/viz/processDiagramLayout.js';
 import { computeLanes, visibleRange } from '../../renderer/src/viz/sequenceLanes.js';
+import { separateSegments } from '../../renderer/src/viz/waterfallLayout.js';
 
 function stateWith(renderers: number, servers: number) {
   const state = emptyViewState();
@@ -53,5 +54,15 @@ describe('message sequence lanes', () => {
     expect(visibleRange(0, 520, 26, 10_000)).toEqual({ first: 0, last: 28 });
     expect(visibleRange(26 * 5000, 520, 26, 10_000)).toEqual({ first: 4992, last: 5028 });
     expect(visibleRange(26 * 10_000, 520, 26, 10_000).last).toBe(10_000);
+  });
+});
+
+describe('waterfall segments', () => {
+  it('keeps very short steps of one request side by side, so each can be clicked', () => {
+    const seg = (spanId: string, x: number, w: number) => ({ spanId, name: spanId, x, w, open: false, status: 'ok' as const, category: 'net' as const });
+    const placed = separateSegments([seg('request', 174, 2), seg('dns', 173.2, 2), seg('download', 180, 40)]);
+    expect(placed.map((p) => p.spanId)).toEqual(['dns', 'request', 'download']);
+    expect(placed[1]!.x).toBeGreaterThanOrEqual(placed[0]!.x + placed[0]!.w);
+    expect(placed[2]).toMatchObject({ x: 180, w: 40 });
   });
 });

@@ -65,7 +65,7 @@ export function layoutWaterfall(state: BrowserViewState, width: number, labelWid
   const segment = (s: SpanView): WaterfallSegment => {
     const x0 = x(s.start);
     const x1 = x(s.end ?? state.now);
-    return { spanId: s.spanId, name: s.name, x: x0, w: Math.max(2, x1 - x0), open: s.end === null, status: s.status, category: s.category };
+    return { spanId: s.spanId, name: s.name, x: x0, w: Math.max(MIN_SEGMENT, x1 - x0), open: s.end === null, status: s.status, category: s.category };
   };
   const rows: WaterfallRow[] = [];
   for (const phase of PHASES) {
@@ -86,6 +86,29 @@ export function layoutWaterfall(state: BrowserViewState, width: number, labelWid
   const byName = new Map<string, SpanView[]>();
   for (const span of rendererSpans) byName.set(`${span.endpoint} ${span.name}`, [...(byName.get(`${span.endpoint} ${span.name}`) ?? []), span]);
   for (const [key, spans] of byName) rows.push({ key, label: spans[0]!.name, kind: 'renderer', y: 0, segments: spans.map(segment) });
-  rows.forEach((row, i) => (row.y = i * ROW));
+  rows.forEach((row, i) => {
+    row.y = i * ROW;
+    row.segments = separateSegments(row.segments);
+  });
   return { navigation, rows, start, end, x, height: rows.length * ROW, labelWidth };
+}
+
+/**
+ * Very short steps (a DNS cache hit, a request sent in 0.1 ms) are drawn at least
+ * MIN_SEGMENT wide; on a long load two of them would cover each other and one could
+ * not be clicked. Within a row each segment therefore starts where the previous one
+ * ends at the earliest (it keeps its own end when that lies further right).
+ */
+const MIN_SEGMENT = 2;
+
+export function separateSegments(segments: WaterfallSegment[]): WaterfallSegment[] {
+  const sorted = [...segments].sort((a, b) => a.x - b.x);
+  let edge = -Infinity;
+  return sorted.map((seg) => {
+    const end = seg.x + seg.w;
+    const x = Math.max(seg.x, edge);
+    const placed = { ...seg, x, w: Math.max(MIN_SEGMENT, end - x) };
+    edge = placed.x + placed.w;
+    return placed;
+  });
 }
