@@ -204,8 +204,14 @@ export class NavigationRequest {
       this.requestId,
     );
     let head: ResponseHead;
+    /** A followed redirect lasts until the network answers for the new URL. */
+    let redirectSpan: string | null = null;
     for (;;) {
       const event = await this.waitFor(['redirect', 'response', 'complete', 'cancel'], 0, 'the network response');
+      if (redirectSpan !== null) {
+        tracing.endSpan(redirectSpan, event.kind === 'cancel' ? 'cancelled' : 'ok');
+        redirectSpan = null;
+      }
       if (event.kind === 'cancel') {
         browser.send(NETWORK_ENDPOINT, 'URLLoader.Cancel', { requestId: this.requestId, reason: event.reason }, this.requestId);
         return this.cancelled(span, event.reason);
@@ -220,7 +226,7 @@ export class NavigationRequest {
         const from = this.url;
         this.url = event.payload.redirect.newUrl;
         this.redirects.push(from);
-        tracing.beginSpan(`Redirect ${event.payload.redirect.status}`, 'browser', { navigationId: this.navigationId, args: { from, to: this.url, crossSite: siteForUrl(from) !== siteForUrl(this.url) } });
+        redirectSpan = tracing.beginSpan(`Redirect ${event.payload.redirect.status}`, 'browser', { navigationId: this.navigationId, args: { from, to: this.url, crossSite: siteForUrl(from) !== siteForUrl(this.url) } });
         browser.send(NETWORK_ENDPOINT, 'URLLoader.FollowRedirect', { requestId: this.requestId }, this.requestId);
         continue;
       }

@@ -374,6 +374,12 @@ export class TraceTimeline {
 
   constructor(private readonly stride = 256) {}
 
+  /** Forgets every checkpoint: the list was replaced (a trace opened, or back to live). */
+  reset(): void {
+    this.checkpoints.length = 1;
+    this.events = [];
+  }
+
   /** Points the timeline at the (grown) event list; existing events must not change. */
   update(events: readonly TraceEvent[]): void {
     if (events.length < this.events.length || (events.length > 0 && this.events.length > 0 && events[0] !== this.events[0])) {

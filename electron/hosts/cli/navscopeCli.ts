@@ -1,7 +1,7 @@
 /**
  * The `navscope` command line: the headless host of the browser model.
  *
- *   navscope trace <input> [--lab] [--json] [--out FILE]
+ *   navscope trace <input> [--lab] [--json] [--out FILE] [--trace-json FILE] [--har FILE]
  *   navscope start [--live]
  *
  * `trace` performs one navigation and prints its timeline (or the trace as JSON);
@@ -9,7 +9,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent.js';
+import { toChromeTrace } from '../../../shared/trace/chromeTraceExport.js';
+import { toHar } from '../../../shared/trace/harExport.js';
+import { traceFileOf } from '../../../shared/trace/traceFile.js';
 import { formatTimeline } from '../../../shared/trace/timelineText.js';
 import type { NavigationResult } from '../../browser/webContents.js';
 import { builtWindowDir } from '../../node/builtEntries.js';
@@ -19,13 +21,15 @@ import { WebHost } from '../web/webHost.js';
 import { launchDesktop } from './desktopLauncher.js';
 
 const USAGE = `Usage:
-  navscope trace <input> [--lab | --iterative] [--json] [--out FILE]
+  navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE]
       Navigate to <input> (what you would type in the address bar) headless and
       print a timeline of every step, or the whole trace as JSON (--json).
       --lab   use NavScope's embedded lab (loopback DNS and web servers), offline
       --out   write the output to FILE instead of standard output
       --iterative  (live mode) resolve by walking from the real root servers
                    instead of asking the operating system's resolver
+      --trace-json  also write a Chrome Trace Event file (Perfetto, chrome://tracing)
+      --har         also write a HAR 1.2 file of every request
       --spare, --speculative  keep a spare renderer process / start one in parallel
                    with the request, as Chrome does (the window always does)
   navscope web [--port N] [--live]
@@ -46,12 +50,17 @@ export interface TraceOptions {
   speculative: boolean;
   json: boolean;
   out: string | null;
+  traceJson: string | null;
+  har: string | null;
 }
 
 class UsageError extends Error {}
 
+/** Options that name an output file. */
+const FILE_OPTIONS: Record<string, 'out' | 'traceJson' | 'har'> = { '--out': 'out', '--trace-json': 'traceJson', '--har': 'har' };
+
 export function parseTraceArgs(args: string[]): TraceOptions {
-  const options: TraceOptions = { input: '', lab: false, iterative: false, spare: false, speculative: false, json: false, out: null };
+  const options: TraceOptions = { input: '', lab: false, iterative: false, spare: false, speculative: false, json: false, out: null, traceJson: null, har: null };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -61,11 +70,11 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     else if (arg === '--iterative') options.iterative = true;
     else if (arg === '--spare') options.spare = true;
     else if (arg === '--speculative') options.speculative = true;
-    else if (arg === '--out') {
-      const file = args[++i];
-      if (!file) throw new UsageError('--out needs a file name');
-      options.out = file;
-    } else if (arg.startsWith('--out=')) options.out = arg.slice('--out='.length);
+    else if (FILE_OPTIONS[arg] || FILE_OPTIONS[arg.split('=')[0]!]) {
+      const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, args[++i]];
+      if (!inline || inline.startsWith('--')) throw new UsageError(`${flag} needs a file name`);
+      options[FILE_OPTIONS[flag]!] = inline;
+    }
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
@@ -78,10 +87,6 @@ function exitCodeFor(result: NavigationResult): number {
   if (result.outcome === 'loaded' || result.outcome === 'no-commit') return 0;
   if (result.outcome === 'invalid-input') return 2;
   return 1;
-}
-
-export function traceFile(events: readonly TraceEvent[]): TraceFile {
-  return { format: 'navscope-trace', version: 1, events: [...events] };
 }
 
 async function trace(options: TraceOptions): Promise<number> {
@@ -97,9 +102,12 @@ async function trace(options: TraceOptions): Promise<number> {
     await session.stop();
   }
   const events = session.browser.recorder.events;
-  const output = options.json ? JSON.stringify({ ...traceFile(events), result }, null, 2) + '\n' : formatTimeline(events).join('\n') + '\n';
+  const output = options.json ? JSON.stringify({ ...traceFileOf(events), result }, null, 2) + '\n' : formatTimeline(events).join('\n') + '\n';
   if (options.out) writeFileSync(options.out, output);
   else process.stdout.write(output);
+  // The exports are written whatever happened: a failed navigation still has its trace.
+  if (options.traceJson) writeFileSync(options.traceJson, JSON.stringify(toChromeTrace(events)) + '\n');
+  if (options.har) writeFileSync(options.har, JSON.stringify(toHar(events), null, 2) + '\n');
 
   if (failure) {
     process.stderr.write(`navscope: internal error: ${failure}\n`);
@@ -108,7 +116,7 @@ async function trace(options: TraceOptions): Promise<number> {
   const r = result!;
   const processes = new Set(events.filter((e) => e.type === 'process.spawn').map((e) => (e.type === 'process.spawn' ? e.pid : 0)));
   const messages = events.filter((e) => e.type === 'message').length;
-  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${options.out ? `; trace written to ${options.out}` : ''}`;
+  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${[options.out ? `trace written to ${options.out}` : '', options.traceJson ? `Chrome trace to ${options.traceJson}` : '', options.har ? `HAR to ${options.har}` : ''].filter(Boolean).map((s) => `; ${s}`).join('')}`;
   process.stderr.write(`navscope: ${exitCodeFor(r) === 0 ? '' : 'error: '}${summary}\n`);
   if (r.outcome === 'failed' && r.netError?.name === 'ERR_NAME_NOT_RESOLVED' && !options.lab) {
     process.stderr.write('navscope: hint: without internet access, add --lab to use the embedded lab\n');

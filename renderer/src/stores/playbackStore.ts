@@ -37,7 +37,16 @@ export const usePlaybackStore = defineStore('playback', () => {
   watch(
     () => trace.version,
     () => {
-      if (following.value) cursor.value = trace.events.length;
+      if (following.value || cursor.value > trace.events.length) cursor.value = trace.events.length;
+    },
+  );
+  // A saved trace opens at its beginning, ready to be stepped; going back to live follows again.
+  watch(
+    () => trace.replay,
+    (replay) => {
+      pause();
+      if (replay) moveTo(0);
+      else moveTo(trace.events.length);
     },
   );
 

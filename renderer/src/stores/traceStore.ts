@@ -2,12 +2,15 @@
  * The trace as the window knows it: an append-only list of events streamed from the
  * browser model, with indexes of where the messages and phases are. The list is not
  * deeply reactive (10,000s of events): `version` changes when it grows.
+ *
+ * A saved trace (a file, or a demo) can be opened instead: the views then show it,
+ * and the live trace keeps growing behind it until the user goes back to live.
  */
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import type { BrowserModelApi, HostInfo, NavigationResultView } from '../../../shared/api/browserModelApi';
 import { TraceTimeline } from '../../../shared/trace/browserViewState';
-import type { TraceEvent } from '../../../shared/trace/traceEvent';
+import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
 
 export const useTraceStore = defineStore('trace', () => {
   const events = markRaw([] as TraceEvent[]);
@@ -23,16 +26,51 @@ export const useTraceStore = defineStore('trace', () => {
   const lastError = ref<string | null>(null);
   let api: BrowserModelApi | null = null;
 
+  /** Every live event, whether shown or not (a replay hides them for a while). */
+  const liveEvents = markRaw([] as TraceEvent[]);
+  /** The saved trace being shown instead of the live one, if any. */
+  const replay = ref<{ name: string; eventCount: number } | null>(null);
+
+  function index(event: TraceEvent): void {
+    events.push(event);
+    if (event.type === 'message') messageSeqs.push(event.seq);
+    if (event.type === 'span.begin' && event.category === 'phase') phaseSeqs.push(event.seq);
+    if (event.type === 'span.begin' && event.phase === 'handle-input') navigationStarts.push({ seq: event.seq, ts: event.ts });
+  }
+
   function append(batch: readonly TraceEvent[]): void {
     for (const event of batch) {
-      if (event.seq !== events.length) continue; // duplicates or gaps are never folded
-      events.push(event);
-      if (event.type === 'message') messageSeqs.push(event.seq);
-      if (event.type === 'span.begin' && event.category === 'phase') phaseSeqs.push(event.seq);
-      if (event.type === 'span.begin' && event.phase === 'handle-input') navigationStarts.push({ seq: event.seq, ts: event.ts });
+      if (event.seq !== liveEvents.length) continue; // duplicates or gaps are never folded
+      liveEvents.push(event);
+      if (!replay.value) index(event);
     }
+    if (replay.value) return;
     timeline.update(events);
     version.value++;
+  }
+
+  function show(list: readonly TraceEvent[]): void {
+    events.length = 0;
+    messageSeqs.length = 0;
+    phaseSeqs.length = 0;
+    navigationStarts.length = 0;
+    timeline.reset();
+    for (const event of list) index(event);
+    timeline.update(events);
+    version.value++;
+  }
+
+  /** Shows a saved trace (already read and renumbered by readTraceFile). */
+  function openReplay(file: TraceFile, name: string): void {
+    replay.value = { name, eventCount: file.events.length };
+    lastError.value = null;
+    show(file.events);
+  }
+
+  function backToLive(): void {
+    if (!replay.value) return;
+    replay.value = null;
+    show(liveEvents);
   }
 
   function connect(model: BrowserModelApi): void {
@@ -64,6 +102,8 @@ export const useTraceStore = defineStore('trace', () => {
 
   async function call(run: (model: BrowserModelApi) => Promise<NavigationResultView>): Promise<void> {
     if (!api) return;
+    // Acting on the live browser while a saved trace is shown: show the live one again.
+    backToLive();
     lastError.value = null;
     try {
       lastResult.value = await run(api);
@@ -82,7 +122,10 @@ export const useTraceStore = defineStore('trace', () => {
     connected,
     lastResult,
     lastError,
+    replay,
     append,
+    openReplay,
+    backToLive,
     connect,
     timeOrigin,
     navigate: (input: string) => call((m) => m.navigate(input)),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
+import { readTraceFile } from '../../../shared/trace/traceFile.js';
 
 const bin = path.resolve(__dirname, '../../../electron/hosts/cli/bin.mjs');
 const outDir = mkdtempSync(path.join(tmpdir(), 'navscope-cli-'));
@@ -29,6 +30,29 @@ describe('navscope trace (the CLI host)', () => {
     }
     expect(trace.events.map((e) => e.seq)).toEqual(trace.events.map((_, i) => i));
     expect(run.stderr).toMatch(/Loaded https:\/\/www\.naver\.com\//);
+  });
+
+  it('writes a Chrome trace and a HAR next to the trace (--trace-json, --har), which NavScope reads back', () => {
+    const chromeFile = path.join(outDir, 'naver.trace.json');
+    const harFile = path.join(outDir, 'naver.har');
+    const traceFileName = path.join(outDir, 'naver.navscope.json');
+    const run = navscope('trace', 'www.naver.com', '--lab', '--json', '--out', traceFileName, '--trace-json', chromeFile, '--har', harFile);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Chrome trace to .*naver\.trace\.json; HAR to .*naver\.har/);
+    const chrome = JSON.parse(readFileSync(chromeFile, 'utf8')) as { traceEvents: { ph: string; name: string }[] };
+    expect(chrome.traceEvents.some((e) => e.ph === 'M' && e.name === 'process_name')).toBe(true);
+    expect(chrome.traceEvents.some((e) => e.ph === 's' && e.name === 'NavigationClient.CommitNavigation')).toBe(true);
+    const original = traceOf(traceFileName).events;
+    expect(readTraceFile(JSON.parse(readFileSync(chromeFile, 'utf8'))).events).toEqual(original);
+    const har = JSON.parse(readFileSync(harFile, 'utf8')) as { log: { version: string; entries: { request: { url: string }; response: { status: number } }[] } };
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.entries.find((e) => e.request.url === 'https://www.naver.com/')?.response.status).toBe(200);
+  });
+
+  it('rejects an export option without a file name', () => {
+    const run = navscope('trace', 'www.naver.com', '--lab', '--har');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--har needs a file name/);
   });
 
   it('prints a readable timeline, one line per event', () => {

@@ -1,0 +1,57 @@
+/**
+ * Reading a saved trace back: NavScope's own file (`navscope trace --json`, the
+ * window's "Save trace") or a Chrome Trace Event file NavScope exported (it carries
+ * the NavScope trace inside). Anything else is refused with a message that names
+ * the problem; events are checked for shape and renumbered in order.
+ */
+import { TRACE_FORMAT, type TraceEvent, type TraceFile } from './traceEvent.js';
+
+export class TraceFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TraceFileError';
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function traceFileOf(events: readonly TraceEvent[]): TraceFile {
+  return { format: TRACE_FORMAT, version: 1, events: [...events] };
+}
+
+/** Parses JSON text, then reads it as a trace file. */
+export function parseTraceFileText(text: string): TraceFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new TraceFileError(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return readTraceFile(json);
+}
+
+export function readTraceFile(json: unknown): TraceFile {
+  if (!isObject(json)) throw new TraceFileError('not a NavScope trace: the file is not a JSON object');
+  // A Chrome Trace Event file exported by NavScope carries the original trace.
+  if (Array.isArray(json.traceEvents) && !('format' in json)) {
+    if (!('navscope' in json)) throw new TraceFileError('a Chrome trace without NavScope data: only traces exported by NavScope can be opened (they carry the NavScope trace in "navscope")');
+    return readTraceFile(json.navscope);
+  }
+  if (json.format !== TRACE_FORMAT) throw new TraceFileError(`not a NavScope trace: "format" is ${JSON.stringify(json.format ?? null)}, expected "${TRACE_FORMAT}"`);
+  if (json.version !== 1) throw new TraceFileError(`unsupported NavScope trace version ${JSON.stringify(json.version ?? null)} (this NavScope reads version 1)`);
+  if (!Array.isArray(json.events)) throw new TraceFileError('not a NavScope trace: "events" is not a list');
+  const events = json.events.map((event: unknown, index: number): TraceEvent => {
+    if (!isObject(event)) throw new TraceFileError(`event ${index} is not an object`);
+    if (typeof event.type !== 'string' || event.type === '') throw new TraceFileError(`event ${index} has no type`);
+    if (typeof event.ts !== 'number' || !Number.isFinite(event.ts)) throw new TraceFileError(`event ${index} (${event.type}) has no numeric timestamp "ts"`);
+    if (typeof event.endpoint !== 'string') throw new TraceFileError(`event ${index} (${event.type}) has no "endpoint"`);
+    if (event.type === 'message' && (typeof event.name !== 'string' || typeof event.from !== 'string' || typeof event.to !== 'string')) {
+      throw new TraceFileError(`event ${index} is a message without name, from and to`);
+    }
+    if ((event.type === 'span.begin' || event.type === 'span.end') && typeof event.spanId !== 'string') throw new TraceFileError(`event ${index} (${event.type}) has no spanId`);
+    return { ...event, seq: index } as unknown as TraceEvent;
+  });
+  return { format: TRACE_FORMAT, version: 1, events };
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { parseTraceFileText } from '../../shared/trace/traceFile.js';
+import { ARTIFACTS, type WindowSession, describeWindow, navigate } from './chromiumHarness.js';
+
+const demo = parseTraceFileText(readFileSync(path.resolve(__dirname, '../../renderer/src/demos/www.naver.com.json'), 'utf8'));
+const demoMessages = demo.events.filter((e) => e.type === 'message');
+
+describeWindow('saved traces in the window: demos, open, save (web host)', (window) => {
+  let w: WindowSession;
+  beforeAll(() => {
+    w = window();
+  });
+
+  it('refuses a file that is not a trace with a clear message, and keeps working', async () => {
+    const { page, host } = w;
+    const dir = mkdtempSync(path.join(tmpdir(), 'navscope-replay-'));
+    const bad = path.join(dir, 'notes.json');
+    writeFileSync(bad, '{"hello": "world"}');
+    await page.getByTestId('trace-file-input').setInputFiles(bad);
+    await expect.poll(() => page.getByTestId('trace-file-problem').textContent()).toMatch(/Cannot open notes\.json: not a NavScope trace: "format" is null/);
+    expect(await page.getByTestId('replay-banner').count()).toBe(0);
+    await navigate(page, 'www.naver.com', host);
+    await expect.poll(() => page.getByTestId('tab-title').textContent()).toBe('NAVER — NavScope lab');
+  });
+
+  it('saves the live trace and opens the saved file again', async () => {
+    const { page } = w;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-trace').click()]);
+    const saved = path.join(mkdtempSync(path.join(tmpdir(), 'navscope-saved-')), download.suggestedFilename());
+    await download.saveAs(saved);
+    const trace = parseTraceFileText(readFileSync(saved, 'utf8'));
+    expect(trace.events.length).toBeGreaterThan(100);
+    await page.getByTestId('trace-file-input').setInputFiles(saved);
+    await expect.poll(() => page.getByTestId('replay-banner').textContent()).toContain(path.basename(saved));
+    await page.getByTestId('back-to-live').click();
+  });
+
+  // Last: the page goes offline, so the live connection may not come back for later tests.
+  it('opens the www.naver.com demo with the network unreachable and steps through every message of it', async () => {
+    const { page } = w;
+    await page.context().setOffline(true);
+    try {
+      await page.getByTestId('demos').selectOption('www.naver.com');
+      await expect.poll(() => page.getByTestId('replay-banner').textContent()).toContain('www.naver.com');
+      await expect.poll(() => page.getByTestId('position').textContent()).toMatch(new RegExp(`Message\\s+0\\s+of\\s+${demoMessages.length}\\b`));
+      for (const [i, message] of demoMessages.entries()) {
+        await page.keyboard.press('ArrowRight');
+        if (i % 5 === 0 || i === demoMessages.length - 1) {
+          await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain(message.type === 'message' ? message.name : '');
+        }
+      }
+      expect(await page.getByTestId('position').textContent()).toMatch(new RegExp(`Message\\s+${demoMessages.length}\\s+of\\s+${demoMessages.length}\\b`));
+      expect(await page.getByTestId('tab-title').textContent()).toBe('NAVER — NavScope lab');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'window-replay-demo.png') });
+    } finally {
+      await page.context().setOffline(false);
+    }
+    await page.getByTestId('back-to-live').click();
+    await expect.poll(() => page.getByTestId('replay-banner').count()).toBe(0);
+  });
+});
