@@ -38,6 +38,21 @@ describeWindow('saved traces in the window: demos, open, save (web host)', (wind
     await page.getByTestId('back-to-live').click();
   });
 
+  it('compares a cold and a warm load side by side, with what the warm one reused marked', async () => {
+    const { page, host } = w;
+    // This window's first navigation (in the test above) was a cold load of www.naver.com.
+    await navigate(page, 'www.naver.com', host);
+    await page.getByTestId('open-compare').click();
+    await page.getByTestId('compare-a').selectOption({ index: 0 });
+    const panel = page.getByTestId('compare');
+    await expect.poll(() => panel.textContent()).toMatch(/DNS\s*www\.naver\.com\s*recursive\s*cache/);
+    expect(await page.getByTestId('compare-differences').textContent()).toContain('reused');
+    expect(await page.getByTestId('compare-b').inputValue()).not.toBe(await page.getByTestId('compare-a').inputValue());
+    await page.getByTestId('compare').screenshot({ path: path.join(ARTIFACTS, 'window-compare.png') });
+    await page.getByTestId('compare-close').click();
+    expect(await page.getByTestId('compare').count()).toBe(0);
+  });
+
   // Last: the page goes offline, so the live connection may not come back for later tests.
   it('opens the www.naver.com demo with the network unreachable and steps through every message of it', async () => {
     const { page } = w;
