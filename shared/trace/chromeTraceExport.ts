@@ -25,7 +25,7 @@
  * `otherData.timeOriginMicros`.
  *
  * The original trace rides along unchanged in `navscope`, so NavScope can open its own
- * export losslessly with {@link fromChromeTrace}.
+ * export losslessly with readTraceFile (traceFile.ts).
  */
 import { roleOf, THREAD_NAMES, type EndpointId } from '../ipc/endpoints.js';
 import { TRACE_FORMAT, type JsonValue, type TraceEvent, type TraceEventOf, type TraceFile } from './traceEvent.js';
@@ -487,45 +487,5 @@ export function toChromeTrace(events: readonly TraceEvent[]): ChromeTraceFile {
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
 
-/**
- * Reads the NavScope trace back out of a Chrome trace made by {@link toChromeTrace}
- * (parsed JSON). Throws an Error naming the problem when `json` is not such a file.
- * Events are returned as stored, not renumbered.
- */
-export function fromChromeTrace(json: unknown): TraceFile {
-  const fail = (problem: string): never => {
-    throw new Error(`Not a Chrome trace exported by NavScope: ${problem}`);
-  };
-  if (!isRecord(json)) return fail(`expected a JSON object, got ${describeValue(json)}`);
-  const trace = json.navscope;
-  if (trace === undefined) {
-    return fail(Array.isArray(json.traceEvents)
-      ? 'it has "traceEvents" but no embedded NavScope trace ("navscope" is missing); only traces exported by NavScope can be read back'
-      : 'the embedded NavScope trace ("navscope") is missing');
-  }
-  if (!isRecord(trace)) return fail(`"navscope" should be an object, got ${describeValue(trace)}`);
-  if (trace.format !== TRACE_FORMAT) return fail(`"navscope.format" is ${describeValue(trace.format)}, expected "${TRACE_FORMAT}"`);
-  if (trace.version !== 1) return fail(`"navscope.version" is ${describeValue(trace.version)}, this NavScope reads version 1`);
-  if (!Array.isArray(trace.events)) return fail(`"navscope.events" should be a list, got ${describeValue(trace.events)}`);
-  trace.events.forEach((event: unknown, index: number) => {
-    if (!isRecord(event)) return fail(`"navscope.events[${index}]" is ${describeValue(event)}, not an event object`);
-    if (typeof event.type !== 'string' || event.type === '') return fail(`"navscope.events[${index}]" has no "type"`);
-    if (!isFiniteNumber(event.ts)) return fail(`"navscope.events[${index}]" (${event.type}) has no numeric "ts"`);
-    if (typeof event.endpoint !== 'string') return fail(`"navscope.events[${index}]" (${event.type}) has no "endpoint"`);
-    return undefined;
-  });
-  return { format: TRACE_FORMAT, version: 1, events: trace.events as TraceEvent[] };
-}

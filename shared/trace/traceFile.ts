@@ -32,12 +32,12 @@ export function parseTraceFileText(text: string): TraceFile {
   return readTraceFile(json);
 }
 
-export function readTraceFile(json: unknown): TraceFile {
-  if (!isObject(json)) throw new TraceFileError('not a NavScope trace: the file is not a JSON object');
-  // A Chrome Trace Event file exported by NavScope carries the original trace.
-  if (Array.isArray(json.traceEvents) && !('format' in json)) {
-    if (!('navscope' in json)) throw new TraceFileError('a Chrome trace without NavScope data: only traces exported by NavScope can be opened (they carry the NavScope trace in "navscope")');
-    return readTraceFile(json.navscope);
+export function readTraceFile(json: unknown, where = 'the file'): TraceFile {
+  if (!isObject(json)) throw new TraceFileError(`not a NavScope trace: ${where} is not a JSON object`);
+  // A Chrome Trace Event file exported by NavScope carries the original trace in "navscope".
+  if (!('format' in json)) {
+    if ('navscope' in json) return readTraceFile(json.navscope, '"navscope"');
+    if (Array.isArray(json.traceEvents)) throw new TraceFileError('a Chrome trace without NavScope data: only traces exported by NavScope can be opened (they carry the NavScope trace in "navscope")');
   }
   if (json.format !== TRACE_FORMAT) throw new TraceFileError(`not a NavScope trace: "format" is ${JSON.stringify(json.format ?? null)}, expected "${TRACE_FORMAT}"`);
   if (json.version !== 1) throw new TraceFileError(`unsupported NavScope trace version ${JSON.stringify(json.version ?? null)} (this NavScope reads version 1)`);

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTraceFile } from '../../../shared/trace/traceFile.js';
 import {
   assignLanes,
-  fromChromeTrace,
   toChromeTrace,
   type ChromeCompleteEvent,
   type ChromeFlowEndEvent,
@@ -233,32 +233,27 @@ describe('toChromeTrace on a real lab trace of www.naver.com', () => {
     }
   });
 
-  it('carries the NavScope trace along: fromChromeTrace reads it back unchanged after JSON', () => {
-    const back = fromChromeTrace(JSON.parse(JSON.stringify(toChromeTrace(trace.events))));
+  it('carries the NavScope trace along: readTraceFile reads it back unchanged after JSON', () => {
+    const back = readTraceFile(JSON.parse(JSON.stringify(toChromeTrace(trace.events))));
     expect(back).toEqual(trace);
     expect(back.events).toHaveLength(trace.events.length);
   });
 });
 
-describe('fromChromeTrace', () => {
+describe('reading an export back (readTraceFile)', () => {
   it('rejects what is not a NavScope export, naming the problem', () => {
-    expect(() => fromChromeTrace({})).toThrow(/"navscope"\) is missing/);
-    expect(() => fromChromeTrace({ traceEvents: [], displayTimeUnit: 'ms' })).toThrow(/no embedded NavScope trace/);
-    expect(() => fromChromeTrace({ foo: 42, bar: ['x'] })).toThrow(/Not a Chrome trace exported by NavScope: .*"navscope".* missing/);
-    expect(() => fromChromeTrace(null)).toThrow(/expected a JSON object, got null/);
-    expect(() => fromChromeTrace([1, 2])).toThrow(/expected a JSON object, got a list/);
-    expect(() => fromChromeTrace('trace')).toThrow(/expected a JSON object/);
-    expect(() => fromChromeTrace({ navscope: 'x' })).toThrow(/"navscope" should be an object/);
-    expect(() => fromChromeTrace({ navscope: { format: 'chrome', version: 1, events: [] } })).toThrow(/"navscope.format" is "chrome", expected "navscope-trace"/);
-    expect(() => fromChromeTrace({ navscope: { format: 'navscope-trace', version: 2, events: [] } })).toThrow(/"navscope.version" is 2/);
-    expect(() => fromChromeTrace({ navscope: { format: 'navscope-trace', version: 1, events: {} } })).toThrow(/"navscope.events" should be a list, got an object/);
-    expect(() => fromChromeTrace({ navscope: { format: 'navscope-trace', version: 1, events: [{ type: 'error' }] } })).toThrow(/events\[0\]" \(error\) has no numeric "ts"/);
+    expect(() => readTraceFile({ traceEvents: [], displayTimeUnit: 'ms' })).toThrow(/Chrome trace without NavScope data/);
+    expect(() => readTraceFile(null)).toThrow(/the file is not a JSON object/);
+    expect(() => readTraceFile({ navscope: 'x' })).toThrow(/"navscope" is not a JSON object/);
+    expect(() => readTraceFile({ navscope: { format: 'chrome', version: 1, events: [] } })).toThrow(/"format" is "chrome", expected "navscope-trace"/);
+    expect(() => readTraceFile({ navscope: { format: 'navscope-trace', version: 2, events: [] } })).toThrow(/version 2/);
+    expect(() => readTraceFile({ navscope: { format: 'navscope-trace', version: 1, events: [{ type: 'error' }] } })).toThrow(/event 0 \(error\) has no numeric timestamp/);
   });
 
   it('accepts an empty export', () => {
     const empty = toChromeTrace([]);
     expect(empty.traceEvents).toEqual([]);
-    expect(fromChromeTrace(JSON.parse(JSON.stringify(empty)))).toEqual({ format: 'navscope-trace', version: 1, events: [] });
+    expect(readTraceFile(JSON.parse(JSON.stringify(empty)))).toEqual({ format: 'navscope-trace', version: 1, events: [] });
   });
 });
 
