@@ -28,7 +28,7 @@ describeWindow('saved traces in the window: demos, open, save (web host)', (wind
 
   it('saves the live trace and opens the saved file again', async () => {
     const { page } = w;
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-trace').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').selectOption('navscope')]);
     const saved = path.join(mkdtempSync(path.join(tmpdir(), 'navscope-saved-')), download.suggestedFilename());
     await download.saveAs(saved);
     const trace = parseTraceFileText(readFileSync(saved, 'utf8'));
