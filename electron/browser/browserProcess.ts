@@ -4,7 +4,6 @@
  * site) and the tab. Hosts (CLI, web, desktop) create one and give it a way to
  * launch renderer processes and the path of the network thread's entry script.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BROWSER_ENDPOINT, THREAD_NAMES, rendererEndpointId } from '../../shared/ipc/endpoints.js';
 import { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
@@ -12,6 +11,7 @@ import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig
 import type { JsonValue } from '../../shared/trace/traceEvent.js';
 import { TraceRecorder } from '../../shared/trace/traceRecorder.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
+import { readProfileJson, writeProfileJson } from '../node/profileFile.js';
 import { BrowserTracing } from './browserTracing.js';
 import { MessageRouter } from './messageRouter.js';
 import { NetworkServiceHost } from './networkServiceHost.js';
@@ -186,14 +186,10 @@ export class BrowserProcess {
   private restoreSession(): void {
     const dir = this.options.dataDir;
     if (!dir) return;
-    let raw: string;
+    const saved = readProfileJson(path.join(dir, SESSION_FILE), (message) => this.tracing.error('session restore', `the saved session could not be read and was ignored: ${message}`));
+    if (saved === undefined) return;
     try {
-      raw = readFileSync(path.join(dir, SESSION_FILE), 'utf8');
-    } catch {
-      return; // no saved session yet
-    }
-    try {
-      const parsed = JSON.parse(raw) as { entries?: unknown; index?: unknown };
+      const parsed = saved as { entries?: unknown; index?: unknown };
       const entries = Array.isArray(parsed.entries) ? parsed.entries.filter((e): e is { url: string; title: string } => typeof e === 'object' && e !== null && typeof (e as { url?: unknown }).url === 'string' && typeof (e as { title?: unknown }).title === 'string' && URL.canParse((e as { url: string }).url)) : [];
       const index = typeof parsed.index === 'number' && Number.isInteger(parsed.index) ? Math.min(Math.max(parsed.index, -1), entries.length - 1) : entries.length - 1;
       if (entries.length === 0) return;
@@ -207,14 +203,7 @@ export class BrowserProcess {
   private saveSession(): void {
     const dir = this.options.dataDir;
     if (!dir) return;
-    try {
-      mkdirSync(dir, { recursive: true });
-      const file = path.join(dir, SESSION_FILE);
-      writeFileSync(`${file}.tmp`, JSON.stringify(this.webContents.controller.snapshot()));
-      renameSync(`${file}.tmp`, file);
-    } catch (error) {
-      this.tracing.error('session save', error instanceof Error ? error.message : String(error));
-    }
+    writeProfileJson(path.join(dir, SESSION_FILE), () => this.webContents.controller.snapshot(), (message) => this.tracing.error('session save', message), { pretty: false });
   }
 
   private registerHandlers(): void {

@@ -8,11 +8,13 @@
  *   - holds a loader's messages while the browser decides where they go, and
  *     re-addresses them when a navigation's loader moves to a renderer at commit.
  */
+import { concatBytes } from '../../shared/base/bytes.js';
 import { BROWSER_ENDPOINT, type EndpointId, type EndpointInfo, type EndpointRole } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { type WireFrame, checkFrame } from '../../shared/ipc/messageEnvelope.js';
 import type { TraceRecorder } from '../../shared/trace/traceRecorder.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
+import { fieldOf } from '../../shared/base/fields.js';
 
 export interface ChildChannel {
   readonly endpointId: EndpointId;
@@ -22,9 +24,6 @@ export interface ChildChannel {
 
 type RouteState = { mode: 'held'; queue: Record<string, unknown>[]; watchers: Set<() => void> } | { mode: 'moved'; to: EndpointId } | { mode: 'dropped' };
 
-function field(raw: unknown, key: string): unknown {
-  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
-}
 
 export class MessageRouter {
   private readonly channels = new Map<EndpointId, ChildChannel>();
@@ -80,9 +79,9 @@ export class MessageRouter {
         return;
       case 'message': {
         const envelope = frame.envelope;
-        const from = field(envelope, 'from');
+        const from = fieldOf(envelope, 'from');
         if (typeof envelope !== 'object' || envelope === null || from !== channel.endpointId) {
-          this.rejected(channel.endpointId, field(envelope, 'name'), `a message on ${channel.endpointId}'s channel claims to come from ${JSON.stringify(from)?.slice(0, 60)}`, now);
+          this.rejected(channel.endpointId, fieldOf(envelope, 'name'), `a message on ${channel.endpointId}'s channel claims to come from ${JSON.stringify(from)?.slice(0, 60)}`, now);
           return;
         }
         this.route(envelope as Record<string, unknown>);
@@ -128,22 +127,16 @@ export class MessageRouter {
     let size = 0;
     let complete = false;
     for (const envelope of state.queue) {
-      const name = field(envelope, 'name');
+      const name = fieldOf(envelope, 'name');
       if (name === 'URLLoaderClient.OnComplete') complete = true;
       if (name !== 'DataPipe.Write' || size >= max) continue;
-      const chunk = field(field(envelope, 'payload'), 'chunk');
+      const chunk = fieldOf(fieldOf(envelope, 'payload'), 'chunk');
       if (chunk instanceof Uint8Array) {
         chunks.push(chunk.subarray(0, max - size));
         size += Math.min(chunk.byteLength, max - size);
       }
     }
-    const bytes = new Uint8Array(size);
-    let offset = 0;
-    for (const c of chunks) {
-      bytes.set(c, offset);
-      offset += c.byteLength;
-    }
-    return { bytes, complete };
+    return { bytes: concatBytes(chunks), complete };
   }
 
   /** Resolves once a held loader has `bytes` body bytes queued, its body is complete, or `timeoutMs` passed. */
@@ -177,8 +170,8 @@ export class MessageRouter {
   }
 
   private route(envelope: Record<string, unknown>): void {
-    const route = field(envelope, 'route');
-    const to = field(envelope, 'to');
+    const route = fieldOf(envelope, 'route');
+    const to = fieldOf(envelope, 'to');
     if (typeof route === 'string' && to === BROWSER_ENDPOINT) {
       const state = this.routes.get(route);
       if (state?.mode === 'held') {
@@ -191,14 +184,14 @@ export class MessageRouter {
         envelope = { ...envelope, to: state.to };
       }
     }
-    const target = field(envelope, 'to');
+    const target = fieldOf(envelope, 'to');
     if (target === BROWSER_ENDPOINT) {
       this.browser?.deliver(envelope);
       return;
     }
     const channel = typeof target === 'string' ? this.channels.get(target) : undefined;
     if (!channel) {
-      this.rejected(typeof target === 'string' ? target : '?', field(envelope, 'name'), `receiver ${JSON.stringify(target)?.slice(0, 60)} is gone or unknown`, monotonicMicros());
+      this.rejected(typeof target === 'string' ? target : '?', fieldOf(envelope, 'name'), `receiver ${JSON.stringify(target)?.slice(0, 60)} is gone or unknown`, monotonicMicros());
       return;
     }
     channel.post({ kind: 'message', envelope: envelope as never });

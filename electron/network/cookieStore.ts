@@ -15,9 +15,9 @@
  * Persistent cookies are saved to `<dataDir>/cookies.json` (tough-cookie's serialized
  * jar, without session cookies), written atomically after every change.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cookie, CookieJar, MemoryCookieStore, domainMatch, pathMatch } from 'tough-cookie';
+import { readProfileJson, writeProfileJson } from '../node/profileFile.js';
 
 export const COOKIES_FILE_NAME = 'cookies.json';
 /** Chromium's kMaxCookieNamePlusValueSize. */
@@ -265,20 +265,8 @@ export class CookieStore {
   private load(): void {
     if (this.dataDir === null) return;
     const file = join(this.dataDir, COOKIES_FILE_NAME);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.onError(`reading ${file}: ${(error as Error).message}`);
-      return;
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      this.onError(`${file} is not valid JSON (${(error as Error).message}); it is ignored and will be replaced`);
-      return;
-    }
+    const data = readProfileJson(file, this.onError);
+    if (data === undefined) return;
     const cookies = typeof data === 'object' && data !== null ? (data as { cookies?: unknown }).cookies : undefined;
     if (!Array.isArray(cookies)) {
       this.onError(`${file} is not a serialized cookie jar; it is ignored and will be replaced`);
@@ -297,30 +285,24 @@ export class CookieStore {
   /** Writes the jar without session or expired cookies: a temporary file, then rename. */
   private persist(): void {
     if (this.dataDir === null) return;
-    const file = join(this.dataDir, COOKIES_FILE_NAME);
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      const serialized = this.jar.serializeSync();
-      if (!serialized) throw new Error('the cookie jar could not be serialized');
-      const now = this.now();
-      serialized.cookies = serialized.cookies.filter((c) => {
-        const expires = c.expires;
-        if (typeof expires !== 'string' || expires === 'Infinity') return false;
-        const time = Date.parse(expires);
-        return Number.isFinite(time) && time > now;
-      });
-      mkdirSync(this.dataDir, { recursive: true });
-      writeFileSync(temp, `${JSON.stringify(serialized, null, 2)}\n`, 'utf8');
-      renameSync(temp, file);
-    } catch (error) {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // harmless leftover
-      }
-      this.onError(`writing ${file}: ${(error as Error).message}`);
-    }
+    writeProfileJson(
+      join(this.dataDir, COOKIES_FILE_NAME),
+      () => {
+        const serialized = this.jar.serializeSync();
+        if (!serialized) throw new Error('the cookie jar could not be serialized');
+        const now = this.now();
+        serialized.cookies = serialized.cookies.filter((c) => {
+          const expires = c.expires;
+          if (typeof expires !== 'string' || expires === 'Infinity') return false;
+          const time = Date.parse(expires);
+          return Number.isFinite(time) && time > now;
+        });
+        return serialized;
+      },
+      this.onError,
+    );
   }
+
 }
 
 /** RFC 6265bis §5.1.4 default-path. */

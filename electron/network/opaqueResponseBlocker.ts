@@ -9,6 +9,7 @@
  * The loader sends its client messages through this gate; same-origin, CORS and
  * navigation requests pass straight through.
  */
+import { concatBytes } from '../../shared/base/bytes.js';
 import type { ResponseHead, URLRequest } from '../../shared/ipc/messageCatalogue.js';
 import { CORB_SNIFF_BYTES, corbDecisionWithReason, type CorbVerdict } from '../../shared/web/corb.js';
 
@@ -91,12 +92,7 @@ export class OpaqueResponseBlocker {
 
   private decide(final: boolean): void {
     const head = this.head!;
-    const body = new Uint8Array(this.heldBytes);
-    let at = 0;
-    for (const { chunk } of this.held) {
-      body.set(chunk, at);
-      at += chunk.byteLength;
-    }
+    const body = concatBytes(this.held.map(({ chunk }) => chunk));
     const verdict = corbDecisionWithReason({
       requestUrl: this.requestUrl,
       initiatorOrigin: this.request.initiatorOrigin,

@@ -8,8 +8,8 @@
  * Host names are stored in clear (Chromium stores SHA-256 hashes of them) so that the
  * file and the UI can show them.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readProfileJson, writeProfileJson } from '../node/profileFile.js';
 import { HSTS_MAX_AGE_CAP_SECONDS, type HstsEntry, canonicalHstsHost, hstsMatch, isIpLiteral, parseStrictTransportSecurity, preloadedHstsEntries } from '../../shared/web/hstsPolicy.js';
 import { HSTS_PRELOAD_LIST, type HstsPreloadList } from '../../shared/web/hstsPreloadList.js';
 
@@ -146,20 +146,8 @@ export class TransportSecurityState {
   private load(): void {
     if (this.dataDir === null) return;
     const file = join(this.dataDir, HSTS_FILE_NAME);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.onError(`reading ${file}: ${(error as Error).message}`);
-      return;
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      this.onError(`${file} is not valid JSON (${(error as Error).message}); it is ignored and will be replaced`);
-      return;
-    }
+    const data = readProfileJson(file, this.onError);
+    if (data === undefined) return;
     const parsed = data as Partial<HstsFile> | null;
     if (typeof parsed !== 'object' || parsed === null || parsed.version !== FILE_VERSION || !Array.isArray(parsed.entries)) {
       this.onError(`${file} is not an HSTS state file of version ${FILE_VERSION}; it is ignored and will be replaced`);
@@ -177,22 +165,10 @@ export class TransportSecurityState {
   /** Writes hsts.json atomically: a temporary file in the same directory, then rename. */
   private persist(): void {
     if (this.dataDir === null) return;
-    const file = join(this.dataDir, HSTS_FILE_NAME);
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     const data: HstsFile = { version: FILE_VERSION, entries: [...this.learned.values()] };
-    try {
-      mkdirSync(this.dataDir, { recursive: true });
-      writeFileSync(temp, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
-      renameSync(temp, file);
-    } catch (error) {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // the temporary file is harmless; the next write replaces hsts.json anyway
-      }
-      this.onError(`writing ${file}: ${(error as Error).message}`);
-    }
+    writeProfileJson(join(this.dataDir, HSTS_FILE_NAME), () => data, this.onError);
   }
+
 }
 
 function toEntry(stored: StoredEntry): HstsEntry {

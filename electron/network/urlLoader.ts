@@ -13,6 +13,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { EndpointId } from '../../shared/ipc/endpoints.js';
 import type { LoadTiming, ResponseHead, URLRequest } from '../../shared/ipc/messageCatalogue.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
+import { concatBytes } from '../../shared/base/bytes.js';
 import { type Http1Event, Http1ResponseParser } from '../../shared/net/http1ResponseParser.js';
 import { NET_ERRORS, NetError, isCertificateError, netErrorName } from '../../shared/net/netError.js';
 import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
@@ -538,7 +539,7 @@ export class URLLoader {
   }
 
   private storeInCache(url: URL, requestHeaders: [string, string][], head: ResponseHead, chunks: Uint8Array[]): void {
-    const body = concat(chunks);
+    const body = concatBytes(chunks);
     const stored = this.ctx.cache.store(url.href, requestHeaders, { status: head.status, statusText: head.statusText, httpVersion: head.httpVersion, headers: head.headers.map(([n, v]): [string, string] => [n, v]) }, body, { requestTime: this.requestWallTime, responseTime: this.responseWallTime });
     this.ctx.netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: stored.stored ? 'stored' : 'not-stored', reason: stored.reason });
   }
@@ -616,14 +617,4 @@ export class URLLoader {
       this.requestId,
     );
   }
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
 }

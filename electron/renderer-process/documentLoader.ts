@@ -27,7 +27,7 @@ import type { RequestDestination, ResponseHead } from '../../shared/ipc/messageC
 import type { ScriptTiming } from '../../shared/trace/renderSnapshot.js';
 import type { TraceEventBody } from '../../shared/trace/traceEvent.js';
 import { isJavaScriptMimeType } from '../../shared/web/mimeType.js';
-import { charsetOf, resolveUrl, summarizeDocument, textOf, type DocumentSummary } from './htmlDocumentParser.js';
+import { charsetOf, resolveUrl, summarizeDocument, textDecoderFor, textOf, type DocumentSummary } from './htmlDocumentParser.js';
 import { renderDocumentSnapshot } from './renderingPipeline.js';
 import { ResourceFetcher, type FetchedResource } from './resourceFetcher.js';
 
@@ -132,12 +132,7 @@ export class DocumentLoader {
     if (!this.isHtml) return;
     if (this.firstBytes) {
       this.firstBytes = false;
-      const charset = charsetOf(this.head.charset, chunk);
-      try {
-        this.decoder = new TextDecoder(charset);
-      } catch {
-        this.decoder = new TextDecoder('utf-8');
-      }
+      this.decoder = textDecoderFor(charsetOf(this.head.charset, chunk));
     }
     this.feed(this.decoder!.decode(chunk, { stream: true }));
   }

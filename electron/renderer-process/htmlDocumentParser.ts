@@ -1,23 +1,17 @@
 /**
- * Blink's HTMLDocumentParser, reduced to what NavScope shows: decode the bytes with
- * the document's charset, build the DOM with parse5 (the HTML standard's tree
- * construction), and read off the title, node counts, an outline and the
- * subresources the document asks for. Page scripts are never executed.
+ * What NavScope reads off a parsed document (the parser itself streams in
+ * documentLoader.ts): the charset to decode with, then the title, node counts, an
+ * outline and the subresources the document asks for. Page scripts are never executed.
  */
-import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { attributeOf, isElement } from './styleResolver.js';
 
 type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
-export type ScriptTiming = 'parser-blocking' | 'async' | 'defer';
 
 export interface SubresourceRef {
   url: string;
   destination: 'style' | 'script' | 'image';
   tag: string;
-  /** For scripts: how the script affects parsing (module scripts behave as defer). */
-  scriptTiming: ScriptTiming | null;
 }
 
 export interface DocumentSummary {
@@ -29,14 +23,6 @@ export interface DocumentSummary {
 }
 
 const OUTLINE_LIMIT = 200;
-
-function isElement(node: Node): node is Element {
-  return 'tagName' in node;
-}
-
-export function attr(element: Element, name: string): string | null {
-  return element.attrs.find((a) => a.name === name)?.value ?? null;
-}
 
 export function textOf(node: Node): string {
   if (node.nodeName === '#text' && 'value' in node) return node.value;
@@ -63,16 +49,13 @@ export function charsetOf(contentTypeCharset: string, bytes: Uint8Array): string
   return match?.[1] ?? 'utf-8';
 }
 
-export function decodeHtml(bytes: Uint8Array, charset: string): string {
+/** A streaming decoder for the document's charset (UTF-8 when the label is unknown). */
+export function textDecoderFor(charset: string): InstanceType<typeof TextDecoder> {
   try {
-    return new TextDecoder(charset).decode(bytes);
+    return new TextDecoder(charset);
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    return new TextDecoder('utf-8');
   }
-}
-
-export function parseHtmlDocument(html: string, documentUrl: string): DocumentSummary {
-  return summarizeDocument(parse(html), documentUrl);
 }
 
 /** Reads the summary off a document the parser built (streamed or in one go). */
@@ -90,34 +73,30 @@ export function summarizeDocument(document: DefaultTreeAdapterMap['document'], d
       elementCount++;
       const tag = node.tagName;
       if (outline.length < OUTLINE_LIMIT) {
-        const id = attr(node, 'id');
-        const classes = (attr(node, 'class') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 3);
+        const id = attributeOf(node, 'id');
+        const classes = (attributeOf(node, 'class') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 3);
         outline.push(`${'  '.repeat(depth)}<${tag}${id ? `#${id}` : ''}${classes.map((c) => `.${c}`).join('')}>`);
       } else if (outline.length === OUTLINE_LIMIT) {
         outline.push('…');
       }
       if (tag === 'title' && title === '') title = textOf(node).trim().replace(/\s+/g, ' ');
       if (tag === 'base') {
-        const href = attr(node, 'href');
+        const href = attributeOf(node, 'href');
         const resolved = href ? resolveUrl(href, documentUrl) : null;
         if (resolved) base = resolved;
       }
-      if (tag === 'link' && (attr(node, 'rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet')) {
-        const url = resolveUrl(attr(node, 'href') ?? '', base);
-        if (url) subresources.push({ url, destination: 'style', tag, scriptTiming: null });
+      if (tag === 'link' && (attributeOf(node, 'rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet')) {
+        const url = resolveUrl(attributeOf(node, 'href') ?? '', base);
+        if (url) subresources.push({ url, destination: 'style', tag });
       }
       if (tag === 'script') {
-        const src = attr(node, 'src');
+        const src = attributeOf(node, 'src');
         const url = src ? resolveUrl(src, base) : null;
-        if (url) {
-          const isModule = (attr(node, 'type') ?? '').toLowerCase() === 'module';
-          const timing: ScriptTiming = attr(node, 'async') !== null ? 'async' : attr(node, 'defer') !== null || isModule ? 'defer' : 'parser-blocking';
-          subresources.push({ url, destination: 'script', tag, scriptTiming: timing });
-        }
+        if (url) subresources.push({ url, destination: 'script', tag });
       }
       if (tag === 'img') {
-        const url = resolveUrl(attr(node, 'src') ?? '', base);
-        if (url) subresources.push({ url, destination: 'image', tag, scriptTiming: null });
+        const url = resolveUrl(attributeOf(node, 'src') ?? '', base);
+        if (url) subresources.push({ url, destination: 'image', tag });
       }
     }
     const children = 'content' in node && node.nodeName === 'template' ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];

@@ -5,6 +5,7 @@
  * preload scanner and the parser share the same load. The browser is told when each
  * response starts and completes (SubresourceResponseStarted, ResourceLoadComplete).
  */
+import { concatBytes } from '../../shared/base/bytes.js';
 import { BROWSER_ENDPOINT, NETWORK_ENDPOINT } from '../../shared/ipc/endpoints.js';
 import type { PayloadOf, RequestDestination, ResponseHead } from '../../shared/ipc/messageCatalogue.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
@@ -27,6 +28,7 @@ interface Load {
   destination: RequestDestination;
   head: ResponseHead | null;
   chunks: Uint8Array[];
+  keptBytes: number;
   done: Promise<FetchedResource>;
   resolve: (resource: FetchedResource) => void;
   finished: boolean;
@@ -62,7 +64,7 @@ export class ResourceFetcher {
     const requestId = this.nextRequestId();
     let resolve!: (resource: FetchedResource) => void;
     const done = new Promise<FetchedResource>((r) => (resolve = r));
-    const load: Load = { requestId, url, destination, head: null, chunks: [], done, resolve, finished: false };
+    const load: Load = { requestId, url, destination, head: null, chunks: [], keptBytes: 0, done, resolve, finished: false };
     this.byUrl.set(url, load);
     this.byRequest.set(requestId, load);
     const sameOrigin = new URL(url).origin === this.documentOrigin;
@@ -98,8 +100,9 @@ export class ResourceFetcher {
   onData(pipeId: string, chunk: Uint8Array): void {
     const load = this.byRequest.get(pipeId);
     if (!load || load.finished) return;
-    const kept = load.chunks.reduce((n, c) => n + c.byteLength, 0);
-    if (kept + chunk.byteLength <= MAX_KEPT_BODY) load.chunks.push(chunk);
+    if (load.keptBytes + chunk.byteLength > MAX_KEPT_BODY) return;
+    load.chunks.push(chunk);
+    load.keptBytes += chunk.byteLength;
   }
 
   onComplete(payload: PayloadOf<'URLLoaderClient.OnComplete'>): void {
@@ -113,12 +116,7 @@ export class ResourceFetcher {
       errorCode: payload.status.errorCode,
       encodedBodyLength: payload.status.encodedBodyLength,
     });
-    const body = new Uint8Array(load.chunks.reduce((n, c) => n + c.byteLength, 0));
-    let offset = 0;
-    for (const chunk of load.chunks) {
-      body.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
+    const body = concatBytes(load.chunks);
     load.chunks = [];
     load.resolve({ url: load.url, destination: load.destination, status: load.head?.status ?? 0, mimeType: load.head?.mimeType ?? '', errorCode: payload.status.errorCode, errorName: payload.status.errorName, head: load.head, body });
   }

@@ -8,6 +8,7 @@
  */
 import { PHASES, type PhaseId } from './phases.js';
 import type { TraceEvent, TraceEventOf } from './traceEvent.js';
+import { fieldOf } from '../base/fields.js';
 
 export interface RequestSummary {
   requestId: string;
@@ -37,9 +38,6 @@ export interface NavigationSummary {
 
 export type Difference = { kind: 'phase' | 'request' | 'dns' | 'process' | 'total'; what: string; a: string; b: string };
 
-function payloadField(payload: unknown, key: string): unknown {
-  return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[key] : undefined;
-}
 
 /** Every navigation in the trace, in order. */
 export function summarizeNavigations(events: readonly TraceEvent[]): NavigationSummary[] {
@@ -87,18 +85,18 @@ function summarize(range: readonly TraceEvent[], navigationId: string): Navigati
       }
       case 'message': {
         if (e.name === 'URLLoaderFactory.CreateLoaderAndStart') {
-          const request = payloadField(e.payload, 'request');
-          const requestId = String(payloadField(e.payload, 'requestId') ?? e.route ?? '');
-          requests.set(requestId, { requestId, url: String(payloadField(request, 'url') ?? ''), destination: String(payloadField(request, 'destination') ?? ''), status: null, cache: null, connectionReused: null, errorName: null });
+          const request = fieldOf(e.payload, 'request');
+          const requestId = String(fieldOf(e.payload, 'requestId') ?? e.route ?? '');
+          requests.set(requestId, { requestId, url: String(fieldOf(request, 'url') ?? ''), destination: String(fieldOf(request, 'destination') ?? ''), status: null, cache: null, connectionReused: null, errorName: null });
         } else if (e.name === 'URLLoaderClient.OnReceiveResponse' && e.route && requests.has(e.route)) {
-          const head = payloadField(e.payload, 'head');
+          const head = fieldOf(e.payload, 'head');
           const r = requests.get(e.route)!;
-          r.status = Number(payloadField(head, 'status') ?? 0);
-          r.connectionReused = payloadField(head, 'connectionReused') === true;
-          if (payloadField(head, 'fromCache') === true && r.cache === null) r.cache = 'fresh';
+          r.status = Number(fieldOf(head, 'status') ?? 0);
+          r.connectionReused = fieldOf(head, 'connectionReused') === true;
+          if (fieldOf(head, 'fromCache') === true && r.cache === null) r.cache = 'fresh';
         } else if (e.name === 'URLLoaderClient.OnComplete' && e.route && requests.has(e.route)) {
-          const code = Number(payloadField(payloadField(e.payload, 'status'), 'errorCode') ?? 0);
-          if (code !== 0) requests.get(e.route)!.errorName = String(payloadField(payloadField(e.payload, 'status'), 'errorName') ?? code);
+          const code = Number(fieldOf(fieldOf(e.payload, 'status'), 'errorCode') ?? 0);
+          if (code !== 0) requests.get(e.route)!.errorName = String(fieldOf(fieldOf(e.payload, 'status'), 'errorName') ?? code);
         } else if (e.name === 'FrameHost.DidStopLoading' && stopped === null) {
           stopped = e.ts;
         }

@@ -5,6 +5,7 @@
  * scripts, its subresource loads and the ORB decisions on them.
  */
 import type { TraceEvent, TraceEventOf } from '../../../shared/trace/traceEvent';
+import { fieldOf } from '../../../shared/base/fields';
 
 export type RendererTab = 'dom' | 'cssom' | 'renderTree' | 'layout' | 'paint' | 'scripts' | 'orb' | 'subresources';
 
@@ -78,14 +79,11 @@ function committedBefore(events: readonly TraceEvent[], seq: number): TraceEvent
   return null;
 }
 
-function payloadField(payload: unknown, field: string): unknown {
-  return payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>)[field] : undefined;
-}
 
 export function buildRendererView(events: readonly TraceEvent[], seq: number, cursor: number): RendererView | null {
   const commit = committedBefore(events, seq);
   if (!commit) return null;
-  const url = String(payloadField(commit.payload, 'url') ?? '');
+  const url = String(fieldOf(commit.payload, 'url') ?? '');
   const renderer = commit.from;
   const limit = Math.min(Math.max(cursor, seq + 1), events.length);
   const view: RendererView = { url, commitSeq: commit.seq, document: null, render: null, scripts: [], orb: [], subresources: [], startTs: commit.ts, endTs: commit.ts };
@@ -118,25 +116,25 @@ export function buildRendererView(events: readonly TraceEvent[], seq: number, cu
         if (e.endpoint === renderer) Object.assign(row(e.url, e.destination), { discoveredBy: 'preload', parserBlockedOn: e.parserBlockedOn });
         break;
       case 'corb.decision':
-        if (e.initiatorOrigin === payloadField(commit.payload, 'origin')) view.orb.push(e);
+        if (e.initiatorOrigin === fieldOf(commit.payload, 'origin')) view.orb.push(e);
         break;
       case 'message': {
         if (e.from !== renderer && e.to !== renderer) break;
         if (e.name === 'URLLoaderFactory.CreateLoaderAndStart') {
-          const request = payloadField(e.payload, 'request');
-          const requestUrl = String(payloadField(request, 'url') ?? '');
-          const r = row(requestUrl, String(payloadField(request, 'destination') ?? ''));
+          const request = fieldOf(e.payload, 'request');
+          const requestUrl = String(fieldOf(request, 'url') ?? '');
+          const r = row(requestUrl, String(fieldOf(request, 'destination') ?? ''));
           r.seqs.push(e.seq);
           if (e.route) byRequest.set(e.route, r);
         } else if (e.route && byRequest.has(e.route)) {
           const r = byRequest.get(e.route)!;
           r.seqs.push(e.seq);
           if (e.name === 'URLLoaderClient.OnReceiveResponse') {
-            const head = payloadField(e.payload, 'head');
-            r.status = Number(payloadField(head, 'status') ?? 0);
-            r.mimeType = String(payloadField(head, 'mimeType') ?? '');
+            const head = fieldOf(e.payload, 'head');
+            r.status = Number(fieldOf(head, 'status') ?? 0);
+            r.mimeType = String(fieldOf(head, 'mimeType') ?? '');
           } else if (e.name === 'URLLoaderClient.OnComplete') {
-            r.errorCode = Number(payloadField(payloadField(e.payload, 'status'), 'errorCode') ?? 0);
+            r.errorCode = Number(fieldOf(fieldOf(e.payload, 'status'), 'errorCode') ?? 0);
           }
         }
         break;
