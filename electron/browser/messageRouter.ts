@@ -6,7 +6,8 @@
  *   - rejects a frame whose sender claims another endpoint's identity,
  *   - takes in children's trace records,
  *   - holds a loader's messages while the browser decides where they go, and
- *     re-addresses them when a navigation's loader moves to a renderer at commit.
+ *     re-addresses them when a navigation's loader moves to a renderer at commit,
+ *   - in step mode, holds every message at delivery until the user lets it go (StepGate).
  */
 import { concatBytes } from '../../shared/base/bytes.js';
 import { BROWSER_ENDPOINT, type EndpointId, type EndpointInfo, type EndpointRole } from '../../shared/ipc/endpoints.js';
@@ -15,6 +16,7 @@ import { type WireFrame, checkFrame } from '../../shared/ipc/messageEnvelope.js'
 import type { TraceRecorder } from '../../shared/trace/traceRecorder.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import { fieldOf } from '../../shared/base/fields.js';
+import { StepGate } from './stepGate.js';
 
 export interface ChildChannel {
   readonly endpointId: EndpointId;
@@ -29,8 +31,12 @@ export class MessageRouter {
   private readonly channels = new Map<EndpointId, ChildChannel>();
   private readonly routes = new Map<string, RouteState>();
   private browser: MessageEndpoint | null = null;
+  /** Step mode; its clock runs the model's timeouts (paused while a message waits for the user). */
+  readonly gate: StepGate;
 
-  constructor(private readonly recorder: TraceRecorder) {}
+  constructor(private readonly recorder: TraceRecorder) {
+    this.gate = new StepGate(recorder, (envelope) => this.route(envelope, true));
+  }
 
   setBrowserEndpoint(endpoint: MessageEndpoint): void {
     this.browser = endpoint;
@@ -103,7 +109,9 @@ export class MessageRouter {
 
   /** From now on, this loader's messages to the browser wait here until moved or released. */
   holdRoute(route: string): void {
-    if (!this.routes.has(route)) this.routes.set(route, { mode: 'held', queue: [], watchers: new Set() });
+    if (this.routes.has(route)) return;
+    // In step mode, what the loader already sent the browser joins the held route, not the user's queue.
+    this.routes.set(route, { mode: 'held', queue: this.gate.takeRoute(route), watchers: new Set() });
   }
 
   /** The loader's client end moves to another endpoint (or back to the browser): queued and future messages follow it. */
@@ -150,14 +158,14 @@ export class MessageRouter {
     if (enough()) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
-        clearTimeout(timer);
+        timer.cancel();
         state.watchers.delete(check);
         resolve();
       };
       const check = (): void => {
         if (this.routes.get(route) !== state || enough()) done();
       };
-      const timer = setTimeout(done, timeoutMs);
+      const timer = this.gate.clock.setTimeout(done, timeoutMs);
       state.watchers.add(check);
     });
   }
@@ -166,24 +174,22 @@ export class MessageRouter {
   dropRoute(route: string): void {
     const state = this.routes.get(route);
     this.routes.set(route, { mode: 'dropped' });
+    this.gate.takeRoute(route);
     if (state?.mode === 'held') for (const wake of state.watchers) wake();
   }
 
-  private route(envelope: Record<string, unknown>): void {
+  /** `released`: the message comes from the step gate, which it has passed already. */
+  private route(envelope: Record<string, unknown>, released = false): void {
     const route = fieldOf(envelope, 'route');
-    const to = fieldOf(envelope, 'to');
-    if (typeof route === 'string' && to === BROWSER_ENDPOINT) {
-      const state = this.routes.get(route);
-      if (state?.mode === 'held') {
-        state.queue.push(envelope);
-        for (const watcher of state.watchers) watcher();
-        return;
-      }
-      if (state?.mode === 'dropped') return;
-      if (state?.mode === 'moved') {
-        envelope = { ...envelope, to: state.to };
-      }
+    const loaderState = typeof route === 'string' && fieldOf(envelope, 'to') === BROWSER_ENDPOINT ? this.routes.get(route) : undefined;
+    if (loaderState?.mode === 'held') {
+      loaderState.queue.push(envelope);
+      for (const watcher of loaderState.watchers) watcher();
+      return;
     }
+    if (loaderState?.mode === 'dropped') return;
+    if (!released && this.gate.hold(envelope)) return;
+    if (loaderState?.mode === 'moved') envelope = { ...envelope, to: loaderState.to };
     const target = fieldOf(envelope, 'to');
     if (target === BROWSER_ENDPOINT) {
       this.browser?.deliver(envelope);

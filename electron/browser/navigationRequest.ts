@@ -428,8 +428,8 @@ export class NavigationRequest {
    * kept for the next wait that accepts it.
    */
   private async waitFor<K extends NavigationEvent['kind']>(kinds: K[], timeoutMs: number, what: string): Promise<Extract<NavigationEvent, { kind: K }> | { kind: 'timeout'; what: string }> {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    if (timeoutMs > 0) timer = setTimeout(() => this.events.push({ kind: 'timeout', what }), timeoutMs);
+    // Running time only: step mode pauses this clock while a message waits for the user.
+    const timer = timeoutMs > 0 ? this.delegate.router.gate.clock.setTimeout(() => this.events.push({ kind: 'timeout', what }), timeoutMs) : null;
     try {
       for (;;) {
         const event = await this.events.next();
@@ -444,7 +444,7 @@ export class NavigationRequest {
         }
       }
     } finally {
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
     }
   }
 

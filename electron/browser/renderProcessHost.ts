@@ -78,7 +78,7 @@ export class RenderProcessHost {
     const child = this.launcher.launch({ endpointId: this.endpointId, site: this.site, serviceName });
     this.process = child;
     const channel: ChildChannel = { endpointId: this.endpointId, role: 'renderer', post: (frame) => child.post(frame) };
-    const timer = setTimeout(() => {
+    const timer = this.router.gate.clock.setTimeout(() => {
       if (this.state === 'launching') {
         this.tracing.error(this.endpointId, `the renderer process did not become ready within ${LAUNCH_TIMEOUT_MS} ms`);
         child.kill();
@@ -96,7 +96,7 @@ export class RenderProcessHost {
       }
       this.router.receive(channel, raw, (info) => {
         if (this.state !== 'launching') return;
-        clearTimeout(timer);
+        timer.cancel();
         this.state = 'ready';
         this.pid = info.pid;
         this.router.attach(channel);
@@ -106,7 +106,7 @@ export class RenderProcessHost {
       });
     });
     child.onExit((exit) => {
-      clearTimeout(timer);
+      timer.cancel();
       this.router.detach(this.endpointId);
       const pid = this.pid ?? -1;
       const clean = this.shutdownRequested && exit.code === 0 && exit.signal === null;

@@ -5,7 +5,7 @@
  * leave, and results and trace batches are checked when they arrive. Nothing of
  * Electron (ipcRenderer, events) crosses to the page.
  */
-import type { BrowserModelApi, HostInfo, NavigationResultView } from '../../shared/api/browserModelApi.js';
+import type { BrowserModelApi, HostInfo, NavigationResultView, StepCommand, StepGateView } from '../../shared/api/browserModelApi.js';
 import { API_METHODS, type ApiMethod } from '../../shared/api/browserModelApi.js';
 import { IPC_CHANNELS, apiRequest, apiResult, traceEventShape } from '../../shared/api/apiProtocol.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
@@ -60,6 +60,7 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
     reload: () => call('reload', []) as Promise<NavigationResultView>,
     proceedInterstitial: () => call('proceedInterstitial', []) as Promise<NavigationResultView>,
     killRenderer: (processId: string) => call('killRenderer', [String(processId)]) as Promise<NavigationResultView>,
+    stepMode: (command: StepCommand) => call('stepMode', [String(command)]) as Promise<StepGateView>,
     subscribeTrace(listener: (events: TraceEvent[]) => void): () => void {
       if (typeof listener !== 'function') throw new Error('subscribeTrace needs a function');
       listeners.add(listener);

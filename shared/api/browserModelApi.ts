@@ -3,7 +3,7 @@
  * WebSocket; the Electron preload exposes the same object through contextBridge.
  * Everything the window shows comes from the trace it streams.
  */
-import type { TraceEvent } from '../trace/traceEvent.js';
+import type { StepPace, TraceEvent } from '../trace/traceEvent.js';
 
 /** A lab scenario the window offers: what to type, and what it demonstrates. */
 export interface ScenarioView {
@@ -33,6 +33,25 @@ export interface NavigationResultView {
   netError: { code: number; name: string; detail: string } | null;
 }
 
+/** Step mode at the browser process's gate, as the window shows it. */
+export interface StepGateView {
+  enabled: boolean;
+  pace: StepPace;
+  /** Between two released messages while playing (ms). */
+  intervalMs: number;
+  /** Messages waiting for the user. */
+  held: number;
+  /** The message the next step lets go. */
+  next: { flowId: string; name: string; from: string; to: string } | null;
+}
+
+/**
+ * What the step controls send: 'on' / 'off' (off lets everything held go, in order),
+ * 'step' (one message), 'next-phase' (run until the next phase begins), 'play:<ms>'
+ * (one message every <ms>), 'pause', 'state' (just report).
+ */
+export type StepCommand = 'on' | 'off' | 'step' | 'next-phase' | 'pause' | 'state' | `play:${number}`;
+
 export interface BrowserModelApi {
   info(): Promise<HostInfo>;
   /** What the user typed into the omnibox, then Enter. Resolves when loading stops. */
@@ -44,9 +63,11 @@ export interface BrowserModelApi {
   proceedInterstitial(): Promise<NavigationResultView>;
   /** Kills a renderer process for real (SIGKILL): the tab shows a sad tab; reload starts a new one. */
   killRenderer(processId: string): Promise<NavigationResultView>;
+  /** Step mode: the browser process holds every message until the user lets it go. */
+  stepMode(command: StepCommand): Promise<StepGateView>;
   /** Every trace event so far, then each new batch as it is recorded. Returns an unsubscribe function. */
   subscribeTrace(listener: (events: TraceEvent[]) => void): () => void;
 }
 
-export const API_METHODS = ['info', 'navigate', 'goBack', 'goForward', 'reload', 'proceedInterstitial', 'killRenderer'] as const;
+export const API_METHODS = ['info', 'navigate', 'goBack', 'goForward', 'reload', 'proceedInterstitial', 'killRenderer', 'stepMode'] as const;
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -83,6 +83,12 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
       return `${event.stage === 'first-paint' ? 'first paint' : 'render after load'} of ${event.url}: ${event.cssom.ruleCount} CSS rules, ${event.renderTree.count} render objects (${event.renderTree.excluded.length} left out), ${event.layout.boxes.length} layout boxes, ${event.paint.count} paint ops`;
     case 'corb.decision':
       return `ORB/CORB ${event.decision === 'block' ? 'BLOCKED' : 'allowed'} ${event.destination} ${event.url} from ${event.initiatorOrigin} (${event.mimeType || 'no type'}${event.noSniff ? ' + nosniff' : ''}): ${event.reason}`;
+    case 'step.mode':
+      return `step mode ${event.enabled ? `on (${event.pace === 'playing' ? `playing, one message every ${event.intervalMs} ms` : event.pace === 'next-phase' ? 'running to the next phase' : 'paused: one message per step'})` : 'off'}, ${event.held} held`;
+    case 'step.held':
+      return `step mode holds ${event.name} ${event.from} → ${event.to} (${event.held} waiting)`;
+    case 'step.released':
+      return `step mode released ${event.name} ${event.from} → ${event.to} after ${(event.waitedMicros / 1000).toFixed(1)} ms (${event.held} still waiting)`;
     case 'error':
       return `! ${event.where}: ${event.message}`;
     case 'hsts.upgrade':

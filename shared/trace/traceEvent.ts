@@ -29,6 +29,9 @@ export interface DnsRecordSummary {
   data: string;
 }
 
+/** How step mode lets held messages go: only on a step, until the next phase begins, or one every interval. */
+export type StepPace = 'paused' | 'next-phase' | 'playing';
+
 export type StateField = 'loading' | 'url' | 'security' | 'title' | 'history' | 'crashed' | 'interstitial';
 
 export type TraceEventBody =
@@ -205,6 +208,36 @@ export type TraceEventBody =
       decision: 'allow' | 'block';
       reason: string;
       sniffed: string | null;
+    }
+  | {
+      /** Step mode switched on or off, or its pace changed (the user's controls at the browser process's gate). */
+      type: 'step.mode';
+      enabled: boolean;
+      pace: StepPace;
+      /** Between two released messages while playing (ms). */
+      intervalMs: number;
+      /** Messages waiting at the gate now. */
+      held: number;
+    }
+  | {
+      /** Step mode: a message reached the browser process and waits there for the user. */
+      type: 'step.held';
+      flowId: string;
+      name: string;
+      from: EndpointId;
+      to: EndpointId;
+      held: number;
+    }
+  | {
+      /** Step mode: a held message was let go (a step, a run to the next phase, play, or step mode switched off). */
+      type: 'step.released';
+      flowId: string;
+      name: string;
+      from: EndpointId;
+      to: EndpointId;
+      /** How long it waited at the gate (µs). */
+      waitedMicros: number;
+      held: number;
     }
   | { type: 'error'; where: string; message: string };
 

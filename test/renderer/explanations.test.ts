@@ -80,6 +80,9 @@ const EVENT_TYPES = [
   'process.discarded',
   'process.unresponsive',
   'process.responsive',
+  'step.mode',
+  'step.held',
+  'step.released',
 ] as const satisfies readonly ExplainedEventType[];
 
 type MissingEventType = Exclude<ExplainedEventType, (typeof EVENT_TYPES)[number]>;

@@ -4,7 +4,7 @@
  * streams the trace — everything recorded so far, then each new batch (events
  * recorded in the same turn of the event loop travel together).
  */
-import type { ApiMethod, HostInfo, NavigationResultView } from '../../../shared/api/browserModelApi.js';
+import type { ApiMethod, HostInfo, NavigationResultView, StepGateView } from '../../../shared/api/browserModelApi.js';
 import { apiRequest, apiResult } from '../../../shared/api/apiProtocol.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import type { NavigationResult } from '../../browser/webContents.js';
@@ -42,7 +42,7 @@ export class BrowserModelService {
    * Runs one API call. `method` and `args` come from the window: they are checked
    * against the protocol first; a bad call rejects with a message saying why.
    */
-  async call(method: unknown, args: unknown): Promise<HostInfo | NavigationResultView> {
+  async call(method: unknown, args: unknown): Promise<HostInfo | NavigationResultView | StepGateView> {
     const problem = apiRequest.check({ id: 0, method, args }, 'call');
     if (problem) throw new Error(`invalid call: ${problem}`);
     const result = await this.run(method as ApiMethod, args as string[]);
@@ -51,7 +51,7 @@ export class BrowserModelService {
     return result;
   }
 
-  private async run(method: ApiMethod, args: string[]): Promise<HostInfo | NavigationResultView> {
+  private async run(method: ApiMethod, args: string[]): Promise<HostInfo | NavigationResultView | StepGateView> {
     const contents = this.session.browser.webContents;
     switch (method) {
       case 'info':
@@ -73,6 +73,32 @@ export class BrowserModelService {
         if (!this.session.browser.killRenderer(processId)) return nothingToDo(method);
         return { navigationId: null, outcome: 'nothing-to-do', url: null, message: `${processId} was killed (SIGKILL).`, netError: null };
       }
+      case 'stepMode':
+        return this.stepMode(args[0] ?? '');
+    }
+  }
+
+  /** The step controls: see StepCommand. An unknown command is an error that says which ones exist. */
+  private stepMode(command: string): StepGateView {
+    const gate = this.session.browser.router.gate;
+    const play = /^play:(\d{1,6})$/.exec(command);
+    if (play) return gate.play(Number(play[1]));
+    switch (command) {
+      case 'on':
+        return gate.enable();
+      case 'off':
+        return gate.disable();
+      case 'step':
+        gate.step();
+        return gate.view();
+      case 'next-phase':
+        return gate.runToNextPhase();
+      case 'pause':
+        return gate.pause();
+      case 'state':
+        return gate.view();
+      default:
+        throw new Error(`unknown step command ${JSON.stringify(command.slice(0, 40))}: use on, off, step, next-phase, play:<ms> or pause`);
     }
   }
 

@@ -3,7 +3,7 @@
  * client when it runs in an ordinary browser tab. Every frame from the host is
  * validated (shared/api/apiProtocol) before anything of it is used.
  */
-import type { ApiMethod, BrowserModelApi, HostInfo, NavigationResultView } from '../../../shared/api/browserModelApi.js';
+import type { ApiMethod, BrowserModelApi, HostInfo, NavigationResultView, StepCommand, StepGateView } from '../../../shared/api/browserModelApi.js';
 import { apiResponse, apiResult } from '../../../shared/api/apiProtocol.js';
 import type { Infer } from '../../../shared/base/schema.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
@@ -90,6 +90,10 @@ export class WebSocketBrowserModel implements BrowserModelApi {
 
   reload(): Promise<NavigationResultView> {
     return this.call('reload', []);
+  }
+
+  stepMode(command: StepCommand): Promise<StepGateView> {
+    return this.call('stepMode', [command]);
   }
 
   /** Everything received so far (if anything), then each new batch. */

@@ -439,6 +439,27 @@ export const explanationsEn: Explanations = {
       why:
         'A compromised or Spectre-attacked renderer could read any bytes in its process. Opaque Response Blocking keeps cross-origin data (your JSON, your HTML) out of the renderer when the page could not legitimately use it.',
     },
+    'step.mode': {
+      title: 'Step mode',
+      what:
+        'Step mode was switched on or off, or its pace changed. While it is on, the browser process holds every message at delivery until you let it go: one message per step, everything up to the next phase of the journey, or one message every interval while playing. Switching it off lets the held messages go in the order they arrived.',
+      why:
+        'Nothing crosses a thread or process boundary without a step, so you can watch the navigation one message at a time while it really happens. The browser’s own timeouts count running time only, so waiting here never makes a navigation fail.',
+    },
+    'step.held': {
+      title: 'Held for a step',
+      what:
+        'A message reached the browser process and waits at the step gate. The receiver has not seen it yet; everything that depends on it waits too.',
+      why:
+        'All messages wait in one queue in arrival order, so a stepped navigation sends the same messages in an order a normal run could have had.',
+    },
+    'step.released': {
+      title: 'Released by a step',
+      what:
+        'A held message was let go and delivered to its receiver; the time it waited at the gate is shown. Its delivery time in the sequence includes that wait.',
+      why:
+        'The waits are yours, not the browser’s: the phase waterfall of a stepped navigation shows how long you looked at each step.',
+    },
     error: {
       title: 'Error or warning',
       what:
