@@ -188,8 +188,8 @@ export class MessageRouter {
       return;
     }
     if (loaderState?.mode === 'dropped') return;
-    if (!released && this.gate.hold(envelope)) return;
     if (loaderState?.mode === 'moved') envelope = { ...envelope, to: loaderState.to };
+    if (!released && this.gate.hold(envelope)) return;
     const target = fieldOf(envelope, 'to');
     if (target === BROWSER_ENDPOINT) {
       this.browser?.deliver(envelope);

@@ -93,10 +93,11 @@ export class StepGate {
   takeRoute(route: string): Envelope[] {
     const taken: Envelope[] = [];
     for (let i = 0; i < this.queue.length; ) {
-      const envelope = this.queue[i]!.envelope;
-      if (fieldOf(envelope, 'route') === route && fieldOf(envelope, 'to') === BROWSER_ENDPOINT) {
-        taken.push(envelope);
+      const held = this.queue[i]!;
+      if (fieldOf(held.envelope, 'route') === route && fieldOf(held.envelope, 'to') === BROWSER_ENDPOINT) {
+        taken.push(held.envelope);
         this.queue.splice(i, 1);
+        this.recordRelease(held, 'loader');
       } else i++;
     }
     if (taken.length) this.updateClock();
@@ -158,7 +159,7 @@ export class StepGate {
   private releaseOne(): boolean {
     const held = this.queue.shift();
     if (!held) return false;
-    this.record({ type: 'step.released', flowId: held.flowId, name: held.name, from: held.from, to: held.to, waitedMicros: Math.max(0, monotonicMicros() - held.since), held: this.queue.length });
+    this.recordRelease(held, 'receiver');
     this.updateClock();
     this.deliver(held.envelope);
     return true;
@@ -213,6 +214,10 @@ export class StepGate {
     const waiting = this.on && this.queue.length > 0 && this.pace !== 'next-phase';
     if (waiting) this.clock.pause();
     else this.clock.resume();
+  }
+
+  private recordRelease(held: HeldMessage, into: 'receiver' | 'loader'): void {
+    this.record({ type: 'step.released', flowId: held.flowId, name: held.name, from: held.from, to: held.to, waitedMicros: Math.max(0, monotonicMicros() - held.since), into, held: this.queue.length });
   }
 
   private recordMode(): void {

@@ -88,7 +88,7 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
     case 'step.held':
       return `step mode holds ${event.name} ${event.from} → ${event.to} (${event.held} waiting)`;
     case 'step.released':
-      return `step mode released ${event.name} ${event.from} → ${event.to} after ${(event.waitedMicros / 1000).toFixed(1)} ms (${event.held} still waiting)`;
+      return `step mode released ${event.name} ${event.from} → ${event.to} after ${(event.waitedMicros / 1000).toFixed(1)} ms${event.into === 'loader' ? ' into the navigation loader (kept for MIME sniffing until commit)' : ''} (${event.held} still waiting)`;
     case 'error':
       return `! ${event.where}: ${event.message}`;
     case 'hsts.upgrade':

@@ -237,6 +237,12 @@ export type TraceEventBody =
       to: EndpointId;
       /** How long it waited at the gate (µs). */
       waitedMicros: number;
+      /**
+       * 'receiver': delivered. 'loader': it is a navigation's response body, which the
+       * browser keeps in the transport for MIME sniffing; it is held again when it goes
+       * on to the renderer at commit.
+       */
+      into: 'receiver' | 'loader';
       held: number;
     }
   | { type: 'error'; where: string; message: string };

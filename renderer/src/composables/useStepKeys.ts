@@ -1,15 +1,24 @@
 import { onBeforeUnmount, onMounted } from 'vue';
 import { usePlaybackStore } from '../stores/playbackStore';
+import { useTraceStore } from '../stores/traceStore';
 
-/** ← → step one message, Space plays or pauses, Home and End jump (not while typing). */
+/**
+ * ← → step one message, Space plays or pauses, Home and End jump (not while typing).
+ * In step mode, → at the live end delivers the next held message.
+ */
 export function useStepKeys(): void {
   const playback = usePlaybackStore();
+  const trace = useTraceStore();
+  const next = (): void => {
+    if (trace.gate.enabled && trace.gate.next && playback.following && !trace.replay) void trace.stepMode('step');
+    else playback.nextMessage();
+  };
   const onKey = (event: KeyboardEvent): void => {
     const target = event.target as HTMLElement | null;
     if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const actions: Record<string, () => void> = {
-      ArrowRight: () => void playback.nextMessage(),
+      ArrowRight: next,
       ArrowLeft: () => playback.previousMessage(),
       ' ': () => playback.toggle(),
       Home: () => playback.start(),

@@ -8,8 +8,9 @@
  */
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
-import type { BrowserModelApi, HostInfo, NavigationResultView } from '../../../shared/api/browserModelApi';
+import type { BrowserModelApi, HostInfo, NavigationResultView, StepCommand } from '../../../shared/api/browserModelApi';
 import { TraceTimeline } from '../../../shared/trace/browserViewState';
+import { type StepGateState, foldStepGate, initialStepGateState } from '../../../shared/trace/stepGateState';
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
 
 export const useTraceStore = defineStore('trace', () => {
@@ -28,6 +29,8 @@ export const useTraceStore = defineStore('trace', () => {
 
   /** Every live event, whether shown or not (a replay hides them for a while). */
   const liveEvents = markRaw([] as TraceEvent[]);
+  /** Step mode at the live browser's gate (always the live state, also while a saved trace is shown). */
+  const gate = shallowRef<StepGateState>(initialStepGateState());
   /** The saved trace being shown instead of the live one, if any. */
   const replay = ref<{ name: string; eventCount: number } | null>(null);
 
@@ -42,6 +45,7 @@ export const useTraceStore = defineStore('trace', () => {
     for (const event of batch) {
       if (event.seq !== liveEvents.length) continue; // duplicates or gaps are never folded
       liveEvents.push(event);
+      gate.value = foldStepGate(gate.value, event);
       if (!replay.value) index(event);
     }
     if (replay.value) return;
@@ -112,8 +116,21 @@ export const useTraceStore = defineStore('trace', () => {
     }
   }
 
+  /** A step-mode control (see StepCommand); the new state arrives with the trace. */
+  async function stepMode(command: StepCommand): Promise<void> {
+    if (!api) return;
+    backToLive();
+    try {
+      await api.stepMode(command);
+    } catch (error) {
+      lastError.value = error instanceof Error ? error.message : String(error);
+    }
+  }
+
   return {
     events,
+    gate,
+    stepMode,
     messageSeqs,
     phaseSeqs,
     timeline,
