@@ -74,6 +74,7 @@ const en = {
     off: 'Turn off',
     offHint: 'Let every held message go, in order, and stop holding',
     endpoint: { browser: 'browser UI', network: 'network', renderer: 'renderer' },
+    waiting: 'waiting for a step: {name}',
   },
   controls: {
     label: 'Step controls',
@@ -106,7 +107,7 @@ const en = {
     kill: 'Kill process {id}',
     killShort: 'kill',
   },
-  sequence: { title: 'Messages', times: 'sent → delivered (ms)', empty: 'No messages yet. Type an address above and press Enter.', notYet: 'not yet sent', from: 'from', to: 'to' },
+  sequence: { title: 'Messages', times: 'sent → delivered (ms)', empty: 'No messages yet. Type an address above and press Enter.', emptyHeld: 'No message delivered yet: the first one waits for a step (Deliver next, or →).', notYet: 'not yet sent', from: 'from', to: 'to' },
   waterfall: { title: 'Phases', empty: 'No navigation yet.', ms: 'ms' },
   explain: {
     title: 'Explanation',
@@ -283,6 +284,7 @@ const ko: typeof en = {
     off: '끄기',
     offHint: '붙잡힌 메시지를 순서대로 모두 보내고 더 이상 붙잡지 않습니다',
     endpoint: { browser: '브라우저 UI', network: '네트워크', renderer: '렌더러' },
+    waiting: '단계를 기다리는 중: {name}',
   },
   controls: {
     label: '단계 이동',
@@ -315,7 +317,7 @@ const ko: typeof en = {
     kill: '{id} 프로세스 종료',
     killShort: '종료',
   },
-  sequence: { title: '메시지', times: '보냄 → 도착 (ms)', empty: '아직 메시지가 없습니다. 위에 주소를 입력하고 Enter를 누르세요.', notYet: '아직 보내지 않음', from: '보낸 곳', to: '받는 곳' },
+  sequence: { title: '메시지', times: '보냄 → 도착 (ms)', empty: '아직 메시지가 없습니다. 위에 주소를 입력하고 Enter를 누르세요.', emptyHeld: '아직 전달된 메시지가 없습니다. 첫 메시지가 단계를 기다립니다 (다음 전달 또는 →).', notYet: '아직 보내지 않음', from: '보낸 곳', to: '받는 곳' },
   waterfall: { title: '단계', empty: '아직 탐색이 없습니다.', ms: 'ms' },
   explain: {
     title: '설명',
