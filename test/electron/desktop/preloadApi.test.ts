@@ -20,7 +20,7 @@ describe('the preload API', () => {
   it('is one frozen object with exactly the API’s methods', () => {
     const api = createPreloadApi(fakeIpc().ipc);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['goBack', 'goForward', 'info', 'killRenderer', 'navigate', 'proceedInterstitial', 'reload', 'subscribeTrace']);
+    expect(Object.keys(api).sort()).toEqual(['goBack', 'goForward', 'info', 'killRenderer', 'navigate', 'proceedInterstitial', 'reload', 'stepMode', 'subscribeTrace']);
     expect(() => {
       (api as unknown as Record<string, unknown>).navigate = () => 'hijacked';
     }).toThrow();
@@ -36,6 +36,16 @@ describe('the preload API', () => {
     await expect(api.navigate('x'.repeat(9000))).rejects.toThrow(/invalid call/);
     await expect(api.goBack()).rejects.toThrow(/invalid goBack result/);
     expect(() => checkedChannel('navscope:shell.openExternal')).toThrow(/not in NavScope's catalogue/);
+  });
+
+  it('carries step mode commands and checks the state that comes back', async () => {
+    const gate = { enabled: true, pace: 'paused', intervalMs: 500, held: 1, next: { flowId: 'browser#1', name: 'URLLoaderFactory.CreateLoaderAndStart', from: 'browser', to: 'network' } };
+    const { ipc, invoked } = fakeIpc({ 'navscope:stepMode': gate });
+    const api = createPreloadApi(ipc);
+    await expect(api.stepMode('step')).resolves.toEqual(gate);
+    expect(invoked).toEqual([{ channel: 'navscope:stepMode', args: ['step'] }]);
+    const broken = createPreloadApi(fakeIpc({ 'navscope:stepMode': { ...gate, pace: 'sideways' } }).ipc);
+    await expect(broken.stepMode('on')).rejects.toThrow(/invalid stepMode result/);
   });
 
   it('passes on only well-formed trace batches, in order, once, and replays them to late subscribers', () => {

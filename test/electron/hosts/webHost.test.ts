@@ -200,6 +200,15 @@ describe('the web host', () => {
     expect(await client.call('info')).toMatchObject({ kind: 'result', result: { mode: 'lab' } });
   });
 
+  it('controls step mode over the socket, and names the commands it knows when given another', async () => {
+    expect(await client.call('stepMode', 'on')).toMatchObject({ kind: 'result', result: { enabled: true, pace: 'paused', held: 0, next: null } });
+    expect(await client.call('stepMode', 'play:250')).toMatchObject({ kind: 'result', result: { enabled: true, pace: 'playing', intervalMs: 250 } });
+    expect(await client.call('stepMode', 'play:1')).toMatchObject({ kind: 'error', error: expect.stringMatching(/play interval must be between 10 and 60000 ms/) });
+    expect(await client.call('stepMode', 'sideways')).toMatchObject({ kind: 'error', error: expect.stringMatching(/unknown step command "sideways": use on, off, step, next-phase, play:<ms> or pause/) });
+    expect(await client.call('stepMode', 'off')).toMatchObject({ kind: 'result', result: { enabled: false, held: 0 } });
+    await client.until(() => client.events.some((e) => e.type === 'step.mode' && !e.enabled));
+  });
+
   it('answers goForward with nothing forward as nothing-to-do', async () => {
     const response = await client.call('goForward');
     expect(response).toMatchObject({ kind: 'result', result: { outcome: 'nothing-to-do', navigationId: null, url: null } });
