@@ -13,7 +13,7 @@
  * order is not modelled); other at-rules (`@font-face`, `@keyframes`, `@page`…) do
  * not affect style or layout here and are counted as ignored.
  */
-import { generate, parse } from 'css-tree';
+import { blinkLibraries } from './blinkLibraries.js';
 import type { Atrule, CssNode, List, MediaQuery, MediaQueryList, Rule, Selector as CssTreeSelector } from 'css-tree';
 
 /** One component value of a declaration, simplified from css-tree's value nodes. */
@@ -185,7 +185,7 @@ function component(node: CssNode): CssComponent | null {
     case 'Hash':
       return { type: 'hash', value: node.value };
     case 'Function':
-      return { type: 'function', name: node.name.toLowerCase(), text: generate(node) };
+      return { type: 'function', name: node.name.toLowerCase(), text: blinkLibraries().generateCss(node) };
     case 'String':
       return { type: 'string', value: node.value };
     case 'Url':
@@ -196,7 +196,7 @@ function component(node: CssNode): CssComponent | null {
     case 'Comment':
       return null;
     default:
-      return { type: 'other', text: generate(node) };
+      return { type: 'other', text: blinkLibraries().generateCss(node) };
   }
 }
 
@@ -319,7 +319,7 @@ function simpleSelector(node: CssNode): SimpleSelector {
       return { type: 'id', name: node.name };
     case 'AttributeSelector': {
       const matcher = node.matcher;
-      if (matcher !== null && !isAttributeMatcher(matcher)) return { type: 'unsupported', text: generate(node), counts: 'class' };
+      if (matcher !== null && !isAttributeMatcher(matcher)) return { type: 'unsupported', text: blinkLibraries().generateCss(node), counts: 'class' };
       const value = node.value === null ? '' : node.value.type === 'String' ? node.value.value : node.value.name;
       return { type: 'attribute', name: node.name.name.toLowerCase(), matcher, value, caseInsensitive: (node.flags ?? '').toLowerCase() === 'i' };
     }
@@ -328,18 +328,18 @@ function simpleSelector(node: CssNode): SimpleSelector {
       if (LEGACY_PSEUDO_ELEMENTS.has(name)) return { type: 'unsupported', text: `:${name}`, counts: 'type' };
       if (name === 'not' || name === 'is' || name === 'where' || name === 'matches') {
         const selectors = selectorListOf(node.children);
-        if (selectors === null) return { type: 'unsupported', text: generate(node), counts: 'class' };
+        if (selectors === null) return { type: 'unsupported', text: blinkLibraries().generateCss(node), counts: 'class' };
         return { type: 'logical', name: name === 'matches' ? 'is' : name, selectors };
       }
       if (SUPPORTED_PSEUDO_CLASSES.has(name) && node.children === null) {
         return { type: 'pseudo-class', name: name === 'any-link' ? 'link' : (name as 'first-child' | 'last-child' | 'only-child' | 'root' | 'link') };
       }
-      return { type: 'unsupported', text: generate(node), counts: 'class' };
+      return { type: 'unsupported', text: blinkLibraries().generateCss(node), counts: 'class' };
     }
     case 'PseudoElementSelector':
-      return { type: 'unsupported', text: generate(node), counts: 'type' };
+      return { type: 'unsupported', text: blinkLibraries().generateCss(node), counts: 'type' };
     default:
-      return { type: 'unsupported', text: generate(node), counts: 'class' };
+      return { type: 'unsupported', text: blinkLibraries().generateCss(node), counts: 'class' };
   }
 }
 
@@ -373,7 +373,7 @@ function convertSelector(selector: CssTreeSelector): ParsedSelector {
       pending = null;
     }
     current.parts.push(simpleSelector(child));
-    text += generate(child);
+    text += blinkLibraries().generateCss(child);
   }
   let unsupported: string | null = null;
   for (const c of compounds) {
@@ -389,7 +389,7 @@ export function parseSelectorList(text: string): ParsedSelector[] | null {
   let failed = false;
   let ast: CssNode;
   try {
-    ast = parse(text, { context: 'selectorList', positions: false, onParseError: () => (failed = true) });
+    ast = blinkLibraries().parseCss(text, { context: 'selectorList', positions: false, onParseError: () => (failed = true) });
   } catch {
     return null;
   }
@@ -559,7 +559,7 @@ export function matchesMediaQueryList(text: string, env: MediaEnvironment = DEFA
   let failed = false;
   let ast: CssNode;
   try {
-    ast = parse(text, { context: 'mediaQueryList', positions: false, onParseError: () => (failed = true) });
+    ast = blinkLibraries().parseCss(text, { context: 'mediaQueryList', positions: false, onParseError: () => (failed = true) });
   } catch {
     return false;
   }
@@ -613,7 +613,7 @@ function atRule(node: Atrule, media: string | null, state: ParseState): void {
       const first = node.prelude.children.first;
       if (first?.type === 'Url' || first?.type === 'String') href = first.value;
     }
-    state.imports.push(href || (node.prelude ? generate(node.prelude) : ''));
+    state.imports.push(href || (node.prelude ? blinkLibraries().generateCss(node.prelude) : ''));
     return;
   }
   if (name === 'media') {
@@ -623,7 +623,7 @@ function atRule(node: Atrule, media: string | null, state: ParseState): void {
       condition = node.prelude.value.trim();
       matches = false; // unparsable media queries are "not all"
     } else if (node.prelude) {
-      condition = generate(node.prelude);
+      condition = blinkLibraries().generateCss(node.prelude);
       const list = node.prelude.children.first;
       matches = list?.type === 'MediaQueryList' ? evalMediaQueryList(list, state.env) : false;
     }
@@ -657,7 +657,7 @@ export function parseStyleSheet(cssText: string, source: string, media: MediaEnv
   const state: ParseState = { env: media, rules: [], errors: 0, imports: [], mediaRules: [], ignored: [] };
   let ast: CssNode;
   try {
-    ast = parse(cssText, { positions: false, onParseError: () => state.errors++ });
+    ast = blinkLibraries().parseCss(cssText, { positions: false, onParseError: () => state.errors++ });
   } catch {
     return new CssStyleSheetModel(source, [], state.errors + 1, [], [], []);
   }
@@ -668,7 +668,7 @@ export function parseStyleSheet(cssText: string, source: string, media: MediaEnv
 /** The declarations of a `style` attribute (errors are dropped silently, as browsers do). */
 export function parseInlineStyle(attr: string): CssDeclaration[] {
   try {
-    const ast = parse(attr, { context: 'declarationList', positions: false, onParseError: () => undefined });
+    const ast = blinkLibraries().parseCss(attr, { context: 'declarationList', positions: false, onParseError: () => undefined });
     if (ast.type !== 'DeclarationList') return [];
     return declarationsOf(ast.children, () => undefined);
   } catch {

@@ -17,8 +17,9 @@
  *   and paint are computed then and again once the page has loaded;
  * - load fires when every subresource has completed.
  */
-import { ParserStream } from 'parse5-parser-stream';
-import { SAXParser, type StartTag } from 'parse5-sax-parser';
+import type { ParserStream } from 'parse5-parser-stream';
+import type { SAXParser, StartTag } from 'parse5-sax-parser';
+import { blinkLibraries } from './blinkLibraries.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { NET_ERRORS } from '../../shared/net/netError.js';
 import { BROWSER_ENDPOINT } from '../../shared/ipc/endpoints.js';
@@ -164,13 +165,13 @@ export class DocumentLoader {
   // ----- parser and preload scanner ----------------------------------------------
 
   private startParser(): void {
-    const parser = new ParserStream();
+    const parser = new (blinkLibraries().ParserStream)();
     parser.on('script', (element: Element, _documentWrite: (html: string) => void, resume: () => void) => this.onParserScript(element, resume));
     parser.on('finish', () => this.onParsingFinished());
     parser.on('error', (error: Error) => this.recorder.event({ type: 'error', where: 'HTML parser', message: `${this.url}: ${error.message}` }));
     this.parser = parser;
 
-    const scanner = new SAXParser();
+    const scanner = new (blinkLibraries().SAXParser)();
     scanner.on('startTag', (tag: StartTag) => this.onScannerTag(tag));
     scanner.on('error', () => undefined);
     // The scanner's output (the HTML itself) is not needed: let it flow away.

@@ -10,6 +10,7 @@ import type { JsonValue, TraceEventBody, TraceRecord } from '../../shared/trace/
 import { ChildEndpoint } from '../node/childEndpoint.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import { getParentPort } from '../node/parentPort.js';
+import { loadBlinkLibraries } from './blinkLibraries.js';
 import type { FrameRecorder } from './documentLoader.js';
 import { RenderFrame } from './renderFrame.js';
 
@@ -58,32 +59,61 @@ function frameFor(requestId: string): RenderFrame | undefined {
   return undefined;
 }
 
-endpoint.on('AgentSchedulingGroup.CreateFrame', (p) => {
-  frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording, nextRequestId));
-});
-endpoint.on('NavigationClient.CommitNavigation', (p) => {
-  const frame = frames.get(p.frameToken);
-  if (!frame) throw new Error(`CommitNavigation for unknown frame ${p.frameToken}`);
-  frame.commitNavigation(p);
-});
-endpoint.on('NavigationClient.CommitFailedNavigation', (p) => {
-  const frame = frames.get(p.frameToken);
-  if (!frame) throw new Error(`CommitFailedNavigation for unknown frame ${p.frameToken}`);
-  frame.commitFailedNavigation(p);
-});
-endpoint.on('LocalFrame.BeforeUnload', (p) => {
-  const frame = frames.get(p.frameToken);
-  endpoint.send('browser', 'FrameHost.BeforeUnloadACK', { frameToken: p.frameToken, proceed: frame ? frame.beforeUnload() : true });
-});
-endpoint.on('URLLoaderClient.OnReceiveResponse', (p) => frameFor(p.requestId)?.onResponse(p));
+/**
+ * Work for documents runs in arrival order. Until the HTML and CSS parsers are loaded
+ * (right after the process said it is ready) it waits in a queue; a queued task that
+ * fails is recorded, as the endpoint records a failing handler.
+ */
+let librariesLoaded = false;
+const waiting: (() => void)[] = [];
+function inOrder(task: () => void): void {
+  if (librariesLoaded && waiting.length === 0) task();
+  else waiting.push(task);
+}
+
+function frameNamed(frameToken: string, message: string): RenderFrame {
+  const frame = frames.get(frameToken);
+  if (!frame) throw new Error(`${message} for unknown frame ${frameToken}`);
+  return frame;
+}
+
+endpoint.on('AgentSchedulingGroup.CreateFrame', (p) => inOrder(() => void frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording, nextRequestId))));
+endpoint.on('NavigationClient.CommitNavigation', (p) => inOrder(() => frameNamed(p.frameToken, 'CommitNavigation').commitNavigation(p)));
+endpoint.on('NavigationClient.CommitFailedNavigation', (p) => inOrder(() => frameNamed(p.frameToken, 'CommitFailedNavigation').commitFailedNavigation(p)));
+endpoint.on('LocalFrame.BeforeUnload', (p) =>
+  inOrder(() => {
+    const frame = frames.get(p.frameToken);
+    endpoint.send('browser', 'FrameHost.BeforeUnloadACK', { frameToken: p.frameToken, proceed: frame ? frame.beforeUnload() : true });
+  }),
+);
+endpoint.on('URLLoaderClient.OnReceiveResponse', (p) => inOrder(() => frameFor(p.requestId)?.onResponse(p)));
 // Subresource redirects are followed (the browser decides for navigations).
-endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) => frameFor(p.requestId)?.onRedirect(p));
-endpoint.on('DataPipe.Write', (p) => frameFor(p.pipeId)?.onBodyChunk(p.pipeId, p.chunk));
-endpoint.on('URLLoaderClient.OnComplete', (p) => frameFor(p.requestId)?.onComplete(p));
-endpoint.on('ChildProcess.ProcessShutdown', () => {
-  child.flush();
-  // Let the channel drain the last trace records, then exit cleanly.
-  setTimeout(() => process.exit(0), 50);
-});
+endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) => inOrder(() => frameFor(p.requestId)?.onRedirect(p)));
+endpoint.on('DataPipe.Write', (p) => inOrder(() => frameFor(p.pipeId)?.onBodyChunk(p.pipeId, p.chunk)));
+endpoint.on('URLLoaderClient.OnComplete', (p) => inOrder(() => frameFor(p.requestId)?.onComplete(p)));
+endpoint.on('ChildProcess.ProcessShutdown', () =>
+  inOrder(() => {
+    child.flush();
+    // Let the channel drain the last trace records, then exit cleanly.
+    setTimeout(() => process.exit(0), 50);
+  }),
+);
 
 child.start();
+loadBlinkLibraries().then(
+  () => {
+    librariesLoaded = true;
+    for (const task of waiting.splice(0)) {
+      try {
+        task();
+      } catch (error) {
+        recording.event({ type: 'error', where: endpointId, message: `handling a message failed: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+  },
+  (error: unknown) => {
+    recording.event({ type: 'error', where: endpointId, message: `the HTML and CSS parsers could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+    child.flush();
+    setTimeout(() => process.exit(1), 50);
+  },
+);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { matchesMediaQueryList, parseInlineStyle, parseSelectorList, parseStyleSheet } from '../../../electron/renderer-process/cssStyleSheet.js';
+import { loadBlinkLibraries } from '../../../electron/renderer-process/blinkLibraries.js';
+
+// The renderer loads its HTML and CSS parsers after start-up; here, before any test.
+await loadBlinkLibraries();
 
 describe('parseStyleSheet', () => {
   it('reads rules, selectors and declarations as authored', () => {

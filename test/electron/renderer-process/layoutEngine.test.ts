@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { textAdvance } from '../../../electron/renderer-process/layoutEngine.js';
 import { render } from './renderingTestUtils.js';
+import { loadBlinkLibraries } from '../../../electron/renderer-process/blinkLibraries.js';
+
+// The renderer loads its HTML and CSS parsers after start-up; here, before any test.
+await loadBlinkLibraries();
 
 const RESET = 'body, p { margin: 0 }';
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildPaintList } from '../../../electron/renderer-process/paintList.js';
 import { render } from './renderingTestUtils.js';
+import { loadBlinkLibraries } from '../../../electron/renderer-process/blinkLibraries.js';
+
+// The renderer loads its HTML and CSS parsers after start-up; here, before any test.
+await loadBlinkLibraries();
 
 describe('the paint list', () => {
   it('paints the canvas, then block backgrounds and borders, then text and images in document order', () => {

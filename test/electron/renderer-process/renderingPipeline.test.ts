@@ -1,6 +1,10 @@
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { RENDERING_LIMITS, renderDocument, renderDocumentSnapshot } from '../../../electron/renderer-process/renderingPipeline.js';
+import { loadBlinkLibraries } from '../../../electron/renderer-process/blinkLibraries.js';
+
+// The renderer loads its HTML and CSS parsers after start-up; here, before any test.
+await loadBlinkLibraries();
 
 const options = { viewportWidth: 1024, viewportHeight: 768, baseUrl: 'http://www.lab.test/' };
 

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseSelectorList, parseStyleSheet } from '../../../electron/renderer-process/cssStyleSheet.js';
 import { matchesSelector, resolveStyles, specificity, userAgentStyleSheet } from '../../../electron/renderer-process/styleResolver.js';
 import { byId, render } from './renderingTestUtils.js';
+import { loadBlinkLibraries } from '../../../electron/renderer-process/blinkLibraries.js';
+
+// The renderer loads its HTML and CSS parsers after start-up; here, before any test.
+await loadBlinkLibraries();
 
 const page = parse(`<!doctype html><html id="root"><body id="body">
   <div id="main" class="card wide" data-kind="news feed" lang="en-US">
