@@ -52,6 +52,8 @@ export class BrowserProcess {
   private readonly siteInstances = new Map<string, SiteInstance>();
   private readonly processes = new Set<RenderProcessHost>();
   private processCounter = 0;
+  private pingCounter = 0;
+  private readonly pongs = new Map<number, () => void>();
   private spare: RenderProcessHost | null = null;
   private shuttingDown = false;
   readonly safeBrowsing: SafeBrowsingDatabase;
@@ -91,6 +93,29 @@ export class BrowserProcess {
     await this.network.start();
     this.restoreSession();
     this.ensureSpare();
+  }
+
+  /**
+   * One ChildProcess.Ping → ChildProcessHost.Pong round trip to a ready renderer
+   * process, through the router, the validators and the recorder: resolves with its
+   * time in µs; rejects when the process is not ready or goes away first.
+   */
+  pingRenderer(processId: string): Promise<number> {
+    const host = [...this.processes].find((p) => p.endpointId === processId && p.state === 'ready');
+    if (!host) return Promise.reject(new Error(`${processId} is not a ready renderer process`));
+    const sequence = ++this.pingCounter;
+    return new Promise<number>((resolve, reject) => {
+      const sentAt = monotonicMicros();
+      const stopWatching = host.onGone(() => {
+        this.pongs.delete(sequence);
+        reject(new Error(`${processId} went away before answering ping #${sequence}`));
+      });
+      this.pongs.set(sequence, () => {
+        stopWatching();
+        resolve(monotonicMicros() - sentAt);
+      });
+      this.endpoint.send(processId, 'ChildProcess.Ping', { sequence });
+    });
   }
 
   /** Kills a renderer process for real (SIGKILL), as the diagram's "Kill process" does. */
@@ -231,6 +256,12 @@ export class BrowserProcess {
     };
     endpoint.on('FrameHost.DidCommitProvisionalLoad', (p) => contents.onDidCommitProvisionalLoad(p));
     endpoint.on('FrameHost.BeforeUnloadACK', (p) => contents.onBeforeUnloadAck(p));
+    endpoint.on('ChildProcessHost.Pong', (p) => {
+      const answered = this.pongs.get(p.sequence);
+      if (!answered) return this.tracing.error('browser', `a pong #${p.sequence} nobody waited for`);
+      this.pongs.delete(p.sequence);
+      answered();
+    });
     endpoint.on('FrameHost.UpdateTitle', (p, e) => {
       const frame = frameOf(p.frameToken, e.from, e.name);
       if (frame) contents.onUpdateTitle(frame, p.title);

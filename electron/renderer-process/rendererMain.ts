@@ -91,6 +91,8 @@ endpoint.on('URLLoaderClient.OnReceiveResponse', (p) => inOrder(() => frameFor(p
 endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) => inOrder(() => frameFor(p.requestId)?.onRedirect(p)));
 endpoint.on('DataPipe.Write', (p) => inOrder(() => frameFor(p.pipeId)?.onBodyChunk(p.pipeId, p.chunk)));
 endpoint.on('URLLoaderClient.OnComplete', (p) => inOrder(() => frameFor(p.requestId)?.onComplete(p)));
+// Answered at once: a ping measures the transport, not the document work queued behind it.
+endpoint.on('ChildProcess.Ping', (p) => void endpoint.send('browser', 'ChildProcessHost.Pong', { sequence: p.sequence }));
 endpoint.on('ChildProcess.ProcessShutdown', () =>
   inOrder(() => {
     child.flush();

@@ -158,6 +158,19 @@ export const messageCatalogue = {
     'content.mojom.ChildProcess.ProcessShutdown: the browser tells a renderer process it is no longer needed and may exit.',
   ),
 
+  'ChildProcess.Ping': entry(
+    ['browser'],
+    ['renderer'],
+    s.object({ sequence: s.number({ integer: true, min: 0 }) }),
+    'A round trip to the renderer and back, like the interface control messages every Mojo pipe has (Remote::FlushForTesting). Nothing in a navigation sends it: `npm run bench` times the transport with it.',
+  ),
+  'ChildProcessHost.Pong': entry(
+    ['renderer'],
+    ['browser'],
+    s.object({ sequence: s.number({ integer: true, min: 0 }) }),
+    'The renderer’s answer to ChildProcess.Ping, sent as soon as the ping is handled.',
+  ),
+
   // ── Navigation ─────────────────────────────────────────────────────────────────
   'LocalFrame.BeforeUnload': entry(
     ['browser'],

@@ -21,6 +21,8 @@ const describers: Describers = {
     p.status.errorCode === 0 ? `OK, ${kb(p.status.encodedBodyLength)}` : `${netErrorName(p.status.errorCode)} (${p.status.errorDetail})`,
   'AgentSchedulingGroup.CreateFrame': (p) => `frame ${p.frameToken} for ${p.site}`,
   'ChildProcess.ProcessShutdown': (p) => p.reason,
+  'ChildProcess.Ping': (p) => `ping #${p.sequence}`,
+  'ChildProcessHost.Pong': (p) => `pong #${p.sequence}`,
   'LocalFrame.BeforeUnload': (p) => `frame ${p.frameToken}${p.isReload ? ' (reload)' : ''}`,
   'FrameHost.BeforeUnloadACK': (p) => (p.proceed ? 'proceed' : 'cancelled by the page'),
   'NavigationClient.CommitNavigation': (p) => `${p.commonParams.url} (${p.responseHead.status})`,

@@ -177,6 +177,18 @@ export const explanationsEn: Explanations = {
       why:
         'Every renderer process costs memory; once no frame of its site is left, keeping it alive would only waste resources.',
     },
+    'ChildProcess.Ping': {
+      title: 'Ping a renderer process',
+      what:
+        'The browser sends a renderer process a numbered ping and waits for the pong. It crosses the same transport as every other message: sent, validated on arrival, recorded at both ends.',
+      why:
+        'A round trip measures what one IPC hop costs. Mojo has the same on every pipe (interface control messages); NavScope’s benchmark uses it to compare its transport with raw Node IPC.',
+    },
+    'ChildProcessHost.Pong': {
+      title: 'Pong from the renderer',
+      what: 'The renderer process answers a ping with the same number, as soon as it has handled it.',
+      why: 'The time from ping to pong is one full round trip between the browser process and the renderer process.',
+    },
     'LocalFrame.BeforeUnload': {
       title: 'Run beforeunload',
       what:

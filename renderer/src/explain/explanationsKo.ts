@@ -176,6 +176,18 @@ export const explanationsKo: Explanations = {
       why:
         '렌더러 프로세스는 하나하나 메모리를 차지합니다. 그 사이트의 프레임이 하나도 남지 않았다면 계속 살려 두는 것은 자원 낭비일 뿐입니다.',
     },
+    'ChildProcess.Ping': {
+      title: '렌더러 프로세스에 핑',
+      what:
+        '브라우저가 렌더러 프로세스에 번호가 붙은 핑을 보내고 퐁을 기다립니다. 다른 모든 메시지와 같은 전송 경로를 거칩니다. 보내고, 도착할 때 검증하고, 양쪽 끝에서 기록합니다.',
+      why:
+        '왕복 한 번으로 IPC 한 홉의 비용을 잴 수 있습니다. Mojo의 모든 파이프에도 같은 것이 있습니다(인터페이스 제어 메시지). NavScope의 벤치마크는 이것으로 자신의 전송 경로를 Node의 원시 IPC와 비교합니다.',
+    },
+    'ChildProcessHost.Pong': {
+      title: '렌더러의 퐁',
+      what: '렌더러 프로세스가 핑을 처리하자마자 같은 번호로 답합니다.',
+      why: '핑에서 퐁까지의 시간이 브라우저 프로세스와 렌더러 프로세스 사이의 왕복 한 번입니다.',
+    },
     'LocalFrame.BeforeUnload': {
       title: 'beforeunload 실행',
       what:
