@@ -84,6 +84,8 @@ export class MessageRouter {
         this.recorder.ingest(channel.endpointId, channel.role, frame.records, now);
         return;
       case 'message': {
+        // Records that ride on the message happened before it was sent.
+        if (frame.trace) this.recorder.ingest(channel.endpointId, channel.role, frame.trace, now);
         const envelope = frame.envelope;
         const from = fieldOf(envelope, 'from');
         if (typeof envelope !== 'object' || envelope === null || from !== channel.endpointId) {

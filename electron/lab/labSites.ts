@@ -4,6 +4,7 @@ import { CONTENT_TYPES, escapeHtml, html, labNotice, labPage } from './labPages.
 import type { LabRequest, LabResource, LabRoute } from './labPages.js';
 import { googleRenderRoutes, naverRenderPrefixRoutes, naverRenderRoutes } from './labRenderRoutes.js';
 import { NAVER_HTTPS_STS, naverScenarioPrefixRoutes, naverScenarioRoutes } from './labScenarioRoutes.js';
+import { LAB_ORDINARY_SITES } from './labZones.js';
 
 /**
  * The lab's web content: stand-ins for real sites, served from this machine
@@ -333,6 +334,33 @@ and shows a warning instead of this page.</p>
   };
 }
 
+// --- a row of ordinary sites (www.site1-lab.com … www.site20-lab.com) ---------
+
+const ordinarySiteCss = `body { font-family: sans-serif; margin: 0; }
+header { background: #455a64; color: #fff; padding: 12px 24px; }
+main { padding: 16px 24px; max-width: 720px; }
+`;
+
+function ordinarySite(host: string, number: number): LabSite {
+  return {
+    hosts: [host],
+    routes: {
+      '/': html(
+        labPage({
+          site: host,
+          title: `Site ${number}`,
+          head: '<link rel="stylesheet" href="/static/site.css">\n',
+          content: `<header><h1>Site ${number}</h1></header>
+<p>An ordinary site: one page, one stylesheet, one image. Its registrable domain is its own, so it is its own site and gets its own renderer process.</p>
+<p><img src="/static/mark.png" alt="" width="48" height="48"></p>`,
+        }),
+      ),
+      '/static/site.css': { contentType: CONTENT_TYPES.css, body: ordinarySiteCss },
+      '/static/mark.png': { contentType: CONTENT_TYPES.png, body: solidPng(48, 48, [69, 90, 100]) },
+    },
+  };
+}
+
 // --- the site table ----------------------------------------------------------
 
 export const labSites: LabSite[] = [
@@ -392,6 +420,7 @@ export const labSites: LabSite[] = [
   },
   safeBrowsingSite('malware.testsafebrowsing-lab.com', 'MALWARE', 'a site that spreads malware'),
   safeBrowsingSite('phishing.testsafebrowsing-lab.com', 'SOCIAL_ENGINEERING', 'a phishing site that imitates another one to steal passwords'),
+  ...LAB_ORDINARY_SITES.map((site) => ordinarySite(site.host, site.number)),
 ];
 
 export const labHostRedirects: LabHostRedirect[] = [

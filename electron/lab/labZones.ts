@@ -128,9 +128,20 @@ export const LAB_ADDRESSES = {
   gluelessWeb: '127.80.0.4',
   /** The Safe Browsing test hosts (*.testsafebrowsing-lab.com). */
   safeBrowsingWeb: '127.80.0.5',
+  /** ns1.sites-lab.net: serves the row of ordinary sites site1-lab.com … site20-lab.com. */
+  sitesNameServer: '127.53.2.7',
+  /** www.site1-lab.com … www.site20-lab.com: ordinary sites, for many sites at once. */
+  sitesWeb: '127.80.0.6',
   /** Resolves, but nothing listens there: connection refused. */
   refused: '127.80.0.99',
 } as const;
+
+/**
+ * A row of ordinary sites, each its own registrable domain (so its own site and its
+ * own renderer process): site1-lab.com … site20-lab.com, all delegated from com to
+ * ns1.sites-lab.net (out of bailiwick: the resolver looks that name up under net).
+ */
+export const LAB_ORDINARY_SITES = Array.from({ length: 20 }, (_, i) => ({ zone: `site${i + 1}-lab.com`, host: `www.site${i + 1}-lab.com`, number: i + 1 }));
 
 export const labNameServers: LabNameServer[] = [
   { name: 'a.root-servers.net', address: LAB_ADDRESSES.rootServer, role: 'root', zones: ['.'] },
@@ -141,6 +152,7 @@ export const labNameServers: LabNameServer[] = [
   { name: 'ns1.lab-dns.net', address: LAB_ADDRESSES.labDnsNameServer, role: 'authoritative', zones: ['lab-dns.net'] },
   { name: 'ns.lab-dns.net', address: LAB_ADDRESSES.gluelessNameServer, role: 'authoritative', zones: ['glueless-lab.com'] },
   { name: 'ns1.testsafebrowsing-lab.com', address: LAB_ADDRESSES.safeBrowsingNameServer, role: 'authoritative', zones: ['testsafebrowsing-lab.com'] },
+  { name: 'ns1.sites-lab.net', address: LAB_ADDRESSES.sitesNameServer, role: 'authoritative', zones: ['sites-lab.net', ...LAB_ORDINARY_SITES.map((site) => site.zone)] },
 ];
 
 /** Addresses on which the lab's web server listens (one port for all). */
@@ -150,6 +162,7 @@ export const labWebAddresses: string[] = [
   LAB_ADDRESSES.badsslWeb,
   LAB_ADDRESSES.gluelessWeb,
   LAB_ADDRESSES.safeBrowsingWeb,
+  LAB_ADDRESSES.sitesWeb,
 ];
 
 export const labZones: LabZone[] = [
@@ -185,6 +198,8 @@ export const labZones: LabZone[] = [
       // testsafebrowsing-lab.com: the Safe Browsing test hosts, with glue.
       ns('testsafebrowsing-lab.com', 'ns1.testsafebrowsing-lab.com'),
       a('ns1.testsafebrowsing-lab.com', LAB_ADDRESSES.safeBrowsingNameServer, LAB_TTL.delegation),
+      // The ordinary sites: their name server lives under net (no glue here).
+      ...LAB_ORDINARY_SITES.map((site) => ns(site.zone, 'ns1.sites-lab.net')),
     ],
   },
   {
@@ -197,8 +212,23 @@ export const labZones: LabZone[] = [
       // lab-dns.net, with glue.
       ns('lab-dns.net', 'ns1.lab-dns.net'),
       a('ns1.lab-dns.net', LAB_ADDRESSES.labDnsNameServer, LAB_TTL.delegation),
+      // sites-lab.net, with glue.
+      ns('sites-lab.net', 'ns1.sites-lab.net'),
+      a('ns1.sites-lab.net', LAB_ADDRESSES.sitesNameServer, LAB_TTL.delegation),
     ],
   },
+  {
+    origin: 'sites-lab.net',
+    soa: soa('sites-lab.net', 'ns1.sites-lab.net'),
+    records: [ns('sites-lab.net', 'ns1.sites-lab.net'), a('ns1.sites-lab.net', LAB_ADDRESSES.sitesNameServer, LAB_TTL.delegation)],
+  },
+  ...LAB_ORDINARY_SITES.map(
+    (site): LabZone => ({
+      origin: site.zone,
+      soa: soa(site.zone, 'ns1.sites-lab.net'),
+      records: [ns(site.zone, 'ns1.sites-lab.net'), a(site.zone, LAB_ADDRESSES.sitesWeb), a(site.host, LAB_ADDRESSES.sitesWeb)],
+    }),
+  ),
   {
     origin: 'naver.com',
     soa: soa('naver.com', 'ns1.naver.com'),

@@ -1,8 +1,9 @@
 /**
  * The trace sink of a thread or process other than the browser's UI thread: records
  * are batched and posted to the recorder over the endpoint's own channel. The batch
- * is flushed before every message frame, so on that ordered channel the recorder
- * always learns about a delivery before it sees anything the delivery caused.
+ * rides on the next message frame (or goes on its own at the end of the turn), so on
+ * that ordered channel the recorder always learns about a delivery before it sees
+ * anything the delivery caused — and a reply costs one post, not two.
  */
 import type { TraceRecord } from '../trace/traceEvent.js';
 import type { WireFrame } from './messageEnvelope.js';
@@ -40,12 +41,18 @@ export class ChannelTraceSink implements TraceSink {
     this.raw.post({ kind: 'trace', records });
   }
 
-  /** The port the endpoint sends through: flushes pending records before each frame. */
+  /** The port the endpoint sends through: pending records travel in front of each message. */
   orderedPort(): FramePort {
     return {
       post: (frame) => {
-        this.flush();
-        this.raw.post(frame);
+        if (this.pending.length === 0 || frame.kind !== 'message') {
+          this.flush();
+          this.raw.post(frame);
+          return;
+        }
+        const trace = this.pending;
+        this.pending = [];
+        this.raw.post({ ...frame, trace });
       },
     };
   }

@@ -24,7 +24,8 @@ export interface MessageEnvelope<N extends MessageName = MessageName> {
 export type AnyEnvelope = { [N in MessageName]: MessageEnvelope<N> }[MessageName];
 
 export type WireFrame =
-  | { kind: 'message'; envelope: AnyEnvelope }
+  /** `trace`: the sender's trace records that precede this message (one post instead of two). */
+  | { kind: 'message'; envelope: AnyEnvelope; trace?: unknown[] }
   | { kind: 'trace'; records: unknown[] }
   | { kind: 'hello'; endpoint: EndpointInfo };
 
@@ -81,13 +82,13 @@ const endpointInfoShape = s.object({
 });
 
 const frameShape = s.union('kind', {
-  message: s.object({ kind: s.literal('message'), envelope: s.unknownData() }),
+  message: s.object({ kind: s.literal('message'), envelope: s.unknownData(), trace: s.optional(s.array(s.unknownData(), { maxLength: 10_000 })) }),
   trace: s.object({ kind: s.literal('trace'), records: s.array(s.unknownData(), { maxLength: 10_000 }) }),
   hello: s.object({ kind: s.literal('hello'), endpoint: endpointInfoShape }),
 });
 
 export type CheckedFrame =
-  | { kind: 'message'; envelope: unknown }
+  | { kind: 'message'; envelope: unknown; trace?: unknown[] }
   | { kind: 'trace'; records: unknown[] }
   | { kind: 'hello'; endpoint: EndpointInfo };
 

@@ -1,67 +1,197 @@
 /**
- * `npm run bench`: figures, not tests. Measures the lab navigation to www.naver.com
- * (Enter → commit, Enter → DidStopLoading) with a cold renderer process and with the
- * site's process already running, and renderer spawn-to-ready, as medians over
- * repeated runs. Prints a table and writes bench/results.json.
+ * `npm run bench`: figures, not tests. Each figure is measured in one run against its
+ * reference (headless Chromium, raw Node IPC), as medians over repeated runs, printed
+ * as a table with its target and written to bench/results.json. Needs Chromium
+ * (NAVSCOPE_CHROMIUM, default /usr/bin/chromium) and the built window; runs offline.
+ *
+ *   NAVSCOPE_BENCH_RUNS   navigation runs per case (default 15)
+ *   --only <section>      navigation, ipc, processes or window (repeatable); default all
+ *   --keep-trace <file>   also save the 10,000-message trace the window figures open
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
-import { BrowserSession } from '../node/browserSession.js';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { Lab } from '../../lab/lab.js';
+import type { LabConfig } from '../../lab/labConfig.js';
+import { navscopeVersion } from '../node/navscopeVersion.js';
+import { type BenchFigure, formatFigures, isMet, median, percentile } from './benchFigures.js';
+import { navscopeRoundTrips, rawRoundTrips } from './ipcBench.js';
+import { type LoadTimes, chromiumLabArguments, chromiumLoad, navscopeLoad } from './navigationBench.js';
+import { browserWithSites, type SitesMemory } from './sitesBench.js';
+import { measureWindow, recordLargeTrace } from './windowBench.js';
 
 const RUNS = Number(process.env.NAVSCOPE_BENCH_RUNS ?? 15);
+const CHROMIUM = process.env.NAVSCOPE_CHROMIUM ?? '/usr/bin/chromium';
+const IPC_ROUND_TRIPS = 2000;
+const WINDOW_RUNS = 5;
+const WINDOW_STEPS = 200;
+const SITES = 10;
+const SECTIONS = ['navigation', 'ipc', 'processes', 'window'] as const;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+function chosenSections(argv: readonly string[]): Set<(typeof SECTIONS)[number]> {
+  const chosen = new Set<(typeof SECTIONS)[number]>();
+  argv.forEach((arg, i) => {
+    if (arg !== '--only') return;
+    const name = argv[i + 1] as (typeof SECTIONS)[number];
+    if (!SECTIONS.includes(name)) throw new Error(`--only takes one of ${SECTIONS.join(', ')} (got ${JSON.stringify(argv[i + 1] ?? '')})`);
+    chosen.add(name);
+  });
+  return chosen.size ? chosen : new Set(SECTIONS);
 }
 
-function timings(events: readonly TraceEvent[], from: number): { commit: number; stop: number; spawnToReady: number | null } {
-  const slice = events.slice(from);
-  const start = slice.find((e) => e.type === 'span.begin' && e.phase === 'handle-input')!.ts;
-  const commit = slice.find((e) => e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad') as Extract<TraceEvent, { type: 'message' }>;
-  const stop = slice.find((e) => e.type === 'message' && e.name === 'FrameHost.DidStopLoading') as Extract<TraceEvent, { type: 'message' }>;
-  const launch = slice.find((e) => e.type === 'process.launch');
-  const ready = slice.find((e) => e.type === 'process.ready');
-  return { commit: (commit.deliveredAt - start) / 1000, stop: (stop.deliveredAt - start) / 1000, spawnToReady: launch && ready ? (ready.ts - launch.ts) / 1000 : null };
+function progress(text: string): void {
+  process.stderr.write(`bench: ${text}\n`);
+}
+
+const ms = (values: number[]) => `${median(values).toFixed(1)} ms`;
+
+/** The browser-memory figure runs in a process of its own, so the lab and the bench's Chromium driver are not counted in it. */
+function sitesInOwnProcess(config: LabConfig): Promise<SitesMemory> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--sites-memory'], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (message) => {
+      const answer = message as { ok: true; memory: SitesMemory } | { ok: false; error: string };
+      if (answer.ok) resolve(answer.memory);
+      else reject(new Error(answer.error));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the sites-memory process exited with code ${code}`));
+    });
+    child.send(config);
+  });
+}
+
+async function sitesMemoryChild(): Promise<void> {
+  const config = await new Promise<LabConfig>((resolve) => process.once('message', (message) => resolve(message as LabConfig)));
+  try {
+    process.send!({ ok: true, memory: await browserWithSites(config, SITES) }, () => process.exit(0));
+  } catch (error) {
+    process.send!({ ok: false, error: error instanceof Error ? error.message : String(error) }, () => process.exit(1));
+  }
 }
 
 async function main(): Promise<void> {
-  const cold = { commit: [] as number[], stop: [] as number[], spawn: [] as number[] };
-  const warm = { commit: [] as number[], stop: [] as number[] };
-  for (let i = 0; i < RUNS; i++) {
-    const session = await BrowserSession.start({ lab: true });
-    try {
-      const contents = session.browser.webContents;
-      let from = session.browser.recorder.events.length;
-      if ((await contents.navigateFromOmnibox('www.naver.com')).outcome !== 'loaded') throw new Error('cold navigation failed');
-      const c = timings(session.browser.recorder.events, from);
-      cold.commit.push(c.commit);
-      cold.stop.push(c.stop);
-      if (c.spawnToReady !== null) cold.spawn.push(c.spawnToReady);
-      from = session.browser.recorder.events.length;
-      if ((await contents.navigateFromOmnibox('http://www.naver.com/news')).outcome !== 'loaded') throw new Error('warm navigation failed');
-      const w = timings(session.browser.recorder.events, from);
-      warm.commit.push(w.commit);
-      warm.stop.push(w.stop);
-    } finally {
-      await session.stop();
+  const sections = chosenSections(process.argv.slice(2));
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package or set NAVSCOPE_CHROMIUM`);
+  const started = Date.now();
+  const lab = await Lab.start({ dataDir: null });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', ...chromiumLabArguments(lab)] });
+  const scratch = mkdtempSync(path.join(tmpdir(), 'navscope-bench-'));
+  const figures: BenchFigure[] = [];
+  try {
+    // 1. Navigation: the three cases take turns, so they share the machine's conditions.
+    const spare: LoadTimes[] = [];
+    const cold: LoadTimes[] = [];
+    const reference: LoadTimes[] = [];
+    const launches: number[] = [];
+    const rss: number[] = [];
+    const navigationRuns = sections.has('navigation') || sections.has('processes') ? RUNS : 0;
+    if (navigationRuns) await chromiumLoad(browser); // Chromium's first load in a run pays for starting its network service.
+    for (let run = 1; run <= navigationRuns; run++) {
+      progress(`navigation ${run}/${RUNS}`);
+      const warm = await navscopeLoad(lab, true);
+      spare.push(warm);
+      launches.push(...warm.launchToReadyMs);
+      const fresh = await navscopeLoad(lab, false);
+      cold.push(fresh);
+      launches.push(...fresh.launchToReadyMs);
+      for (const load of [warm, fresh]) if (load.rendererRssMb !== null) rss.push(load.rendererRssMb);
+      reference.push(await chromiumLoad(browser));
     }
+    const chromiumLoadMs = reference.map((r) => r.loadMs);
+    const chromiumCommitMs = reference.map((r) => r.commitMs);
+    const nav = (id: string, label: string, values: number[], against: number[], what: string, target: BenchFigure['target']): BenchFigure => ({
+      id,
+      section: 'navigation',
+      label,
+      value: median(values) / median(against),
+      unit: '×',
+      reference: `NavScope ${ms(values)}, Chromium ${ms(against)} (${what})`,
+      target,
+      samples: values.length,
+    });
+    if (sections.has('navigation')) figures.push(
+      nav('navigation.load.spare', 'load (Enter → DidStopLoading), spare renderer ready', spare.map((s) => s.loadMs), chromiumLoadMs, 'navigation start → load', { max: 1, text: '≤ 1.0×' }),
+      nav('navigation.commit.spare', 'commit, spare renderer ready', spare.map((s) => s.commitMs), chromiumCommitMs, 'navigation start → commit', null),
+      nav('navigation.load.cold', 'load, renderer process started for it', cold.map((s) => s.loadMs), chromiumLoadMs, 'navigation start → load', null),
+      nav('navigation.commit.cold', 'commit, renderer process started for it', cold.map((s) => s.commitMs), chromiumCommitMs, 'navigation start → commit', null),
+    );
+
+    // 2. IPC round trips.
+    if (sections.has('ipc')) {
+    progress('IPC round trips');
+    const ours = await navscopeRoundTrips(lab, IPC_ROUND_TRIPS, 200);
+    const raw = await rawRoundTrips(IPC_ROUND_TRIPS, 200);
+    figures.push({
+      id: 'ipc.roundTrip',
+      section: 'IPC',
+      label: 'browser ⇄ renderer round trip',
+      value: median(ours) / median(raw),
+      unit: '×',
+      reference: `NavScope ${median(ours).toFixed(0)} µs (p95 ${percentile(ours, 95).toFixed(0)}), raw Node IPC ${median(raw).toFixed(0)} µs (p95 ${percentile(raw, 95).toFixed(0)})`,
+      target: { max: 1.3, text: '≤ 1.3×' },
+      samples: ours.length,
+    });
+    }
+
+    // 3. Renderer processes and the browser process.
+    if (sections.has('processes')) {
+    progress(`browser process with ${SITES} sites`);
+    const sites = await sitesInOwnProcess(lab.config);
+    figures.push(
+      { id: 'renderer.launchToReady', section: 'processes', label: 'renderer launch → ready', value: median(launches), unit: 'ms', reference: `median of ${launches.length} launches`, target: { max: 100, text: '≤ 100 ms' }, samples: launches.length },
+      { id: 'renderer.rss', section: 'processes', label: 'renderer resident memory (page loaded)', value: median(rss), unit: 'MB', reference: `max ${Math.max(...rss).toFixed(1)} MB`, target: { max: 60, text: '≤ 60 MB' }, samples: rss.length },
+      {
+        id: 'browser.rss.sites',
+        section: 'processes',
+        label: `browser process after ${SITES} sites`,
+        value: sites.browserRssMb,
+        unit: 'MB',
+        reference: `heap ${sites.browserHeapMb.toFixed(1)} MB; renderers alive ${sites.renderers.length} (${sites.renderers.map((r) => r.toFixed(0)).join(' + ')} MB); ${sites.events} trace events`,
+        target: null,
+        samples: 1,
+      },
+    );
+    }
+
+    // 4. The window.
+    if (sections.has('window')) {
+    progress('recording a 10,000-message trace');
+    const trace = await recordLargeTrace(lab, 10_000, scratch);
+    const keep = process.argv.indexOf('--keep-trace');
+    if (keep !== -1 && process.argv[keep + 1]) copyFileSync(trace.file, process.argv[keep + 1]!);
+    progress(`the window: opening it ${WINDOW_RUNS} times and stepping`);
+    const window = await measureWindow(browser, trace, WINDOW_RUNS, WINDOW_STEPS);
+    figures.push(
+      { id: 'window.open', section: 'window', label: `show a ${trace.messages.toLocaleString('en')}-message trace`, value: median(window.openMs), unit: 'ms', reference: `${trace.events.toLocaleString('en')} events, ${trace.megabytes.toFixed(1)} MB file`, target: { max: 500, text: '≤ 500 ms' }, samples: window.openMs.length },
+      { id: 'window.step.p95', section: 'window', label: 'one step (→) at that size, p95', value: percentile(window.stepMs, 95), unit: 'ms', reference: `median ${median(window.stepMs).toFixed(1)} ms over ${window.stepMs.length} steps`, target: { max: 16, text: '≤ 16 ms' }, samples: window.stepMs.length },
+    );
+    }
+  } finally {
+    await browser.close();
+    await lab.stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
-  const rows = [
-    ['Enter → commit, new renderer process (ms)', median(cold.commit)],
-    ['Enter → DidStopLoading, new renderer process (ms)', median(cold.stop)],
-    ['Enter → commit, site process running (ms)', median(warm.commit)],
-    ['Enter → DidStopLoading, site process running (ms)', median(warm.stop)],
-    ['renderer process launch → ready (ms)', median(cold.spawn)],
-  ] as const;
-  process.stdout.write(`NavScope bench — lab www.naver.com, median of ${RUNS} runs\n`);
-  for (const [label, value] of rows) process.stdout.write(`  ${label.padEnd(52)} ${value.toFixed(2).padStart(9)}\n`);
-  process.stdout.write('  (comparisons against headless Chromium and raw IPC are not measured yet)\n');
+
+  const seconds = (Date.now() - started) / 1000;
+  process.stdout.write(`NavScope ${navscopeVersion()} bench — ${new Date().toISOString()}, ${process.platform}-${process.arch}, Node ${process.version}, Chromium at ${CHROMIUM}; ${RUNS} navigation runs per case; ${seconds.toFixed(0)} s\n\n`);
+  process.stdout.write(`${formatFigures(figures)}\n`);
   const dir = path.resolve('bench');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ runs: RUNS, date: new Date().toISOString(), figures: Object.fromEntries(rows) }, null, 2) + '\n');
+  const results = {
+    date: new Date().toISOString(),
+    platform: `${process.platform}-${process.arch}`,
+    node: process.version,
+    runs: RUNS,
+    seconds,
+    figures: figures.map((f) => ({ ...f, met: isMet(f) })),
+  };
+  writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 
-await main();
+if (process.argv.includes('--sites-memory')) await sitesMemoryChild();
+else await main();

@@ -41,11 +41,19 @@ export class BrowserSession {
     readonly browser: BrowserProcess,
     readonly lab: Lab | null,
     readonly launcher: RendererLauncher,
+    /** Whether stop() stops the lab too (not when the lab was lent to this session). */
+    private readonly ownsLab: boolean,
+    /** The lab this browser's network stack is pointed at (also one running in another process). */
+    private readonly labConfig: LabConfig | null,
   ) {}
 
   /** Starts the lab (unless live), the network thread and the browser model. Renderers are forked children unless a launcher is given. */
   static async start(options: {
-    lab: boolean;
+    /**
+     * true: start the embedded lab; a Lab: use that one (it keeps running after stop());
+     * a LabConfig: a lab running in another process; false: live.
+     */
+    lab: boolean | Lab | LabConfig;
     launcher?: RendererLauncher;
     /** Where the lab CA, HSTS entries and cookies persist; null (default) keeps them in memory. */
     dataDir?: string | null;
@@ -62,15 +70,17 @@ export class BrowserSession {
     safeBrowsingLists?: readonly unknown[];
   }): Promise<BrowserSession> {
     const dataDir = options.dataDir ?? null;
-    const lab = options.lab ? await Lab.start({ dataDir }) : null;
+    const ownsLab = options.lab === true;
+    const lab = options.lab instanceof Lab ? options.lab : options.lab === true ? await Lab.start({ dataDir }) : null;
+    const labConfig: LabConfig | null = lab?.config ?? (typeof options.lab === 'object' && !(options.lab instanceof Lab) ? options.lab : null);
     const launcher = options.launcher ?? new ForkRendererLauncher(builtEntry('rendererProcess'));
     const browser = new BrowserProcess({
       launcher,
       networkThreadEntry: builtEntry('networkThread'),
-      network: networkConfigFor(lab?.config ?? null, dataDir, options.timeouts, options.iterative ?? false),
+      network: networkConfigFor(labConfig, dataDir, options.timeouts, options.iterative ?? false),
       spareRenderer: options.spareRenderer ?? false,
       speculativeProcesses: options.speculativeProcesses ?? false,
-      safeBrowsingLists: [...(lab?.config.safeBrowsingLists ?? []), ...(options.safeBrowsingLists ?? [])],
+      safeBrowsingLists: [...(labConfig?.safeBrowsingLists ?? []), ...(options.safeBrowsingLists ?? [])],
       downloadsDir: options.downloadsDir ?? (dataDir ? path.join(dataDir, 'downloads') : mkdtempSync(path.join(tmpdir(), 'navscope-downloads-'))),
       dataDir,
     });
@@ -78,21 +88,21 @@ export class BrowserSession {
       await browser.start();
     } catch (error) {
       launcher.killAll();
-      await lab?.stop();
+      if (ownsLab) await lab?.stop();
       throw error;
     }
-    return new BrowserSession(browser, lab, launcher);
+    return new BrowserSession(browser, lab, launcher, ownsLab, labConfig);
   }
 
   /** What the window is told about this host. */
   hostInfo(shell: HostInfo['shell']): HostInfo {
-    return { mode: this.lab ? 'lab' : 'live', shell, version: navscopeVersion(), rendererLauncher: this.launcher.kind, scenarios: this.lab?.config.scenarios ?? [] };
+    return { mode: this.labConfig ? 'lab' : 'live', shell, version: navscopeVersion(), rendererLauncher: this.launcher.kind, scenarios: this.labConfig?.scenarios ?? [] };
   }
 
   async stop(): Promise<void> {
     const deadline = new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref());
     await Promise.race([this.browser.shutdown(), deadline]);
     this.launcher.killAll();
-    await this.lab?.stop();
+    if (this.ownsLab) await this.lab?.stop();
   }
 }

@@ -1,0 +1,125 @@
+/**
+ * Navigation to the lab's www.naver.com, measured side by side in one run: NavScope
+ * (Enter → DidCommitProvisionalLoad, Enter → DidStopLoading, as the browser process
+ * records them) with the spare renderer ready and with a cold process, against
+ * headless Chromium loading the same page from the same lab servers
+ * (--host-resolver-rules points it at the lab; the lab CA is not in its trust store,
+ * so certificate errors are ignored for the lab host). Chromium's times come from its
+ * own clock through the DevTools protocol: the document request (navigation start)
+ * → the new document's `init` lifecycle event (commit) → its `load` event.
+ */
+import type { Browser } from 'playwright-core';
+import type { Lab } from '../../lab/lab.js';
+import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
+import { BrowserSession } from '../node/browserSession.js';
+import { residentMegabytes } from './processMemory.js';
+
+export interface LoadTimes {
+  commitMs: number;
+  loadMs: number;
+}
+
+export interface NavScopeLoad extends LoadTimes {
+  /** launch → ready of every renderer process this session started. */
+  launchToReadyMs: number[];
+  /** Resident memory of the renderer process that shows the page, after load. */
+  rendererRssMb: number | null;
+}
+
+export const BENCH_URL = 'https://www.naver.com/';
+export const BENCH_INPUT = 'www.naver.com';
+
+function waitForEvent(session: BrowserSession, predicate: (event: TraceEvent) => boolean, what: string): Promise<void> {
+  const recorder = session.browser.recorder;
+  if (recorder.events.some(predicate)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`bench: timed out waiting for ${what}`));
+    }, 20_000);
+    const unsubscribe = recorder.subscribe((event) => {
+      if (!predicate(event)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+/** Every renderer's launch → ready in a trace (ms). */
+export function launchToReady(events: readonly TraceEvent[]): number[] {
+  const launched = new Map<string, number>();
+  const times: number[] = [];
+  for (const event of events) {
+    if (event.type === 'process.launch') launched.set(event.processId, event.ts);
+    if (event.type === 'process.ready' && launched.has(event.processId)) times.push((event.ts - launched.get(event.processId)!) / 1000);
+  }
+  return times;
+}
+
+/** Enter → commit and Enter → DidStopLoading of the navigation recorded from `from` on (ms). */
+export function navigationTimes(events: readonly TraceEvent[], from: number): LoadTimes {
+  const slice = events.slice(from);
+  const enter = slice.find((e) => e.type === 'span.begin' && e.phase === 'handle-input');
+  const commit = slice.find((e) => e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad');
+  const stop = slice.find((e) => e.type === 'message' && e.name === 'FrameHost.DidStopLoading');
+  if (!enter || commit?.type !== 'message' || stop?.type !== 'message') throw new Error('bench: the navigation did not commit and stop loading');
+  return { commitMs: (commit.deliveredAt - enter.ts) / 1000, loadMs: (stop.deliveredAt - enter.ts) / 1000 };
+}
+
+/** One NavScope load of www.naver.com in a fresh browser (cold caches), with or without a spare renderer waiting. */
+export async function navscopeLoad(lab: Lab, spare: boolean): Promise<NavScopeLoad> {
+  const session = await BrowserSession.start({ lab, spareRenderer: spare });
+  try {
+    const recorder = session.browser.recorder;
+    if (spare) await waitForEvent(session, (e) => e.type === 'process.ready', 'the spare renderer');
+    const from = recorder.events.length;
+    const result = await session.browser.webContents.navigateFromOmnibox(BENCH_INPUT);
+    if (result.outcome !== 'loaded') throw new Error(`bench: NavScope's navigation to ${BENCH_INPUT} ended ${result.outcome}: ${result.message}`);
+    const times = navigationTimes(recorder.events, from);
+    const shown = session.browser.webContents.currentFrame?.process.pid ?? null;
+    return { ...times, launchToReadyMs: launchToReady(recorder.events), rendererRssMb: shown === null ? null : residentMegabytes(shown) };
+  } finally {
+    await session.stop();
+  }
+}
+
+/** Chromium's flags that send www.naver.com to the lab's HTTPS server. */
+export function chromiumLabArguments(lab: Lab): string[] {
+  const web = lab.config.webServers.find((server) => server.hosts.includes('www.naver.com'));
+  if (!web) throw new Error('bench: the lab has no web server for www.naver.com');
+  return [`--host-resolver-rules=MAP www.naver.com ${web.address}:${web.httpsPort}`];
+}
+
+/** One Chromium load of the same page in a fresh browser context (its own cache and sockets). */
+export async function chromiumLoad(browser: Browser): Promise<LoadTimes> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    let loaderId: string | null = null;
+    let start: number | null = null;
+    let commit: number | null = null;
+    let load: number | null = null;
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (e.type === 'Document' && loaderId === null && e.request.url === BENCH_URL) {
+        loaderId = e.loaderId;
+        start = e.timestamp;
+      }
+    });
+    cdp.on('Page.lifecycleEvent', (e) => {
+      if (e.loaderId !== loaderId) return;
+      if (e.name === 'init') commit = e.timestamp;
+      if (e.name === 'load') load = e.timestamp;
+    });
+    await Promise.all([cdp.send('Network.enable'), cdp.send('Page.enable')]);
+    await cdp.send('Page.setLifecycleEventsEnabled', { enabled: true });
+    await page.goto(BENCH_URL, { waitUntil: 'load' });
+    for (let i = 0; i < 200 && load === null; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (start === null || commit === null || load === null) throw new Error('bench: Chromium reported no navigation start, commit or load for the lab page');
+    if ((await page.title()) !== 'NAVER — NavScope lab') throw new Error(`bench: Chromium loaded "${await page.title()}", not the lab's www.naver.com`);
+    return { commitMs: (commit - start) * 1000, loadMs: (load - start) * 1000 };
+  } finally {
+    await context.close();
+  }
+}
