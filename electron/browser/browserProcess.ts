@@ -5,7 +5,7 @@
  * launch renderer processes and the path of the network thread's entry script.
  */
 import path from 'node:path';
-import { BROWSER_ENDPOINT, THREAD_NAMES, rendererEndpointId } from '../../shared/ipc/endpoints.js';
+import { BROWSER_ENDPOINT, NETWORK_ENDPOINT, THREAD_NAMES, rendererEndpointId } from '../../shared/ipc/endpoints.js';
 import { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
 import type { JsonValue } from '../../shared/trace/traceEvent.js';
@@ -116,6 +116,17 @@ export class BrowserProcess {
       });
       this.endpoint.send(processId, 'ChildProcess.Ping', { sequence });
     });
+  }
+
+  /**
+   * Clears the network service's caches as "Clear browsing data" does for cached data:
+   * DNS answers, stored responses, idle connections (cookies and learned HSTS stay).
+   * Later requests are handled after it (one ordered channel).
+   */
+  clearCachedData(): void {
+    this.endpoint.send(NETWORK_ENDPOINT, 'NetworkContext.ClearHostCache', {});
+    this.endpoint.send(NETWORK_ENDPOINT, 'NetworkContext.ClearHttpCache', {});
+    this.endpoint.send(NETWORK_ENDPOINT, 'NetworkContext.CloseAllConnections', {});
   }
 
   /** Kills a renderer process for real (SIGKILL), as the diagram's "Kill process" does. */

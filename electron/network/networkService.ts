@@ -56,6 +56,9 @@ export class NetworkService {
         if (this.loaders.get(p.requestId) === loader) this.loaders.delete(p.requestId);
       });
     });
+    endpoint.on('NetworkContext.ClearHostCache', () => this.hostResolver.clear());
+    endpoint.on('NetworkContext.ClearHttpCache', () => this.cache.clear());
+    endpoint.on('NetworkContext.CloseAllConnections', () => this.socketPool.closeAll());
     endpoint.on('URLLoader.FollowRedirect', (p) => this.loaders.get(p.requestId)?.followRedirect());
     endpoint.on('URLLoader.Cancel', (p) => {
       this.loaders.get(p.requestId)?.cancel(p.reason);

@@ -102,8 +102,12 @@ endpoint.on('ChildProcess.ProcessShutdown', () =>
 );
 
 child.start();
+// Ready to receive; the parsers load now, shown in the trace as the process's own start-up work.
+const initSpan = `${endpointId}/init`;
+child.sink.record({ type: 'span.begin', ts: monotonicMicros(), endpoint: endpointId, spanId: initSpan, name: 'Load HTML and CSS parsers', category: 'renderer', phase: null, parentId: null, navigationId: null, requestId: null, args: {} });
 loadBlinkLibraries().then(
   () => {
+    child.sink.record({ type: 'span.end', ts: monotonicMicros(), endpoint: endpointId, spanId: initSpan, status: 'ok', error: null, args: {} });
     librariesLoaded = true;
     for (const task of waiting.splice(0)) {
       try {

@@ -144,6 +144,25 @@ export const messageCatalogue = {
     'network.mojom.URLLoaderClient.OnComplete: the load finished, with a net error code (0 for success) and byte counts.',
   ),
 
+  'NetworkContext.ClearHostCache': entry(
+    ['browser'],
+    ['network'],
+    s.object({}),
+    'network.mojom.NetworkContext.ClearHostCache: forget every cached DNS answer; the next lookup of each host asks the resolver again.',
+  ),
+  'NetworkContext.ClearHttpCache': entry(
+    ['browser'],
+    ['network'],
+    s.object({}),
+    'network.mojom.NetworkContext.ClearHttpCache: drop every stored response; the next request for each URL goes to the server.',
+  ),
+  'NetworkContext.CloseAllConnections': entry(
+    ['browser'],
+    ['network'],
+    s.object({}),
+    'network.mojom.NetworkContext.CloseAllConnections: close every idle keep-alive connection; the next request to each origin opens a new one.',
+  ),
+
   // ── content.mojom: process and frame setup ─────────────────────────────────────
   'AgentSchedulingGroup.CreateFrame': entry(
     ['browser'],

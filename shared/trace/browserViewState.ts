@@ -380,16 +380,23 @@ export class TraceTimeline {
     this.events = [];
   }
 
-  /** Points the timeline at the (grown) event list; existing events must not change. */
+  /**
+   * Points the timeline at the (grown) event list; existing events must not change.
+   * Checkpoints are made when a cursor past them is first asked for, so opening a
+   * long trace costs nothing until it is stepped through.
+   */
   update(events: readonly TraceEvent[]): void {
     if (events.length < this.events.length || (events.length > 0 && this.events.length > 0 && events[0] !== this.events[0])) {
       this.checkpoints.length = 1;
     }
     this.events = events;
+  }
+
+  private checkpointsUpTo(target: number): void {
     let last = this.checkpoints[this.checkpoints.length - 1]!;
-    while (last.cursor + this.stride <= events.length) {
+    while (last.cursor + this.stride <= target) {
       const next = copyState(last);
-      for (let i = last.cursor; i < last.cursor + this.stride; i++) applyTraceEvent(next, events[i]!);
+      for (let i = last.cursor; i < last.cursor + this.stride; i++) applyTraceEvent(next, this.events[i]!);
       this.checkpoints.push(next);
       last = next;
     }
@@ -397,6 +404,7 @@ export class TraceTimeline {
 
   stateAt(cursor: number): BrowserViewState {
     const target = Math.max(0, Math.min(cursor, this.events.length));
+    this.checkpointsUpTo(target);
     const index = Math.min(Math.floor(target / this.stride), this.checkpoints.length - 1);
     const state = copyState(this.checkpoints[index]!);
     for (let i = state.cursor; i < target; i++) applyTraceEvent(state, this.events[i]!);

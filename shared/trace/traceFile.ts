@@ -51,7 +51,8 @@ export function readTraceFile(json: unknown, where = 'the file'): TraceFile {
       throw new TraceFileError(`event ${index} is a message without name, from and to`);
     }
     if ((event.type === 'span.begin' || event.type === 'span.end') && typeof event.spanId !== 'string') throw new TraceFileError(`event ${index} (${event.type}) has no spanId`);
-    return { ...event, seq: index } as unknown as TraceEvent;
+    // Renumbered in order; an event already in its place is kept as it is (no copy of a long trace).
+    return (event.seq === index ? event : { ...event, seq: index }) as unknown as TraceEvent;
   });
   return { format: TRACE_FORMAT, version: 1, events };
 }

@@ -1,7 +1,8 @@
 /**
  * Navigation to the lab's www.naver.com, measured side by side in one run: NavScope
  * (Enter → DidCommitProvisionalLoad, Enter → DidStopLoading, as the browser process
- * records them) with the spare renderer ready and with a cold process, against
+ * records them) with the spare renderer ready and with a process started for the
+ * load, against
  * headless Chromium loading the same page from the same lab servers
  * (--host-resolver-rules points it at the lab; the lab CA is not in its trust store,
  * so certificate errors are ignored for the lab host). Chromium's times come from its
@@ -12,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import type { Lab } from '../../lab/lab.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import { BrowserSession } from '../node/browserSession.js';
+import { LAB_ORDINARY_SITES } from '../../lab/labZones.js';
 import { residentMegabytes } from './processMemory.js';
 
 export interface LoadTimes {
@@ -28,23 +30,6 @@ export interface NavScopeLoad extends LoadTimes {
 
 export const BENCH_URL = 'https://www.naver.com/';
 export const BENCH_INPUT = 'www.naver.com';
-
-function waitForEvent(session: BrowserSession, predicate: (event: TraceEvent) => boolean, what: string): Promise<void> {
-  const recorder = session.browser.recorder;
-  if (recorder.events.some(predicate)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`bench: timed out waiting for ${what}`));
-    }, 20_000);
-    const unsubscribe = recorder.subscribe((event) => {
-      if (!predicate(event)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    });
-  });
-}
 
 /** Every renderer's launch → ready in a trace (ms). */
 export function launchToReady(events: readonly TraceEvent[]): number[] {
@@ -67,20 +52,58 @@ export function navigationTimes(events: readonly TraceEvent[], from: number): Lo
   return { commitMs: (commit.deliveredAt - enter.ts) / 1000, loadMs: (stop.deliveredAt - enter.ts) / 1000 };
 }
 
-/** One NavScope load of www.naver.com in a fresh browser (cold caches), with or without a spare renderer waiting. */
-export async function navscopeLoad(lab: Lab, spare: boolean): Promise<NavScopeLoad> {
-  const session = await BrowserSession.start({ lab, spareRenderer: spare });
-  try {
-    const recorder = session.browser.recorder;
-    if (spare) await waitForEvent(session, (e) => e.type === 'process.ready', 'the spare renderer');
-    const from = recorder.events.length;
-    const result = await session.browser.webContents.navigateFromOmnibox(BENCH_INPUT);
-    if (result.outcome !== 'loaded') throw new Error(`bench: NavScope's navigation to ${BENCH_INPUT} ended ${result.outcome}: ${result.message}`);
-    const times = navigationTimes(recorder.events, from);
-    const shown = session.browser.webContents.currentFrame?.process.pid ?? null;
-    return { ...times, launchToReadyMs: launchToReady(recorder.events), rendererRssMb: shown === null ? null : residentMegabytes(shown) };
-  } finally {
-    await session.stop();
+/**
+ * NavScope as a running browser, like the Chromium it is measured against: one
+ * browser process and network thread for all runs. Before each measured load the tab
+ * visits another site (so www.naver.com needs a renderer process again) and the
+ * network service's cached data is cleared (DNS answers, stored responses, idle
+ * connections), so every measured load is a first visit for the network.
+ */
+export class NavScopeUnderTest {
+  private readonly initialized = new Set<string>();
+  private visits = 0;
+
+  private constructor(
+    readonly session: BrowserSession,
+    readonly spare: boolean,
+  ) {
+    session.browser.recorder.subscribe((event) => {
+      if (event.type === 'span.end' && event.spanId.endsWith('/init')) this.initialized.add(event.spanId.slice(0, -'/init'.length));
+    });
+  }
+
+  static async start(lab: Lab, spare: boolean): Promise<NavScopeUnderTest> {
+    return new NavScopeUnderTest(await BrowserSession.start({ lab, spareRenderer: spare }), spare);
+  }
+
+  private async visit(input: string): Promise<void> {
+    const result = await this.session.browser.webContents.navigateFromOmnibox(input);
+    if (result.outcome !== 'loaded') throw new Error(`bench: NavScope's navigation to ${input} ended ${result.outcome}: ${result.message}`);
+  }
+
+  /** Until a spare renderer process is ready and has loaded its parsers (Chromium's spare is fully started too). */
+  private async spareReady(): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!this.session.browser.renderProcesses.some((p) => p.isSpare && p.state === 'ready' && this.initialized.has(p.endpointId))) {
+      if (Date.now() > deadline) throw new Error('bench: no spare renderer process became ready');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  async load(): Promise<NavScopeLoad> {
+    const browser = this.session.browser;
+    await this.visit(LAB_ORDINARY_SITES[this.visits++ % LAB_ORDINARY_SITES.length]!.host);
+    if (this.spare) await this.spareReady();
+    browser.clearCachedData();
+    const from = browser.recorder.events.length;
+    await this.visit(BENCH_INPUT);
+    const times = navigationTimes(browser.recorder.events, from);
+    const shown = browser.webContents.currentFrame?.process.pid ?? null;
+    return { ...times, launchToReadyMs: launchToReady(browser.recorder.events.slice(from)), rendererRssMb: shown === null ? null : residentMegabytes(shown) };
+  }
+
+  stop(): Promise<void> {
+    return this.session.stop();
   }
 }
 

@@ -19,7 +19,7 @@ import type { LabConfig } from '../../lab/labConfig.js';
 import { navscopeVersion } from '../node/navscopeVersion.js';
 import { type BenchFigure, formatFigures, isMet, median, percentile } from './benchFigures.js';
 import { navscopeRoundTrips, rawRoundTrips } from './ipcBench.js';
-import { type LoadTimes, chromiumLabArguments, chromiumLoad, navscopeLoad } from './navigationBench.js';
+import { type LoadTimes, NavScopeUnderTest, chromiumLabArguments, chromiumLoad } from './navigationBench.js';
 import { browserWithSites, type SitesMemory } from './sitesBench.js';
 import { measureWindow, recordLargeTrace } from './windowBench.js';
 
@@ -90,18 +90,27 @@ async function main(): Promise<void> {
     const launches: number[] = [];
     const rss: number[] = [];
     const navigationRuns = sections.has('navigation') || sections.has('processes') ? RUNS : 0;
-    if (navigationRuns) await chromiumLoad(browser); // Chromium's first load in a run pays for starting its network service.
+    const withSpare = navigationRuns ? await NavScopeUnderTest.start(lab, true) : null;
+    const withoutSpare = navigationRuns ? await NavScopeUnderTest.start(lab, false) : null;
+    if (navigationRuns) {
+      // Every browser's first load pays for starting up (Chromium's network service, NavScope's JIT): not measured.
+      await chromiumLoad(browser);
+      await withSpare!.load();
+      await withoutSpare!.load();
+    }
     for (let run = 1; run <= navigationRuns; run++) {
       progress(`navigation ${run}/${RUNS}`);
-      const warm = await navscopeLoad(lab, true);
+      const warm = await withSpare!.load();
       spare.push(warm);
       launches.push(...warm.launchToReadyMs);
-      const fresh = await navscopeLoad(lab, false);
+      const fresh = await withoutSpare!.load();
       cold.push(fresh);
       launches.push(...fresh.launchToReadyMs);
       for (const load of [warm, fresh]) if (load.rendererRssMb !== null) rss.push(load.rendererRssMb);
       reference.push(await chromiumLoad(browser));
     }
+    await withSpare?.stop();
+    await withoutSpare?.stop();
     const chromiumLoadMs = reference.map((r) => r.loadMs);
     const chromiumCommitMs = reference.map((r) => r.commitMs);
     const nav = (id: string, label: string, values: number[], against: number[], what: string, target: BenchFigure['target']): BenchFigure => ({

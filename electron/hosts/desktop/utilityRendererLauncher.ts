@@ -5,7 +5,7 @@
  * ended is classified from app's 'child-process-gone' (Electron's own reasons).
  */
 import { type UtilityProcess, utilityProcess } from 'electron';
-import type { LaunchedRenderer, RendererExit, RendererLaunchOptions, RendererLauncher } from '../../browser/rendererLauncher.js';
+import { type LaunchedRenderer, RENDERER_V8_FLAGS, type RendererExit, type RendererLaunchOptions, type RendererLauncher } from '../../browser/rendererLauncher.js';
 
 /** The 'child-process-gone' details this launcher reads. */
 export interface ChildProcessGoneDetails {
@@ -50,7 +50,7 @@ export class UtilityRendererLauncher implements RendererLauncher {
 
   launch(options: RendererLaunchOptions): LaunchedRenderer {
     const serviceName = options.serviceName;
-    const child = utilityProcess.fork(this.entry, [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`], { serviceName, stdio: 'inherit' });
+    const child = utilityProcess.fork(this.entry, [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`], { serviceName, stdio: 'inherit', execArgv: [...RENDERER_V8_FLAGS] });
     this.children.set(serviceName, child);
     const exitListeners: ((exit: RendererExit) => void)[] = [];
     let pid: number | undefined;

@@ -4,7 +4,7 @@
  * Electron's structured clone. Used by the CLI and the web host.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import type { LaunchedRenderer, RendererExit, RendererLaunchOptions, RendererLauncher } from '../../browser/rendererLauncher.js';
+import { type LaunchedRenderer, RENDERER_V8_FLAGS, type RendererExit, type RendererLaunchOptions, type RendererLauncher } from '../../browser/rendererLauncher.js';
 
 export class ForkRendererLauncher implements RendererLauncher {
   readonly kind = 'child_process.fork';
@@ -16,8 +16,8 @@ export class ForkRendererLauncher implements RendererLauncher {
     const child = fork(this.entry, [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`], {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // The renderer needs no inspector, no extra flags: start it clean.
-      execArgv: [],
+      // No inspector or flags of this process: only the renderer's own V8 flags.
+      execArgv: [...RENDERER_V8_FLAGS],
       env: { ...process.env, NAVSCOPE_SERVICE_NAME: options.serviceName },
     });
     this.children.add(child);

@@ -177,6 +177,21 @@ export const explanationsEn: Explanations = {
       why:
         'Every renderer process costs memory; once no frame of its site is left, keeping it alive would only waste resources.',
     },
+    'NetworkContext.ClearHostCache': {
+      title: 'Clear the DNS cache',
+      what: 'The browser tells the network service to forget every cached DNS answer. The next visit to each host resolves it again, from the recursive resolver.',
+      why: 'Part of clearing cached data: it makes the next load a cold one, so its DNS lookups can be seen again.',
+    },
+    'NetworkContext.ClearHttpCache': {
+      title: 'Clear the HTTP cache',
+      what: 'The browser tells the network service to drop every stored response. The next request for each URL goes to the server again.',
+      why: 'Part of clearing cached data: the next load fetches everything, as a first visit does.',
+    },
+    'NetworkContext.CloseAllConnections': {
+      title: 'Close idle connections',
+      what: 'The browser tells the network service to close every idle keep-alive connection. The next request to each origin opens a new TCP connection and TLS session.',
+      why: 'Part of clearing cached data: the next load pays for its connections again, as a first visit does.',
+    },
     'ChildProcess.Ping': {
       title: 'Ping a renderer process',
       what:

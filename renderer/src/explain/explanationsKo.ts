@@ -176,6 +176,21 @@ export const explanationsKo: Explanations = {
       why:
         '렌더러 프로세스는 하나하나 메모리를 차지합니다. 그 사이트의 프레임이 하나도 남지 않았다면 계속 살려 두는 것은 자원 낭비일 뿐입니다.',
     },
+    'NetworkContext.ClearHostCache': {
+      title: 'DNS 캐시 비우기',
+      what: '브라우저가 네트워크 서비스에 캐시된 DNS 응답을 모두 잊으라고 알립니다. 다음에 각 호스트를 방문하면 재귀 리졸버를 통해 다시 조회합니다.',
+      why: '캐시된 데이터 지우기의 일부입니다. 다음 로드를 처음 방문처럼 만들어 DNS 조회를 다시 볼 수 있게 합니다.',
+    },
+    'NetworkContext.ClearHttpCache': {
+      title: 'HTTP 캐시 비우기',
+      what: '브라우저가 네트워크 서비스에 저장된 응답을 모두 버리라고 알립니다. 다음에 각 URL을 요청하면 다시 서버로 갑니다.',
+      why: '캐시된 데이터 지우기의 일부입니다. 다음 로드는 처음 방문처럼 모든 것을 가져옵니다.',
+    },
+    'NetworkContext.CloseAllConnections': {
+      title: '유휴 연결 닫기',
+      what: '브라우저가 네트워크 서비스에 유휴 keep-alive 연결을 모두 닫으라고 알립니다. 다음에 각 출처로 요청하면 새 TCP 연결과 TLS 세션을 엽니다.',
+      why: '캐시된 데이터 지우기의 일부입니다. 다음 로드는 처음 방문처럼 연결 비용을 다시 치릅니다.',
+    },
     'ChildProcess.Ping': {
       title: '렌더러 프로세스에 핑',
       what:

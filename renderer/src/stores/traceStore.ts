@@ -29,6 +29,9 @@ export const useTraceStore = defineStore('trace', () => {
 
   /** Every live event, whether shown or not (a replay hides them for a while). */
   const liveEvents = markRaw([] as TraceEvent[]);
+  /** The live browser's state, also while a saved trace is shown (history for back and forward). */
+  const liveTimeline = markRaw(new TraceTimeline());
+  const liveVersion = ref(0);
   /** Step mode at the live browser's gate (always the live state, also while a saved trace is shown). */
   const gate = shallowRef<StepGateState>(initialStepGateState());
   /** The saved trace being shown instead of the live one, if any. */
@@ -127,9 +130,16 @@ export const useTraceStore = defineStore('trace', () => {
     }
   }
 
+  /** The live browser's state now (not the cursor's, not a saved trace's). */
+  function liveState() {
+    void liveVersion.value;
+    return liveTimeline.stateAt(liveEvents.length);
+  }
+
   return {
     events,
     gate,
+    liveState,
     stepMode,
     messageSeqs,
     phaseSeqs,
