@@ -18,7 +18,7 @@ import { Lab } from '../../lab/lab.js';
 import type { LabConfig } from '../../lab/labConfig.js';
 import { navscopeVersion } from '../node/navscopeVersion.js';
 import { type BenchFigure, formatFigures, isMet, median, percentile } from './benchFigures.js';
-import { navscopeRoundTrips, rawRoundTrips } from './ipcBench.js';
+import { roundTrips } from './ipcBench.js';
 import { type LoadTimes, NavScopeUnderTest, chromiumLabArguments, chromiumLoad } from './navigationBench.js';
 import { browserWithSites, type SitesMemory } from './sitesBench.js';
 import { measureWindow, recordLargeTrace } from './windowBench.js';
@@ -133,15 +133,14 @@ async function main(): Promise<void> {
     // 2. IPC round trips.
     if (sections.has('ipc')) {
     progress('IPC round trips');
-    const ours = await navscopeRoundTrips(lab, IPC_ROUND_TRIPS, 200);
-    const raw = await rawRoundTrips(IPC_ROUND_TRIPS, 200);
+    const { navscope: ours, raw, rawFramed } = await roundTrips(lab, IPC_ROUND_TRIPS);
     figures.push({
       id: 'ipc.roundTrip',
       section: 'IPC',
       label: 'browser ⇄ renderer round trip',
       value: median(ours) / median(raw),
       unit: '×',
-      reference: `NavScope ${median(ours).toFixed(0)} µs (p95 ${percentile(ours, 95).toFixed(0)}), raw Node IPC ${median(raw).toFixed(0)} µs (p95 ${percentile(raw, 95).toFixed(0)})`,
+      reference: `NavScope ${median(ours).toFixed(0)} µs (p95 ${percentile(ours, 95).toFixed(0)}), raw Node IPC ${median(raw).toFixed(0)} µs (p95 ${percentile(raw, 95).toFixed(0)}); raw with NavScope's frames ${median(rawFramed).toFixed(0)} µs`,
       target: { max: 1.3, text: '≤ 1.3×' },
       samples: ours.length,
     });
