@@ -226,7 +226,7 @@ export const labZones: LabZone[] = [
     (site): LabZone => ({
       origin: site.zone,
       soa: soa(site.zone, 'ns1.sites-lab.net'),
-      records: [ns(site.zone, 'ns1.sites-lab.net'), a(site.zone, LAB_ADDRESSES.sitesWeb), a(site.host, LAB_ADDRESSES.sitesWeb)],
+      records: [ns(site.zone, 'ns1.sites-lab.net'), a(site.host, LAB_ADDRESSES.sitesWeb)],
     }),
   ),
   {

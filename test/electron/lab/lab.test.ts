@@ -15,6 +15,8 @@ const GOOGLE_WEB = '127.80.0.2';
 const BADSSL_WEB = '127.80.0.3';
 const GLUELESS_WEB = '127.80.0.4';
 const SAFE_BROWSING_WEB = '127.80.0.5';
+const SITES_NS = '127.53.2.7';
+const SITES_WEB = '127.80.0.6';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const NOERROR = 0;
@@ -56,6 +58,7 @@ describe('Lab config', () => {
       { name: 'ns1.lab-dns.net', address: LAB_DNS_NS, port: dnsPort, zone: 'lab-dns.net', role: 'authoritative' },
       { name: 'ns.lab-dns.net', address: GLUELESS_NS, port: dnsPort, zone: 'glueless-lab.com', role: 'authoritative' },
       { name: 'ns1.testsafebrowsing-lab.com', address: SAFE_BROWSING_NS, port: dnsPort, zone: 'testsafebrowsing-lab.com', role: 'authoritative' },
+      { name: 'ns1.sites-lab.net', address: SITES_NS, port: dnsPort, zone: 'sites-lab.net', role: 'authoritative' },
     ]);
     expect(webPort).toBeGreaterThan(0);
     expect(httpsPort).toBeGreaterThan(0);
@@ -67,6 +70,7 @@ describe('Lab config', () => {
       { address: BADSSL_WEB, port: webPort, httpsPort, hosts: ['expired.badssl-lab.com', 'untrusted-root.badssl-lab.com', 'wrong-host.badssl-lab.com'] },
       { address: GLUELESS_WEB, port: webPort, httpsPort, hosts: ['www.glueless-lab.com'] },
       { address: SAFE_BROWSING_WEB, port: webPort, httpsPort, hosts: ['malware.testsafebrowsing-lab.com', 'phishing.testsafebrowsing-lab.com'] },
+      { address: SITES_WEB, port: webPort, httpsPort, hosts: Array.from({ length: 20 }, (_, i) => `www.site${i + 1}-lab.com`).sort() },
     ]);
     expect(config.ca.certPem).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n?$/);
     expect(config.scenarios.length).toBeGreaterThanOrEqual(25);
