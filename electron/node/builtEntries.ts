@@ -24,7 +24,7 @@ export function builtWindowDir(): string {
 }
 
 export function builtEntry(name: BuiltEntry): string {
-  let file = path.join(packageRoot(), 'out', 'node', `${name}.mjs`);
+  let file = path.join(packageRoot(), 'out', 'node', `${name}${name === 'rendererProcess' ? '.cjs' : '.mjs'}`);
   // In the packaged desktop app, entries started by path live beside the archive.
   const unpacked = file.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
   if (unpacked !== file && existsSync(unpacked)) file = unpacked;

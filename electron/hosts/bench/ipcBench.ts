@@ -78,3 +78,29 @@ export async function roundTrips(lab: Lab, count: number, batch = 50): Promise<{
     await session.stop();
   }
 }
+
+/**
+ * The floor under a renderer's launch → ready: forking a Node process that sends one
+ * message as soon as it runs (same serialization and V8 flags), in ms.
+ */
+export async function bareNodeStartMs(runs: number): Promise<number[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'navscope-bench-'));
+  const script = path.join(dir, 'bareChild.cjs');
+  writeFileSync(script, "process.send('ready', () => process.exit(0));\n");
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = process.hrtime.bigint();
+      const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [...RENDERER_V8_FLAGS] });
+      await new Promise<void>((resolve, reject) => {
+        child.once('message', () => resolve());
+        child.once('error', reject);
+      });
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    return times;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -22,8 +22,6 @@ export interface LoadTimes {
 }
 
 export interface NavScopeLoad extends LoadTimes {
-  /** launch → ready of every renderer process this session started. */
-  launchToReadyMs: number[];
   /** Resident memory of the renderer process that shows the page, after load. */
   rendererRssMb: number | null;
 }
@@ -99,7 +97,7 @@ export class NavScopeUnderTest {
     await this.visit(BENCH_INPUT);
     const times = navigationTimes(browser.recorder.events, from);
     const shown = browser.webContents.currentFrame?.process.pid ?? null;
-    return { ...times, launchToReadyMs: launchToReady(browser.recorder.events.slice(from)), rendererRssMb: shown === null ? null : residentMegabytes(shown) };
+    return { ...times, rendererRssMb: shown === null ? null : residentMegabytes(shown) };
   }
 
   stop(): Promise<void> {

@@ -39,10 +39,10 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.target).toBe('dmg');
     expect(config.win?.target).toBe('nsis');
     expect(existsSync(path.join(root, config.directories!.buildResources!, config.linux!.icon!))).toBe(true);
-    for (const entry of ['out/desktop/main.mjs', 'out/desktop/preload.cjs', 'out/node/networkThread.mjs', 'out/node/rendererProcess.mjs', 'out/renderer/index.html']) {
+    for (const entry of ['out/desktop/main.mjs', 'out/desktop/preload.cjs', 'out/node/networkThread.mjs', 'out/node/rendererProcess.cjs', 'out/renderer/index.html']) {
       expect(existsSync(path.join(root, entry)), `${entry} is built`).toBe(true);
     }
-    expect(config.asarUnpack).toEqual(['out/node/networkThread.mjs', 'out/node/rendererProcess.mjs']);
+    expect(config.asarUnpack).toEqual(['out/node/networkThread.mjs', 'out/node/rendererProcess.cjs']);
     const pkg = require('./package.json') as { main: string };
     expect(pkg.main).toBe('out/desktop/main.mjs');
   });
