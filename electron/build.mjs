@@ -25,32 +25,9 @@ export const COMMONJS_ENTRIES = {
 };
 
 export async function buildNode() {
-  await build({
-    absWorkingDir: root,
-    entryPoints: NODE_ENTRIES,
-    outdir: 'out/node',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  });
-  await build({
-    absWorkingDir: root,
-    entryPoints: COMMONJS_ENTRIES,
-    outdir: 'out/node',
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  });
+  const common = { absWorkingDir: root, outdir: 'out/node', bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning' };
+  await build({ ...common, entryPoints: NODE_ENTRIES, outExtension: { '.js': '.mjs' }, format: 'esm' });
+  await build({ ...common, entryPoints: COMMONJS_ENTRIES, outExtension: { '.js': '.cjs' }, format: 'cjs' });
 }
 
 /** The desktop shell: Electron's main process (ESM) and the window's preload (one CommonJS file, as sandboxed preloads require). */

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
-import { messages, navigateAndCollect, ofType, startLabSession, waitForEvent } from '../support/browserHarness.js';
+import { describe, expect, it } from 'vitest';
+import {messages, navigateAndCollect, ofType, useLabSession, waitForEvent } from '../support/browserHarness.js';
 
 describe('a typed navigation across real threads, processes and sockets (lab)', () => {
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    session = await startLabSession();
-  });
-  afterAll(async () => {
-    await session?.stop();
-  });
+  const session = useLabSession();
 
   it('loads www.naver.com through DNS, TCP, HTTP, a renderer process and commit, in order', async () => {
-    const result = await session.browser.webContents.navigateFromOmnibox('www.naver.com');
+    const result = await session().browser.webContents.navigateFromOmnibox('www.naver.com');
     expect(result.outcome).toBe('loaded');
     // Typed without a scheme: HTTPS first (the lab serves https with its own CA).
     expect(result.url).toBe('https://www.naver.com/');
-    const events = session.browser.recorder.events;
+    const events = session().browser.recorder.events;
     const browserPid = ofType(events, 'trace.begin')[0]!.browserPid;
 
     const classified = ofType(events, 'omnibox.classified')[0]!;
@@ -77,8 +69,8 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
   });
 
   it('reuses the renderer process for a second page of the same site, and the host cache for DNS', async () => {
-    const first = ofType(session.browser.recorder.events, 'process.spawn')[0]!;
-    const { result, events } = await navigateAndCollect(session, 'http://www.naver.com/news');
+    const first = ofType(session().browser.recorder.events, 'process.spawn')[0]!;
+    const { result, events } = await navigateAndCollect(session(), 'http://www.naver.com/news');
     expect(result.outcome).toBe('loaded');
     expect(ofType(events, 'process.spawn')).toEqual([]);
     const commit = messages(events, 'NavigationClient.CommitNavigation')[0]!;
@@ -90,22 +82,22 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
   });
 
   it('gives another site a new renderer process and lets the old one exit', async () => {
-    const old = ofType(session.browser.recorder.events, 'process.spawn')[0]!;
-    const { result, events } = await navigateAndCollect(session, 'www.google.com');
+    const old = ofType(session().browser.recorder.events, 'process.spawn')[0]!;
+    const { result, events } = await navigateAndCollect(session(), 'www.google.com');
     expect(result.outcome).toBe('loaded');
     const spawn = ofType(events, 'process.spawn')[0]!;
     expect(spawn.site).toBe('https://google.com');
     expect(spawn.pid).not.toBe(old.pid);
     expect(messages(events, 'NavigationClient.CommitNavigation')[0]!.to).toBe(spawn.processId);
     // The naver.com process has no frame left: it is asked to shut down and exits cleanly.
-    await waitForEvent(session, (e) => e.type === 'process.exit' && e.processId === old.processId, 'the naver.com process to exit');
-    const exit = ofType(session.browser.recorder.events, 'process.exit').find((e) => e.processId === old.processId)!;
+    await waitForEvent(session(), (e) => e.type === 'process.exit' && e.processId === old.processId, 'the naver.com process to exit');
+    const exit = ofType(session().browser.recorder.events, 'process.exit').find((e) => e.processId === old.processId)!;
     expect(exit.reason).toBe('clean-exit');
-    expect(ofType(session.browser.recorder.events, 'process.crash')).toEqual([]);
+    expect(ofType(session().browser.recorder.events, 'process.crash')).toEqual([]);
   });
 
   it('follows a redirect as a new hop (naver.com → www.naver.com)', async () => {
-    const { result, events } = await navigateAndCollect(session, 'naver.com');
+    const { result, events } = await navigateAndCollect(session(), 'naver.com');
     expect(result.outcome).toBe('loaded');
     // naver.com → (HSTS learned from www.naver.com? no: naver.com itself is not HSTS) https first → 301 → www.naver.com.
     expect(result.url).toBe('https://www.naver.com/');

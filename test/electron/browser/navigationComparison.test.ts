@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
+import { describe, expect, it } from 'vitest';
 import { compareNavigations, summarizeNavigations } from '../../../shared/trace/navigationComparison.js';
-import { navigateAndCollect, startLabSession } from '../support/browserHarness.js';
+import {navigateAndCollect, useLabSession } from '../support/browserHarness.js';
 
 describe('comparing a cold and a warm load of www.naver.com', () => {
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    session = await startLabSession();
-  });
-  afterAll(async () => {
-    await session?.stop();
-  });
+  const session = useLabSession();
 
   it('marks what the second load reused: DNS from the host cache, sockets or the HTTP cache, the renderer process', async () => {
-    await navigateAndCollect(session, 'www.naver.com');
-    await navigateAndCollect(session, 'www.naver.com');
-    const navigations = summarizeNavigations(session.browser.recorder.events);
+    await navigateAndCollect(session(), 'www.naver.com');
+    await navigateAndCollect(session(), 'www.naver.com');
+    const navigations = summarizeNavigations(session().browser.recorder.events);
     expect(navigations).toHaveLength(2);
     const [cold, warm] = navigations as [(typeof navigations)[0], (typeof navigations)[0]];
     expect(cold.url).toBe('https://www.naver.com/');

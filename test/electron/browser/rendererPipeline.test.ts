@@ -3,10 +3,9 @@
  * real processes: streaming parse, preload scanner, script timing, ORB/CORB in the
  * network service, render tree, layout and first paint.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
+import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
-import { messages, navigateAndCollect, ofType, startLabSession } from '../support/browserHarness.js';
+import {messages, navigateAndCollect, ofType, useLabSession } from '../support/browserHarness.js';
 
 const seqOf = (events: readonly TraceEvent[], name: string): number => {
   const found = messages(events, name)[0];
@@ -15,17 +14,10 @@ const seqOf = (events: readonly TraceEvent[], name: string): number => {
 };
 
 describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    session = await startLabSession();
-  });
-  afterAll(async () => {
-    await session?.stop();
-  });
+  const session = useLabSession();
 
   it('runs scripts in the HTML standard’s order: blocking, then inline, defer and module in document order, before DOMContentLoaded', async () => {
-    const { result, events } = await navigateAndCollect(session, 'http://www.naver.com/render/scripts');
+    const { result, events } = await navigateAndCollect(session(), 'http://www.naver.com/render/scripts');
     expect(result.outcome).toBe('loaded');
     const scripts = ofType(events, 'renderer.script');
     const byName = (name: string) => {
@@ -59,7 +51,7 @@ describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
   });
 
   it('ORB blocks cross-origin JSON loaded as an image and a text/plain nosniff script; real images and scripts pass', async () => {
-    const { result, events } = await navigateAndCollect(session, 'http://www.naver.com/render/corb');
+    const { result, events } = await navigateAndCollect(session(), 'http://www.naver.com/render/corb');
     expect(result.outcome).toBe('loaded');
     const decisions = ofType(events, 'corb.decision');
     const decisionFor = (name: string) => {
@@ -90,7 +82,7 @@ describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
   });
 
   it('a same-origin nosniff script with a non-JavaScript type is refused by the renderer', async () => {
-    const { events } = await navigateAndCollect(session, 'http://www.naver.com/render/nosniff-script');
+    const { events } = await navigateAndCollect(session(), 'http://www.naver.com/render/nosniff-script');
     const script = ofType(events, 'renderer.script').find((s) => s.url?.includes('plain-nosniff'));
     expect(script).toBeDefined();
     expect(script!.ran).toBe(false);
@@ -98,7 +90,7 @@ describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
   });
 
   it('display:none elements (by style, class or the hidden attribute) are left out of the render tree; visibility:hidden stays', async () => {
-    const { events } = await navigateAndCollect(session, 'http://www.naver.com/render/display');
+    const { events } = await navigateAndCollect(session(), 'http://www.naver.com/render/display');
     const final = ofType(events, 'renderer.render').find((r) => r.stage === 'final')!;
     expect(final).toBeDefined();
     const labels = final.renderTree.nodes.map((n) => n.label);
@@ -126,7 +118,7 @@ describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
   });
 
   it('a slow stylesheet in <head> delays first paint until it has arrived', async () => {
-    const { events } = await navigateAndCollect(session, 'http://www.naver.com/render/slow-css');
+    const { events } = await navigateAndCollect(session(), 'http://www.naver.com/render/slow-css');
     const firstPaint = ofType(events, 'renderer.render').find((r) => r.stage === 'first-paint')!;
     expect(firstPaint.renderBlocking).toEqual(expect.arrayContaining([expect.stringContaining('slow.css')]));
     const slowDone = messages(events, 'FrameHost.ResourceLoadComplete').find((m) => JSON.stringify(m.payload).includes('slow.css'))!;

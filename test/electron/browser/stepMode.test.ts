@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
 import { compareMessageSequences } from '../../../shared/trace/messageSequence.js';
-import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
+import type { TraceEventOf } from '../../../shared/trace/traceEvent.js';
 import { navigateAndCollect, ofType, startLabSession, waitForEvent } from '../support/browserHarness.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,6 +31,15 @@ async function stepUntil(session: BrowserSession, done: Promise<unknown>): Promi
     }
   }
   return steps;
+}
+
+/** Step mode on, then a navigation; resolves once its first message waits at the gate. */
+async function steppedNavigation(session: BrowserSession, input: string) {
+  session.browser.router.gate.enable();
+  const before = session.browser.recorder.events.length;
+  const navigation = session.browser.webContents.navigateFromOmnibox(input);
+  const first = await waitForEvent(session, (e) => e.type === 'step.held' && e.seq >= before, 'the first held message');
+  return { navigation, before, first: first as TraceEventOf<'step.held'> };
 }
 
 describe('step mode', () => {
@@ -83,10 +92,7 @@ describe('step mode', () => {
   it('"run to the next phase" lets messages go until a journey phase begins, then holds again', async () => {
     const gate = stepped.browser.router.gate;
     const recorder = stepped.browser.recorder;
-    gate.enable();
-    const before = recorder.events.length;
-    const navigation = stepped.browser.webContents.navigateFromOmnibox('www.naver.com/second.html');
-    await waitForEvent(stepped, (e) => e.type === 'step.held' && e.seq >= before, 'the first held message');
+    const { navigation, before } = await steppedNavigation(stepped, 'www.naver.com/second.html');
     const phasesBefore = ofType(recorder.events.slice(before), 'span.begin').filter((s) => s.category === 'phase').length;
     gate.runToNextPhase();
     await waitForEvent(stepped, (e) => e.seq > before && e.type === 'step.mode' && e.enabled && e.pace === 'paused', 'step mode to pause at the next phase');
@@ -110,11 +116,8 @@ describe('step mode', () => {
   it("counts only running time: a renderer held past the beforeunload timeout is not reported unresponsive", async () => {
     const gate = stepped.browser.router.gate;
     const recorder = stepped.browser.recorder;
-    gate.enable();
-    const before = recorder.events.length;
-    const navigation = stepped.browser.webContents.navigateFromOmnibox('www.naver.com/second.html');
-    const held = (await waitForEvent(stepped, (e) => e.type === 'step.held' && e.seq >= before, 'the first held message')) as TraceEvent & { name: string };
-    expect(held.name).toBe('LocalFrame.BeforeUnload');
+    const { navigation, before, first } = await steppedNavigation(stepped, 'www.naver.com/second.html');
+    expect(first.name).toBe('LocalFrame.BeforeUnload');
     // Longer than the model's 2 s beforeunload timeout, all of it waiting for the user.
     await pause(2_600);
     await stepUntil(stepped, navigation);

@@ -2,12 +2,28 @@
  * Test harness: a real browser process (this test's process is the UI thread), its
  * network thread, forked renderer processes and the real lab on loopback.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { TraceEvent, TraceEventOf, TraceEventType } from '../../../shared/trace/traceEvent.js';
 import { formatTimeline } from '../../../shared/trace/timelineText.js';
 import { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
 
 export async function startLabSession(): Promise<BrowserSession> {
   return BrowserSession.start({ lab: true });
+}
+
+/** One lab browser for the enclosing describe block: started before its tests, stopped after. */
+export function useLabSession(): () => BrowserSession {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await startLabSession();
+  }, 60_000);
+  afterAll(async () => {
+    await session?.stop();
+  });
+  return () => {
+    if (!session) throw new Error('the lab browser did not start');
+    return session;
+  };
 }
 
 export function ofType<T extends TraceEventType>(events: readonly TraceEvent[], type: T): TraceEventOf<T>[] {
