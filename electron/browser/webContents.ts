@@ -71,6 +71,11 @@ function securityStateFor(url: string): string {
   return 'neutral';
 }
 
+/** The text with any unpaired UTF-16 surrogate replaced by U+FFFD, as a URL's query needs (encodeURIComponent throws on them). */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 export class WebContents implements NavigationDelegate {
   readonly controller = new NavigationController();
   currentFrame: RenderFrameHost | null = null;
@@ -156,8 +161,18 @@ export class WebContents implements NavigationDelegate {
   async navigateFromOmnibox(text: string): Promise<NavigationResult> {
     const navigationId = `nav${++this.navigationCounter}`;
     const span = this.tracing.beginPhase('handle-input', navigationId, { text });
-    const classification = classifyOmniboxInput(text);
-    const url = classification.type === 'URL' ? classification.url! : classification.type === 'EMPTY' ? null : `${SEARCH_URL}${encodeURIComponent(text.trim())}`;
+    let classification: ReturnType<typeof classifyOmniboxInput>;
+    let url: string | null;
+    try {
+      classification = classifyOmniboxInput(text);
+      url = classification.type === 'URL' ? classification.url! : classification.type === 'EMPTY' ? null : `${SEARCH_URL}${encodeURIComponent(wellFormed(text.trim()))}`;
+    } catch (error) {
+      // Whatever the input, the step ends and says why; the browser goes on.
+      const reason = `NavScope could not read this input: ${error instanceof Error ? error.message : String(error)}`;
+      this.tracing.error('omnibox', reason);
+      this.tracing.endSpan(span, 'error', reason);
+      return { navigationId: null, outcome: 'invalid-input', url: null, netError: null, message: reason };
+    }
     this.tracing.record({ type: 'omnibox.classified', text, inputType: classification.type, url, reason: classification.reason, didYouMean: classification.didYouMean ?? null });
     if (url === null) {
       this.tracing.endSpan(span, 'error', 'empty input: nothing to navigate to');
@@ -168,7 +183,14 @@ export class WebContents implements NavigationDelegate {
       this.tracing.endSpan(span, 'error', 'javascript: URLs run script in the current page; NavScope never executes page JavaScript');
       return { navigationId: null, outcome: 'invalid-input', url, netError: null, message: 'javascript: URLs run script in the current page, and NavScope never executes page JavaScript.' };
     }
-    this.tracing.record({ type: 'url.parsed', ...urlParts(url) });
+    try {
+      this.tracing.record({ type: 'url.parsed', ...urlParts(url) });
+    } catch (error) {
+      const reason = `NavScope could not take ${url.slice(0, 200)} apart: ${error instanceof Error ? error.message : String(error)}`;
+      this.tracing.error('omnibox', reason);
+      this.tracing.endSpan(span, 'error', reason);
+      return { navigationId: null, outcome: 'invalid-input', url, netError: null, message: reason };
+    }
     this.tracing.endSpan(span, 'ok', null, { inputType: classification.type, url });
     // A host typed without a scheme is tried over https first (HTTPS-Upgrades), after HSTS.
     return this.navigate(navigationId, url, 'typed', text, 0, classification.type === 'URL' && shouldUpgradeTypedUrl(text, url));

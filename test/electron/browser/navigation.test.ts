@@ -105,4 +105,10 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
     expect(redirects).toContain('301 → https://www.naver.com/');
     expect(messages(events, 'URLLoader.FollowRedirect')).toHaveLength(redirects.length);
   });
+
+  it('searches for text with an unpaired surrogate (found by the fault run) instead of throwing', async () => {
+    const { result, events } = await navigateAndCollect(session(), 'broken \ud800 text');
+    expect(result.outcome).toBe('loaded');
+    expect(ofType(events, 'omnibox.classified')[0]?.url).toMatch(/search\?q=broken%20%EF%BF%BD%20text$/);
+  });
 });

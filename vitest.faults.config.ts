@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:faults`: the seeded fault and fuzz run (test/faults), kept out of `npm test`.
+export default defineConfig({
+  test: {
+    include: ['test/faults/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 300_000,
+    hookTimeout: 60_000,
+    reporters: ['default'],
+  },
+});
