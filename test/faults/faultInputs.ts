@@ -4,7 +4,7 @@
  * in one way (or many), so it reaches deep into the code that reads it.
  */
 import dnsPacket from 'dns-packet';
-import { seededRandom } from './faultTally.js';
+import type { seededRandom } from './faultTally.js';
 
 type Random = ReturnType<typeof seededRandom>;
 
