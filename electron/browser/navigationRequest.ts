@@ -165,6 +165,14 @@ export class NavigationRequest {
       const outcome = await this.journey();
       if (outcome.outcome !== 'committed') this.delegate.router.dropRoute(this.requestId);
       return outcome;
+    } catch (error) {
+      // A fault inside NavScope ends this navigation, not the browser: recorded, and the trace keeps its end.
+      const detail = `NavScope failed inside the navigation: ${error instanceof Error ? error.message : String(error)}`;
+      tracing.error(this.navigationId, detail);
+      this.delegate.router.dropRoute(this.requestId);
+      const netError = { code: NET_ERRORS.ERR_FAILED, name: 'ERR_FAILED', detail };
+      tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'failed', netError });
+      return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
     } finally {
       for (const unsubscribe of this.unsubscribers) unsubscribe();
     }

@@ -5,7 +5,7 @@
  * moment it happens (the address bar changes only after the renderer committed).
  */
 import type { EndpointId } from '../../shared/ipc/endpoints.js';
-import type { PayloadOf } from '../../shared/ipc/messageCatalogue.js';
+import { MAX_URL_LENGTH, type PayloadOf } from '../../shared/ipc/messageCatalogue.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { isCertificateError } from '../../shared/net/netError.js';
 import type { DownloadManager } from './downloadManager.js';
@@ -177,6 +177,11 @@ export class WebContents implements NavigationDelegate {
     if (url === null) {
       this.tracing.endSpan(span, 'error', 'empty input: nothing to navigate to');
       return { navigationId: null, outcome: 'invalid-input', url: null, netError: null, message: 'Nothing was typed: there is nothing to navigate to.' };
+    }
+    if (url.length > MAX_URL_LENGTH) {
+      const reason = `the address is ${url.length.toLocaleString('en')} characters long: NavScope's limit is ${MAX_URL_LENGTH.toLocaleString('en')} (Chromium's is 2 MiB)`;
+      this.tracing.endSpan(span, 'error', reason);
+      return { navigationId: null, outcome: 'invalid-input', url: url.slice(0, 200), netError: null, message: `Cannot navigate: ${reason}.` };
     }
     if (url.toLowerCase().startsWith('javascript:')) {
       // Chrome runs a typed javascript: URL in the current page. NavScope never runs page script.

@@ -9,7 +9,9 @@
 import * as s from '../base/schema.js';
 import type { EndpointRole } from './endpoints.js';
 
-const MAX_URL = 8 * 1024;
+/** The longest URL a message carries (Chromium's limit is 2 MiB; NavScope keeps traces readable). */
+export const MAX_URL_LENGTH = 8 * 1024;
+const MAX_URL = MAX_URL_LENGTH;
 const url = s.string({ maxLength: MAX_URL });
 const id = s.string({ maxLength: 200 });
 const header = s.tuple(s.string({ maxLength: 8 * 1024 }), s.string({ maxLength: 256 * 1024 }));

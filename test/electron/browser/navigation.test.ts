@@ -111,4 +111,12 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
     expect(result.outcome).toBe('loaded');
     expect(ofType(events, 'omnibox.classified')[0]?.url).toMatch(/search\?q=broken%20%EF%BF%BD%20text$/);
   });
+
+  it('refuses an address over the URL length limit with a message that says so (found by the fault run)', async () => {
+    const { result, events } = await navigateAndCollect(session(), `www.naver.com/${'a'.repeat(9000)}`);
+    expect(result).toMatchObject({ outcome: 'invalid-input', navigationId: null });
+    expect(result.message).toMatch(/the address is 9,0\d\d characters long: NavScope's limit is 8,192 \(Chromium's is 2 MiB\)/);
+    expect(ofType(events, 'span.end').at(-1)).toMatchObject({ status: 'error' });
+    expect((await session().browser.webContents.navigateFromOmnibox('www.naver.com')).outcome).toBe('loaded');
+  });
 });
