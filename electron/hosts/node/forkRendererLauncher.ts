@@ -4,7 +4,20 @@
  * Electron's structured clone. Used by the CLI and the web host.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { packageRoot } from '../../node/builtEntries.js';
 import { type LaunchedRenderer, RENDERER_V8_FLAGS, type RendererExit, type RendererLaunchOptions, type RendererLauncher } from '../../browser/rendererLauncher.js';
+
+/**
+ * Node's permission model for a renderer process: it may read NavScope's own files (its
+ * code and libraries) and nothing else, write no file, and start no process or thread.
+ * Empty where this Node has no permission model.
+ */
+export function rendererPermissionFlags(readable: string): string[] {
+  const known = process.allowedNodeEnvironmentFlags;
+  const flag = known.has('--permission') ? '--permission' : known.has('--experimental-permission') ? '--experimental-permission' : null;
+  if (!flag) return [];
+  return [flag, `--allow-fs-read=${readable}`, ...(known.has('--disable-warning') ? ['--disable-warning=ExperimentalWarning'] : [])];
+}
 
 export class ForkRendererLauncher implements RendererLauncher {
   readonly kind = 'child_process.fork';
@@ -16,8 +29,8 @@ export class ForkRendererLauncher implements RendererLauncher {
     const child = fork(this.entry, [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`], {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // No inspector or flags of this process: only the renderer's own V8 flags.
-      execArgv: [...RENDERER_V8_FLAGS],
+      // No inspector or flags of this process: the renderer's own V8 flags and Node's permission model.
+      execArgv: [...RENDERER_V8_FLAGS, ...rendererPermissionFlags(packageRoot())],
       env: { ...process.env, NAVSCOPE_SERVICE_NAME: options.serviceName },
     });
     this.children.add(child);
