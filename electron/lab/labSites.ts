@@ -282,8 +282,10 @@ const naverEscape = `<!doctype html>
 <title><img src=x onerror=alert(1)></title>
 </head>
 <body>
-<p class="lab-notice">NavScope lab stand-in served from this machine: a page whose title is markup, to check that page text is always shown as text.</p>
+<p class="lab-notice">NavScope lab stand-in served from this machine: a page trying to escape its own display — a title made of markup, a javascript: link, an HTML body posing as an image — to check that page text is always shown as text and page script never runs.</p>
 <h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>
+<p><a href="javascript:alert(document.cookie)">a javascript: link</a></p>
+<p><img src="/escape/fake.png" alt="not an image" width="10" height="10"></p>
 </body>
 </html>
 `;
@@ -373,6 +375,10 @@ export const labSites: LabSite[] = [
       '/news': html(naverNews),
       '/slow': html(naverSlow),
       '/escape': html(naverEscape),
+      // HTML with script, served as an image: it must stay an image to the renderer.
+      '/escape/fake.png': { contentType: CONTENT_TYPES.png, body: '<html><script>alert("escaped")</script><body onload="alert(1)">not an image</body></html>' },
+      // A response head over Chromium's 256 KB limit.
+      '/escape/huge-header': { contentType: 'text/html; charset=utf-8', body: '<title>huge header</title>', headers: { 'X-Huge': 'h'.repeat(300 * 1024) } },
       '/static/naver.css': { contentType: CONTENT_TYPES.css, body: naverCss },
       '/static/search.js': { contentType: CONTENT_TYPES.js, body: naverSearchJs },
       '/static/analytics.js': { contentType: CONTENT_TYPES.js, body: naverAnalyticsJs },
