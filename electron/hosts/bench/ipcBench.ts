@@ -5,13 +5,9 @@
  * a raw Node IPC round trip between the same kind of processes (child_process.fork
  * with the same "advanced" serialization and V8 flags, a child that echoes what it gets).
  */
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Lab } from '../../lab/lab.js';
-import { RENDERER_V8_FLAGS } from '../../browser/rendererLauncher.js';
 import { BrowserSession } from '../node/browserSession.js';
+import { childScript, forkLikeRenderer, waitUntil } from './benchProcesses.js';
 
 /** Echoes what it gets; a NavScope-shaped frame is answered with a NavScope-shaped reply (envelope + one trace record). */
 const ECHO_CHILD = `process.on('message', (message) => process.send(message.kind === 'message' ? { ...message, trace: [message.record] } : message));
@@ -32,20 +28,10 @@ function framedPing(sequence: number): object {
  */
 export async function roundTrips(lab: Lab, count: number, batch = 50): Promise<{ navscope: number[]; raw: number[]; rawFramed: number[] }> {
   const session = await BrowserSession.start({ lab, spareRenderer: true });
-  const dir = mkdtempSync(path.join(tmpdir(), 'navscope-bench-'));
-  const script = path.join(dir, 'echoChild.cjs');
-  writeFileSync(script, ECHO_CHILD);
-  const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [...RENDERER_V8_FLAGS] });
+  const script = childScript('echoChild.cjs', ECHO_CHILD);
+  const child = await forkLikeRenderer(script.file);
   try {
-    await new Promise<void>((resolve, reject) => {
-      child.once('message', () => resolve());
-      child.once('error', reject);
-    });
-    const deadline = Date.now() + 20_000;
-    while (!session.browser.renderProcesses.some((p) => p.state === 'ready')) {
-      if (Date.now() > deadline) throw new Error('bench: no renderer process became ready');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await waitUntil(() => session.browser.renderProcesses.some((p) => p.state === 'ready'), 'a renderer process becoming ready');
     // Past the renderer's start-up work (its parsers load right after it is ready).
     await new Promise((resolve) => setTimeout(resolve, 500));
     const renderer = session.browser.renderProcesses.find((p) => p.state === 'ready')!;
@@ -74,7 +60,7 @@ export async function roundTrips(lab: Lab, count: number, batch = 50): Promise<{
     return { navscope, raw, rawFramed };
   } finally {
     child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    script.remove();
     await session.stop();
   }
 }
@@ -84,23 +70,17 @@ export async function roundTrips(lab: Lab, count: number, batch = 50): Promise<{
  * message as soon as it runs (same serialization and V8 flags), in ms.
  */
 export async function bareNodeStartMs(runs: number): Promise<number[]> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'navscope-bench-'));
-  const script = path.join(dir, 'bareChild.cjs');
-  writeFileSync(script, "process.send('ready', () => process.exit(0));\n");
+  const script = childScript('bareChild.cjs', "process.send('ready', () => process.exit(0));\n");
   try {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       const start = process.hrtime.bigint();
-      const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [...RENDERER_V8_FLAGS] });
-      await new Promise<void>((resolve, reject) => {
-        child.once('message', () => resolve());
-        child.once('error', reject);
-      });
+      const child = await forkLikeRenderer(script.file);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
       await new Promise((resolve) => child.once('exit', resolve));
     }
     return times;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    script.remove();
   }
 }

@@ -14,6 +14,7 @@ import type { Lab } from '../../lab/lab.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { LAB_ORDINARY_SITES } from '../../lab/labZones.js';
+import { waitUntil } from './benchProcesses.js';
 import { residentMegabytes } from './processMemory.js';
 
 export interface LoadTimes {
@@ -81,11 +82,7 @@ export class NavScopeUnderTest {
 
   /** Until a spare renderer process is ready and has loaded its parsers (Chromium's spare is fully started too). */
   private async spareReady(): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    while (!this.session.browser.renderProcesses.some((p) => p.isSpare && p.state === 'ready' && this.initialized.has(p.endpointId))) {
-      if (Date.now() > deadline) throw new Error('bench: no spare renderer process became ready');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await waitUntil(() => this.session.browser.renderProcesses.some((p) => p.isSpare && p.state === 'ready' && this.initialized.has(p.endpointId)), 'a spare renderer process becoming ready');
   }
 
   async load(): Promise<NavScopeLoad> {

@@ -133,7 +133,8 @@ export const useTraceStore = defineStore('trace', () => {
   /** The live browser's state now (not the cursor's, not a saved trace's). */
   function liveState() {
     void liveVersion.value;
-    return liveTimeline.stateAt(liveEvents.length);
+    // While live, the shown timeline holds the same events: fold them once, there.
+    return (replay.value ? liveTimeline : timeline).stateAt(liveEvents.length);
   }
 
   return {
