@@ -85,6 +85,18 @@ export class BrowserProcess {
       historyChanged: () => this.saveSession(),
     });
     this.registerHandlers();
+    // A crashed network thread: what was loading on it fails; once it is back, renderers drop their old loaders.
+    this.network.onGone((reason) => {
+      this.webContents.onNetworkServiceGone(reason);
+      this.downloads.networkServiceGone(reason);
+    });
+    this.network.onRestarted(() => {
+      // Loads the renderers started on the old thread (or while it was down) will never complete.
+      const reason = 'the network service was restarted after a crash';
+      for (const host of this.processes) {
+        if (host.state === 'ready') this.endpoint.send(host.endpointId, 'Frame.UpdateSubresourceLoaderFactories', { reason });
+      }
+    });
   }
 
   async start(): Promise<void> {
@@ -130,6 +142,16 @@ export class BrowserProcess {
   }
 
   /** Kills a renderer process for real (SIGKILL), as the diagram's "Kill process" does. */
+  /**
+   * Ends the network thread abruptly, as a crash would: in-flight navigations and
+   * downloads fail, the thread is restarted, and renderers are told to use the new one.
+   */
+  killNetworkThread(): boolean {
+    if (!this.router.isAttached(NETWORK_ENDPOINT)) return false;
+    this.tracing.error('browser', 'the user killed the network thread');
+    return this.network.kill();
+  }
+
   killRenderer(processId: string): boolean {
     const host = [...this.processes].find((p) => p.endpointId === processId && p.isAlive);
     if (!host) return false;
@@ -276,6 +298,10 @@ export class BrowserProcess {
     endpoint.on('FrameHost.UpdateTitle', (p, e) => {
       const frame = frameOf(p.frameToken, e.from, e.name);
       if (frame) contents.onUpdateTitle(frame, p.title);
+    });
+    endpoint.on('FrameHost.DidFailLoadWithError', (p, e) => {
+      const frame = frameOf(p.frameToken, e.from, e.name);
+      if (frame) contents.onDidFailLoad(frame, p);
     });
     endpoint.on('FrameHost.DidStopLoading', (p, e) => {
       const frame = frameOf(p.frameToken, e.from, e.name);

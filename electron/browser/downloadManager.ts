@@ -102,6 +102,11 @@ export class DownloadManager {
     else this.end(requestId, 'interrupted', `${status.errorName}: ${status.errorDetail}`);
   }
 
+  /** The network service crashed: every download still receiving is interrupted (its loader is gone). */
+  networkServiceGone(reason: string): void {
+    for (const requestId of [...this.active.keys()]) this.end(requestId, 'interrupted', `ERR_FAILED: the network service crashed (${reason})`);
+  }
+
   private end(requestId: string, state: 'complete' | 'interrupted', error: string | null): void {
     const download = this.active.get(requestId);
     if (!download) return;

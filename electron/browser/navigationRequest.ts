@@ -96,6 +96,12 @@ export class NavigationRequest {
   private readonly navigationStart = monotonicMicros();
   private readonly unsubscribers: (() => void)[] = [];
   private pendingCancel: { kind: 'cancel'; reason: string } | null = null;
+  /** URLLoaderFactory.CreateLoaderAndStart went to the network thread. */
+  private loaderCreated = false;
+  /** The loader's client end went to a renderer or the download manager (moveRoute). */
+  private loaderHandedOff = false;
+  /** The network service crashed while this navigation's loader still answered to the browser. */
+  private networkFailure: NetErrorInfo | null = null;
   /** Set while CommitNavigation is out and its acknowledgement not yet in. */
   private awaitingCommit: { span: string; frame: RenderFrameHost; head: ResponseHead } | null = null;
   /** A process started for the target site in parallel with the request. */
@@ -152,6 +158,19 @@ export class NavigationRequest {
     this.events.push({ kind: 'process-gone', processId });
   }
 
+  /**
+   * The network service crashed: a loader created on it whose
+   * client end is still the browser's is disconnected, and the navigation fails with
+   * ERR_FAILED — at once while it waits for the response, or before it would commit.
+   * A loader already handed to a renderer fails there (UpdateSubresourceLoaderFactories).
+   */
+  networkServiceGone(reason: string): void {
+    if (!this.loaderCreated || this.loaderHandedOff || this.networkFailure) return;
+    const detail = `the network service crashed (${reason}): the navigation's URLLoader was disconnected`;
+    this.networkFailure = { code: NET_ERRORS.ERR_FAILED, name: netErrorName(NET_ERRORS.ERR_FAILED), detail };
+    this.events.push({ kind: 'complete', payload: { requestId: this.requestId, status: { errorCode: NET_ERRORS.ERR_FAILED, errorName: netErrorName(NET_ERRORS.ERR_FAILED), errorDetail: detail, encodedDataLength: 0, encodedBodyLength: 0, decodedBodyLength: 0 } } });
+  }
+
   cancel(reason: string): void {
     this.pendingCancel = { kind: 'cancel', reason };
     this.events.push({ kind: 'cancel', reason });
@@ -205,6 +224,13 @@ export class NavigationRequest {
 
     // 3. Network: the network thread loads the URL; the browser follows redirects.
     span = tracing.beginPhase('network', this.navigationId, { url: this.url, requestId: this.requestId });
+    if (!this.delegate.router.isAttached(NETWORK_ENDPOINT)) {
+      // Between a crash of the network thread and its restart there is nobody to load from.
+      const netError = { code: NET_ERRORS.ERR_FAILED, name: netErrorName(NET_ERRORS.ERR_FAILED), detail: 'the network service is not running: it crashed and is being restarted' };
+      tracing.endSpan(span, 'error', `${netError.name}: ${netError.detail}`);
+      return this.failed(netError);
+    }
+    this.loaderCreated = true;
     browser.send(
       NETWORK_ENDPOINT,
       'URLLoaderFactory.CreateLoaderAndStart',
@@ -273,6 +299,7 @@ export class NavigationRequest {
       this.discardSpeculative('the response is a download');
       const finished = this.delegate.downloads.begin(this.requestId, this.url, head, sniffed);
       // The loader's client end goes to the browser's download manager instead of a renderer.
+      this.loaderHandedOff = true;
       this.delegate.router.moveRoute(this.requestId, BROWSER_ENDPOINT);
       const state = await finished;
       tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'no-commit', netError: null });
@@ -300,7 +327,14 @@ export class NavigationRequest {
     const decision = host === this.speculative ? 'the speculative process started with the request' : how === 'spare' ? 'the spare process, taken now' : reused ? "the site's existing process" : 'a new process';
     tracing.endSpan(span, 'ok', null, { site, decision, processId: host.endpointId, pid: host.pid ?? -1 });
 
+    // The network service crashed after the response came: nothing is left to commit.
+    if (this.networkFailure) {
+      this.delegate.router.dropRoute(this.requestId);
+      return this.failed(this.networkFailure);
+    }
+
     // 6. Commit: hand response and loader to the renderer, wait for its acknowledgement.
+    this.loaderHandedOff = true;
     return this.commitIn(host, site, head, (frameToken) => {
       browser.send(host.endpointId, 'NavigationClient.CommitNavigation', {
         navigationId: this.navigationId,

@@ -10,10 +10,15 @@ import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig
 import type { BrowserTracing } from './browserTracing.js';
 import type { ChildChannel, MessageRouter } from './messageRouter.js';
 
+/** Crashes of the network thread after which it is not started again (a crash loop is reported, not hidden). */
+export const MAX_NETWORK_RESTARTS = 5;
+
 export class NetworkServiceHost {
   private worker: Worker | null = null;
   private stopping = false;
+  private restarts = 0;
   private readonly goneListeners = new Set<(reason: string) => void>();
+  private readonly restartListeners = new Set<() => void>();
 
   constructor(
     private readonly router: MessageRouter,
@@ -25,6 +30,28 @@ export class NetworkServiceHost {
   onGone(listener: (reason: string) => void): () => void {
     this.goneListeners.add(listener);
     return () => this.goneListeners.delete(listener);
+  }
+
+  /** Called after the network thread was started again following a crash. */
+  onRestarted(listener: () => void): () => void {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
+  }
+
+  /** How many times the network thread was restarted after a crash. */
+  get restartCount(): number {
+    return this.restarts;
+  }
+
+  /**
+   * Ends the network thread abruptly, as a crash would (the user's "kill" in the
+   * window, and the fault tests). It is restarted. False when it is not running.
+   */
+  kill(): boolean {
+    const worker = this.worker;
+    if (!worker || this.stopping) return false;
+    void worker.terminate();
+    return true;
   }
 
   start(): Promise<EndpointInfo> {
@@ -49,12 +76,32 @@ export class NetworkServiceHost {
       worker.on('exit', (code) => {
         this.router.detach(NETWORK_ENDPOINT);
         if (this.stopping) return;
+        if (this.worker === worker) this.worker = null;
         const reason = `the network thread exited (code ${code})`;
         this.tracing.error('network thread', reason);
-        if (!ready) reject(new Error(reason));
-        for (const listener of this.goneListeners) listener(reason);
+        if (!ready) {
+          reject(new Error(reason));
+          return;
+        }
+        for (const listener of [...this.goneListeners]) listener(reason);
+        this.restart(reason);
       });
     });
+  }
+
+  /** Chromium restarts a crashed network service; so does NavScope, up to MAX_NETWORK_RESTARTS times. */
+  private restart(reason: string): void {
+    if (this.restarts >= MAX_NETWORK_RESTARTS) {
+      this.tracing.error('network thread', `not restarted: it crashed ${this.restarts + 1} times (${reason}); nothing can load until NavScope is restarted`);
+      return;
+    }
+    this.restarts += 1;
+    this.start().then(
+      () => {
+        for (const listener of [...this.restartListeners]) listener();
+      },
+      (error: unknown) => this.tracing.error('network thread', `restart failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   async stop(): Promise<void> {

@@ -24,7 +24,7 @@ import type { SiteInstance } from './siteInstance.js';
 
 export interface NavigationResult {
   navigationId: string | null;
-  outcome: 'loaded' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input' | 'download' | 'blocked';
+  outcome: 'loaded' | 'load-failed' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input' | 'download' | 'blocked';
   /** The URL that was (or would have been) loaded. */
   url: string | null;
   netError: NetErrorInfo | null;
@@ -86,6 +86,8 @@ export class WebContents implements NavigationDelegate {
   private navigationCounter = 0;
   private frameCounter = 0;
   private loadSpan: string | null = null;
+  /** The current document's body failed after commit (DidFailLoadWithError); cleared at the next commit. */
+  private loadError: NetErrorInfo | null = null;
   private loadFinished: ((outcome: 'loaded' | 'renderer-crashed') => void) | null = null;
   /** The load of the committed document, settled by DidStopLoading or a crash. */
   private currentLoad: Promise<'loaded' | 'renderer-crashed'> | null = null;
@@ -282,6 +284,10 @@ export class WebContents implements NavigationDelegate {
     if (previous && previous !== frame) this.releaseFrame(previous, 'its frame navigated to another site');
     // Only now, after the renderer acknowledged, does the browser's UI change.
     this.tracing.state('crashed', false, 'DidCommitProvisionalLoad');
+    if (this.loadError) {
+      this.loadError = null;
+      this.tracing.state('loadError', null, 'DidCommitProvisionalLoad');
+    }
     this.tracing.state('url', commit.url, 'DidCommitProvisionalLoad');
     this.tracing.state('security', request.errorPage ? 'neutral' : securityStateFor(commit.url), 'DidCommitProvisionalLoad');
     this.tracing.state('title', new URL(commit.url).host, 'DidCommitProvisionalLoad');
@@ -295,6 +301,10 @@ export class WebContents implements NavigationDelegate {
 
   private async didCommit(request: NavigationRequest, outcome: Extract<NavigationOutcome, { outcome: 'committed' }>): Promise<NavigationResult> {
     const loaded = await (this.currentLoad ?? Promise.resolve<'loaded' | 'renderer-crashed'>('renderer-crashed'));
+    if (loaded === 'loaded' && this.loadError) {
+      const error = this.loadError;
+      return { navigationId: request.navigationId, outcome: 'load-failed', url: outcome.url, netError: error, message: `${outcome.url} committed, then its body failed with ${error.name}: ${error.detail}; the page shows what arrived` };
+    }
     if (loaded === 'loaded') {
       return { navigationId: request.navigationId, outcome: 'loaded', url: outcome.url, netError: null, message: `Loaded ${outcome.url}` };
     }
@@ -336,6 +346,18 @@ export class WebContents implements NavigationDelegate {
     this.controller.setTitle(title);
     this.tracing.state('title', title, 'UpdateTitle');
     this.delegate.historyChanged();
+  }
+
+  /** The committed document's body failed after commit: the page keeps what arrived, and the tab says why it stopped. */
+  onDidFailLoad(frame: RenderFrameHost, payload: PayloadOf<'FrameHost.DidFailLoadWithError'>): void {
+    if (frame !== this.currentFrame) return;
+    this.loadError = { code: payload.errorCode, name: payload.errorName, detail: payload.errorDetail };
+    this.tracing.state('loadError', { url: payload.url, error: payload.errorName, detail: payload.errorDetail }, 'DidFailLoadWithError');
+  }
+
+  /** The network service crashed: a navigation whose loader was on it fails. */
+  onNetworkServiceGone(reason: string): void {
+    this.activeNavigation?.networkServiceGone(reason);
   }
 
   onDidStopLoading(frame: RenderFrameHost): void {

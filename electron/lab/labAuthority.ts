@@ -21,8 +21,8 @@ export interface LabLookupResult {
   additionals: Answer[];
   /**
    * Set when the zone misbehaves for this name on purpose: `servfail` (the rcode
-   * says so too), `silent` (the server must send nothing) or `truncated` (the
-   * server must answer with TC set and no records).
+   * says so too), `referral-loop` (the result is a referral back to this server),
+   * or one the server itself acts out (see LabDnsFault).
    */
   fault?: LabDnsFault;
 }
@@ -98,6 +98,7 @@ export class LabAuthority {
 
     const fault = zone.faults.get(qname);
     if (fault === 'servfail') return { ...emptyResult('SERVFAIL', false), fault };
+    if (fault === 'referral-loop') return { ...this.selfReferral(zone, qname), fault };
     if (fault !== undefined) return { ...emptyResult('NOERROR', true), fault };
 
     const result = emptyResult('NOERROR', true);
@@ -153,6 +154,19 @@ export class LabAuthority {
     const result = emptyResult('NOERROR', false);
     const nsRecords = (zone.byName.get(cut) ?? []).filter((r) => r.type === 'NS');
     for (const r of nsRecords) result.authorities.push(this.toAnswer(zone, r, wireName(cut)));
+    this.addGlue(zone, nsRecords, result.additionals);
+    return result;
+  }
+
+  /**
+   * A referral for `qname` back to this zone's own name servers (with glue): the
+   * resolver asks the same server again, gets the same referral, and so on — a
+   * referral loop only its referral limit ends.
+   */
+  private selfReferral(zone: IndexedZone, qname: string): LabLookupResult {
+    const result = emptyResult('NOERROR', false);
+    const nsRecords = (zone.byName.get(zone.origin) ?? []).filter((r) => r.type === 'NS');
+    for (const r of nsRecords) result.authorities.push(this.toAnswer(zone, { ...r, name: qname }, wireName(qname)));
     this.addGlue(zone, nsRecords, result.additionals);
     return result;
   }

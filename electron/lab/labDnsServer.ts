@@ -8,7 +8,10 @@ import type { LabDnsFault, LabZone } from './labZones.js';
 export interface LabDnsQueryRecord {
   name: string;
   type: string;
-  /** The rcode answered, or `DROPPED` for a query deliberately left unanswered (a `silent` fault). */
+  /**
+   * The rcode answered, `DROPPED` for a query deliberately left unanswered (a
+   * `silent` fault), `MALFORMED` for one answered with bytes that do not decode.
+   */
   rcode: string;
   /** True when the answer was truncated (TC set). */
   truncated?: boolean;
@@ -140,6 +143,10 @@ export class LabDnsServer {
       this.served.push({ name: question?.name ?? '', type: question?.type ?? '', rcode: 'DROPPED' });
       return null;
     }
+    if (fault === 'malformed') {
+      this.served.push({ name: question?.name ?? '', type: question?.type ?? '', rcode: 'MALFORMED' });
+      return malformedResponse(query.id ?? 0);
+    }
 
     const opt: Answer[] = edns
       ? [{ name: '.', type: 'OPT', udpPayloadSize: EDNS_UDP_LIMIT, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }]
@@ -149,7 +156,8 @@ export class LabDnsServer {
       | (queryFlags & dnsPacket.RECURSION_DESIRED)
       | (authoritative ? dnsPacket.AUTHORITATIVE_ANSWER : 0)
       | LAB_RCODE_VALUES[rcode];
-    const id = query.id ?? 0;
+    // `wrong-id`: a correct answer under a transaction id the resolver never sent.
+    const id = fault === 'wrong-id' ? ((query.id ?? 0) ^ 0x5a5a) : (query.id ?? 0);
     // A truncated answer carries the question (and OPT) only, with TC set.
     const truncatedResponse = (): Buffer =>
       dnsPacket.encode({ type: 'response', id, flags: flags | dnsPacket.TRUNCATED_RESPONSE, questions, additionals: opt });
@@ -175,4 +183,18 @@ export class LabDnsServer {
     if (!response || this.socket !== socket) return;
     socket.send(response, remote.port, remote.address, () => undefined);
   }
+}
+
+/**
+ * A `malformed` answer: a header claiming one question and one answer under the
+ * query's own id (QR and AA set), followed by a name whose label runs past the
+ * end of the datagram — no DNS parser can decode it.
+ */
+function malformedResponse(id: number): Buffer {
+  const header = Buffer.alloc(12);
+  header.writeUInt16BE(id, 0);
+  header.writeUInt16BE(0x8400, 2);
+  header.writeUInt16BE(1, 4);
+  header.writeUInt16BE(1, 6);
+  return Buffer.concat([header, Buffer.from([0x3f]), Buffer.from('broken', 'latin1')]);
 }

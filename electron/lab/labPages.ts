@@ -1,3 +1,5 @@
+import type { LabHttpFault } from './labHttpFaults.js';
+
 /**
  * What a lab route answers, and the small helpers every lab page uses. Plain
  * data: the web server (LabRequestHandler) turns a LabResource into bytes on the wire.
@@ -18,6 +20,8 @@ export interface LabRequest {
  * - `chunked`: `Transfer-Encoding: chunked`, the body cut in `chunks` pieces sent `intervalMs` apart.
  * - `delayed`: nothing at all (not even headers) for `delayMs`, then the whole response.
  * - `trickle`: headers at once, then one byte of the body every `intervalMs`.
+ * - `fault`: not HTTP at all, or broken on purpose: raw bytes written by
+ *   `deliverHttpFault` (labHttpFaults.ts); the resource's own status, headers and body are not sent.
  * - `paced`: with Content-Length (so a download knows its total), the body cut
  *   in `chunks` pieces: the first at once with the headers, the others `intervalMs` apart.
  */
@@ -25,7 +29,8 @@ export type LabDelivery =
   | { kind: 'chunked'; chunks: number; intervalMs: number }
   | { kind: 'paced'; chunks: number; intervalMs: number }
   | { kind: 'delayed'; delayMs: number }
-  | { kind: 'trickle'; intervalMs: number };
+  | { kind: 'trickle'; intervalMs: number }
+  | { kind: 'fault'; fault: LabHttpFault };
 
 export interface LabResource {
   /** HTTP status; 200 when omitted. 204, 205 and 304 are always sent without a body. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { deliverHttpFault } from './labHttpFaults.js';
 import { CONTENT_TYPES, notFoundPage, redirectPage } from './labPages.js';
 import type { LabRequest, LabResource, LabRoute } from './labPages.js';
 import { labHeldPng } from './labSites.js';
@@ -241,6 +242,12 @@ export class LabRequestHandler {
     }
 
     const delivery = resource.delivery;
+    if (delivery?.kind === 'fault') {
+      // Raw bytes on the connection: the ServerResponse never writes anything.
+      const socket = request.socket;
+      this.onTimers(exchange, (schedule) => deliverHttpFault(socket, delivery.fault, schedule));
+      return;
+    }
     if (!delivery) {
       response.setHeader('Content-Length', body.length);
       if (head) response.end();

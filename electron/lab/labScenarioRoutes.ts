@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { LAB_HTTP_FAULTS } from './labHttpFaults.js';
 import { solidPng } from './labPng.js';
 import { CONTENT_TYPES, escapeHtml, html, labPage, notFoundPage, redirect } from './labPages.js';
 import type { LabRequest, LabResource, LabRoute } from './labPages.js';
@@ -206,6 +207,8 @@ export const naverScenarioRoutes: Record<string, LabRoute> = {
   '/chunked': html(chunkedPage, { delivery: { kind: 'chunked', chunks: 4, intervalMs: CHUNK_INTERVAL_MS } }),
   '/slow-head': html(slowHeadPage, { delivery: { kind: 'delayed', delayMs: SLOW_HEAD_DELAY_MS } }),
   '/slow-body': { contentType: CONTENT_TYPES.text, body: SLOW_BODY_TEXT, delivery: { kind: 'trickle', intervalMs: SLOW_BODY_INTERVAL_MS } },
+  // Broken or hostile responses (raw bytes, see labHttpFaults.ts): /fault/garbage-status, /fault/reset-mid-body, …
+  ...Object.fromEntries(LAB_HTTP_FAULTS.map((fault): [string, LabRoute] => [`/fault/${fault}`, { contentType: null, body: '', delivery: { kind: 'fault', fault } }])),
 };
 
 /** Routes by path prefix (longest prefix wins; exact routes first). */

@@ -401,4 +401,112 @@ export const LAB_SCENARIOS: LabScenario[] = [
       ko: '페이지의 head 가 서버에서 400 ms 뒤에 도착하는 스타일시트를 불러옵니다. 스타일시트는 파싱이 아니라 렌더링을 막습니다. 파서는 계속 진행하지만, 스타일시트가 도착할 때까지 아무것도 그려지지 않습니다.',
     },
   },
+  {
+    id: 'fault-dns-malformed',
+    input: 'malformed.naver.com',
+    title: { en: 'DNS answer that does not decode', ko: '해석되지 않는 DNS 응답' },
+    description: {
+      en: 'The naver.com name server answers this name with bytes that are not a DNS message. The resolver ignores them (a forged answer looks the same), keeps waiting, retries, and the lookup times out: ERR_NAME_NOT_RESOLVED, with every ignored datagram in the DNS panel.',
+      ko: 'naver.com 네임서버가 이 이름에 DNS 메시지가 아닌 바이트로 답합니다. 리졸버는 이를 무시하고(위조된 응답도 똑같이 보입니다) 계속 기다리다 재시도하고, 결국 시간 초과로 끝납니다. ERR_NAME_NOT_RESOLVED 이며, 무시한 데이터그램은 모두 DNS 패널에 나옵니다.',
+    },
+  },
+  {
+    id: 'fault-dns-wrong-id',
+    input: 'wrong-id.naver.com',
+    title: { en: 'DNS answer with the wrong transaction id', ko: '트랜잭션 ID가 틀린 DNS 응답' },
+    description: {
+      en: 'The answer is correct except for its transaction id, which the resolver never sent. Accepting it would let anyone poison the cache by guessing, so it is ignored like a forged answer; the lookup times out.',
+      ko: '응답 내용은 맞지만 트랜잭션 ID가 리졸버가 보낸 적 없는 값입니다. 이런 응답을 받아들이면 누구나 추측만으로 캐시를 오염시킬 수 있으므로 위조된 응답처럼 무시하고, 조회는 시간 초과로 끝납니다.',
+    },
+  },
+  {
+    id: 'fault-dns-referral-loop',
+    input: 'loop.naver.com',
+    title: { en: 'DNS referral loop', ko: 'DNS 위임 루프' },
+    description: {
+      en: 'The naver.com name server refers loop.naver.com back to itself, again and again. The resolver counts referrals and gives up after 16: ERR_NAME_NOT_RESOLVED (referral loop).',
+      ko: 'naver.com 네임서버가 loop.naver.com 을 계속 자기 자신에게 다시 위임합니다. 리졸버는 위임 횟수를 세다가 16번을 넘으면 포기합니다. ERR_NAME_NOT_RESOLVED(위임 루프)입니다.',
+    },
+  },
+  {
+    id: 'fault-dns-truncated',
+    input: 'truncated.naver.com',
+    title: { en: 'Truncated DNS answer', ko: '잘린 DNS 응답' },
+    description: {
+      en: 'The answer comes back with the TC (truncated) bit set and no records: the full answer would need DNS over TCP, which this resolver does not implement, so the lookup fails with ERR_DNS_MALFORMED_RESPONSE.',
+      ko: '응답에 TC(잘림) 비트가 켜져 있고 레코드가 없습니다. 전체 응답을 받으려면 TCP로 DNS를 다시 물어야 하는데 이 리졸버는 그것을 구현하지 않으므로 ERR_DNS_MALFORMED_RESPONSE 로 실패합니다.',
+    },
+  },
+  {
+    id: 'fault-http-garbage-status',
+    input: 'http://www.naver.com/fault/garbage-status',
+    title: { en: 'Garbage status line', ko: '엉터리 상태 줄' },
+    description: {
+      en: 'The server answers "HTTP/1.1 2OO 0K": letters where the status code belongs. The response cannot be parsed, so the navigation fails with ERR_INVALID_HTTP_RESPONSE and an error page.',
+      ko: '서버가 "HTTP/1.1 2OO 0K" 로 답합니다. 상태 코드 자리에 숫자가 아닌 문자가 있습니다. 응답을 해석할 수 없으므로 내비게이션은 ERR_INVALID_HTTP_RESPONSE 와 오류 페이지로 끝납니다.',
+    },
+  },
+  {
+    id: 'fault-http-huge-header',
+    input: 'http://www.naver.com/fault/huge-header',
+    title: { en: 'Response head over 256 KB', ko: '256 KB가 넘는 응답 헤더' },
+    description: {
+      en: 'One header of 300 KB. A browser stops reading a response head at 256 KB rather than buffering whatever a server sends: ERR_RESPONSE_HEADERS_TOO_BIG.',
+      ko: '헤더 하나가 300 KB입니다. 브라우저는 서버가 보내는 것을 한없이 쌓아 두지 않고 응답 헤더를 256 KB에서 끊습니다. ERR_RESPONSE_HEADERS_TOO_BIG 입니다.',
+    },
+  },
+  {
+    id: 'fault-http-broken-chunked',
+    input: 'http://www.naver.com/fault/broken-chunked',
+    title: { en: 'Broken chunked encoding', ko: '깨진 청크 인코딩' },
+    description: {
+      en: 'After one good chunk the server sends "ZZ" where a hexadecimal chunk size must be. The body framing is broken: ERR_INVALID_CHUNKED_ENCODING.',
+      ko: '정상적인 청크 하나 뒤에, 16진수 청크 크기가 와야 할 자리에 "ZZ" 를 보냅니다. 본문의 경계를 알 수 없으므로 ERR_INVALID_CHUNKED_ENCODING 입니다.',
+    },
+  },
+  {
+    id: 'fault-http-truncated-body',
+    input: 'http://www.naver.com/fault/truncated-body',
+    title: { en: 'Body shorter than Content-Length', ko: 'Content-Length보다 짧은 본문' },
+    description: {
+      en: 'Content-Length promises 20,000 bytes; the server sends 600 and closes. The page has already committed, so it keeps what arrived, and the load ends with ERR_CONTENT_LENGTH_MISMATCH (DidFailLoadWithError).',
+      ko: 'Content-Length 는 20,000 바이트라고 했지만 서버는 600 바이트만 보내고 연결을 닫습니다. 페이지는 이미 커밋되었으므로 도착한 부분을 유지하고, 로드는 ERR_CONTENT_LENGTH_MISMATCH(DidFailLoadWithError)로 끝납니다.',
+    },
+  },
+  {
+    id: 'fault-http-reset',
+    input: 'http://www.naver.com/fault/reset-mid-body',
+    title: { en: 'Connection reset mid-body', ko: '본문 도중 연결 리셋' },
+    description: {
+      en: 'Part of the body, then a TCP reset. The committed page keeps the part that arrived; the load ends with ERR_CONNECTION_RESET.',
+      ko: '본문 일부를 보낸 뒤 TCP 리셋이 옵니다. 커밋된 페이지는 도착한 부분을 유지하고, 로드는 ERR_CONNECTION_RESET 으로 끝납니다.',
+    },
+  },
+  {
+    id: 'fault-http-one-byte-a-second',
+    input: 'http://www.naver.com/fault/one-byte-a-second',
+    title: { en: 'One byte a second', ko: '1초에 1바이트' },
+    description: {
+      en: 'The server sends its response head one byte per second (a "slowloris" server). Each byte keeps the connection alive, so an idle timeout would never fire; the browser gives the whole head a deadline (30 s) and ends with ERR_TIMED_OUT.',
+      ko: '서버가 응답 헤더를 1초에 1바이트씩 보냅니다("slowloris" 서버). 바이트가 올 때마다 연결이 살아 있으므로 유휴 시간 제한으로는 끝나지 않습니다. 브라우저는 헤더 전체에 마감 시간(30초)을 두고 ERR_TIMED_OUT 으로 끝냅니다.',
+    },
+  },
+  {
+    id: 'fault-http-decompression-bomb',
+    input: 'http://www.naver.com/fault/decompression-bomb',
+    title: { en: 'Decompression bomb', ko: '압축 폭탄' },
+    description: {
+      en: 'About 1 MB of gzip that inflates to 1 GiB of zeros. Past 4 MiB, a body growing more than 100 times its compressed size is stopped: ERR_CONTENT_DECODING_FAILED, and the browser never holds the gigabyte.',
+      ko: '약 1 MB의 gzip 이 풀면 1 GiB의 0 바이트가 됩니다. 4 MiB를 넘어서도 압축 크기의 100배 넘게 불어나는 본문은 멈춥니다. ERR_CONTENT_DECODING_FAILED 이며, 브라우저는 그 1기가바이트를 끝내 들고 있지 않습니다.',
+    },
+  },
+  {
+    id: 'fault-tls-handshake-abort',
+    input: 'https://handshake-abort.badssl-lab.com/',
+    title: { en: 'TLS handshake aborted', ko: '중단된 TLS 핸드셰이크' },
+    description: {
+      en: 'The server reads the ClientHello and drops the connection without a ServerHello. No secure channel exists, nothing is sent over it: ERR_CONNECTION_RESET, and an error page.',
+      ko: '서버가 ClientHello 를 읽고 ServerHello 없이 연결을 끊습니다. 보안 채널이 만들어지지 않았으므로 아무것도 보내지 않습니다. ERR_CONNECTION_RESET 과 오류 페이지입니다.',
+    },
+  },
 ];

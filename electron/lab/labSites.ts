@@ -36,6 +36,8 @@ export interface LabSite {
   httpsHeaders?: Record<string, string>;
   /** What the HTTPS server presents for these hosts; a valid lab-CA certificate when omitted. */
   certificate?: LabSiteCertificate;
+  /** `handshake-abort`: the HTTPS server drops the connection in the middle of the TLS handshake (after the ClientHello). */
+  tlsFault?: 'handshake-abort';
 }
 
 export interface LabHostRedirect {
@@ -275,6 +277,15 @@ const googleSearchJs = `// NavScope lab stand-in for www.google.com (never execu
 `;
 
 /** A page whose title is markup: the window must show it as text, never as HTML. */
+/** One page that loads an image from each of the twenty ordinary sites at once: twenty DNS walks, connections and ORB checks in parallel. */
+const naverTwentySites = labPage({
+  site: 'www.naver.com',
+  title: 'Twenty sites at once',
+  content: `<h1>Twenty sites at once</h1>
+<p>Each image below comes from another site (site1-lab.com … site20-lab.com): the network thread resolves, connects to and loads from all of them in parallel, and each cross-site image passes ORB.</p>
+<p>${LAB_ORDINARY_SITES.map((site) => `<img src="http://${site.host}/static/mark.png" alt="site ${site.number}" width="24" height="24">`).join('\n')}</p>`,
+});
+
 const naverEscape = `<!doctype html>
 <html lang="en">
 <head>
@@ -375,6 +386,7 @@ export const labSites: LabSite[] = [
       '/news': html(naverNews),
       '/slow': html(naverSlow),
       '/escape': html(naverEscape),
+      '/twenty-sites': html(naverTwentySites),
       // HTML with script, served as an image: it must stay an image to the renderer.
       '/escape/fake.png': { contentType: CONTENT_TYPES.png, body: '<html><script>alert("escaped")</script><body onload="alert(1)">not an image</body></html>' },
       // A response head over Chromium's 256 KB limit.
@@ -401,6 +413,15 @@ export const labSites: LabSite[] = [
       '/static/logo.png': { contentType: CONTENT_TYPES.png, body: googleLogo },
       ...googleRenderRoutes,
     },
+  },
+  {
+    ...badsslSite(
+      'handshake-abort.badssl-lab.com',
+      { kind: 'valid' },
+      'TLS handshake aborted',
+      'The server reads the ClientHello and then drops the connection without a ServerHello: the handshake never finishes (net::ERR_CONNECTION_CLOSED or ERR_SSL_PROTOCOL_ERROR).',
+    ),
+    tlsFault: 'handshake-abort',
   },
   badsslSite(
     'expired.badssl-lab.com',

@@ -33,8 +33,12 @@ export class LabWebServer {
   private httpPort = 0;
   private tlsPort = 0;
 
+  /** Hosts whose TLS handshake the server aborts on purpose (LabSite.tlsFault). */
+  private readonly handshakeAbortHosts: ReadonlySet<string>;
+
   constructor(options: LabWebServerOptions) {
     this.handler = new LabRequestHandler(options);
+    this.handshakeAbortHosts = new Set(options.sites.filter((site) => site.tlsFault === 'handshake-abort').flatMap((site) => site.hosts.map((h) => h.toLowerCase())));
   }
 
   /** The HTTP port (0 before `listen`). */
@@ -81,7 +85,11 @@ export class LabWebServer {
           minVersion: 'TLSv1.2',
           ...(fallback ? { cert: fallback.chainPem, key: fallback.keyPem } : {}),
           // An unknown or missing server name gets the address's default certificate, as real servers do.
-          SNICallback: (serverName, callback) => callback(null, certificates.contextFor(serverName)),
+          // A handshake-abort host: the ClientHello was read, and the connection is dropped without a ServerHello.
+          SNICallback: (serverName, callback) => {
+            if (this.handshakeAbortHosts.has(serverName.toLowerCase())) callback(new Error(`the lab aborts the TLS handshake for ${serverName}`));
+            else callback(null, certificates.contextFor(serverName));
+          },
         },
         (request, response) => this.handler.handle(request, response, 'https'),
       );

@@ -36,9 +36,13 @@ export interface LabSoa {
 /**
  * Deliberate misbehaviour of a zone's server for one name, for the failure
  * scenarios: `servfail` answers SERVFAIL, `silent` never answers (the resolver
- * times out and retries), `truncated` answers with the TC bit set and no records.
+ * times out and retries), `truncated` answers with the TC bit set and no records,
+ * `malformed` answers with bytes that are not a DNS message, `wrong-id` answers
+ * correctly but with a transaction id the resolver never sent (both are ignored,
+ * as a forged answer would be, so the resolver times out), `referral-loop`
+ * refers the name back to the same server again and again.
  */
-export type LabDnsFault = 'servfail' | 'silent' | 'truncated';
+export type LabDnsFault = 'servfail' | 'silent' | 'truncated' | 'malformed' | 'wrong-id' | 'referral-loop';
 
 export interface LabZoneFault {
   /** The exact name (any query type) the server misbehaves for. */
@@ -251,6 +255,9 @@ export const labZones: LabZone[] = [
       { name: 'servfail.naver.com', fault: 'servfail' },
       { name: 'silent.naver.com', fault: 'silent' },
       { name: 'truncated.naver.com', fault: 'truncated' },
+      { name: 'malformed.naver.com', fault: 'malformed' },
+      { name: 'wrong-id.naver.com', fault: 'wrong-id' },
+      { name: 'loop.naver.com', fault: 'referral-loop' },
     ],
   },
   {
@@ -270,6 +277,7 @@ export const labZones: LabZone[] = [
       ns('badssl-lab.com', 'ns1.badssl-lab.com'),
       a('ns1.badssl-lab.com', LAB_ADDRESSES.badsslNameServer, LAB_TTL.delegation),
       a('expired.badssl-lab.com', LAB_ADDRESSES.badsslWeb),
+      a('handshake-abort.badssl-lab.com', LAB_ADDRESSES.badsslWeb),
       a('wrong-host.badssl-lab.com', LAB_ADDRESSES.badsslWeb),
       a('untrusted-root.badssl-lab.com', LAB_ADDRESSES.badsslWeb),
     ],

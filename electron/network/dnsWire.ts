@@ -93,6 +93,14 @@ export function rcodeOf(packet: DecodedPacket): string {
  * Whether a decoded datagram answers our question: a response, with one of the
  * transaction ids we sent, echoing the question we asked (name case-insensitively).
  */
+/** Why `packet` is not the answer to the query (see answersQuery), or null when it is. */
+export function whyNotAnswer(packet: DecodedPacket, ids: ReadonlySet<number>, name: string, type: RecordType): string | null {
+  if (!packet.flag_qr) return 'it is a query, not a response';
+  if (packet.id === undefined || !ids.has(packet.id)) return `transaction id ${packet.id ?? '?'} was never sent (a forged or stray answer)`;
+  if (!answersQuery(packet, ids, name, type)) return `it answers another question than ${name} ${type}`;
+  return null;
+}
+
 export function answersQuery(packet: DecodedPacket, ids: ReadonlySet<number>, name: string, type: RecordType): boolean {
   if (!packet.flag_qr || packet.id === undefined || !ids.has(packet.id)) return false;
   const questions = packet.questions ?? [];

@@ -10,8 +10,9 @@
  *   late answer to an earlier attempt is still accepted.
  * - A datagram that does not decode, comes from another address/port, is not a
  *   response, carries a transaction id we did not send or echoes another question
- *   is dropped silently (nothing is recorded for it) and we keep waiting: that is
- *   what makes blind spoofing hard.
+ *   is ignored and we keep waiting: that is what makes blind spoofing hard. Each
+ *   ignored datagram is recorded (`dns.ignored`, with the reason; the first few
+ *   per query) so the trace shows what arrived.
  * - Name servers of a zone are tried in the order the referral lists them (glued
  *   A addresses first, then AAAA); only glue inside the referring server's zone is
  *   trusted (bailiwick rule), and only answer records inside the answering server's
@@ -36,7 +37,7 @@ import type { DnsServerRef, TraceEventBody } from '../../shared/trace/traceEvent
 import { NetError } from '../../shared/net/netError.js';
 import {
   addressData,
-  answersQuery,
+  whyNotAnswer,
   decodePacket,
   describeServer,
   encodeQuery,
@@ -77,6 +78,8 @@ export interface ResolveResult {
 }
 
 const MAX_CNAMES = 8;
+/** Ignored datagrams recorded per query (a flood is not copied into the trace). */
+const MAX_IGNORED_RECORDED = 8;
 /** How deep glueless referrals may nest (resolving a name server's name needs another name server's name …). */
 const MAX_GLUELESS_DEPTH = 4;
 
@@ -312,6 +315,7 @@ export class RecursiveResolver {
       const ids = new Set<number>();
       let attempt = 0;
       let sentAt = 0;
+      let ignored = 0;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let settled = false;
 
@@ -361,9 +365,25 @@ export class RecursiveResolver {
       socket.on('message', (message, remote) => {
         try {
           if (settled) return;
-          if (remote.address !== server.address || remote.port !== server.port) return;
+          const from = `${remote.address}:${remote.port}`;
+          const ignore = (reason: string): void => {
+            ignored += 1;
+            if (ignored <= MAX_IGNORED_RECORDED) this.record({ type: 'dns.ignored', queryId, server, from, size: message.length, reason: ignored === MAX_IGNORED_RECORDED ? `${reason} (later ignored datagrams of this query are not recorded)` : reason });
+          };
+          if (remote.address !== server.address || remote.port !== server.port) {
+            ignore(`it came from ${from}, not from the server asked (${server.address}:${server.port})`);
+            return;
+          }
           const packet = decodePacket(message);
-          if (packet === null || !answersQuery(packet, ids, qname, type)) return;
+          if (packet === null) {
+            ignore('it does not decode as a DNS message');
+            return;
+          }
+          const notAnswer = whyNotAnswer(packet, ids, qname, type);
+          if (notAnswer !== null) {
+            ignore(notAnswer);
+            return;
+          }
           this.record({
             type: 'dns.response',
             queryId,

@@ -35,6 +35,13 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const PIPE_CHUNK = 64 * 1024;
 /** Decoded bodies larger than this are cut off (a decompression bomb must not take the thread down). */
 const MAX_DECODED_BODY = 256 * 1024 * 1024;
+/**
+ * A decompression bomb: past BOMB_MIN_DECODED decoded bytes, a body inflating more
+ * than MAX_INFLATION_RATIO times its encoded size is stopped (real pages compress
+ * 3–20×; a body of zeros compresses about 1000×).
+ */
+const BOMB_MIN_DECODED = 4 * 1024 * 1024;
+const MAX_INFLATION_RATIO = 100;
 /** The HTTP cache keeps bodies up to this size. */
 const MAX_CACHED_BODY = 8 * 1024 * 1024;
 /** Errors of an upgraded https attempt after which HTTPS-Upgrades falls back to http. */
@@ -368,8 +375,10 @@ export class URLLoader {
     let wireBytes = 0;
     let encodedBody = 0;
     let decodedBody = 0;
+    /** The whole response is off the wire (only the decoder is still running). */
+    let wireComplete = false;
     let pipeOffset = 0;
-    let decoder: Transform | null = null;
+    let decoder: (Transform & { bytesWritten?: number }) | null = null;
     let cacheBody: Uint8Array[] | null = null;
     let cacheBytes = 0;
 
@@ -382,6 +391,7 @@ export class URLLoader {
         socket.removeListener('timeout', onTimeout);
         socket.removeListener('close', onClose);
         socket.setTimeout(0);
+        clearTimeout(headDeadline);
       };
       const fail = (error: unknown): void => {
         if (settled) return;
@@ -425,6 +435,12 @@ export class URLLoader {
             fail(new NetError('ERR_FILE_TOO_BIG', `the decoded body exceeds ${MAX_DECODED_BODY} bytes`));
             return;
           }
+          // zlib's bytesWritten: the encoded bytes the decoder has consumed so far (the wire may be far ahead).
+          const consumed = decoder?.bytesWritten ?? encodedBody;
+          if (decoder && decodedBody > BOMB_MIN_DECODED && decodedBody > MAX_INFLATION_RATIO * consumed) {
+            fail(new NetError('ERR_CONTENT_DECODING_FAILED', `decompression bomb: ${consumed} encoded bytes inflated to more than ${decodedBody} bytes (over ${MAX_INFLATION_RATIO}:1); the rest is not decoded`));
+            return;
+          }
           if (cacheBody) {
             cacheBytes += piece.byteLength;
             if (cacheBytes > MAX_CACHED_BODY) cacheBody = null;
@@ -439,6 +455,7 @@ export class URLLoader {
           if (settled) return;
           if (event.type === 'head') {
             timing.receiveHeadersEnd = monotonicMicros();
+            clearTimeout(headDeadline);
             this.responseWallTime = Date.now();
             netLog.endSpan(waitSpan, 'ok', null, { status: event.status });
             netLog.record({ type: 'http.response', requestId: this.requestId, statusLine: event.statusLine, rawHeaders: event.rawHead, headerBytes: event.headBytes });
@@ -496,6 +513,8 @@ export class URLLoader {
             if (decoder) decoder.write(event.chunk);
             else writeToPipe(event.chunk);
           } else if (decoder) {
+            // Every wire byte is in; the decoder may still be working when the server closes.
+            wireComplete = true;
             decoder.once('end', succeed);
             decoder.end();
           } else {
@@ -514,7 +533,7 @@ export class URLLoader {
       const onEnd = (): void => {
         try {
           handle(parser.finish());
-          if (!settled && !parser.done) fail(new NetError('ERR_CONNECTION_CLOSED', 'the server closed the connection'));
+          if (!settled && !parser.done && !wireComplete) fail(new NetError('ERR_CONNECTION_CLOSED', 'the server closed the connection'));
         } catch (error) {
           fail(error);
         }
@@ -524,17 +543,21 @@ export class URLLoader {
       };
       // Destroyed from our side (a cancel) or closed without 'end': never leave the slot held.
       const onClose = (): void => {
-        if (!settled) fail(new NetError(this.cancelled ? 'ERR_ABORTED' : 'ERR_CONNECTION_CLOSED', this.cancelled ? 'the load was cancelled' : 'the connection closed'));
+        if (!settled && (this.cancelled || !wireComplete)) fail(new NetError(this.cancelled ? 'ERR_ABORTED' : 'ERR_CONNECTION_CLOSED', this.cancelled ? 'the load was cancelled' : 'the connection closed'));
       };
+      // The body: an idle timeout (any byte restarts it). The head: a deadline from
+      // the request, so a server sending one byte a second cannot hold the load forever.
       const onTimeout = (): void => {
-        fail(new NetError('ERR_TIMED_OUT', head ? `no body bytes for ${config.timeouts.bodyIdleMs} ms` : `no response head within ${config.timeouts.responseHeadMs} ms`));
+        fail(new NetError('ERR_TIMED_OUT', head ? `no body bytes for ${config.timeouts.bodyIdleMs} ms` : `no complete response head within ${config.timeouts.responseHeadMs} ms`));
       };
+      const headDeadline = setTimeout(() => {
+        if (!head && !redirectTo) onTimeout();
+      }, config.timeouts.responseHeadMs);
       socket.on('data', onData);
       socket.on('end', onEnd);
       socket.on('error', onError);
       socket.on('timeout', onTimeout);
       socket.on('close', onClose);
-      socket.setTimeout(config.timeouts.responseHeadMs);
     });
   }
 

@@ -97,6 +97,8 @@ export class DocumentLoader {
   private parsingFinished = false;
   private domContentLoaded = false;
   private loadFired = false;
+  /** Set when the document's own body ended with a net error. */
+  private bodyError: { code: number; name: string; detail: string } | null = null;
   private firstPainted = false;
   private abandoned = false;
   private readonly scripts: ScriptEntry[] = [];
@@ -138,9 +140,19 @@ export class DocumentLoader {
     this.feed(this.decoder!.decode(chunk, { stream: true }));
   }
 
-  finishBody(): void {
+  /**
+   * The body is complete, or ended with `error` (the page keeps what arrived and the
+   * load ends with DidFailLoadWithError instead of DidFinishLoad).
+   */
+  /** The document's own body is still arriving. */
+  get bodyOpen(): boolean {
+    return !this.abandoned && !this.bodyFinished;
+  }
+
+  finishBody(error: { code: number; name: string; detail: string } | null = null): void {
     if (this.abandoned || this.bodyFinished) return;
     this.bodyFinished = true;
+    this.bodyError = error;
     if (!this.isHtml) {
       this.summary = { title: '', nodeCount: 1, elementCount: 0, subresources: [], outline: [`(${this.head.mimeType} document, ${this.receivedBytes} bytes)`] };
       this.recordDocument();
@@ -467,7 +479,12 @@ export class DocumentLoader {
       this.render('final');
     }
     this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DocumentOnLoadCompleted', { frameToken: this.frameToken });
-    this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidFinishLoad', { frameToken: this.frameToken, url: this.url });
+    if (this.bodyError) {
+      const { code, name, detail } = this.bodyError;
+      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidFailLoadWithError', { frameToken: this.frameToken, url: this.url, errorCode: code, errorName: name, errorDetail: detail.slice(0, 2048) });
+    } else {
+      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidFinishLoad', { frameToken: this.frameToken, url: this.url });
+    }
     this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidStopLoading', { frameToken: this.frameToken });
   }
 }

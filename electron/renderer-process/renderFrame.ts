@@ -11,6 +11,7 @@
 import { BROWSER_ENDPOINT } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import type { PayloadOf, ResponseHead } from '../../shared/ipc/messageCatalogue.js';
+import { NET_ERRORS } from '../../shared/net/netError.js';
 import { DocumentLoader, type FrameRecorder } from './documentLoader.js';
 
 const NO_TIMING: ResponseHead['timing'] = { requestStart: -1, dnsStart: -1, dnsEnd: -1, connectStart: -1, connectEnd: -1, sslStart: -1, sslEnd: -1, sendStart: -1, sendEnd: -1, receiveHeadersStart: -1, receiveHeadersEnd: -1 };
@@ -86,11 +87,26 @@ export class RenderFrame {
     const doc = this.document;
     if (!doc) return;
     if (payload.requestId === doc.requestId) {
-      if (payload.status.errorCode !== 0) this.recorder.event({ type: 'error', where: 'document body', message: `${doc.url}: the body ended with net::${payload.status.errorName}` });
-      doc.finishBody();
+      const failed = payload.status.errorCode !== 0;
+      if (failed) this.recorder.event({ type: 'error', where: 'document body', message: `${doc.url}: the body ended with net::${payload.status.errorName}` });
+      doc.finishBody(failed ? { code: payload.status.errorCode, name: payload.status.errorName, detail: payload.status.errorDetail } : null);
       return;
     }
     doc.fetcher.onComplete(payload);
+  }
+
+  /**
+   * The URLLoaderFactory this frame's loads went through is gone (the network service
+   * crashed): each load still open on it completes with ERR_FAILED, as a disconnected
+   * pipe does — the document's own body included.
+   */
+  disconnectLoaders(reason: string): void {
+    const doc = this.document;
+    if (!doc) return;
+    const errorDetail = `the network service crashed and was restarted (${reason}); this loader was disconnected`.slice(0, 2048);
+    const status = { errorCode: NET_ERRORS.ERR_FAILED, errorName: 'ERR_FAILED', errorDetail, encodedDataLength: 0, encodedBodyLength: 0, decodedBodyLength: 0 };
+    const open = [...(doc.bodyOpen ? [doc.requestId] : []), ...doc.fetcher.openRequestIds()];
+    for (const requestId of open) this.onComplete({ requestId, status });
   }
 
   beforeUnload(): boolean {

@@ -91,6 +91,10 @@ endpoint.on('URLLoaderClient.OnReceiveResponse', (p) => inOrder(() => frameFor(p
 endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) => inOrder(() => frameFor(p.requestId)?.onRedirect(p)));
 endpoint.on('DataPipe.Write', (p) => inOrder(() => frameFor(p.pipeId)?.onBodyChunk(p.pipeId, p.chunk)));
 endpoint.on('URLLoaderClient.OnComplete', (p) => inOrder(() => frameFor(p.requestId)?.onComplete(p)));
+// The network service was restarted: loads open on the old one will never complete.
+endpoint.on('Frame.UpdateSubresourceLoaderFactories', (p) => inOrder(() => {
+  for (const frame of frames.values()) frame.disconnectLoaders(p.reason);
+}));
 // Answered at once: a ping measures the transport, not the document work queued behind it.
 endpoint.on('ChildProcess.Ping', (p) => void endpoint.send('browser', 'ChildProcessHost.Pong', { sequence: p.sequence }));
 endpoint.on('ChildProcess.ProcessShutdown', () =>

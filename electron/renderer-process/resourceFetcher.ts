@@ -136,6 +136,11 @@ export class ResourceFetcher {
     }
   }
 
+  /** Loads still waiting for their completion. */
+  openRequestIds(): string[] {
+    return [...this.byRequest.values()].filter((load) => !load.finished).map((load) => load.requestId);
+  }
+
   get pending(): number {
     let n = 0;
     for (const load of this.byRequest.values()) if (!load.finished) n++;

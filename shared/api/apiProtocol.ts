@@ -17,7 +17,7 @@ export type ApiRequest = s.Infer<typeof apiRequest>;
 
 const navigationResult = s.object({
   navigationId: s.nullable(s.string({ maxLength: 100 })),
-  outcome: s.literal('loaded', 'failed', 'no-commit', 'renderer-crashed', 'cancelled', 'invalid-input', 'nothing-to-do', 'download', 'blocked'),
+  outcome: s.literal('loaded', 'load-failed', 'failed', 'no-commit', 'renderer-crashed', 'cancelled', 'invalid-input', 'nothing-to-do', 'download', 'blocked'),
   url: s.nullable(s.string({ maxLength: 8192 })),
   message: s.string({ maxLength: 8192 }),
   netError: s.nullable(s.object({ code: s.number({ integer: true }), name: s.string({ maxLength: 100 }), detail: s.string({ maxLength: 4096 }) })),

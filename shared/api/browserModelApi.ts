@@ -27,7 +27,7 @@ export interface HostInfo {
 
 export interface NavigationResultView {
   navigationId: string | null;
-  outcome: 'loaded' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input' | 'nothing-to-do' | 'download' | 'blocked';
+  outcome: 'loaded' | 'load-failed' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input' | 'nothing-to-do' | 'download' | 'blocked';
   url: string | null;
   message: string;
   netError: { code: number; name: string; detail: string } | null;

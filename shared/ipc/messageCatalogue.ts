@@ -179,6 +179,12 @@ export const messageCatalogue = {
     'content.mojom.ChildProcess.ProcessShutdown: the browser tells a renderer process it is no longer needed and may exit.',
   ),
 
+  'Frame.UpdateSubresourceLoaderFactories': entry(
+    ['browser'],
+    ['renderer'],
+    s.object({ reason: s.string({ maxLength: 512 }) }),
+    'content.mojom.Frame.UpdateSubresourceLoaderFactories: the network service crashed and was restarted; the renderer’s old URLLoaderFactory is disconnected (every load still open on it fails with ERR_FAILED) and new loads go to the new network service.',
+  ),
   'ChildProcess.Ping': entry(
     ['browser'],
     ['renderer'],
@@ -282,6 +288,12 @@ export const messageCatalogue = {
     ['browser'],
     s.object({ frameToken, url }),
     'blink.mojom.LocalFrameHost.DidFinishLoad: the frame and all its subresources finished loading.',
+  ),
+  'FrameHost.DidFailLoadWithError': entry(
+    ['renderer'],
+    ['browser'],
+    s.object({ frameToken, url, errorCode: s.number({ integer: true, max: -1 }), errorName: s.string({ maxLength: 64 }), errorDetail: s.string({ maxLength: 2048 }) }),
+    'blink.mojom.LocalFrameHost.DidFailLoadWithError: the committed document’s own body failed (the connection reset, the body was cut short…); the page keeps what arrived, and this replaces DidFinishLoad.',
   ),
   'FrameHost.DidStopLoading': entry(
     ['renderer'],

@@ -37,6 +37,8 @@ const describers: Describers = {
   'FrameHost.DidDispatchDOMContentLoadedEvent': () => 'DOMContentLoaded',
   'FrameHost.DocumentOnLoadCompleted': () => 'load',
   'FrameHost.DidFinishLoad': (p) => p.url,
+  'Frame.UpdateSubresourceLoaderFactories': (p) => p.reason,
+  'FrameHost.DidFailLoadWithError': (p) => `${p.url}: net::${p.errorName}`,
   'FrameHost.DidStopLoading': () => 'spinner stops',
 };
 

@@ -325,13 +325,13 @@ export class Http1ResponseParser {
           this.trailerBytes += 1;
           if (this.trailerBytes > this.maxHeaderBytes) throw new NetError('ERR_RESPONSE_HEADERS_TOO_BIG', `the chunked trailer section exceeds ${this.maxHeaderBytes} bytes`);
         } else if (this.line.length > MAX_CHUNK_LINE) {
-          throw new NetError('ERR_INCOMPLETE_CHUNKED_ENCODING', 'chunk-size line too long');
+          throw new NetError('ERR_INVALID_CHUNKED_ENCODING', 'chunk-size line too long');
         }
         continue;
       }
       const line = this.line.endsWith('\r') ? this.line.slice(0, -1) : this.line;
       this.line = '';
-      if (line.includes('\r')) throw new NetError('ERR_INCOMPLETE_CHUNKED_ENCODING', 'bare CR in chunked framing');
+      if (line.includes('\r')) throw new NetError('ERR_INVALID_CHUNKED_ENCODING', 'bare CR in chunked framing');
       this.onChunkLine(line, events);
       return i;
     }
@@ -342,9 +342,9 @@ export class Http1ResponseParser {
     switch (this.state) {
       case 'chunk-size': {
         const match = /^([0-9A-Fa-f]+)[ \t]*(;.*)?$/.exec(line);
-        if (match === null) throw new NetError('ERR_INCOMPLETE_CHUNKED_ENCODING', `invalid chunk size line ${JSON.stringify(line.slice(0, 80))}`);
+        if (match === null) throw new NetError('ERR_INVALID_CHUNKED_ENCODING', `invalid chunk size line ${JSON.stringify(line.slice(0, 80))}`);
         const digits = (match[1] as string).replace(/^0+(?=.)/, '');
-        if (digits.length > 13) throw new NetError('ERR_INCOMPLETE_CHUNKED_ENCODING', `chunk size ${match[1]} is too large`);
+        if (digits.length > 13) throw new NetError('ERR_INVALID_CHUNKED_ENCODING', `chunk size ${match[1]} is too large`);
         const size = parseInt(digits, 16);
         if (size === 0) {
           this.state = 'trailers';
@@ -356,7 +356,7 @@ export class Http1ResponseParser {
         return;
       }
       case 'chunk-data-end':
-        if (line !== '') throw new NetError('ERR_INCOMPLETE_CHUNKED_ENCODING', 'chunk data not followed by CRLF');
+        if (line !== '') throw new NetError('ERR_INVALID_CHUNKED_ENCODING', 'chunk data not followed by CRLF');
         this.state = 'chunk-size';
         return;
       case 'trailers':

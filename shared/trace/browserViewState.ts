@@ -80,8 +80,16 @@ export interface InterstitialView {
   detail: string;
 }
 
+/** The committed page's body failed after commit (DidFailLoadWithError): it shows what arrived. */
+export interface LoadErrorView {
+  url: string;
+  error: string;
+  detail: string;
+}
+
 export interface TabView {
   interstitial: InterstitialView | null;
+  loadError: LoadErrorView | null;
   loading: boolean;
   url: string;
   title: string;
@@ -114,7 +122,7 @@ export function emptyViewState(): BrowserViewState {
   return {
     cursor: 0,
     downloads: [],
-    tab: { interstitial: null, loading: false, url: '', title: 'New Tab', security: 'none', crashed: false, history: { entries: [], index: -1 } },
+    tab: { interstitial: null, loadError: null, loading: false, url: '', title: 'New Tab', security: 'none', crashed: false, history: { entries: [], index: -1 } },
     processes: [],
     servers: [],
     spans: [],
@@ -331,6 +339,11 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
           tab.interstitial = v && typeof v === 'object' ? { kind: String(v.kind ?? ''), url: String(v.url ?? ''), error: String(v.error ?? ''), detail: String(v.detail ?? '') } : null;
           return;
         }
+        case 'loadError': {
+          const v = event.value as Partial<LoadErrorView> | null;
+          tab.loadError = v && typeof v === 'object' ? { url: String(v.url ?? ''), error: String(v.error ?? ''), detail: String(v.detail ?? '') } : null;
+          return;
+        }
         case 'history': {
           const value = event.value as { entries?: { url: string; title: string }[]; index?: number } | null;
           tab.history = { entries: value?.entries ?? [], index: value?.index ?? -1 };
@@ -355,7 +368,7 @@ export function foldTrace(events: readonly TraceEvent[], count = events.length):
 function copyState(state: BrowserViewState): BrowserViewState {
   return {
     ...state,
-    tab: { ...state.tab, interstitial: state.tab.interstitial ? { ...state.tab.interstitial } : null, history: { entries: state.tab.history.entries.map((e) => ({ ...e })), index: state.tab.history.index } },
+    tab: { ...state.tab, interstitial: state.tab.interstitial ? { ...state.tab.interstitial } : null, loadError: state.tab.loadError ? { ...state.tab.loadError } : null, history: { entries: state.tab.history.entries.map((e) => ({ ...e })), index: state.tab.history.index } },
     processes: state.processes.map((p) => ({ ...p, threads: p.threads.map((t) => ({ ...t })) })),
     downloads: state.downloads.map((d) => ({ ...d })),
     servers: state.servers.map((s) => ({ ...s, hosts: [...s.hosts] })),

@@ -63,6 +63,8 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
     }
     case 'dns.timeout':
       return `DNS timeout: ${event.server.name} (${event.server.address}) did not answer within ${event.waitedMs} ms (attempt ${event.attempt})`;
+    case 'dns.ignored':
+      return `DNS datagram ignored (${event.size} bytes from ${event.from}) while waiting for ${event.server.name}: ${event.reason}`;
     case 'dns.result':
       return `DNS result for ${event.host}: ${event.addresses.join(', ')} (from ${event.source}, TTL ${event.ttl} s)`;
     case 'http.request':

@@ -32,7 +32,7 @@ export interface DnsRecordSummary {
 /** How step mode lets held messages go: only on a step, until the next phase begins, or one every interval. */
 export type StepPace = 'paused' | 'next-phase' | 'playing';
 
-export type StateField = 'loading' | 'url' | 'security' | 'title' | 'history' | 'crashed' | 'interstitial';
+export type StateField = 'loading' | 'url' | 'security' | 'title' | 'history' | 'crashed' | 'interstitial' | 'loadError';
 
 export type TraceEventBody =
   | { type: 'trace.begin'; mode: 'lab' | 'live'; browserPid: number; wallClock: string; platform: string }
@@ -112,6 +112,8 @@ export type TraceEventBody =
       size: number;
     }
   | { type: 'dns.timeout'; queryId: string; server: DnsServerRef; attempt: number; waitedMs: number }
+  /** A datagram the resolver received while waiting and did not accept as the answer (undecodable, unknown transaction id, another question, another sender). */
+  | { type: 'dns.ignored'; queryId: string; server: DnsServerRef; from: string; size: number; reason: string }
   | { type: 'dns.result'; host: string; addresses: string[]; source: 'cache' | 'recursive' | 'os' | 'literal'; ttl: number }
   | { type: 'http.request'; requestId: string; url: string; raw: string; connectionId: number; reused: boolean; remote: string }
   | { type: 'http.response'; requestId: string; statusLine: string; rawHeaders: string; headerBytes: number }

@@ -9,7 +9,7 @@ import type { TraceEvent, TraceEventType, TraceRecord } from './traceEvent.js';
 
 const CHILD_RECORD_TYPES: Record<Exclude<EndpointRole, 'browser'>, ReadonlySet<TraceEventType>> = {
   network: new Set<TraceEventType>([
-    'message', 'ipc.rejected', 'span.begin', 'span.end', 'dns.cache', 'dns.query', 'dns.response', 'dns.timeout', 'dns.result', 'http.request', 'http.response', 'error',
+    'message', 'ipc.rejected', 'span.begin', 'span.end', 'dns.cache', 'dns.query', 'dns.response', 'dns.timeout', 'dns.ignored', 'dns.result', 'http.request', 'http.response', 'error',
     'hsts.upgrade', 'hsts.learned', 'https.upgrade', 'cookie.stored', 'cookie.sent', 'cache.lookup', 'corb.decision',
   ]),
   renderer: new Set<TraceEventType>(['message', 'ipc.rejected', 'span.begin', 'span.end', 'renderer.document', 'renderer.preload', 'renderer.script', 'renderer.render', 'error']),

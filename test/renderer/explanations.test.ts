@@ -54,6 +54,7 @@ const EVENT_TYPES = [
   'dns.query',
   'dns.response',
   'dns.timeout',
+  'dns.ignored',
   'dns.result',
   'http.request',
   'http.response',

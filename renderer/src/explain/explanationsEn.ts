@@ -281,6 +281,20 @@ export const explanationsEn: Explanations = {
       why:
         'Completion is reported per frame so the browser can follow pages with several frames (iframes), each of which may live in a different renderer process.',
     },
+    'Frame.UpdateSubresourceLoaderFactories': {
+      title: 'New loader factories after a network crash',
+      what:
+        'The network service crashed and the browser restarted it. Every renderer’s URLLoaderFactory pointed at the dead service, so each load still open on it is disconnected and fails with net::ERR_FAILED (a committed page whose own body was still arriving stops with DidFailLoadWithError); from now on the renderer’s requests go to the new network service.',
+      why:
+        'In Chromium the network service runs in its own process (here: its own thread) precisely so that a crash there does not take the browser or the pages down with it. The browser notices the crash, starts a new service, and hands every frame fresh factories.',
+    },
+    'FrameHost.DidFailLoadWithError': {
+      title: 'Frame load failed after commit',
+      what:
+        'The document had already committed when its own body failed: the connection was reset, the server closed it before Content-Length was reached, the chunked encoding broke, or the body would not decode. The parser finished with the bytes that arrived, the load event ran, and instead of DidFinishLoad the renderer reports the net error. The tab shows the partial page and says why it stopped.',
+      why:
+        'Once a page has committed, the browser does not swap it for an error page: the user already sees it and may be reading it. Chromium reports the failure per frame (WebContentsObserver::DidFailLoad), and DevTools marks the document request as failed with the same net error.',
+    },
     'FrameHost.DidStopLoading': {
       title: 'Loading stopped',
       what:
@@ -402,6 +416,13 @@ export const explanationsEn: Explanations = {
         'A name server did not answer in time. The question is sent again with a new transaction id, or another server of the same zone is tried.',
       why:
         'UDP does not guarantee delivery, so DNS relies on timeouts and retries, and every zone has several name servers so that one being down does not make its names unreachable.',
+    },
+    'dns.ignored': {
+      title: 'DNS datagram ignored',
+      what:
+        'While waiting for a name server’s answer, the resolver received a datagram it did not accept: bytes that do not decode as a DNS message, a transaction id it never sent, an answer to another question, or a packet from another address. It keeps waiting for the genuine answer (and times out if none comes).',
+      why:
+        'An attacker who cannot see the query can still send forged answers, guessing the id and the port. Accepting only a response that matches the random transaction id, the source port, the server and the question is what makes such blind spoofing (cache poisoning) hard.',
     },
     'dns.result': {
       title: 'Address resolved',

@@ -12,6 +12,7 @@ const en = {
     security: { secure: 'Secure', 'not-secure': 'Not secure', neutral: 'Info', none: 'No page', dangerous: 'Dangerous' },
     crashed: 'Aw, Snap! The renderer process of this tab is gone.',
     failed: 'This site can’t be reached: {error}',
+    loadFailed: 'The page stopped loading: net::{error}. It shows only what arrived.',
     scenarios: 'Lab scenarios',
     downloads: 'Downloads',
     download: { 'in-progress': '{received} of {total} KB', complete: 'Complete, {received} KB', interrupted: 'Interrupted at {received} KB' },
@@ -138,6 +139,7 @@ const en = {
       attempts: '{n} attempts',
       glueless: 'finding a name server (glueless referral)',
       noAnswer: 'no answer (timed out)',
+      ignored: 'ignored',
       result: 'Result',
     },
     tcp: {
@@ -222,6 +224,7 @@ const ko: typeof en = {
     security: { secure: '보안 연결', 'not-secure': '주의 요함', neutral: '정보', none: '페이지 없음', dangerous: '위험' },
     crashed: '앗, 이런! 이 탭의 렌더러 프로세스가 종료되었습니다.',
     failed: '사이트에 연결할 수 없음: {error}',
+    loadFailed: '페이지 로드가 중단되었습니다: net::{error}. 도착한 부분만 표시됩니다.',
     scenarios: '실습 시나리오',
     downloads: '다운로드',
     download: { 'in-progress': '{received} / {total} KB', complete: '완료, {received} KB', interrupted: '{received} KB에서 중단됨' },
@@ -348,6 +351,7 @@ const ko: typeof en = {
       attempts: '{n}번 시도',
       glueless: '네임서버 주소 찾기 (glue 없는 위임)',
       noAnswer: '응답 없음 (시간 초과)',
+      ignored: '무시함',
       result: '결과',
     },
     tcp: {

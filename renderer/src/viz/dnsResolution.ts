@@ -17,6 +17,8 @@ export interface DnsStep {
   referral: DnsRecordSummary[];
   glue: DnsRecordSummary[];
   timedOut: boolean;
+  /** Datagrams received while waiting and not accepted as the answer, with why. */
+  ignored: string[];
   /** Another name resolved first to reach this server (a glueless referral). */
   nested: boolean;
 }
@@ -41,7 +43,7 @@ export function dnsLookupSpanFor(events: readonly TraceEvent[], seq: number): Sp
   if (!event) return null;
   if (event.type === 'span.begin' && event.name === 'DNS Lookup') return event;
   const host = event.type === 'dns.cache' || event.type === 'dns.result' ? event.host : event.type === 'dns.query' ? event.host : null;
-  const queryId = event.type === 'dns.query' || event.type === 'dns.response' || event.type === 'dns.timeout' ? event.queryId : null;
+  const queryId = event.type === 'dns.query' || event.type === 'dns.response' || event.type === 'dns.timeout' || event.type === 'dns.ignored' ? event.queryId : null;
   if (event.type === 'span.end') {
     for (let i = seq - 1; i >= 0; i--) {
       const e = events[i]!;
@@ -89,7 +91,7 @@ export function buildDnsResolution(events: readonly TraceEvent[], span: SpanBegi
         existing.attempts = Math.max(existing.attempts, e.attempt);
         continue;
       }
-      const step: DnsStep = { queryId: e.queryId, server: e.server, question, attempts: e.attempt, rcode: null, authoritative: false, answers: [], referral: [], glue: [], timedOut: false, nested: false };
+      const step: DnsStep = { queryId: e.queryId, server: e.server, question, attempts: e.attempt, rcode: null, authoritative: false, answers: [], referral: [], glue: [], timedOut: false, ignored: [], nested: false };
       steps.set(e.queryId, step);
       result.steps.push(step);
     } else if (e.type === 'dns.response') {
@@ -104,6 +106,8 @@ export function buildDnsResolution(events: readonly TraceEvent[], span: SpanBegi
     } else if (e.type === 'dns.timeout') {
       const step = steps.get(e.queryId);
       if (step) step.timedOut = true;
+    } else if (e.type === 'dns.ignored') {
+      steps.get(e.queryId)?.ignored.push(`${e.size} B from ${e.from}: ${e.reason}`);
     }
   }
   // A step resolving a name server's address (glueless referral) asks another question than the host.

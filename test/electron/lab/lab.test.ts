@@ -67,7 +67,7 @@ describe('Lab config', () => {
     expect(config.webServers).toEqual([
       { address: NAVER_WEB, port: webPort, httpsPort, hosts: ['alias1.naver.com', 'cname.naver.com', 'm.naver.com', 'naver.com', 'www.naver.com'] },
       { address: GOOGLE_WEB, port: webPort, httpsPort, hosts: ['google.com', 'search.naver.com', 'www.google.com'] },
-      { address: BADSSL_WEB, port: webPort, httpsPort, hosts: ['expired.badssl-lab.com', 'untrusted-root.badssl-lab.com', 'wrong-host.badssl-lab.com'] },
+      { address: BADSSL_WEB, port: webPort, httpsPort, hosts: ['expired.badssl-lab.com', 'handshake-abort.badssl-lab.com', 'untrusted-root.badssl-lab.com', 'wrong-host.badssl-lab.com'] },
       { address: GLUELESS_WEB, port: webPort, httpsPort, hosts: ['www.glueless-lab.com'] },
       { address: SAFE_BROWSING_WEB, port: webPort, httpsPort, hosts: ['malware.testsafebrowsing-lab.com', 'phishing.testsafebrowsing-lab.com'] },
       { address: SITES_WEB, port: webPort, httpsPort, hosts: Array.from({ length: 20 }, (_, i) => `www.site${i + 1}-lab.com`).sort() },

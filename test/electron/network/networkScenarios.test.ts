@@ -83,7 +83,7 @@ describe('network scenarios against the lab', () => {
     const { result, events } = await go('http://www.naver.com/slow-head');
     expect(result.outcome).toBe('failed');
     expect(result.netError?.name).toBe('ERR_TIMED_OUT');
-    expect(ofType(events, 'span.end').some((s) => s.status === 'error' && /no response head/.test(s.error ?? ''))).toBe(true);
+    expect(ofType(events, 'span.end').some((s) => s.status === 'error' && /no complete response head/.test(s.error ?? ''))).toBe(true);
   });
 
   it('connection refused: ERR_CONNECTION_REFUSED (after the https attempt falls back to http)', async () => {

@@ -255,8 +255,8 @@ describe('Http1ResponseParser', () => {
       ['negative chunk size', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\n'],
       ['chunk data longer than its size', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n'],
       ['absurd chunk size', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n'],
-    ])('%s → ERR_INCOMPLETE_CHUNKED_ENCODING', (_name, input) => {
-      expect(parseError(input).netErrorName).toBe('ERR_INCOMPLETE_CHUNKED_ENCODING');
+    ])('%s → ERR_INVALID_CHUNKED_ENCODING', (_name, input) => {
+      expect(parseError(input).netErrorName).toBe('ERR_INVALID_CHUNKED_ENCODING');
     });
 
     it('connection closed mid-chunked → ERR_INCOMPLETE_CHUNKED_ENCODING', () => {
