@@ -42,6 +42,11 @@ export class BrowserTracing {
     this.record({ type: 'span.end', spanId, status, error, args });
   }
 
+  /** Ends, as errors, the spans a crashed thread or process left open. */
+  endOpenSpans(endpoint: string, reason: string): void {
+    this.recorder.endOpenSpans(endpoint, reason, monotonicMicros());
+  }
+
   state(field: StateField, value: JsonValue, cause: string): void {
     this.record({ type: 'state', field, value, cause });
   }

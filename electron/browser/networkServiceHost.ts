@@ -83,6 +83,8 @@ export class NetworkServiceHost {
           reject(new Error(reason));
           return;
         }
+        this.tracing.endOpenSpans(NETWORK_ENDPOINT, reason);
+        this.tracing.record({ type: 'thread.exit', endpointId: NETWORK_ENDPOINT, threadName: 'NetworkService', code, reason, restarting: this.restarts < MAX_NETWORK_RESTARTS });
         for (const listener of [...this.goneListeners]) listener(reason);
         this.restart(reason);
       });

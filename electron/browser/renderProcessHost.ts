@@ -116,6 +116,7 @@ export class RenderProcessHost {
       } else {
         this.state = 'crashed';
         const reason = exit.reason === 'launch-failed' ? 'launch-failed' : exit.signal === 'SIGKILL' || exit.reason === 'killed' ? 'killed' : 'crashed';
+        this.tracing.endOpenSpans(this.endpointId, `renderer process ${this.endpointId} ${reason === 'killed' ? 'was killed' : reason === 'launch-failed' ? 'failed to launch' : 'crashed'}`);
         this.tracing.record({ type: 'process.crash', processId: this.endpointId, pid, code: exit.code, signal: exit.signal, reason });
       }
       this.rejectReady(new Error(`renderer process ${this.endpointId} ended before it was ready (${exit.reason})`));

@@ -615,7 +615,7 @@ export class URLLoader {
     if (error !== null) {
       if (error instanceof NetError) {
         code = error.code;
-        detail = error.message;
+        detail = error.detail;
       } else {
         code = NET_ERRORS.ERR_FAILED;
         detail = error instanceof Error ? error.message : String(error);

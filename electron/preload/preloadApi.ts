@@ -60,6 +60,7 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
     reload: () => call('reload', []) as Promise<NavigationResultView>,
     proceedInterstitial: () => call('proceedInterstitial', []) as Promise<NavigationResultView>,
     killRenderer: (processId: string) => call('killRenderer', [String(processId)]) as Promise<NavigationResultView>,
+    killNetworkThread: () => call('killNetworkThread', []) as Promise<NavigationResultView>,
     stepMode: (command: StepCommand) => call('stepMode', [String(command)]) as Promise<StepGateView>,
     subscribeTrace(listener: (events: TraceEvent[]) => void): () => void {
       if (typeof listener !== 'function') throw new Error('subscribeTrace needs a function');

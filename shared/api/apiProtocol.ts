@@ -47,7 +47,7 @@ const stepGate = s.object({
   next: s.nullable(s.object({ flowId: s.string({ maxLength: 200 }), name: s.string({ maxLength: 200 }), from: s.string({ maxLength: 64 }), to: s.string({ maxLength: 64 }) })),
 });
 
-export const apiResult = { info: hostInfo, navigate: navigationResult, goBack: navigationResult, goForward: navigationResult, reload: navigationResult, proceedInterstitial: navigationResult, killRenderer: navigationResult, stepMode: stepGate } as const;
+export const apiResult = { info: hostInfo, navigate: navigationResult, goBack: navigationResult, goForward: navigationResult, reload: navigationResult, proceedInterstitial: navigationResult, killRenderer: navigationResult, killNetworkThread: navigationResult, stepMode: stepGate } as const;
 
 /** Trace events are checked for shape at the edge: an object with a numeric seq and ts and a known-looking type. */
 export const traceEventShape = s.unknownData({ maxDepth: 24 });

@@ -63,11 +63,13 @@ export interface BrowserModelApi {
   proceedInterstitial(): Promise<NavigationResultView>;
   /** Kills a renderer process for real (SIGKILL): the tab shows a sad tab; reload starts a new one. */
   killRenderer(processId: string): Promise<NavigationResultView>;
+  /** Ends the network thread abruptly, as a crash would: loads on it fail, and a new one is started. */
+  killNetworkThread(): Promise<NavigationResultView>;
   /** Step mode: the browser process holds every message until the user lets it go. */
   stepMode(command: StepCommand): Promise<StepGateView>;
   /** Every trace event so far, then each new batch as it is recorded. Returns an unsubscribe function. */
   subscribeTrace(listener: (events: TraceEvent[]) => void): () => void;
 }
 
-export const API_METHODS = ['info', 'navigate', 'goBack', 'goForward', 'reload', 'proceedInterstitial', 'killRenderer', 'stepMode'] as const;
+export const API_METHODS = ['info', 'navigate', 'goBack', 'goForward', 'reload', 'proceedInterstitial', 'killRenderer', 'killNetworkThread', 'stepMode'] as const;
 export type ApiMethod = (typeof API_METHODS)[number];

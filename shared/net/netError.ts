@@ -66,8 +66,11 @@ export function netErrorName(code: number): string {
 export class NetError extends Error {
   readonly code: number;
   readonly netErrorName: string;
+  /** Why, without the `net::NAME:` prefix the message carries. */
+  readonly detail: string;
   constructor(name: NetErrorName, detail: string) {
     super(`net::${name}: ${detail}`);
+    this.detail = detail;
     this.name = 'NetError';
     this.code = NET_ERRORS[name];
     this.netErrorName = name;

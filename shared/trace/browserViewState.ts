@@ -15,7 +15,8 @@ export interface ProcessView {
   pid: number | null;
   site: string | null;
   state: 'launching' | 'running' | 'exited' | 'crashed';
-  threads: { id: string; name: string }[];
+  /** `crashed` until a new thread takes the endpoint over; `restarts` counts those takeovers. */
+  threads: { id: string; name: string; state: 'running' | 'crashed'; restarts: number }[];
   detail: string | null;
   /** Started as the spare, or speculatively, and how it was assigned. */
   role: 'spare' | 'speculative' | null;
@@ -148,13 +149,18 @@ function processFor(state: BrowserViewState, id: string, kind: ProcessView['kind
 function addThread(state: BrowserViewState, info: EndpointInfo): void {
   if (info.role === 'network') {
     const browser = processFor(state, 'browser', 'browser');
-    if (!browser.threads.some((t) => t.id === info.id)) browser.threads.push({ id: info.id, name: info.threadName });
+    const thread = browser.threads.find((t) => t.id === info.id);
+    if (!thread) browser.threads.push({ id: info.id, name: info.threadName, state: 'running', restarts: 0 });
+    else if (thread.state === 'crashed') {
+      thread.state = 'running';
+      thread.restarts += 1;
+    }
     return;
   }
   const view = processFor(state, info.id, info.role === 'browser' ? 'browser' : 'renderer');
   view.pid = info.pid;
   if (view.state === 'launching') view.state = 'running';
-  if (!view.threads.some((t) => t.id === info.id)) view.threads.unshift({ id: info.id, name: info.threadName });
+  if (!view.threads.some((t) => t.id === info.id)) view.threads.unshift({ id: info.id, name: info.threadName, state: 'running', restarts: 0 });
 }
 
 function serverFor(state: BrowserViewState, kind: ServerView['kind'], address: string, port: number, init: Omit<ServerView, 'id' | 'kind' | 'address' | 'port' | 'hosts'>): ServerView {
@@ -187,6 +193,11 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
     case 'thread.start':
       addThread(state, event.info);
       return;
+    case 'thread.exit': {
+      const thread = processFor(state, 'browser', 'browser').threads.find((t) => t.id === event.endpointId);
+      if (thread) thread.state = 'crashed';
+      return;
+    }
     case 'process.launch': {
       const view = processFor(state, event.processId, 'renderer');
       view.site = event.spare ? null : event.site;

@@ -24,6 +24,8 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
       return `trace begins (${event.mode} mode, browser pid ${event.browserPid}, ${event.platform}, ${event.wallClock})`;
     case 'thread.start':
       return `thread ${event.info.threadName} of ${event.info.processName} (pid ${event.info.pid}) is ready`;
+    case 'thread.exit':
+      return `✖ thread ${event.threadName} (${event.endpointId}) ended: ${event.reason}${event.restarting ? '; a new one is starting' : ''}`;
     case 'process.launch':
       return `● launch renderer process ${event.processId} ${event.spare ? '(the spare, not yet for a site)' : `for ${event.site}`}`;
     case 'process.spawn':

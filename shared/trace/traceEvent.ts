@@ -37,6 +37,8 @@ export type StateField = 'loading' | 'url' | 'security' | 'title' | 'history' | 
 export type TraceEventBody =
   | { type: 'trace.begin'; mode: 'lab' | 'live'; browserPid: number; wallClock: string; platform: string }
   | { type: 'thread.start'; info: EndpointInfo }
+  /** A thread ended without being asked to (the network thread crashed); `restarting`: a new one is being started. */
+  | { type: 'thread.exit'; endpointId: string; threadName: string; code: number; reason: string; restarting: boolean }
   | { type: 'process.launch'; processId: EndpointId; site: string; serviceName: string; spare: boolean }
   | { type: 'process.spawn'; processId: EndpointId; pid: number; site: string; serviceName: string }
   | { type: 'process.ready'; processId: EndpointId; pid: number }

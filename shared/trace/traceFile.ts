@@ -4,6 +4,7 @@
  * the NavScope trace inside). Anything else is refused with a message that names
  * the problem; events are checked for shape and renumbered in order.
  */
+import { checkedTraceEvent } from './traceEventCheck.js';
 import { TRACE_FORMAT, type TraceEvent, type TraceFile } from './traceEvent.js';
 
 export class TraceFileError extends Error {
@@ -52,7 +53,8 @@ export function readTraceFile(json: unknown, where = 'the file'): TraceFile {
     }
     if ((event.type === 'span.begin' || event.type === 'span.end') && typeof event.spanId !== 'string') throw new TraceFileError(`event ${index} (${event.type}) has no spanId`);
     // Renumbered in order; an event already in its place is kept as it is (no copy of a long trace).
-    return (event.seq === index ? event : { ...event, seq: index }) as unknown as TraceEvent;
+    // An event of an unknown type, or with a field of the wrong kind, is shown as an error in its place.
+    return checkedTraceEvent(event, index);
   });
   return { format: TRACE_FORMAT, version: 1, events };
 }

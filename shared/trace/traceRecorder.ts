@@ -22,6 +22,8 @@ export class TraceRecorder {
   private readonly listeners = new Set<TraceListener>();
   private droppedCount = 0;
   private readonly endpoints = new Map<EndpointId, EndpointInfo>();
+  /** Spans begun and not yet ended, with the endpoint that began each. */
+  private readonly openSpans = new Map<string, EndpointId>();
 
   constructor(private readonly maxEvents = 500_000) {}
 
@@ -44,8 +46,20 @@ export class TraceRecorder {
     return this.push(record);
   }
 
+  /**
+   * A thread or process ended without ending its spans (it crashed, or was killed):
+   * each span it left open is ended here, as an error with `reason`, on its own lane.
+   */
+  endOpenSpans(endpoint: EndpointId, reason: string, ts: number): void {
+    for (const [spanId, owner] of [...this.openSpans]) {
+      if (owner === endpoint) this.record({ type: 'span.end', ts, endpoint, spanId, status: 'error', error: reason, args: {} });
+    }
+  }
+
   private push(record: TraceRecord): TraceEvent {
     if (record.type === 'thread.start') this.endpoints.set(record.info.id, record.info);
+    if (record.type === 'span.begin') this.openSpans.set(record.spanId, record.endpoint);
+    else if (record.type === 'span.end') this.openSpans.delete(record.spanId);
     if (record.type === 'message') {
       const from = this.endpoints.get(record.from);
       const to = this.endpoints.get(record.to);

@@ -32,7 +32,7 @@ describe.skipIf(skipReason !== null)('the desktop app (Electron, utility process
       // The window is locked down: no Node in the page; the API is the preload's.
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys((window as unknown as { navscope: object }).navscope).sort().join())).toBe('goBack,goForward,info,killRenderer,navigate,proceedInterstitial,reload,subscribeTrace');
+      expect(await page.evaluate(() => Object.keys((window as unknown as { navscope: object }).navscope).sort().join())).toBe('goBack,goForward,info,killNetworkThread,killRenderer,navigate,proceedInterstitial,reload,stepMode,subscribeTrace');
       await page.screenshot({ path: path.join(ARTIFACTS, 'desktop-naver.png') });
     } finally {
       await app.close();

@@ -1,9 +1,10 @@
 /**
  * Seeded generators of bad input: omnibox text, malformed IPC frames, malformed HTTP
- * responses and malformed DNS answers. Each is built from a valid example and broken
+ * responses, malformed DNS answers and malformed trace events (what the window receives). Each is built from a valid example and broken
  * in one way (or many), so it reaches deep into the code that reads it.
  */
 import dnsPacket from 'dns-packet';
+import type { TraceEvent } from '../../shared/trace/traceEvent.js';
 import type { seededRandom } from './faultTally.js';
 
 type Random = ReturnType<typeof seededRandom>;
@@ -162,5 +163,30 @@ export function malformedDnsAnswer(random: Random, query: { id: number; name: st
       return Buffer.concat([valid.subarray(0, 12), Buffer.from([0xc0, 0x0c, 0xc0, 0x0c])]);
     default: // CNAME loop
       return dnsPacket.encode({ ...answer, answers: [{ type: 'CNAME', name: query.name, ttl: 60, data: query.name }] });
+  }
+}
+
+const ODD_VALUES: unknown[] = [null, undefined, 0, -1, Number.NaN, Infinity, '', 'x'.repeat(10_000), '<img src=x onerror=alert(1)>', true, [], [1, 'a', null], {}, { nested: { deeper: [] } }, '\u0000', '\ud800'];
+
+/**
+ * A trace event as the window might receive it from a broken or hostile host: a real
+ * event with one field replaced by an odd value, removed, or its type changed to
+ * another (or an unknown) one — or no event at all.
+ */
+export function malformedTraceEvent(random: Random, valid: TraceEvent, types: readonly string[]): unknown {
+  const copy: Record<string, unknown> = { ...valid };
+  const keys = Object.keys(copy);
+  switch (random.int(4)) {
+    case 0:
+      copy[random.pick(keys)] = random.pick(ODD_VALUES);
+      return copy;
+    case 1:
+      delete copy[random.pick(keys)];
+      return copy;
+    case 2:
+      copy.type = random.pick([...types, 'no.such.type', '', 42]);
+      return copy;
+    default:
+      return random.pick(ODD_VALUES);
   }
 }

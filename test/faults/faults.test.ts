@@ -1,6 +1,7 @@
 /**
  * `npm run test:faults`: seeded, reproducible bad input against the real browser model
- * (network thread, renderer processes, the lab on loopback). Nothing may crash, every
+ * (network thread, renderer processes, the lab on loopback) and at the window's views.
+ * Nothing may crash, every
  * bad input must be recorded, every navigation keeps its whole trace, and the browser
  * must still load a page afterwards. Prints the tally at the end.
  */
@@ -12,7 +13,13 @@ import { BrowserSession } from '../../electron/hosts/node/browserSession.js';
 import { Lab } from '../../electron/lab/lab.js';
 import { classifyOmniboxInput } from '../../shared/web/index.js';
 import { FaultTally, seededRandom } from './faultTally.js';
-import { malformedDnsAnswer, malformedFrame, malformedHttpResponse, omniboxInput } from './faultInputs.js';
+import { foldTrace } from '../../shared/trace/browserViewState.js';
+import { toChromeTrace } from '../../shared/trace/chromeTraceExport.js';
+import { toHar } from '../../shared/trace/harExport.js';
+import { formatTimeline } from '../../shared/trace/timelineText.js';
+import type { TraceEvent } from '../../shared/trace/traceEvent.js';
+import { checkedTraceEvent, traceEventProblem } from '../../shared/trace/traceEventCheck.js';
+import { malformedDnsAnswer, malformedFrame, malformedHttpResponse, malformedTraceEvent, omniboxInput } from './faultInputs.js';
 
 const SEED = Number(process.env.NAVSCOPE_FAULT_SEED ?? 20261121);
 const TIMEOUTS = { dnsAttemptMs: 150, connectMs: 2_000, responseHeadMs: 2_000, bodyIdleMs: 1_000 };
@@ -157,4 +164,31 @@ describe('faults: bad input at every boundary, nothing lost', () => {
     expect(tally.crashes).toEqual([]);
     expect(tally.lost).toEqual([]);
   }, 300_000);
+
+  it('1,000 malformed trace events reach the window: each is shown as an error in its place; no view, text or export throws', () => {
+    const random = seededRandom(SEED + 5);
+    // The real trace this run recorded, broken one event at a time as a hostile host might send it.
+    const recorded = session.browser.recorder.events.slice(0, 2_000);
+    const types = [...new Set(recorded.map((e) => e.type))];
+    for (let round = 0; round < 50; round++) {
+      const trace: TraceEvent[] = [...recorded];
+      for (let i = 0; i < 20; i++) {
+        const at = random.int(trace.length);
+        const raw = malformedTraceEvent(random, trace[at]!, types);
+        tally.inputs++;
+        tally.faults++;
+        const shown = checkedTraceEvent(raw, at);
+        if (traceEventProblem(raw) !== null && (shown.type !== 'error' || shown.where !== 'window')) tally.crashes.push(`trace event ${at}: refused without an error in its place`);
+        trace[at] = shown;
+      }
+      for (const [what, view] of [['the views', foldTrace], ['the timeline text', formatTimeline], ['the HAR export', toHar], ['the Perfetto export', toChromeTrace]] as const) {
+        try {
+          view(trace);
+        } catch (error) {
+          tally.crashes.push(`window, ${what}, round ${round}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+    expect(tally.crashes).toEqual([]);
+  });
 });

@@ -55,6 +55,7 @@ const EVENT_TYPES = [
   'dns.response',
   'dns.timeout',
   'dns.ignored',
+  'thread.exit',
   'dns.result',
   'http.request',
   'http.response',

@@ -7,7 +7,7 @@ import { separateSegments } from '../../renderer/src/viz/waterfallLayout.js';
 
 function stateWith(renderers: number, servers: number) {
   const state = emptyViewState();
-  state.processes.push({ id: 'browser', kind: 'browser', pid: 1, site: null, state: 'running', threads: [{ id: 'browser', name: 'CrBrowserMain' }, { id: 'network', name: 'NetworkService' }], detail: null, role: null, unresponsive: false });
+  state.processes.push({ id: 'browser', kind: 'browser', pid: 1, site: null, state: 'running', threads: [{ id: 'browser', name: 'CrBrowserMain', state: 'running', restarts: 0 }, { id: 'network', name: 'NetworkService', state: 'running', restarts: 0 }], detail: null, role: null, unresponsive: false });
   for (let i = 1; i <= renderers; i++) state.processes.push({ id: `renderer:${i}`, kind: 'renderer', pid: 100 + i, site: `http://site${i}.test`, state: 'running', threads: [], detail: null, role: null, unresponsive: false });
   for (let i = 1; i <= servers; i++) state.servers.push({ id: `127.53.0.${i}:53`, kind: 'dns', address: `127.53.0.${i}`, port: 53, name: `ns${i}`, role: 'authoritative', zone: 'test', hosts: [] });
   return state;
@@ -32,6 +32,18 @@ describe('process diagram layout', () => {
       expect(node.y + node.h).toBeLessThanOrEqual(300);
     }
     for (let i = 0; i < layout.nodes.length; i++) for (let j = i + 1; j < layout.nodes.length; j++) expect(overlaps(layout.nodes[i]!, layout.nodes[j]!)).toBe(false);
+  });
+
+  it('shows a crashed network thread as crashed, and how often it was restarted once it is back', () => {
+    const state = stateWith(1, 1);
+    const network = state.processes[0]!.threads[1]!;
+    network.state = 'crashed';
+    expect(layoutProcessDiagram(state, 900, 400).nodes.find((n) => n.id === 'network')?.state).toBe('crashed');
+    network.state = 'running';
+    network.restarts = 2;
+    const node = layoutProcessDiagram(state, 900, 400).nodes.find((n) => n.id === 'network');
+    expect(node?.state).toBe('running');
+    expect(node?.lines).toContain('restarted ×2');
   });
 
   it('draws a message as an arrow between its two ends', () => {

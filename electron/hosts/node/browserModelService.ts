@@ -10,12 +10,13 @@ import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import type { NavigationResult } from '../../browser/webContents.js';
 import type { BrowserSession } from './browserSession.js';
 
-const NOTHING_TO_DO: Record<'goBack' | 'goForward' | 'reload' | 'proceedInterstitial' | 'killRenderer', string> = {
+const NOTHING_TO_DO: Record<'goBack' | 'goForward' | 'reload' | 'proceedInterstitial' | 'killRenderer' | 'killNetworkThread', string> = {
   goBack: 'There is no page to go back to.',
   goForward: 'There is no page to go forward to.',
   reload: 'There is no page to reload.',
   proceedInterstitial: 'There is no Safe Browsing interstitial to proceed past.',
   killRenderer: 'There is no such renderer process.',
+  killNetworkThread: 'The network thread is not running (it is being restarted).',
 };
 
 export function navigationResultView(result: NavigationResult): NavigationResultView {
@@ -73,6 +74,9 @@ export class BrowserModelService {
         if (!this.session.browser.killRenderer(processId)) return nothingToDo(method);
         return { navigationId: null, outcome: 'nothing-to-do', url: null, message: `${processId} was killed (SIGKILL).`, netError: null };
       }
+      case 'killNetworkThread':
+        if (!this.session.browser.killNetworkThread()) return nothingToDo(method);
+        return { navigationId: null, outcome: 'nothing-to-do', url: null, message: 'The network thread was killed; a new one is starting.', netError: null };
       case 'stepMode':
         return this.stepMode(args[0] ?? '');
     }

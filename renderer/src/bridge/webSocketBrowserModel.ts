@@ -88,6 +88,10 @@ export class WebSocketBrowserModel implements BrowserModelApi {
     return this.call('killRenderer', [processId]);
   }
 
+  killNetworkThread(): Promise<NavigationResultView> {
+    return this.call('killNetworkThread', []);
+  }
+
   reload(): Promise<NavigationResultView> {
     return this.call('reload', []);
   }

@@ -319,6 +319,13 @@ export const explanationsEn: Explanations = {
       why:
         'Chromium splits work across threads and processes so that slow work such as network and parsing never blocks the UI; seeing which thread did what is the point of this view.',
     },
+    'thread.exit': {
+      title: 'Thread crashed',
+      what:
+        'A thread ended without being asked to: here the network thread (NetworkService), killed from the window or by a fault. Every load that was on it is lost: a navigation waiting for its response fails with net::ERR_FAILED, a download is interrupted, and a new network thread is started; renderers then get new loader factories.',
+      why:
+        'Chromium runs the network service apart from the browser’s UI so that a crash there costs the loads in flight, not the browser: it notices the crash, restarts the service and reconnects everyone to it.',
+    },
     'process.launch': {
       title: 'Launching a renderer process',
       what:

@@ -6,6 +6,7 @@
  * A saved trace (a file, or a demo) can be opened instead: the views then show it,
  * and the live trace keeps growing behind it until the user goes back to live.
  */
+import { checkedTraceEvent } from '../../../shared/trace/traceEventCheck';
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import type { BrowserModelApi, HostInfo, NavigationResultView, StepCommand } from '../../../shared/api/browserModelApi';
@@ -45,8 +46,10 @@ export const useTraceStore = defineStore('trace', () => {
   }
 
   function append(batch: readonly TraceEvent[]): void {
-    for (const event of batch) {
-      if (event.seq !== liveEvents.length) continue; // duplicates or gaps are never folded
+    for (const received of batch) {
+      if (received.seq !== liveEvents.length) continue; // duplicates or gaps are never folded
+      // Checked before any view reads it: a malformed event is shown as an error in its place.
+      const event = checkedTraceEvent(received, liveEvents.length);
       liveEvents.push(event);
       gate.value = foldStepGate(gate.value, event);
       if (!replay.value) index(event);
@@ -162,5 +165,6 @@ export const useTraceStore = defineStore('trace', () => {
     reload: () => call((m) => m.reload()),
     proceedInterstitial: () => call((m) => m.proceedInterstitial()),
     killRenderer: (processId: string) => call((m) => m.killRenderer(processId)),
+    killNetworkThread: () => call((m) => m.killNetworkThread()),
   };
 });

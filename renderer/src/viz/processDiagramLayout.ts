@@ -57,8 +57,10 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
   const threadH = Math.min(74, (b.h - HEADER - PAD * 3) / 2);
   const threadTop = b.y + HEADER + Math.max(PAD, (b.h - HEADER - threadH * 2 - PAD) / 2);
   nodes.push({ id: 'browser', kind: 'ui', x: b.x + PAD, y: threadTop, w: b.w - PAD * 2, h: threadH, title: 'UI thread', lines: [`CrBrowserMain · pid ${browser?.pid ?? '?'}`], tooltip: '', state: browser?.state ?? null });
-  if (browser?.threads.some((t) => t.id === 'network')) {
-    nodes.push({ id: 'network', kind: 'network', x: b.x + PAD, y: threadTop + threadH + PAD, w: b.w - PAD * 2, h: threadH, title: 'Network thread', lines: [`NetworkService · pid ${browser.pid ?? '?'}`], tooltip: '', state: browser.state });
+  const network = browser?.threads.find((t) => t.id === 'network');
+  if (browser && network) {
+    const lines = [`NetworkService · pid ${browser.pid ?? '?'}`, ...(network.restarts > 0 ? [`restarted ×${network.restarts}`] : [])];
+    nodes.push({ id: 'network', kind: 'network', x: b.x + PAD, y: threadTop + threadH + PAD, w: b.w - PAD * 2, h: threadH, title: 'Network thread', lines, tooltip: '', state: network.state === 'crashed' ? 'crashed' : browser.state });
   }
 
   const renderers = state.processes.filter((p) => p.kind === 'renderer');

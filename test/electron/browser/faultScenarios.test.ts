@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
 import { LAB_SCENARIOS } from '../../../electron/lab/labScenarios.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
+import { traceEventProblem } from '../../../shared/trace/traceEventCheck.js';
 import { messages, navigateAndCollect, ofType } from '../support/browserHarness.js';
 
 interface Expected {
@@ -119,4 +120,8 @@ describe('fault-injecting lab scenarios', () => {
       expect(next.result.outcome).toBe('loaded');
     }, 40_000);
   }
+
+  it('recorded, through all of them, only events the window shows as they are', () => {
+    for (const event of browser().browser.recorder.events) expect(traceEventProblem(event), `${event.seq} ${event.type}`).toBeNull();
+  });
 });

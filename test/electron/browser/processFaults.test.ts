@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { LAB_ORDINARY_SITES } from '../../../electron/lab/labZones.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
+import { traceEventProblem } from '../../../shared/trace/traceEventCheck.js';
 import { messages, navigateAndCollect, nextHeldRequest, ofType, useLabSession, waitForEvent } from '../support/browserHarness.js';
+
+/** Spans of `endpoint` begun in `events` and never ended there. */
+const openSpans = (events: readonly TraceEvent[], endpoint: string): string[] => {
+  const ended = new Set(ofType(events, 'span.end').map((e) => e.spanId));
+  return ofType(events, 'span.begin').filter((b) => b.endpoint === endpoint && !ended.has(b.spanId)).map((b) => b.name);
+};
 
 const threadStarts = (events: readonly TraceEvent[]) => ofType(events, 'thread.start').filter((t) => t.info.role === 'network');
 
@@ -31,6 +38,10 @@ describe('the network thread killed mid-navigation', () => {
     expect(ofType(events, 'navigation.end')).toHaveLength(1);
     expect(messages(events, 'NavigationClient.CommitFailedNavigation')).toHaveLength(1);
     expect(browser.network.restartCount).toBe(1);
+    // What the dead thread was doing ends as an error in the trace, not as a span running forever.
+    expect(ofType(events, 'thread.exit')).toHaveLength(1);
+    expect(openSpans(events, 'network')).toEqual([]);
+    expect(ofType(events, 'span.end').some((e) => e.endpoint === 'network' && e.status === 'error' && /network thread exited/.test(e.error ?? ''))).toBe(true);
     const next = await navigateAndCollect(session(), 'www.naver.com');
     expect(next.result.outcome).toBe('loaded');
   });
@@ -73,6 +84,10 @@ describe('the network thread killed mid-navigation', () => {
     const next = await navigateAndCollect(session(), 'www.google.com');
     expect(next.result.outcome).toBe('loaded');
   });
+
+  it('recorded, through the crashes, only events the window shows as they are', () => {
+    for (const event of session().browser.recorder.events) expect(traceEventProblem(event), `${event.seq} ${event.type}`).toBeNull();
+  });
 });
 
 describe('renderers killed again and again during load', () => {
@@ -97,6 +112,7 @@ describe('renderers killed again and again during load', () => {
       // Up to the crash, the load is all there: the commit, and the document the renderer built.
       expect(messages(events, 'FrameHost.DidCommitProvisionalLoad')).toHaveLength(1);
       expect(ofType(events, 'state').filter((s) => s.field === 'crashed').at(-1)?.value).toBe(true);
+      expect(openSpans(events, victim.endpointId)).toEqual([]);
       session().lab?.releaseHeld();
     }
     const next = await navigateAndCollect(session(), 'www.naver.com');

@@ -30,7 +30,7 @@ describe('the desktop IPC handlers (main process)', () => {
   });
 
   it('registers exactly the catalogue’s channels', () => {
-    expect([...handlers.keys()].sort()).toEqual(['navscope:goBack', 'navscope:goForward', 'navscope:info', 'navscope:killRenderer', 'navscope:navigate', 'navscope:proceedInterstitial', 'navscope:reload', 'navscope:stepMode', 'navscope:subscribe']);
+    expect([...handlers.keys()].sort()).toEqual(['navscope:goBack', 'navscope:goForward', 'navscope:info', 'navscope:killNetworkThread', 'navscope:killRenderer', 'navscope:navigate', 'navscope:proceedInterstitial', 'navscope:reload', 'navscope:stepMode', 'navscope:subscribe']);
   });
 
   it('checks the sender of every call before anything runs', async () => {

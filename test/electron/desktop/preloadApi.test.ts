@@ -20,7 +20,7 @@ describe('the preload API', () => {
   it('is one frozen object with exactly the API’s methods', () => {
     const api = createPreloadApi(fakeIpc().ipc);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['goBack', 'goForward', 'info', 'killRenderer', 'navigate', 'proceedInterstitial', 'reload', 'stepMode', 'subscribeTrace']);
+    expect(Object.keys(api).sort()).toEqual(['goBack', 'goForward', 'info', 'killNetworkThread', 'killRenderer', 'navigate', 'proceedInterstitial', 'reload', 'stepMode', 'subscribeTrace']);
     expect(() => {
       (api as unknown as Record<string, unknown>).navigate = () => 'hijacked';
     }).toThrow();

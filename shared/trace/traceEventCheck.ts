@@ -1,0 +1,146 @@
+/**
+ * What the window checks before it shows an event: every event it receives (live
+ * batches, saved trace files) has a known type and, for that type, every field with
+ * the right kind of value. The table below is checked by the compiler against
+ * TraceEventBody: a field added to an event type and not listed here, or listed
+ * with the wrong kind, does not compile.
+ *
+ * An event that fails the check is not dropped (its place in the trace is kept): it
+ * becomes an `error` event saying what was wrong, so a bad input is visible and the
+ * views never read a field that is not there.
+ */
+import type { JsonValue, TraceEvent, TraceEventOf, TraceEventType } from './traceEvent.js';
+
+type Kind = 'json' | 'string' | 'string?' | 'number' | 'number?' | 'boolean' | 'array' | 'object' | 'object?';
+
+/** The kind of value a field of type V holds (null-able kinds end in "?"). */
+type KindOf<V> = [JsonValue] extends [V]
+  ? 'json'
+  : [V] extends [string]
+    ? 'string'
+    : [V] extends [string | null]
+      ? 'string?'
+      : [V] extends [number]
+        ? 'number'
+        : [V] extends [number | null]
+          ? 'number?'
+          : [V] extends [boolean]
+            ? 'boolean'
+            : [V] extends [readonly unknown[]]
+              ? 'array'
+              : [V] extends [object]
+                ? 'object'
+                : [V] extends [object | null]
+                  ? 'object?'
+                  : never;
+
+type FieldsOf<T extends TraceEventType> = Exclude<keyof TraceEventOf<T>, 'type' | 'seq' | 'ts' | 'endpoint'>;
+type Spec<T extends TraceEventType> = { [K in FieldsOf<T>]-?: KindOf<TraceEventOf<T>[K]> };
+
+const SPANS = { spanId: 'string', name: 'string', category: 'string', phase: 'string?', parentId: 'string?', navigationId: 'string?', requestId: 'string?', args: 'object' } as const;
+
+const SPECS: { [T in TraceEventType]: Spec<T> } = {
+  'trace.begin': { mode: 'string', browserPid: 'number', wallClock: 'string', platform: 'string' },
+  'thread.start': { info: 'object' },
+  'thread.exit': { endpointId: 'string', threadName: 'string', code: 'number', reason: 'string', restarting: 'boolean' },
+  'process.launch': { processId: 'string', site: 'string', serviceName: 'string', spare: 'boolean' },
+  'process.spawn': { processId: 'string', pid: 'number', site: 'string', serviceName: 'string' },
+  'process.ready': { processId: 'string', pid: 'number' },
+  'process.exit': { processId: 'string', pid: 'number', code: 'number?', signal: 'string?', reason: 'string' },
+  'process.crash': { processId: 'string', pid: 'number', code: 'number?', signal: 'string?', reason: 'string' },
+  'span.begin': SPANS,
+  'span.end': { spanId: 'string', status: 'string', error: 'string?', args: 'object' },
+  message: { flowId: 'string', name: 'string', from: 'string', to: 'string', fromPid: 'number?', fromThread: 'string?', toPid: 'number?', toThread: 'string?', route: 'string?', sentAt: 'number', deliveredAt: 'number', summary: 'string', payload: 'json' },
+  'ipc.rejected': { receiver: 'string', from: 'string?', name: 'string?', reason: 'string' },
+  'navigation.begin': { navigationId: 'string', url: 'string', transition: 'string', input: 'string' },
+  'navigation.end': { navigationId: 'string', url: 'string', outcome: 'string', netError: 'object?' },
+  'omnibox.classified': { text: 'string', inputType: 'string', url: 'string?', reason: 'string', didYouMean: 'string?' },
+  'url.parsed': { url: 'string', scheme: 'string', host: 'string', hostUnicode: 'string', isIdn: 'boolean', port: 'number?', effectivePort: 'number?', path: 'string', query: 'string', fragment: 'string' },
+  'dns.cache': { host: 'string', outcome: 'string', addresses: 'array' },
+  'dns.query': { queryId: 'string', host: 'string', server: 'object', question: 'object', transactionId: 'number', size: 'number', attempt: 'number' },
+  'dns.response': { queryId: 'string', server: 'object', rcode: 'string', authoritative: 'boolean', truncated: 'boolean', answers: 'array', authorities: 'array', additionals: 'array', size: 'number' },
+  'dns.timeout': { queryId: 'string', server: 'object', attempt: 'number', waitedMs: 'number' },
+  'dns.ignored': { queryId: 'string', server: 'object', from: 'string', size: 'number', reason: 'string' },
+  'dns.result': { host: 'string', addresses: 'array', source: 'string', ttl: 'number' },
+  'http.request': { requestId: 'string', url: 'string', raw: 'string', connectionId: 'number', reused: 'boolean', remote: 'string' },
+  'http.response': { requestId: 'string', statusLine: 'string', rawHeaders: 'string', headerBytes: 'number' },
+  state: { field: 'string', value: 'json', cause: 'string' },
+  'hsts.upgrade': { requestId: 'string', from: 'string', to: 'string', matchedHost: 'string', source: 'string', includeSubdomains: 'boolean' },
+  'hsts.learned': { host: 'string', header: 'string', maxAge: 'number', includeSubdomains: 'boolean', removed: 'boolean' },
+  'https.upgrade': { requestId: 'string', from: 'string', to: 'string', outcome: 'string', reason: 'string' },
+  'cookie.stored': { requestId: 'string', url: 'string', cookies: 'array' },
+  'cookie.sent': { requestId: 'string', url: 'string', names: 'array' },
+  'cache.lookup': { requestId: 'string', url: 'string', outcome: 'string', reason: 'string' },
+  'mime.sniffed': { navigationId: 'string', url: 'string', supplied: 'string?', noSniff: 'boolean', computed: 'string', rule: 'string', matchedSignature: 'string?', firstBytesHex: 'string', firstBytesText: 'string', byteCount: 'number' },
+  'safebrowsing.check': { navigationId: 'string', url: 'string', verdict: 'string', threatType: 'string?', expressions: 'array', bypassed: 'boolean' },
+  'navigation.decision': { navigationId: 'string', url: 'string', decision: 'string', reason: 'string' },
+  'download.begin': { downloadId: 'string', url: 'string', filename: 'string', path: 'string', mimeType: 'string', totalBytes: 'number' },
+  'download.progress': { downloadId: 'string', receivedBytes: 'number', totalBytes: 'number' },
+  'download.end': { downloadId: 'string', state: 'string', receivedBytes: 'number', path: 'string', error: 'string?' },
+  'process.assigned': { processId: 'string', pid: 'number?', site: 'string', how: 'string', reason: 'string' },
+  'process.discarded': { processId: 'string', site: 'string', reason: 'string' },
+  'process.unresponsive': { processId: 'string', pid: 'number?', waitingFor: 'string', waitedMs: 'number' },
+  'process.responsive': { processId: 'string', pid: 'number?' },
+  'renderer.document': { url: 'string', title: 'string', nodeCount: 'number', elementCount: 'number', subresources: 'array', outline: 'array' },
+  'renderer.preload': { url: 'string', destination: 'string', tag: 'string', parserBlockedOn: 'string?' },
+  'renderer.script': { url: 'string?', timing: 'string', order: 'number', ran: 'boolean', blockedReason: 'string?', mimeType: 'string', discoveredTs: 'number', fetchEndTs: 'number', ranTs: 'number', parserBlockedMicros: 'number' },
+  'renderer.render': { stage: 'string', url: 'string', renderBlocking: 'array', cssom: 'object', renderTree: 'object', layout: 'object', paint: 'object' },
+  'corb.decision': { requestId: 'string', url: 'string', initiatorOrigin: 'string', destination: 'string', mimeType: 'string', noSniff: 'boolean', decision: 'string', reason: 'string', sniffed: 'string?' },
+  'step.mode': { enabled: 'boolean', pace: 'string', intervalMs: 'number', held: 'number' },
+  'step.held': { flowId: 'string', name: 'string', from: 'string', to: 'string', held: 'number' },
+  'step.released': { flowId: 'string', name: 'string', from: 'string', to: 'string', waitedMicros: 'number', into: 'string', held: 'number' },
+  error: { where: 'string', message: 'string' },
+};
+
+function kindProblem(value: unknown, kind: Kind): string | null {
+  const nullable = kind.endsWith('?');
+  if (value === null) return nullable || kind === 'json' ? null : 'null';
+  if (value === undefined) return 'missing';
+  switch (kind.replace('?', '')) {
+    case 'json':
+      return null;
+    case 'string':
+      return typeof value === 'string' ? null : `a ${typeof value}, not a string`;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : `${typeof value === 'number' ? String(value) : `a ${typeof value}`}, not a finite number`;
+    case 'boolean':
+      return typeof value === 'boolean' ? null : `a ${typeof value}, not a boolean`;
+    case 'array':
+      return Array.isArray(value) ? null : 'not a list';
+    default:
+      return typeof value === 'object' && !Array.isArray(value) ? null : `a ${Array.isArray(value) ? 'list' : typeof value}, not an object`;
+  }
+}
+
+/** What is wrong with `raw` as a trace event, or null when the window can show it. */
+export function traceEventProblem(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'not an object';
+  const event = raw as Record<string, unknown>;
+  if (typeof event.type !== 'string') return 'no type';
+  if (!Object.hasOwn(SPECS, event.type)) return `unknown type ${JSON.stringify(event.type.slice(0, 60))}`;
+  if (typeof event.ts !== 'number' || !Number.isFinite(event.ts)) return 'no numeric timestamp "ts"';
+  if (typeof event.endpoint !== 'string') return 'no "endpoint"';
+  const spec = SPECS[event.type as TraceEventType] as Record<string, Kind>;
+  for (const [field, kind] of Object.entries(spec)) {
+    const problem = kindProblem(event[field], kind);
+    if (problem) return `"${field}" is ${problem}`;
+  }
+  return null;
+}
+
+/**
+ * The event to show at `seq`: `raw` itself when it checks out (renumbered if needed),
+ * else an `error` event in its place naming what was wrong.
+ */
+export function checkedTraceEvent(raw: unknown, seq: number): TraceEvent {
+  const problem = traceEventProblem(raw);
+  if (problem === null) {
+    const event = raw as TraceEvent;
+    return event.seq === seq ? event : { ...event, seq };
+  }
+  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const type = typeof fields.type === 'string' ? fields.type.slice(0, 60) : '?';
+  const ts = typeof fields.ts === 'number' && Number.isFinite(fields.ts) ? fields.ts : 0;
+  const endpoint = typeof fields.endpoint === 'string' ? fields.endpoint.slice(0, 60) : 'browser';
+  return { type: 'error', where: 'window', message: `event #${seq} (${type}) could not be shown: ${problem}`, ts, endpoint, seq };
+}
