@@ -320,7 +320,8 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       return;
     }
     case 'http.request': {
-      const host = new URL(event.url).hostname;
+      // A URL that does not parse (a damaged trace) names the server by its address.
+      const host = URL.canParse(event.url) ? new URL(event.url).hostname : event.remote;
       const colon = event.remote.lastIndexOf(':');
       const server = serverFor(state, 'web', event.remote.slice(0, colon), Number(event.remote.slice(colon + 1)), { name: host, role: 'web', zone: '' });
       remember(server.hosts, host);

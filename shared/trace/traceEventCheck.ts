@@ -1,8 +1,8 @@
 /**
  * What the window checks before it shows an event: every event it receives (live
  * batches, saved trace files) has a known type and, for that type, every field with
- * the right kind of value. The table below is checked by the compiler against
- * TraceEventBody: a field added to an event type and not listed here, or listed
+ * the right kind of value, and one level further in where the views read inside a
+ * field. The tables below are checked by the compiler against TraceEventBody: a field added to an event type and not listed here, or listed
  * with the wrong kind, does not compile.
  *
  * An event that fails the check is not dropped (its place in the trace is kept): it
@@ -92,6 +92,68 @@ const SPECS: { [T in TraceEventType]: Spec<T> } = {
   error: { where: 'string', message: 'string' },
 };
 
+/**
+ * One level further in, for the fields whose insides the views read: the fields of
+ * an object (`fields`), or of each item of a list (`items`), or the kind of each item
+ * of a list of plain values (`each`). Also checked by the compiler against the types.
+ */
+type InnerSpec<E> = { [K in keyof E]?: KindOf<E[K]> };
+type Deep<V> = NonNullable<V> extends readonly (infer E)[]
+  ? E extends object
+    ? { items: InnerSpec<E> }
+    : { each: KindOf<E> }
+  : NonNullable<V> extends object
+    ? { fields: InnerSpec<NonNullable<V>> }
+    : never;
+type DeepSpec<T extends TraceEventType> = { [K in FieldsOf<T>]?: Deep<TraceEventOf<T>[K]> };
+
+const SERVER = { fields: { address: 'string', port: 'number', name: 'string', zone: 'string', role: 'string' } } as const;
+const RECORDS = { items: { name: 'string', type: 'string', ttl: 'number', data: 'string' } } as const;
+const STRINGS = { each: 'string' } as const;
+
+const DEEP: { [T in TraceEventType]?: DeepSpec<T> } = {
+  'thread.start': { info: { fields: { id: 'string', role: 'string', pid: 'number', processName: 'string', threadName: 'string' } } },
+  'navigation.end': { netError: { fields: { code: 'number', name: 'string', detail: 'string' } } },
+  'dns.cache': { addresses: STRINGS },
+  'dns.query': { server: SERVER, question: { fields: { name: 'string', type: 'string' } } },
+  'dns.response': { server: SERVER, answers: RECORDS, authorities: RECORDS, additionals: RECORDS },
+  'dns.timeout': { server: SERVER },
+  'dns.ignored': { server: SERVER },
+  'dns.result': { addresses: STRINGS },
+  'cookie.stored': { cookies: { items: { header: 'string', stored: 'boolean', reason: 'string?', name: 'string?' } } },
+  'cookie.sent': { names: STRINGS },
+  'safebrowsing.check': { expressions: { items: { expression: 'string', hash: 'string', prefix: 'string', prefixMatch: 'boolean', fullHashMatch: 'boolean', list: 'string?' } } },
+  'renderer.document': { subresources: { items: { url: 'string', destination: 'string', tag: 'string' } }, outline: STRINGS },
+  'renderer.render': {
+    renderBlocking: STRINGS,
+    cssom: { fields: { sheets: 'array', ruleCount: 'number' } },
+    renderTree: { fields: { nodes: 'array', excluded: 'array', count: 'number' } },
+    layout: { fields: { viewportWidth: 'number', viewportHeight: 'number', documentHeight: 'number', boxes: 'array', truncated: 'boolean' } },
+    paint: { fields: { items: 'array', count: 'number', truncated: 'boolean' } },
+  },
+};
+
+function innerProblem(value: unknown, spec: Readonly<Record<string, Kind | undefined>>, where: string): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${where} is not an object`;
+  for (const [field, kind] of Object.entries(spec)) {
+    if (kind === undefined) continue;
+    const problem = kindProblem((value as Record<string, unknown>)[field], kind);
+    if (problem) return `${where}.${field} is ${problem}`;
+  }
+  return null;
+}
+
+function deepProblem(value: unknown, deep: { fields?: object; items?: object; each?: Kind }, field: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (deep.fields) return innerProblem(value, deep.fields as Record<string, Kind>, `"${field}"`);
+  if (!Array.isArray(value)) return null;
+  for (let i = 0; i < value.length; i++) {
+    const problem = deep.items ? innerProblem(value[i], deep.items as Record<string, Kind>, `"${field}"[${i}]`) : deep.each ? kindProblem(value[i], deep.each) : null;
+    if (problem) return deep.items ? problem : `"${field}"[${i}] is ${problem}`;
+  }
+  return null;
+}
+
 function kindProblem(value: unknown, kind: Kind): string | null {
   const nullable = kind.endsWith('?');
   if (value === null) return nullable || kind === 'json' ? null : 'null';
@@ -124,6 +186,10 @@ export function traceEventProblem(raw: unknown): string | null {
   for (const [field, kind] of Object.entries(spec)) {
     const problem = kindProblem(event[field], kind);
     if (problem) return `"${field}" is ${problem}`;
+  }
+  for (const [field, deep] of Object.entries(DEEP[event.type as TraceEventType] ?? {}) as [string, { fields?: object; items?: object; each?: Kind }][]) {
+    const problem = deepProblem(event[field], deep, field);
+    if (problem) return problem;
   }
   return null;
 }
