@@ -141,7 +141,6 @@ export class BrowserProcess {
     this.endpoint.send(NETWORK_ENDPOINT, 'NetworkContext.CloseAllConnections', {});
   }
 
-  /** Kills a renderer process for real (SIGKILL), as the diagram's "Kill process" does. */
   /**
    * Ends the network thread abruptly, as a crash would: in-flight navigations and
    * downloads fail, the thread is restarted, and renderers are told to use the new one.
@@ -152,6 +151,7 @@ export class BrowserProcess {
     return this.network.kill();
   }
 
+  /** Kills a renderer process for real (SIGKILL), as the diagram's "Kill process" does. */
   killRenderer(processId: string): boolean {
     const host = [...this.processes].find((p) => p.endpointId === processId && p.isAlive);
     if (!host) return false;

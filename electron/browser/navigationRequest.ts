@@ -7,7 +7,7 @@
  */
 import { AsyncQueue } from '../../shared/base/asyncQueue.js';
 import { BROWSER_ENDPOINT, NETWORK_ENDPOINT } from '../../shared/ipc/endpoints.js';
-import type { PayloadOf, ResponseHead } from '../../shared/ipc/messageCatalogue.js';
+import { type PayloadOf, type ResponseHead, failedCompletionStatus } from '../../shared/ipc/messageCatalogue.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { NET_ERRORS, isCertificateError, netErrorName } from '../../shared/net/netError.js';
 import { previewBytes } from '../../shared/trace/payloadSummary.js';
@@ -38,6 +38,11 @@ export interface NetErrorInfo {
   code: number;
   name: string;
   detail: string;
+}
+
+/** net::ERR_FAILED, with why. */
+function failedWith(detail: string): NetErrorInfo {
+  return { code: NET_ERRORS.ERR_FAILED, name: 'ERR_FAILED', detail };
 }
 
 export type NavigationOutcome =
@@ -167,8 +172,8 @@ export class NavigationRequest {
   networkServiceGone(reason: string): void {
     if (!this.loaderCreated || this.loaderHandedOff || this.networkFailure) return;
     const detail = `the network service crashed (${reason}): the navigation's URLLoader was disconnected`;
-    this.networkFailure = { code: NET_ERRORS.ERR_FAILED, name: netErrorName(NET_ERRORS.ERR_FAILED), detail };
-    this.events.push({ kind: 'complete', payload: { requestId: this.requestId, status: { errorCode: NET_ERRORS.ERR_FAILED, errorName: netErrorName(NET_ERRORS.ERR_FAILED), errorDetail: detail, encodedDataLength: 0, encodedBodyLength: 0, decodedBodyLength: 0 } } });
+    this.networkFailure = failedWith(detail);
+    this.events.push({ kind: 'complete', payload: { requestId: this.requestId, status: failedCompletionStatus('ERR_FAILED', detail) } });
   }
 
   cancel(reason: string): void {
@@ -189,7 +194,7 @@ export class NavigationRequest {
       const detail = `NavScope failed inside the navigation: ${error instanceof Error ? error.message : String(error)}`;
       tracing.error(this.navigationId, detail);
       this.delegate.router.dropRoute(this.requestId);
-      const netError = { code: NET_ERRORS.ERR_FAILED, name: 'ERR_FAILED', detail };
+      const netError = failedWith(detail);
       tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'failed', netError });
       return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
     } finally {
@@ -226,7 +231,7 @@ export class NavigationRequest {
     span = tracing.beginPhase('network', this.navigationId, { url: this.url, requestId: this.requestId });
     if (!this.delegate.router.isAttached(NETWORK_ENDPOINT)) {
       // Between a crash of the network thread and its restart there is nobody to load from.
-      const netError = { code: NET_ERRORS.ERR_FAILED, name: netErrorName(NET_ERRORS.ERR_FAILED), detail: 'the network service is not running: it crashed and is being restarted' };
+      const netError = failedWith('the network service is not running: it crashed and is being restarted');
       tracing.endSpan(span, 'error', `${netError.name}: ${netError.detail}`);
       return this.failed(netError);
     }

@@ -351,9 +351,8 @@ export class WebContents implements NavigationDelegate {
   /** The committed document's body failed after commit: the page keeps what arrived, and the tab says why it stopped. */
   onDidFailLoad(frame: RenderFrameHost, payload: PayloadOf<'FrameHost.DidFailLoadWithError'>): void {
     if (frame !== this.currentFrame) return;
-    const detail = payload.errorDetail;
-    this.loadError = { code: payload.errorCode, name: payload.errorName, detail };
-    this.tracing.state('loadError', { url: payload.url, error: payload.errorName, detail }, 'DidFailLoadWithError');
+    this.loadError = { code: payload.errorCode, name: payload.errorName, detail: payload.errorDetail };
+    this.tracing.state('loadError', { url: payload.url, error: payload.errorName, detail: payload.errorDetail }, 'DidFailLoadWithError');
   }
 
   /** The network service crashed: a navigation whose loader was on it fails. */

@@ -90,24 +90,22 @@ export function rcodeOf(packet: DecodedPacket): string {
 }
 
 /**
- * Whether a decoded datagram answers our question: a response, with one of the
- * transaction ids we sent, echoing the question we asked (name case-insensitively).
+ * Why a decoded datagram is not the answer to our question, or null when it is: it
+ * must be a response, with one of the transaction ids we sent, echoing the question
+ * we asked (name case-insensitively).
  */
-/** Why `packet` is not the answer to the query (see answersQuery), or null when it is. */
 export function whyNotAnswer(packet: DecodedPacket, ids: ReadonlySet<number>, name: string, type: RecordType): string | null {
   if (!packet.flag_qr) return 'it is a query, not a response';
   if (packet.id === undefined || !ids.has(packet.id)) return `transaction id ${packet.id ?? '?'} was never sent (a forged or stray answer)`;
-  if (!answersQuery(packet, ids, name, type)) return `it answers another question than ${name} ${type}`;
-  return null;
+  const questions = packet.questions ?? [];
+  const q = questions[0];
+  const same = questions.length === 1 && q !== undefined && sameName(q.name, name) && q.type === type && (q.class === undefined || q.class === 'IN');
+  return same ? null : `it answers another question than ${name} ${type}`;
 }
 
+/** Whether a decoded datagram answers our question (see whyNotAnswer). */
 export function answersQuery(packet: DecodedPacket, ids: ReadonlySet<number>, name: string, type: RecordType): boolean {
-  if (!packet.flag_qr || packet.id === undefined || !ids.has(packet.id)) return false;
-  const questions = packet.questions ?? [];
-  if (questions.length !== 1) return false;
-  const q = questions[0];
-  if (q === undefined) return false;
-  return sameName(q.name, name) && q.type === type && (q.class === undefined || q.class === 'IN');
+  return whyNotAnswer(packet, ids, name, type) === null;
 }
 
 function hex(bytes: Uint8Array): string {

@@ -550,9 +550,8 @@ export class URLLoader {
       const onTimeout = (): void => {
         fail(new NetError('ERR_TIMED_OUT', head ? `no body bytes for ${config.timeouts.bodyIdleMs} ms` : `no complete response head within ${config.timeouts.responseHeadMs} ms`));
       };
-      const headDeadline = setTimeout(() => {
-        if (!head && !redirectTo) onTimeout();
-      }, config.timeouts.responseHeadMs);
+      // Cleared when the head arrives (and in cleanup).
+      const headDeadline = setTimeout(onTimeout, config.timeouts.responseHeadMs);
       socket.on('data', onData);
       socket.on('end', onEnd);
       socket.on('error', onError);

@@ -10,8 +10,7 @@
  */
 import { BROWSER_ENDPOINT } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
-import type { PayloadOf, ResponseHead } from '../../shared/ipc/messageCatalogue.js';
-import { NET_ERRORS } from '../../shared/net/netError.js';
+import { type PayloadOf, type ResponseHead, failedCompletionStatus } from '../../shared/ipc/messageCatalogue.js';
 import { DocumentLoader, type FrameRecorder } from './documentLoader.js';
 
 const NO_TIMING: ResponseHead['timing'] = { requestStart: -1, dnsStart: -1, dnsEnd: -1, connectStart: -1, connectEnd: -1, sslStart: -1, sslEnd: -1, sendStart: -1, sendEnd: -1, receiveHeadersStart: -1, receiveHeadersEnd: -1 };
@@ -103,8 +102,7 @@ export class RenderFrame {
   disconnectLoaders(reason: string): void {
     const doc = this.document;
     if (!doc) return;
-    const errorDetail = `the network service crashed and was restarted (${reason}); this loader was disconnected`.slice(0, 2048);
-    const status = { errorCode: NET_ERRORS.ERR_FAILED, errorName: 'ERR_FAILED', errorDetail, encodedDataLength: 0, encodedBodyLength: 0, decodedBodyLength: 0 };
+    const status = failedCompletionStatus('ERR_FAILED', `the network service crashed and was restarted (${reason}); this loader was disconnected`);
     const open = [...(doc.bodyOpen ? [doc.requestId] : []), ...doc.fetcher.openRequestIds()];
     for (const requestId of open) this.onComplete({ requestId, status });
   }

@@ -7,6 +7,7 @@
  * name up, checks the direction and validates the payload before any handler runs.
  */
 import * as s from '../base/schema.js';
+import { NET_ERRORS, type NetErrorName } from '../net/netError.js';
 import type { EndpointRole } from './endpoints.js';
 
 /** The longest URL a message carries (Chromium's limit is 2 MiB; NavScope keeps traces readable). */
@@ -80,6 +81,11 @@ export const completionStatus = s.object({
   decodedBodyLength: s.number({ integer: true, min: 0 }),
 });
 export type URLLoaderCompletionStatus = s.Infer<typeof completionStatus>;
+
+/** The completion a loader ends with when it fails before any byte counted, e.g. when its pipe to a crashed network service is disconnected. */
+export function failedCompletionStatus(name: NetErrorName, detail: string): URLLoaderCompletionStatus {
+  return { errorCode: NET_ERRORS[name], errorName: name, errorDetail: detail.slice(0, 2048), encodedDataLength: 0, encodedBodyLength: 0, decodedBodyLength: 0 };
+}
 
 const frameToken = id;
 
