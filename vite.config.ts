@@ -7,7 +7,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [vue()],
+  // Whitespace between tags keeps its HTML meaning (a line break between two inline
+  // elements is a space), which is what Prettier assumes when it wraps templates.
+  plugins: [vue({ template: { compilerOptions: { whitespace: 'preserve' } } })],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,
