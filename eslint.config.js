@@ -18,12 +18,68 @@ const layerZones = [
   { target: './shared', from: './renderer', message: 'shared/ is pure: it may not import renderer/.' },
   { target: './shared', from: './test', message: 'shared/ may not import tests.' },
   // The three runtimes never import each other.
-  { target: './electron/browser', from: ['./electron/network', './electron/renderer-process', './electron/lab', './electron/hosts', './electron/preload'], message: 'The browser model talks to other runtimes only through shared/ messages.' },
-  { target: './electron/network', from: ['./electron/browser', './electron/renderer-process', './electron/lab', './electron/hosts', './electron/preload'], message: 'The network thread talks to other runtimes only through shared/ messages.' },
-  { target: './electron/renderer-process', from: ['./electron/browser', './electron/network', './electron/lab', './electron/hosts', './electron/preload'], message: 'The renderer stand-in talks to other runtimes only through shared/ messages.' },
-  { target: './electron/lab', from: ['./electron/browser', './electron/network', './electron/renderer-process', './electron/hosts', './electron/preload'], message: 'The lab is the outside world: it knows nothing of the browser.' },
-  { target: './electron/node', from: ['./electron/browser', './electron/network', './electron/renderer-process', './electron/lab', './electron/hosts', './electron/preload'], message: 'electron/node/ holds helpers for every Node runtime and imports none of them.' },
-  { target: './electron/preload', from: ['./electron/browser', './electron/network', './electron/renderer-process', './electron/lab', './electron/hosts', './electron/node'], message: 'The preload sees only shared/ (the API and its protocol) and electron.' },
+  {
+    target: './electron/browser',
+    from: [
+      './electron/network',
+      './electron/renderer-process',
+      './electron/lab',
+      './electron/hosts',
+      './electron/preload',
+    ],
+    message: 'The browser model talks to other runtimes only through shared/ messages.',
+  },
+  {
+    target: './electron/network',
+    from: [
+      './electron/browser',
+      './electron/renderer-process',
+      './electron/lab',
+      './electron/hosts',
+      './electron/preload',
+    ],
+    message: 'The network thread talks to other runtimes only through shared/ messages.',
+  },
+  {
+    target: './electron/renderer-process',
+    from: ['./electron/browser', './electron/network', './electron/lab', './electron/hosts', './electron/preload'],
+    message: 'The renderer stand-in talks to other runtimes only through shared/ messages.',
+  },
+  {
+    target: './electron/lab',
+    from: [
+      './electron/browser',
+      './electron/network',
+      './electron/renderer-process',
+      './electron/hosts',
+      './electron/preload',
+    ],
+    message: 'The lab is the outside world: it knows nothing of the browser.',
+  },
+  {
+    target: './electron/node',
+    from: [
+      './electron/browser',
+      './electron/network',
+      './electron/renderer-process',
+      './electron/lab',
+      './electron/hosts',
+      './electron/preload',
+    ],
+    message: 'electron/node/ holds helpers for every Node runtime and imports none of them.',
+  },
+  {
+    target: './electron/preload',
+    from: [
+      './electron/browser',
+      './electron/network',
+      './electron/renderer-process',
+      './electron/lab',
+      './electron/hosts',
+      './electron/node',
+    ],
+    message: 'The preload sees only shared/ (the API and its protocol) and electron.',
+  },
   // The window is DOM-only.
   { target: './renderer', from: ['./electron', './test'], message: 'The window (renderer/) may import only shared/.' },
   { target: './electron', from: ['./renderer', './test'], message: 'electron/ may not import the window or tests.' },
@@ -69,7 +125,8 @@ const layersPlugin = {
 };
 
 // Exact module names (regexes, so that a repo path like ../electron/lab is not matched).
-const nodeBuiltins = '^(node:.*|fs|path|os|net|dgram|dns|tls|http|https|child_process|worker_threads|crypto|stream|zlib|url|util|events|process|buffer|timers|readline)(/.*)?$';
+const nodeBuiltins =
+  '^(node:.*|fs|path|os|net|dgram|dns|tls|http|https|child_process|worker_threads|crypto|stream|zlib|url|util|events|process|buffer|timers|readline)(/.*)?$';
 const electronPackage = '^electron(/.*)?$';
 
 export default tseslint.config(
@@ -79,7 +136,9 @@ export default tseslint.config(
   ...pluginVue.configs['flat/essential'],
   {
     files: ['**/*.vue'],
-    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
     rules: {
       // TypeScript checks names itself (typescript-eslint's advice).
       'no-undef': 'off',
@@ -113,13 +172,31 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'shared/**/*.ts', 'test/**/*.ts'],
     ignores: ['electron/hosts/desktop/**', 'electron/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: electronPackage, message: 'Only electron/hosts/desktop and electron/preload may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: electronPackage,
+              message: 'Only electron/hosts/desktop and electron/preload may import electron.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: nodeBuiltins, message: 'shared/ may not use Node built-ins.' }, { regex: electronPackage, message: 'shared/ may not import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: nodeBuiltins, message: 'shared/ may not use Node built-ins.' },
+            { regex: electronPackage, message: 'shared/ may not import electron.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -25,16 +25,46 @@ export const COMMONJS_ENTRIES = {
 };
 
 export async function buildNode() {
-  const common = { absWorkingDir: root, outdir: 'out/node', bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: 'linked', logLevel: 'warning' };
+  const common = {
+    absWorkingDir: root,
+    outdir: 'out/node',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  };
   await build({ ...common, entryPoints: NODE_ENTRIES, outExtension: { '.js': '.mjs' }, format: 'esm' });
   await build({ ...common, entryPoints: COMMONJS_ENTRIES, outExtension: { '.js': '.cjs' }, format: 'cjs' });
 }
 
 /** The desktop shell: Electron's main process (ESM) and the window's preload (one CommonJS file, as sandboxed preloads require). */
 export async function buildDesktop() {
-  const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning' };
-  await build({ ...common, entryPoints: { main: 'electron/hosts/desktop/desktopMain.ts' }, outdir: 'out/desktop', outExtension: { '.js': '.mjs' }, format: 'esm', packages: 'external' });
-  await build({ ...common, entryPoints: { preload: 'electron/preload/preload.ts' }, outdir: 'out/desktop', outExtension: { '.js': '.cjs' }, format: 'cjs', external: ['electron'] });
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  };
+  await build({
+    ...common,
+    entryPoints: { main: 'electron/hosts/desktop/desktopMain.ts' },
+    outdir: 'out/desktop',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    packages: 'external',
+  });
+  await build({
+    ...common,
+    entryPoints: { preload: 'electron/preload/preload.ts' },
+    outdir: 'out/desktop',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    external: ['electron'],
+  });
 }
 
 export async function buildWindow() {

@@ -61,14 +61,22 @@ export class BrowserProcess {
 
   constructor(private readonly options: BrowserProcessOptions) {
     this.endpoint = new MessageEndpoint(
-      { id: BROWSER_ENDPOINT, role: 'browser', pid: process.pid, processName: 'Browser', threadName: THREAD_NAMES.browser },
+      {
+        id: BROWSER_ENDPOINT,
+        role: 'browser',
+        pid: process.pid,
+        processName: 'Browser',
+        threadName: THREAD_NAMES.browser,
+      },
       this.router.browserPort(),
       { record: (r) => this.recorder.record(r) },
       monotonicMicros,
     );
     this.router.setBrowserEndpoint(this.endpoint);
     this.network = new NetworkServiceHost(this.router, this.tracing, options.networkThreadEntry, options.network);
-    this.safeBrowsing = new SafeBrowsingDatabase(options.safeBrowsingLists ?? [], (message) => this.tracing.error('Safe Browsing', message));
+    this.safeBrowsing = new SafeBrowsingDatabase(options.safeBrowsingLists ?? [], (message) =>
+      this.tracing.error('Safe Browsing', message),
+    );
     this.downloads = new DownloadManager(this.tracing, options.downloadsDir);
     this.webContents = new WebContents({
       browser: this.endpoint,
@@ -94,13 +102,20 @@ export class BrowserProcess {
       // Loads the renderers started on the old thread (or while it was down) will never complete.
       const reason = 'the network service was restarted after a crash';
       for (const host of this.processes) {
-        if (host.state === 'ready') this.endpoint.send(host.endpointId, 'Frame.UpdateSubresourceLoaderFactories', { reason });
+        if (host.state === 'ready')
+          this.endpoint.send(host.endpointId, 'Frame.UpdateSubresourceLoaderFactories', { reason });
       }
     });
   }
 
   async start(): Promise<void> {
-    this.tracing.record({ type: 'trace.begin', mode: this.options.network.mode, browserPid: process.pid, wallClock: new Date().toISOString(), platform: `${process.platform}-${process.arch}` });
+    this.tracing.record({
+      type: 'trace.begin',
+      mode: this.options.network.mode,
+      browserPid: process.pid,
+      wallClock: new Date().toISOString(),
+      platform: `${process.platform}-${process.arch}`,
+    });
     this.tracing.record({ type: 'thread.start', info: this.endpoint.info });
     await this.network.start();
     this.restoreSession();
@@ -164,7 +179,11 @@ export class BrowserProcess {
     this.shuttingDown = true;
     this.webContents.shuttingDown = true;
     for (const host of this.processes) host.shutdown('the browser is shutting down');
-    await Promise.all([...this.processes].map((host) => (host.isAlive ? new Promise<void>((resolve) => host.onGone(() => resolve())) : Promise.resolve())));
+    await Promise.all(
+      [...this.processes].map((host) =>
+        host.isAlive ? new Promise<void>((resolve) => host.onGone(() => resolve())) : Promise.resolve(),
+      ),
+    );
     await this.network.stop();
   }
 
@@ -186,11 +205,21 @@ export class BrowserProcess {
    * One process per site: the site's live process if it has one; else the spare
    * process, taken now; else a new one. Every choice is recorded.
    */
-  private processForSite(site: string, purpose: 'commit' | 'speculative'): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' } {
+  private processForSite(
+    site: string,
+    purpose: 'commit' | 'speculative',
+  ): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' } {
     const instance = this.siteInstanceFor(site);
     const existing = instance.liveProcess();
     if (existing) {
-      this.tracing.record({ type: 'process.assigned', processId: existing.endpointId, pid: existing.pid, site, how: 'reused', reason: `${site} already has a process: its documents share it` });
+      this.tracing.record({
+        type: 'process.assigned',
+        processId: existing.endpointId,
+        pid: existing.pid,
+        site,
+        how: 'reused',
+        reason: `${site} already has a process: its documents share it`,
+      });
       return { host: existing, reused: true, how: 'reused' };
     }
     let host: RenderProcessHost;
@@ -208,7 +237,10 @@ export class BrowserProcess {
     } else {
       host = this.newProcess(site);
       how = purpose === 'speculative' ? 'speculative' : 'new';
-      reason = purpose === 'speculative' ? 'a cross-site navigation: the process starts in parallel with the network request' : 'no process for this site and no spare: a new one starts';
+      reason =
+        purpose === 'speculative'
+          ? 'a cross-site navigation: the process starts in parallel with the network request'
+          : 'no process for this site and no spare: a new one starts';
     }
     instance.process = host;
     this.tracing.record({ type: 'process.assigned', processId: host.endpointId, pid: host.pid, site, how, reason });
@@ -216,7 +248,14 @@ export class BrowserProcess {
   }
 
   private newProcess(site: string): RenderProcessHost {
-    const host = new RenderProcessHost(rendererEndpointId(++this.processCounter), site, this.options.launcher, this.router, this.endpoint, this.tracing);
+    const host = new RenderProcessHost(
+      rendererEndpointId(++this.processCounter),
+      site,
+      this.options.launcher,
+      this.router,
+      this.endpoint,
+      this.tracing,
+    );
     this.processes.add(host);
     host.onGone((gone) => {
       this.processes.delete(gone);
@@ -244,24 +283,50 @@ export class BrowserProcess {
   private restoreSession(): void {
     const dir = this.options.dataDir;
     if (!dir) return;
-    const saved = readProfileJson(path.join(dir, SESSION_FILE), (message) => this.tracing.error('session restore', `the saved session could not be read and was ignored: ${message}`));
+    const saved = readProfileJson(path.join(dir, SESSION_FILE), (message) =>
+      this.tracing.error('session restore', `the saved session could not be read and was ignored: ${message}`),
+    );
     if (saved === undefined) return;
     try {
       const parsed = saved as { entries?: unknown; index?: unknown };
-      const entries = Array.isArray(parsed.entries) ? parsed.entries.filter((e): e is { url: string; title: string } => typeof e === 'object' && e !== null && typeof (e as { url?: unknown }).url === 'string' && typeof (e as { title?: unknown }).title === 'string' && URL.canParse((e as { url: string }).url)) : [];
-      const index = typeof parsed.index === 'number' && Number.isInteger(parsed.index) ? Math.min(Math.max(parsed.index, -1), entries.length - 1) : entries.length - 1;
+      const entries = Array.isArray(parsed.entries)
+        ? parsed.entries.filter(
+            (e): e is { url: string; title: string } =>
+              typeof e === 'object' &&
+              e !== null &&
+              typeof (e as { url?: unknown }).url === 'string' &&
+              typeof (e as { title?: unknown }).title === 'string' &&
+              URL.canParse((e as { url: string }).url),
+          )
+        : [];
+      const index =
+        typeof parsed.index === 'number' && Number.isInteger(parsed.index)
+          ? Math.min(Math.max(parsed.index, -1), entries.length - 1)
+          : entries.length - 1;
       if (entries.length === 0) return;
       this.webContents.controller.restore(entries.slice(0, 200), index);
-      this.tracing.state('history', this.webContents.controller.snapshot() as unknown as JsonValue, 'restored from the saved session');
+      this.tracing.state(
+        'history',
+        this.webContents.controller.snapshot() as unknown as JsonValue,
+        'restored from the saved session',
+      );
     } catch (error) {
-      this.tracing.error('session restore', `the saved session could not be read and was ignored: ${error instanceof Error ? error.message : String(error)}`);
+      this.tracing.error(
+        'session restore',
+        `the saved session could not be read and was ignored: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
   private saveSession(): void {
     const dir = this.options.dataDir;
     if (!dir) return;
-    writeProfileJson(path.join(dir, SESSION_FILE), () => this.webContents.controller.snapshot(), (message) => this.tracing.error('session save', message), { pretty: false });
+    writeProfileJson(
+      path.join(dir, SESSION_FILE),
+      () => this.webContents.controller.snapshot(),
+      (message) => this.tracing.error('session save', message),
+      { pretty: false },
+    );
   }
 
   private registerHandlers(): void {
@@ -273,8 +338,12 @@ export class BrowserProcess {
       if (!nav) this.tracing.error('browser', `${from}: no navigation is waiting for loader ${requestId}`);
       return nav;
     };
-    endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) => loaderOf(p.requestId, 'OnReceiveRedirect')?.onReceiveRedirect(p));
-    endpoint.on('URLLoaderClient.OnReceiveResponse', (p) => loaderOf(p.requestId, 'OnReceiveResponse')?.onReceiveResponse(p));
+    endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) =>
+      loaderOf(p.requestId, 'OnReceiveRedirect')?.onReceiveRedirect(p),
+    );
+    endpoint.on('URLLoaderClient.OnReceiveResponse', (p) =>
+      loaderOf(p.requestId, 'OnReceiveResponse')?.onReceiveResponse(p),
+    );
     endpoint.on('URLLoaderClient.OnComplete', (p) => {
       // A navigation turned download: its loader now reports to the download manager.
       if (this.downloads.owns(p.requestId)) this.downloads.onComplete(p.requestId, p.status);
@@ -284,7 +353,11 @@ export class BrowserProcess {
 
     const frameOf = (frameToken: string, sender: string, name: string) => {
       const frame = contents.frameFromSender(frameToken, sender);
-      if (!frame) this.tracing.error('browser', `${name} from ${sender} names frame ${frameToken}, which is not its current frame: ignored`);
+      if (!frame)
+        this.tracing.error(
+          'browser',
+          `${name} from ${sender} names frame ${frameToken}, which is not its current frame: ignored`,
+        );
       return frame;
     };
     endpoint.on('FrameHost.DidCommitProvisionalLoad', (p) => contents.onDidCommitProvisionalLoad(p));

@@ -6,7 +6,13 @@ import { BROWSER_ENDPOINT } from '../../shared/ipc/endpoints.js';
 import type { PhaseId } from '../../shared/trace/phases.js';
 import { phaseName } from '../../shared/trace/phases.js';
 import type { TraceRecorder } from '../../shared/trace/traceRecorder.js';
-import type { JsonValue, SpanCategory, StateField, TraceEventBody, TraceRecord } from '../../shared/trace/traceEvent.js';
+import type {
+  JsonValue,
+  SpanCategory,
+  StateField,
+  TraceEventBody,
+  TraceRecord,
+} from '../../shared/trace/traceEvent.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 
 export class BrowserTracing {
@@ -18,7 +24,17 @@ export class BrowserTracing {
     this.recorder.record({ ...body, ts: monotonicMicros(), endpoint: BROWSER_ENDPOINT } as TraceRecord);
   }
 
-  beginSpan(name: string, category: SpanCategory, options: { phase?: PhaseId; navigationId?: string; requestId?: string; parentId?: string; args?: Record<string, JsonValue> } = {}): string {
+  beginSpan(
+    name: string,
+    category: SpanCategory,
+    options: {
+      phase?: PhaseId;
+      navigationId?: string;
+      requestId?: string;
+      parentId?: string;
+      args?: Record<string, JsonValue>;
+    } = {},
+  ): string {
     const spanId = `browser/s${++this.spanCounter}`;
     this.record({
       type: 'span.begin',
@@ -38,7 +54,12 @@ export class BrowserTracing {
     return this.beginSpan(phaseName(phase), 'phase', { phase, navigationId, args });
   }
 
-  endSpan(spanId: string, status: 'ok' | 'error' | 'cancelled' = 'ok', error: string | null = null, args: Record<string, JsonValue> = {}): void {
+  endSpan(
+    spanId: string,
+    status: 'ok' | 'error' | 'cancelled' = 'ok',
+    error: string | null = null,
+    args: Record<string, JsonValue> = {},
+  ): void {
     this.record({ type: 'span.end', spanId, status, error, args });
   }
 

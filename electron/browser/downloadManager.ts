@@ -33,7 +33,8 @@ export function suggestedFilename(head: Pick<ResponseHead, 'headers'>, url: stri
       name = '';
     }
   }
-  if (!name) name = /filename\s*=\s*"([^"]*)"/.exec(disposition)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(disposition)?.[1] ?? '';
+  if (!name)
+    name = /filename\s*=\s*"([^"]*)"/.exec(disposition)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(disposition)?.[1] ?? '';
   if (!name) {
     try {
       name = decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '');
@@ -78,10 +79,27 @@ export class DownloadManager {
     let finish!: (state: 'complete' | 'interrupted') => void;
     const finished = new Promise<'complete' | 'interrupted'>((resolve) => (finish = resolve));
     const stream = createWriteStream(file, { flags: 'wx', mode: 0o644 });
-    const download: ActiveDownload = { id, path: file, stream, received: 0, total: head.contentLength, lastReported: 0, finished, finish };
+    const download: ActiveDownload = {
+      id,
+      path: file,
+      stream,
+      received: 0,
+      total: head.contentLength,
+      lastReported: 0,
+      finished,
+      finish,
+    };
     stream.on('error', (error) => this.end(requestId, 'interrupted', `writing ${file}: ${error.message}`));
     this.active.set(requestId, download);
-    this.tracing.record({ type: 'download.begin', downloadId: id, url, filename: path.basename(file), path: file, mimeType, totalBytes: head.contentLength });
+    this.tracing.record({
+      type: 'download.begin',
+      downloadId: id,
+      url,
+      filename: path.basename(file),
+      path: file,
+      mimeType,
+      totalBytes: head.contentLength,
+    });
     return finished;
   }
 
@@ -93,7 +111,12 @@ export class DownloadManager {
     const step = download.total > 0 ? Math.max(download.total / 10, 16 * 1024) : 64 * 1024;
     if (download.received - download.lastReported >= step) {
       download.lastReported = download.received;
-      this.tracing.record({ type: 'download.progress', downloadId: download.id, receivedBytes: download.received, totalBytes: download.total });
+      this.tracing.record({
+        type: 'download.progress',
+        downloadId: download.id,
+        receivedBytes: download.received,
+        totalBytes: download.total,
+      });
     }
   }
 
@@ -104,7 +127,8 @@ export class DownloadManager {
 
   /** The network service crashed: every download still receiving is interrupted (its loader is gone). */
   networkServiceGone(reason: string): void {
-    for (const requestId of [...this.active.keys()]) this.end(requestId, 'interrupted', `ERR_FAILED: the network service crashed (${reason})`);
+    for (const requestId of [...this.active.keys()])
+      this.end(requestId, 'interrupted', `ERR_FAILED: the network service crashed (${reason})`);
   }
 
   private end(requestId: string, state: 'complete' | 'interrupted', error: string | null): void {
@@ -112,8 +136,20 @@ export class DownloadManager {
     if (!download) return;
     this.active.delete(requestId);
     download.stream.end(() => {
-      this.tracing.record({ type: 'download.progress', downloadId: download.id, receivedBytes: download.received, totalBytes: download.total });
-      this.tracing.record({ type: 'download.end', downloadId: download.id, state, receivedBytes: download.received, path: download.path, error });
+      this.tracing.record({
+        type: 'download.progress',
+        downloadId: download.id,
+        receivedBytes: download.received,
+        totalBytes: download.total,
+      });
+      this.tracing.record({
+        type: 'download.end',
+        downloadId: download.id,
+        state,
+        receivedBytes: download.received,
+        path: download.path,
+        error,
+      });
       download.finish(state);
     });
   }

@@ -24,8 +24,10 @@ export interface ChildChannel {
   post(frame: WireFrame): void;
 }
 
-type RouteState = { mode: 'held'; queue: Record<string, unknown>[]; watchers: Set<() => void> } | { mode: 'moved'; to: EndpointId } | { mode: 'dropped' };
-
+type RouteState =
+  | { mode: 'held'; queue: Record<string, unknown>[]; watchers: Set<() => void> }
+  | { mode: 'moved'; to: EndpointId }
+  | { mode: 'dropped' };
 
 export class MessageRouter {
   private readonly channels = new Map<EndpointId, ChildChannel>();
@@ -75,7 +77,12 @@ export class MessageRouter {
     switch (frame.kind) {
       case 'hello':
         if (frame.endpoint.id !== channel.endpointId || frame.endpoint.role !== channel.role) {
-          this.rejected(channel.endpointId, null, `${channel.endpointId} introduced itself as ${frame.endpoint.id} (${frame.endpoint.role})`, now);
+          this.rejected(
+            channel.endpointId,
+            null,
+            `${channel.endpointId} introduced itself as ${frame.endpoint.id} (${frame.endpoint.role})`,
+            now,
+          );
           return;
         }
         onHello(frame.endpoint);
@@ -89,7 +96,12 @@ export class MessageRouter {
         const envelope = frame.envelope;
         const from = fieldOf(envelope, 'from');
         if (typeof envelope !== 'object' || envelope === null || from !== channel.endpointId) {
-          this.rejected(channel.endpointId, fieldOf(envelope, 'name'), `a message on ${channel.endpointId}'s channel claims to come from ${JSON.stringify(from)?.slice(0, 60)}`, now);
+          this.rejected(
+            channel.endpointId,
+            fieldOf(envelope, 'name'),
+            `a message on ${channel.endpointId}'s channel claims to come from ${JSON.stringify(from)?.slice(0, 60)}`,
+            now,
+          );
           return;
         }
         this.route(envelope as Record<string, unknown>);
@@ -183,7 +195,8 @@ export class MessageRouter {
   /** `released`: the message comes from the step gate, which it has passed already. */
   private route(envelope: Record<string, unknown>, released = false): void {
     const route = fieldOf(envelope, 'route');
-    const loaderState = typeof route === 'string' && fieldOf(envelope, 'to') === BROWSER_ENDPOINT ? this.routes.get(route) : undefined;
+    const loaderState =
+      typeof route === 'string' && fieldOf(envelope, 'to') === BROWSER_ENDPOINT ? this.routes.get(route) : undefined;
     if (loaderState?.mode === 'held') {
       loaderState.queue.push(envelope);
       for (const watcher of loaderState.watchers) watcher();
@@ -199,13 +212,26 @@ export class MessageRouter {
     }
     const channel = typeof target === 'string' ? this.channels.get(target) : undefined;
     if (!channel) {
-      this.rejected(typeof target === 'string' ? target : '?', fieldOf(envelope, 'name'), `receiver ${JSON.stringify(target)?.slice(0, 60)} is gone or unknown`, monotonicMicros());
+      this.rejected(
+        typeof target === 'string' ? target : '?',
+        fieldOf(envelope, 'name'),
+        `receiver ${JSON.stringify(target)?.slice(0, 60)} is gone or unknown`,
+        monotonicMicros(),
+      );
       return;
     }
     channel.post({ kind: 'message', envelope: envelope as never });
   }
 
   private rejected(from: string, name: unknown, reason: string, ts: number): void {
-    this.recorder.record({ type: 'ipc.rejected', ts, endpoint: BROWSER_ENDPOINT, receiver: BROWSER_ENDPOINT, from, name: typeof name === 'string' ? name.slice(0, 200) : null, reason });
+    this.recorder.record({
+      type: 'ipc.rejected',
+      ts,
+      endpoint: BROWSER_ENDPOINT,
+      receiver: BROWSER_ENDPOINT,
+      from,
+      name: typeof name === 'string' ? name.slice(0, 200) : null,
+      reason,
+    });
   }
 }

@@ -61,7 +61,10 @@ export interface NavigationDelegate {
   readonly tracing: BrowserTracing;
   readonly currentFrame: RenderFrameHost | null;
   /** The process for a site: reused, the spare taken, or spawned. */
-  processForSite(site: string, purpose: 'commit' | 'speculative'): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' };
+  processForSite(
+    site: string,
+    purpose: 'commit' | 'speculative',
+  ): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' };
   /** Whether the site already has a live process. */
   hasProcessFor(site: string): boolean;
   /** Gives up a process that was started for a navigation that will not use it. */
@@ -79,7 +82,10 @@ export interface NavigationDelegate {
    * DidCommitProvisionalLoad, so that everything the renderer sends after it (title,
    * DidStopLoading) finds the new document already committed.
    */
-  didCommitNavigation(request: NavigationRequest, commit: { frame: RenderFrameHost; url: string; head: ResponseHead }): void;
+  didCommitNavigation(
+    request: NavigationRequest,
+    commit: { frame: RenderFrameHost; url: string; head: ResponseHead },
+  ): void;
 }
 
 const BEFOREUNLOAD_TIMEOUT_MS = 2_000;
@@ -89,7 +95,19 @@ const SNIFF_WAIT_MS = 3_000;
 /** Types NavScope's renderer stand-in shows (Chromium renders these; others download). */
 export function rendererCanShow(mimeType: string): boolean {
   if (mimeType === '' || mimeType.startsWith('text/') || mimeType.endsWith('+xml')) return true;
-  return ['application/xhtml+xml', 'application/xml', 'application/json', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/svg+xml', 'image/x-icon', 'image/avif'].includes(mimeType);
+  return [
+    'application/xhtml+xml',
+    'application/xml',
+    'application/json',
+    'image/png',
+    'image/jpeg',
+    'image/gif',
+    'image/webp',
+    'image/bmp',
+    'image/svg+xml',
+    'image/x-icon',
+    'image/avif',
+  ].includes(mimeType);
 }
 const COMMIT_TIMEOUT_MS = 15_000;
 
@@ -173,7 +191,10 @@ export class NavigationRequest {
     if (!this.loaderCreated || this.loaderHandedOff || this.networkFailure) return;
     const detail = `the network service crashed (${reason}): the navigation's URLLoader was disconnected`;
     this.networkFailure = failedWith(detail);
-    this.events.push({ kind: 'complete', payload: { requestId: this.requestId, status: failedCompletionStatus('ERR_FAILED', detail) } });
+    this.events.push({
+      kind: 'complete',
+      payload: { requestId: this.requestId, status: failedCompletionStatus('ERR_FAILED', detail) },
+    });
   }
 
   cancel(reason: string): void {
@@ -184,7 +205,13 @@ export class NavigationRequest {
   // ── The journey ────────────────────────────────────────────────────────────────
   async run(): Promise<NavigationOutcome> {
     const { tracing } = this.delegate;
-    tracing.record({ type: 'navigation.begin', navigationId: this.navigationId, url: this.url, transition: this.transition, input: this.input });
+    tracing.record({
+      type: 'navigation.begin',
+      navigationId: this.navigationId,
+      url: this.url,
+      transition: this.transition,
+      input: this.input,
+    });
     try {
       const outcome = await this.journey();
       if (outcome.outcome !== 'committed') this.delegate.router.dropRoute(this.requestId);
@@ -195,7 +222,13 @@ export class NavigationRequest {
       tracing.error(this.navigationId, detail);
       this.delegate.router.dropRoute(this.requestId);
       const netError = failedWith(detail);
-      tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'failed', netError });
+      tracing.record({
+        type: 'navigation.end',
+        navigationId: this.navigationId,
+        url: this.url,
+        outcome: 'failed',
+        netError,
+      });
       return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
     } finally {
       for (const unsubscribe of this.unsubscribers) unsubscribe();
@@ -206,20 +239,36 @@ export class NavigationRequest {
     const { tracing, browser } = this.delegate;
 
     // 2. Start navigation: the old document may object (beforeunload).
-    let span = tracing.beginPhase('start-navigation', this.navigationId, { url: this.url, transition: this.transition, browserInitiated: true });
+    let span = tracing.beginPhase('start-navigation', this.navigationId, {
+      url: this.url,
+      transition: this.transition,
+      browserInitiated: true,
+    });
     const current = this.delegate.currentFrame;
     if (current && current.process.state === 'ready') {
       this.watchProcess(current.process);
-      browser.send(current.process.endpointId, 'LocalFrame.BeforeUnload', { frameToken: current.frameToken, isReload: this.transition === 'reload' });
+      browser.send(current.process.endpointId, 'LocalFrame.BeforeUnload', {
+        frameToken: current.frameToken,
+        isReload: this.transition === 'reload',
+      });
       // A renderer that does not answer in time (or is gone) does not block the navigation.
       // Only the current document's process going away ends the wait, not another's.
-      let ack = await this.waitFor(['beforeunload-ack', 'process-gone', 'cancel'], BEFOREUNLOAD_TIMEOUT_MS, 'the beforeunload reply');
+      let ack = await this.waitFor(
+        ['beforeunload-ack', 'process-gone', 'cancel'],
+        BEFOREUNLOAD_TIMEOUT_MS,
+        'the beforeunload reply',
+      );
       while (ack.kind === 'process-gone' && ack.processId !== current.process.endpointId) {
-        ack = await this.waitFor(['beforeunload-ack', 'process-gone', 'cancel'], BEFOREUNLOAD_TIMEOUT_MS, 'the beforeunload reply');
+        ack = await this.waitFor(
+          ['beforeunload-ack', 'process-gone', 'cancel'],
+          BEFOREUNLOAD_TIMEOUT_MS,
+          'the beforeunload reply',
+        );
       }
       if (ack.kind === 'cancel') return this.cancelled(span, ack.reason);
       if (ack.kind === 'timeout') current.process.markUnresponsive(ack.what, BEFOREUNLOAD_TIMEOUT_MS);
-      if (ack.kind === 'beforeunload-ack' && !ack.proceed) return this.cancelled(span, 'the page asked to stay (beforeunload)');
+      if (ack.kind === 'beforeunload-ack' && !ack.proceed)
+        return this.cancelled(span, 'the page asked to stay (beforeunload)');
     }
     tracing.endSpan(span);
 
@@ -239,7 +288,18 @@ export class NavigationRequest {
     browser.send(
       NETWORK_ENDPOINT,
       'URLLoaderFactory.CreateLoaderAndStart',
-      { requestId: this.requestId, request: { url: this.url, method: 'GET', headers: [], destination: 'document', mode: 'navigate', initiatorOrigin: null, upgradeToHttps: this.upgradeToHttps } },
+      {
+        requestId: this.requestId,
+        request: {
+          url: this.url,
+          method: 'GET',
+          headers: [],
+          destination: 'document',
+          mode: 'navigate',
+          initiatorOrigin: null,
+          upgradeToHttps: this.upgradeToHttps,
+        },
+      },
       this.requestId,
     );
     let head: ResponseHead;
@@ -252,12 +312,21 @@ export class NavigationRequest {
         redirectSpan = null;
       }
       if (event.kind === 'cancel') {
-        browser.send(NETWORK_ENDPOINT, 'URLLoader.Cancel', { requestId: this.requestId, reason: event.reason }, this.requestId);
+        browser.send(
+          NETWORK_ENDPOINT,
+          'URLLoader.Cancel',
+          { requestId: this.requestId, reason: event.reason },
+          this.requestId,
+        );
         return this.cancelled(span, event.reason);
       }
       if (event.kind === 'complete') {
         const status = event.payload.status;
-        const netError = { code: status.errorCode === 0 ? NET_ERRORS.ERR_EMPTY_RESPONSE : status.errorCode, name: status.errorCode === 0 ? netErrorName(NET_ERRORS.ERR_EMPTY_RESPONSE) : status.errorName, detail: status.errorDetail || 'the load completed without a response' };
+        const netError = {
+          code: status.errorCode === 0 ? NET_ERRORS.ERR_EMPTY_RESPONSE : status.errorCode,
+          name: status.errorCode === 0 ? netErrorName(NET_ERRORS.ERR_EMPTY_RESPONSE) : status.errorName,
+          detail: status.errorDetail || 'the load completed without a response',
+        };
         tracing.endSpan(span, 'error', `${netError.name}: ${netError.detail}`);
         return this.failed(netError);
       }
@@ -265,7 +334,10 @@ export class NavigationRequest {
         const from = this.url;
         this.url = event.payload.redirect.newUrl;
         this.redirects.push(from);
-        redirectSpan = tracing.beginSpan(`Redirect ${event.payload.redirect.status}`, 'browser', { navigationId: this.navigationId, args: { from, to: this.url, crossSite: siteForUrl(from) !== siteForUrl(this.url) } });
+        redirectSpan = tracing.beginSpan(`Redirect ${event.payload.redirect.status}`, 'browser', {
+          navigationId: this.navigationId,
+          args: { from, to: this.url, crossSite: siteForUrl(from) !== siteForUrl(this.url) },
+        });
         browser.send(NETWORK_ENDPOINT, 'URLLoader.FollowRedirect', { requestId: this.requestId }, this.requestId);
         continue;
       }
@@ -278,16 +350,29 @@ export class NavigationRequest {
 
     // 4. Read the response: what is it (MIME sniffing on its first bytes), is it safe
     // (Safe Browsing), and does it commit at all?
-    span = tracing.beginPhase('read-response', this.navigationId, { status: head.status, mimeType: head.mimeType || '(none)' });
+    span = tracing.beginPhase('read-response', this.navigationId, {
+      status: head.status,
+      mimeType: head.mimeType || '(none)',
+    });
     const sniffed = await this.sniff(head);
     const safety = this.checkSafeBrowsing();
-    const cancelLoader = (reason: string) => browser.send(NETWORK_ENDPOINT, 'URLLoader.Cancel', { requestId: this.requestId, reason }, this.requestId);
+    const cancelLoader = (reason: string) =>
+      browser.send(NETWORK_ENDPOINT, 'URLLoader.Cancel', { requestId: this.requestId, reason }, this.requestId);
     if (safety) {
       cancelLoader(`Safe Browsing: ${safety.threatType ?? 'unsafe'}`);
-      this.decide('blocked', `Safe Browsing lists ${safety.url} as ${safety.threatType ?? 'unsafe'}: an interstitial is shown instead`);
+      this.decide(
+        'blocked',
+        `Safe Browsing lists ${safety.url} as ${safety.threatType ?? 'unsafe'}: an interstitial is shown instead`,
+      );
       tracing.endSpan(span, 'ok', null, { decision: 'blocked', threatType: safety.threatType ?? '' });
       this.discardSpeculative('the navigation was blocked');
-      tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'no-commit', netError: null });
+      tracing.record({
+        type: 'navigation.end',
+        navigationId: this.navigationId,
+        url: this.url,
+        outcome: 'no-commit',
+        netError: null,
+      });
       return { outcome: 'blocked', url: safety.url, threatType: safety.threatType ?? 'UNKNOWN' };
     }
     if (head.status === 204 || head.status === 205) {
@@ -295,9 +380,15 @@ export class NavigationRequest {
       this.decide('no-commit', `${head.status} ${head.statusText}: there is no document; the current page stays`);
       tracing.endSpan(span, 'ok', null, { decision: 'no commit' });
       this.discardSpeculative('the navigation did not commit');
-      return this.noCommit(`the server answered ${head.status} ${head.statusText}: there is no document to commit, the current page stays`);
+      return this.noCommit(
+        `the server answered ${head.status} ${head.statusText}: there is no document to commit, the current page stays`,
+      );
     }
-    const download = isAttachment(head) ? 'Content-Disposition: attachment' : !rendererCanShow(sniffed) ? `the renderer cannot show ${sniffed}` : null;
+    const download = isAttachment(head)
+      ? 'Content-Disposition: attachment'
+      : !rendererCanShow(sniffed)
+        ? `the renderer cannot show ${sniffed}`
+        : null;
     if (download) {
       this.decide('download', `${download}: the download manager saves it, nothing commits`);
       tracing.endSpan(span, 'ok', null, { decision: 'download' });
@@ -307,11 +398,24 @@ export class NavigationRequest {
       this.loaderHandedOff = true;
       this.delegate.router.moveRoute(this.requestId, BROWSER_ENDPOINT);
       const state = await finished;
-      tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'no-commit', netError: null });
+      tracing.record({
+        type: 'navigation.end',
+        navigationId: this.navigationId,
+        url: this.url,
+        outcome: 'no-commit',
+        netError: null,
+      });
       return { outcome: 'download', url: this.url, state };
     }
-    this.decide('render', `${sniffed} is shown by the renderer${head.status >= 400 ? ` (the server's ${head.status} page commits)` : ''}`);
-    tracing.endSpan(span, 'ok', null, { decision: 'render', computedMimeType: sniffed, note: 'CORB/ORB does not apply here: it protects cross-origin no-cors subresources, not navigations' });
+    this.decide(
+      'render',
+      `${sniffed} is shown by the renderer${head.status >= 400 ? ` (the server's ${head.status} page commits)` : ''}`,
+    );
+    tracing.endSpan(span, 'ok', null, {
+      decision: 'render',
+      computedMimeType: sniffed,
+      note: 'CORB/ORB does not apply here: it protects cross-origin no-cors subresources, not navigations',
+    });
 
     // 5. Find a renderer process for the response's site.
     const site = siteForUrl(this.url);
@@ -322,14 +426,24 @@ export class NavigationRequest {
     const { host, reused, how } = this.delegate.processForSite(site, 'commit');
     this.watchProcess(host);
     if (host.state === 'launching') {
-      const ready = await host.ready.then(() => 'ready' as const, () => 'gone' as const);
+      const ready = await host.ready.then(
+        () => 'ready' as const,
+        () => 'gone' as const,
+      );
       if (this.pendingCancel) return this.cancelled(span, this.pendingCancel.reason);
       if (ready === 'gone') {
         tracing.endSpan(span, 'error', 'the renderer process died while starting');
         return this.rendererGone();
       }
     }
-    const decision = host === this.speculative ? 'the speculative process started with the request' : how === 'spare' ? 'the spare process, taken now' : reused ? "the site's existing process" : 'a new process';
+    const decision =
+      host === this.speculative
+        ? 'the speculative process started with the request'
+        : how === 'spare'
+          ? 'the spare process, taken now'
+          : reused
+            ? "the site's existing process"
+            : 'a new process';
     tracing.endSpan(span, 'ok', null, { site, decision, processId: host.endpointId, pid: host.pid ?? -1 });
 
     // The network service crashed after the response came: nothing is left to commit.
@@ -357,16 +471,30 @@ export class NavigationRequest {
   }
 
   /** Sends a commit to a frame in `host` and waits for the renderer's acknowledgement. */
-  private async commitIn(host: RenderProcessHost, site: string, head: ResponseHead, sendCommit: (frameToken: string) => void): Promise<NavigationOutcome> {
+  private async commitIn(
+    host: RenderProcessHost,
+    site: string,
+    head: ResponseHead,
+    sendCommit: (frameToken: string) => void,
+  ): Promise<NavigationOutcome> {
     const { browser, tracing } = this.delegate;
     const span = tracing.beginPhase('commit', this.navigationId, { processId: host.endpointId });
     const { frame, created } = this.delegate.frameInProcess(host, site);
-    if (created) browser.send(host.endpointId, 'AgentSchedulingGroup.CreateFrame', { frameToken: frame.frameToken, site, isMainFrame: true });
+    if (created)
+      browser.send(host.endpointId, 'AgentSchedulingGroup.CreateFrame', {
+        frameToken: frame.frameToken,
+        site,
+        isMainFrame: true,
+      });
     // Waiting for the acknowledgement starts before the commit leaves: it may come back at once.
     this.awaitingCommit = { span, frame, head };
     sendCommit(frame.frameToken);
     for (;;) {
-      const event = await this.waitFor(['commit-ack', 'process-gone', 'cancel'], COMMIT_TIMEOUT_MS, 'DidCommitProvisionalLoad');
+      const event = await this.waitFor(
+        ['commit-ack', 'process-gone', 'cancel'],
+        COMMIT_TIMEOUT_MS,
+        'DidCommitProvisionalLoad',
+      );
       if (event.kind === 'commit-ack') {
         if (event.payload.navigationId !== this.navigationId) continue;
         // The commit span ended and the tab committed already, in onCommitAck.
@@ -376,7 +504,13 @@ export class NavigationRequest {
       this.awaitingCommit = null;
       if (event.kind === 'cancel') return this.cancelled(span, event.reason);
       if (event.kind === 'timeout') host.markUnresponsive(event.what, COMMIT_TIMEOUT_MS);
-      tracing.endSpan(span, 'error', event.kind === 'timeout' ? `no ${event.what} within ${COMMIT_TIMEOUT_MS} ms` : 'the renderer process died before committing');
+      tracing.endSpan(
+        span,
+        'error',
+        event.kind === 'timeout'
+          ? `no ${event.what} within ${COMMIT_TIMEOUT_MS} ms`
+          : 'the renderer process died before committing',
+      );
       return this.rendererGone();
     }
   }
@@ -388,15 +522,63 @@ export class NavigationRequest {
     const span = tracing.beginPhase('find-renderer', this.navigationId, { site: ERROR_PAGE_SITE });
     const { host, reused, how } = this.delegate.processForSite(ERROR_PAGE_SITE, 'commit');
     this.watchProcess(host);
-    if (host.state === 'launching' && (await host.ready.then(() => 'ready' as const, () => 'gone' as const)) === 'gone') {
+    if (
+      host.state === 'launching' &&
+      (await host.ready.then(
+        () => 'ready' as const,
+        () => 'gone' as const,
+      )) === 'gone'
+    ) {
       tracing.endSpan(span, 'error', 'the error-page process died while starting');
       return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
     }
-    tracing.endSpan(span, 'ok', null, { site: ERROR_PAGE_SITE, decision: how === 'spare' ? 'the spare process, taken for error pages' : reused ? 'the error-page process' : 'a new error-page process', processId: host.endpointId, pid: host.pid ?? -1 });
-    const head: ResponseHead = { status: 0, statusText: netError.name, httpVersion: '', headers: [], mimeType: 'text/html', charset: 'utf-8', contentLength: -1, remoteEndpoint: null, connectionReused: false, connectionId: 0, fromCache: false, timing: { requestStart: -1, dnsStart: -1, dnsEnd: -1, connectStart: -1, connectEnd: -1, sslStart: -1, sslEnd: -1, sendStart: -1, sendEnd: -1, receiveHeadersStart: -1, receiveHeadersEnd: -1 } };
+    tracing.endSpan(span, 'ok', null, {
+      site: ERROR_PAGE_SITE,
+      decision:
+        how === 'spare'
+          ? 'the spare process, taken for error pages'
+          : reused
+            ? 'the error-page process'
+            : 'a new error-page process',
+      processId: host.endpointId,
+      pid: host.pid ?? -1,
+    });
+    const head: ResponseHead = {
+      status: 0,
+      statusText: netError.name,
+      httpVersion: '',
+      headers: [],
+      mimeType: 'text/html',
+      charset: 'utf-8',
+      contentLength: -1,
+      remoteEndpoint: null,
+      connectionReused: false,
+      connectionId: 0,
+      fromCache: false,
+      timing: {
+        requestStart: -1,
+        dnsStart: -1,
+        dnsEnd: -1,
+        connectStart: -1,
+        connectEnd: -1,
+        sslStart: -1,
+        sslEnd: -1,
+        sendStart: -1,
+        sendEnd: -1,
+        receiveHeadersStart: -1,
+        receiveHeadersEnd: -1,
+      },
+    };
     this.errorPage = true;
     const committed = await this.commitIn(host, ERROR_PAGE_SITE, head, (frameToken) =>
-      browser.send(host.endpointId, 'NavigationClient.CommitFailedNavigation', { navigationId: this.navigationId, frameToken, url: this.url, errorCode: netError.code, errorName: netError.name, errorPageHtml: errorPageHtml(this.url, netError) }),
+      browser.send(host.endpointId, 'NavigationClient.CommitFailedNavigation', {
+        navigationId: this.navigationId,
+        frameToken,
+        url: this.url,
+        errorCode: netError.code,
+        errorName: netError.name,
+        errorPageHtml: errorPageHtml(this.url, netError),
+      }),
     );
     return { outcome: 'failed', url: this.url, netError, errorPageCommitted: committed.outcome === 'committed' };
   }
@@ -424,7 +606,13 @@ export class NavigationRequest {
   }
 
   private decide(decision: 'render' | 'download' | 'no-commit' | 'error-page' | 'blocked', reason: string): void {
-    this.delegate.tracing.record({ type: 'navigation.decision', navigationId: this.navigationId, url: this.url, decision, reason });
+    this.delegate.tracing.record({
+      type: 'navigation.decision',
+      navigationId: this.navigationId,
+      url: this.url,
+      decision,
+      reason,
+    });
   }
 
   /** MIME sniffing (WHATWG) on the first bytes of the body, which the transport is holding. */
@@ -433,7 +621,9 @@ export class NavigationRequest {
     await router.whenHeldBody(this.requestId, RESOURCE_HEADER_BYTES, SNIFF_WAIT_MS);
     const { bytes } = router.heldBody(this.requestId, RESOURCE_HEADER_BYTES);
     const contentType = head.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
-    const noSniff = /^\s*nosniff\s*(,|$)/i.test(head.headers.find(([n]) => n.toLowerCase() === 'x-content-type-options')?.[1] ?? '');
+    const noSniff = /^\s*nosniff\s*(,|$)/i.test(
+      head.headers.find(([n]) => n.toLowerCase() === 'x-content-type-options')?.[1] ?? '',
+    );
     const result = sniffMimeTypeWithRule({ contentType, noSniff, bytes });
     const shown = bytes.subarray(0, 96);
     this.delegate.tracing.record({
@@ -458,7 +648,15 @@ export class NavigationRequest {
       const verdict = this.delegate.safeBrowsing.check(url);
       const bypassed = verdict.verdict === 'unsafe' && this.delegate.safeBrowsingBypassed(url);
       if (verdict.verdict === 'unsafe' || url === this.url) {
-        this.delegate.tracing.record({ type: 'safebrowsing.check', navigationId: this.navigationId, url, verdict: verdict.verdict, threatType: verdict.threatType, expressions: verdict.expressions, bypassed });
+        this.delegate.tracing.record({
+          type: 'safebrowsing.check',
+          navigationId: this.navigationId,
+          url,
+          verdict: verdict.verdict,
+          threatType: verdict.threatType,
+          expressions: verdict.expressions,
+          bypassed,
+        });
       }
       if (verdict.verdict === 'unsafe' && !bypassed) return verdict;
     }
@@ -474,9 +672,16 @@ export class NavigationRequest {
    * when `timeoutMs` > 0. A cancel that arrives while waiting for something else is
    * kept for the next wait that accepts it.
    */
-  private async waitFor<K extends NavigationEvent['kind']>(kinds: K[], timeoutMs: number, what: string): Promise<Extract<NavigationEvent, { kind: K }> | { kind: 'timeout'; what: string }> {
+  private async waitFor<K extends NavigationEvent['kind']>(
+    kinds: K[],
+    timeoutMs: number,
+    what: string,
+  ): Promise<Extract<NavigationEvent, { kind: K }> | { kind: 'timeout'; what: string }> {
     // Running time only: step mode pauses this clock while a message waits for the user.
-    const timer = timeoutMs > 0 ? this.delegate.router.gate.clock.setTimeout(() => this.events.push({ kind: 'timeout', what }), timeoutMs) : null;
+    const timer =
+      timeoutMs > 0
+        ? this.delegate.router.gate.clock.setTimeout(() => this.events.push({ kind: 'timeout', what }), timeoutMs)
+        : null;
     try {
       for (;;) {
         const event = await this.events.next();
@@ -497,25 +702,50 @@ export class NavigationRequest {
 
   private cancelled(span: string, reason: string): NavigationOutcome {
     this.delegate.tracing.endSpan(span, 'cancelled', reason);
-    this.delegate.tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'no-commit', netError: null });
+    this.delegate.tracing.record({
+      type: 'navigation.end',
+      navigationId: this.navigationId,
+      url: this.url,
+      outcome: 'no-commit',
+      netError: null,
+    });
     return { outcome: 'cancelled', url: this.url, reason };
   }
 
   private failed(netError: NetErrorInfo): Promise<NavigationOutcome> | NavigationOutcome {
-    this.delegate.tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'failed', netError });
+    this.delegate.tracing.record({
+      type: 'navigation.end',
+      navigationId: this.navigationId,
+      url: this.url,
+      outcome: 'failed',
+      netError,
+    });
     this.discardSpeculative('the navigation failed');
     // Certificate errors show an interstitial; an aborted navigation shows nothing.
-    if (this.delegate.errorPages && !isCertificateError(netError.code) && netError.code !== NET_ERRORS.ERR_ABORTED) return this.commitErrorPage(netError);
+    if (this.delegate.errorPages && !isCertificateError(netError.code) && netError.code !== NET_ERRORS.ERR_ABORTED)
+      return this.commitErrorPage(netError);
     return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
   }
 
   private noCommit(reason: string): NavigationOutcome {
-    this.delegate.tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'no-commit', netError: null });
+    this.delegate.tracing.record({
+      type: 'navigation.end',
+      navigationId: this.navigationId,
+      url: this.url,
+      outcome: 'no-commit',
+      netError: null,
+    });
     return { outcome: 'no-commit', url: this.url, reason };
   }
 
   private rendererGone(): NavigationOutcome {
-    this.delegate.tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, outcome: 'renderer-crashed', netError: null });
+    this.delegate.tracing.record({
+      type: 'navigation.end',
+      navigationId: this.navigationId,
+      url: this.url,
+      outcome: 'renderer-crashed',
+      netError: null,
+    });
     return { outcome: 'renderer-crashed', url: this.url };
   }
 }

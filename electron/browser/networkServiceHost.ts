@@ -58,7 +58,11 @@ export class NetworkServiceHost {
     return new Promise((resolve, reject) => {
       const worker = new Worker(this.entry, { workerData: this.config, name: 'NetworkService' });
       this.worker = worker;
-      const channel: ChildChannel = { endpointId: NETWORK_ENDPOINT, role: 'network', post: (frame) => worker.postMessage(frame) };
+      const channel: ChildChannel = {
+        endpointId: NETWORK_ENDPOINT,
+        role: 'network',
+        post: (frame) => worker.postMessage(frame),
+      };
       let ready = false;
       worker.on('message', (raw: unknown) =>
         this.router.receive(channel, raw, (info) => {
@@ -84,7 +88,14 @@ export class NetworkServiceHost {
           return;
         }
         this.tracing.endOpenSpans(NETWORK_ENDPOINT, reason);
-        this.tracing.record({ type: 'thread.exit', endpointId: NETWORK_ENDPOINT, threadName: 'NetworkService', code, reason, restarting: this.restarts < MAX_NETWORK_RESTARTS });
+        this.tracing.record({
+          type: 'thread.exit',
+          endpointId: NETWORK_ENDPOINT,
+          threadName: 'NetworkService',
+          code,
+          reason,
+          restarting: this.restarts < MAX_NETWORK_RESTARTS,
+        });
         for (const listener of [...this.goneListeners]) listener(reason);
         this.restart(reason);
       });
@@ -94,7 +105,10 @@ export class NetworkServiceHost {
   /** Chromium restarts a crashed network service; so does NavScope, up to MAX_NETWORK_RESTARTS times. */
   private restart(reason: string): void {
     if (this.restarts >= MAX_NETWORK_RESTARTS) {
-      this.tracing.error('network thread', `not restarted: it crashed ${this.restarts + 1} times (${reason}); nothing can load until NavScope is restarted`);
+      this.tracing.error(
+        'network thread',
+        `not restarted: it crashed ${this.restarts + 1} times (${reason}); nothing can load until NavScope is restarted`,
+      );
       return;
     }
     this.restarts += 1;
@@ -102,7 +116,11 @@ export class NetworkServiceHost {
       () => {
         for (const listener of [...this.restartListeners]) listener();
       },
-      (error: unknown) => this.tracing.error('network thread', `restart failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) =>
+        this.tracing.error(
+          'network thread',
+          `restart failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     );
   }
 

@@ -74,7 +74,13 @@ export class RenderProcessHost {
 
   launch(): void {
     const serviceName = `renderer ${this.endpointId} (${this.isSpare ? 'spare' : this.site})`;
-    this.tracing.record({ type: 'process.launch', processId: this.endpointId, site: this.site, serviceName, spare: this.isSpare });
+    this.tracing.record({
+      type: 'process.launch',
+      processId: this.endpointId,
+      site: this.site,
+      serviceName,
+      spare: this.isSpare,
+    });
     const child = this.launcher.launch({ endpointId: this.endpointId, site: this.site, serviceName });
     this.process = child;
     const channel: ChildChannel = { endpointId: this.endpointId, role: 'renderer', post: (frame) => child.post(frame) };
@@ -112,12 +118,34 @@ export class RenderProcessHost {
       const clean = this.shutdownRequested && exit.code === 0 && exit.signal === null;
       if (clean) {
         this.state = 'exited';
-        this.tracing.record({ type: 'process.exit', processId: this.endpointId, pid, code: exit.code, signal: exit.signal, reason: 'clean-exit' });
+        this.tracing.record({
+          type: 'process.exit',
+          processId: this.endpointId,
+          pid,
+          code: exit.code,
+          signal: exit.signal,
+          reason: 'clean-exit',
+        });
       } else {
         this.state = 'crashed';
-        const reason = exit.reason === 'launch-failed' ? 'launch-failed' : exit.signal === 'SIGKILL' || exit.reason === 'killed' ? 'killed' : 'crashed';
-        this.tracing.endOpenSpans(this.endpointId, `renderer process ${this.endpointId} ${reason === 'killed' ? 'was killed' : reason === 'launch-failed' ? 'failed to launch' : 'crashed'}`);
-        this.tracing.record({ type: 'process.crash', processId: this.endpointId, pid, code: exit.code, signal: exit.signal, reason });
+        const reason =
+          exit.reason === 'launch-failed'
+            ? 'launch-failed'
+            : exit.signal === 'SIGKILL' || exit.reason === 'killed'
+              ? 'killed'
+              : 'crashed';
+        this.tracing.endOpenSpans(
+          this.endpointId,
+          `renderer process ${this.endpointId} ${reason === 'killed' ? 'was killed' : reason === 'launch-failed' ? 'failed to launch' : 'crashed'}`,
+        );
+        this.tracing.record({
+          type: 'process.crash',
+          processId: this.endpointId,
+          pid,
+          code: exit.code,
+          signal: exit.signal,
+          reason,
+        });
       }
       this.rejectReady(new Error(`renderer process ${this.endpointId} ended before it was ready (${exit.reason})`));
       for (const listener of this.goneListeners) listener(this, exit);
@@ -128,7 +156,13 @@ export class RenderProcessHost {
   markUnresponsive(waitingFor: string, waitedMs: number): void {
     if (this.unresponsive || !this.isAlive) return;
     this.unresponsive = true;
-    this.tracing.record({ type: 'process.unresponsive', processId: this.endpointId, pid: this.pid, waitingFor, waitedMs });
+    this.tracing.record({
+      type: 'process.unresponsive',
+      processId: this.endpointId,
+      pid: this.pid,
+      waitingFor,
+      waitedMs,
+    });
   }
 
   /** Asks the process to exit (ChildProcess.ProcessShutdown); kills it if it does not. */

@@ -11,7 +11,14 @@ export interface SafeBrowsingVerdict {
   url: string;
   verdict: 'safe' | 'unsafe';
   threatType: string | null;
-  expressions: { expression: string; hash: string; prefix: string; prefixMatch: boolean; fullHashMatch: boolean; list: string | null }[];
+  expressions: {
+    expression: string;
+    hash: string;
+    prefix: string;
+    prefixMatch: boolean;
+    fullHashMatch: boolean;
+    list: string | null;
+  }[];
 }
 
 function threatTypeOf(file: unknown): string {

@@ -77,9 +77,23 @@ export class StepGate {
   /** Takes a message arriving for delivery; false when step mode is off and it may pass. */
   hold(envelope: Envelope): boolean {
     if (!this.on && !this.draining) return false;
-    const held: HeldMessage = { envelope, flowId: text(envelope.flowId), name: text(envelope.name), from: text(envelope.from), to: text(envelope.to), since: monotonicMicros() };
+    const held: HeldMessage = {
+      envelope,
+      flowId: text(envelope.flowId),
+      name: text(envelope.name),
+      from: text(envelope.from),
+      to: text(envelope.to),
+      since: monotonicMicros(),
+    };
     this.queue.push(held);
-    this.record({ type: 'step.held', flowId: held.flowId, name: held.name, from: held.from, to: held.to, held: this.queue.length });
+    this.record({
+      type: 'step.held',
+      flowId: held.flowId,
+      name: held.name,
+      from: held.from,
+      to: held.to,
+      held: this.queue.length,
+    });
     this.updateClock();
     this.schedule();
     return true;
@@ -92,7 +106,7 @@ export class StepGate {
    */
   takeRoute(route: string): Envelope[] {
     const taken: Envelope[] = [];
-    for (let i = 0; i < this.queue.length; ) {
+    for (let i = 0; i < this.queue.length;) {
       const held = this.queue[i]!;
       if (fieldOf(held.envelope, 'route') === route && fieldOf(held.envelope, 'to') === BROWSER_ENDPOINT) {
         taken.push(held.envelope);
@@ -142,7 +156,9 @@ export class StepGate {
 
   play(intervalMs: number): StepGateView {
     if (!Number.isFinite(intervalMs) || intervalMs < MIN_PLAY_INTERVAL_MS || intervalMs > MAX_PLAY_INTERVAL_MS) {
-      throw new Error(`the play interval must be between ${MIN_PLAY_INTERVAL_MS} and ${MAX_PLAY_INTERVAL_MS} ms (got ${intervalMs})`);
+      throw new Error(
+        `the play interval must be between ${MIN_PLAY_INTERVAL_MS} and ${MAX_PLAY_INTERVAL_MS} ms (got ${intervalMs})`,
+      );
     }
     if (!this.on) return this.view();
     this.intervalMs = Math.round(intervalMs);
@@ -217,11 +233,26 @@ export class StepGate {
   }
 
   private recordRelease(held: HeldMessage, into: 'receiver' | 'loader'): void {
-    this.record({ type: 'step.released', flowId: held.flowId, name: held.name, from: held.from, to: held.to, waitedMicros: Math.max(0, monotonicMicros() - held.since), into, held: this.queue.length });
+    this.record({
+      type: 'step.released',
+      flowId: held.flowId,
+      name: held.name,
+      from: held.from,
+      to: held.to,
+      waitedMicros: Math.max(0, monotonicMicros() - held.since),
+      into,
+      held: this.queue.length,
+    });
   }
 
   private recordMode(): void {
-    this.record({ type: 'step.mode', enabled: this.on, pace: this.pace, intervalMs: this.intervalMs, held: this.queue.length });
+    this.record({
+      type: 'step.mode',
+      enabled: this.on,
+      pace: this.pace,
+      intervalMs: this.intervalMs,
+      held: this.queue.length,
+    });
   }
 
   private record(body: Extract<TraceEventBody, { type: 'step.mode' | 'step.held' | 'step.released' }>): void {

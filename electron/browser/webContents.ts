@@ -17,14 +17,29 @@ import { urlParts } from '../../shared/web/urlParts.js';
 import type { BrowserTracing } from './browserTracing.js';
 import type { MessageRouter } from './messageRouter.js';
 import { NavigationController } from './navigationController.js';
-import { type NavigationDelegate, type NavigationOutcome, NavigationRequest, type NetErrorInfo, type Transition } from './navigationRequest.js';
+import {
+  type NavigationDelegate,
+  type NavigationOutcome,
+  NavigationRequest,
+  type NetErrorInfo,
+  type Transition,
+} from './navigationRequest.js';
 import { RenderFrameHost } from './renderFrameHost.js';
 import type { RenderProcessHost } from './renderProcessHost.js';
 import type { SiteInstance } from './siteInstance.js';
 
 export interface NavigationResult {
   navigationId: string | null;
-  outcome: 'loaded' | 'load-failed' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input' | 'download' | 'blocked';
+  outcome:
+    | 'loaded'
+    | 'load-failed'
+    | 'failed'
+    | 'no-commit'
+    | 'renderer-crashed'
+    | 'cancelled'
+    | 'invalid-input'
+    | 'download'
+    | 'blocked';
   /** The URL that was (or would have been) loaded. */
   url: string | null;
   netError: NetErrorInfo | null;
@@ -42,7 +57,10 @@ export interface WebContentsDelegate {
   readonly safeBrowsing: SafeBrowsingDatabase;
   readonly downloads: DownloadManager;
   siteInstanceFor(site: string): SiteInstance;
-  processForSite(site: string, purpose: 'commit' | 'speculative'): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' };
+  processForSite(
+    site: string,
+    purpose: 'commit' | 'speculative',
+  ): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' };
   hasProcessFor(site: string): boolean;
   discardProcess(host: RenderProcessHost, reason: string): void;
   /** Session history changed (persisted by the browser). */
@@ -60,7 +78,14 @@ export function shouldUpgradeTypedUrl(text: string, url: string): boolean {
   const parsed = new URL(url);
   const host = parsed.hostname;
   if (parsed.protocol !== 'http:' || parsed.port !== '') return false;
-  if (host === 'localhost' || host.endsWith('.localhost') || !host.includes('.') || /^[\d.]+$/.test(host) || host.startsWith('[')) return false;
+  if (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    !host.includes('.') ||
+    /^[\d.]+$/.test(host) ||
+    host.startsWith('[')
+  )
+    return false;
   return true;
 }
 
@@ -108,7 +133,10 @@ export class WebContents implements NavigationDelegate {
     return this.delegate.tracing;
   }
 
-  processForSite(site: string, purpose: 'commit' | 'speculative'): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' } {
+  processForSite(
+    site: string,
+    purpose: 'commit' | 'speculative',
+  ): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' } {
     return this.delegate.processForSite(site, purpose);
   }
 
@@ -153,7 +181,8 @@ export class WebContents implements NavigationDelegate {
 
   frameInProcess(host: RenderProcessHost, site: string): { frame: RenderFrameHost; created: boolean } {
     const current = this.currentFrame;
-    if (current && current.process === host && host.frames.has(current.frameToken)) return { frame: current, created: false };
+    if (current && current.process === host && host.frames.has(current.frameToken))
+      return { frame: current, created: false };
     const frame = new RenderFrameHost(`frame-${++this.frameCounter}`, host, this.delegate.siteInstanceFor(site));
     host.frames.add(frame.frameToken);
     return { frame, created: true };
@@ -167,7 +196,12 @@ export class WebContents implements NavigationDelegate {
     let url: string | null;
     try {
       classification = classifyOmniboxInput(text);
-      url = classification.type === 'URL' ? classification.url! : classification.type === 'EMPTY' ? null : `${SEARCH_URL}${encodeURIComponent(wellFormed(text.trim()))}`;
+      url =
+        classification.type === 'URL'
+          ? classification.url!
+          : classification.type === 'EMPTY'
+            ? null
+            : `${SEARCH_URL}${encodeURIComponent(wellFormed(text.trim()))}`;
     } catch (error) {
       // Whatever the input, the step ends and says why; the browser goes on.
       const reason = `NavScope could not read this input: ${error instanceof Error ? error.message : String(error)}`;
@@ -175,20 +209,49 @@ export class WebContents implements NavigationDelegate {
       this.tracing.endSpan(span, 'error', reason);
       return { navigationId: null, outcome: 'invalid-input', url: null, netError: null, message: reason };
     }
-    this.tracing.record({ type: 'omnibox.classified', text, inputType: classification.type, url, reason: classification.reason, didYouMean: classification.didYouMean ?? null });
+    this.tracing.record({
+      type: 'omnibox.classified',
+      text,
+      inputType: classification.type,
+      url,
+      reason: classification.reason,
+      didYouMean: classification.didYouMean ?? null,
+    });
     if (url === null) {
       this.tracing.endSpan(span, 'error', 'empty input: nothing to navigate to');
-      return { navigationId: null, outcome: 'invalid-input', url: null, netError: null, message: 'Nothing was typed: there is nothing to navigate to.' };
+      return {
+        navigationId: null,
+        outcome: 'invalid-input',
+        url: null,
+        netError: null,
+        message: 'Nothing was typed: there is nothing to navigate to.',
+      };
     }
     if (url.length > MAX_URL_LENGTH) {
       const reason = `the address is ${url.length.toLocaleString('en')} characters long: NavScope's limit is ${MAX_URL_LENGTH.toLocaleString('en')} (Chromium's is 2 MiB)`;
       this.tracing.endSpan(span, 'error', reason);
-      return { navigationId: null, outcome: 'invalid-input', url: url.slice(0, 200), netError: null, message: `Cannot navigate: ${reason}.` };
+      return {
+        navigationId: null,
+        outcome: 'invalid-input',
+        url: url.slice(0, 200),
+        netError: null,
+        message: `Cannot navigate: ${reason}.`,
+      };
     }
     if (url.toLowerCase().startsWith('javascript:')) {
       // Chrome runs a typed javascript: URL in the current page. NavScope never runs page script.
-      this.tracing.endSpan(span, 'error', 'javascript: URLs run script in the current page; NavScope never executes page JavaScript');
-      return { navigationId: null, outcome: 'invalid-input', url, netError: null, message: 'javascript: URLs run script in the current page, and NavScope never executes page JavaScript.' };
+      this.tracing.endSpan(
+        span,
+        'error',
+        'javascript: URLs run script in the current page; NavScope never executes page JavaScript',
+      );
+      return {
+        navigationId: null,
+        outcome: 'invalid-input',
+        url,
+        netError: null,
+        message: 'javascript: URLs run script in the current page, and NavScope never executes page JavaScript.',
+      };
     }
     try {
       this.tracing.record({ type: 'url.parsed', ...urlParts(url) });
@@ -200,7 +263,14 @@ export class WebContents implements NavigationDelegate {
     }
     this.tracing.endSpan(span, 'ok', null, { inputType: classification.type, url });
     // A host typed without a scheme is tried over https first (HTTPS-Upgrades), after HSTS.
-    return this.navigate(navigationId, url, 'typed', text, 0, classification.type === 'URL' && shouldUpgradeTypedUrl(text, url));
+    return this.navigate(
+      navigationId,
+      url,
+      'typed',
+      text,
+      0,
+      classification.type === 'URL' && shouldUpgradeTypedUrl(text, url),
+    );
   }
 
   async goBack(): Promise<NavigationResult | null> {
@@ -223,7 +293,14 @@ export class WebContents implements NavigationDelegate {
     return this.navigate(`nav${++this.navigationCounter}`, entry.url, 'back_forward', entry.url, offset);
   }
 
-  private async navigate(navigationId: string, url: string, transition: Transition, input: string, historyOffset = 0, upgradeToHttps = false): Promise<NavigationResult> {
+  private async navigate(
+    navigationId: string,
+    url: string,
+    transition: Transition,
+    input: string,
+    historyOffset = 0,
+    upgradeToHttps = false,
+  ): Promise<NavigationResult> {
     this.activeNavigation?.cancel('a new navigation started');
     const request = new NavigationRequest(this, navigationId, url, transition, input, upgradeToHttps, historyOffset);
     this.activeNavigation = request;
@@ -245,28 +322,65 @@ export class WebContents implements NavigationDelegate {
         if (isCertificateError(outcome.netError.code)) {
           // Chrome shows a certificate-error interstitial instead of the page.
           this.interstitial = { kind: 'certificate', url: outcome.url };
-          this.tracing.state('interstitial', { kind: 'certificate', url: outcome.url, error: outcome.netError.name, detail: outcome.netError.detail }, outcome.netError.name);
+          this.tracing.state(
+            'interstitial',
+            { kind: 'certificate', url: outcome.url, error: outcome.netError.name, detail: outcome.netError.detail },
+            outcome.netError.name,
+          );
           this.tracing.state('title', 'Privacy error', outcome.netError.name);
         }
         if (outcome.errorPageCommitted) await (this.currentLoad ?? Promise.resolve());
         this.stopLoadingIfIdle('navigation failed');
-        return { navigationId, outcome: 'failed', url: outcome.url, netError: outcome.netError, message: `${outcome.netError.name}: ${outcome.netError.detail}` };
+        return {
+          navigationId,
+          outcome: 'failed',
+          url: outcome.url,
+          netError: outcome.netError,
+          message: `${outcome.netError.name}: ${outcome.netError.detail}`,
+        };
       case 'download':
         this.stopLoadingIfIdle('the response is a download');
-        return { navigationId, outcome: 'download', url: outcome.url, netError: null, message: `Downloaded ${outcome.url} (${outcome.state}); the current page stays` };
+        return {
+          navigationId,
+          outcome: 'download',
+          url: outcome.url,
+          netError: null,
+          message: `Downloaded ${outcome.url} (${outcome.state}); the current page stays`,
+        };
       case 'blocked':
         this.interstitial = { kind: 'safebrowsing', url: outcome.url };
-        this.tracing.state('interstitial', { kind: 'safebrowsing', url: outcome.url, error: outcome.threatType, detail: `Safe Browsing lists this site as ${outcome.threatType}` }, 'Safe Browsing');
+        this.tracing.state(
+          'interstitial',
+          {
+            kind: 'safebrowsing',
+            url: outcome.url,
+            error: outcome.threatType,
+            detail: `Safe Browsing lists this site as ${outcome.threatType}`,
+          },
+          'Safe Browsing',
+        );
         this.tracing.state('security', 'dangerous', 'Safe Browsing');
         this.tracing.state('title', 'Security error', 'Safe Browsing');
         this.stopLoadingIfIdle('blocked by Safe Browsing');
-        return { navigationId, outcome: 'blocked', url: outcome.url, netError: null, message: `Safe Browsing: ${outcome.url} is listed as ${outcome.threatType}` };
+        return {
+          navigationId,
+          outcome: 'blocked',
+          url: outcome.url,
+          netError: null,
+          message: `Safe Browsing: ${outcome.url} is listed as ${outcome.threatType}`,
+        };
       case 'no-commit':
         this.stopLoadingIfIdle('no commit');
         return { navigationId, outcome: 'no-commit', url: outcome.url, netError: null, message: outcome.reason };
       case 'renderer-crashed':
         this.stopLoadingIfIdle('renderer process gone');
-        return { navigationId, outcome: 'renderer-crashed', url: outcome.url, netError: null, message: 'The renderer process ended before the page committed.' };
+        return {
+          navigationId,
+          outcome: 'renderer-crashed',
+          url: outcome.url,
+          netError: null,
+          message: 'The renderer process ended before the page committed.',
+        };
       case 'cancelled':
         if (!this.activeNavigation) this.stopLoadingIfIdle('navigation cancelled');
         return { navigationId, outcome: 'cancelled', url: outcome.url, netError: null, message: outcome.reason };
@@ -289,26 +403,61 @@ export class WebContents implements NavigationDelegate {
       this.tracing.state('loadError', null, 'DidCommitProvisionalLoad');
     }
     this.tracing.state('url', commit.url, 'DidCommitProvisionalLoad');
-    this.tracing.state('security', request.errorPage ? 'neutral' : securityStateFor(commit.url), 'DidCommitProvisionalLoad');
+    this.tracing.state(
+      'security',
+      request.errorPage ? 'neutral' : securityStateFor(commit.url),
+      'DidCommitProvisionalLoad',
+    );
     this.tracing.state('title', new URL(commit.url).host, 'DidCommitProvisionalLoad');
     this.controller.didCommit(commit.url, request.transition, request.historyOffset);
     this.tracing.state('history', this.controller.snapshot() as unknown as JsonValue, 'DidCommitProvisionalLoad');
-    if (!request.errorPage) this.tracing.record({ type: 'navigation.end', navigationId: request.navigationId, url: commit.url, outcome: 'committed', netError: null });
+    if (!request.errorPage)
+      this.tracing.record({
+        type: 'navigation.end',
+        navigationId: request.navigationId,
+        url: commit.url,
+        outcome: 'committed',
+        netError: null,
+      });
     this.delegate.historyChanged();
-    this.loadSpan = this.tracing.beginPhase('load', request.navigationId, { url: commit.url, processId: frame.process.endpointId });
+    this.loadSpan = this.tracing.beginPhase('load', request.navigationId, {
+      url: commit.url,
+      processId: frame.process.endpointId,
+    });
     this.currentLoad = new Promise<'loaded' | 'renderer-crashed'>((resolve) => (this.loadFinished = resolve));
   }
 
-  private async didCommit(request: NavigationRequest, outcome: Extract<NavigationOutcome, { outcome: 'committed' }>): Promise<NavigationResult> {
+  private async didCommit(
+    request: NavigationRequest,
+    outcome: Extract<NavigationOutcome, { outcome: 'committed' }>,
+  ): Promise<NavigationResult> {
     const loaded = await (this.currentLoad ?? Promise.resolve<'loaded' | 'renderer-crashed'>('renderer-crashed'));
     if (loaded === 'loaded' && this.loadError) {
       const error = this.loadError;
-      return { navigationId: request.navigationId, outcome: 'load-failed', url: outcome.url, netError: error, message: `${outcome.url} committed, then its body failed with ${error.name}: ${error.detail}; the page shows what arrived` };
+      return {
+        navigationId: request.navigationId,
+        outcome: 'load-failed',
+        url: outcome.url,
+        netError: error,
+        message: `${outcome.url} committed, then its body failed with ${error.name}: ${error.detail}; the page shows what arrived`,
+      };
     }
     if (loaded === 'loaded') {
-      return { navigationId: request.navigationId, outcome: 'loaded', url: outcome.url, netError: null, message: `Loaded ${outcome.url}` };
+      return {
+        navigationId: request.navigationId,
+        outcome: 'loaded',
+        url: outcome.url,
+        netError: null,
+        message: `Loaded ${outcome.url}`,
+      };
     }
-    return { navigationId: request.navigationId, outcome: 'renderer-crashed', url: outcome.url, netError: null, message: 'The renderer process crashed while the page was loading.' };
+    return {
+      navigationId: request.navigationId,
+      outcome: 'renderer-crashed',
+      url: outcome.url,
+      netError: null,
+      message: 'The renderer process crashed while the page was loading.',
+    };
   }
 
   private releaseFrame(frame: RenderFrameHost, reason: string): void {
@@ -352,7 +501,11 @@ export class WebContents implements NavigationDelegate {
   onDidFailLoad(frame: RenderFrameHost, payload: PayloadOf<'FrameHost.DidFailLoadWithError'>): void {
     if (frame !== this.currentFrame) return;
     this.loadError = { code: payload.errorCode, name: payload.errorName, detail: payload.errorDetail };
-    this.tracing.state('loadError', { url: payload.url, error: payload.errorName, detail: payload.errorDetail }, 'DidFailLoadWithError');
+    this.tracing.state(
+      'loadError',
+      { url: payload.url, error: payload.errorName, detail: payload.errorDetail },
+      'DidFailLoadWithError',
+    );
   }
 
   /** The network service crashed: a navigation whose loader was on it fails. */
@@ -375,7 +528,8 @@ export class WebContents implements NavigationDelegate {
     const frame = this.currentFrame;
     if (!frame || frame.process !== host) return;
     this.currentFrame = null;
-    if (!this.shuttingDown) this.tracing.state('crashed', true, `renderer process ${host.endpointId} (pid ${host.pid ?? '?'}) gone`);
+    if (!this.shuttingDown)
+      this.tracing.state('crashed', true, `renderer process ${host.endpointId} (pid ${host.pid ?? '?'}) gone`);
     if (this.loadSpan) this.tracing.endSpan(this.loadSpan, 'error', 'the renderer process crashed');
     this.loadSpan = null;
     this.stopLoadingIfIdle('renderer process gone');

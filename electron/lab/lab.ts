@@ -39,7 +39,12 @@ export class Lab {
   readonly certificates: LabServerCertificates;
   private stopping: Promise<void> | undefined;
 
-  private constructor(config: LabConfig, dnsServers: LabDnsServer[], webServer: LabWebServer, certificates: LabServerCertificates) {
+  private constructor(
+    config: LabConfig,
+    dnsServers: LabDnsServer[],
+    webServer: LabWebServer,
+    certificates: LabServerCertificates,
+  ) {
     this.config = config;
     this.dnsServers = dnsServers;
     this.webServer = webServer;
@@ -96,7 +101,12 @@ export class Lab {
       rootHints: info.filter((s) => s.role === 'root'),
       dnsServers: info,
       portMap: { '80': webPort, '443': httpsPort },
-      webServers: labWebAddresses.map((address) => ({ address, port: webPort, httpsPort, hosts: hostsByAddress.get(address) ?? [] })),
+      webServers: labWebAddresses.map((address) => ({
+        address,
+        port: webPort,
+        httpsPort,
+        hosts: hostsByAddress.get(address) ?? [],
+      })),
       ca: { certPem: ca.certPem },
       scenarios: structuredClone(LAB_SCENARIOS),
       safeBrowsingLists: buildLabSafeBrowsingLists(),
@@ -145,7 +155,9 @@ function zonesOf(ns: LabNameServer): LabZone[] {
 function servedHosts(): { host: string; certificate: LabSiteCertificate }[] {
   const valid: LabSiteCertificate = { kind: 'valid' };
   return [
-    ...labSites.flatMap((site) => site.hosts.map((host) => ({ host: host.toLowerCase(), certificate: site.certificate ?? valid }))),
+    ...labSites.flatMap((site) =>
+      site.hosts.map((host) => ({ host: host.toLowerCase(), certificate: site.certificate ?? valid })),
+    ),
     ...labHostRedirects.flatMap((r) => r.hosts.map((host) => ({ host: host.toLowerCase(), certificate: valid }))),
   ];
 }
@@ -209,6 +221,7 @@ async function onFreePort(what: string, bind: (port: number) => Promise<void>): 
 }
 
 function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string')
+    return error.code;
   return undefined;
 }

@@ -1,4 +1,10 @@
-import { KeyObject, X509Certificate as NodeX509Certificate, createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
+import {
+  KeyObject,
+  X509Certificate as NodeX509Certificate,
+  createPrivateKey,
+  randomBytes,
+  webcrypto,
+} from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as X509 from '@peculiar/x509';
@@ -150,7 +156,10 @@ export class LabCertificateAuthority {
         new x509.BasicConstraintsExtension(false, undefined, true),
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
         new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth], false),
-        new x509.SubjectAlternativeNameExtension(options.dnsNames.map((value) => ({ type: 'dns' as const, value })), false),
+        new x509.SubjectAlternativeNameExtension(
+          options.dnsNames.map((value) => ({ type: 'dns' as const, value })),
+          false,
+        ),
         await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
         await x509.AuthorityKeyIdentifierExtension.create(this.cert.publicKey),
       ],
@@ -166,13 +175,14 @@ export class LabCertificateAuthority {
     try {
       const nodeCert = new NodeX509Certificate(stored.certPem);
       const key = createPrivateKey(stored.keyPem);
-      const usable = nodeCert.ca
-        && nodeCert.checkIssued(nodeCert)
-        && nodeCert.verify(nodeCert.publicKey)
-        && key.asymmetricKeyType === 'ec'
-        && key.asymmetricKeyDetails?.namedCurve === 'prime256v1'
-        && nodeCert.checkPrivateKey(key)
-        && Date.parse(nodeCert.validTo) - Date.now() > CA_MIN_REMAINING_MS;
+      const usable =
+        nodeCert.ca &&
+        nodeCert.checkIssued(nodeCert) &&
+        nodeCert.verify(nodeCert.publicKey) &&
+        key.asymmetricKeyType === 'ec' &&
+        key.asymmetricKeyDetails?.namedCurve === 'prime256v1' &&
+        nodeCert.checkPrivateKey(key) &&
+        Date.parse(nodeCert.validTo) - Date.now() > CA_MIN_REMAINING_MS;
       if (!usable) return null;
       const x509 = await loadX509();
       const der = key.export({ type: 'pkcs8', format: 'der' });
@@ -221,7 +231,7 @@ function pkcs8Pem(key: CryptoKey): string {
 /** 16 random bytes, positive and without a leading zero byte (RFC 5280 4.1.2.2). */
 function serialNumber(): string {
   const bytes = randomBytes(16);
-  bytes[0] = ((bytes[0] ?? 0) & 0x7f) || 0x01;
+  bytes[0] = (bytes[0] ?? 0) & 0x7f || 0x01;
   return bytes.toString('hex');
 }
 
@@ -269,6 +279,7 @@ async function tightenKeyMode(file: string): Promise<void> {
 }
 
 function errorCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string')
+    return error.code;
   return undefined;
 }

@@ -49,13 +49,16 @@ export const DATA_BIN_INTERVAL_MS = 20;
 /** The bytes of `/download/data.bin`. */
 export const DATA_BIN = labPseudoRandomBytes('navscope-lab/download/data.bin', DATA_BIN_SIZE);
 
-const downloadIndex = page('Downloads', `<h1>Downloads</h1>
+const downloadIndex = page(
+  'Downloads',
+  `<h1>Downloads</h1>
 <p>Neither of these responses can be shown by a renderer, so the navigation does not commit: the browser hands the response to its download manager and the current page stays.</p>
 <ul>
   <li><a href="/download/report.zip">/download/report.zip</a> — a small ZIP archive sent as <code>application/zip</code> with <code>Content-Disposition: attachment; filename="report.zip"</code>.</li>
   <li><a href="/download/data.bin">/download/data.bin</a> — ${DATA_BIN_SIZE / 1024} KB of pseudo-random bytes as <code>application/octet-stream</code> with no <code>Content-Disposition</code> at all:
     the type alone makes it a download. It arrives in ${DATA_BIN_CHUNKS} pieces about ${DATA_BIN_INTERVAL_MS} ms apart, with a <code>Content-Length</code>, so the progress is visible.</li>
-</ul>`);
+</ul>`,
+);
 
 // --- MIME sniffing -------------------------------------------------------------
 
@@ -67,10 +70,14 @@ const downloadIndex = page('Downloads', `<h1>Downloads</h1>
 export const TEXT_PLAIN = 'text/plain';
 export const TEXT_PLAIN_UTF8 = 'text/plain; charset=UTF-8';
 
-const sniffedHtml = (title: string, how: string): string => page(title, `<h1>${title}</h1>
+const sniffedHtml = (title: string, how: string): string =>
+  page(
+    title,
+    `<h1>${title}</h1>
 <p>${how}</p>
 <p>If you read this as a formatted page, the browser sniffed the bytes, found <code>&lt;!DOCTYPE HTML</code> at the start and rendered the response as <code>text/html</code>
-(WHATWG MIME Sniffing, “rules for identifying an unknown MIME type”, with the sniff-scriptable flag set because there is no <code>X-Content-Type-Options: nosniff</code>).</p>`);
+(WHATWG MIME Sniffing, “rules for identifying an unknown MIME type”, with the sniff-scriptable flag set because there is no <code>X-Content-Type-Options: nosniff</code>).</p>`,
+  );
 
 const noContentTypePage = sniffedHtml(
   'No Content-Type',
@@ -82,19 +89,25 @@ const unknownTypePage = sniffedHtml(
   'This response says <code>Content-Type: unknown/unknown</code>: the server admits it does not know. Like <code>application/unknown</code> and <code>*/*</code>, it is treated as no type at all, so the browser sniffs.',
 );
 
-const mislabeledHtml = page('HTML served as text/plain', `<h1>HTML served as text/plain</h1>
+const mislabeledHtml = page(
+  'HTML served as text/plain',
+  `<h1>HTML served as text/plain</h1>
 <p>This is an HTML document, but the server sent it with <code>Content-Type: text/plain; charset=UTF-8</code>.</p>
 <p>A browser never sniffs HTML out of a <code>text/plain</code> response. For this exact value (and <code>text/plain</code> alone, or with <code>charset=ISO-8859-1</code> or <code>charset=iso-8859-1</code>,
 the values misconfigured Apache servers used to send for everything) the WHATWG algorithm only decides between text and binary:
 these bytes hold no binary data bytes, so the type stays <code>text/plain</code>.</p>
-<p>You should therefore be reading this markup as source text, tags and all, not as a formatted page.</p>`);
+<p>You should therefore be reading this markup as source text, tags and all, not as a formatted page.</p>`,
+);
 
-const nosniffHtml = page('HTML served as text/plain with nosniff', `<h1>HTML served as text/plain, with nosniff</h1>
+const nosniffHtml = page(
+  'HTML served as text/plain with nosniff',
+  `<h1>HTML served as text/plain, with nosniff</h1>
 <p>This is an HTML document sent with <code>Content-Type: text/plain; charset=UTF-8</code> and <code>X-Content-Type-Options: nosniff</code>.</p>
 <p>With <code>nosniff</code> the browser does not sniff at all: the computed MIME type is the supplied one, <code>text/plain</code>.
 (Without it the result would be the same for these bytes, since HTML is never sniffed out of <code>text/plain</code>;
 but binary bytes sent this way would stay <code>text/plain</code> instead of becoming a download.)</p>
-<p>You should therefore be reading this markup as source text, tags and all, not as a formatted page.</p>`);
+<p>You should therefore be reading this markup as source text, tags and all, not as a formatted page.</p>`,
+);
 
 /**
  * `/mime/binary-as-text`: text, then binary data bytes (0x00–0x08, 0x0E–0x1A,
@@ -136,7 +149,9 @@ function tinyPdf(text: string): Buffer {
 /** `/mime/pdf-no-type`. */
 export const PDF_NO_TYPE = tinyPdf('NavScope lab PDF, sent without Content-Type');
 
-const mimeIndex = page('MIME sniffing', `<h1>MIME sniffing</h1>
+const mimeIndex = page(
+  'MIME sniffing',
+  `<h1>MIME sniffing</h1>
 <p>What the browser does with a response depends on its computed MIME type (WHATWG MIME Sniffing). Each link is one case:</p>
 <ul>
   <li><a href="/mime/no-content-type">/mime/no-content-type</a> — HTML with no <code>Content-Type</code>: sniffed as <code>text/html</code>.</li>
@@ -146,16 +161,20 @@ const mimeIndex = page('MIME sniffing', `<h1>MIME sniffing</h1>
   <li><a href="/mime/nosniff-mislabeled">/mime/nosniff-mislabeled</a> — HTML as <code>text/plain</code> with <code>nosniff</code>: stays <code>text/plain</code>.</li>
   <li><a href="/mime/png-no-type">/mime/png-no-type</a> — a PNG with no <code>Content-Type</code>: <code>image/png</code> by its signature.</li>
   <li><a href="/mime/pdf-no-type">/mime/pdf-no-type</a> — a PDF with no <code>Content-Type</code>: <code>application/pdf</code> by its <code>%PDF-</code> signature.</li>
-</ul>`);
+</ul>`,
+);
 
 // --- Safe Browsing: a listed path on an otherwise good site --------------------
 
-const unsafePayload = page('Listed path (Safe Browsing test)', `<h1>A listed path on a good site</h1>
+const unsafePayload = page(
+  'Listed path (Safe Browsing test)',
+  `<h1>A listed path on a good site</h1>
 <p>This page is harmless: it stands in for a dangerous page, the way Google’s testsafebrowsing.appspot.com pages do.</p>
 <p>The lab’s Safe Browsing MALWARE list holds the expression <code>www.naver.com/unsafe/</code>. When the browser checks
 <code>http://www.naver.com/unsafe/payload.html</code> it hashes the host-and-path expressions of that URL
 (<code>www.naver.com/unsafe/payload.html</code>, <code>www.naver.com/</code>, <code>www.naver.com/unsafe/</code>, …); the last one matches a listed prefix, and then its full SHA-256 hash.</p>
-<p>The rest of www.naver.com is not listed: only paths under <code>/unsafe/</code> are.</p>`);
+<p>The rest of www.naver.com is not listed: only paths under <code>/unsafe/</code> are.</p>`,
+);
 
 // --- the route table -----------------------------------------------------------
 
@@ -176,9 +195,12 @@ export const naverContentRoutes: Record<string, LabRoute> = {
   '/mime/unknown-type': { contentType: 'unknown/unknown', body: unknownTypePage },
   '/mime/binary-as-text': { contentType: TEXT_PLAIN, body: BINARY_AS_TEXT },
   '/mime/mislabeled-html': { contentType: TEXT_PLAIN_UTF8, body: mislabeledHtml },
-  '/mime/nosniff-mislabeled': { contentType: TEXT_PLAIN_UTF8, body: nosniffHtml, headers: { 'X-Content-Type-Options': 'nosniff' } },
+  '/mime/nosniff-mislabeled': {
+    contentType: TEXT_PLAIN_UTF8,
+    body: nosniffHtml,
+    headers: { 'X-Content-Type-Options': 'nosniff' },
+  },
   '/mime/png-no-type': { contentType: null, body: PNG_NO_TYPE },
   '/mime/pdf-no-type': { contentType: null, body: PDF_NO_TYPE },
   '/unsafe/payload.html': html(unsafePayload),
 };
-

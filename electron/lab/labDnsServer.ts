@@ -118,9 +118,10 @@ export class LabDnsServer {
     if (questions.some((q) => String(q.class ?? 'IN').startsWith('UNKNOWN_'))) return null;
 
     const edns = (query.additionals ?? []).find((r) => r.type === 'OPT');
-    const limit = edns && edns.type === 'OPT'
-      ? Math.max(CLASSIC_UDP_LIMIT, Math.min(edns.udpPayloadSize, EDNS_UDP_LIMIT))
-      : CLASSIC_UDP_LIMIT;
+    const limit =
+      edns && edns.type === 'OPT'
+        ? Math.max(CLASSIC_UDP_LIMIT, Math.min(edns.udpPayloadSize, EDNS_UDP_LIMIT))
+        : CLASSIC_UDP_LIMIT;
 
     let rcode: LabRcode;
     let authoritative = false;
@@ -149,24 +150,50 @@ export class LabDnsServer {
     }
 
     const opt: Answer[] = edns
-      ? [{ name: '.', type: 'OPT', udpPayloadSize: EDNS_UDP_LIMIT, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }]
+      ? [
+          {
+            name: '.',
+            type: 'OPT',
+            udpPayloadSize: EDNS_UDP_LIMIT,
+            extendedRcode: 0,
+            ednsVersion: 0,
+            flags: 0,
+            flag_do: false,
+            options: [],
+          },
+        ]
       : [];
     // Echo the opcode and RD; set AA when authoritative; never RA.
-    const flags = (opcode << 11)
-      | (queryFlags & dnsPacket.RECURSION_DESIRED)
-      | (authoritative ? dnsPacket.AUTHORITATIVE_ANSWER : 0)
-      | LAB_RCODE_VALUES[rcode];
+    const flags =
+      (opcode << 11) |
+      (queryFlags & dnsPacket.RECURSION_DESIRED) |
+      (authoritative ? dnsPacket.AUTHORITATIVE_ANSWER : 0) |
+      LAB_RCODE_VALUES[rcode];
     // `wrong-id`: a correct answer under a transaction id the resolver never sent.
-    const id = fault === 'wrong-id' ? ((query.id ?? 0) ^ 0x5a5a) : (query.id ?? 0);
+    const id = fault === 'wrong-id' ? (query.id ?? 0) ^ 0x5a5a : (query.id ?? 0);
     // A truncated answer carries the question (and OPT) only, with TC set.
     const truncatedResponse = (): Buffer =>
-      dnsPacket.encode({ type: 'response', id, flags: flags | dnsPacket.TRUNCATED_RESPONSE, questions, additionals: opt });
+      dnsPacket.encode({
+        type: 'response',
+        id,
+        flags: flags | dnsPacket.TRUNCATED_RESPONSE,
+        questions,
+        additionals: opt,
+      });
     let response: Buffer;
     let truncated = fault === 'truncated';
     try {
       response = truncated
         ? truncatedResponse()
-        : dnsPacket.encode({ type: 'response', id, flags, questions, answers, authorities, additionals: [...additionals, ...opt] });
+        : dnsPacket.encode({
+            type: 'response',
+            id,
+            flags,
+            questions,
+            answers,
+            authorities,
+            additionals: [...additionals, ...opt],
+          });
       if (response.length > limit) {
         truncated = true;
         response = truncatedResponse();
@@ -174,7 +201,12 @@ export class LabDnsServer {
     } catch {
       return null;
     }
-    this.served.push({ name: question?.name ?? '', type: question?.type ?? '', rcode, ...(truncated ? { truncated } : {}) });
+    this.served.push({
+      name: question?.name ?? '',
+      type: question?.type ?? '',
+      rcode,
+      ...(truncated ? { truncated } : {}),
+    });
     return response;
   }
 

@@ -78,30 +78,62 @@ function head(status: string, headers: [string, string | number][]): string {
  * connection. `schedule` runs a step later, cancelled when the connection goes away
  * (`one-byte-a-second` and `reset-mid-body` need it).
  */
-export function deliverHttpFault(socket: Socket, fault: LabHttpFault, schedule: (ms: number, run: () => void) => void, intervalMs: number = FAULT_TRICKLE_INTERVAL_MS): void {
+export function deliverHttpFault(
+  socket: Socket,
+  fault: LabHttpFault,
+  schedule: (ms: number, run: () => void) => void,
+  intervalMs: number = FAULT_TRICKLE_INTERVAL_MS,
+): void {
   switch (fault) {
     case 'garbage-status':
       socket.end('HTTP/1.1 2OO 0K\r\nContent-Type: text/html\r\n\r\n<title>garbage</title>');
       return;
     case 'huge-header':
-      socket.end(head('HTTP/1.1 200 OK', [['Content-Type', 'text/html; charset=utf-8'], ['X-Huge', 'h'.repeat(FAULT_HUGE_HEADER_BYTES)], ['Content-Length', 0]]));
+      socket.end(
+        head('HTTP/1.1 200 OK', [
+          ['Content-Type', 'text/html; charset=utf-8'],
+          ['X-Huge', 'h'.repeat(FAULT_HUGE_HEADER_BYTES)],
+          ['Content-Length', 0],
+        ]),
+      );
       return;
     case 'broken-chunked': {
       // One well-formed chunk, then a chunk-size line that is not hexadecimal.
       const chunk = '<title>broken chunks</title>';
-      socket.end(`${head('HTTP/1.1 200 OK', [['Content-Type', 'text/html; charset=utf-8'], ['Transfer-Encoding', 'chunked']])}${chunk.length.toString(16)}\r\n${chunk}\r\nZZ\r\nnot a chunk size\r\n`);
+      socket.end(
+        `${head('HTTP/1.1 200 OK', [
+          ['Content-Type', 'text/html; charset=utf-8'],
+          ['Transfer-Encoding', 'chunked'],
+        ])}${chunk.length.toString(16)}\r\n${chunk}\r\nZZ\r\nnot a chunk size\r\n`,
+      );
       return;
     }
     case 'truncated-body':
-      socket.end(head('HTTP/1.1 200 OK', [['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', TRUNCATED_PROMISED]]) + filler(600));
+      socket.end(
+        head('HTTP/1.1 200 OK', [
+          ['Content-Type', 'text/html; charset=utf-8'],
+          ['Content-Length', TRUNCATED_PROMISED],
+        ]) + filler(600),
+      );
       return;
     case 'reset-mid-body':
-      socket.write(head('HTTP/1.1 200 OK', [['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', RESET_PROMISED]]) + filler(600));
+      socket.write(
+        head('HTTP/1.1 200 OK', [
+          ['Content-Type', 'text/html; charset=utf-8'],
+          ['Content-Length', RESET_PROMISED],
+        ]) + filler(600),
+      );
       // A moment later (right after the write, Node's HTTP server still holds the socket and a FIN goes out instead).
       schedule(RESET_DELAY_MS, () => resetConnection(socket));
       return;
     case 'one-byte-a-second': {
-      const bytes = Buffer.from(head('HTTP/1.1 200 OK', [['Content-Type', 'text/html; charset=utf-8'], ['Content-Length', 0]]), 'latin1');
+      const bytes = Buffer.from(
+        head('HTTP/1.1 200 OK', [
+          ['Content-Type', 'text/html; charset=utf-8'],
+          ['Content-Length', 0],
+        ]),
+        'latin1',
+      );
       let offset = 0;
       const next = (): void => {
         socket.write(bytes.subarray(offset, offset + 1));
@@ -114,7 +146,13 @@ export function deliverHttpFault(socket: Socket, fault: LabHttpFault, schedule: 
     }
     case 'decompression-bomb': {
       const member = bombGzipMember();
-      socket.write(head('HTTP/1.1 200 OK', [['Content-Type', 'text/html; charset=utf-8'], ['Content-Encoding', 'gzip'], ['Content-Length', member.length * BOMB_MEMBERS]]));
+      socket.write(
+        head('HTTP/1.1 200 OK', [
+          ['Content-Type', 'text/html; charset=utf-8'],
+          ['Content-Encoding', 'gzip'],
+          ['Content-Length', member.length * BOMB_MEMBERS],
+        ]),
+      );
       for (let i = 0; i < BOMB_MEMBERS; i++) socket.write(member);
       socket.end();
       return;

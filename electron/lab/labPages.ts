@@ -88,7 +88,13 @@ export function labNotice(site: string): string {
  * A small lab page. `title` and `site` are text; `content` (the body) and
  * `head` (extra head elements) are trusted markup written in the lab's source.
  */
-export function labPage(options: { site: string; title: string; content: string; lang?: string; head?: string }): string {
+export function labPage(options: {
+  site: string;
+  title: string;
+  content: string;
+  lang?: string;
+  head?: string;
+}): string {
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang ?? 'en')}">
 <head>
@@ -136,6 +142,10 @@ export function redirectPage(location: string): string {
 }
 
 /** A redirect response to `location` (kept as written: relative locations stay relative). */
-export function redirect(status: 301 | 302 | 303 | 307 | 308, location: string, headers: Record<string, string> = {}): LabResource {
+export function redirect(
+  status: 301 | 302 | 303 | 307 | 308,
+  location: string,
+  headers: Record<string, string> = {},
+): LabResource {
   return html(redirectPage(location), { status, headers: { ...headers, Location: location } });
 }

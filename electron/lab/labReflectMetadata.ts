@@ -22,7 +22,11 @@ interface ReflectMetadataApi {
 /** Metadata by target object, then by property (`undefined` for the target itself), then by key. */
 const store = new WeakMap<MetadataTarget, Map<string | symbol | undefined, Map<MetadataKey, unknown>>>();
 
-function table(target: MetadataTarget, property: string | symbol | undefined, create: boolean): Map<MetadataKey, unknown> | undefined {
+function table(
+  target: MetadataTarget,
+  property: string | symbol | undefined,
+  create: boolean,
+): Map<MetadataKey, unknown> | undefined {
   let byProperty = store.get(target);
   if (!byProperty) {
     if (!create) return undefined;

@@ -128,9 +128,11 @@ export const XSSI_PREFIX = ")]}'";
 /** `https://www.google.com/render/xssi.js`: a JSON reply behind the parser breaker, as text/plain. */
 export const RENDER_XSSI_BODY = `${XSSI_PREFIX}\n{"navscope": "lab stand-in", "site": "www.google.com", "note": "a parser breaker protects this JSON from being run as a script"}\n`;
 /** `https://www.google.com/render/wrong-type.js`: real JavaScript, mislabeled text/plain with nosniff. */
-export const RENDER_WRONG_TYPE_JS = '// NavScope lab script wrong-type (JavaScript sent as text/plain with X-Content-Type-Options: nosniff)\n';
+export const RENDER_WRONG_TYPE_JS =
+  '// NavScope lab script wrong-type (JavaScript sent as text/plain with X-Content-Type-Options: nosniff)\n';
 /** `https://www.google.com/render/real-script.js`: JavaScript labeled as such. */
-export const RENDER_REAL_SCRIPT_JS = '// NavScope lab script real-script (cross-origin JavaScript as text/javascript)\n';
+export const RENDER_REAL_SCRIPT_JS =
+  '// NavScope lab script real-script (cross-origin JavaScript as text/javascript)\n';
 /** `/render/same-origin.json` on www.naver.com. */
 export const RENDER_SAME_ORIGIN_JSON = `{"navscope": "lab stand-in", "site": "www.naver.com", "note": "same-origin JSON: CORB only applies to cross-origin responses"}\n`;
 
@@ -212,7 +214,8 @@ const slowCssPage = labPage({
 // --- a same-origin nosniff script with the wrong type -------------------------------
 
 /** `/render/plain-nosniff.js`: JavaScript served as text/plain with nosniff, from the page's own origin. */
-export const RENDER_PLAIN_NOSNIFF_JS = '// NavScope lab script plain-nosniff (text/plain + nosniff: the renderer refuses to run it)\n';
+export const RENDER_PLAIN_NOSNIFF_JS =
+  '// NavScope lab script plain-nosniff (text/plain + nosniff: the renderer refuses to run it)\n';
 
 const nosniffScriptPage = labPage({
   site: SITE,
@@ -235,7 +238,11 @@ export const naverRenderRoutes: Record<string, LabRoute> = {
   '/render/css/display.css': { contentType: CONTENT_TYPES.css, body: RENDER_DISPLAY_CSS },
   '/render/slow-css': html(slowCssPage),
   '/render/nosniff-script': html(nosniffScriptPage),
-  '/render/plain-nosniff.js': { contentType: CONTENT_TYPES.text, body: RENDER_PLAIN_NOSNIFF_JS, headers: { 'X-Content-Type-Options': 'nosniff' } },
+  '/render/plain-nosniff.js': {
+    contentType: CONTENT_TYPES.text,
+    body: RENDER_PLAIN_NOSNIFF_JS,
+    headers: { 'X-Content-Type-Options': 'nosniff' },
+  },
 };
 
 /** Generic routes by prefix (exact routes such as `/render/css/display.css` come first). */
@@ -248,6 +255,10 @@ export const naverRenderPrefixRoutes: Record<string, LabRoute> = {
 export const googleRenderRoutes: Record<string, LabRoute> = {
   '/render/data.json': { contentType: RENDER_JSON_TYPE, body: RENDER_DATA_JSON },
   '/render/xssi.js': { contentType: CONTENT_TYPES.text, body: RENDER_XSSI_BODY },
-  '/render/wrong-type.js': { contentType: CONTENT_TYPES.text, body: RENDER_WRONG_TYPE_JS, headers: { 'X-Content-Type-Options': 'nosniff' } },
+  '/render/wrong-type.js': {
+    contentType: CONTENT_TYPES.text,
+    body: RENDER_WRONG_TYPE_JS,
+    headers: { 'X-Content-Type-Options': 'nosniff' },
+  },
   '/render/real-script.js': { contentType: RENDER_JS_TYPE, body: RENDER_REAL_SCRIPT_JS },
 };

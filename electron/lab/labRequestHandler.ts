@@ -73,7 +73,11 @@ export class LabRequestHandler {
         return;
       }
       for (const name of response.getHeaderNames()) response.removeHeader(name);
-      this.send(exchange, { status: 500, contentType: CONTENT_TYPES.text, body: '500 Internal Server Error (NavScope lab)\n' });
+      this.send(exchange, {
+        status: 500,
+        contentType: CONTENT_TYPES.text,
+        body: '500 Internal Server Error (NavScope lab)\n',
+      });
     }
   }
 
@@ -436,7 +440,10 @@ export function acceptsCoding(header: string | undefined, coding: string): boole
 function encode(body: Buffer, coding: 'gzip' | 'br'): Buffer {
   if (coding === 'gzip') return gzipSync(body);
   return brotliCompressSync(body, {
-    params: { [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length },
+    params: {
+      [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
   });
 }
 

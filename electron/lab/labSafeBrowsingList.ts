@@ -48,7 +48,10 @@ export function safeBrowsingHash(expression: string): Buffer {
 function decoyPrefixes(threatType: SafeBrowsingThreatType, avoid: readonly Buffer[]): Buffer[] {
   const decoys: Buffer[] = [];
   for (let i = 0; decoys.length < DECOYS_PER_LIST; i++) {
-    const prefix = createHash('sha256').update(`navscope-lab-safebrowsing-decoy:${threatType}:${i}`).digest().subarray(0, PREFIX_SIZE);
+    const prefix = createHash('sha256')
+      .update(`navscope-lab-safebrowsing-decoy:${threatType}:${i}`)
+      .digest()
+      .subarray(0, PREFIX_SIZE);
     if ([...avoid, ...decoys].some((other) => other.equals(prefix))) continue;
     decoys.push(prefix);
   }

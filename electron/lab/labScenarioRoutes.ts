@@ -29,52 +29,79 @@ export const MAX_REDIRECT_CHAIN = 100;
 /** The fixed Last-Modified date of `/cached/last-modified.png`. */
 export const CACHED_LAST_MODIFIED = 'Mon, 01 Jan 2024 00:00:00 GMT';
 
-const page = (title: string, content: string, head?: string): string => labPage({ site: SITE, title, content, ...(head ? { head } : {}) });
+const page = (title: string, content: string, head?: string): string =>
+  labPage({ site: SITE, title, content, ...(head ? { head } : {}) });
 
 // --- redirects ---------------------------------------------------------------
 
 function redirectChain(request: LabRequest): LabResource {
   const rest = request.url.pathname.slice('/redirect-chain/'.length);
-  if (!/^\d{1,3}$/.test(rest) || Number(rest) > MAX_REDIRECT_CHAIN) return notFoundPage(request.url.hostname, request.url.pathname);
+  if (!/^\d{1,3}$/.test(rest) || Number(rest) > MAX_REDIRECT_CHAIN)
+    return notFoundPage(request.url.hostname, request.url.pathname);
   const n = Number(rest);
   if (n > 0) return redirect(302, `/redirect-chain/${n - 1}`);
-  return html(page('End of the redirect chain', `<h1>End of the redirect chain</h1>
+  return html(
+    page(
+      'End of the redirect chain',
+      `<h1>End of the redirect chain</h1>
 <p>Each <code>/redirect-chain/N</code> answered 302 Found with <code>Location: /redirect-chain/N-1</code>; this is <code>/redirect-chain/0</code>, the page at the end.</p>
-<p><a href="/">Home</a></p>`));
+<p><a href="/">Home</a></p>`,
+    ),
+  );
 }
 
 // --- HSTS ----------------------------------------------------------------------
 
 function hstsPage(request: LabRequest): LabResource {
   if (request.scheme === 'https') {
-    return html(page('HSTS learned', `<h1>Strict-Transport-Security</h1>
+    return html(
+      page(
+        'HSTS learned',
+        `<h1>Strict-Transport-Security</h1>
 <p>This HTTPS response carries <code>Strict-Transport-Security: ${escapeHtml(NAVER_HSTS_PAGE_STS)}</code>.
 From now on the browser rewrites every <code>http://www.naver.com/</code> URL (and its subdomains) to <code>https://</code> before sending anything, for one year.</p>
 <p>Every other HTTPS response of this lab site carries <code>Strict-Transport-Security: ${escapeHtml(NAVER_HTTPS_STS)}</code>.</p>
-<p>Try <a href="http://www.naver.com/">http://www.naver.com/</a> next: it should never reach the network over plain HTTP.</p>`), {
-      headers: { 'Strict-Transport-Security': NAVER_HSTS_PAGE_STS },
-    });
+<p>Try <a href="http://www.naver.com/">http://www.naver.com/</a> next: it should never reach the network over plain HTTP.</p>`,
+      ),
+      {
+        headers: { 'Strict-Transport-Security': NAVER_HSTS_PAGE_STS },
+      },
+    );
   }
-  return html(page('HSTS needs HTTPS', `<h1>Strict-Transport-Security over HTTP</h1>
+  return html(
+    page(
+      'HSTS needs HTTPS',
+      `<h1>Strict-Transport-Security over HTTP</h1>
 <p>A browser ignores <code>Strict-Transport-Security</code> received over plain HTTP (an attacker could forge it), so this HTTP response does not send it.</p>
-<p>Open <a href="https://www.naver.com/hsts">https://www.naver.com/hsts</a> to learn the policy.</p>`));
+<p>Open <a href="https://www.naver.com/hsts">https://www.naver.com/hsts</a> to learn the policy.</p>`,
+    ),
+  );
 }
 
 // --- cookies -------------------------------------------------------------------
 
 function cookieSet(): LabResource {
   const session = randomBytes(12).toString('hex');
-  return html(page('Cookies set', `<h1>Cookies set</h1>
+  return html(
+    page(
+      'Cookies set',
+      `<h1>Cookies set</h1>
 <p>This response carries two <code>Set-Cookie</code> headers:</p>
 <ul>
   <li><code>lab_session=${session}; Path=/; HttpOnly; SameSite=Lax</code> — a session cookie (no expiry), hidden from scripts.</li>
   <li><code>lab_theme=dark; Path=/; Max-Age=3600</code> — a persistent cookie for one hour.</li>
 </ul>
-<p>Now open <a href="/cookie/show">/cookie/show</a>: the browser sends both back in a <code>Cookie</code> header.</p>`), {
-    headers: {
-      'Set-Cookie': [`lab_session=${session}; Path=/; HttpOnly; SameSite=Lax`, 'lab_theme=dark; Path=/; Max-Age=3600'],
+<p>Now open <a href="/cookie/show">/cookie/show</a>: the browser sends both back in a <code>Cookie</code> header.</p>`,
+    ),
+    {
+      headers: {
+        'Set-Cookie': [
+          `lab_session=${session}; Path=/; HttpOnly; SameSite=Lax`,
+          'lab_theme=dark; Path=/; Max-Age=3600',
+        ],
+      },
     },
-  });
+  );
 }
 
 /** The `Cookie` header as name/value pairs, in order. */
@@ -92,15 +119,21 @@ function cookiesOf(request: LabRequest): [string, string][] {
 
 function cookieShow(request: LabRequest): LabResource {
   const cookies = cookiesOf(request);
-  const list = cookies.length === 0
-    ? '<p>The request carried no <code>Cookie</code> header. Visit <a href="/cookie/set">/cookie/set</a> first.</p>'
-    : `<p>The request carried ${cookies.length} cookie${cookies.length === 1 ? '' : 's'}:</p>
+  const list =
+    cookies.length === 0
+      ? '<p>The request carried no <code>Cookie</code> header. Visit <a href="/cookie/set">/cookie/set</a> first.</p>'
+      : `<p>The request carried ${cookies.length} cookie${cookies.length === 1 ? '' : 's'}:</p>
 <ul>
 ${cookies.map(([name, value]) => `  <li><code>${escapeHtml(name)}</code> = <code>${escapeHtml(value)}</code></li>`).join('\n')}
 </ul>`;
-  return html(page('Cookies received', `<h1>Cookies received</h1>
+  return html(
+    page(
+      'Cookies received',
+      `<h1>Cookies received</h1>
 ${list}
-<p>The server only sees names and values: attributes such as <code>HttpOnly</code> or <code>Max-Age</code> stay in the browser's cookie jar.</p>`));
+<p>The server only sees names and values: attributes such as <code>HttpOnly</code> or <code>Max-Age</code> stay in the browser's cookie jar.</p>`,
+    ),
+  );
 }
 
 function cookieEcho(request: LabRequest): LabResource {
@@ -123,7 +156,9 @@ function etagOf(body: string | Buffer): string {
   return `"v1-${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
 }
 
-const cachedPage = page('Caching demo', `<h1>Caching demo</h1>
+const cachedPage = page(
+  'Caching demo',
+  `<h1>Caching demo</h1>
 <div class="cached-demo">
   <p>Load this page twice. On the second visit:</p>
   <ul>
@@ -132,24 +167,36 @@ const cachedPage = page('Caching demo', `<h1>Caching demo</h1>
     <li><code>/cached/last-modified.png</code> (<code>no-cache</code> + <code>Last-Modified</code>) is revalidated with <code>If-Modified-Since</code> and answered <strong>304</strong>.</li>
   </ul>
   <img src="/cached/last-modified.png" alt="cached image" width="48" height="48">
-</div>`, '<link rel="stylesheet" href="/cached/etag.css">\n<script src="/cached/max-age.js"></script>\n');
+</div>`,
+  '<link rel="stylesheet" href="/cached/etag.css">\n<script src="/cached/max-age.js"></script>\n',
+);
 
 // --- content codings and framing ---------------------------------------------
 
-const encodedPage = (coding: string): string => page(`Content-Encoding: ${coding}`, `<h1>Content-Encoding: ${coding}</h1>
+const encodedPage = (coding: string): string =>
+  page(
+    `Content-Encoding: ${coding}`,
+    `<h1>Content-Encoding: ${coding}</h1>
 <p>This HTML was compressed with ${coding === 'gzip' ? 'gzip' : 'Brotli'} by the lab server and sent with <code>Content-Encoding: ${coding}</code> and <code>Vary: Accept-Encoding</code>.
 The network stack decodes it before the renderer sees it; the byte counts on the wire and after decoding differ.</p>
-${'<p>Repetitive text compresses well. 반복되는 문장은 잘 압축됩니다. </p>\n'.repeat(12)}`);
+${'<p>Repetitive text compresses well. 반복되는 문장은 잘 압축됩니다. </p>\n'.repeat(12)}`,
+  );
 
-const chunkedPage = page('Transfer-Encoding: chunked', `<h1>Transfer-Encoding: chunked</h1>
+const chunkedPage = page(
+  'Transfer-Encoding: chunked',
+  `<h1>Transfer-Encoding: chunked</h1>
 <p>This response has no Content-Length: the body arrives in several chunks, each preceded by its size in hexadecimal, and ends with a zero-size chunk.</p>
 ${Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} of the chunked page.</p>`).join('\n')}
-<p>The end.</p>`);
+<p>The end.</p>`,
+);
 
 const SLOW_BODY_TEXT = 'NavScope lab: this body arrives one byte per second.'.padEnd(59, '.') + '\n';
 
-const slowHeadPage = page('Slow server', `<h1>Finally</h1>
-<p>The lab server waited ${SLOW_HEAD_DELAY_MS / 1000} seconds before sending even the status line.</p>`);
+const slowHeadPage = page(
+  'Slow server',
+  `<h1>Finally</h1>
+<p>The lab server waited ${SLOW_HEAD_DELAY_MS / 1000} seconds before sending even the status line.</p>`,
+);
 
 // --- status codes --------------------------------------------------------------
 
@@ -173,11 +220,17 @@ function statusPage(request: LabRequest): LabResource {
     case '/status/500':
     case '/status/503': {
       const text = `${code} ${STATUS_TEXT[code] ?? ''}`;
-      return html(page(text, `<h1>${text}</h1>
-<p>The NavScope lab answered <code>${text}</code> on purpose (this is <code>/status/${code}</code>).</p>`), {
-        status: code,
-        ...(code === 503 ? { headers: { 'Retry-After': '120' } } : {}),
-      });
+      return html(
+        page(
+          text,
+          `<h1>${text}</h1>
+<p>The NavScope lab answered <code>${text}</code> on purpose (this is <code>/status/${code}</code>).</p>`,
+        ),
+        {
+          status: code,
+          ...(code === 503 ? { headers: { 'Retry-After': '120' } } : {}),
+        },
+      );
     }
     default:
       return notFoundPage(request.url.hostname, request.url.pathname);
@@ -195,7 +248,11 @@ export const naverScenarioRoutes: Record<string, LabRoute> = {
   '/cookie/show': cookieShow,
   '/cookie/echo': cookieEcho,
   '/cached/page': html(cachedPage),
-  '/cached/etag.css': { contentType: CONTENT_TYPES.css, body: etagCss, headers: { 'Cache-Control': 'no-cache', ETag: etagOf(etagCss) } },
+  '/cached/etag.css': {
+    contentType: CONTENT_TYPES.css,
+    body: etagCss,
+    headers: { 'Cache-Control': 'no-cache', ETag: etagOf(etagCss) },
+  },
   '/cached/max-age.js': { contentType: CONTENT_TYPES.js, body: maxAgeJs, headers: { 'Cache-Control': 'max-age=3600' } },
   '/cached/last-modified.png': {
     contentType: CONTENT_TYPES.png,
@@ -206,9 +263,18 @@ export const naverScenarioRoutes: Record<string, LabRoute> = {
   '/br': html(encodedPage('br'), { contentEncoding: 'br' }),
   '/chunked': html(chunkedPage, { delivery: { kind: 'chunked', chunks: 4, intervalMs: CHUNK_INTERVAL_MS } }),
   '/slow-head': html(slowHeadPage, { delivery: { kind: 'delayed', delayMs: SLOW_HEAD_DELAY_MS } }),
-  '/slow-body': { contentType: CONTENT_TYPES.text, body: SLOW_BODY_TEXT, delivery: { kind: 'trickle', intervalMs: SLOW_BODY_INTERVAL_MS } },
+  '/slow-body': {
+    contentType: CONTENT_TYPES.text,
+    body: SLOW_BODY_TEXT,
+    delivery: { kind: 'trickle', intervalMs: SLOW_BODY_INTERVAL_MS },
+  },
   // Broken or hostile responses (raw bytes, see labHttpFaults.ts): /fault/garbage-status, /fault/reset-mid-body, …
-  ...Object.fromEntries(LAB_HTTP_FAULTS.map((fault): [string, LabRoute] => [`/fault/${fault}`, { contentType: null, body: '', delivery: { kind: 'fault', fault } }])),
+  ...Object.fromEntries(
+    LAB_HTTP_FAULTS.map((fault): [string, LabRoute] => [
+      `/fault/${fault}`,
+      { contentType: null, body: '', delivery: { kind: 'fault', fault } },
+    ]),
+  ),
 };
 
 /** Routes by path prefix (longest prefix wins; exact routes first). */

@@ -64,7 +64,7 @@ export const LAB_SCENARIOS: LabScenario[] = [
     input: 'what is dns',
     title: { en: 'Search query', ko: '검색어 입력' },
     description: {
-      en: 'Text with spaces is not a URL: the omnibox sends it to the default search engine (the lab\'s www.google.com/search).',
+      en: "Text with spaces is not a URL: the omnibox sends it to the default search engine (the lab's www.google.com/search).",
       ko: '공백이 있는 텍스트는 URL 이 아닙니다. 주소창은 이를 기본 검색 엔진(실험실의 www.google.com/search)으로 보냅니다.',
     },
   },
@@ -145,7 +145,7 @@ export const LAB_SCENARIOS: LabScenario[] = [
     input: 'https://expired.badssl-lab.com/',
     title: { en: 'Expired certificate', ko: '만료된 인증서' },
     description: {
-      en: 'The server\'s certificate was issued by the lab CA but its validity has ended: the TLS handshake is rejected with a date error.',
+      en: "The server's certificate was issued by the lab CA but its validity has ended: the TLS handshake is rejected with a date error.",
       ko: '서버 인증서는 실험실 CA 가 발급했지만 유효 기간이 지났습니다. TLS 핸드셰이크가 날짜 오류로 거부됩니다.',
     },
   },
@@ -235,7 +235,7 @@ export const LAB_SCENARIOS: LabScenario[] = [
     input: 'http://www.naver.com/status/404',
     title: { en: '404 Not Found', ko: '404 Not Found' },
     description: {
-      en: 'The server answers 404 with an HTML body: the navigation still commits and shows the server\'s error page.',
+      en: "The server answers 404 with an HTML body: the navigation still commits and shows the server's error page.",
       ko: '서버가 HTML 본문과 함께 404 로 답합니다. 내비게이션은 그대로 커밋되어 서버의 오류 페이지를 보여 줍니다.',
     },
   },
@@ -334,7 +334,7 @@ export const LAB_SCENARIOS: LabScenario[] = [
     input: 'http://malware.testsafebrowsing-lab.com/',
     title: { en: 'Safe Browsing: malware', ko: '세이프 브라우징: 악성 소프트웨어' },
     description: {
-      en: 'The host is on the lab\'s MALWARE list: the browser hashes the URL\'s expressions, finds a matching 4-byte prefix, confirms the full SHA-256 hash and shows a warning instead of the page. The page itself is harmless.',
+      en: "The host is on the lab's MALWARE list: the browser hashes the URL's expressions, finds a matching 4-byte prefix, confirms the full SHA-256 hash and shows a warning instead of the page. The page itself is harmless.",
       ko: '이 호스트는 실험실의 MALWARE 목록에 있습니다. 브라우저는 URL 의 표현식을 해시하고, 일치하는 4바이트 접두어를 찾고, 전체 SHA-256 해시로 확인한 뒤 페이지 대신 경고를 보여 줍니다. 페이지 자체는 무해합니다.',
     },
   },
@@ -343,7 +343,7 @@ export const LAB_SCENARIOS: LabScenario[] = [
     input: 'http://phishing.testsafebrowsing-lab.com/',
     title: { en: 'Safe Browsing: phishing', ko: '세이프 브라우징: 피싱' },
     description: {
-      en: 'The host is on the lab\'s SOCIAL_ENGINEERING list, so the warning is a deceptive-site warning. The page behind it is a harmless stand-in.',
+      en: "The host is on the lab's SOCIAL_ENGINEERING list, so the warning is a deceptive-site warning. The page behind it is a harmless stand-in.",
       ko: '이 호스트는 실험실의 SOCIAL_ENGINEERING 목록에 있으므로 경고는 사기성 사이트 경고입니다. 그 뒤의 페이지는 무해한 대역입니다.',
     },
   },
@@ -352,7 +352,7 @@ export const LAB_SCENARIOS: LabScenario[] = [
     input: 'http://www.naver.com/unsafe/payload.html',
     title: { en: 'Safe Browsing: listed path on a good site', ko: '세이프 브라우징: 정상 사이트의 등록된 경로' },
     description: {
-      en: 'The MALWARE list holds www.naver.com/unsafe/, not the whole host: of the URL\'s host-and-path expressions only that path prefix matches, so this page is flagged while the rest of www.naver.com is not.',
+      en: "The MALWARE list holds www.naver.com/unsafe/, not the whole host: of the URL's host-and-path expressions only that path prefix matches, so this page is flagged while the rest of www.naver.com is not.",
       ko: 'MALWARE 목록에는 호스트 전체가 아니라 www.naver.com/unsafe/ 가 있습니다. URL 의 호스트·경로 표현식 가운데 그 경로 접두어만 일치하므로, 이 페이지는 경고 대상이 되지만 www.naver.com 의 나머지는 그렇지 않습니다.',
     },
   },
@@ -361,7 +361,7 @@ export const LAB_SCENARIOS: LabScenario[] = [
     input: 'http://www.naver.com/escape',
     title: { en: 'Markup in the page title', ko: '페이지 제목 속 마크업' },
     description: {
-      en: 'The page\'s title is HTML markup: NavScope must show it as plain text everywhere, never run it.',
+      en: "The page's title is HTML markup: NavScope must show it as plain text everywhere, never run it.",
       ko: '페이지 제목이 HTML 마크업입니다. NavScope 는 이를 어디서나 일반 텍스트로 보여 주어야 하며, 절대 실행해서는 안 됩니다.',
     },
   },
@@ -379,8 +379,8 @@ export const LAB_SCENARIOS: LabScenario[] = [
     input: 'http://www.naver.com/render/corb',
     title: { en: 'Cross-Origin Read Blocking (CORB)', ko: '교차 출처 읽기 차단(CORB)' },
     description: {
-      en: 'A www.naver.com page embeds resources from www.google.com as images and scripts. JSON, a response behind the )]}\' parser breaker and a script mislabeled text/plain with nosniff are kept out of the renderer; a real image, a real script and same-origin JSON are allowed.',
-      ko: 'www.naver.com 페이지가 www.google.com 의 리소스를 이미지와 스크립트로 불러옵니다. JSON, )]}\' 파서 차단 문자열로 시작하는 응답, nosniff 와 함께 text/plain 으로 잘못 표시된 스크립트는 렌더러에 전달되지 않습니다. 진짜 이미지와 스크립트, 같은 출처의 JSON 은 허용됩니다.',
+      en: "A www.naver.com page embeds resources from www.google.com as images and scripts. JSON, a response behind the )]}' parser breaker and a script mislabeled text/plain with nosniff are kept out of the renderer; a real image, a real script and same-origin JSON are allowed.",
+      ko: "www.naver.com 페이지가 www.google.com 의 리소스를 이미지와 스크립트로 불러옵니다. JSON, )]}' 파서 차단 문자열로 시작하는 응답, nosniff 와 함께 text/plain 으로 잘못 표시된 스크립트는 렌더러에 전달되지 않습니다. 진짜 이미지와 스크립트, 같은 출처의 JSON 은 허용됩니다.",
     },
   },
   {

@@ -10,7 +10,10 @@ const LEAF_VALIDITY_MS = 90 * DAY_MS;
 const EXPIRED_NOT_AFTER_AGO_MS = 30 * DAY_MS;
 
 /** The throwaway CA of the untrusted-root scenario (made anew on every start, never stored). */
-export const LAB_UNTRUSTED_CA_NAME = { commonName: 'NavScope Lab Untrusted Root CA', organization: 'NavScope Lab (untrusted)' };
+export const LAB_UNTRUSTED_CA_NAME = {
+  commonName: 'NavScope Lab Untrusted Root CA',
+  organization: 'NavScope Lab (untrusted)',
+};
 
 export interface LabServedCertificate {
   /** The host it is presented for (the SNI name). */
@@ -33,39 +36,57 @@ export class LabServerCertificates {
   private constructor(certificates: LabServedCertificate[]) {
     for (const certificate of certificates) {
       this.byHost.set(certificate.host, certificate);
-      this.contexts.set(certificate.host, tls.createSecureContext({ cert: certificate.chainPem, key: certificate.keyPem }));
+      this.contexts.set(
+        certificate.host,
+        tls.createSecureContext({ cert: certificate.chainPem, key: certificate.keyPem }),
+      );
     }
   }
 
   /** Issues one certificate per host, as each host's site asks (`valid` when it does not say). */
-  static async issue(ca: LabCertificateAuthority, hosts: readonly { host: string; certificate: LabSiteCertificate }[], now = new Date()): Promise<LabServerCertificates> {
+  static async issue(
+    ca: LabCertificateAuthority,
+    hosts: readonly { host: string; certificate: LabSiteCertificate }[],
+    now = new Date(),
+  ): Promise<LabServerCertificates> {
     const t = now.getTime();
     let untrustedCa: Promise<LabCertificateAuthority> | undefined;
-    const issued = await Promise.all(hosts.map(async ({ host, certificate }): Promise<LabServedCertificate> => {
-      const name = host.toLowerCase();
-      const current = { notBefore: new Date(t - LEAF_NOT_BEFORE_MS), notAfter: new Date(t + LEAF_VALIDITY_MS) };
-      switch (certificate.kind) {
-        case 'valid': {
-          const pair = await ca.issue({ dnsNames: [name], ...current });
-          return { host: name, kind: certificate.kind, chainPem: pair.certPem, keyPem: pair.keyPem };
+    const issued = await Promise.all(
+      hosts.map(async ({ host, certificate }): Promise<LabServedCertificate> => {
+        const name = host.toLowerCase();
+        const current = { notBefore: new Date(t - LEAF_NOT_BEFORE_MS), notAfter: new Date(t + LEAF_VALIDITY_MS) };
+        switch (certificate.kind) {
+          case 'valid': {
+            const pair = await ca.issue({ dnsNames: [name], ...current });
+            return { host: name, kind: certificate.kind, chainPem: pair.certPem, keyPem: pair.keyPem };
+          }
+          case 'expired': {
+            const notAfter = new Date(t - EXPIRED_NOT_AFTER_AGO_MS);
+            const pair = await ca.issue({
+              dnsNames: [name],
+              notBefore: new Date(notAfter.getTime() - LEAF_VALIDITY_MS),
+              notAfter,
+            });
+            return { host: name, kind: certificate.kind, chainPem: pair.certPem, keyPem: pair.keyPem };
+          }
+          case 'wrong-host': {
+            const pair = await ca.issue({ dnsNames: [certificate.presentedName.toLowerCase()], ...current });
+            return { host: name, kind: certificate.kind, chainPem: pair.certPem, keyPem: pair.keyPem };
+          }
+          case 'untrusted-root': {
+            untrustedCa ??= LabCertificateAuthority.create(LAB_UNTRUSTED_CA_NAME);
+            const other = await untrustedCa;
+            const pair = await other.issue({ dnsNames: [name], ...current });
+            return {
+              host: name,
+              kind: certificate.kind,
+              chainPem: `${pair.certPem.trimEnd()}\n${other.certPem}`,
+              keyPem: pair.keyPem,
+            };
+          }
         }
-        case 'expired': {
-          const notAfter = new Date(t - EXPIRED_NOT_AFTER_AGO_MS);
-          const pair = await ca.issue({ dnsNames: [name], notBefore: new Date(notAfter.getTime() - LEAF_VALIDITY_MS), notAfter });
-          return { host: name, kind: certificate.kind, chainPem: pair.certPem, keyPem: pair.keyPem };
-        }
-        case 'wrong-host': {
-          const pair = await ca.issue({ dnsNames: [certificate.presentedName.toLowerCase()], ...current });
-          return { host: name, kind: certificate.kind, chainPem: pair.certPem, keyPem: pair.keyPem };
-        }
-        case 'untrusted-root': {
-          untrustedCa ??= LabCertificateAuthority.create(LAB_UNTRUSTED_CA_NAME);
-          const other = await untrustedCa;
-          const pair = await other.issue({ dnsNames: [name], ...current });
-          return { host: name, kind: certificate.kind, chainPem: `${pair.certPem.trimEnd()}\n${other.certPem}`, keyPem: pair.keyPem };
-        }
-      }
-    }));
+      }),
+    );
     return new LabServerCertificates(issued);
   }
 

@@ -20,10 +20,7 @@ import { LAB_ORDINARY_SITES } from './labZones.js';
  * (issued by a throwaway CA that nothing trusts, sent with that CA's certificate).
  */
 export type LabSiteCertificate =
-  | { kind: 'valid' }
-  | { kind: 'expired' }
-  | { kind: 'wrong-host'; presentedName: string }
-  | { kind: 'untrusted-root' };
+  { kind: 'valid' } | { kind: 'expired' } | { kind: 'wrong-host'; presentedName: string } | { kind: 'untrusted-root' };
 
 export interface LabSite {
   /** Host names this site answers for (the first is its canonical name). */
@@ -308,13 +305,15 @@ function badsslSite(host: string, certificate: LabSiteCertificate, title: string
     hosts: [host],
     certificate,
     routes: {
-      '/': html(labPage({
-        site: host,
-        title,
-        content: `<h1>${escapeHtml(title)}</h1>
+      '/': html(
+        labPage({
+          site: host,
+          title,
+          content: `<h1>${escapeHtml(title)}</h1>
 <p>${explanation}</p>
 <p>If you can read this over HTTPS, the browser accepted a certificate it should have rejected.</p>`,
-      })),
+        }),
+      ),
     },
   };
 }
@@ -333,16 +332,18 @@ function safeBrowsingSite(host: string, listName: string, standsFor: string): La
   return {
     hosts: [host],
     routes: {
-      '/': html(labPage({
-        site: host,
-        title: `Safe Browsing test page (${listName})`,
-        content: `<h1>${escapeHtml(host)}</h1>
+      '/': html(
+        labPage({
+          site: host,
+          title: `Safe Browsing test page (${listName})`,
+          content: `<h1>${escapeHtml(host)}</h1>
 <p>This is a harmless test page. It stands in for ${standsFor}, the way Google’s testsafebrowsing.appspot.com pages do, and does nothing at all.</p>
 <p>The lab’s Safe Browsing ${escapeHtml(listName)} list holds the expression <code>${escapeHtml(host)}/</code>, which covers every path on this host:
 before the request leaves, the browser hashes the URL’s host-and-path expressions with SHA-256, finds a listed 4-byte prefix, confirms the full hash,
 and shows a warning instead of this page.</p>
 <p>If you can read this, you chose to proceed past the warning (or nothing checked the URL).</p>`,
-      })),
+        }),
+      ),
     },
   };
 }
@@ -388,9 +389,16 @@ export const labSites: LabSite[] = [
       '/escape': html(naverEscape),
       '/twenty-sites': html(naverTwentySites),
       // HTML with script, served as an image: it must stay an image to the renderer.
-      '/escape/fake.png': { contentType: CONTENT_TYPES.png, body: '<html><script>alert("escaped")</script><body onload="alert(1)">not an image</body></html>' },
+      '/escape/fake.png': {
+        contentType: CONTENT_TYPES.png,
+        body: '<html><script>alert("escaped")</script><body onload="alert(1)">not an image</body></html>',
+      },
       // A response head over Chromium's 256 KB limit.
-      '/escape/huge-header': { contentType: 'text/html; charset=utf-8', body: '<title>huge header</title>', headers: { 'X-Huge': 'h'.repeat(300 * 1024) } },
+      '/escape/huge-header': {
+        contentType: 'text/html; charset=utf-8',
+        body: '<title>huge header</title>',
+        headers: { 'X-Huge': 'h'.repeat(300 * 1024) },
+      },
       '/static/naver.css': { contentType: CONTENT_TYPES.css, body: naverCss },
       '/static/search.js': { contentType: CONTENT_TYPES.js, body: naverSearchJs },
       '/static/analytics.js': { contentType: CONTENT_TYPES.js, body: naverAnalyticsJs },
@@ -446,7 +454,11 @@ export const labSites: LabSite[] = [
     routes: { '/': html(gluelessHome) },
   },
   safeBrowsingSite('malware.testsafebrowsing-lab.com', 'MALWARE', 'a site that spreads malware'),
-  safeBrowsingSite('phishing.testsafebrowsing-lab.com', 'SOCIAL_ENGINEERING', 'a phishing site that imitates another one to steal passwords'),
+  safeBrowsingSite(
+    'phishing.testsafebrowsing-lab.com',
+    'SOCIAL_ENGINEERING',
+    'a phishing site that imitates another one to steal passwords',
+  ),
   ...LAB_ORDINARY_SITES.map((site) => ordinarySite(site.host, site.number)),
 ];
 

@@ -38,7 +38,11 @@ export class LabWebServer {
 
   constructor(options: LabWebServerOptions) {
     this.handler = new LabRequestHandler(options);
-    this.handshakeAbortHosts = new Set(options.sites.filter((site) => site.tlsFault === 'handshake-abort').flatMap((site) => site.hosts.map((h) => h.toLowerCase())));
+    this.handshakeAbortHosts = new Set(
+      options.sites
+        .filter((site) => site.tlsFault === 'handshake-abort')
+        .flatMap((site) => site.hosts.map((h) => h.toLowerCase())),
+    );
   }
 
   /** The HTTP port (0 before `listen`). */
@@ -69,31 +73,42 @@ export class LabWebServer {
   }
 
   /** Listens for HTTPS on `port` on every endpoint's address, or on none (as `listen`). */
-  async listenHttps(endpoints: readonly LabHttpsEndpoint[], port: number, certificates: LabServerCertificates): Promise<void> {
+  async listenHttps(
+    endpoints: readonly LabHttpsEndpoint[],
+    port: number,
+    certificates: LabServerCertificates,
+  ): Promise<void> {
     if (this.httpsServers.length > 0) throw new Error('LabWebServer is already listening for HTTPS');
-    const defaults = new Map(endpoints.map((e) => {
-      const certificate = certificates.certificateFor(e.defaultHost);
-      if (!certificate) throw new Error(`The lab has no certificate for ${e.defaultHost}`);
-      return [e.address, certificate] as const;
-    }));
-    this.httpsServers = await this.listenAll(endpoints.map((e) => e.address), port, (address) => {
-      const fallback = defaults.get(address);
-      return https.createServer(
-        {
-          keepAlive: true,
-          ALPNProtocols: ['http/1.1'],
-          minVersion: 'TLSv1.2',
-          ...(fallback ? { cert: fallback.chainPem, key: fallback.keyPem } : {}),
-          // An unknown or missing server name gets the address's default certificate, as real servers do.
-          // A handshake-abort host: the ClientHello was read, and the connection is dropped without a ServerHello.
-          SNICallback: (serverName, callback) => {
-            if (this.handshakeAbortHosts.has(serverName.toLowerCase())) callback(new Error(`the lab aborts the TLS handshake for ${serverName}`));
-            else callback(null, certificates.contextFor(serverName));
+    const defaults = new Map(
+      endpoints.map((e) => {
+        const certificate = certificates.certificateFor(e.defaultHost);
+        if (!certificate) throw new Error(`The lab has no certificate for ${e.defaultHost}`);
+        return [e.address, certificate] as const;
+      }),
+    );
+    this.httpsServers = await this.listenAll(
+      endpoints.map((e) => e.address),
+      port,
+      (address) => {
+        const fallback = defaults.get(address);
+        return https.createServer(
+          {
+            keepAlive: true,
+            ALPNProtocols: ['http/1.1'],
+            minVersion: 'TLSv1.2',
+            ...(fallback ? { cert: fallback.chainPem, key: fallback.keyPem } : {}),
+            // An unknown or missing server name gets the address's default certificate, as real servers do.
+            // A handshake-abort host: the ClientHello was read, and the connection is dropped without a ServerHello.
+            SNICallback: (serverName, callback) => {
+              if (this.handshakeAbortHosts.has(serverName.toLowerCase()))
+                callback(new Error(`the lab aborts the TLS handshake for ${serverName}`));
+              else callback(null, certificates.contextFor(serverName));
+            },
           },
-        },
-        (request, response) => this.handler.handle(request, response, 'https'),
-      );
-    });
+          (request, response) => this.handler.handle(request, response, 'https'),
+        );
+      },
+    );
     this.tlsPort = boundPort(this.httpsServers[0], port);
   }
 
@@ -129,7 +144,11 @@ export class LabWebServer {
     return this.handler.slowResponseCount();
   }
 
-  private async listenAll<S extends LabServer>(addresses: readonly string[], port: number, create: (address: string) => S): Promise<S[]> {
+  private async listenAll<S extends LabServer>(
+    addresses: readonly string[],
+    port: number,
+    create: (address: string) => S,
+  ): Promise<S[]> {
     const opened: S[] = [];
     try {
       for (const address of addresses) {

@@ -145,18 +145,42 @@ export const LAB_ADDRESSES = {
  * own renderer process): site1-lab.com … site20-lab.com, all delegated from com to
  * ns1.sites-lab.net (out of bailiwick: the resolver looks that name up under net).
  */
-export const LAB_ORDINARY_SITES = Array.from({ length: 20 }, (_, i) => ({ zone: `site${i + 1}-lab.com`, host: `www.site${i + 1}-lab.com`, number: i + 1 }));
+export const LAB_ORDINARY_SITES = Array.from({ length: 20 }, (_, i) => ({
+  zone: `site${i + 1}-lab.com`,
+  host: `www.site${i + 1}-lab.com`,
+  number: i + 1,
+}));
 
 export const labNameServers: LabNameServer[] = [
   { name: 'a.root-servers.net', address: LAB_ADDRESSES.rootServer, role: 'root', zones: ['.'] },
   { name: 'a.gtld-servers.net', address: LAB_ADDRESSES.gtldServer, role: 'tld', zones: ['com', 'net'] },
   { name: 'ns1.naver.com', address: LAB_ADDRESSES.naverNameServer, role: 'authoritative', zones: ['naver.com'] },
   { name: 'ns1.google.com', address: LAB_ADDRESSES.googleNameServer, role: 'authoritative', zones: ['google.com'] },
-  { name: 'ns1.badssl-lab.com', address: LAB_ADDRESSES.badsslNameServer, role: 'authoritative', zones: ['badssl-lab.com'] },
+  {
+    name: 'ns1.badssl-lab.com',
+    address: LAB_ADDRESSES.badsslNameServer,
+    role: 'authoritative',
+    zones: ['badssl-lab.com'],
+  },
   { name: 'ns1.lab-dns.net', address: LAB_ADDRESSES.labDnsNameServer, role: 'authoritative', zones: ['lab-dns.net'] },
-  { name: 'ns.lab-dns.net', address: LAB_ADDRESSES.gluelessNameServer, role: 'authoritative', zones: ['glueless-lab.com'] },
-  { name: 'ns1.testsafebrowsing-lab.com', address: LAB_ADDRESSES.safeBrowsingNameServer, role: 'authoritative', zones: ['testsafebrowsing-lab.com'] },
-  { name: 'ns1.sites-lab.net', address: LAB_ADDRESSES.sitesNameServer, role: 'authoritative', zones: ['sites-lab.net', ...LAB_ORDINARY_SITES.map((site) => site.zone)] },
+  {
+    name: 'ns.lab-dns.net',
+    address: LAB_ADDRESSES.gluelessNameServer,
+    role: 'authoritative',
+    zones: ['glueless-lab.com'],
+  },
+  {
+    name: 'ns1.testsafebrowsing-lab.com',
+    address: LAB_ADDRESSES.safeBrowsingNameServer,
+    role: 'authoritative',
+    zones: ['testsafebrowsing-lab.com'],
+  },
+  {
+    name: 'ns1.sites-lab.net',
+    address: LAB_ADDRESSES.sitesNameServer,
+    role: 'authoritative',
+    zones: ['sites-lab.net', ...LAB_ORDINARY_SITES.map((site) => site.zone)],
+  },
 ];
 
 /** Addresses on which the lab's web server listens (one port for all). */
@@ -224,15 +248,16 @@ export const labZones: LabZone[] = [
   {
     origin: 'sites-lab.net',
     soa: soa('sites-lab.net', 'ns1.sites-lab.net'),
-    records: [ns('sites-lab.net', 'ns1.sites-lab.net'), a('ns1.sites-lab.net', LAB_ADDRESSES.sitesNameServer, LAB_TTL.delegation)],
+    records: [
+      ns('sites-lab.net', 'ns1.sites-lab.net'),
+      a('ns1.sites-lab.net', LAB_ADDRESSES.sitesNameServer, LAB_TTL.delegation),
+    ],
   },
-  ...LAB_ORDINARY_SITES.map(
-    (site): LabZone => ({
-      origin: site.zone,
-      soa: soa(site.zone, 'ns1.sites-lab.net'),
-      records: [ns(site.zone, 'ns1.sites-lab.net'), a(site.host, LAB_ADDRESSES.sitesWeb)],
-    }),
-  ),
+  ...LAB_ORDINARY_SITES.map((site): LabZone => ({
+    origin: site.zone,
+    soa: soa(site.zone, 'ns1.sites-lab.net'),
+    records: [ns(site.zone, 'ns1.sites-lab.net'), a(site.host, LAB_ADDRESSES.sitesWeb)],
+  })),
   {
     origin: 'naver.com',
     soa: soa('naver.com', 'ns1.naver.com'),
@@ -294,10 +319,7 @@ export const labZones: LabZone[] = [
   {
     origin: 'glueless-lab.com',
     soa: soa('glueless-lab.com', 'ns.lab-dns.net'),
-    records: [
-      ns('glueless-lab.com', 'ns.lab-dns.net'),
-      a('www.glueless-lab.com', LAB_ADDRESSES.gluelessWeb),
-    ],
+    records: [ns('glueless-lab.com', 'ns.lab-dns.net'), a('www.glueless-lab.com', LAB_ADDRESSES.gluelessWeb)],
   },
   {
     // Harmless pages standing in for known-bad sites (like Google's testsafebrowsing.appspot.com):

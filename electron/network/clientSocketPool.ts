@@ -72,7 +72,10 @@ export class ClientSocketPool {
   private readonly groups = new Map<string, Group>();
   private nextId = 1;
 
-  constructor(private readonly netLog: NetLog, private readonly options: SocketPoolOptions) {}
+  constructor(
+    private readonly netLog: NetLog,
+    private readonly options: SocketPoolOptions,
+  ) {}
 
   private group(key: string): Group {
     let group = this.groups.get(key);
@@ -84,7 +87,13 @@ export class ClientSocketPool {
   }
 
   /** A socket for the group: an idle keep-alive one, or a new connection (with TLS for `tlsHost`). */
-  async acquire(groupKey: string, addresses: string[], port: number, requestId: string, tlsHost: string | null = null): Promise<PooledSocket> {
+  async acquire(
+    groupKey: string,
+    addresses: string[],
+    port: number,
+    requestId: string,
+    tlsHost: string | null = null,
+  ): Promise<PooledSocket> {
     const group = this.group(groupKey);
     for (;;) {
       const idle = group.idle.pop();
@@ -102,7 +111,12 @@ export class ClientSocketPool {
         const timer = setTimeout(() => {
           const index = group.queue.indexOf(wake);
           if (index >= 0) group.queue.splice(index, 1);
-          reject(new NetError('ERR_TIMED_OUT', `no free socket in ${groupKey} (all ${MAX_SOCKETS_PER_GROUP} busy) within ${this.options.connectTimeoutMs} ms`));
+          reject(
+            new NetError(
+              'ERR_TIMED_OUT',
+              `no free socket in ${groupKey} (all ${MAX_SOCKETS_PER_GROUP} busy) within ${this.options.connectTimeoutMs} ms`,
+            ),
+          );
         }, this.options.connectTimeoutMs);
         const wake = (): void => {
           clearTimeout(timer);
@@ -110,7 +124,11 @@ export class ClientSocketPool {
         };
         group.queue.push(wake);
       });
-      this.netLog.record({ type: 'error', where: 'socket pool', message: `request ${requestId} waited ${Math.round((monotonicMicros() - queuedAt) / 1000)} ms for a free socket in ${groupKey} (at most ${MAX_SOCKETS_PER_GROUP} per group)` });
+      this.netLog.record({
+        type: 'error',
+        where: 'socket pool',
+        message: `request ${requestId} waited ${Math.round((monotonicMicros() - queuedAt) / 1000)} ms for a free socket in ${groupKey} (at most ${MAX_SOCKETS_PER_GROUP} per group)`,
+      });
     }
     group.active++;
     try {
@@ -126,7 +144,13 @@ export class ClientSocketPool {
   release(pooled: PooledSocket, reusable: boolean): void {
     const group = this.group(pooled.group);
     if (reusable && !pooled.socket.destroyed) {
-      const entry: IdleSocket = { socket: pooled.socket, id: pooled.id, remoteAddress: pooled.remoteAddress, remotePort: pooled.remotePort, tls: pooled.tls };
+      const entry: IdleSocket = {
+        socket: pooled.socket,
+        id: pooled.id,
+        remoteAddress: pooled.remoteAddress,
+        remotePort: pooled.remotePort,
+        tls: pooled.tls,
+      };
       pooled.socket.removeAllListeners('data');
       pooled.socket.removeAllListeners('end');
       pooled.socket.removeAllListeners('timeout');
@@ -148,7 +172,12 @@ export class ClientSocketPool {
     group.queue.shift()?.();
   }
 
-  private async connectAny(groupKey: string, addresses: string[], port: number, requestId: string): Promise<PooledSocket> {
+  private async connectAny(
+    groupKey: string,
+    addresses: string[],
+    port: number,
+    requestId: string,
+  ): Promise<PooledSocket> {
     let lastError: NetError | null = null;
     for (const address of addresses) {
       const labPortMap = this.options.labPortMap;
@@ -182,9 +211,22 @@ export class ClientSocketPool {
             ],
           },
         });
-        return { socket, id: this.nextId++, group: groupKey, reused: false, remoteAddress: address, remotePort: port, connectStart, connectEnd, sslStart: -1, sslEnd: -1, tls: null };
+        return {
+          socket,
+          id: this.nextId++,
+          group: groupKey,
+          reused: false,
+          remoteAddress: address,
+          remotePort: port,
+          connectStart,
+          connectEnd,
+          sslStart: -1,
+          sslEnd: -1,
+          tls: null,
+        };
       } catch (error) {
-        lastError = error instanceof NetError ? error : new NetError('ERR_CONNECTION_FAILED', `${target}: ${String(error)}`);
+        lastError =
+          error instanceof NetError ? error : new NetError('ERR_CONNECTION_FAILED', `${target}: ${String(error)}`);
         this.netLog.endSpan(spanId, 'error', lastError.message);
       }
     }
@@ -192,10 +234,18 @@ export class ClientSocketPool {
   }
 
   private async handshake(plain: PooledSocket, host: string, requestId: string): Promise<PooledSocket> {
-    const spanId = this.netLog.beginSpan('SSL', requestId, { host, remote: `${plain.remoteAddress}:${plain.remotePort}`, trust: this.options.trustAnchorsPem ? 'the lab CA only' : "the system's roots" });
+    const spanId = this.netLog.beginSpan('SSL', requestId, {
+      host,
+      remote: `${plain.remoteAddress}:${plain.remotePort}`,
+      trust: this.options.trustAnchorsPem ? 'the lab CA only' : "the system's roots",
+    });
     const sslStart = monotonicMicros();
     try {
-      const { socket, info } = await startTls(plain.socket, { host, trustAnchorsPem: this.options.trustAnchorsPem, timeoutMs: this.options.connectTimeoutMs });
+      const { socket, info } = await startTls(plain.socket, {
+        host,
+        trustAnchorsPem: this.options.trustAnchorsPem,
+        timeoutMs: this.options.connectTimeoutMs,
+      });
       const sslEnd = monotonicMicros();
       this.netLog.endSpan(spanId, 'ok', null, info);
       // connectEnd includes the handshake, as in Chromium's LoadTimingInfo.
@@ -213,7 +263,12 @@ export class ClientSocketPool {
       const socket = connect({ host: address, port, noDelay: true });
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new NetError('ERR_CONNECTION_TIMED_OUT', `${target} did not complete the TCP handshake within ${this.options.connectTimeoutMs} ms`));
+        reject(
+          new NetError(
+            'ERR_CONNECTION_TIMED_OUT',
+            `${target} did not complete the TCP handshake within ${this.options.connectTimeoutMs} ms`,
+          ),
+        );
       }, this.options.connectTimeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);

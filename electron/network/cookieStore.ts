@@ -100,11 +100,16 @@ function summarize(cookie: Cookie, fallbackHost: string): CookieSummary {
 /** Turns tough-cookie's refusal into a Chromium exclusion reason. */
 function reasonFor(error: unknown, cookie: Cookie, host: string): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (message.includes('public suffix')) return `EXCLUDE_INVALID_DOMAIN: Domain=${cookie.domain ?? ''} is a public suffix; a cookie cannot be set for every site under it`;
-  if (message.includes("not in this host's domain")) return `EXCLUDE_INVALID_DOMAIN: Domain=${cookie.domain ?? ''} does not domain-match the host ${host}`;
-  if (message.includes('Secure but this is not a secure connection')) return 'EXCLUDE_SECURE_ONLY: the cookie is Secure but was set over an insecure connection';
-  if (message.includes('__Secure prefix')) return 'EXCLUDE_INVALID_PREFIX: a __Secure- cookie must be set with the Secure attribute from a secure origin';
-  if (message.includes('__Host prefix')) return 'EXCLUDE_INVALID_PREFIX: a __Host- cookie must be Secure, have no Domain attribute and have Path=/';
+  if (message.includes('public suffix'))
+    return `EXCLUDE_INVALID_DOMAIN: Domain=${cookie.domain ?? ''} is a public suffix; a cookie cannot be set for every site under it`;
+  if (message.includes("not in this host's domain"))
+    return `EXCLUDE_INVALID_DOMAIN: Domain=${cookie.domain ?? ''} does not domain-match the host ${host}`;
+  if (message.includes('Secure but this is not a secure connection'))
+    return 'EXCLUDE_SECURE_ONLY: the cookie is Secure but was set over an insecure connection';
+  if (message.includes('__Secure prefix'))
+    return 'EXCLUDE_INVALID_PREFIX: a __Secure- cookie must be set with the Secure attribute from a secure origin';
+  if (message.includes('__Host prefix'))
+    return 'EXCLUDE_INVALID_PREFIX: a __Host- cookie must be Secure, have no Domain attribute and have Path=/';
   if (message.includes('SameSite')) return 'EXCLUDE_SAMESITE: a cross-site response cannot set a SameSite cookie';
   return `EXCLUDE_FAILURE_TO_STORE: ${message}`;
 }
@@ -136,7 +141,11 @@ export class CookieStore {
    * the request's relation to the site for cookies: 'strict' same-site, 'lax' a
    * cross-site top-level navigation, 'none' any other cross-site request.
    */
-  setFromResponse(url: string, setCookieHeaders: string[], options: { sameSiteContext: SameSiteContext }): SetCookieOutcome[] {
+  setFromResponse(
+    url: string,
+    setCookieHeaders: string[],
+    options: { sameSiteContext: SameSiteContext },
+  ): SetCookieOutcome[] {
     const target = new URL(url);
     let changed = false;
     const outcomes = setCookieHeaders.map((header) => {
@@ -197,12 +206,24 @@ export class CookieStore {
     this.persist();
   }
 
-  private setOne(target: URL, header: string, context: SameSiteContext): { result: SetCookieOutcome; changed: boolean } {
-    const refuse = (reason: string, cookie: CookieSummary | null): { result: SetCookieOutcome; changed: boolean } => ({ result: { header, stored: false, reason, cookie }, changed: false });
+  private setOne(
+    target: URL,
+    header: string,
+    context: SameSiteContext,
+  ): { result: SetCookieOutcome; changed: boolean } {
+    const refuse = (reason: string, cookie: CookieSummary | null): { result: SetCookieOutcome; changed: boolean } => ({
+      result: { header, stored: false, reason, cookie },
+      changed: false,
+    });
     const host = target.hostname;
-    if (!isHttpScheme(target)) return refuse(`EXCLUDE_NONCOOKIEABLE_SCHEME: ${target.protocol} URLs cannot set cookies`, null);
+    if (!isHttpScheme(target))
+      return refuse(`EXCLUDE_NONCOOKIEABLE_SCHEME: ${target.protocol} URLs cannot set cookies`, null);
     const cookie = Cookie.parse(header, { loose: false });
-    if (!cookie) return refuse('EXCLUDE_FAILURE_TO_STORE: the header is not a valid "name=value" cookie (or contains control characters)', null);
+    if (!cookie)
+      return refuse(
+        'EXCLUDE_FAILURE_TO_STORE: the header is not a valid "name=value" cookie (or contains control characters)',
+        null,
+      );
     const now = this.now();
     // Max-Age wins over Expires and counts from now (RFC 6265bis §5.6.2).
     if (typeof cookie.maxAge === 'number') {
@@ -211,21 +232,40 @@ export class CookieStore {
     }
     const preview = summarize(cookie, host);
     if (new TextEncoder().encode(cookie.key + cookie.value).byteLength > MAX_NAME_PLUS_VALUE) {
-      return refuse(`EXCLUDE_NAME_VALUE_PAIR_EXCEEDS_MAX_SIZE: name and value together exceed ${MAX_NAME_PLUS_VALUE} bytes`, preview);
+      return refuse(
+        `EXCLUDE_NAME_VALUE_PAIR_EXCEEDS_MAX_SIZE: name and value together exceed ${MAX_NAME_PLUS_VALUE} bytes`,
+        preview,
+      );
     }
     const sameSite = sameSiteOf(cookie);
-    if (sameSite === 'none' && !cookie.secure) return refuse('EXCLUDE_SAMESITE_NONE_INSECURE: a SameSite=None cookie must also be Secure', preview);
+    if (sameSite === 'none' && !cookie.secure)
+      return refuse('EXCLUDE_SAMESITE_NONE_INSECURE: a SameSite=None cookie must also be Secure', preview);
     if (context === 'none' && sameSite !== 'none') {
-      const name = sameSite === 'strict' ? 'EXCLUDE_SAMESITE_STRICT' : sameSite === 'lax' ? 'EXCLUDE_SAMESITE_LAX' : 'EXCLUDE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX';
-      const what = sameSite === 'unspecified' ? 'a cookie without SameSite (treated as Lax)' : `a SameSite=${sameSite === 'strict' ? 'Strict' : 'Lax'} cookie`;
+      const name =
+        sameSite === 'strict'
+          ? 'EXCLUDE_SAMESITE_STRICT'
+          : sameSite === 'lax'
+            ? 'EXCLUDE_SAMESITE_LAX'
+            : 'EXCLUDE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX';
+      const what =
+        sameSite === 'unspecified'
+          ? 'a cookie without SameSite (treated as Lax)'
+          : `a SameSite=${sameSite === 'strict' ? 'Strict' : 'Lax'} cookie`;
       return refuse(`${name}: a cross-site response cannot set ${what}`, preview);
     }
     if (!cookie.secure && !isSecureUrl(target) && this.wouldOverwriteSecure(cookie, host, target.pathname)) {
-      return refuse(`EXCLUDE_OVERWRITE_SECURE: an insecure origin cannot overwrite the Secure cookie "${cookie.key}"`, preview);
+      return refuse(
+        `EXCLUDE_OVERWRITE_SECURE: an insecure origin cannot overwrite the Secure cookie "${cookie.key}"`,
+        preview,
+      );
     }
     let stored: Cookie | undefined;
     try {
-      stored = this.jar.setCookieSync(cookie, target.href, { now: new Date(now), sameSiteContext: context, http: true });
+      stored = this.jar.setCookieSync(cookie, target.href, {
+        now: new Date(now),
+        sameSiteContext: context,
+        http: true,
+      });
     } catch (error) {
       return refuse(reasonFor(error, cookie, host), preview);
     }
@@ -234,7 +274,15 @@ export class CookieStore {
     const expiry = expiryOf(stored);
     if (expiry !== null && expiry <= now) {
       this.remove(stored);
-      return { result: { header, stored: false, reason: 'already expired: the cookie deletes any stored cookie with the same name, domain and path', cookie: summary }, changed: true };
+      return {
+        result: {
+          header,
+          stored: false,
+          reason: 'already expired: the cookie deletes any stored cookie with the same name, domain and path',
+          cookie: summary,
+        },
+        changed: true,
+      };
     }
     return { result: { header, stored: true, reason: null, cookie: summary }, changed: true };
   }
@@ -245,7 +293,8 @@ export class CookieStore {
     const path = cookie.path && cookie.path.startsWith('/') ? cookie.path : defaultCookiePath(requestPath);
     return this.allStored().some((existing) => {
       if (!existing.secure || existing.key !== cookie.key || !existing.domain) return false;
-      const domainsMatch = domainMatch(existing.domain, domain, true) === true || domainMatch(domain, existing.domain, true) === true;
+      const domainsMatch =
+        domainMatch(existing.domain, domain, true) === true || domainMatch(domain, existing.domain, true) === true;
       return domainsMatch && pathMatch(path, existing.path ?? '/');
     });
   }
@@ -302,7 +351,6 @@ export class CookieStore {
       this.onError,
     );
   }
-
 }
 
 /** RFC 6265bis §5.1.4 default-path. */

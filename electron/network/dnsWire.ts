@@ -10,7 +10,19 @@ import type { DnsRecordSummary, DnsServerRef } from '../../shared/trace/traceEve
 /** The UDP payload size advertised with EDNS(0), the DNS Flag Day 2020 value. */
 export const EDNS_UDP_PAYLOAD_SIZE = 1232;
 
-const RCODE_NAMES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED', 'YXDOMAIN', 'YXRRSET', 'NXRRSET', 'NOTAUTH', 'NOTZONE'];
+const RCODE_NAMES = [
+  'NOERROR',
+  'FORMERR',
+  'SERVFAIL',
+  'NXDOMAIN',
+  'NOTIMP',
+  'REFUSED',
+  'YXDOMAIN',
+  'YXRRSET',
+  'NXRRSET',
+  'NOTAUTH',
+  'NOTZONE',
+];
 
 /** At most this many characters of presentation data per record in the trace. */
 const MAX_DATA_CHARS = 512;
@@ -63,7 +75,18 @@ export function encodeQuery(id: number, name: string, type: RecordType): Uint8Ar
     id,
     flags: 0,
     questions: [{ name, type, class: 'IN' }],
-    additionals: [{ type: 'OPT', name: '.', udpPayloadSize: EDNS_UDP_PAYLOAD_SIZE, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }],
+    additionals: [
+      {
+        type: 'OPT',
+        name: '.',
+        udpPayloadSize: EDNS_UDP_PAYLOAD_SIZE,
+        extendedRcode: 0,
+        ednsVersion: 0,
+        flags: 0,
+        flag_do: false,
+        options: [],
+      },
+    ],
   });
 }
 
@@ -71,11 +94,21 @@ export function encodeQuery(id: number, name: string, type: RecordType): Uint8Ar
 export function decodePacket(bytes: Buffer): DecodedPacket | null {
   try {
     const packet = dnsPacket.decode(bytes);
-    if (!Array.isArray(packet.questions) || !Array.isArray(packet.answers) || !Array.isArray(packet.authorities) || !Array.isArray(packet.additionals)) {
+    if (
+      !Array.isArray(packet.questions) ||
+      !Array.isArray(packet.answers) ||
+      !Array.isArray(packet.authorities) ||
+      !Array.isArray(packet.additionals)
+    ) {
       return null;
     }
     const records = [...packet.answers, ...packet.authorities, ...packet.additionals];
-    if (records.some((r) => typeof r !== 'object' || r === null || typeof r.name !== 'string' || typeof r.type !== 'string')) return null;
+    if (
+      records.some(
+        (r) => typeof r !== 'object' || r === null || typeof r.name !== 'string' || typeof r.type !== 'string',
+      )
+    )
+      return null;
     if (packet.questions.some((q) => typeof q !== 'object' || q === null || typeof q.name !== 'string')) return null;
     return packet;
   } catch {
@@ -94,12 +127,23 @@ export function rcodeOf(packet: DecodedPacket): string {
  * must be a response, with one of the transaction ids we sent, echoing the question
  * we asked (name case-insensitively).
  */
-export function whyNotAnswer(packet: DecodedPacket, ids: ReadonlySet<number>, name: string, type: RecordType): string | null {
+export function whyNotAnswer(
+  packet: DecodedPacket,
+  ids: ReadonlySet<number>,
+  name: string,
+  type: RecordType,
+): string | null {
   if (!packet.flag_qr) return 'it is a query, not a response';
-  if (packet.id === undefined || !ids.has(packet.id)) return `transaction id ${packet.id ?? '?'} was never sent (a forged or stray answer)`;
+  if (packet.id === undefined || !ids.has(packet.id))
+    return `transaction id ${packet.id ?? '?'} was never sent (a forged or stray answer)`;
   const questions = packet.questions ?? [];
   const q = questions[0];
-  const same = questions.length === 1 && q !== undefined && sameName(q.name, name) && q.type === type && (q.class === undefined || q.class === 'IN');
+  const same =
+    questions.length === 1 &&
+    q !== undefined &&
+    sameName(q.name, name) &&
+    q.type === type &&
+    (q.class === undefined || q.class === 'IN');
   return same ? null : `it answers another question than ${name} ${type}`;
 }
 

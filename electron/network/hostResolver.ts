@@ -39,7 +39,13 @@ export class HostResolver {
     const cached = this.cache.get(name);
     if (cached && cached.expiresAt > now) {
       this.netLog.record({ type: 'dns.cache', host: name, outcome: 'hit', addresses: cached.addresses });
-      this.netLog.record({ type: 'dns.result', host: name, addresses: cached.addresses, source: 'cache', ttl: Math.round((cached.expiresAt - now) / 1e6) });
+      this.netLog.record({
+        type: 'dns.result',
+        host: name,
+        addresses: cached.addresses,
+        source: 'cache',
+        ttl: Math.round((cached.expiresAt - now) / 1e6),
+      });
       return cached.addresses;
     }
     this.netLog.record({ type: 'dns.cache', host: name, outcome: cached ? 'expired' : 'miss', addresses: [] });
@@ -52,7 +58,10 @@ export class HostResolver {
     return addresses;
   }
 
-  private async resolveUncached(name: string, queryIdPrefix: string): Promise<{ addresses: string[]; ttl: number; source: 'recursive' | 'os' }> {
+  private async resolveUncached(
+    name: string,
+    queryIdPrefix: string,
+  ): Promise<{ addresses: string[]; ttl: number; source: 'recursive' | 'os' }> {
     if (this.recursive) {
       const result = await this.recursive.resolve(name, 'A', queryIdPrefix);
       return { addresses: result.addresses, ttl: result.ttl, source: 'recursive' };

@@ -50,7 +50,8 @@ export type HttpCacheLookup =
   | { kind: 'miss'; reason: string };
 
 /** `reason` says why (not) stored, for the trace; `evicted` lists the keys pushed out to make room. */
-export type HttpCacheStoreResult = { stored: true; entry: HttpCacheEntry; evicted: string[]; reason: string } | { stored: false; reason: string };
+export type HttpCacheStoreResult =
+  { stored: true; entry: HttpCacheEntry; evicted: string[]; reason: string } | { stored: false; reason: string };
 
 export interface HttpCacheOptions {
   /** Largest total size in bytes; older entries are evicted first. Unlimited when absent. */
@@ -63,7 +64,21 @@ export interface HttpCacheOptions {
  * Header fields a 304 does not update (RFC 9111 §3.2): hop-by-hop fields, Content-Length,
  * and the fields the stored body depends upon.
  */
-const NOT_UPDATED_BY_304 = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length', 'content-encoding', 'content-range', 'content-type']);
+const NOT_UPDATED_BY_304 = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'content-length',
+  'content-encoding',
+  'content-range',
+  'content-type',
+]);
 
 function cacheKey(url: string): string {
   try {
@@ -94,7 +109,12 @@ function varyNames(headers: readonly (readonly [string, string])[]): string[] {
 }
 
 function timingOf(entry: HttpCacheEntry): StoredResponseTiming {
-  return { status: entry.head.status, headers: entry.head.headers, requestTime: entry.requestTime, responseTime: entry.responseTime };
+  return {
+    status: entry.head.status,
+    headers: entry.head.headers,
+    requestTime: entry.requestTime,
+    responseTime: entry.responseTime,
+  };
 }
 
 function sizeOf(head: CachedResponseHead, body: Uint8Array): number {
@@ -130,7 +150,11 @@ export class HttpCache {
     if (!entry) return { kind: 'miss', reason: 'not in the cache' };
     for (const [name, stored] of entry.varyRequestHeaders) {
       const current = varyValue(requestHeaders, name);
-      if (current !== stored) return { kind: 'miss', reason: `Vary: ${name} differs (stored ${stored === null ? 'absent' : JSON.stringify(stored)}, request ${current === null ? 'absent' : JSON.stringify(current)})` };
+      if (current !== stored)
+        return {
+          kind: 'miss',
+          reason: `Vary: ${name} differs (stored ${stored === null ? 'absent' : JSON.stringify(stored)}, request ${current === null ? 'absent' : JSON.stringify(current)})`,
+        };
     }
     this.touch(key, entry);
     const freshness = describeFreshness(timingOf(entry), this.now(), requestHeaders);
@@ -143,26 +167,43 @@ export class HttpCache {
    * previous entry. A response that may not be stored removes the previous entry (it is
    * superseded). `times` are ms since the epoch.
    */
-  store(url: string, requestHeaders: [string, string][], responseHead: CachedResponseHead, body: Uint8Array, times: { requestTime: number; responseTime: number }): HttpCacheStoreResult {
+  store(
+    url: string,
+    requestHeaders: [string, string][],
+    responseHead: CachedResponseHead,
+    body: Uint8Array,
+    times: { requestTime: number; responseTime: number },
+  ): HttpCacheStoreResult {
     const key = cacheKey(url);
     const problem = storageProblem({ method: 'GET', headers: requestHeaders }, responseHead);
     if (problem !== null) {
       this.invalidate(key);
       return { stored: false, reason: problem };
     }
-    const head: CachedResponseHead = { status: responseHead.status, statusText: responseHead.statusText, httpVersion: responseHead.httpVersion, headers: responseHead.headers.map(([n, v]): [string, string] => [n, v]) };
+    const head: CachedResponseHead = {
+      status: responseHead.status,
+      statusText: responseHead.statusText,
+      httpVersion: responseHead.httpVersion,
+      headers: responseHead.headers.map(([n, v]): [string, string] => [n, v]),
+    };
     const entry: HttpCacheEntry = {
       key,
       head,
       body: new Uint8Array(body),
       requestTime: times.requestTime,
       responseTime: times.responseTime,
-      varyRequestHeaders: varyNames(head.headers).map((name): [string, string | null] => [name, varyValue(requestHeaders, name)]),
+      varyRequestHeaders: varyNames(head.headers).map((name): [string, string | null] => [
+        name,
+        varyValue(requestHeaders, name),
+      ]),
       size: sizeOf(head, body),
     };
     if (entry.size > this.maxBytes) {
       this.invalidate(key);
-      return { stored: false, reason: `the response (${entry.size} bytes) is larger than the whole cache (${this.maxBytes} bytes)` };
+      return {
+        stored: false,
+        reason: `the response (${entry.size} bytes) is larger than the whole cache (${this.maxBytes} bytes)`,
+      };
     }
     this.invalidate(key);
     this.entriesByKey.set(key, entry);
@@ -184,7 +225,11 @@ export class HttpCache {
    * those of the revalidation. Returns the updated entry, or null when nothing is stored
    * or the 304's ETag names a different representation.
    */
-  updateFromNotModified(url: string, headersOf304: [string, string][], times: { requestTime: number; responseTime: number }): HttpCacheEntry | null {
+  updateFromNotModified(
+    url: string,
+    headersOf304: [string, string][],
+    times: { requestTime: number; responseTime: number },
+  ): HttpCacheEntry | null {
     const key = cacheKey(url);
     const entry = this.entriesByKey.get(key);
     if (!entry) return null;
@@ -215,7 +260,13 @@ export class HttpCache {
     for (const [lower, replacement] of replacements) if (!placed.has(lower)) merged.push(...replacement);
 
     const head: CachedResponseHead = { ...entry.head, headers: merged };
-    const updated: HttpCacheEntry = { ...entry, head, requestTime: times.requestTime, responseTime: times.responseTime, size: sizeOf(head, entry.body) };
+    const updated: HttpCacheEntry = {
+      ...entry,
+      head,
+      requestTime: times.requestTime,
+      responseTime: times.responseTime,
+      size: sizeOf(head, entry.body),
+    };
     this.entriesByKey.delete(key);
     this.bytes -= entry.size;
     this.entriesByKey.set(key, updated);

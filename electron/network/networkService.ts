@@ -26,27 +26,61 @@ export class NetworkService {
   private readonly cookies: CookieStore;
   private readonly cache: HttpCache;
 
-  constructor(private readonly endpoint: MessageEndpoint, sink: TraceSink, private readonly config: NetworkServiceConfig) {
+  constructor(
+    private readonly endpoint: MessageEndpoint,
+    sink: TraceSink,
+    private readonly config: NetworkServiceConfig,
+  ) {
     this.netLog = new NetLog(endpoint.id, sink);
     const lab = config.lab;
     const record = (body: Parameters<NetLog['record']>[0]): void => this.netLog.record(body);
     this.recursiveResolver = lab
-      ? new RecursiveResolver({ rootHints: lab.rootHints, portFor: () => lab.dnsPort, allowAddress: isLoopbackAddress, timeoutMs: config.timeouts.dnsAttemptMs }, record)
+      ? new RecursiveResolver(
+          {
+            rootHints: lab.rootHints,
+            portFor: () => lab.dnsPort,
+            allowAddress: isLoopbackAddress,
+            timeoutMs: config.timeouts.dnsAttemptMs,
+          },
+          record,
+        )
       : config.liveIterative
         ? // The real root → TLD → authoritative walk, over the internet (port 53).
-          new RecursiveResolver({ rootHints: [...ROOT_HINTS], portFor: () => 53, allowAddress: (address) => !isLoopbackAddress(address), timeoutMs: config.timeouts.dnsAttemptMs }, record)
+          new RecursiveResolver(
+            {
+              rootHints: [...ROOT_HINTS],
+              portFor: () => 53,
+              allowAddress: (address) => !isLoopbackAddress(address),
+              timeoutMs: config.timeouts.dnsAttemptMs,
+            },
+            record,
+          )
         : null;
     this.hostResolver = new HostResolver(this.netLog, this.recursiveResolver);
-    const onError = (message: string): void => this.netLog.record({ type: 'error', where: 'network service storage', message });
+    const onError = (message: string): void =>
+      this.netLog.record({ type: 'error', where: 'network service storage', message });
     this.transportSecurity = new TransportSecurityState({ dataDir: config.dataDir, onError });
     this.cookies = new CookieStore({ dataDir: config.dataDir, onError });
     this.cache = new HttpCache({ maxBytes: 64 * 1024 * 1024 });
-    this.socketPool = new ClientSocketPool(this.netLog, { labPortMap: lab ? lab.portMap : null, connectTimeoutMs: config.timeouts.connectMs, trustAnchorsPem: lab ? lab.caPem : null });
+    this.socketPool = new ClientSocketPool(this.netLog, {
+      labPortMap: lab ? lab.portMap : null,
+      connectTimeoutMs: config.timeouts.connectMs,
+      trustAnchorsPem: lab ? lab.caPem : null,
+    });
 
     endpoint.on('URLLoaderFactory.CreateLoaderAndStart', (p, envelope) => {
       if (this.loaders.has(p.requestId)) throw new Error(`a loader with id ${p.requestId} already exists`);
       const loader = new URLLoader(
-        { endpoint, netLog: this.netLog, hostResolver: this.hostResolver, socketPool: this.socketPool, transportSecurity: this.transportSecurity, cookies: this.cookies, cache: this.cache, config: this.config },
+        {
+          endpoint,
+          netLog: this.netLog,
+          hostResolver: this.hostResolver,
+          socketPool: this.socketPool,
+          transportSecurity: this.transportSecurity,
+          cookies: this.cookies,
+          cache: this.cache,
+          config: this.config,
+        },
         p.requestId,
         envelope.from,
         p.request,

@@ -40,7 +40,8 @@ export class OpaqueResponseBlocker {
 
   /** ORB looks at no-cors requests whose response comes from another origin than the initiator's. */
   static applies(request: Pick<URLRequest, 'mode' | 'initiatorOrigin' | 'destination'>, responseUrl: string): boolean {
-    if (request.mode !== 'no-cors' || request.destination === 'document' || request.initiatorOrigin === null) return false;
+    if (request.mode !== 'no-cors' || request.destination === 'document' || request.initiatorOrigin === null)
+      return false;
     try {
       return new URL(responseUrl).origin !== request.initiatorOrigin;
     } catch {

@@ -92,9 +92,7 @@ interface ResolveContext {
 }
 
 type ExchangeOutcome =
-  | { kind: 'response'; packet: DecodedPacket }
-  | { kind: 'timeout' }
-  | { kind: 'error'; message: string };
+  { kind: 'response'; packet: DecodedPacket } | { kind: 'timeout' } | { kind: 'error'; message: string };
 
 interface ZoneAnswer {
   server: DnsServerRef;
@@ -132,8 +130,10 @@ export class RecursiveResolver {
     try {
       if (this.closed) throw new NetError('ERR_ABORTED', 'the recursive resolver is closed');
       const name = normalizeName(String(host));
-      if (!isValidQueryName(name)) throw new NetError('ERR_NAME_NOT_RESOLVED', `${JSON.stringify(host)} is not a valid host name`);
-      if (family !== 'A' && family !== 'AAAA') throw new NetError('ERR_INVALID_ARGUMENT', `unsupported address family ${String(family)}`);
+      if (!isValidQueryName(name))
+        throw new NetError('ERR_NAME_NOT_RESOLVED', `${JSON.stringify(host)} is not a valid host name`);
+      if (family !== 'A' && family !== 'AAAA')
+        throw new NetError('ERR_INVALID_ARGUMENT', `unsupported address family ${String(family)}`);
       const ctx: ResolveContext = { host: name, prefix: queryIdPrefix, queries: 0, nsLookups: new Set() };
       return await this.resolveName(ctx, name, family, 0);
     } catch (error) {
@@ -148,7 +148,12 @@ export class RecursiveResolver {
   }
 
   /** Walks from the root for `name`, following CNAMEs (restarting at the root for out-of-zone targets). */
-  private async resolveName(ctx: ResolveContext, name: string, family: 'A' | 'AAAA', depth: number): Promise<ResolveResult> {
+  private async resolveName(
+    ctx: ResolveContext,
+    name: string,
+    family: 'A' | 'AAAA',
+    depth: number,
+  ): Promise<ResolveResult> {
     const seen = new Set<string>([name]);
     let cnames = 0;
     let ttl = Number.POSITIVE_INFINITY;
@@ -162,25 +167,38 @@ export class RecursiveResolver {
         const addresses = answers.filter((r) => r.type === family && sameName(r.name, owner) && inBailiwick);
         if (addresses.length > 0) {
           for (const r of addresses) ttl = Math.min(ttl, ttlOf(r));
-          const unique = [...new Set(addresses.map(addressData))].filter((a): a is string => a !== null && isIP(a) !== 0);
-          if (unique.length === 0) throw new NetError('ERR_DNS_MALFORMED_RESPONSE', `${owner}: ${describeServer(server)} sent unusable ${family} records`);
+          const unique = [...new Set(addresses.map(addressData))].filter(
+            (a): a is string => a !== null && isIP(a) !== 0,
+          );
+          if (unique.length === 0)
+            throw new NetError(
+              'ERR_DNS_MALFORMED_RESPONSE',
+              `${owner}: ${describeServer(server)} sent unusable ${family} records`,
+            );
           return { addresses: unique, ttl, canonicalName: owner };
         }
         const cname = answers.find((r) => r.type === 'CNAME' && sameName(r.name, owner) && inBailiwick);
         if (cname === undefined) break;
         const target = nameData(cname);
         if (target === null || !isValidQueryName(target)) {
-          throw new NetError('ERR_DNS_MALFORMED_RESPONSE', `${owner}: ${describeServer(server)} sent an invalid CNAME target`);
+          throw new NetError(
+            'ERR_DNS_MALFORMED_RESPONSE',
+            `${owner}: ${describeServer(server)} sent an invalid CNAME target`,
+          );
         }
         cnames += 1;
-        if (cnames > MAX_CNAMES) throw new NetError('ERR_NAME_RESOLUTION_FAILED', `${ctx.host}: CNAME chain longer than ${MAX_CNAMES}`);
+        if (cnames > MAX_CNAMES)
+          throw new NetError('ERR_NAME_RESOLUTION_FAILED', `${ctx.host}: CNAME chain longer than ${MAX_CNAMES}`);
         if (seen.has(target)) throw new NetError('ERR_NAME_RESOLUTION_FAILED', `${ctx.host}: CNAME loop at ${target}`);
         seen.add(target);
         ttl = Math.min(ttl, ttlOf(cname));
         owner = target;
       }
       if (owner === current) {
-        throw new NetError('ERR_NAME_NOT_RESOLVED', `${this.label(ctx, current)}: ${describeServer(server)} answered without ${family} records`);
+        throw new NetError(
+          'ERR_NAME_NOT_RESOLVED',
+          `${this.label(ctx, current)}: ${describeServer(server)} answered without ${family} records`,
+        );
       }
       // The answer ended in a CNAME whose target this server does not serve: start again at the root.
       current = owner;
@@ -189,25 +207,42 @@ export class RecursiveResolver {
 
   /** One walk root → … → the server that answers (or fails) for `qname`. */
   private async walk(ctx: ResolveContext, qname: string, type: RecordType, depth: number): Promise<ZoneAnswer> {
-    let servers = this.allowed(this.options.rootHints.map((hint) => ({ ...hint, zone: '.', role: 'root' as const })), ctx, '.');
+    let servers = this.allowed(
+      this.options.rootHints.map((hint) => ({ ...hint, zone: '.', role: 'root' as const })),
+      ctx,
+      '.',
+    );
     let zone = '.';
     for (let referrals = 0; ; referrals += 1) {
       const { server, packet } = await this.queryZone(ctx, servers, zone, qname, type);
       const rcode = rcodeOf(packet);
       if (rcode === 'NXDOMAIN') {
-        throw new NetError('ERR_NAME_NOT_RESOLVED', `${this.label(ctx, qname)}: ${describeServer(server)} answered NXDOMAIN`);
+        throw new NetError(
+          'ERR_NAME_NOT_RESOLVED',
+          `${this.label(ctx, qname)}: ${describeServer(server)} answered NXDOMAIN`,
+        );
       }
       const answers = packet.answers ?? [];
-      if (answers.some((r) => sameName(r.name, qname) && (r.type === type || r.type === 'CNAME'))) return { server, packet };
+      if (answers.some((r) => sameName(r.name, qname) && (r.type === type || r.type === 'CNAME')))
+        return { server, packet };
       const referral = findReferral(packet, qname, zone);
       if (referral === 'lame') {
-        throw new NetError('ERR_NAME_RESOLUTION_FAILED', `${this.label(ctx, qname)}: ${describeServer(server)} sent a referral that does not lead to ${qname} (lame delegation)`);
+        throw new NetError(
+          'ERR_NAME_RESOLUTION_FAILED',
+          `${this.label(ctx, qname)}: ${describeServer(server)} sent a referral that does not lead to ${qname} (lame delegation)`,
+        );
       }
       if (referral === null) {
-        throw new NetError('ERR_NAME_NOT_RESOLVED', `${this.label(ctx, qname)}: ${describeServer(server)} answered ${rcode} with no ${type} records (NODATA)`);
+        throw new NetError(
+          'ERR_NAME_NOT_RESOLVED',
+          `${this.label(ctx, qname)}: ${describeServer(server)} answered ${rcode} with no ${type} records (NODATA)`,
+        );
       }
       if (referrals + 1 > this.maxReferrals) {
-        throw new NetError('ERR_NAME_RESOLUTION_FAILED', `${this.label(ctx, qname)}: referral loop (more than ${this.maxReferrals} referrals; the last one to ${referral.zone})`);
+        throw new NetError(
+          'ERR_NAME_RESOLUTION_FAILED',
+          `${this.label(ctx, qname)}: referral loop (more than ${this.maxReferrals} referrals; the last one to ${referral.zone})`,
+        );
       }
       servers = await this.referralServers(ctx, packet, referral, zone, depth);
       zone = referral.zone;
@@ -215,9 +250,17 @@ export class RecursiveResolver {
   }
 
   /** The name servers a referral points to: glued ones, or else the first glueless name we can resolve. */
-  private async referralServers(ctx: ResolveContext, packet: DecodedPacket, referral: Referral, parentZone: string, depth: number): Promise<DnsServerRef[]> {
+  private async referralServers(
+    ctx: ResolveContext,
+    packet: DecodedPacket,
+    referral: Referral,
+    parentZone: string,
+    depth: number,
+  ): Promise<DnsServerRef[]> {
     const role = roleForZone(referral.zone);
-    const glue = (packet.additionals ?? []).filter((r): r is Answer & { data: string } => (r.type === 'A' || r.type === 'AAAA') && typeof r.data === 'string');
+    const glue = (packet.additionals ?? []).filter(
+      (r): r is Answer & { data: string } => (r.type === 'A' || r.type === 'AAAA') && typeof r.data === 'string',
+    );
     const candidates: DnsServerRef[] = [];
     for (const family of ['A', 'AAAA']) {
       for (const ns of referral.nsNames) {
@@ -233,7 +276,10 @@ export class RecursiveResolver {
 
     // Glueless referral: find a name server's address with a walk of its own.
     if (depth >= MAX_GLUELESS_DEPTH) {
-      throw new NetError('ERR_NAME_RESOLUTION_FAILED', `${ctx.host}: glueless referrals nested too deeply at ${referral.zone}`);
+      throw new NetError(
+        'ERR_NAME_RESOLUTION_FAILED',
+        `${ctx.host}: glueless referrals nested too deeply at ${referral.zone}`,
+      );
     }
     let lastError: NetError | null = null;
     for (const ns of referral.nsNames) {
@@ -241,7 +287,13 @@ export class RecursiveResolver {
       ctx.nsLookups.add(ns);
       try {
         const result = await this.resolveName(ctx, ns, 'A', depth + 1);
-        const servers = result.addresses.map((address) => ({ address, port: this.options.portFor(address), name: ns, zone: referral.zone, role }));
+        const servers = result.addresses.map((address) => ({
+          address,
+          port: this.options.portFor(address),
+          name: ns,
+          zone: referral.zone,
+          role,
+        }));
         return this.allowed(servers, ctx, referral.zone);
       } catch (error) {
         const netError = toNetError(error);
@@ -262,11 +314,20 @@ export class RecursiveResolver {
     const ok = servers.filter((s) => this.options.allowAddress(s.address));
     if (ok.length > 0) return ok;
     const refused = servers.map(describeServer).join(', ');
-    throw new NetError('ERR_NAME_RESOLUTION_FAILED', `${ctx.host}: name servers for ${zone} are at disallowed addresses: ${refused || '(none given)'}`);
+    throw new NetError(
+      'ERR_NAME_RESOLUTION_FAILED',
+      `${ctx.host}: name servers for ${zone} are at disallowed addresses: ${refused || '(none given)'}`,
+    );
   }
 
   /** Asks the servers of one zone in turn until one answers NOERROR or NXDOMAIN. */
-  private async queryZone(ctx: ResolveContext, servers: DnsServerRef[], zone: string, qname: string, type: RecordType): Promise<ZoneAnswer> {
+  private async queryZone(
+    ctx: ResolveContext,
+    servers: DnsServerRef[],
+    zone: string,
+    qname: string,
+    type: RecordType,
+  ): Promise<ZoneAnswer> {
     let failure: { server: DnsServerRef; rcode: string } | null = null;
     let socketError: string | null = null;
     for (const server of servers) {
@@ -278,7 +339,10 @@ export class RecursiveResolver {
       }
       const { packet } = outcome;
       if (packet.flag_tc) {
-        throw new NetError('ERR_DNS_MALFORMED_RESPONSE', `${this.label(ctx, qname)}: ${describeServer(server)} sent a truncated (TC) answer; DNS over TCP is not implemented`);
+        throw new NetError(
+          'ERR_DNS_MALFORMED_RESPONSE',
+          `${this.label(ctx, qname)}: ${describeServer(server)} sent a truncated (TC) answer; DNS over TCP is not implemented`,
+        );
       }
       const rcode = rcodeOf(packet);
       if (rcode === 'NOERROR' || rcode === 'NXDOMAIN') return { server, packet };
@@ -286,10 +350,16 @@ export class RecursiveResolver {
     }
     const zoneText = zone === '.' ? 'the root zone' : `zone ${zone}`;
     if (failure !== null) {
-      throw new NetError('ERR_DNS_SERVER_FAILED', `${this.label(ctx, qname)}: ${describeServer(failure.server)} answered ${failure.rcode} (no other server of ${zoneText} answered)`);
+      throw new NetError(
+        'ERR_DNS_SERVER_FAILED',
+        `${this.label(ctx, qname)}: ${describeServer(failure.server)} answered ${failure.rcode} (no other server of ${zoneText} answered)`,
+      );
     }
     if (socketError !== null) {
-      throw new NetError('ERR_NAME_RESOLUTION_FAILED', `${this.label(ctx, qname)}: could not query ${zoneText}: ${socketError}`);
+      throw new NetError(
+        'ERR_NAME_RESOLUTION_FAILED',
+        `${this.label(ctx, qname)}: could not query ${zoneText}: ${socketError}`,
+      );
     }
     throw new NetError(
       'ERR_DNS_TIMED_OUT',
@@ -298,7 +368,12 @@ export class RecursiveResolver {
   }
 
   /** One question to one server over its own UDP socket, with retries. Settles with the first matching answer. */
-  private exchange(ctx: ResolveContext, server: DnsServerRef, qname: string, type: RecordType): Promise<ExchangeOutcome> {
+  private exchange(
+    ctx: ResolveContext,
+    server: DnsServerRef,
+    qname: string,
+    type: RecordType,
+  ): Promise<ExchangeOutcome> {
     if (this.closed) return Promise.reject(new NetError('ERR_ABORTED', 'the recursive resolver is closed'));
     ctx.queries += 1;
     const queryId = `${ctx.prefix}.q${ctx.queries}`;
@@ -342,7 +417,16 @@ export class RecursiveResolver {
         while (ids.has(id)) id = randomInt(0, 0x10000);
         ids.add(id);
         const bytes = encodeQuery(id, qname, type);
-        this.record({ type: 'dns.query', queryId, host: ctx.host, server, question: { name: qname, type }, transactionId: id, size: bytes.length, attempt });
+        this.record({
+          type: 'dns.query',
+          queryId,
+          host: ctx.host,
+          server,
+          question: { name: qname, type },
+          transactionId: id,
+          size: bytes.length,
+          attempt,
+        });
         sentAt = performance.now();
         socket.send(bytes, server.port, server.address, (error) => {
           if (error) settle(() => resolve({ kind: 'error', message: error.message }));
@@ -353,7 +437,13 @@ export class RecursiveResolver {
       const onTimeout = (): void => {
         try {
           timer = undefined;
-          this.record({ type: 'dns.timeout', queryId, server, attempt, waitedMs: Math.round(performance.now() - sentAt) });
+          this.record({
+            type: 'dns.timeout',
+            queryId,
+            server,
+            attempt,
+            waitedMs: Math.round(performance.now() - sentAt),
+          });
           if (attempt < this.attempts) sendAttempt();
           else settle(() => resolve({ kind: 'timeout' }));
         } catch (error) {
@@ -368,7 +458,18 @@ export class RecursiveResolver {
           const from = `${remote.address}:${remote.port}`;
           const ignore = (reason: string): void => {
             ignored += 1;
-            if (ignored <= MAX_IGNORED_RECORDED) this.record({ type: 'dns.ignored', queryId, server, from, size: message.length, reason: ignored === MAX_IGNORED_RECORDED ? `${reason} (later ignored datagrams of this query are not recorded)` : reason });
+            if (ignored <= MAX_IGNORED_RECORDED)
+              this.record({
+                type: 'dns.ignored',
+                queryId,
+                server,
+                from,
+                size: message.length,
+                reason:
+                  ignored === MAX_IGNORED_RECORDED
+                    ? `${reason} (later ignored datagrams of this query are not recorded)`
+                    : reason,
+              });
           };
           if (remote.address !== server.address || remote.port !== server.port) {
             ignore(`it came from ${from}, not from the server asked (${server.address}:${server.port})`);

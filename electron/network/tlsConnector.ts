@@ -9,7 +9,13 @@
  *     ERR_CERT_AUTHORITY_INVALID — Chromium's codes, which lead to an interstitial.
  */
 import type { Socket } from 'node:net';
-import { type DetailedPeerCertificate, type TLSSocket, checkServerIdentity, connect as tlsConnect, rootCertificates } from 'node:tls';
+import {
+  type DetailedPeerCertificate,
+  type TLSSocket,
+  checkServerIdentity,
+  connect as tlsConnect,
+  rootCertificates,
+} from 'node:tls';
 import { NetError, type NetErrorName } from '../../shared/net/netError.js';
 import type { JsonValue } from '../../shared/trace/traceEvent.js';
 
@@ -106,8 +112,24 @@ export function startTls(socket: Socket, options: TlsOptions): Promise<{ socket:
       secure.destroy();
       reject(error);
     };
-    const timer = setTimeout(() => fail(new NetError('ERR_TIMED_OUT', `${options.host}: the TLS handshake did not finish within ${options.timeoutMs} ms`)), options.timeoutMs);
-    secure.once('error', (error: NodeJS.ErrnoException) => fail(new NetError(error.code === 'ECONNRESET' ? 'ERR_CONNECTION_RESET' : 'ERR_SSL_PROTOCOL_ERROR', `${options.host}: TLS handshake failed (${error.code ?? error.message})`)));
+    const timer = setTimeout(
+      () =>
+        fail(
+          new NetError(
+            'ERR_TIMED_OUT',
+            `${options.host}: the TLS handshake did not finish within ${options.timeoutMs} ms`,
+          ),
+        ),
+      options.timeoutMs,
+    );
+    secure.once('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        new NetError(
+          error.code === 'ECONNRESET' ? 'ERR_CONNECTION_RESET' : 'ERR_SSL_PROTOCOL_ERROR',
+          `${options.host}: TLS handshake failed (${error.code ?? error.message})`,
+        ),
+      ),
+    );
     secure.once('secureConnect', () => {
       clearTimeout(timer);
       secure.removeAllListeners('error');
@@ -120,11 +142,19 @@ export function startTls(socket: Socket, options: TlsOptions): Promise<{ socket:
       };
       let problem: { code: string; text: string } | null = null;
       if (!secure.authorized) {
-        const code = String((secure.authorizationError as unknown as { code?: string } | null)?.code ?? secure.authorizationError ?? 'CERT_INVALID');
+        const code = String(
+          (secure.authorizationError as unknown as { code?: string } | null)?.code ??
+            secure.authorizationError ??
+            'CERT_INVALID',
+        );
         problem = { code, text: String(secure.authorizationError) };
       } else {
         const mismatch = checkServerIdentity(options.host, secure.getPeerCertificate());
-        if (mismatch) problem = { code: (mismatch as NodeJS.ErrnoException).code ?? 'ERR_TLS_CERT_ALTNAME_INVALID', text: mismatch.message };
+        if (mismatch)
+          problem = {
+            code: (mismatch as NodeJS.ErrnoException).code ?? 'ERR_TLS_CERT_ALTNAME_INVALID',
+            text: mismatch.message,
+          };
       }
       if (problem) {
         info.verification = `${problem.code}: ${problem.text}`;

@@ -10,7 +10,15 @@
  */
 import { join } from 'node:path';
 import { readProfileJson, writeProfileJson } from '../node/profileFile.js';
-import { HSTS_MAX_AGE_CAP_SECONDS, type HstsEntry, canonicalHstsHost, hstsMatch, isIpLiteral, parseStrictTransportSecurity, preloadedHstsEntries } from '../../shared/web/hstsPolicy.js';
+import {
+  HSTS_MAX_AGE_CAP_SECONDS,
+  type HstsEntry,
+  canonicalHstsHost,
+  hstsMatch,
+  isIpLiteral,
+  parseStrictTransportSecurity,
+  preloadedHstsEntries,
+} from '../../shared/web/hstsPolicy.js';
 import { HSTS_PRELOAD_LIST, type HstsPreloadList } from '../../shared/web/hstsPreloadList.js';
 
 export const HSTS_FILE_NAME = 'hsts.json';
@@ -50,7 +58,14 @@ interface HstsFile {
 function isStoredEntry(value: unknown): value is StoredEntry {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.host === 'string' && typeof v.includeSubdomains === 'boolean' && typeof v.expiry === 'number' && Number.isFinite(v.expiry) && typeof v.observed === 'number' && Number.isFinite(v.observed);
+  return (
+    typeof v.host === 'string' &&
+    typeof v.includeSubdomains === 'boolean' &&
+    typeof v.expiry === 'number' &&
+    Number.isFinite(v.expiry) &&
+    typeof v.observed === 'number' &&
+    Number.isFinite(v.observed)
+  );
 }
 
 export class TransportSecurityState {
@@ -86,20 +101,46 @@ export class TransportSecurityState {
    * preloaded policy stays). max-age is capped at one year, as in Chromium.
    */
   learn(host: string, headerValue: string, options: { secure: boolean }): HstsLearnResult {
-    if (!options.secure) return { action: 'ignored', entry: null, reason: 'received over an insecure connection: HSTS headers are only honoured over HTTPS (RFC 6797 §8.1)' };
-    if (isIpLiteral(host)) return { action: 'ignored', entry: null, reason: `${host} is an IP address: HSTS applies to host names only (RFC 6797 §8.1.1)` };
+    if (!options.secure)
+      return {
+        action: 'ignored',
+        entry: null,
+        reason: 'received over an insecure connection: HSTS headers are only honoured over HTTPS (RFC 6797 §8.1)',
+      };
+    if (isIpLiteral(host))
+      return {
+        action: 'ignored',
+        entry: null,
+        reason: `${host} is an IP address: HSTS applies to host names only (RFC 6797 §8.1.1)`,
+      };
     const canonical = canonicalHstsHost(host);
     if (canonical === null) return { action: 'ignored', entry: null, reason: `"${host}" is not a valid host name` };
     const parsed = parseStrictTransportSecurity(headerValue);
-    if (!parsed) return { action: 'ignored', entry: null, reason: 'the Strict-Transport-Security header is malformed and was ignored (RFC 6797 §6.1)' };
+    if (!parsed)
+      return {
+        action: 'ignored',
+        entry: null,
+        reason: 'the Strict-Transport-Security header is malformed and was ignored (RFC 6797 §6.1)',
+      };
     if (parsed.maxAge === 0) {
       const existed = this.learned.delete(canonical);
       if (existed) this.persist();
-      return { action: 'deleted', entry: null, reason: existed ? `max-age=0: the learned policy for ${canonical} was deleted` : `max-age=0: there was no learned policy for ${canonical}` };
+      return {
+        action: 'deleted',
+        entry: null,
+        reason: existed
+          ? `max-age=0: the learned policy for ${canonical} was deleted`
+          : `max-age=0: there was no learned policy for ${canonical}`,
+      };
     }
     const now = this.now();
     const seconds = Math.min(parsed.maxAge, HSTS_MAX_AGE_CAP_SECONDS);
-    const stored: StoredEntry = { host: canonical, includeSubdomains: parsed.includeSubDomains, expiry: now + seconds * 1000, observed: now };
+    const stored: StoredEntry = {
+      host: canonical,
+      includeSubdomains: parsed.includeSubDomains,
+      expiry: now + seconds * 1000,
+      observed: now,
+    };
     const action = this.learned.has(canonical) ? 'updated' : 'added';
     this.learned.set(canonical, stored);
     this.persist();
@@ -124,7 +165,10 @@ export class TransportSecurityState {
   /** Every policy in force, for display: learned entries first (by host), then the preload list. */
   entries(): HstsEntry[] {
     this.dropExpired();
-    return [...this.learnedEntries().sort((a, b) => a.host.localeCompare(b.host)), ...this.preloaded.map((e) => ({ ...e }))];
+    return [
+      ...this.learnedEntries().sort((a, b) => a.host.localeCompare(b.host)),
+      ...this.preloaded.map((e) => ({ ...e })),
+    ];
   }
 
   private learnedEntries(): HstsEntry[] {
@@ -149,7 +193,12 @@ export class TransportSecurityState {
     const data = readProfileJson(file, this.onError);
     if (data === undefined) return;
     const parsed = data as Partial<HstsFile> | null;
-    if (typeof parsed !== 'object' || parsed === null || parsed.version !== FILE_VERSION || !Array.isArray(parsed.entries)) {
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      parsed.version !== FILE_VERSION ||
+      !Array.isArray(parsed.entries)
+    ) {
       this.onError(`${file} is not an HSTS state file of version ${FILE_VERSION}; it is ignored and will be replaced`);
       return;
     }
@@ -158,7 +207,12 @@ export class TransportSecurityState {
       if (!isStoredEntry(item)) continue;
       const host = canonicalHstsHost(item.host);
       if (host === null || isIpLiteral(host) || item.expiry <= now) continue;
-      this.learned.set(host, { host, includeSubdomains: item.includeSubdomains, expiry: item.expiry, observed: item.observed });
+      this.learned.set(host, {
+        host,
+        includeSubdomains: item.includeSubdomains,
+        expiry: item.expiry,
+        observed: item.observed,
+      });
     }
   }
 
@@ -168,7 +222,6 @@ export class TransportSecurityState {
     const data: HstsFile = { version: FILE_VERSION, entries: [...this.learned.values()] };
     writeProfileJson(join(this.dataDir, HSTS_FILE_NAME), () => data, this.onError);
   }
-
 }
 
 function toEntry(stored: StoredEntry): HstsEntry {

@@ -68,7 +68,19 @@ export interface URLLoaderContext {
 }
 
 function emptyTiming(): LoadTiming {
-  return { requestStart: -1, dnsStart: -1, dnsEnd: -1, connectStart: -1, connectEnd: -1, sslStart: -1, sslEnd: -1, sendStart: -1, sendEnd: -1, receiveHeadersStart: -1, receiveHeadersEnd: -1 };
+  return {
+    requestStart: -1,
+    dnsStart: -1,
+    dnsEnd: -1,
+    connectStart: -1,
+    connectEnd: -1,
+    sslStart: -1,
+    sslEnd: -1,
+    sendStart: -1,
+    sendEnd: -1,
+    receiveHeadersStart: -1,
+    receiveHeadersEnd: -1,
+  };
 }
 
 function headerValue(headers: readonly (readonly [string, string])[], name: string): string | null {
@@ -84,7 +96,9 @@ function headerValues(headers: readonly (readonly [string, string])[], name: str
 export function parseContentType(value: string | null): { mimeType: string; charset: string } {
   if (!value) return { mimeType: '', charset: '' };
   const [essence = '', ...params] = value.split(';');
-  const mimeType = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(essence.trim()) ? essence.trim().toLowerCase() : '';
+  const mimeType = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(essence.trim())
+    ? essence.trim().toLowerCase()
+    : '';
   let charset = '';
   for (const param of params) {
     const [k, v] = param.split('=');
@@ -131,19 +145,43 @@ export class URLLoader {
     this.url = new URL(request.url);
     const send = ctx.endpoint;
     this.orb = new OpaqueResponseBlocker(request, {
-      response: (head) => send.send(this.client, 'URLLoaderClient.OnReceiveResponse', { requestId: this.requestId, head, bodyPipe: this.requestId }, this.requestId),
-      data: (offset, chunk) => send.send(this.client, 'DataPipe.Write', { pipeId: this.requestId, offset, chunk }, this.requestId),
+      response: (head) =>
+        send.send(
+          this.client,
+          'URLLoaderClient.OnReceiveResponse',
+          { requestId: this.requestId, head, bodyPipe: this.requestId },
+          this.requestId,
+        ),
+      data: (offset, chunk) =>
+        send.send(this.client, 'DataPipe.Write', { pipeId: this.requestId, offset, chunk }, this.requestId),
       complete: (blocked) => this.sendComplete(blocked),
       recordDecision: (verdict, head) => {
-        const noSniff = head.headers.some(([n, v]) => n.toLowerCase() === 'x-content-type-options' && v.trim().toLowerCase() === 'nosniff');
-        ctx.netLog.record({ type: 'corb.decision', requestId: this.requestId, url: this.url.href, initiatorOrigin: request.initiatorOrigin ?? 'null', destination: request.destination, mimeType: head.mimeType, noSniff, decision: verdict.decision, reason: verdict.reason, sniffed: verdict.sniffed });
+        const noSniff = head.headers.some(
+          ([n, v]) => n.toLowerCase() === 'x-content-type-options' && v.trim().toLowerCase() === 'nosniff',
+        );
+        ctx.netLog.record({
+          type: 'corb.decision',
+          requestId: this.requestId,
+          url: this.url.href,
+          initiatorOrigin: request.initiatorOrigin ?? 'null',
+          destination: request.destination,
+          mimeType: head.mimeType,
+          noSniff,
+          decision: verdict.decision,
+          reason: verdict.reason,
+          sniffed: verdict.sniffed,
+        });
       },
     });
   }
 
   /** ORB/CORB sits between this loader and its client for cross-origin no-cors loads. */
   private readonly orb: OpaqueResponseBlocker;
-  private completion: { code: number; detail: string; bytes: { wire: number; encoded: number; decoded: number } } | null = null;
+  private completion: {
+    code: number;
+    detail: string;
+    bytes: { wire: number; encoded: number; decoded: number };
+  } | null = null;
 
   /** Runs the load; `onDone` is called once it has completed, failed or been cancelled. */
   start(onDone: () => void): void {
@@ -198,7 +236,15 @@ export class URLLoader {
       const hsts = this.ctx.transportSecurity.shouldUpgrade(url.hostname);
       if (hsts) {
         const to = withScheme(url, 'https:');
-        this.ctx.netLog.record({ type: 'hsts.upgrade', requestId: this.requestId, from: url.href, to, matchedHost: hsts.entry.host, source: hsts.entry.source, includeSubdomains: hsts.entry.includeSubdomains });
+        this.ctx.netLog.record({
+          type: 'hsts.upgrade',
+          requestId: this.requestId,
+          from: url.href,
+          to,
+          matchedHost: hsts.entry.host,
+          source: hsts.entry.source,
+          includeSubdomains: hsts.entry.includeSubdomains,
+        });
         return this.internalRedirect(to, 'HSTS', timing);
       }
       // 2. HTTPS-Upgrades: a host typed without a scheme is tried over https first.
@@ -206,7 +252,14 @@ export class URLLoader {
         this.httpsUpgradeTried = true;
         const to = withScheme(url, 'https:');
         this.upgradeFallback = url.href;
-        this.ctx.netLog.record({ type: 'https.upgrade', requestId: this.requestId, from: url.href, to, outcome: 'upgraded', reason: 'typed without a scheme: https first' });
+        this.ctx.netLog.record({
+          type: 'https.upgrade',
+          requestId: this.requestId,
+          from: url.href,
+          to,
+          outcome: 'upgraded',
+          reason: 'typed without a scheme: https first',
+        });
         return this.internalRedirect(to, 'HttpsUpgrades', timing);
       }
     }
@@ -215,18 +268,39 @@ export class URLLoader {
     let revalidating: HttpCacheEntry | null = null;
     let conditional: [string, string][] = [];
     if (this.request.method === 'GET') {
-      const lookup = this.ctx.cache.lookup(url.href, this.request.headers.map(([n, v]): [string, string] => [n, v]));
+      const lookup = this.ctx.cache.lookup(
+        url.href,
+        this.request.headers.map(([n, v]): [string, string] => [n, v]),
+      );
       if (lookup.kind === 'fresh') {
-        this.ctx.netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: 'fresh', reason: 'within its freshness lifetime: no network request' });
+        this.ctx.netLog.record({
+          type: 'cache.lookup',
+          requestId: this.requestId,
+          url: url.href,
+          outcome: 'fresh',
+          reason: 'within its freshness lifetime: no network request',
+        });
         this.serveFromCache(lookup.entry, timing);
         return null;
       }
       if (lookup.kind === 'stale') {
         revalidating = lookup.entry;
         conditional = lookup.conditionalHeaders;
-        this.ctx.netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: 'stale', reason: `revalidating with ${conditional.map(([n]) => n).join(' and ') || 'a plain request'}` });
+        this.ctx.netLog.record({
+          type: 'cache.lookup',
+          requestId: this.requestId,
+          url: url.href,
+          outcome: 'stale',
+          reason: `revalidating with ${conditional.map(([n]) => n).join(' and ') || 'a plain request'}`,
+        });
       } else {
-        this.ctx.netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: 'miss', reason: lookup.reason });
+        this.ctx.netLog.record({
+          type: 'cache.lookup',
+          requestId: this.requestId,
+          url: url.href,
+          outcome: 'miss',
+          reason: lookup.reason,
+        });
       }
     }
 
@@ -235,9 +309,21 @@ export class URLLoader {
     } catch (error) {
       // HTTPS-Upgrades: the https attempt failed before any response: fall back to http.
       const fallback = this.upgradeFallback;
-      if (fallback && url.protocol === 'https:' && error instanceof NetError && (UPGRADE_FALLBACK_ERRORS.has(error.code) || isCertificateError(error.code))) {
+      if (
+        fallback &&
+        url.protocol === 'https:' &&
+        error instanceof NetError &&
+        (UPGRADE_FALLBACK_ERRORS.has(error.code) || isCertificateError(error.code))
+      ) {
         this.upgradeFallback = null;
-        this.ctx.netLog.record({ type: 'https.upgrade', requestId: this.requestId, from: url.href, to: fallback, outcome: 'fallback', reason: `${error.netErrorName}: ${error.message}` });
+        this.ctx.netLog.record({
+          type: 'https.upgrade',
+          requestId: this.requestId,
+          from: url.href,
+          to: fallback,
+          outcome: 'fallback',
+          reason: `${error.netErrorName}: ${error.message}`,
+        });
         return this.internalRedirect(fallback, 'HttpsUpgrades fallback', timing);
       }
       throw error;
@@ -263,12 +349,22 @@ export class URLLoader {
       fromCache: false,
       timing,
     };
-    this.ctx.endpoint.send(this.client, 'URLLoaderClient.OnReceiveRedirect', { requestId: this.requestId, redirect: { status: 307, newUrl: to, newMethod: this.request.method }, head }, this.requestId);
+    this.ctx.endpoint.send(
+      this.client,
+      'URLLoaderClient.OnReceiveRedirect',
+      { requestId: this.requestId, redirect: { status: 307, newUrl: to, newMethod: this.request.method }, head },
+      this.requestId,
+    );
     return to;
   }
 
   /** DNS, a connection, the request and its response. */
-  private async exchange(url: URL, timing: LoadTiming, revalidating: HttpCacheEntry | null, conditional: [string, string][]): Promise<string | null> {
+  private async exchange(
+    url: URL,
+    timing: LoadTiming,
+    revalidating: HttpCacheEntry | null,
+    conditional: [string, string][],
+  ): Promise<string | null> {
     const { netLog, config } = this.ctx;
     const port = url.port === '' ? (DEFAULT_PORTS[url.protocol] ?? 80) : Number(url.port);
     const host = url.hostname;
@@ -287,7 +383,13 @@ export class URLLoader {
     if (this.cancelled) return null;
 
     const group = `${url.protocol}//${host}:${port}`;
-    const pooled = await this.ctx.socketPool.acquire(group, addresses, port, this.requestId, url.protocol === 'https:' ? host : null);
+    const pooled = await this.ctx.socketPool.acquire(
+      group,
+      addresses,
+      port,
+      this.requestId,
+      url.protocol === 'https:' ? host : null,
+    );
     this.pooled = pooled;
     if (this.cancelled) {
       this.ctx.socketPool.release(pooled, false);
@@ -300,8 +402,16 @@ export class URLLoader {
       timing.sslEnd = pooled.sslEnd;
     }
 
-    const cookie = this.ctx.cookies.cookieHeaderFor(url.href, { sameSiteContext: sameSiteContext(this.request, url.href) });
-    if (cookie.header) netLog.record({ type: 'cookie.sent', requestId: this.requestId, url: url.href, names: cookie.cookies.map((c) => c.name) });
+    const cookie = this.ctx.cookies.cookieHeaderFor(url.href, {
+      sameSiteContext: sameSiteContext(this.request, url.href),
+    });
+    if (cookie.header)
+      netLog.record({
+        type: 'cookie.sent',
+        requestId: this.requestId,
+        url: url.href,
+        names: cookie.cookies.map((c) => c.name),
+      });
 
     const path = `${url.pathname}${url.search}`;
     const hostHeader = url.port === '' ? host : `${host}:${url.port}`;
@@ -312,18 +422,37 @@ export class URLLoader {
       ['Accept', this.acceptFor(this.request.destination)],
       ['Accept-Encoding', 'gzip, deflate, br'],
       ['Accept-Language', config.acceptLanguage],
-      ...this.request.headers.filter(([name]) => !/^(host|connection|content-length|transfer-encoding|cookie)$/i.test(name)).map(([n, v]): [string, string] => [n, v]),
+      ...this.request.headers
+        .filter(([name]) => !/^(host|connection|content-length|transfer-encoding|cookie)$/i.test(name))
+        .map(([n, v]): [string, string] => [n, v]),
       ...conditional,
     ];
     if (cookie.header) requestHeaders.push(['Cookie', cookie.header]);
     if (this.request.destination === 'document') requestHeaders.push(['Upgrade-Insecure-Requests', '1']);
     const raw = `${this.request.method} ${path} HTTP/1.1\r\n${requestHeaders.map(([n, v]) => `${n}: ${v}`).join('\r\n')}\r\n\r\n`;
 
-    const sendSpan = netLog.beginSpan(NET_SPANS.send, this.requestId, { url: url.href, bytes: raw.length, connectionId: pooled.id, reused: pooled.reused });
+    const sendSpan = netLog.beginSpan(NET_SPANS.send, this.requestId, {
+      url: url.href,
+      bytes: raw.length,
+      connectionId: pooled.id,
+      reused: pooled.reused,
+    });
     timing.sendStart = monotonicMicros();
     this.requestWallTime = Date.now();
-    netLog.record({ type: 'http.request', requestId: this.requestId, url: url.href, raw, connectionId: pooled.id, reused: pooled.reused, remote: `${pooled.remoteAddress}:${pooled.remotePort}` });
-    await new Promise<void>((resolve, reject) => pooled.socket.write(raw, 'latin1', (error) => (error ? reject(new NetError('ERR_CONNECTION_RESET', `writing the request: ${error.message}`)) : resolve())));
+    netLog.record({
+      type: 'http.request',
+      requestId: this.requestId,
+      url: url.href,
+      raw,
+      connectionId: pooled.id,
+      reused: pooled.reused,
+      remote: `${pooled.remoteAddress}:${pooled.remotePort}`,
+    });
+    await new Promise<void>((resolve, reject) =>
+      pooled.socket.write(raw, 'latin1', (error) =>
+        error ? reject(new NetError('ERR_CONNECTION_RESET', `writing the request: ${error.message}`)) : resolve(),
+      ),
+    );
     timing.sendEnd = monotonicMicros();
     netLog.endSpan(sendSpan);
 
@@ -350,19 +479,51 @@ export class URLLoader {
     if (sts !== null) {
       const learned = this.ctx.transportSecurity.learn(url.hostname, sts, { secure: url.protocol === 'https:' });
       if (learned.action === 'added' || learned.action === 'updated') {
-        netLog.record({ type: 'hsts.learned', host: learned.entry.host, header: sts, maxAge: Math.round(((learned.entry.expiry ?? Date.now()) - Date.now()) / 1000), includeSubdomains: learned.entry.includeSubdomains, removed: false });
+        netLog.record({
+          type: 'hsts.learned',
+          host: learned.entry.host,
+          header: sts,
+          maxAge: Math.round(((learned.entry.expiry ?? Date.now()) - Date.now()) / 1000),
+          includeSubdomains: learned.entry.includeSubdomains,
+          removed: false,
+        });
       } else if (learned.action === 'deleted') {
-        netLog.record({ type: 'hsts.learned', host: url.hostname, header: sts, maxAge: 0, includeSubdomains: false, removed: true });
+        netLog.record({
+          type: 'hsts.learned',
+          host: url.hostname,
+          header: sts,
+          maxAge: 0,
+          includeSubdomains: false,
+          removed: true,
+        });
       }
     }
     const setCookies = headerValues(headers, 'set-cookie');
     if (setCookies.length > 0) {
-      const results = this.ctx.cookies.setFromResponse(url.href, setCookies, { sameSiteContext: sameSiteContext(this.request, url.href) });
-      netLog.record({ type: 'cookie.stored', requestId: this.requestId, url: url.href, cookies: results.map((r) => ({ header: r.header.slice(0, 300), stored: r.stored, reason: r.reason, name: r.cookie?.name ?? null })) });
+      const results = this.ctx.cookies.setFromResponse(url.href, setCookies, {
+        sameSiteContext: sameSiteContext(this.request, url.href),
+      });
+      netLog.record({
+        type: 'cookie.stored',
+        requestId: this.requestId,
+        url: url.href,
+        cookies: results.map((r) => ({
+          header: r.header.slice(0, 300),
+          stored: r.stored,
+          reason: r.reason,
+          name: r.cookie?.name ?? null,
+        })),
+      });
     }
   }
 
-  private readResponse(pooled: PooledSocket, timing: LoadTiming, url: URL, revalidating: HttpCacheEntry | null, requestHeaders: [string, string][]): Promise<string | null> {
+  private readResponse(
+    pooled: PooledSocket,
+    timing: LoadTiming,
+    url: URL,
+    revalidating: HttpCacheEntry | null,
+    requestHeaders: [string, string][],
+  ): Promise<string | null> {
     const { netLog, endpoint, config } = this.ctx;
     const socket = pooled.socket;
     const parser = new Http1ResponseParser({ requestMethod: this.request.method });
@@ -411,14 +572,25 @@ export class URLLoader {
         cleanup();
         this.ctx.socketPool.release(pooled, parser.keepAlive);
         this.pooled = null;
-        if (downloadSpan) netLog.endSpan(downloadSpan, 'ok', null, { encodedBodyBytes: encodedBody, decodedBodyBytes: decodedBody });
+        if (downloadSpan)
+          netLog.endSpan(downloadSpan, 'ok', null, { encodedBodyBytes: encodedBody, decodedBodyBytes: decodedBody });
         if (redirectTo) {
           resolve(redirectTo);
           return;
         }
         if (notModified && revalidating && head) {
-          const updated = this.ctx.cache.updateFromNotModified(url.href, head.headers.map(([n, v]): [string, string] => [n, v]), { requestTime: this.requestWallTime, responseTime: this.responseWallTime });
-          netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: 'revalidated', reason: '304 Not Modified: the cached body is still good' });
+          const updated = this.ctx.cache.updateFromNotModified(
+            url.href,
+            head.headers.map(([n, v]): [string, string] => [n, v]),
+            { requestTime: this.requestWallTime, responseTime: this.responseWallTime },
+          );
+          netLog.record({
+            type: 'cache.lookup',
+            requestId: this.requestId,
+            url: url.href,
+            outcome: 'revalidated',
+            reason: '304 Not Modified: the cached body is still good',
+          });
           this.serveFromCache(updated ?? revalidating, timing, head);
           resolve(null);
           return;
@@ -438,7 +610,12 @@ export class URLLoader {
           // zlib's bytesWritten: the encoded bytes the decoder has consumed so far (the wire may be far ahead).
           const consumed = decoder?.bytesWritten ?? encodedBody;
           if (decoder && decodedBody > BOMB_MIN_DECODED && decodedBody > MAX_INFLATION_RATIO * consumed) {
-            fail(new NetError('ERR_CONTENT_DECODING_FAILED', `decompression bomb: ${consumed} encoded bytes inflated to more than ${decodedBody} bytes (over ${MAX_INFLATION_RATIO}:1); the rest is not decoded`));
+            fail(
+              new NetError(
+                'ERR_CONTENT_DECODING_FAILED',
+                `decompression bomb: ${consumed} encoded bytes inflated to more than ${decodedBody} bytes (over ${MAX_INFLATION_RATIO}:1); the rest is not decoded`,
+              ),
+            );
             return;
           }
           if (cacheBody) {
@@ -458,7 +635,13 @@ export class URLLoader {
             clearTimeout(headDeadline);
             this.responseWallTime = Date.now();
             netLog.endSpan(waitSpan, 'ok', null, { status: event.status });
-            netLog.record({ type: 'http.response', requestId: this.requestId, statusLine: event.statusLine, rawHeaders: event.rawHead, headerBytes: event.headBytes });
+            netLog.record({
+              type: 'http.response',
+              requestId: this.requestId,
+              statusLine: event.statusLine,
+              rawHeaders: event.rawHead,
+              headerBytes: event.headBytes,
+            });
             // A response arrived: an HTTPS-Upgrades attempt no longer falls back.
             this.upgradeFallback = null;
             this.takeInHeaders(url, event.headers);
@@ -490,16 +673,33 @@ export class URLLoader {
                 return;
               }
               if (++this.redirectCount > MAX_REDIRECTS) {
-                fail(new NetError('ERR_TOO_MANY_REDIRECTS', `more than ${MAX_REDIRECTS} redirects, the last to ${target.href}`));
+                fail(
+                  new NetError(
+                    'ERR_TOO_MANY_REDIRECTS',
+                    `more than ${MAX_REDIRECTS} redirects, the last to ${target.href}`,
+                  ),
+                );
                 return;
               }
               redirectTo = target.href;
-              const newMethod = event.status === 303 || ((event.status === 301 || event.status === 302) && this.request.method === 'POST') ? 'GET' : this.request.method;
-              endpoint.send(this.client, 'URLLoaderClient.OnReceiveRedirect', { requestId: this.requestId, redirect: { status: event.status, newUrl: target.href, newMethod }, head }, this.requestId);
+              const newMethod =
+                event.status === 303 ||
+                ((event.status === 301 || event.status === 302) && this.request.method === 'POST')
+                  ? 'GET'
+                  : this.request.method;
+              endpoint.send(
+                this.client,
+                'URLLoaderClient.OnReceiveRedirect',
+                { requestId: this.requestId, redirect: { status: event.status, newUrl: target.href, newMethod }, head },
+                this.requestId,
+              );
             } else {
               if (this.request.method === 'GET') cacheBody = [];
               this.orb.response(head);
-              downloadSpan = netLog.beginSpan(NET_SPANS.download, this.requestId, { mimeType, contentLength: head.contentLength });
+              downloadSpan = netLog.beginSpan(NET_SPANS.download, this.requestId, {
+                mimeType,
+                contentLength: head.contentLength,
+              });
               socket.setTimeout(config.timeouts.bodyIdleMs);
               decoder = this.decoderFor(headerValue(event.headers, 'content-encoding'));
               if (decoder) {
@@ -533,22 +733,41 @@ export class URLLoader {
       const onEnd = (): void => {
         try {
           handle(parser.finish());
-          if (!settled && !parser.done && !wireComplete) fail(new NetError('ERR_CONNECTION_CLOSED', 'the server closed the connection'));
+          if (!settled && !parser.done && !wireComplete)
+            fail(new NetError('ERR_CONNECTION_CLOSED', 'the server closed the connection'));
         } catch (error) {
           fail(error);
         }
       };
       const onError = (error: NodeJS.ErrnoException): void => {
-        fail(new NetError(error.code === 'ECONNRESET' ? 'ERR_CONNECTION_RESET' : 'ERR_CONNECTION_FAILED', `${pooled.remoteAddress}:${pooled.remotePort}: ${error.code ?? error.message}`));
+        fail(
+          new NetError(
+            error.code === 'ECONNRESET' ? 'ERR_CONNECTION_RESET' : 'ERR_CONNECTION_FAILED',
+            `${pooled.remoteAddress}:${pooled.remotePort}: ${error.code ?? error.message}`,
+          ),
+        );
       };
       // Destroyed from our side (a cancel) or closed without 'end': never leave the slot held.
       const onClose = (): void => {
-        if (!settled && (this.cancelled || !wireComplete)) fail(new NetError(this.cancelled ? 'ERR_ABORTED' : 'ERR_CONNECTION_CLOSED', this.cancelled ? 'the load was cancelled' : 'the connection closed'));
+        if (!settled && (this.cancelled || !wireComplete))
+          fail(
+            new NetError(
+              this.cancelled ? 'ERR_ABORTED' : 'ERR_CONNECTION_CLOSED',
+              this.cancelled ? 'the load was cancelled' : 'the connection closed',
+            ),
+          );
       };
       // The body: an idle timeout (any byte restarts it). The head: a deadline from
       // the request, so a server sending one byte a second cannot hold the load forever.
       const onTimeout = (): void => {
-        fail(new NetError('ERR_TIMED_OUT', head ? `no body bytes for ${config.timeouts.bodyIdleMs} ms` : `no complete response head within ${config.timeouts.responseHeadMs} ms`));
+        fail(
+          new NetError(
+            'ERR_TIMED_OUT',
+            head
+              ? `no body bytes for ${config.timeouts.bodyIdleMs} ms`
+              : `no complete response head within ${config.timeouts.responseHeadMs} ms`,
+          ),
+        );
       };
       // Cleared when the head arrives (and in cleanup).
       const headDeadline = setTimeout(onTimeout, config.timeouts.responseHeadMs);
@@ -562,8 +781,25 @@ export class URLLoader {
 
   private storeInCache(url: URL, requestHeaders: [string, string][], head: ResponseHead, chunks: Uint8Array[]): void {
     const body = concatBytes(chunks);
-    const stored = this.ctx.cache.store(url.href, requestHeaders, { status: head.status, statusText: head.statusText, httpVersion: head.httpVersion, headers: head.headers.map(([n, v]): [string, string] => [n, v]) }, body, { requestTime: this.requestWallTime, responseTime: this.responseWallTime });
-    this.ctx.netLog.record({ type: 'cache.lookup', requestId: this.requestId, url: url.href, outcome: stored.stored ? 'stored' : 'not-stored', reason: stored.reason });
+    const stored = this.ctx.cache.store(
+      url.href,
+      requestHeaders,
+      {
+        status: head.status,
+        statusText: head.statusText,
+        httpVersion: head.httpVersion,
+        headers: head.headers.map(([n, v]): [string, string] => [n, v]),
+      },
+      body,
+      { requestTime: this.requestWallTime, responseTime: this.responseWallTime },
+    );
+    this.ctx.netLog.record({
+      type: 'cache.lookup',
+      requestId: this.requestId,
+      url: url.href,
+      outcome: stored.stored ? 'stored' : 'not-stored',
+      reason: stored.reason,
+    });
   }
 
   /** Answers from the cache: the stored head and body, no socket. */
@@ -628,13 +864,22 @@ export class URLLoader {
   private sendComplete(blockedByOrb: boolean): void {
     const { code: ownCode, detail: ownDetail, bytes } = this.completion!;
     const code = blockedByOrb ? NET_ERRORS.ERR_BLOCKED_BY_ORB : ownCode;
-    const detail = blockedByOrb ? 'Opaque Response Blocking kept this cross-origin response from the renderer' : ownDetail;
+    const detail = blockedByOrb
+      ? 'Opaque Response Blocking kept this cross-origin response from the renderer'
+      : ownDetail;
     this.ctx.endpoint.send(
       this.client,
       'URLLoaderClient.OnComplete',
       {
         requestId: this.requestId,
-        status: { errorCode: code, errorName: code === 0 ? 'OK' : netErrorName(code), errorDetail: detail.slice(0, 2000), encodedDataLength: bytes.wire, encodedBodyLength: blockedByOrb ? 0 : bytes.encoded, decodedBodyLength: blockedByOrb ? 0 : bytes.decoded },
+        status: {
+          errorCode: code,
+          errorName: code === 0 ? 'OK' : netErrorName(code),
+          errorDetail: detail.slice(0, 2000),
+          encodedDataLength: bytes.wire,
+          encodedBodyLength: blockedByOrb ? 0 : bytes.encoded,
+          decodedBodyLength: blockedByOrb ? 0 : bytes.decoded,
+        },
       },
       this.requestId,
     );

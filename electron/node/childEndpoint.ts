@@ -14,7 +14,10 @@ export class ChildEndpoint {
   readonly endpoint: MessageEndpoint;
   readonly sink: ChannelTraceSink;
 
-  constructor(readonly info: EndpointInfo, private readonly port: ParentPort) {
+  constructor(
+    readonly info: EndpointInfo,
+    private readonly port: ParentPort,
+  ) {
     this.sink = new ChannelTraceSink({ post: (frame) => port.post(frame) });
     this.endpoint = new MessageEndpoint(info, this.sink.orderedPort(), this.sink, monotonicMicros);
   }
@@ -28,7 +31,13 @@ export class ChildEndpoint {
         return;
       }
       if (check.frame.kind === 'message') this.endpoint.deliver(check.frame.envelope);
-      else this.endpoint.reject(monotonicMicros(), null, null, `unexpected ${check.frame.kind} frame from the browser process`);
+      else
+        this.endpoint.reject(
+          monotonicMicros(),
+          null,
+          null,
+          `unexpected ${check.frame.kind} frame from the browser process`,
+        );
     });
     this.port.post({ kind: 'hello', endpoint: this.info });
   }

@@ -24,7 +24,11 @@ interface ElectronParentPortLike {
 
 function electronParentPort(): ElectronParentPortLike | null {
   const candidate = (process as unknown as { parentPort?: unknown }).parentPort;
-  if (candidate && typeof candidate === 'object' && typeof (candidate as ElectronParentPortLike).postMessage === 'function') {
+  if (
+    candidate &&
+    typeof candidate === 'object' &&
+    typeof (candidate as ElectronParentPortLike).postMessage === 'function'
+  ) {
     return candidate as ElectronParentPortLike;
   }
   return null;
@@ -59,5 +63,7 @@ export function getParentPort(): ParentPort {
       close: () => process.disconnect?.(),
     };
   }
-  throw new Error('This script must run as a NavScope child (utility process, worker thread or forked process): no parent port found.');
+  throw new Error(
+    'This script must run as a NavScope child (utility process, worker thread or forked process): no parent port found.',
+  );
 }

@@ -25,7 +25,12 @@ export function readProfileJson(file: string, onError: (message: string) => void
 }
 
 /** Writes `data()` as JSON; the data is produced inside the guard, so a failure to build it is reported too. */
-export function writeProfileJson(file: string, data: () => unknown, onError: (message: string) => void, options: { pretty: boolean } = { pretty: true }): void {
+export function writeProfileJson(
+  file: string,
+  data: () => unknown,
+  onError: (message: string) => void,
+  options: { pretty: boolean } = { pretty: true },
+): void {
   const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     const value = data();

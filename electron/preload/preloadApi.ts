@@ -5,7 +5,13 @@
  * leave, and results and trace batches are checked when they arrive. Nothing of
  * Electron (ipcRenderer, events) crosses to the page.
  */
-import type { BrowserModelApi, HostInfo, NavigationResultView, StepCommand, StepGateView } from '../../shared/api/browserModelApi.js';
+import type {
+  BrowserModelApi,
+  HostInfo,
+  NavigationResultView,
+  StepCommand,
+  StepGateView,
+} from '../../shared/api/browserModelApi.js';
 import { API_METHODS, type ApiMethod } from '../../shared/api/browserModelApi.js';
 import { IPC_CHANNELS, apiRequest, apiResult, traceEventShape } from '../../shared/api/apiProtocol.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
@@ -16,7 +22,11 @@ export interface IpcRendererLike {
 }
 
 /** Every channel the preload may use. */
-export const PRELOAD_CHANNELS: ReadonlySet<string> = new Set([...API_METHODS.map((m) => IPC_CHANNELS.invoke(m)), IPC_CHANNELS.subscribe, IPC_CHANNELS.trace]);
+export const PRELOAD_CHANNELS: ReadonlySet<string> = new Set([
+  ...API_METHODS.map((m) => IPC_CHANNELS.invoke(m)),
+  IPC_CHANNELS.subscribe,
+  IPC_CHANNELS.trace,
+]);
 
 export function checkedChannel(channel: string): string {
   if (!PRELOAD_CHANNELS.has(channel)) throw new Error(`channel "${channel}" is not in NavScope's catalogue`);
@@ -25,7 +35,12 @@ export function checkedChannel(channel: string): string {
 
 function isTraceBatch(value: unknown): value is TraceEvent[] {
   if (!Array.isArray(value)) return false;
-  return value.every((e) => traceEventShape.check(e, 'event') === null && typeof (e as { seq?: unknown }).seq === 'number' && typeof (e as { type?: unknown }).type === 'string');
+  return value.every(
+    (e) =>
+      traceEventShape.check(e, 'event') === null &&
+      typeof (e as { seq?: unknown }).seq === 'number' &&
+      typeof (e as { type?: unknown }).type === 'string',
+  );
 }
 
 export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {

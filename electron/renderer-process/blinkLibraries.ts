@@ -23,7 +23,12 @@ let loading: Promise<BlinkLibraries> | null = null;
 /** Loads the libraries once; later calls return the same promise. */
 export function loadBlinkLibraries(): Promise<BlinkLibraries> {
   loading ??= (async () => {
-    const [parser, generator, stream, sax] = await Promise.all([import('css-tree/parser'), import('css-tree/generator'), import('parse5-parser-stream'), import('parse5-sax-parser')]);
+    const [parser, generator, stream, sax] = await Promise.all([
+      import('css-tree/parser'),
+      import('css-tree/generator'),
+      import('parse5-parser-stream'),
+      import('parse5-sax-parser'),
+    ]);
     loaded = {
       parseCss: parser.default,
       generateCss: generator.default,

@@ -152,8 +152,13 @@ export class CssStyleSheetModel {
       const declarations = rule.declarations
         .slice(0, SUMMARY_DECLARATIONS_PER_RULE)
         .map((d) => clip(`${d.property}: ${d.value}${d.important ? ' !important' : ''}`, SUMMARY_TEXT));
-      if (rule.declarations.length > SUMMARY_DECLARATIONS_PER_RULE) declarations.push(`… ${rule.declarations.length - SUMMARY_DECLARATIONS_PER_RULE} more`);
-      return { selector: clip(rule.selectorText, SUMMARY_TEXT), declarations, media: rule.media === null ? null : clip(rule.media, SUMMARY_TEXT) };
+      if (rule.declarations.length > SUMMARY_DECLARATIONS_PER_RULE)
+        declarations.push(`… ${rule.declarations.length - SUMMARY_DECLARATIONS_PER_RULE} more`);
+      return {
+        selector: clip(rule.selectorText, SUMMARY_TEXT),
+        declarations,
+        media: rule.media === null ? null : clip(rule.media, SUMMARY_TEXT),
+      };
     });
     return {
       href: clip(this.source, 300),
@@ -161,7 +166,9 @@ export class CssStyleSheetModel {
       declarationCount: this.declarationCount,
       parseErrors: this.errorCount,
       importsIgnored: this.importsIgnored.slice(0, SUMMARY_LIST).map((u) => clip(u, 300)),
-      mediaRules: this.mediaRules.slice(0, SUMMARY_LIST).map((m) => ({ ...m, condition: clip(m.condition, SUMMARY_TEXT) })),
+      mediaRules: this.mediaRules
+        .slice(0, SUMMARY_LIST)
+        .map((m) => ({ ...m, condition: clip(m.condition, SUMMARY_TEXT) })),
       ignoredAtRules: this.ignoredAtRules.slice(0, SUMMARY_LIST),
       unsupportedSelectors: this.unsupportedSelectorCount,
       rules,
@@ -319,20 +326,31 @@ function simpleSelector(node: CssNode): SimpleSelector {
       return { type: 'id', name: node.name };
     case 'AttributeSelector': {
       const matcher = node.matcher;
-      if (matcher !== null && !isAttributeMatcher(matcher)) return { type: 'unsupported', text: blinkLibraries().generateCss(node), counts: 'class' };
+      if (matcher !== null && !isAttributeMatcher(matcher))
+        return { type: 'unsupported', text: blinkLibraries().generateCss(node), counts: 'class' };
       const value = node.value === null ? '' : node.value.type === 'String' ? node.value.value : node.value.name;
-      return { type: 'attribute', name: node.name.name.toLowerCase(), matcher, value, caseInsensitive: (node.flags ?? '').toLowerCase() === 'i' };
+      return {
+        type: 'attribute',
+        name: node.name.name.toLowerCase(),
+        matcher,
+        value,
+        caseInsensitive: (node.flags ?? '').toLowerCase() === 'i',
+      };
     }
     case 'PseudoClassSelector': {
       const name = node.name.toLowerCase();
       if (LEGACY_PSEUDO_ELEMENTS.has(name)) return { type: 'unsupported', text: `:${name}`, counts: 'type' };
       if (name === 'not' || name === 'is' || name === 'where' || name === 'matches') {
         const selectors = selectorListOf(node.children);
-        if (selectors === null) return { type: 'unsupported', text: blinkLibraries().generateCss(node), counts: 'class' };
+        if (selectors === null)
+          return { type: 'unsupported', text: blinkLibraries().generateCss(node), counts: 'class' };
         return { type: 'logical', name: name === 'matches' ? 'is' : name, selectors };
       }
       if (SUPPORTED_PSEUDO_CLASSES.has(name) && node.children === null) {
-        return { type: 'pseudo-class', name: name === 'any-link' ? 'link' : (name as 'first-child' | 'last-child' | 'only-child' | 'root' | 'link') };
+        return {
+          type: 'pseudo-class',
+          name: name === 'any-link' ? 'link' : (name as 'first-child' | 'last-child' | 'only-child' | 'root' | 'link'),
+        };
       }
       return { type: 'unsupported', text: blinkLibraries().generateCss(node), counts: 'class' };
     }
@@ -389,7 +407,11 @@ export function parseSelectorList(text: string): ParsedSelector[] | null {
   let failed = false;
   let ast: CssNode;
   try {
-    ast = blinkLibraries().parseCss(text, { context: 'selectorList', positions: false, onParseError: () => (failed = true) });
+    ast = blinkLibraries().parseCss(text, {
+      context: 'selectorList',
+      positions: false,
+      onParseError: () => (failed = true),
+    });
   } catch {
     return null;
   }
@@ -459,7 +481,7 @@ function evalFeature(name: string, value: MediaValue | null, env: MediaEnvironme
     pointer: (k) => k === null || k === 'fine',
     'any-pointer': (k) => k === null || k === 'fine',
     color: () => true,
-    'scripting': (k) => k === 'enabled',
+    scripting: (k) => k === 'enabled',
     'display-mode': (k) => k === 'browser',
   };
   const byKeyword = keywords[base];
@@ -559,7 +581,11 @@ export function matchesMediaQueryList(text: string, env: MediaEnvironment = DEFA
   let failed = false;
   let ast: CssNode;
   try {
-    ast = blinkLibraries().parseCss(text, { context: 'mediaQueryList', positions: false, onParseError: () => (failed = true) });
+    ast = blinkLibraries().parseCss(text, {
+      context: 'mediaQueryList',
+      positions: false,
+      onParseError: () => (failed = true),
+    });
   } catch {
     return false;
   }
@@ -653,7 +679,11 @@ function walk(children: List<CssNode>, media: string | null, state: ParseState):
  * Parses a stylesheet into the model's CSSOM. Never throws: whatever css-tree cannot
  * parse is skipped and counted in `errorCount`.
  */
-export function parseStyleSheet(cssText: string, source: string, media: MediaEnvironment = DEFAULT_MEDIA): CssStyleSheetModel {
+export function parseStyleSheet(
+  cssText: string,
+  source: string,
+  media: MediaEnvironment = DEFAULT_MEDIA,
+): CssStyleSheetModel {
   const state: ParseState = { env: media, rules: [], errors: 0, imports: [], mediaRules: [], ignored: [] };
   let ast: CssNode;
   try {
@@ -668,7 +698,11 @@ export function parseStyleSheet(cssText: string, source: string, media: MediaEnv
 /** The declarations of a `style` attribute (errors are dropped silently, as browsers do). */
 export function parseInlineStyle(attr: string): CssDeclaration[] {
   try {
-    const ast = blinkLibraries().parseCss(attr, { context: 'declarationList', positions: false, onParseError: () => undefined });
+    const ast = blinkLibraries().parseCss(attr, {
+      context: 'declarationList',
+      positions: false,
+      onParseError: () => undefined,
+    });
     if (ast.type !== 'DeclarationList') return [];
     return declarationsOf(ast.children, () => undefined);
   } catch {

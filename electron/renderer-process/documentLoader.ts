@@ -28,7 +28,14 @@ import type { RequestDestination, ResponseHead } from '../../shared/ipc/messageC
 import type { ScriptTiming } from '../../shared/trace/renderSnapshot.js';
 import type { TraceEventBody } from '../../shared/trace/traceEvent.js';
 import { isJavaScriptMimeType } from '../../shared/web/mimeType.js';
-import { charsetOf, resolveUrl, summarizeDocument, textDecoderFor, textOf, type DocumentSummary } from './htmlDocumentParser.js';
+import {
+  charsetOf,
+  resolveUrl,
+  summarizeDocument,
+  textDecoderFor,
+  textOf,
+  type DocumentSummary,
+} from './htmlDocumentParser.js';
 import { renderDocumentSnapshot } from './renderingPipeline.js';
 import { ResourceFetcher, type FetchedResource } from './resourceFetcher.js';
 
@@ -66,15 +73,22 @@ function isStylesheetLink(attrs: readonly { name: string; value: string }[]): bo
 /** A stylesheet applies to the screen (and so blocks rendering) unless its media says otherwise. */
 function mediaMatchesScreen(media: string | null): boolean {
   if (media === null) return true;
-  const list = media.toLowerCase().split(',').map((m) => m.trim());
-  return list.some((m) => m === '' || m === 'all' || m === 'screen' || m.startsWith('screen ') || m.startsWith('all ') || m.startsWith('('));
+  const list = media
+    .toLowerCase()
+    .split(',')
+    .map((m) => m.trim());
+  return list.some(
+    (m) =>
+      m === '' || m === 'all' || m === 'screen' || m.startsWith('screen ') || m.startsWith('all ') || m.startsWith('('),
+  );
 }
 
 /** The script types the HTML standard runs as classic scripts, plus "module". */
 function scriptKind(attrs: readonly { name: string; value: string }[]): 'classic' | 'module' | 'data' {
   const type = attrOf(attrs, 'type');
   const language = attrOf(attrs, 'language');
-  if (type === null || type.trim() === '') return language === null || language === '' || /^javascript/i.test(language) ? 'classic' : 'data';
+  if (type === null || type.trim() === '')
+    return language === null || language === '' || /^javascript/i.test(language) ? 'classic' : 'data';
   const t = type.trim().toLowerCase();
   if (t === 'module') return 'module';
   return isJavaScriptMimeType(t) ? 'classic' : 'data';
@@ -154,7 +168,13 @@ export class DocumentLoader {
     this.bodyFinished = true;
     this.bodyError = error;
     if (!this.isHtml) {
-      this.summary = { title: '', nodeCount: 1, elementCount: 0, subresources: [], outline: [`(${this.head.mimeType} document, ${this.receivedBytes} bytes)`] };
+      this.summary = {
+        title: '',
+        nodeCount: 1,
+        elementCount: 0,
+        subresources: [],
+        outline: [`(${this.head.mimeType} document, ${this.receivedBytes} bytes)`],
+      };
       this.recordDocument();
       this.parsingFinished = true;
       this.advance();
@@ -178,9 +198,13 @@ export class DocumentLoader {
 
   private startParser(): void {
     const parser = new (blinkLibraries().ParserStream)();
-    parser.on('script', (element: Element, _documentWrite: (html: string) => void, resume: () => void) => this.onParserScript(element, resume));
+    parser.on('script', (element: Element, _documentWrite: (html: string) => void, resume: () => void) =>
+      this.onParserScript(element, resume),
+    );
     parser.on('finish', () => this.onParsingFinished());
-    parser.on('error', (error: Error) => this.recorder.event({ type: 'error', where: 'HTML parser', message: `${this.url}: ${error.message}` }));
+    parser.on('error', (error: Error) =>
+      this.recorder.event({ type: 'error', where: 'HTML parser', message: `${this.url}: ${error.message}` }),
+    );
     this.parser = parser;
 
     const scanner = new (blinkLibraries().SAXParser)();
@@ -222,8 +246,15 @@ export class DocumentLoader {
       destination = 'image';
     }
     if (!url || !destination || this.fetcher.isFetching(url)) return;
-    this.recorder.event({ type: 'renderer.preload', url, destination, tag: name, parserBlockedOn: this.blockingScript ? (this.blockingScript.url ?? 'inline script') : null });
-    if (destination === 'style') this.requestStylesheet(url, !this.scannerInBody && mediaMatchesScreen(attrOf(tag.attrs, 'media')));
+    this.recorder.event({
+      type: 'renderer.preload',
+      url,
+      destination,
+      tag: name,
+      parserBlockedOn: this.blockingScript ? (this.blockingScript.url ?? 'inline script') : null,
+    });
+    if (destination === 'style')
+      this.requestStylesheet(url, !this.scannerInBody && mediaMatchesScreen(attrOf(tag.attrs, 'media')));
     else this.startFetch(url, destination);
   }
 
@@ -258,17 +289,45 @@ export class DocumentLoader {
     const url = src !== null ? resolveUrl(src, this.documentBase()) : null;
     if (src !== null && url === null) {
       // A src that does not resolve to an http(s) URL: the script errors and never runs.
-      this.recordScript({ url: src, timing: 'parser-blocking', discoveredTs: this.recorder.now(), fetch: null, fetched: null, fetchEndTs: -1, done: true }, 0, `src "${src}" is not a fetchable URL`);
+      this.recordScript(
+        {
+          url: src,
+          timing: 'parser-blocking',
+          discoveredTs: this.recorder.now(),
+          fetch: null,
+          fetched: null,
+          fetchEndTs: -1,
+          done: true,
+        },
+        0,
+        `src "${src}" is not a fetchable URL`,
+      );
       resume();
       return;
     }
     const timing: ScriptTiming =
       url === null
-        ? kind === 'module' ? 'module' : 'inline'
+        ? kind === 'module'
+          ? 'module'
+          : 'inline'
         : kind === 'module'
-          ? attrOf(element.attrs, 'async') !== null ? 'async' : 'module'
-          : attrOf(element.attrs, 'async') !== null ? 'async' : attrOf(element.attrs, 'defer') !== null ? 'defer' : 'parser-blocking';
-    const entry: ScriptEntry = { url, timing, discoveredTs: this.recorder.now(), fetch: null, fetched: null, fetchEndTs: -1, done: false };
+          ? attrOf(element.attrs, 'async') !== null
+            ? 'async'
+            : 'module'
+          : attrOf(element.attrs, 'async') !== null
+            ? 'async'
+            : attrOf(element.attrs, 'defer') !== null
+              ? 'defer'
+              : 'parser-blocking';
+    const entry: ScriptEntry = {
+      url,
+      timing,
+      discoveredTs: this.recorder.now(),
+      fetch: null,
+      fetched: null,
+      fetchEndTs: -1,
+      done: false,
+    };
     this.scripts.push(entry);
     if (url !== null) {
       entry.fetch = this.startFetch(url, 'script');
@@ -296,7 +355,9 @@ export class DocumentLoader {
         // stylesheet above it has loaded (scripts may read computed style).
         this.blockingScript = entry;
         const blockedSince = this.recorder.now();
-        const sheetsAbove = this.stylesheetsInDom().map(({ url: sheetUrl, renderBlocking }) => this.requestStylesheet(sheetUrl, renderBlocking));
+        const sheetsAbove = this.stylesheetsInDom().map(({ url: sheetUrl, renderBlocking }) =>
+          this.requestStylesheet(sheetUrl, renderBlocking),
+        );
         const ready = Promise.all([entry.fetch ?? Promise.resolve(null), ...sheetsAbove]);
         void ready.then(() => {
           if (this.abandoned) return;
@@ -317,12 +378,20 @@ export class DocumentLoader {
     this.recordDocument();
     // Deferred and module scripts run in document order, each once it has arrived.
     void this.deferred
-      .reduce<Promise<unknown>>((previous, entry) => previous.then(() => entry.fetch ?? null).then(() => {
-        if (!this.abandoned) this.runScript(entry, 0);
-      }), Promise.resolve())
+      .reduce<Promise<unknown>>(
+        (previous, entry) =>
+          previous
+            .then(() => entry.fetch ?? null)
+            .then(() => {
+              if (!this.abandoned) this.runScript(entry, 0);
+            }),
+        Promise.resolve(),
+      )
       .then(() => {
         if (this.abandoned) return;
-        this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidDispatchDOMContentLoadedEvent', { frameToken: this.frameToken });
+        this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidDispatchDOMContentLoadedEvent', {
+          frameToken: this.frameToken,
+        });
         this.domContentLoaded = true;
         this.maybeFirstPaint();
         this.advance();
@@ -340,7 +409,11 @@ export class DocumentLoader {
       subresources: summary.subresources.map((s) => ({ url: s.url, destination: s.destination, tag: s.tag })),
       outline: summary.outline,
     });
-    if (summary.title) this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.UpdateTitle', { frameToken: this.frameToken, title: summary.title });
+    if (summary.title)
+      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.UpdateTitle', {
+        frameToken: this.frameToken,
+        title: summary.title,
+      });
   }
 
   // ----- scripts ---------------------------------------------------------------
@@ -356,10 +429,14 @@ export class DocumentLoader {
   private scriptRefusal(entry: ScriptEntry): string | null {
     const fetched = entry.fetched;
     if (entry.url === null || fetched === null) return null;
-    if (fetched.errorCode === NET_ERRORS.ERR_BLOCKED_BY_ORB) return 'ORB (CORB) in the network service blocked the cross-origin response (net::ERR_BLOCKED_BY_ORB)';
+    if (fetched.errorCode === NET_ERRORS.ERR_BLOCKED_BY_ORB)
+      return 'ORB (CORB) in the network service blocked the cross-origin response (net::ERR_BLOCKED_BY_ORB)';
     if (fetched.errorCode !== 0) return `the fetch failed (net::${fetched.errorName})`;
     if (fetched.status < 200 || fetched.status > 299) return `HTTP ${fetched.status}`;
-    const nosniff = (headerValue(fetched.head, 'x-content-type-options') ?? '').trim().toLowerCase().startsWith('nosniff');
+    const nosniff = (headerValue(fetched.head, 'x-content-type-options') ?? '')
+      .trim()
+      .toLowerCase()
+      .startsWith('nosniff');
     if (nosniff && !isJavaScriptMimeType(fetched.mimeType)) {
       return `Refused to execute script: its MIME type ('${fetched.mimeType || 'none'}') is not executable and strict MIME type checking is enabled (X-Content-Type-Options: nosniff)`;
     }
@@ -386,7 +463,10 @@ export class DocumentLoader {
   // ----- style, layout, paint ----------------------------------------------------
 
   private documentBase(): string {
-    const base = this.findFirst(this.parser?.document ?? null, (e) => e.tagName === 'base' && attrOf(e.attrs, 'href') !== null);
+    const base = this.findFirst(
+      this.parser?.document ?? null,
+      (e) => e.tagName === 'base' && attrOf(e.attrs, 'href') !== null,
+    );
     return (base && resolveUrl(attrOf(base.attrs, 'href') ?? '', this.url)) || this.url;
   }
 
@@ -430,7 +510,9 @@ export class DocumentLoader {
   /** First paint: the body has started, and every render-blocking stylesheet has arrived. */
   private maybeFirstPaint(): void {
     if (this.abandoned || this.firstPainted || !this.isHtml || !this.parser) return;
-    const bodyStarted = this.parsingFinished || this.findFirst(this.parser.document, (e) => e.tagName === 'body' && e.childNodes.length > 0) !== null;
+    const bodyStarted =
+      this.parsingFinished ||
+      this.findFirst(this.parser.document, (e) => e.tagName === 'body' && e.childNodes.length > 0) !== null;
     if (!bodyStarted || this.pendingRenderBlocking().length > 0) return;
     this.firstPainted = true;
     this.render('first-paint');
@@ -441,7 +523,9 @@ export class DocumentLoader {
     const sheets: { href: string; cssText: string }[] = [];
     let inlineIndex = 0;
     const base = this.documentBase();
-    for (const element of this.elementsInDom((e) => e.tagName === 'style' || (e.tagName === 'link' && isStylesheetLink(e.attrs)))) {
+    for (const element of this.elementsInDom(
+      (e) => e.tagName === 'style' || (e.tagName === 'link' && isStylesheetLink(e.attrs)),
+    )) {
       if (element.tagName === 'style') {
         sheets.push({ href: `inline <style> #${++inlineIndex}`, cssText: textOf(element) });
         continue;
@@ -453,8 +537,15 @@ export class DocumentLoader {
       sheets.push({ href, cssText: new TextDecoder('utf-8').decode(fetched.body) });
     }
     const renderBlocking = [...this.stylesheets.entries()].filter(([, s]) => s.renderBlocking).map(([u]) => u);
-    const snapshot = this.recorder.span(stage === 'first-paint' ? 'Style, layout, paint (first paint)' : 'Style, layout, paint (after load)', { url: this.url, stylesheets: sheets.length }, () =>
-      renderDocumentSnapshot(document, sheets, { viewportWidth: VIEWPORT.width, viewportHeight: VIEWPORT.height, baseUrl: base }),
+    const snapshot = this.recorder.span(
+      stage === 'first-paint' ? 'Style, layout, paint (first paint)' : 'Style, layout, paint (after load)',
+      { url: this.url, stylesheets: sheets.length },
+      () =>
+        renderDocumentSnapshot(document, sheets, {
+          viewportWidth: VIEWPORT.width,
+          viewportHeight: VIEWPORT.height,
+          baseUrl: base,
+        }),
     );
     this.recorder.event({ type: 'renderer.render', stage, url: this.url, renderBlocking, ...snapshot });
   }
@@ -466,7 +557,9 @@ export class DocumentLoader {
     if (this.abandoned || this.loadFired) return;
     if (!this.isHtml && this.parsingFinished && !this.domContentLoaded) {
       this.domContentLoaded = true;
-      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidDispatchDOMContentLoadedEvent', { frameToken: this.frameToken });
+      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidDispatchDOMContentLoadedEvent', {
+        frameToken: this.frameToken,
+      });
     }
     if (!this.domContentLoaded || this.fetcher.pending > 0) return;
     if (this.scripts.some((s) => !s.done)) return;
@@ -481,7 +574,13 @@ export class DocumentLoader {
     this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DocumentOnLoadCompleted', { frameToken: this.frameToken });
     if (this.bodyError) {
       const { code, name, detail } = this.bodyError;
-      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidFailLoadWithError', { frameToken: this.frameToken, url: this.url, errorCode: code, errorName: name, errorDetail: detail.slice(0, 2048) });
+      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidFailLoadWithError', {
+        frameToken: this.frameToken,
+        url: this.url,
+        errorCode: code,
+        errorName: name,
+        errorDetail: detail.slice(0, 2048),
+      });
     } else {
       this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidFinishLoad', { frameToken: this.frameToken, url: this.url });
     }

@@ -99,7 +99,12 @@ export function summarizeDocument(document: DefaultTreeAdapterMap['document'], d
         if (url) subresources.push({ url, destination: 'image', tag });
       }
     }
-    const children = 'content' in node && node.nodeName === 'template' ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+    const children =
+      'content' in node && node.nodeName === 'template'
+        ? node.content.childNodes
+        : 'childNodes' in node
+          ? node.childNodes
+          : [];
     for (const child of children) visit(child, depth + 1);
   };
   for (const child of document.childNodes) visit(child, 0);

@@ -129,7 +129,10 @@ const REPLACED_FALLBACK: Record<string, { width: number; height: number }> = {
 
 export function labelOf(element: Element): string {
   const id = attributeOf(element, 'id');
-  const classes = (attributeOf(element, 'class') ?? '').split(/\s+/).filter((c) => c !== '').slice(0, 3);
+  const classes = (attributeOf(element, 'class') ?? '')
+    .split(/\s+/)
+    .filter((c) => c !== '')
+    .slice(0, 3);
   const label = `${element.tagName}${id ? `#${id}` : ''}${classes.map((c) => `.${c}`).join('')}`;
   return label.length > 60 ? `${label.slice(0, 59)}…` : label;
 }
@@ -138,12 +141,18 @@ function replacedContentOf(element: Element, options: RenderTreeOptions): Replac
   const tag = element.tagName;
   if (tag === 'input') {
     const type = (attributeOf(element, 'type') ?? 'text').toLowerCase();
-    if (type === 'checkbox' || type === 'radio') return { natural: null, fallback: { width: 13, height: 13 }, src: null };
+    if (type === 'checkbox' || type === 'radio')
+      return { natural: null, fallback: { width: 13, height: 13 }, src: null };
     if (type === 'submit' || type === 'button' || type === 'reset') {
       const label = attributeOf(element, 'value') ?? (type === 'reset' ? 'Reset' : type === 'submit' ? 'Submit' : '');
       return { natural: null, fallback: { width: textAdvance(label, 13.333), height: 16 }, src: null };
     }
-    if (type === 'image') return { natural: null, fallback: { width: 0, height: 0 }, src: resolveSrc(attributeOf(element, 'src'), options) };
+    if (type === 'image')
+      return {
+        natural: null,
+        fallback: { width: 0, height: 0 },
+        src: resolveSrc(attributeOf(element, 'src'), options),
+      };
     return { natural: null, fallback: { width: 150, height: 16 }, src: null };
   }
   const fallback = REPLACED_FALLBACK[tag];
@@ -168,7 +177,11 @@ function resolveSrc(src: string | null, options: RenderTreeOptions): string | nu
 const WHITESPACE_ONLY = /^[ \t\n\r\f]*$/;
 
 /** Builds the render tree from the DOM and the computed styles. */
-export function buildRenderTree(document: Document, styles: ReadonlyMap<Element, ComputedStyle>, options: RenderTreeOptions = {}): RenderTree {
+export function buildRenderTree(
+  document: Document,
+  styles: ReadonlyMap<Element, ComputedStyle>,
+  options: RenderTreeOptions = {},
+): RenderTree {
   const objects: LayoutObject[] = [];
   const excluded: ExcludedNode[] = [];
   let nextId = 1;
@@ -184,8 +197,17 @@ export function buildRenderTree(document: Document, styles: ReadonlyMap<Element,
       else if (child.nodeName === '#text' && 'value' in child) {
         const whitespaceOnly = WHITESPACE_ONLY.test(child.value);
         const text: LayoutObject = {
-          id: nextId++, tag: '#text', kind: 'text', level: 'inline', element: null, style, children: [], depth,
-          text: child.value, whitespaceOnly, replaced: null,
+          id: nextId++,
+          tag: '#text',
+          kind: 'text',
+          level: 'inline',
+          element: null,
+          style,
+          children: [],
+          depth,
+          text: child.value,
+          whitespaceOnly,
+          replaced: null,
         };
         into.children.push(text);
         if (!whitespaceOnly) objects.push(text);
@@ -216,8 +238,30 @@ export function buildRenderTree(document: Document, styles: ReadonlyMap<Element,
     const replaced = replacedContentOf(element, options);
     const level: LayoutObject['level'] = style.layoutDisplay === 'block' ? 'block' : 'inline';
     const kind: LayoutObject['kind'] =
-      element.tagName === 'img' ? 'image' : element.tagName === 'br' ? 'br' : replaced ? (level === 'block' ? 'block' : 'inline-block') : style.layoutDisplay === 'block' ? 'block' : style.layoutDisplay;
-    const object: LayoutObject = { id: nextId++, tag: element.tagName, kind, level, element, style, children: [], depth, text: '', whitespaceOnly: false, replaced };
+      element.tagName === 'img'
+        ? 'image'
+        : element.tagName === 'br'
+          ? 'br'
+          : replaced
+            ? level === 'block'
+              ? 'block'
+              : 'inline-block'
+            : style.layoutDisplay === 'block'
+              ? 'block'
+              : style.layoutDisplay;
+    const object: LayoutObject = {
+      id: nextId++,
+      tag: element.tagName,
+      kind,
+      level,
+      element,
+      style,
+      children: [],
+      depth,
+      text: '',
+      whitespaceOnly: false,
+      replaced,
+    };
     objects.push(object);
     parent?.children.push(object);
     if (replaced || kind === 'br') {
@@ -245,7 +289,8 @@ export function buildRenderTree(document: Document, styles: ReadonlyMap<Element,
 
 // ----- text measurement -----------------------------------------------------------------
 
-const CJK = /[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\u{20000}-\u{2fa1f}]/u;
+const CJK =
+  /[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\u{20000}-\u{2fa1f}]/u;
 
 export function isCjk(ch: string): boolean {
   return CJK.test(ch);
@@ -310,9 +355,19 @@ function metricsOf(style: ComputedStyle, cbWidth: number): Metrics {
   const pad = (l: ComputedLength): number => Math.max(0, resolveLength(l, cbWidth) ?? 0);
   const mar = (l: ComputedLength): number | null => (l.type === 'auto' ? null : (resolveLength(l, cbWidth) ?? 0));
   return {
-    margin: { top: mar(style.margin.top), right: mar(style.margin.right), bottom: mar(style.margin.bottom), left: mar(style.margin.left) },
+    margin: {
+      top: mar(style.margin.top),
+      right: mar(style.margin.right),
+      bottom: mar(style.margin.bottom),
+      left: mar(style.margin.left),
+    },
     border: { ...style.borderWidth },
-    padding: { top: pad(style.padding.top), right: pad(style.padding.right), bottom: pad(style.padding.bottom), left: pad(style.padding.left) },
+    padding: {
+      top: pad(style.padding.top),
+      right: pad(style.padding.right),
+      bottom: pad(style.padding.bottom),
+      left: pad(style.padding.left),
+    },
   };
 }
 
@@ -331,7 +386,14 @@ function contentSize(length: ComputedLength, base: number | null, style: Compute
   return Math.max(0, style.boxSizing === 'border-box' ? v - extras : v);
 }
 
-function clampSize(value: number, min: ComputedLength, max: ComputedLength, base: number | null, style: ComputedStyle, extras: number): number {
+function clampSize(
+  value: number,
+  min: ComputedLength,
+  max: ComputedLength,
+  base: number | null,
+  style: ComputedStyle,
+  extras: number,
+): number {
   const maxV = max.type === 'none' ? null : contentSize(max, base, style, extras);
   const minV = min.type === 'auto' ? null : contentSize(min, base, style, extras);
   let v = value;
@@ -348,7 +410,16 @@ class LayoutContext {
   /** min-/max-content widths do not depend on the containing block (percentages count as 0): computed once per object. */
   readonly intrinsic = new Map<LayoutObject, { min: number; max: number }>();
 
-  box(object: LayoutObject, owner: number | null, sink: LayoutBox[], x: number, y: number, width: number, height: number, text?: string): LayoutBox {
+  box(
+    object: LayoutObject,
+    owner: number | null,
+    sink: LayoutBox[],
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    text?: string,
+  ): LayoutBox {
     const box: LayoutBox = {
       id: object.id,
       tag: object.tag,
@@ -365,7 +436,8 @@ class LayoutContext {
       replaced: object.replaced !== null,
     };
     if (text !== undefined) box.text = text.length > 80 ? `${text.slice(0, 79)}…` : text;
-    if (object.replaced?.src) box.src = object.replaced.src.length > 300 ? `${object.replaced.src.slice(0, 299)}…` : object.replaced.src;
+    if (object.replaced?.src)
+      box.src = object.replaced.src.length > 300 ? `${object.replaced.src.slice(0, 299)}…` : object.replaced.src;
     sink.push(box);
     return box;
   }
@@ -373,7 +445,12 @@ class LayoutContext {
 
 // ----- replaced and atomic sizing ----------------------------------------------------------
 
-function replacedSize(object: LayoutObject, m: Metrics, cbWidth: number | null, cbHeight: number | null): { width: number; height: number } {
+function replacedSize(
+  object: LayoutObject,
+  m: Metrics,
+  cbWidth: number | null,
+  cbHeight: number | null,
+): { width: number; height: number } {
   const replaced = object.replaced;
   const style = object.style;
   const fallback = replaced?.fallback ?? { width: 0, height: 0 };
@@ -440,7 +517,10 @@ function segmentInline(objects: readonly LayoutObject[], cbWidth: number, sizeAt
 
   const flush = (): void => {
     if (current.length === 0) return;
-    tokens.push({ type: 'segment', segment: { pieces: current, width: current.reduce((w, p) => w + p.width, 0), spaceBefore: pendingSpace } });
+    tokens.push({
+      type: 'segment',
+      segment: { pieces: current, width: current.reduce((w, p) => w + p.width, 0), spaceBefore: pendingSpace },
+    });
     current = [];
     pendingSpace = null;
     atLineStart = false;
@@ -474,7 +554,10 @@ function segmentInline(objects: readonly LayoutObject[], cbWidth: number, sizeAt
       const preserveNewlines = ws !== 'normal' && ws !== 'nowrap';
       const canWrap = ws !== 'nowrap' && ws !== 'pre';
       let text = object.text.replace(/\r\n?/g, '\n');
-      if (!preserveSpaces) text = preserveNewlines ? text.replace(/[ \t\f]*\n[ \t\f]*/g, '\n').replace(/[ \t\f]+/g, ' ') : text.replace(/[ \t\n\f]+/g, ' ');
+      if (!preserveSpaces)
+        text = preserveNewlines
+          ? text.replace(/[ \t\f]*\n[ \t\f]*/g, '\n').replace(/[ \t\f]+/g, ' ')
+          : text.replace(/[ \t\n\f]+/g, ' ');
       for (const ch of text) {
         if (ch === '\n' && preserveNewlines) {
           forcedBreak(object);
@@ -489,7 +572,17 @@ function segmentInline(objects: readonly LayoutObject[], cbWidth: number, sizeAt
             continue;
           }
           flush();
-          pendingSpace = { kind: 'space', object, ancestors, text: ' ', width: textAdvance(' ', object.style.fontSize), margin: 0, side: null, atomic: null, x: 0 };
+          pendingSpace = {
+            kind: 'space',
+            object,
+            ancestors,
+            text: ' ',
+            width: textAdvance(' ', object.style.fontSize),
+            margin: 0,
+            side: null,
+            atomic: null,
+            x: 0,
+          };
           continue;
         }
         lastWasSpace = false;
@@ -511,16 +604,46 @@ function segmentInline(objects: readonly LayoutObject[], cbWidth: number, sizeAt
       const m = metricsOf(object.style, cbWidth);
       const inner = [...ancestors, object];
       const open = (m.margin.left ?? 0) + m.border.left + m.padding.left;
-      current.push({ kind: 'edge', object, ancestors: inner, text: '', width: open, margin: m.margin.left ?? 0, side: 'open', atomic: null, x: 0 });
+      current.push({
+        kind: 'edge',
+        object,
+        ancestors: inner,
+        text: '',
+        width: open,
+        margin: m.margin.left ?? 0,
+        side: 'open',
+        atomic: null,
+        x: 0,
+      });
       for (const child of object.children) visit(child, inner);
       const close = (m.margin.right ?? 0) + m.border.right + m.padding.right;
-      current.push({ kind: 'edge', object, ancestors: inner, text: '', width: close, margin: m.margin.right ?? 0, side: 'close', atomic: null, x: 0 });
+      current.push({
+        kind: 'edge',
+        object,
+        ancestors: inner,
+        text: '',
+        width: close,
+        margin: m.margin.right ?? 0,
+        side: 'close',
+        atomic: null,
+        x: 0,
+      });
       return;
     }
     // An atomic inline (inline-block, image, replaced element): a break opportunity on either side.
     flush();
     const atomic = sizeAtomic(object);
-    current.push({ kind: 'atomic', object, ancestors, text: '', width: atomic.outerWidth, margin: 0, side: null, atomic, x: 0 });
+    current.push({
+      kind: 'atomic',
+      object,
+      ancestors,
+      text: '',
+      width: atomic.outerWidth,
+      margin: 0,
+      side: null,
+      atomic,
+      x: 0,
+    });
     flush();
     lastWasSpace = false;
   };
@@ -621,7 +744,9 @@ function intrinsicWidths(object: LayoutObject, ctx: LayoutContext): { min: numbe
     const child = group.object;
     const m = metricsOf(child.style, 0);
     const extras = horizontalExtras(m) + (m.margin.left ?? 0) + (m.margin.right ?? 0);
-    const specified = child.replaced ? replacedSize(child, m, null, null).width : contentSize(child.style.width, null, child.style, horizontalExtras(m));
+    const specified = child.replaced
+      ? replacedSize(child, m, null, null).width
+      : contentSize(child.style.width, null, child.style, horizontalExtras(m));
     const inner = specified !== null ? { min: specified, max: specified } : intrinsicWidths(child, ctx);
     min = Math.max(min, inner.min + extras);
     max = Math.max(max, inner.max + extras);
@@ -652,7 +777,16 @@ function groupChildren(children: readonly LayoutObject[]): ChildGroup[] {
 }
 
 /** Lays out a block container's children in its content box; returns the content height. */
-function layoutChildren(container: LayoutObject, x: number, y: number, width: number, height: number | null, ctx: LayoutContext, sink: LayoutBox[], owner: number | null): number {
+function layoutChildren(
+  container: LayoutObject,
+  x: number,
+  y: number,
+  width: number,
+  height: number | null,
+  ctx: LayoutContext,
+  sink: LayoutBox[],
+  owner: number | null,
+): number {
   let cursor = y;
   let pendingMargin = 0;
   for (const group of groupChildren(container.children)) {
@@ -680,7 +814,17 @@ function layoutChildren(container: LayoutObject, x: number, y: number, width: nu
 }
 
 /** Lays out a block-level box with its border box's top at `top`. */
-function layoutBlock(object: LayoutObject, m: Metrics, cbX: number, top: number, cbWidth: number, cbHeight: number | null, ctx: LayoutContext, sink: LayoutBox[], owner: number | null): LayoutBox {
+function layoutBlock(
+  object: LayoutObject,
+  m: Metrics,
+  cbX: number,
+  top: number,
+  cbWidth: number,
+  cbHeight: number | null,
+  ctx: LayoutContext,
+  sink: LayoutBox[],
+  owner: number | null,
+): LayoutBox {
   const style = object.style;
   const hExtras = horizontalExtras(m);
   const vExtras = verticalExtras(m);
@@ -714,7 +858,16 @@ function layoutBlock(object: LayoutObject, m: Metrics, cbX: number, top: number,
     contentHeight = replacedHeight;
   } else {
     const specifiedHeight = contentSize(style.height, cbHeight, style, vExtras);
-    const laidOut = layoutChildren(object, x + m.border.left + m.padding.left, top + m.border.top + m.padding.top, contentWidth, specifiedHeight, ctx, sink, owner);
+    const laidOut = layoutChildren(
+      object,
+      x + m.border.left + m.padding.left,
+      top + m.border.top + m.padding.top,
+      contentWidth,
+      specifiedHeight,
+      ctx,
+      sink,
+      owner,
+    );
     contentHeight = clampSize(specifiedHeight ?? laidOut, style.minHeight, style.maxHeight, cbHeight, style, vExtras);
   }
   box.height = contentHeight + vExtras;
@@ -751,16 +904,43 @@ function layoutAtomic(object: LayoutObject, cbWidth: number, ctx: LayoutContext)
     contentWidth = clampSize(contentWidth, style.minWidth, style.maxWidth, cbWidth, style, hExtras);
     const box = ctx.box(object, null, boxes, 0, 0, contentWidth + hExtras, 0);
     const specifiedHeight = contentSize(style.height, null, style, vExtras);
-    const laidOut = layoutChildren(object, m.border.left + m.padding.left, m.border.top + m.padding.top, contentWidth, specifiedHeight, ctx, boxes, object.id);
-    box.height = clampSize(specifiedHeight ?? laidOut, style.minHeight, style.maxHeight, null, style, vExtras) + vExtras;
+    const laidOut = layoutChildren(
+      object,
+      m.border.left + m.padding.left,
+      m.border.top + m.padding.top,
+      contentWidth,
+      specifiedHeight,
+      ctx,
+      boxes,
+      object.id,
+    );
+    box.height =
+      clampSize(specifiedHeight ?? laidOut, style.minHeight, style.maxHeight, null, style, vExtras) + vExtras;
     width = box.width;
     height = box.height;
   }
-  return { boxes, marginLeft, marginTop, width, height, outerWidth: marginLeft + width + marginRight, outerHeight: marginTop + height + marginBottom };
+  return {
+    boxes,
+    marginLeft,
+    marginTop,
+    width,
+    height,
+    outerWidth: marginLeft + width + marginRight,
+    outerHeight: marginTop + height + marginBottom,
+  };
 }
 
 /** Lays out a run of inline-level objects in line boxes; returns the height of the lines. */
-function layoutInline(objects: readonly LayoutObject[], containerStyle: ComputedStyle, x: number, y: number, width: number, ctx: LayoutContext, sink: LayoutBox[], owner: number | null): number {
+function layoutInline(
+  objects: readonly LayoutObject[],
+  containerStyle: ComputedStyle,
+  x: number,
+  y: number,
+  width: number,
+  ctx: LayoutContext,
+  sink: LayoutBox[],
+  owner: number | null,
+): number {
   const tokens = segmentInline(objects, width, (o) => layoutAtomic(o, width, ctx));
   const lines = breakLines(tokens, width);
   const fragments = new Map<LayoutObject, LayoutBox[]>();
@@ -775,7 +955,9 @@ function layoutInline(objects: readonly LayoutObject[], containerStyle: Computed
   let lineTop = y;
   for (const line of lines) {
     // A line with only empty inlines (no text, atomic, break or inline padding/border) has no height.
-    const hasContent = line.hasBreak || line.pieces.some((p) => p.kind === 'text' || p.kind === 'atomic' || (p.kind === 'edge' && p.width > 0));
+    const hasContent =
+      line.hasBreak ||
+      line.pieces.some((p) => p.kind === 'text' || p.kind === 'atomic' || (p.kind === 'edge' && p.width > 0));
     let above = hasContent ? strutAbove : 0;
     let below = hasContent ? strutBelow : 0;
     for (const p of line.pieces) {
@@ -800,7 +982,19 @@ function layoutInline(objects: readonly LayoutObject[], containerStyle: Computed
     const closeRun = (): void => {
       if (!run) return;
       const s = run.object.style;
-      addFragment(run.object, ctx.box(run.object, owner, scratch, left + run.start, baseline - ASCENT * s.fontSize, run.end - run.start, s.fontSize, run.text));
+      addFragment(
+        run.object,
+        ctx.box(
+          run.object,
+          owner,
+          scratch,
+          left + run.start,
+          baseline - ASCENT * s.fontSize,
+          run.end - run.start,
+          s.fontSize,
+          run.text,
+        ),
+      );
       run = null;
     };
     for (const p of line.pieces) {
@@ -847,7 +1041,10 @@ function layoutInline(objects: readonly LayoutObject[], containerStyle: Computed
       const s = inline.style;
       const m = metricsOf(s, width);
       const top = baseline - ASCENT * s.fontSize - m.padding.top - m.border.top;
-      addFragment(inline, ctx.box(inline, owner, scratch, left + e.from, top, Math.max(0, e.to - e.from), s.fontSize + verticalExtras(m)));
+      addFragment(
+        inline,
+        ctx.box(inline, owner, scratch, left + e.from, top, Math.max(0, e.to - e.from), s.fontSize + verticalExtras(m)),
+      );
     }
     lineTop += lineHeight;
   }
@@ -876,5 +1073,10 @@ export function layoutRenderTree(tree: RenderTree, options: LayoutOptions = {}):
     const box = layoutBlock(root, m, 0, top, viewportWidth, viewportHeight, ctx, boxes, null);
     contentHeight = top + box.height + (m.margin.bottom ?? 0);
   }
-  return { viewport: { width: viewportWidth, height: viewportHeight }, documentHeight: Math.max(viewportHeight, contentHeight), contentHeight, boxes };
+  return {
+    viewport: { width: viewportWidth, height: viewportHeight },
+    documentHeight: Math.max(viewportHeight, contentHeight),
+    contentHeight,
+    boxes,
+  };
 }

@@ -42,19 +42,50 @@ export interface PaintItem {
 
 function isTransparent(color: string): boolean {
   const c = color.replace(/\s+/g, '').toLowerCase();
-  return c === 'transparent' || /^#([0-9a-f]{3}0|[0-9a-f]{6}00)$/.test(c) || /^(rgba|hsla)\(.*,0(\.0*)?\)$/.test(c) || /\/0(\.0*)?\)$/.test(c);
+  return (
+    c === 'transparent' ||
+    /^#([0-9a-f]{3}0|[0-9a-f]{6}00)$/.test(c) ||
+    /^(rgba|hsla)\(.*,0(\.0*)?\)$/.test(c) ||
+    /\/0(\.0*)?\)$/.test(c)
+  );
 }
 
 function paintBackgroundAndBorder(box: LayoutBox, out: PaintItem[], skipBackground: boolean): void {
   const s = box.style;
   if (!skipBackground && !isTransparent(s.backgroundColor) && box.width > 0 && box.height > 0) {
-    out.push({ op: 'rect', x: box.x, y: box.y, width: box.width, height: box.height, color: s.backgroundColor, boxId: box.id, label: box.label });
+    out.push({
+      op: 'rect',
+      x: box.x,
+      y: box.y,
+      width: box.width,
+      height: box.height,
+      color: s.backgroundColor,
+      boxId: box.id,
+      label: box.label,
+    });
   }
   const w = s.borderWidth;
   if ((w.top > 0 || w.right > 0 || w.bottom > 0 || w.left > 0) && box.width > 0 && box.height > 0) {
-    const color = w.top > 0 ? s.borderColor.top : w.right > 0 ? s.borderColor.right : w.bottom > 0 ? s.borderColor.bottom : s.borderColor.left;
+    const color =
+      w.top > 0
+        ? s.borderColor.top
+        : w.right > 0
+          ? s.borderColor.right
+          : w.bottom > 0
+            ? s.borderColor.bottom
+            : s.borderColor.left;
     if (!isTransparent(color)) {
-      out.push({ op: 'border', x: box.x, y: box.y, width: box.width, height: box.height, color, borderWidths: { ...w }, boxId: box.id, label: box.label });
+      out.push({
+        op: 'border',
+        x: box.x,
+        y: box.y,
+        width: box.width,
+        height: box.height,
+        color,
+        borderWidths: { ...w },
+        boxId: box.id,
+        label: box.label,
+      });
     }
   }
 }
@@ -76,7 +107,15 @@ export function buildPaintList(layout: LayoutResult): PaintItem[] {
   let propagated: LayoutBox | null = null;
   if (root && !isTransparent(root.style.backgroundColor)) propagated = root;
   else if (body && !isTransparent(body.style.backgroundColor)) propagated = body;
-  out.push({ op: 'rect', x: 0, y: 0, width: layout.viewport.width, height: layout.documentHeight, color: propagated?.style.backgroundColor ?? 'white', label: 'canvas' });
+  out.push({
+    op: 'rect',
+    x: 0,
+    y: 0,
+    width: layout.viewport.width,
+    height: layout.documentHeight,
+    color: propagated?.style.backgroundColor ?? 'white',
+    label: 'canvas',
+  });
 
   const visible = (box: LayoutBox): boolean => box.style.visibility !== 'hidden';
 
@@ -84,7 +123,8 @@ export function buildPaintList(layout: LayoutResult): PaintItem[] {
     const boxes = byOwner.get(owner) ?? [];
     // 1. Block-level backgrounds and borders.
     for (const box of boxes) {
-      if (box.level === 'block' && box.kind !== 'text' && visible(box)) paintBackgroundAndBorder(box, out, box === propagated);
+      if (box.level === 'block' && box.kind !== 'text' && visible(box))
+        paintBackgroundAndBorder(box, out, box === propagated);
     }
     // 2. Inline content (and the content of block-level images).
     for (const box of boxes) {
@@ -93,14 +133,33 @@ export function buildPaintList(layout: LayoutResult): PaintItem[] {
         continue;
       }
       if (box.kind === 'text') {
-        if (box.text && box.text.trim() !== '') out.push({ op: 'text', x: box.x, y: box.y, width: box.width, height: box.height, color: box.style.color, text: box.text, fontSize: box.style.fontSize, fontWeight: box.style.fontWeight, boxId: box.id, label: box.label });
+        if (box.text && box.text.trim() !== '')
+          out.push({
+            op: 'text',
+            x: box.x,
+            y: box.y,
+            width: box.width,
+            height: box.height,
+            color: box.style.color,
+            text: box.text,
+            fontSize: box.style.fontSize,
+            fontWeight: box.style.fontWeight,
+            boxId: box.id,
+            label: box.label,
+          });
       } else if (box.kind === 'image') {
         if (box.level === 'inline') paintBackgroundAndBorder(box, out, false);
         const s = box.style;
         const x = box.x + s.borderWidth.left + paddingPx(s.padding.left);
         const y = box.y + s.borderWidth.top + paddingPx(s.padding.top);
-        const width = box.width - s.borderWidth.left - s.borderWidth.right - paddingPx(s.padding.left) - paddingPx(s.padding.right);
-        const height = box.height - s.borderWidth.top - s.borderWidth.bottom - paddingPx(s.padding.top) - paddingPx(s.padding.bottom);
+        const width =
+          box.width - s.borderWidth.left - s.borderWidth.right - paddingPx(s.padding.left) - paddingPx(s.padding.right);
+        const height =
+          box.height -
+          s.borderWidth.top -
+          s.borderWidth.bottom -
+          paddingPx(s.padding.top) -
+          paddingPx(s.padding.bottom);
         if (width > 0 && height > 0) {
           const item: PaintItem = { op: 'image', x, y, width, height, boxId: box.id, label: box.label };
           if (box.src) item.src = box.src;

@@ -13,7 +13,19 @@ import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { type PayloadOf, type ResponseHead, failedCompletionStatus } from '../../shared/ipc/messageCatalogue.js';
 import { DocumentLoader, type FrameRecorder } from './documentLoader.js';
 
-const NO_TIMING: ResponseHead['timing'] = { requestStart: -1, dnsStart: -1, dnsEnd: -1, connectStart: -1, connectEnd: -1, sslStart: -1, sslEnd: -1, sendStart: -1, sendEnd: -1, receiveHeadersStart: -1, receiveHeadersEnd: -1 };
+const NO_TIMING: ResponseHead['timing'] = {
+  requestStart: -1,
+  dnsStart: -1,
+  dnsEnd: -1,
+  connectStart: -1,
+  connectEnd: -1,
+  sslStart: -1,
+  sslEnd: -1,
+  sendStart: -1,
+  sendEnd: -1,
+  receiveHeadersStart: -1,
+  receiveHeadersEnd: -1,
+};
 
 export class RenderFrame {
   private document: DocumentLoader | null = null;
@@ -34,7 +46,16 @@ export class RenderFrame {
 
   commitNavigation(params: PayloadOf<'NavigationClient.CommitNavigation'>): void {
     this.abandonDocument('a new document committed');
-    const doc = new DocumentLoader(this.endpoint, this.frameToken, params.commonParams.url, params.commitParams.origin, params.responseHead, params.requestId, this.recorder, this.nextRequestId);
+    const doc = new DocumentLoader(
+      this.endpoint,
+      this.frameToken,
+      params.commonParams.url,
+      params.commitParams.origin,
+      params.responseHead,
+      params.requestId,
+      this.recorder,
+      this.nextRequestId,
+    );
     this.document = doc;
     // Committing means: the new document exists in this process. Tell the browser.
     this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidCommitProvisionalLoad', {
@@ -52,8 +73,30 @@ export class RenderFrame {
   commitFailedNavigation(params: PayloadOf<'NavigationClient.CommitFailedNavigation'>): void {
     this.abandonDocument('an error page committed');
     const html = new TextEncoder().encode(params.errorPageHtml);
-    const head: ResponseHead = { status: 0, statusText: params.errorName, httpVersion: '', headers: [], mimeType: 'text/html', charset: 'utf-8', contentLength: html.byteLength, remoteEndpoint: null, connectionReused: false, connectionId: 0, fromCache: false, timing: NO_TIMING };
-    const doc = new DocumentLoader(this.endpoint, this.frameToken, params.url, 'null', head, '', this.recorder, this.nextRequestId);
+    const head: ResponseHead = {
+      status: 0,
+      statusText: params.errorName,
+      httpVersion: '',
+      headers: [],
+      mimeType: 'text/html',
+      charset: 'utf-8',
+      contentLength: html.byteLength,
+      remoteEndpoint: null,
+      connectionReused: false,
+      connectionId: 0,
+      fromCache: false,
+      timing: NO_TIMING,
+    };
+    const doc = new DocumentLoader(
+      this.endpoint,
+      this.frameToken,
+      params.url,
+      'null',
+      head,
+      '',
+      this.recorder,
+      this.nextRequestId,
+    );
     this.document = doc;
     this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidCommitProvisionalLoad', {
       navigationId: params.navigationId,
@@ -87,8 +130,17 @@ export class RenderFrame {
     if (!doc) return;
     if (payload.requestId === doc.requestId) {
       const failed = payload.status.errorCode !== 0;
-      if (failed) this.recorder.event({ type: 'error', where: 'document body', message: `${doc.url}: the body ended with net::${payload.status.errorName}` });
-      doc.finishBody(failed ? { code: payload.status.errorCode, name: payload.status.errorName, detail: payload.status.errorDetail } : null);
+      if (failed)
+        this.recorder.event({
+          type: 'error',
+          where: 'document body',
+          message: `${doc.url}: the body ended with net::${payload.status.errorName}`,
+        });
+      doc.finishBody(
+        failed
+          ? { code: payload.status.errorCode, name: payload.status.errorName, detail: payload.status.errorDetail }
+          : null,
+      );
       return;
     }
     doc.fetcher.onComplete(payload);
@@ -102,7 +154,10 @@ export class RenderFrame {
   disconnectLoaders(reason: string): void {
     const doc = this.document;
     if (!doc) return;
-    const status = failedCompletionStatus('ERR_FAILED', `the network service crashed and was restarted (${reason}); this loader was disconnected`);
+    const status = failedCompletionStatus(
+      'ERR_FAILED',
+      `the network service crashed and was restarted (${reason}); this loader was disconnected`,
+    );
     const open = [...(doc.bodyOpen ? [doc.requestId] : []), ...doc.fetcher.openRequestIds()];
     for (const requestId of open) this.onComplete({ requestId, status });
   }

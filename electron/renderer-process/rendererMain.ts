@@ -26,7 +26,13 @@ if (roleOf(endpointId) !== 'renderer') throw new Error(`"${endpointId}" is not a
 const site = argument('site');
 
 const child = new ChildEndpoint(
-  { id: endpointId, role: 'renderer', pid: process.pid, processName: `Renderer (${site})`, threadName: THREAD_NAMES.renderer },
+  {
+    id: endpointId,
+    role: 'renderer',
+    pid: process.pid,
+    processName: `Renderer (${site})`,
+    threadName: THREAD_NAMES.renderer,
+  },
   getParentPort(),
 );
 const endpoint = child.endpoint;
@@ -42,13 +48,41 @@ const recording: FrameRecorder = {
   now: monotonicMicros,
   span<T>(name: string, args: Record<string, JsonValue>, run: () => T): T {
     const spanId = `${endpointId}/s${++spanCounter}`;
-    child.sink.record({ type: 'span.begin', ts: monotonicMicros(), endpoint: endpointId, spanId, name, category: 'renderer', phase: 'load', parentId: null, navigationId: null, requestId: null, args });
+    child.sink.record({
+      type: 'span.begin',
+      ts: monotonicMicros(),
+      endpoint: endpointId,
+      spanId,
+      name,
+      category: 'renderer',
+      phase: 'load',
+      parentId: null,
+      navigationId: null,
+      requestId: null,
+      args,
+    });
     try {
       const result = run();
-      child.sink.record({ type: 'span.end', ts: monotonicMicros(), endpoint: endpointId, spanId, status: 'ok', error: null, args: {} });
+      child.sink.record({
+        type: 'span.end',
+        ts: monotonicMicros(),
+        endpoint: endpointId,
+        spanId,
+        status: 'ok',
+        error: null,
+        args: {},
+      });
       return result;
     } catch (error) {
-      child.sink.record({ type: 'span.end', ts: monotonicMicros(), endpoint: endpointId, spanId, status: 'error', error: String(error), args: {} });
+      child.sink.record({
+        type: 'span.end',
+        ts: monotonicMicros(),
+        endpoint: endpointId,
+        spanId,
+        status: 'error',
+        error: String(error),
+        args: {},
+      });
       throw error;
     }
   },
@@ -77,13 +111,22 @@ function frameNamed(frameToken: string, message: string): RenderFrame {
   return frame;
 }
 
-endpoint.on('AgentSchedulingGroup.CreateFrame', (p) => inOrder(() => void frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording, nextRequestId))));
-endpoint.on('NavigationClient.CommitNavigation', (p) => inOrder(() => frameNamed(p.frameToken, 'CommitNavigation').commitNavigation(p)));
-endpoint.on('NavigationClient.CommitFailedNavigation', (p) => inOrder(() => frameNamed(p.frameToken, 'CommitFailedNavigation').commitFailedNavigation(p)));
+endpoint.on('AgentSchedulingGroup.CreateFrame', (p) =>
+  inOrder(() => void frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording, nextRequestId))),
+);
+endpoint.on('NavigationClient.CommitNavigation', (p) =>
+  inOrder(() => frameNamed(p.frameToken, 'CommitNavigation').commitNavigation(p)),
+);
+endpoint.on('NavigationClient.CommitFailedNavigation', (p) =>
+  inOrder(() => frameNamed(p.frameToken, 'CommitFailedNavigation').commitFailedNavigation(p)),
+);
 endpoint.on('LocalFrame.BeforeUnload', (p) =>
   inOrder(() => {
     const frame = frames.get(p.frameToken);
-    endpoint.send('browser', 'FrameHost.BeforeUnloadACK', { frameToken: p.frameToken, proceed: frame ? frame.beforeUnload() : true });
+    endpoint.send('browser', 'FrameHost.BeforeUnloadACK', {
+      frameToken: p.frameToken,
+      proceed: frame ? frame.beforeUnload() : true,
+    });
   }),
 );
 endpoint.on('URLLoaderClient.OnReceiveResponse', (p) => inOrder(() => frameFor(p.requestId)?.onResponse(p)));
@@ -92,11 +135,16 @@ endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) => inOrder(() => frameFor(p
 endpoint.on('DataPipe.Write', (p) => inOrder(() => frameFor(p.pipeId)?.onBodyChunk(p.pipeId, p.chunk)));
 endpoint.on('URLLoaderClient.OnComplete', (p) => inOrder(() => frameFor(p.requestId)?.onComplete(p)));
 // The network service was restarted: loads open on the old one will never complete.
-endpoint.on('Frame.UpdateSubresourceLoaderFactories', (p) => inOrder(() => {
-  for (const frame of frames.values()) frame.disconnectLoaders(p.reason);
-}));
+endpoint.on('Frame.UpdateSubresourceLoaderFactories', (p) =>
+  inOrder(() => {
+    for (const frame of frames.values()) frame.disconnectLoaders(p.reason);
+  }),
+);
 // Answered at once: a ping measures the transport, not the document work queued behind it.
-endpoint.on('ChildProcess.Ping', (p) => void endpoint.send('browser', 'ChildProcessHost.Pong', { sequence: p.sequence }));
+endpoint.on(
+  'ChildProcess.Ping',
+  (p) => void endpoint.send('browser', 'ChildProcessHost.Pong', { sequence: p.sequence }),
+);
 endpoint.on('ChildProcess.ProcessShutdown', () =>
   inOrder(() => {
     child.flush();
@@ -108,21 +156,49 @@ endpoint.on('ChildProcess.ProcessShutdown', () =>
 child.start();
 // Ready to receive; the parsers load now, shown in the trace as the process's own start-up work.
 const initSpan = `${endpointId}/init`;
-child.sink.record({ type: 'span.begin', ts: monotonicMicros(), endpoint: endpointId, spanId: initSpan, name: 'Load HTML and CSS parsers', category: 'renderer', phase: null, parentId: null, navigationId: null, requestId: null, args: {} });
+child.sink.record({
+  type: 'span.begin',
+  ts: monotonicMicros(),
+  endpoint: endpointId,
+  spanId: initSpan,
+  name: 'Load HTML and CSS parsers',
+  category: 'renderer',
+  phase: null,
+  parentId: null,
+  navigationId: null,
+  requestId: null,
+  args: {},
+});
 loadBlinkLibraries().then(
   () => {
-    child.sink.record({ type: 'span.end', ts: monotonicMicros(), endpoint: endpointId, spanId: initSpan, status: 'ok', error: null, args: {} });
+    child.sink.record({
+      type: 'span.end',
+      ts: monotonicMicros(),
+      endpoint: endpointId,
+      spanId: initSpan,
+      status: 'ok',
+      error: null,
+      args: {},
+    });
     librariesLoaded = true;
     for (const task of waiting.splice(0)) {
       try {
         task();
       } catch (error) {
-        recording.event({ type: 'error', where: endpointId, message: `handling a message failed: ${error instanceof Error ? error.message : String(error)}` });
+        recording.event({
+          type: 'error',
+          where: endpointId,
+          message: `handling a message failed: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
     }
   },
   (error: unknown) => {
-    recording.event({ type: 'error', where: endpointId, message: `the HTML and CSS parsers could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+    recording.event({
+      type: 'error',
+      where: endpointId,
+      message: `the HTML and CSS parsers could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    });
     child.flush();
     setTimeout(() => process.exit(1), 50);
   },

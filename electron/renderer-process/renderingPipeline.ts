@@ -11,10 +11,32 @@
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { RenderSnapshot } from '../../shared/trace/renderSnapshot.js';
-import { clip, parseStyleSheet, type CssRuleSummary, type CssStyleSheetModel, type CssStyleSheetSummary } from './cssStyleSheet.js';
-import { buildRenderTree, labelOf, layoutRenderTree, type Box, type ExcludedNode, type LayoutBox, type LayoutObject, type LayoutResult } from './layoutEngine.js';
+import {
+  clip,
+  parseStyleSheet,
+  type CssRuleSummary,
+  type CssStyleSheetModel,
+  type CssStyleSheetSummary,
+} from './cssStyleSheet.js';
+import {
+  buildRenderTree,
+  labelOf,
+  layoutRenderTree,
+  type Box,
+  type ExcludedNode,
+  type LayoutBox,
+  type LayoutObject,
+  type LayoutResult,
+} from './layoutEngine.js';
 import { buildPaintList, type PaintItem } from './paintList.js';
-import { resolveStyles, specificity, compareSpecificity, type ComputedLength, type ComputedStyle, type Specificity } from './styleResolver.js';
+import {
+  resolveStyles,
+  specificity,
+  compareSpecificity,
+  type ComputedLength,
+  type ComputedStyle,
+  type Specificity,
+} from './styleResolver.js';
 
 type Document = DefaultTreeAdapterMap['document'];
 
@@ -94,7 +116,13 @@ export interface RenderingTimings {
 export interface RenderingResult {
   cssom: CssomSummary;
   style: { elementCount: number; matchedDeclarationCount: number };
-  renderTree: { nodes: RenderTreeNodeSummary[]; count: number; truncated: boolean; excluded: ExcludedNode[]; excludedCount: number };
+  renderTree: {
+    nodes: RenderTreeNodeSummary[];
+    count: number;
+    truncated: boolean;
+    excluded: ExcludedNode[];
+    excludedCount: number;
+  };
   layout: {
     viewport: { width: number; height: number };
     documentHeight: number;
@@ -133,7 +161,12 @@ function styleSummary(style: ComputedStyle, isText: boolean): Record<string, str
   if (style.height.type !== 'auto') out.height = lengthText(style.height);
   if (style.maxWidth.type !== 'none') out['max-width'] = lengthText(style.maxWidth);
   if (style.boxSizing !== 'content-box') out['box-sizing'] = style.boxSizing;
-  const sides = (s: { top: ComputedLength; right: ComputedLength; bottom: ComputedLength; left: ComputedLength }): string | null => {
+  const sides = (s: {
+    top: ComputedLength;
+    right: ComputedLength;
+    bottom: ComputedLength;
+    left: ComputedLength;
+  }): string | null => {
     const all = [s.top, s.right, s.bottom, s.left];
     return all.every((l) => l.type === 'px' && l.value === 0) ? null : all.map(lengthText).join(' ');
   };
@@ -165,14 +198,30 @@ function nodeSummary(object: LayoutObject): RenderTreeNodeSummary {
 }
 
 function boxSummary(box: LayoutBox): LayoutBoxSummary {
-  const out: LayoutBoxSummary = { id: box.id, tag: box.tag, kind: box.kind, label: box.label, x: round(box.x), y: round(box.y), width: round(box.width), height: round(box.height), depth: box.depth };
+  const out: LayoutBoxSummary = {
+    id: box.id,
+    tag: box.tag,
+    kind: box.kind,
+    label: box.label,
+    x: round(box.x),
+    y: round(box.y),
+    width: round(box.width),
+    height: round(box.height),
+    depth: box.depth,
+  };
   if (box.text !== undefined) out.text = clip(box.text, RENDERING_LIMITS.text);
   if (box.src !== undefined) out.src = box.src;
   return out;
 }
 
 function paintSummary(item: PaintItem): PaintItem {
-  const out: PaintItem = { ...item, x: round(item.x), y: round(item.y), width: round(item.width), height: round(item.height) };
+  const out: PaintItem = {
+    ...item,
+    x: round(item.x),
+    y: round(item.y),
+    width: round(item.width),
+    height: round(item.height),
+  };
   if (item.text !== undefined) out.text = clip(item.text, RENDERING_LIMITS.text);
   return out;
 }
@@ -209,18 +258,29 @@ function cssomSummary(sheets: readonly CssStyleSheetModel[], userAgentRuleCount:
 // ----- the pipeline --------------------------------------------------------------------
 
 /** Style → render tree → layout → paint over a parsed document. */
-export function renderDocument(document: Document, stylesheets: readonly StyleSheetInput[], options: RenderingOptions): RenderingResult {
+export function renderDocument(
+  document: Document,
+  stylesheets: readonly StyleSheetInput[],
+  options: RenderingOptions,
+): RenderingResult {
   return runPipeline(document, stylesheets, options).result;
 }
 
-function runPipeline(document: Document, stylesheets: readonly StyleSheetInput[], options: RenderingOptions): { result: RenderingResult; layout: LayoutResult } {
+function runPipeline(
+  document: Document,
+  stylesheets: readonly StyleSheetInput[],
+  options: RenderingOptions,
+): { result: RenderingResult; layout: LayoutResult } {
   const env = { viewportWidth: options.viewportWidth, viewportHeight: options.viewportHeight };
   const t0 = performance.now();
   const sheets = stylesheets.map((s) => parseStyleSheet(s.cssText, s.href, env));
   const t1 = performance.now();
   const resolution = resolveStyles(document, sheets, env);
   const t2 = performance.now();
-  const tree = buildRenderTree(document, resolution.styles, { baseUrl: options.baseUrl, ...(options.imageSizes ? { imageSizes: options.imageSizes } : {}) });
+  const tree = buildRenderTree(document, resolution.styles, {
+    baseUrl: options.baseUrl,
+    ...(options.imageSizes ? { imageSizes: options.imageSizes } : {}),
+  });
   const t3 = performance.now();
   const layout = layoutRenderTree(tree, env);
   const t4 = performance.now();
@@ -251,7 +311,14 @@ function runPipeline(document: Document, stylesheets: readonly StyleSheetInput[]
       count: paint.length,
       truncated: paint.length > RENDERING_LIMITS.paintItems,
     },
-    timings: { cssomMs: ms(t0, t1), styleMs: ms(t1, t2), renderTreeMs: ms(t2, t3), layoutMs: ms(t3, t4), paintMs: ms(t4, t5), totalMs: ms(t0, t5) },
+    timings: {
+      cssomMs: ms(t0, t1),
+      styleMs: ms(t1, t2),
+      renderTreeMs: ms(t2, t3),
+      layoutMs: ms(t3, t4),
+      paintMs: ms(t4, t5),
+      totalMs: ms(t0, t5),
+    },
   };
   return { result, layout };
 }
@@ -259,7 +326,11 @@ function runPipeline(document: Document, stylesheets: readonly StyleSheetInput[]
 const SNAPSHOT_OPS = { rect: 'fillRect', border: 'strokeRect', text: 'drawText', image: 'drawImage' } as const;
 
 /** `renderDocument` shaped as the trace's RenderSnapshot (shared/trace/renderSnapshot.ts). */
-export function renderDocumentSnapshot(document: Document, stylesheets: readonly StyleSheetInput[], options: RenderingOptions): RenderSnapshot {
+export function renderDocumentSnapshot(
+  document: Document,
+  stylesheets: readonly StyleSheetInput[],
+  options: RenderingOptions,
+): RenderSnapshot {
   const { result, layout } = runPipeline(document, stylesheets, options);
   return {
     cssom: {

@@ -64,7 +64,17 @@ export class ResourceFetcher {
     const requestId = this.nextRequestId();
     let resolve!: (resource: FetchedResource) => void;
     const done = new Promise<FetchedResource>((r) => (resolve = r));
-    const load: Load = { requestId, url, destination, head: null, chunks: [], keptBytes: 0, done, resolve, finished: false };
+    const load: Load = {
+      requestId,
+      url,
+      destination,
+      head: null,
+      chunks: [],
+      keptBytes: 0,
+      done,
+      resolve,
+      finished: false,
+    };
     this.byUrl.set(url, load);
     this.byRequest.set(requestId, load);
     const sameOrigin = new URL(url).origin === this.documentOrigin;
@@ -94,7 +104,13 @@ export class ResourceFetcher {
     const load = this.byRequest.get(payload.requestId);
     if (!load) return;
     load.head = payload.head;
-    this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.SubresourceResponseStarted', { frameToken: this.frameToken, url: load.url, destination: load.destination, status: payload.head.status, mimeType: payload.head.mimeType });
+    this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.SubresourceResponseStarted', {
+      frameToken: this.frameToken,
+      url: load.url,
+      destination: load.destination,
+      status: payload.head.status,
+      mimeType: payload.head.mimeType,
+    });
   }
 
   onData(pipeId: string, chunk: Uint8Array): void {
@@ -118,12 +134,27 @@ export class ResourceFetcher {
     });
     const body = concatBytes(load.chunks);
     load.chunks = [];
-    load.resolve({ url: load.url, destination: load.destination, status: load.head?.status ?? 0, mimeType: load.head?.mimeType ?? '', errorCode: payload.status.errorCode, errorName: payload.status.errorName, head: load.head, body });
+    load.resolve({
+      url: load.url,
+      destination: load.destination,
+      status: load.head?.status ?? 0,
+      mimeType: load.head?.mimeType ?? '',
+      errorCode: payload.status.errorCode,
+      errorName: payload.status.errorName,
+      head: load.head,
+      body,
+    });
   }
 
   /** A redirect of a subresource is followed (the browser only decides for navigations). */
   onRedirect(payload: PayloadOf<'URLLoaderClient.OnReceiveRedirect'>): void {
-    if (this.byRequest.has(payload.requestId)) this.endpoint.send(NETWORK_ENDPOINT, 'URLLoader.FollowRedirect', { requestId: payload.requestId }, payload.requestId);
+    if (this.byRequest.has(payload.requestId))
+      this.endpoint.send(
+        NETWORK_ENDPOINT,
+        'URLLoader.FollowRedirect',
+        { requestId: payload.requestId },
+        payload.requestId,
+      );
   }
 
   /** The document is going away: its unfinished loads are cancelled. */
@@ -132,7 +163,16 @@ export class ResourceFetcher {
       if (load.finished) continue;
       load.finished = true;
       this.endpoint.send(NETWORK_ENDPOINT, 'URLLoader.Cancel', { requestId: load.requestId, reason }, load.requestId);
-      load.resolve({ url: load.url, destination: load.destination, status: 0, mimeType: '', errorCode: -3, errorName: 'ERR_ABORTED', head: null, body: new Uint8Array(0) });
+      load.resolve({
+        url: load.url,
+        destination: load.destination,
+        status: 0,
+        mimeType: '',
+        errorCode: -3,
+        errorName: 'ERR_ABORTED',
+        head: null,
+        body: new Uint8Array(0),
+      });
     }
   }
 

@@ -25,7 +25,16 @@
  *   Border widths compute to 0 when the border style is none/hidden.
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { parseInlineStyle, parseStyleSheet, type CssComponent, type CssDeclaration, type CssRule, type CssStyleSheetModel, type ParsedSelector, type SimpleSelector } from './cssStyleSheet.js';
+import {
+  parseInlineStyle,
+  parseStyleSheet,
+  type CssComponent,
+  type CssDeclaration,
+  type CssRule,
+  type CssStyleSheetModel,
+  type ParsedSelector,
+  type SimpleSelector,
+} from './cssStyleSheet.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -33,7 +42,8 @@ type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 // ----- computed style ---------------------------------------------------------------
 
-export type ComputedLength = { type: 'px'; value: number } | { type: 'percent'; value: number } | { type: 'auto' } | { type: 'none' };
+export type ComputedLength =
+  { type: 'px'; value: number } | { type: 'percent'; value: number } | { type: 'auto' } | { type: 'none' };
 
 export interface Sides<T> {
   top: T;
@@ -225,7 +235,9 @@ function matchesSimple(element: Element, part: SimpleSelector): boolean {
     case 'universal':
       return true;
     case 'type':
-      return isHtmlElement(element) ? element.tagName.toLowerCase() === part.name : element.tagName === part.name || element.tagName.toLowerCase() === part.name;
+      return isHtmlElement(element)
+        ? element.tagName.toLowerCase() === part.name
+        : element.tagName === part.name || element.tagName.toLowerCase() === part.name;
     case 'class':
       return classesOf(element).includes(part.name);
     case 'id':
@@ -275,11 +287,13 @@ function matchesFrom(element: Element, selector: ParsedSelector, index: number):
       return previous !== null && matchesFrom(previous, selector, index - 1);
     }
     case '~': {
-      for (let s = previousElementSibling(element); s; s = previousElementSibling(s)) if (matchesFrom(s, selector, index - 1)) return true;
+      for (let s = previousElementSibling(element); s; s = previousElementSibling(s))
+        if (matchesFrom(s, selector, index - 1)) return true;
       return false;
     }
     default: {
-      for (let p = parentElement(element); p; p = parentElement(p)) if (matchesFrom(p, selector, index - 1)) return true;
+      for (let p = parentElement(element); p; p = parentElement(p))
+        if (matchesFrom(p, selector, index - 1)) return true;
       return false;
     }
   }
@@ -345,7 +359,24 @@ export function specificity(selector: ParsedSelector): Specificity {
 
 // ----- values ---------------------------------------------------------------------------
 
-const LENGTH_UNITS = new Set(['px', 'em', 'rem', 'ex', 'ch', 'pt', 'pc', 'in', 'cm', 'mm', 'q', 'vw', 'vh', 'vmin', 'vmax', 'lh']);
+const LENGTH_UNITS = new Set([
+  'px',
+  'em',
+  'rem',
+  'ex',
+  'ch',
+  'pt',
+  'pc',
+  'in',
+  'cm',
+  'mm',
+  'q',
+  'vw',
+  'vh',
+  'vmin',
+  'vmax',
+  'lh',
+]);
 
 type LengthSpec = { kind: 'length'; unit: string; value: number } | { kind: 'auto' } | { kind: 'none' };
 
@@ -401,28 +432,94 @@ const NAMED_COLORS = new Set(
     'canvas canvastext linktext visitedtext activetext buttonface buttontext buttonborder field fieldtext highlight highlighttext graytext'
   ).split(' '),
 );
-const COLOR_FUNCTIONS = new Set(['rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'color', 'color-mix', 'light-dark']);
+const COLOR_FUNCTIONS = new Set([
+  'rgb',
+  'rgba',
+  'hsl',
+  'hsla',
+  'hwb',
+  'lab',
+  'lch',
+  'oklab',
+  'oklch',
+  'color',
+  'color-mix',
+  'light-dark',
+]);
 
 /** A color as CSS text ("#336699", "rgb(0,0,0)", "red", "currentcolor"), or null. */
 function colorOf(c: CssComponent | undefined): string | null {
   if (!c) return null;
-  if (c.type === 'hash') return /^([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(c.value) ? `#${c.value.toLowerCase()}` : null;
+  if (c.type === 'hash')
+    return /^([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(c.value) ? `#${c.value.toLowerCase()}` : null;
   if (c.type === 'ident') return NAMED_COLORS.has(c.value.toLowerCase()) ? c.value.toLowerCase() : null;
   if (c.type === 'function') return COLOR_FUNCTIONS.has(c.name) ? c.text : null;
   return null;
 }
 
 const DISPLAY_KEYWORDS = new Set([
-  'block', 'inline', 'inline-block', 'none', 'flex', 'inline-flex', 'grid', 'inline-grid', 'list-item', 'flow-root', 'contents',
-  'table', 'inline-table', 'table-row', 'table-cell', 'table-row-group', 'table-header-group', 'table-footer-group', 'table-column',
-  'table-column-group', 'table-caption', 'ruby', 'ruby-text', 'run-in', '-webkit-box', '-webkit-inline-box',
+  'block',
+  'inline',
+  'inline-block',
+  'none',
+  'flex',
+  'inline-flex',
+  'grid',
+  'inline-grid',
+  'list-item',
+  'flow-root',
+  'contents',
+  'table',
+  'inline-table',
+  'table-row',
+  'table-cell',
+  'table-row-group',
+  'table-header-group',
+  'table-footer-group',
+  'table-column',
+  'table-column-group',
+  'table-caption',
+  'ruby',
+  'ruby-text',
+  'run-in',
+  '-webkit-box',
+  '-webkit-inline-box',
 ]);
-const BORDER_STYLES = new Set(['none', 'hidden', 'dotted', 'dashed', 'solid', 'double', 'groove', 'ridge', 'inset', 'outset']);
+const BORDER_STYLES = new Set([
+  'none',
+  'hidden',
+  'dotted',
+  'dashed',
+  'solid',
+  'double',
+  'groove',
+  'ridge',
+  'inset',
+  'outset',
+]);
 const FONT_SIZE_KEYWORDS: Record<string, number> = {
-  'xx-small': 9, 'x-small': 10, small: 13, medium: 16, large: 18, 'x-large': 24, 'xx-large': 32, 'xxx-large': 48,
+  'xx-small': 9,
+  'x-small': 10,
+  small: 13,
+  medium: 16,
+  large: 18,
+  'x-large': 24,
+  'xx-large': 32,
+  'xxx-large': 48,
 };
 const BORDER_WIDTH_KEYWORDS: Record<string, number> = { thin: 1, medium: 3, thick: 5 };
-const TEXT_ALIGN = new Set(['left', 'right', 'center', 'justify', 'start', 'end', 'match-parent', '-webkit-center', '-webkit-left', '-webkit-right']);
+const TEXT_ALIGN = new Set([
+  'left',
+  'right',
+  'center',
+  'justify',
+  'start',
+  'end',
+  'match-parent',
+  '-webkit-center',
+  '-webkit-left',
+  '-webkit-right',
+]);
 const WHITE_SPACE = new Set(['normal', 'nowrap', 'pre', 'pre-wrap', 'pre-line', 'break-spaces']);
 
 type FontSizeSpec = { kind: 'keyword'; value: string } | { kind: 'length'; unit: string; value: number };
@@ -437,7 +534,8 @@ function fontSizeSpec(c: CssComponent | undefined): FontSizeSpec | null {
   return len?.kind === 'length' ? len : null;
 }
 
-type LineHeightSpec = { kind: 'normal' } | { kind: 'number'; value: number } | { kind: 'length'; unit: string; value: number };
+type LineHeightSpec =
+  { kind: 'normal' } | { kind: 'number'; value: number } | { kind: 'length'; unit: string; value: number };
 
 function lineHeightSpec(c: CssComponent | undefined): LineHeightSpec | null {
   if (c?.type === 'ident') return c.value.toLowerCase() === 'normal' ? { kind: 'normal' } : null;
@@ -457,7 +555,8 @@ function fontWeightSpec(c: CssComponent | undefined): number | 'bolder' | 'light
 }
 
 function borderWidthSpec(c: CssComponent | undefined): LengthSpec | null {
-  if (c?.type === 'ident' && c.value.toLowerCase() in BORDER_WIDTH_KEYWORDS) return { kind: 'length', unit: 'px', value: BORDER_WIDTH_KEYWORDS[c.value.toLowerCase()] ?? 3 };
+  if (c?.type === 'ident' && c.value.toLowerCase() in BORDER_WIDTH_KEYWORDS)
+    return { kind: 'length', unit: 'px', value: BORDER_WIDTH_KEYWORDS[c.value.toLowerCase()] ?? 3 };
   return lengthOf(c, {});
 }
 
@@ -496,12 +595,25 @@ for (const side of SIDES) {
   LONGHANDS[`border-${side}-color`] = (v) => colorOf(single(v)) !== null;
 }
 
-const INHERITED = new Set(['color', 'font-size', 'font-weight', 'line-height', 'text-align', 'visibility', 'white-space']);
+const INHERITED = new Set([
+  'color',
+  'font-size',
+  'font-weight',
+  'line-height',
+  'text-align',
+  'visibility',
+  'white-space',
+]);
 const CSS_WIDE = new Set(['inherit', 'initial', 'unset', 'revert', 'revert-layer']);
 
 type Expanded = [string, CssComponent[]][];
 
-function fourSides(prefix: string, suffix: string, values: readonly CssComponent[], valid: (c: CssComponent) => boolean): Expanded | null {
+function fourSides(
+  prefix: string,
+  suffix: string,
+  values: readonly CssComponent[],
+  valid: (c: CssComponent) => boolean,
+): Expanded | null {
   if (values.length < 1 || values.length > 4 || !values.every(valid)) return null;
   const [t, r = t, b = t, l = r] = values as [CssComponent, ...CssComponent[]];
   return [
@@ -512,7 +624,9 @@ function fourSides(prefix: string, suffix: string, values: readonly CssComponent
   ];
 }
 
-function borderSide(values: readonly CssComponent[]): { width: CssComponent; style: CssComponent; color: CssComponent } | null {
+function borderSide(
+  values: readonly CssComponent[],
+): { width: CssComponent; style: CssComponent; color: CssComponent } | null {
   let width: CssComponent | null = null;
   let style: CssComponent | null = null;
   let color: CssComponent | null = null;
@@ -530,7 +644,30 @@ function borderSide(values: readonly CssComponent[]): { width: CssComponent; sty
   };
 }
 
-const BACKGROUND_KEYWORDS = new Set(['none', 'repeat', 'repeat-x', 'repeat-y', 'no-repeat', 'space', 'round', 'scroll', 'fixed', 'local', 'top', 'bottom', 'left', 'right', 'center', 'border-box', 'padding-box', 'content-box', 'text', 'auto', 'cover', 'contain']);
+const BACKGROUND_KEYWORDS = new Set([
+  'none',
+  'repeat',
+  'repeat-x',
+  'repeat-y',
+  'no-repeat',
+  'space',
+  'round',
+  'scroll',
+  'fixed',
+  'local',
+  'top',
+  'bottom',
+  'left',
+  'right',
+  'center',
+  'border-box',
+  'padding-box',
+  'content-box',
+  'text',
+  'auto',
+  'cover',
+  'contain',
+]);
 
 /** Expands a shorthand into longhands the model tracks; null when the value is invalid. */
 function expandShorthand(property: string, v: readonly CssComponent[]): Expanded | null {
@@ -578,7 +715,20 @@ function expandShorthand(property: string, v: readonly CssComponent[]): Expanded
         if (!c) break;
         if (fontSizeSpec(c) !== null) break;
         if (fontWeightSpec(c) !== null) weight = c;
-        else if (!(c.type === 'ident' && ['normal', 'italic', 'oblique', 'small-caps', 'condensed', 'expanded', 'semi-condensed', 'semi-expanded'].includes(c.value.toLowerCase()))) return null;
+        else if (!(
+          c.type === 'ident' &&
+          [
+            'normal',
+            'italic',
+            'oblique',
+            'small-caps',
+            'condensed',
+            'expanded',
+            'semi-condensed',
+            'semi-expanded',
+          ].includes(c.value.toLowerCase())
+        ))
+          return null;
       }
       const size = v[index];
       if (!size || fontSizeSpec(size) === null) return null;
@@ -662,7 +812,15 @@ function bucket(map: Map<string, IndexedSelector[]>, key: string, entry: Indexed
 
 /** Blink's RuleSet: selectors bucketed by the rightmost compound's id, class or tag. */
 function buildRuleSet(sheets: readonly CssStyleSheetModel[], origin: 'ua' | 'author'): RuleSet {
-  const set: RuleSet = { origin, byId: new Map(), byClass: new Map(), byTag: new Map(), universal: [], ruleCount: 0, unsupported: 0 };
+  const set: RuleSet = {
+    origin,
+    byId: new Map(),
+    byClass: new Map(),
+    byTag: new Map(),
+    universal: [],
+    ruleCount: 0,
+    unsupported: 0,
+  };
   let ruleIndex = 0;
   for (const sheet of sheets) {
     for (const rule of sheet.rules) {
@@ -701,13 +859,27 @@ interface CascadeEntry {
 }
 
 function compareEntries(a: CascadeEntry, b: CascadeEntry): number {
-  return a.rank - b.rank || Number(a.inline) - Number(b.inline) || compareSpecificity(a.specificity, b.specificity) || a.order - b.order || a.position - b.position;
+  return (
+    a.rank - b.rank ||
+    Number(a.inline) - Number(b.inline) ||
+    compareSpecificity(a.specificity, b.specificity) ||
+    a.order - b.order ||
+    a.position - b.position
+  );
 }
 
-function pushDeclarations(out: CascadeEntry[], declarations: readonly CssDeclaration[], origin: 'ua' | 'author', inline: boolean, sp: Specificity, order: number): void {
+function pushDeclarations(
+  out: CascadeEntry[],
+  declarations: readonly CssDeclaration[],
+  origin: 'ua' | 'author',
+  inline: boolean,
+  sp: Specificity,
+  order: number,
+): void {
   declarations.forEach((d, position) => {
     const rank = origin === 'ua' ? (d.important ? 3 : 0) : d.important ? 2 : 1;
-    for (const [property, components] of expandDeclaration(d)) out.push({ property, components, rank, inline, specificity: sp, order, position });
+    for (const [property, components] of expandDeclaration(d))
+      out.push({ property, components, rank, inline, specificity: sp, order, position });
   });
 }
 
@@ -725,10 +897,25 @@ function matchRuleSet(element: Element, set: RuleSet, out: CascadeEntry[], order
     if (previous && compareSpecificity(previous.specificity, candidate.specificity) >= 0) continue;
     if (matchesSelector(element, candidate.selector)) matched.set(candidate.ruleIndex, candidate);
   }
-  for (const m of matched.values()) pushDeclarations(out, m.rule.declarations, set.origin, false, m.specificity, orderBase + m.ruleIndex);
+  for (const m of matched.values())
+    pushDeclarations(out, m.rule.declarations, set.origin, false, m.specificity, orderBase + m.ruleIndex);
 }
 
-const HINT_SIZE_ELEMENTS = new Set(['img', 'iframe', 'video', 'canvas', 'embed', 'object', 'svg', 'table', 'td', 'th', 'col', 'input', 'hr']);
+const HINT_SIZE_ELEMENTS = new Set([
+  'img',
+  'iframe',
+  'video',
+  'canvas',
+  'embed',
+  'object',
+  'svg',
+  'table',
+  'td',
+  'th',
+  'col',
+  'input',
+  'hr',
+]);
 const HINT_ALIGN_ELEMENTS = new Set(['div', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'tr', 'caption']);
 
 /** HTML's presentational hints the model knows (width/height, bgcolor, align). */
@@ -748,7 +935,9 @@ function presentationalHints(element: Element): CssDeclaration[] {
   }
   const bgcolor = attributeOf(element, 'bgcolor');
   if (bgcolor && ['body', 'table', 'tr', 'td', 'th'].includes(tag)) {
-    const c: CssComponent = /^#?[0-9a-f]{6}$/i.test(bgcolor.trim()) ? { type: 'hash', value: bgcolor.trim().replace(/^#/, '') } : { type: 'ident', value: bgcolor.trim() };
+    const c: CssComponent = /^#?[0-9a-f]{6}$/i.test(bgcolor.trim())
+      ? { type: 'hash', value: bgcolor.trim().replace(/^#/, '') }
+      : { type: 'ident', value: bgcolor.trim() };
     out.push({ property: 'background-color', value: bgcolor, important: false, components: [c] });
   }
   const align = attributeOf(element, 'align')?.toLowerCase();
@@ -759,7 +948,11 @@ function presentationalHints(element: Element): CssDeclaration[] {
 }
 
 /** The cascaded (winning) value of every tracked longhand that has one. */
-function cascade(element: Element, ua: RuleSet, author: RuleSet): { winners: Map<string, CssComponent[]>; matched: number } {
+function cascade(
+  element: Element,
+  ua: RuleSet,
+  author: RuleSet,
+): { winners: Map<string, CssComponent[]>; matched: number } {
   const entries: CascadeEntry[] = [];
   matchRuleSet(element, ua, entries, 0);
   // Presentational hints: author origin, below any author rule.
@@ -793,8 +986,18 @@ const INITIAL_STYLE: ComputedStyle = {
   maxWidth: { type: 'none' },
   minHeight: { type: 'auto' },
   maxHeight: { type: 'none' },
-  margin: { top: { type: 'px', value: 0 }, right: { type: 'px', value: 0 }, bottom: { type: 'px', value: 0 }, left: { type: 'px', value: 0 } },
-  padding: { top: { type: 'px', value: 0 }, right: { type: 'px', value: 0 }, bottom: { type: 'px', value: 0 }, left: { type: 'px', value: 0 } },
+  margin: {
+    top: { type: 'px', value: 0 },
+    right: { type: 'px', value: 0 },
+    bottom: { type: 'px', value: 0 },
+    left: { type: 'px', value: 0 },
+  },
+  padding: {
+    top: { type: 'px', value: 0 },
+    right: { type: 'px', value: 0 },
+    bottom: { type: 'px', value: 0 },
+    left: { type: 'px', value: 0 },
+  },
   borderWidth: { top: 0, right: 0, bottom: 0, left: 0 },
   borderStyle: { top: 'none', right: 'none', bottom: 'none', left: 'none' },
   borderColor: { top: 'currentcolor', right: 'currentcolor', bottom: 'currentcolor', left: 'currentcolor' },
@@ -826,7 +1029,12 @@ function specified(property: string, ctx: ComputeContext): readonly CssComponent
   return v;
 }
 
-function toPx(spec: { unit: string; value: number }, fontSize: number, ctx: ComputeContext, lineHeightPx: number): number {
+function toPx(
+  spec: { unit: string; value: number },
+  fontSize: number,
+  ctx: ComputeContext,
+  lineHeightPx: number,
+): number {
   const { env } = ctx;
   switch (spec.unit) {
     case 'px':
@@ -866,7 +1074,12 @@ function toPx(spec: { unit: string; value: number }, fontSize: number, ctx: Comp
   }
 }
 
-function computeLength(spec: LengthSpec | null, fontSize: number, lineHeightPx: number, ctx: ComputeContext): ComputedLength | null {
+function computeLength(
+  spec: LengthSpec | null,
+  fontSize: number,
+  lineHeightPx: number,
+  ctx: ComputeContext,
+): ComputedLength | null {
   if (!spec) return null;
   if (spec.kind === 'auto') return { type: 'auto' };
   if (spec.kind === 'none') return { type: 'none' };
@@ -888,7 +1101,12 @@ function computeFontSize(ctx: ComputeContext): number {
   }
   if (spec.unit === '%') return (parentSize * spec.value) / 100;
   // em (and ex, ch) of font-size are relative to the parent's font size.
-  return toPx({ unit: spec.unit, value: spec.value }, parentSize, ctx, ctx.parent?.lineHeightPx ?? parentSize * NORMAL_LINE_HEIGHT);
+  return toPx(
+    { unit: spec.unit, value: spec.value },
+    parentSize,
+    ctx,
+    ctx.parent?.lineHeightPx ?? parentSize * NORMAL_LINE_HEIGHT,
+  );
 }
 
 function computeLineHeight(ctx: ComputeContext, fontSize: number): LineHeight {
@@ -929,7 +1147,13 @@ function computeColor(ctx: ComputeContext): string {
   return c;
 }
 
-function pick<T>(property: string, ctx: ComputeContext, inherited: T, initial: T, compute: (v: readonly CssComponent[]) => T | null): T {
+function pick<T>(
+  property: string,
+  ctx: ComputeContext,
+  inherited: T,
+  initial: T,
+  compute: (v: readonly CssComponent[]) => T | null,
+): T {
   const v = specified(property, ctx);
   if (v === 'inherit') return inherited;
   if (v === 'initial') return initial;
@@ -940,9 +1164,12 @@ function displayOf(ctx: ComputeContext, element: Element): string {
   let display = pick('display', ctx, ctx.parent?.display ?? 'inline', 'inline', (v) => keyword(v));
   // Blockification (CSS Display 3 §2.7): the root element, and flex/grid items.
   const parentDisplay = ctx.parent?.display ?? '';
-  const blockify = element.parentNode?.nodeName === '#document' || ['flex', 'inline-flex', 'grid', 'inline-grid', '-webkit-box', '-webkit-inline-box'].includes(parentDisplay);
+  const blockify =
+    element.parentNode?.nodeName === '#document' ||
+    ['flex', 'inline-flex', 'grid', 'inline-grid', '-webkit-box', '-webkit-inline-box'].includes(parentDisplay);
   if (blockify && display !== 'none' && display !== 'contents') {
-    if (display === 'inline' || display === 'inline-block' || display === 'ruby' || display === 'run-in') display = 'block';
+    if (display === 'inline' || display === 'inline-block' || display === 'ruby' || display === 'run-in')
+      display = 'block';
     else if (display.startsWith('inline-')) display = display.slice(7);
     else if (display.startsWith('table-') || display === '-webkit-inline-box') display = 'block';
   }
@@ -952,7 +1179,14 @@ function displayOf(ctx: ComputeContext, element: Element): string {
 export function layoutDisplayOf(display: string): LayoutDisplay {
   if (display === 'none') return 'none';
   if (display === 'inline' || display === 'contents' || display === 'ruby' || display === 'run-in') return 'inline';
-  if (display === 'inline-block' || display === 'inline-flex' || display === 'inline-grid' || display === 'inline-table' || display === '-webkit-inline-box') return 'inline-block';
+  if (
+    display === 'inline-block' ||
+    display === 'inline-flex' ||
+    display === 'inline-grid' ||
+    display === 'inline-table' ||
+    display === '-webkit-inline-box'
+  )
+    return 'inline-block';
   return 'block';
 }
 
@@ -963,19 +1197,37 @@ function computeStyle(element: Element, ctx: ComputeContext): ComputedStyle {
   const lineHeightPx = usedLineHeight(lineHeight, fontSize);
   const color = computeColor(ctx);
   const display = displayOf(ctx, element);
-  const length = (property: string, options: LengthOptions, initial: ComputedLength, parentValue: ComputedLength | undefined): ComputedLength =>
-    pick(property, ctx, parentValue ?? initial, initial, (v) => computeLength(lengthOf(single(v), options), fontSize, lineHeightPx, ctx));
+  const length = (
+    property: string,
+    options: LengthOptions,
+    initial: ComputedLength,
+    parentValue: ComputedLength | undefined,
+  ): ComputedLength =>
+    pick(property, ctx, parentValue ?? initial, initial, (v) =>
+      computeLength(lengthOf(single(v), options), fontSize, lineHeightPx, ctx),
+    );
   const colorValue = (property: string, initial: string, parentValue: string | undefined): string => {
     const c = pick(property, ctx, parentValue ?? initial, initial, (v) => colorOf(single(v)));
     return c === 'currentcolor' ? color : c;
   };
-  const sides = <T>(make: (side: Side) => T): Sides<T> => ({ top: make('top'), right: make('right'), bottom: make('bottom'), left: make('left') });
+  const sides = <T>(make: (side: Side) => T): Sides<T> => ({
+    top: make('top'),
+    right: make('right'),
+    bottom: make('bottom'),
+    left: make('left'),
+  });
 
-  const borderStyle = sides((s) => pick(`border-${s}-style`, ctx, parent?.borderStyle[s] ?? 'none', 'none', (v) => keyword(v)));
+  const borderStyle = sides((s) =>
+    pick(`border-${s}-style`, ctx, parent?.borderStyle[s] ?? 'none', 'none', (v) => keyword(v)),
+  );
   const borderWidth = sides((s) => {
     if (borderStyle[s] === 'none' || borderStyle[s] === 'hidden') return 0;
-    const len = pick(`border-${s}-width`, ctx, { type: 'px', value: parent?.borderWidth[s] ?? 3 } as ComputedLength, { type: 'px', value: 3 }, (v) =>
-      computeLength(borderWidthSpec(single(v)), fontSize, lineHeightPx, ctx),
+    const len = pick(
+      `border-${s}-width`,
+      ctx,
+      { type: 'px', value: parent?.borderWidth[s] ?? 3 } as ComputedLength,
+      { type: 'px', value: 3 },
+      (v) => computeLength(borderWidthSpec(single(v)), fontSize, lineHeightPx, ctx),
     );
     // Chromium snaps border widths to whole device pixels (at least 1 when non-zero).
     return len.type === 'px' ? (len.value > 0 && len.value < 1 ? 1 : Math.floor(len.value)) : 0;
@@ -993,20 +1245,26 @@ function computeStyle(element: Element, ctx: ComputeContext): ComputedStyle {
     if (k === 'break-spaces') return 'pre-wrap';
     return k === 'normal' || k === 'nowrap' || k === 'pre' || k === 'pre-wrap' || k === 'pre-line' ? k : null;
   });
-  const visibility = pick<'visible' | 'hidden'>('visibility', ctx, parent?.visibility ?? 'visible', 'visible', (v) => (keyword(v) === 'visible' ? 'visible' : 'hidden'));
+  const visibility = pick<'visible' | 'hidden'>('visibility', ctx, parent?.visibility ?? 'visible', 'visible', (v) =>
+    keyword(v) === 'visible' ? 'visible' : 'hidden',
+  );
 
   return {
     display,
     layoutDisplay: layoutDisplayOf(display),
     visibility,
-    boxSizing: pick('box-sizing', ctx, parent?.boxSizing ?? 'content-box', 'content-box', (v) => (keyword(v) === 'border-box' ? 'border-box' : 'content-box')),
+    boxSizing: pick('box-sizing', ctx, parent?.boxSizing ?? 'content-box', 'content-box', (v) =>
+      keyword(v) === 'border-box' ? 'border-box' : 'content-box',
+    ),
     width: length('width', { auto: true, percent: true }, { type: 'auto' }, parent?.width),
     height: length('height', { auto: true, percent: true }, { type: 'auto' }, parent?.height),
     minWidth: length('min-width', { auto: true, percent: true }, { type: 'auto' }, parent?.minWidth),
     maxWidth: length('max-width', { none: true, percent: true }, { type: 'none' }, parent?.maxWidth),
     minHeight: length('min-height', { auto: true, percent: true }, { type: 'auto' }, parent?.minHeight),
     maxHeight: length('max-height', { none: true, percent: true }, { type: 'none' }, parent?.maxHeight),
-    margin: sides((s) => length(`margin-${s}`, { auto: true, percent: true, negative: true }, { type: 'px', value: 0 }, parent?.margin[s])),
+    margin: sides((s) =>
+      length(`margin-${s}`, { auto: true, percent: true, negative: true }, { type: 'px', value: 0 }, parent?.margin[s]),
+    ),
     padding: sides((s) => length(`padding-${s}`, { percent: true }, { type: 'px', value: 0 }, parent?.padding[s])),
     borderWidth,
     borderStyle,
@@ -1032,7 +1290,11 @@ function childrenOf(node: Node): Node[] {
  * Computes the style of every element of the document (template contents excluded),
  * parents before children. `authorSheets` are the document's stylesheets in order.
  */
-export function resolveStyles(document: DefaultTreeAdapterMap['document'], authorSheets: readonly CssStyleSheetModel[], env: StyleEnvironment): StyleResolution {
+export function resolveStyles(
+  document: DefaultTreeAdapterMap['document'],
+  authorSheets: readonly CssStyleSheetModel[],
+  env: StyleEnvironment,
+): StyleResolution {
   const ua = buildRuleSet([userAgentStyleSheet()], 'ua');
   const author = buildRuleSet(authorSheets, 'author');
   const styles = new Map<Element, ComputedStyle>();

@@ -17,10 +17,27 @@ export type ApiRequest = s.Infer<typeof apiRequest>;
 
 const navigationResult = s.object({
   navigationId: s.nullable(s.string({ maxLength: 100 })),
-  outcome: s.literal('loaded', 'load-failed', 'failed', 'no-commit', 'renderer-crashed', 'cancelled', 'invalid-input', 'nothing-to-do', 'download', 'blocked'),
+  outcome: s.literal(
+    'loaded',
+    'load-failed',
+    'failed',
+    'no-commit',
+    'renderer-crashed',
+    'cancelled',
+    'invalid-input',
+    'nothing-to-do',
+    'download',
+    'blocked',
+  ),
   url: s.nullable(s.string({ maxLength: 8192 })),
   message: s.string({ maxLength: 8192 }),
-  netError: s.nullable(s.object({ code: s.number({ integer: true }), name: s.string({ maxLength: 100 }), detail: s.string({ maxLength: 4096 }) })),
+  netError: s.nullable(
+    s.object({
+      code: s.number({ integer: true }),
+      name: s.string({ maxLength: 100 }),
+      detail: s.string({ maxLength: 4096 }),
+    }),
+  ),
 });
 
 const hostInfo = s.object({
@@ -44,17 +61,38 @@ const stepGate = s.object({
   pace: s.literal('paused', 'next-phase', 'playing'),
   intervalMs: s.number({ integer: true, min: 0 }),
   held: s.number({ integer: true, min: 0 }),
-  next: s.nullable(s.object({ flowId: s.string({ maxLength: 200 }), name: s.string({ maxLength: 200 }), from: s.string({ maxLength: 64 }), to: s.string({ maxLength: 64 }) })),
+  next: s.nullable(
+    s.object({
+      flowId: s.string({ maxLength: 200 }),
+      name: s.string({ maxLength: 200 }),
+      from: s.string({ maxLength: 64 }),
+      to: s.string({ maxLength: 64 }),
+    }),
+  ),
 });
 
-export const apiResult = { info: hostInfo, navigate: navigationResult, goBack: navigationResult, goForward: navigationResult, reload: navigationResult, proceedInterstitial: navigationResult, killRenderer: navigationResult, killNetworkThread: navigationResult, stepMode: stepGate } as const;
+export const apiResult = {
+  info: hostInfo,
+  navigate: navigationResult,
+  goBack: navigationResult,
+  goForward: navigationResult,
+  reload: navigationResult,
+  proceedInterstitial: navigationResult,
+  killRenderer: navigationResult,
+  killNetworkThread: navigationResult,
+  stepMode: stepGate,
+} as const;
 
 /** Trace events are checked for shape at the edge: an object with a numeric seq and ts and a known-looking type. */
 export const traceEventShape = s.unknownData({ maxDepth: 24 });
 
 export const apiResponse = s.union('kind', {
   result: s.object({ kind: s.literal('result'), id: s.number({ integer: true, min: 0 }), result: s.unknownData() }),
-  error: s.object({ kind: s.literal('error'), id: s.number({ integer: true, min: 0 }), error: s.string({ maxLength: 8192 }) }),
+  error: s.object({
+    kind: s.literal('error'),
+    id: s.number({ integer: true, min: 0 }),
+    error: s.string({ maxLength: 8192 }),
+  }),
   trace: s.object({ kind: s.literal('trace'), events: s.array(traceEventShape, { maxLength: 1_000_000 }) }),
 });
 export type ApiResponse = s.Infer<typeof apiResponse>;

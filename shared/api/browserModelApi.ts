@@ -27,7 +27,17 @@ export interface HostInfo {
 
 export interface NavigationResultView {
   navigationId: string | null;
-  outcome: 'loaded' | 'load-failed' | 'failed' | 'no-commit' | 'renderer-crashed' | 'cancelled' | 'invalid-input' | 'nothing-to-do' | 'download' | 'blocked';
+  outcome:
+    | 'loaded'
+    | 'load-failed'
+    | 'failed'
+    | 'no-commit'
+    | 'renderer-crashed'
+    | 'cancelled'
+    | 'invalid-input'
+    | 'nothing-to-do'
+    | 'download'
+    | 'blocked';
   url: string | null;
   message: string;
   netError: { code: number; name: string; detail: string } | null;
@@ -71,5 +81,15 @@ export interface BrowserModelApi {
   subscribeTrace(listener: (events: TraceEvent[]) => void): () => void;
 }
 
-export const API_METHODS = ['info', 'navigate', 'goBack', 'goForward', 'reload', 'proceedInterstitial', 'killRenderer', 'killNetworkThread', 'stepMode'] as const;
+export const API_METHODS = [
+  'info',
+  'navigate',
+  'goBack',
+  'goForward',
+  'reload',
+  'proceedInterstitial',
+  'killRenderer',
+  'killNetworkThread',
+  'stepMode',
+] as const;
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -38,7 +38,8 @@ export function string(options: { maxLength?: number; pattern?: RegExp } = {}): 
     check(value, path) {
       if (typeof value !== 'string') return fail(path, 'a string', value);
       if (value.length > maxLength) return `${path}: string longer than ${maxLength} characters`;
-      if (options.pattern && !options.pattern.test(value)) return `${path}: "${value.slice(0, 80)}" does not match ${String(options.pattern)}`;
+      if (options.pattern && !options.pattern.test(value))
+        return `${path}: "${value.slice(0, 80)}" does not match ${String(options.pattern)}`;
       return null;
     },
   };
@@ -64,11 +65,15 @@ export function boolean(): Schema<boolean> {
   };
 }
 
-export function literal<const L extends readonly (string | number | boolean | null)[]>(...values: L): Schema<L[number]> {
+export function literal<const L extends readonly (string | number | boolean | null)[]>(
+  ...values: L
+): Schema<L[number]> {
   return {
     description: values.map((v) => JSON.stringify(v)).join(' | '),
     check(value, path) {
-      return values.includes(value as L[number]) ? null : `${path}: expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)?.slice(0, 80) ?? describeValue(value)}`;
+      return values.includes(value as L[number])
+        ? null
+        : `${path}: expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)?.slice(0, 80) ?? describeValue(value)}`;
     },
   };
 }
@@ -101,7 +106,9 @@ export function array<T>(item: Schema<T>, options: { maxLength?: number } = {}):
   };
 }
 
-export function tuple<const T extends readonly Schema<unknown>[]>(...items: T): Schema<{ [K in keyof T]: Infer<T[K]> }> {
+export function tuple<const T extends readonly Schema<unknown>[]>(
+  ...items: T
+): Schema<{ [K in keyof T]: Infer<T[K]> }> {
   return {
     description: `[${items.map((i) => i.description).join(', ')}]`,
     check(value, path) {

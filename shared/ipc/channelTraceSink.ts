@@ -17,7 +17,10 @@ export class ChannelTraceSink implements TraceSink {
   private pending: TraceRecord[] = [];
   private scheduled = false;
 
-  constructor(private readonly raw: RawPort, private readonly maxBatch = 256) {}
+  constructor(
+    private readonly raw: RawPort,
+    private readonly maxBatch = 256,
+  ) {}
 
   record(record: TraceRecord): void {
     this.pending.push(record);

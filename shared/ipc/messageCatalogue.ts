@@ -45,7 +45,9 @@ export const responseHead = s.object({
   charset: s.string({ maxLength: 64 }),
   /** Content-Length if the server sent one, else -1. */
   contentLength: s.number({ integer: true, min: -1 }),
-  remoteEndpoint: s.nullable(s.object({ address: s.string({ maxLength: 64 }), port: s.number({ integer: true, min: 0, max: 65535 }) })),
+  remoteEndpoint: s.nullable(
+    s.object({ address: s.string({ maxLength: 64 }), port: s.number({ integer: true, min: 0, max: 65535 }) }),
+  ),
   connectionReused: s.boolean(),
   connectionId: s.number({ integer: true, min: 0 }),
   /** Served from the HTTP cache (fresh, or revalidated with a 304). */
@@ -84,7 +86,14 @@ export type URLLoaderCompletionStatus = s.Infer<typeof completionStatus>;
 
 /** The completion a loader ends with when it fails before any byte counted, e.g. when its pipe to a crashed network service is disconnected. */
 export function failedCompletionStatus(name: NetErrorName, detail: string): URLLoaderCompletionStatus {
-  return { errorCode: NET_ERRORS[name], errorName: name, errorDetail: detail.slice(0, 2048), encodedDataLength: 0, encodedBodyLength: 0, decodedBodyLength: 0 };
+  return {
+    errorCode: NET_ERRORS[name],
+    errorName: name,
+    errorDetail: detail.slice(0, 2048),
+    encodedDataLength: 0,
+    encodedBodyLength: 0,
+    decodedBodyLength: 0,
+  };
 }
 
 const frameToken = id;
@@ -223,7 +232,11 @@ export const messageCatalogue = {
     s.object({
       navigationId: id,
       frameToken,
-      commonParams: s.object({ url, method: s.string({ maxLength: 16 }), transition: s.literal('typed', 'link', 'reload', 'back_forward') }),
+      commonParams: s.object({
+        url,
+        method: s.string({ maxLength: 16 }),
+        transition: s.literal('typed', 'link', 'reload', 'back_forward'),
+      }),
       commitParams: s.object({ origin: url, navigationStart: micros, redirects: s.array(url, { maxLength: 40 }) }),
       responseHead,
       /** The navigation's loader: its URLLoaderClient end moves to the renderer with the commit. */
@@ -268,13 +281,25 @@ export const messageCatalogue = {
   'FrameHost.SubresourceResponseStarted': entry(
     ['renderer'],
     ['browser'],
-    s.object({ frameToken, url, destination: requestDestination, status: s.number({ integer: true }), mimeType: s.string({ maxLength: 256 }) }),
+    s.object({
+      frameToken,
+      url,
+      destination: requestDestination,
+      status: s.number({ integer: true }),
+      mimeType: s.string({ maxLength: 256 }),
+    }),
     'content.mojom.FrameHost.SubresourceResponseStarted: the renderer tells the browser a subresource response began (used for security state).',
   ),
   'FrameHost.ResourceLoadComplete': entry(
     ['renderer'],
     ['browser'],
-    s.object({ frameToken, url, destination: requestDestination, errorCode: s.number({ integer: true, max: 0 }), encodedBodyLength: s.number({ integer: true, min: 0 }) }),
+    s.object({
+      frameToken,
+      url,
+      destination: requestDestination,
+      errorCode: s.number({ integer: true, max: 0 }),
+      encodedBodyLength: s.number({ integer: true, min: 0 }),
+    }),
     'blink.mojom.LocalFrameHost.ResourceLoadComplete: one subresource finished loading (or failed).',
   ),
   'FrameHost.DidDispatchDOMContentLoadedEvent': entry(
@@ -298,7 +323,13 @@ export const messageCatalogue = {
   'FrameHost.DidFailLoadWithError': entry(
     ['renderer'],
     ['browser'],
-    s.object({ frameToken, url, errorCode: s.number({ integer: true, max: -1 }), errorName: s.string({ maxLength: 64 }), errorDetail: s.string({ maxLength: 2048 }) }),
+    s.object({
+      frameToken,
+      url,
+      errorCode: s.number({ integer: true, max: -1 }),
+      errorName: s.string({ maxLength: 64 }),
+      errorDetail: s.string({ maxLength: 2048 }),
+    }),
     'blink.mojom.LocalFrameHost.DidFailLoadWithError: the committed document’s own body failed (the connection reset, the body was cut short…); the page keeps what arrived, and this replaces DidFinishLoad.',
   ),
   'FrameHost.DidStopLoading': entry(

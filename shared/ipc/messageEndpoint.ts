@@ -67,7 +67,9 @@ export class MessageEndpoint {
 
   on<N extends MessageName>(name: N, handler: Handler<N>): void {
     if (!(messageCatalogue[name].to as readonly string[]).includes(this.info.role)) {
-      throw new Error(`${this.info.id} cannot receive ${name}: the catalogue does not allow a ${this.info.role} receiver`);
+      throw new Error(
+        `${this.info.id} cannot receive ${name}: the catalogue does not allow a ${this.info.role} receiver`,
+      );
     }
     this.handlers.set(name, handler as unknown as Handler<MessageName>);
   }
@@ -76,11 +78,18 @@ export class MessageEndpoint {
    * Sends a message. Sending something the catalogue forbids is a bug in NavScope
    * itself, so it throws at the sender instead of reaching the wire.
    */
-  send<N extends MessageName>(to: EndpointId, name: N, payload: PayloadOf<N>, route: string | null = null): MessageEnvelope<N> {
+  send<N extends MessageName>(
+    to: EndpointId,
+    name: N,
+    payload: PayloadOf<N>,
+    route: string | null = null,
+  ): MessageEnvelope<N> {
     const spec = messageCatalogue[name];
     const toRole = roleOf(to);
-    if (!(spec.from as readonly string[]).includes(this.info.role)) throw new Error(`${this.info.id} may not send ${name}`);
-    if (!toRole || !(spec.to as readonly string[]).includes(toRole)) throw new Error(`${name} may not be sent to ${to}`);
+    if (!(spec.from as readonly string[]).includes(this.info.role))
+      throw new Error(`${this.info.id} may not send ${name}`);
+    if (!toRole || !(spec.to as readonly string[]).includes(toRole))
+      throw new Error(`${name} may not be sent to ${to}`);
     const problem = spec.payload.check(payload, 'payload');
     if (problem) throw new Error(`${this.info.id} tried to send an invalid ${name}: ${problem}`);
     const envelope: MessageEnvelope<N> = {
@@ -107,13 +116,24 @@ export class MessageEndpoint {
     }
     const envelope = check.envelope;
     if (envelope.to !== this.info.id) {
-      this.reject(deliveredAt, envelope.from, envelope.name, `addressed to ${envelope.to} but delivered to ${this.info.id}`);
+      this.reject(
+        deliveredAt,
+        envelope.from,
+        envelope.name,
+        `addressed to ${envelope.to} but delivered to ${this.info.id}`,
+      );
       return;
     }
     this.sink.record(messageRecord(envelope, deliveredAt, this.info.id));
     const handler = this.handlers.get(envelope.name);
     if (!handler) {
-      this.sink.record({ type: 'error', ts: this.clock(), endpoint: this.info.id, where: this.info.id, message: `no handler for ${envelope.name}` });
+      this.sink.record({
+        type: 'error',
+        ts: this.clock(),
+        endpoint: this.info.id,
+        where: this.info.id,
+        message: `no handler for ${envelope.name}`,
+      });
       return;
     }
     try {
@@ -125,10 +145,24 @@ export class MessageEndpoint {
   }
 
   reject(at: number, from: string | null, name: string | null, reason: string): void {
-    this.sink.record({ type: 'ipc.rejected', ts: at, endpoint: this.info.id, receiver: this.info.id, from, name, reason });
+    this.sink.record({
+      type: 'ipc.rejected',
+      ts: at,
+      endpoint: this.info.id,
+      receiver: this.info.id,
+      from,
+      name,
+      reason,
+    });
   }
 
   private handlerFailed(name: MessageName, error: unknown): void {
-    this.sink.record({ type: 'error', ts: this.clock(), endpoint: this.info.id, where: `${this.info.id} handling ${name}`, message: errorText(error) });
+    this.sink.record({
+      type: 'error',
+      ts: this.clock(),
+      endpoint: this.info.id,
+      where: `${this.info.id} handling ${name}`,
+      message: errorText(error),
+    });
   }
 }

@@ -56,7 +56,13 @@ function peek(raw: unknown, key: string): string | null {
  * it, and the payload against the message's schema. Never throws.
  */
 export function checkEnvelope(raw: unknown): EnvelopeCheck {
-  const rejected = (reason: string): EnvelopeCheck => ({ ok: false, reason, name: peek(raw, 'name'), from: peek(raw, 'from'), to: peek(raw, 'to') });
+  const rejected = (reason: string): EnvelopeCheck => ({
+    ok: false,
+    reason,
+    name: peek(raw, 'name'),
+    from: peek(raw, 'from'),
+    to: peek(raw, 'to'),
+  });
   const shapeProblem = envelopeShape.check(raw, 'envelope');
   if (shapeProblem) return rejected(shapeProblem);
   const env = raw as s.Infer<typeof envelopeShape>;
@@ -66,8 +72,10 @@ export function checkEnvelope(raw: unknown): EnvelopeCheck {
   const toRole = roleOf(env.to);
   if (!fromRole) return rejected(`unknown sender endpoint "${env.from}"`);
   if (!toRole) return rejected(`unknown receiver endpoint "${env.to}"`);
-  if (!(spec.from as readonly string[]).includes(fromRole)) return rejected(`${env.name} may not be sent by a ${fromRole} endpoint`);
-  if (!(spec.to as readonly string[]).includes(toRole)) return rejected(`${env.name} may not be received by a ${toRole} endpoint`);
+  if (!(spec.from as readonly string[]).includes(fromRole))
+    return rejected(`${env.name} may not be sent by a ${fromRole} endpoint`);
+  if (!(spec.to as readonly string[]).includes(toRole))
+    return rejected(`${env.name} may not be received by a ${toRole} endpoint`);
   const payloadProblem = spec.payload.check(env.payload, 'payload');
   if (payloadProblem) return rejected(`${env.name}: ${payloadProblem}`);
   return { ok: true, envelope: env as AnyEnvelope };
@@ -82,7 +90,11 @@ const endpointInfoShape = s.object({
 });
 
 const frameShape = s.union('kind', {
-  message: s.object({ kind: s.literal('message'), envelope: s.unknownData(), trace: s.optional(s.array(s.unknownData(), { maxLength: 10_000 })) }),
+  message: s.object({
+    kind: s.literal('message'),
+    envelope: s.unknownData(),
+    trace: s.optional(s.array(s.unknownData(), { maxLength: 10_000 })),
+  }),
   trace: s.object({ kind: s.literal('trace'), records: s.array(s.unknownData(), { maxLength: 10_000 }) }),
   hello: s.object({ kind: s.literal('hello'), endpoint: endpointInfoShape }),
 });

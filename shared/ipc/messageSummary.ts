@@ -14,11 +14,15 @@ const describers: Describers = {
   'URLLoaderFactory.CreateLoaderAndStart': (p) => `${p.request.method} ${p.request.url} (${p.request.destination})`,
   'URLLoader.FollowRedirect': (p) => `follow redirect of ${p.requestId}`,
   'URLLoader.Cancel': (p) => `cancel ${p.requestId}: ${p.reason}`,
-  'URLLoaderClient.OnReceiveRedirect': (p) => `${p.redirect.status}${p.head.statusText === 'Internal Redirect' ? ' Internal Redirect' : ''} → ${p.redirect.newUrl}`,
-  'URLLoaderClient.OnReceiveResponse': (p) => `${p.head.status} ${p.head.statusText} ${p.head.mimeType || '(no type)'}${p.head.fromCache ? ' (from cache)' : ''}`,
+  'URLLoaderClient.OnReceiveRedirect': (p) =>
+    `${p.redirect.status}${p.head.statusText === 'Internal Redirect' ? ' Internal Redirect' : ''} → ${p.redirect.newUrl}`,
+  'URLLoaderClient.OnReceiveResponse': (p) =>
+    `${p.head.status} ${p.head.statusText} ${p.head.mimeType || '(no type)'}${p.head.fromCache ? ' (from cache)' : ''}`,
   'DataPipe.Write': (p) => `${kb(p.chunk.byteLength)} at offset ${p.offset}`,
   'URLLoaderClient.OnComplete': (p) =>
-    p.status.errorCode === 0 ? `OK, ${kb(p.status.encodedBodyLength)}` : `${netErrorName(p.status.errorCode)} (${p.status.errorDetail})`,
+    p.status.errorCode === 0
+      ? `OK, ${kb(p.status.encodedBodyLength)}`
+      : `${netErrorName(p.status.errorCode)} (${p.status.errorDetail})`,
   'AgentSchedulingGroup.CreateFrame': (p) => `frame ${p.frameToken} for ${p.site}`,
   'ChildProcess.ProcessShutdown': (p) => p.reason,
   'ChildProcess.Ping': (p) => `ping #${p.sequence}`,
@@ -33,7 +37,8 @@ const describers: Describers = {
   'FrameHost.DidCommitProvisionalLoad': (p) => `${p.url} committed (${p.httpStatusCode})`,
   'FrameHost.UpdateTitle': (p) => `"${p.title}"`,
   'FrameHost.SubresourceResponseStarted': (p) => `${p.status} ${p.url} (${p.destination})`,
-  'FrameHost.ResourceLoadComplete': (p) => `${p.url} ${p.errorCode === 0 ? kb(p.encodedBodyLength) : netErrorName(p.errorCode)}`,
+  'FrameHost.ResourceLoadComplete': (p) =>
+    `${p.url} ${p.errorCode === 0 ? kb(p.encodedBodyLength) : netErrorName(p.errorCode)}`,
   'FrameHost.DidDispatchDOMContentLoadedEvent': () => 'DOMContentLoaded',
   'FrameHost.DocumentOnLoadCompleted': () => 'load',
   'FrameHost.DidFinishLoad': (p) => p.url,

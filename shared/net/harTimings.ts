@@ -22,7 +22,14 @@ export interface HarTimings {
   receive: number;
 }
 
-export type DevtoolsPhaseName = 'Stalled' | 'DNS Lookup' | 'Initial connection' | 'SSL' | 'Request sent' | 'Waiting for server response' | 'Content Download';
+export type DevtoolsPhaseName =
+  | 'Stalled'
+  | 'DNS Lookup'
+  | 'Initial connection'
+  | 'SSL'
+  | 'Request sent'
+  | 'Waiting for server response'
+  | 'Content Download';
 
 /** One bar of DevTools' Timing tab; start and end are µs on the LoadTiming clock. */
 export interface DevtoolsPhase {
@@ -55,7 +62,8 @@ function applicability(t: LoadTiming): Applicability {
 /** HAR 1.2 timings of one load; `responseEnd` is when the last body byte arrived (µs, same clock). */
 export function harTimings(timing: LoadTiming, responseEnd: number): HarTimings {
   const a = applicability(timing);
-  const blocked = applies(timing.requestStart) && a.firstStart !== null ? ms(Math.max(0, a.firstStart - timing.requestStart)) : -1;
+  const blocked =
+    applies(timing.requestStart) && a.firstStart !== null ? ms(Math.max(0, a.firstStart - timing.requestStart)) : -1;
   let cursor = a.firstStart ?? (applies(timing.requestStart) ? timing.requestStart : null);
   const phase = (end: number): number => {
     if (cursor === null || !applies(end)) return 0;

@@ -176,13 +176,24 @@ export class Http1ResponseParser {
         this.complete(events);
         break;
       case 'head':
-        if (this.received === 0) this.failure = new NetError('ERR_EMPTY_RESPONSE', 'the connection closed before any response byte');
+        if (this.received === 0)
+          this.failure = new NetError('ERR_EMPTY_RESPONSE', 'the connection closed before any response byte');
         else if (this.headLength === 0)
-          this.failure = new NetError('ERR_INVALID_HTTP_RESPONSE', `the connection closed after ${this.interim} interim (1xx) response(s) without a final response`);
-        else this.failure = new NetError('ERR_INVALID_HTTP_RESPONSE', `the connection closed in the middle of the response head (after ${this.headLength} bytes)`);
+          this.failure = new NetError(
+            'ERR_INVALID_HTTP_RESPONSE',
+            `the connection closed after ${this.interim} interim (1xx) response(s) without a final response`,
+          );
+        else
+          this.failure = new NetError(
+            'ERR_INVALID_HTTP_RESPONSE',
+            `the connection closed in the middle of the response head (after ${this.headLength} bytes)`,
+          );
         break;
       case 'length':
-        this.failure = new NetError('ERR_CONTENT_LENGTH_MISMATCH', `the connection closed with ${this.remaining} body bytes still expected`);
+        this.failure = new NetError(
+          'ERR_CONTENT_LENGTH_MISMATCH',
+          `the connection closed with ${this.remaining} body bytes still expected`,
+        );
         break;
       default:
         this.failure = new NetError('ERR_INCOMPLETE_CHUNKED_ENCODING', 'the connection closed before the last chunk');
@@ -207,7 +218,9 @@ export class Http1ResponseParser {
       const byte = chunk[i] as number;
       const position = this.headLength;
       if (position < HTTP_PREFIX.length && byte !== HTTP_PREFIX[position]) {
-        throw this.invalid(`the response does not start with "HTTP/" (got ${JSON.stringify(latin1(this.headBuffer, 0, position) + String.fromCharCode(byte))})`);
+        throw this.invalid(
+          `the response does not start with "HTTP/" (got ${JSON.stringify(latin1(this.headBuffer, 0, position) + String.fromCharCode(byte))})`,
+        );
       }
       if (this.headLength === this.headBuffer.length) {
         const bigger = new Uint8Array(this.headBuffer.length * 2);
@@ -251,7 +264,8 @@ export class Http1ResponseParser {
 
     const headers: [string, string][] = [];
     for (const line of clean.slice(1)) {
-      if (line.startsWith(' ') || line.startsWith('\t')) throw this.invalid('obsolete line folding (obs-fold) in the response head');
+      if (line.startsWith(' ') || line.startsWith('\t'))
+        throw this.invalid('obsolete line folding (obs-fold) in the response head');
       const colon = line.indexOf(':');
       if (colon <= 0) throw this.invalid(`malformed header line ${JSON.stringify(line.slice(0, 80))}`);
       const name = line.slice(0, colon);
@@ -274,9 +288,17 @@ export class Http1ResponseParser {
   /** RFC 9112 §6.3: how the body ends. */
   private frameBody(httpVersion: string, status: number, headers: [string, string][], events: Http1Event[]): void {
     const connection = listValues(headers, 'connection');
-    const persistent = httpVersion === '1.0' ? connection.includes('keep-alive') && !connection.includes('close') : !connection.includes('close');
+    const persistent =
+      httpVersion === '1.0'
+        ? connection.includes('keep-alive') && !connection.includes('close')
+        : !connection.includes('close');
 
-    if (this.requestMethod === 'HEAD' || status === 204 || status === 304 || (this.requestMethod === 'CONNECT' && status >= 200 && status < 300)) {
+    if (
+      this.requestMethod === 'HEAD' ||
+      status === 204 ||
+      status === 304 ||
+      (this.requestMethod === 'CONNECT' && status >= 200 && status < 300)
+    ) {
       this.reusable = persistent;
       this.complete(events);
       return;
@@ -301,7 +323,8 @@ export class Http1ResponseParser {
 
     if (lengths.length > 0) {
       const first = lengths[0] as string;
-      if (lengths.some((l) => l !== first)) throw this.invalid(`conflicting Content-Length values (${lengths.join(', ')})`);
+      if (lengths.some((l) => l !== first))
+        throw this.invalid(`conflicting Content-Length values (${lengths.join(', ')})`);
       if (!/^[0-9]{1,15}$/.test(first)) throw this.invalid(`invalid Content-Length ${JSON.stringify(first)}`);
       this.remaining = Number(first);
       this.reusable = persistent;
@@ -323,7 +346,11 @@ export class Http1ResponseParser {
         this.line += String.fromCharCode(byte);
         if (this.state === 'trailers') {
           this.trailerBytes += 1;
-          if (this.trailerBytes > this.maxHeaderBytes) throw new NetError('ERR_RESPONSE_HEADERS_TOO_BIG', `the chunked trailer section exceeds ${this.maxHeaderBytes} bytes`);
+          if (this.trailerBytes > this.maxHeaderBytes)
+            throw new NetError(
+              'ERR_RESPONSE_HEADERS_TOO_BIG',
+              `the chunked trailer section exceeds ${this.maxHeaderBytes} bytes`,
+            );
         } else if (this.line.length > MAX_CHUNK_LINE) {
           throw new NetError('ERR_INVALID_CHUNKED_ENCODING', 'chunk-size line too long');
         }
@@ -342,9 +369,14 @@ export class Http1ResponseParser {
     switch (this.state) {
       case 'chunk-size': {
         const match = /^([0-9A-Fa-f]+)[ \t]*(;.*)?$/.exec(line);
-        if (match === null) throw new NetError('ERR_INVALID_CHUNKED_ENCODING', `invalid chunk size line ${JSON.stringify(line.slice(0, 80))}`);
+        if (match === null)
+          throw new NetError(
+            'ERR_INVALID_CHUNKED_ENCODING',
+            `invalid chunk size line ${JSON.stringify(line.slice(0, 80))}`,
+          );
         const digits = (match[1] as string).replace(/^0+(?=.)/, '');
-        if (digits.length > 13) throw new NetError('ERR_INVALID_CHUNKED_ENCODING', `chunk size ${match[1]} is too large`);
+        if (digits.length > 13)
+          throw new NetError('ERR_INVALID_CHUNKED_ENCODING', `chunk size ${match[1]} is too large`);
         const size = parseInt(digits, 16);
         if (size === 0) {
           this.state = 'trailers';
@@ -364,7 +396,8 @@ export class Http1ResponseParser {
           this.complete(events);
           return;
         }
-        if (line.startsWith(' ') || line.startsWith('\t') || line.indexOf(':') <= 0) throw this.invalid(`malformed trailer line ${JSON.stringify(line.slice(0, 80))}`);
+        if (line.startsWith(' ') || line.startsWith('\t') || line.indexOf(':') <= 0)
+          throw this.invalid(`malformed trailer line ${JSON.stringify(line.slice(0, 80))}`);
         return;
       default:
         return;

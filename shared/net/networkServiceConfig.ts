@@ -32,13 +32,24 @@ export const networkServiceConfig = s.object({
   userAgent: s.string({ maxLength: 512 }),
   acceptLanguage: s.string({ maxLength: 256 }),
   /** Per-step limits in milliseconds. */
-  timeouts: s.object({ dnsAttemptMs: s.number({ min: 1 }), connectMs: s.number({ min: 1 }), responseHeadMs: s.number({ min: 1 }), bodyIdleMs: s.number({ min: 1 }) }),
+  timeouts: s.object({
+    dnsAttemptMs: s.number({ min: 1 }),
+    connectMs: s.number({ min: 1 }),
+    responseHeadMs: s.number({ min: 1 }),
+    bodyIdleMs: s.number({ min: 1 }),
+  }),
 });
 
 export type NetworkServiceConfig = s.Infer<typeof networkServiceConfig>;
 
-export const DEFAULT_TIMEOUTS: NetworkServiceConfig['timeouts'] = { dnsAttemptMs: 1500, connectMs: 10_000, responseHeadMs: 30_000, bodyIdleMs: 30_000 };
-export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) NavScope/0.1 Chrome/145.0.0.0 Safari/537.36';
+export const DEFAULT_TIMEOUTS: NetworkServiceConfig['timeouts'] = {
+  dnsAttemptMs: 1500,
+  connectMs: 10_000,
+  responseHeadMs: 30_000,
+  bodyIdleMs: 30_000,
+};
+export const DEFAULT_USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) NavScope/0.1 Chrome/145.0.0.0 Safari/537.36';
 export const DEFAULT_ACCEPT_LANGUAGE = 'ko-KR,ko;q=0.9,en-US;q=0.8,en;q=0.7';
 
 export function isLoopbackAddress(address: string): boolean {

@@ -20,4 +20,10 @@ const ROOTS: [string, string][] = [
   ['m', '202.12.27.33'],
 ];
 
-export const ROOT_HINTS: readonly DnsServerRef[] = ROOTS.map(([letter, address]) => ({ address, port: 53, name: `${letter}.root-servers.net`, zone: '.', role: 'root' }));
+export const ROOT_HINTS: readonly DnsServerRef[] = ROOTS.map(([letter, address]) => ({
+  address,
+  port: 53,
+  name: `${letter}.root-servers.net`,
+  zone: '.',
+  role: 'root',
+}));

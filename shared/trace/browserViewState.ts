@@ -123,7 +123,16 @@ export function emptyViewState(): BrowserViewState {
   return {
     cursor: 0,
     downloads: [],
-    tab: { interstitial: null, loadError: null, loading: false, url: '', title: 'New Tab', security: 'none', crashed: false, history: { entries: [], index: -1 } },
+    tab: {
+      interstitial: null,
+      loadError: null,
+      loading: false,
+      url: '',
+      title: 'New Tab',
+      security: 'none',
+      crashed: false,
+      history: { entries: [], index: -1 },
+    },
     processes: [],
     servers: [],
     spans: [],
@@ -140,7 +149,17 @@ export function emptyViewState(): BrowserViewState {
 function processFor(state: BrowserViewState, id: string, kind: ProcessView['kind']): ProcessView {
   let view = state.processes.find((p) => p.id === id);
   if (!view) {
-    view = { id, kind, pid: null, site: null, state: 'launching', threads: [], detail: null, role: null, unresponsive: false };
+    view = {
+      id,
+      kind,
+      pid: null,
+      site: null,
+      state: 'launching',
+      threads: [],
+      detail: null,
+      role: null,
+      unresponsive: false,
+    };
     state.processes.push(view);
   }
   return view;
@@ -160,10 +179,17 @@ function addThread(state: BrowserViewState, info: EndpointInfo): void {
   const view = processFor(state, info.id, info.role === 'browser' ? 'browser' : 'renderer');
   view.pid = info.pid;
   if (view.state === 'launching') view.state = 'running';
-  if (!view.threads.some((t) => t.id === info.id)) view.threads.unshift({ id: info.id, name: info.threadName, state: 'running', restarts: 0 });
+  if (!view.threads.some((t) => t.id === info.id))
+    view.threads.unshift({ id: info.id, name: info.threadName, state: 'running', restarts: 0 });
 }
 
-function serverFor(state: BrowserViewState, kind: ServerView['kind'], address: string, port: number, init: Omit<ServerView, 'id' | 'kind' | 'address' | 'port' | 'hosts'>): ServerView {
+function serverFor(
+  state: BrowserViewState,
+  kind: ServerView['kind'],
+  address: string,
+  port: number,
+  init: Omit<ServerView, 'id' | 'kind' | 'address' | 'port' | 'hosts'>,
+): ServerView {
   const id = `${address}:${port}`;
   let view = state.servers.find((s) => s.id === id);
   if (!view) {
@@ -224,7 +250,17 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       processFor(state, event.processId, 'renderer').unresponsive = false;
       return;
     case 'download.begin':
-      state.downloads.push({ id: event.downloadId, url: event.url, filename: event.filename, path: event.path, mimeType: event.mimeType, received: 0, total: event.totalBytes, state: 'in-progress', error: null });
+      state.downloads.push({
+        id: event.downloadId,
+        url: event.url,
+        filename: event.filename,
+        path: event.path,
+        mimeType: event.mimeType,
+        received: 0,
+        total: event.totalBytes,
+        state: 'in-progress',
+        error: null,
+      });
       return;
     case 'download.progress': {
       const download = state.downloads.find((d) => d.id === event.downloadId);
@@ -303,7 +339,15 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       state.errorCount++;
       return;
     case 'navigation.begin':
-      state.navigations.push({ navigationId: event.navigationId, url: event.url, input: event.input, start: event.ts, beginSeq: event.seq, outcome: null, netError: null });
+      state.navigations.push({
+        navigationId: event.navigationId,
+        url: event.url,
+        input: event.input,
+        start: event.ts,
+        beginSeq: event.seq,
+        outcome: null,
+        netError: null,
+      });
       return;
     case 'navigation.end': {
       const nav = state.navigations.find((n) => n.navigationId === event.navigationId);
@@ -316,14 +360,21 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
     }
     case 'dns.query': {
       const s = event.server;
-      remember(serverFor(state, 'dns', s.address, s.port, { name: s.name, role: s.role, zone: s.zone }).hosts, `${event.question.name} ${event.question.type}`);
+      remember(
+        serverFor(state, 'dns', s.address, s.port, { name: s.name, role: s.role, zone: s.zone }).hosts,
+        `${event.question.name} ${event.question.type}`,
+      );
       return;
     }
     case 'http.request': {
       // A URL that does not parse (a damaged trace) names the server by its address.
       const host = URL.canParse(event.url) ? new URL(event.url).hostname : event.remote;
       const colon = event.remote.lastIndexOf(':');
-      const server = serverFor(state, 'web', event.remote.slice(0, colon), Number(event.remote.slice(colon + 1)), { name: host, role: 'web', zone: '' });
+      const server = serverFor(state, 'web', event.remote.slice(0, colon), Number(event.remote.slice(colon + 1)), {
+        name: host,
+        role: 'web',
+        zone: '',
+      });
       remember(server.hosts, host);
       server.name = host;
       return;
@@ -348,12 +399,23 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
           return;
         case 'interstitial': {
           const v = event.value as Partial<InterstitialView> | null;
-          tab.interstitial = v && typeof v === 'object' ? { kind: String(v.kind ?? ''), url: String(v.url ?? ''), error: String(v.error ?? ''), detail: String(v.detail ?? '') } : null;
+          tab.interstitial =
+            v && typeof v === 'object'
+              ? {
+                  kind: String(v.kind ?? ''),
+                  url: String(v.url ?? ''),
+                  error: String(v.error ?? ''),
+                  detail: String(v.detail ?? ''),
+                }
+              : null;
           return;
         }
         case 'loadError': {
           const v = event.value as Partial<LoadErrorView> | null;
-          tab.loadError = v && typeof v === 'object' ? { url: String(v.url ?? ''), error: String(v.error ?? ''), detail: String(v.detail ?? '') } : null;
+          tab.loadError =
+            v && typeof v === 'object'
+              ? { url: String(v.url ?? ''), error: String(v.error ?? ''), detail: String(v.detail ?? '') }
+              : null;
           return;
         }
         case 'history': {
@@ -380,7 +442,12 @@ export function foldTrace(events: readonly TraceEvent[], count = events.length):
 function copyState(state: BrowserViewState): BrowserViewState {
   return {
     ...state,
-    tab: { ...state.tab, interstitial: state.tab.interstitial ? { ...state.tab.interstitial } : null, loadError: state.tab.loadError ? { ...state.tab.loadError } : null, history: { entries: state.tab.history.entries.map((e) => ({ ...e })), index: state.tab.history.index } },
+    tab: {
+      ...state.tab,
+      interstitial: state.tab.interstitial ? { ...state.tab.interstitial } : null,
+      loadError: state.tab.loadError ? { ...state.tab.loadError } : null,
+      history: { entries: state.tab.history.entries.map((e) => ({ ...e })), index: state.tab.history.index },
+    },
     processes: state.processes.map((p) => ({ ...p, threads: p.threads.map((t) => ({ ...t })) })),
     downloads: state.downloads.map((d) => ({ ...d })),
     servers: state.servers.map((s) => ({ ...s, hosts: [...s.hosts] })),
@@ -411,7 +478,10 @@ export class TraceTimeline {
    * long trace costs nothing until it is stepped through.
    */
   update(events: readonly TraceEvent[]): void {
-    if (events.length < this.events.length || (events.length > 0 && this.events.length > 0 && events[0] !== this.events[0])) {
+    if (
+      events.length < this.events.length ||
+      (events.length > 0 && this.events.length > 0 && events[0] !== this.events[0])
+    ) {
       this.checkpoints.length = 1;
     }
     this.events = events;

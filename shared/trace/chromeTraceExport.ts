@@ -80,7 +80,8 @@ export interface ChromeMetadataEvent extends ChromeTraceEventBase {
   args: { name: string } | { sort_index: number };
 }
 
-export type ChromeTraceEvent = ChromeCompleteEvent | ChromeInstantEvent | ChromeFlowStartEvent | ChromeFlowEndEvent | ChromeMetadataEvent;
+export type ChromeTraceEvent =
+  ChromeCompleteEvent | ChromeInstantEvent | ChromeFlowStartEvent | ChromeFlowEndEvent | ChromeMetadataEvent;
 
 export interface ChromeTraceFile {
   traceEvents: ChromeTraceEvent[];
@@ -198,7 +199,10 @@ function isFiniteNumber(value: unknown): value is number {
  * their endpoint was announced, with the first thing the trace says about it.
  */
 class EndpointDirectory {
-  private readonly first = new Map<EndpointId, { pid: number | null; pidRank: number; thread: string | null; threadRank: number }>();
+  private readonly first = new Map<
+    EndpointId,
+    { pid: number | null; pidRank: number; thread: string | null; threadRank: number }
+  >();
   private readonly current = new Map<EndpointId, ThreadIdentity>();
   private readonly synthetic = new Map<EndpointId, number>();
   /** Process names by pid, with the rank of their source (thread.start beats guesses). */
@@ -229,7 +233,11 @@ class EndpointDirectory {
         case 'process.spawn':
           notePid(event.pid);
           this.learnFirst(event.processId, event.pid, null, 1);
-          this.nameProcess(event.pid, roleOf(event.processId) === 'renderer' ? `Renderer (${event.site})` : event.serviceName || event.processId, 1);
+          this.nameProcess(
+            event.pid,
+            roleOf(event.processId) === 'renderer' ? `Renderer (${event.site})` : event.serviceName || event.processId,
+            1,
+          );
           break;
         case 'message':
           notePid(event.fromPid);
@@ -267,9 +275,15 @@ class EndpointDirectory {
   /** Follows the trace as it is replayed, so a relaunched process's new pid applies from then on. */
   observe(event: TraceEvent): void {
     if (event.type === 'thread.start' && isFiniteNumber(event.info.pid)) {
-      this.current.set(event.info.id, { pid: event.info.pid, thread: event.info.threadName || defaultThreadName(event.info.id) });
+      this.current.set(event.info.id, {
+        pid: event.info.pid,
+        thread: event.info.threadName || defaultThreadName(event.info.id),
+      });
     } else if (event.type === 'process.spawn' && isFiniteNumber(event.pid)) {
-      const thread = this.current.get(event.processId)?.thread ?? this.first.get(event.processId)?.thread ?? defaultThreadName(event.processId);
+      const thread =
+        this.current.get(event.processId)?.thread ??
+        this.first.get(event.processId)?.thread ??
+        defaultThreadName(event.processId);
       this.current.set(event.processId, { pid: event.pid, thread });
     }
   }
@@ -345,10 +359,23 @@ export function toChromeTrace(events: readonly TraceEvent[]): ChromeTraceFile {
 
   const instant = (event: TraceEvent, thread: BaseThread): void => {
     const { ts: _ts, endpoint: _endpoint, seq: _seq, ...body } = event;
-    instants.push({ ph: 'i', s: 't', name: String(event.type), cat: String(event.type).split('.')[0] || 'navscope', ts: rel(event.ts), pid: thread.pid, tid: thread.tids[0]!, args: toJsonObject(body) });
+    instants.push({
+      ph: 'i',
+      s: 't',
+      name: String(event.type),
+      cat: String(event.type).split('.')[0] || 'navscope',
+      ts: rel(event.ts),
+      pid: thread.pid,
+      tid: thread.tids[0]!,
+      args: toJsonObject(body),
+    });
   };
 
-  const spanSlice = (begin: TraceEventOf<'span.begin'>, thread: BaseThread, end: TraceEventOf<'span.end'> | null): void => {
+  const spanSlice = (
+    begin: TraceEventOf<'span.begin'>,
+    thread: BaseThread,
+    end: TraceEventOf<'span.end'> | null,
+  ): void => {
     const ts = rel(begin.ts);
     const dur = Math.max(0, (end ? rel(end.ts) : rel(latest)) - ts);
     const args: ChromeTraceArgs = {
@@ -362,7 +389,13 @@ export function toChromeTrace(events: readonly TraceEvent[]): ChromeTraceFile {
       navigationId: begin.navigationId ?? null,
       requestId: begin.requestId ?? null,
     };
-    slices.push({ start: ts, end: ts + dur, thread, flows: [], event: { ph: 'X', name: String(begin.name), cat: String(begin.category), ts, dur, pid: thread.pid, args } });
+    slices.push({
+      start: ts,
+      end: ts + dur,
+      thread,
+      flows: [],
+      event: { ph: 'X', name: String(begin.name), cat: String(begin.category), ts, dur, pid: thread.pid, args },
+    });
     spanCount++;
   };
 
@@ -396,16 +429,29 @@ export function toChromeTrace(events: readonly TraceEvent[]): ChromeTraceFile {
           to: String(event.to),
           route: event.route ?? null,
           summary: String(event.summary ?? ''),
-          latencyMicros: isFiniteNumber(event.deliveredAt) && isFiniteNumber(event.sentAt) ? event.deliveredAt - event.sentAt : null,
+          latencyMicros:
+            isFiniteNumber(event.deliveredAt) && isFiniteNumber(event.sentAt) ? event.deliveredAt - event.sentAt : null,
         };
         slices.push({
-          start: sentTs, end: sentTs + 1, thread: sender,
+          start: sentTs,
+          end: sentTs + 1,
+          thread: sender,
           event: { ph: 'X', name, cat: 'ipc', ts: sentTs, dur: 1, pid: sender.pid, args: { ...common, end: 'send' } },
           flows: [{ ph: 's', name, cat: 'ipc', id, ts: sentTs, pid: sender.pid }],
         });
         slices.push({
-          start: deliveredTs, end: deliveredTs + 1, thread: receiver,
-          event: { ph: 'X', name, cat: 'ipc', ts: deliveredTs, dur: 1, pid: receiver.pid, args: { ...common, end: 'receive', payload: toJsonValue(event.payload) } },
+          start: deliveredTs,
+          end: deliveredTs + 1,
+          thread: receiver,
+          event: {
+            ph: 'X',
+            name,
+            cat: 'ipc',
+            ts: deliveredTs,
+            dur: 1,
+            pid: receiver.pid,
+            args: { ...common, end: 'receive', payload: toJsonValue(event.payload) },
+          },
           flows: [{ ph: 'f', bp: 'e', name, cat: 'ipc', id, ts: deliveredTs, pid: receiver.pid }],
         });
         break;
@@ -440,11 +486,22 @@ export function toChromeTrace(events: readonly TraceEvent[]): ChromeTraceFile {
   // Time order; at one instant, slices before the flows and instants they hold, outer slices first.
   const rank = (e: ChromeTraceEvent): number => (e.ph === 'X' ? 0 : 1);
   const indexed = out.map((event, index) => ({ event, index }));
-  indexed.sort((a, b) => a.event.ts - b.event.ts || rank(a.event) - rank(b.event) || (b.event.ph === 'X' ? b.event.dur : 0) - (a.event.ph === 'X' ? a.event.dur : 0) || a.index - b.index);
+  indexed.sort(
+    (a, b) =>
+      a.event.ts - b.event.ts ||
+      rank(a.event) - rank(b.event) ||
+      (b.event.ph === 'X' ? b.event.dur : 0) - (a.event.ph === 'X' ? a.event.dur : 0) ||
+      a.index - b.index,
+  );
 
   // Names and order of processes and threads.
   const metadata: ChromeMetadataEvent[] = [];
-  const meta = (name: ChromeMetadataEvent['name'], pid: number, tid: number, args: ChromeMetadataEvent['args']): void => {
+  const meta = (
+    name: ChromeMetadataEvent['name'],
+    pid: number,
+    tid: number,
+    args: ChromeMetadataEvent['args'],
+  ): void => {
     metadata.push({ ph: 'M', cat: '__metadata', name, ts: 0, pid, tid, args });
   };
   processOrder.forEach((pid, processIndex) => {
@@ -486,6 +543,3 @@ export function toChromeTrace(events: readonly TraceEvent[]): ChromeTraceFile {
     navscope: { format: TRACE_FORMAT, version: 1, events: [...events] },
   };
 }
-
-
-

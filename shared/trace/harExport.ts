@@ -158,15 +158,40 @@ function readHeaderPairs(value: unknown): HarNameValue[] {
   if (!Array.isArray(value)) return [];
   const out: HarNameValue[] = [];
   for (const item of value) {
-    if (Array.isArray(item) && typeof item[0] === 'string' && typeof item[1] === 'string') out.push({ name: item[0], value: item[1] });
+    if (Array.isArray(item) && typeof item[0] === 'string' && typeof item[1] === 'string')
+      out.push({ name: item[0], value: item[1] });
   }
   return out;
 }
 
-const TIMING_KEYS = ['requestStart', 'dnsStart', 'dnsEnd', 'connectStart', 'connectEnd', 'sslStart', 'sslEnd', 'sendStart', 'sendEnd', 'receiveHeadersStart', 'receiveHeadersEnd'] as const;
+const TIMING_KEYS = [
+  'requestStart',
+  'dnsStart',
+  'dnsEnd',
+  'connectStart',
+  'connectEnd',
+  'sslStart',
+  'sslEnd',
+  'sendStart',
+  'sendEnd',
+  'receiveHeadersStart',
+  'receiveHeadersEnd',
+] as const;
 
 function emptyTiming(): LoadTiming {
-  return { requestStart: -1, dnsStart: -1, dnsEnd: -1, connectStart: -1, connectEnd: -1, sslStart: -1, sslEnd: -1, sendStart: -1, sendEnd: -1, receiveHeadersStart: -1, receiveHeadersEnd: -1 };
+  return {
+    requestStart: -1,
+    dnsStart: -1,
+    dnsEnd: -1,
+    connectStart: -1,
+    connectEnd: -1,
+    sslStart: -1,
+    sslEnd: -1,
+    sendStart: -1,
+    sendEnd: -1,
+    receiveHeadersStart: -1,
+    receiveHeadersEnd: -1,
+  };
 }
 
 function readTiming(value: unknown): LoadTiming | null {
@@ -210,7 +235,8 @@ function readHead(value: unknown): Head | null {
 // ── HTTP text ─────────────────────────────────────────────────────────────────────
 
 /** "HTTP/1.1" from "1.1"; kept as is when it already names the protocol. */
-const protocolVersion = (version: string): string => (version === '' || /^[A-Za-z]/.test(version) ? version : `HTTP/${version}`);
+const protocolVersion = (version: string): string =>
+  version === '' || /^[A-Za-z]/.test(version) ? version : `HTTP/${version}`;
 
 /** The start line and header fields of a raw HTTP head (CRLF or LF). */
 function parseRawHead(raw: string): { startLine: string; headers: HarNameValue[] } {
@@ -226,7 +252,8 @@ function parseRawHead(raw: string): { startLine: string; headers: HarNameValue[]
 
 const headerValues = (headers: readonly HarNameValue[], name: string): string[] =>
   headers.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
-const headerValue = (headers: readonly HarNameValue[], name: string): string | null => headerValues(headers, name)[0] ?? null;
+const headerValue = (headers: readonly HarNameValue[], name: string): string | null =>
+  headerValues(headers, name)[0] ?? null;
 
 function decodeComponent(text: string): string {
   try {
@@ -252,7 +279,9 @@ export function parseQueryString(url: string): HarNameValue[] {
     .filter((part) => part !== '')
     .map((part) => {
       const eq = part.indexOf('=');
-      return eq === -1 ? { name: decodeComponent(part), value: '' } : { name: decodeComponent(part.slice(0, eq)), value: decodeComponent(part.slice(eq + 1)) };
+      return eq === -1
+        ? { name: decodeComponent(part), value: '' }
+        : { name: decodeComponent(part.slice(0, eq)), value: decodeComponent(part.slice(eq + 1)) };
     });
 }
 
@@ -264,7 +293,11 @@ function requestCookies(headers: readonly HarNameValue[]): HarCookie[] {
       const trimmed = pair.trim();
       if (trimmed === '') continue;
       const eq = trimmed.indexOf('=');
-      out.push(eq === -1 ? { name: '', value: trimmed } : { name: trimmed.slice(0, eq).trim(), value: trimmed.slice(eq + 1).trim() });
+      out.push(
+        eq === -1
+          ? { name: '', value: trimmed }
+          : { name: trimmed.slice(0, eq).trim(), value: trimmed.slice(eq + 1).trim() },
+      );
     }
   }
   return out;
@@ -274,7 +307,10 @@ function requestCookies(headers: readonly HarNameValue[]): HarCookie[] {
 function parseSetCookie(header: string): HarCookie {
   const [first = '', ...attributes] = header.split(';');
   const eq = first.indexOf('=');
-  const cookie: HarCookie = eq === -1 ? { name: '', value: first.trim() } : { name: first.slice(0, eq).trim(), value: first.slice(eq + 1).trim() };
+  const cookie: HarCookie =
+    eq === -1
+      ? { name: '', value: first.trim() }
+      : { name: first.slice(0, eq).trim(), value: first.slice(eq + 1).trim() };
   cookie.httpOnly = false;
   cookie.secure = false;
   for (const attribute of attributes) {
@@ -350,7 +386,8 @@ interface Navigation {
   loadedAt: number | null;
 }
 
-const messageRequestId = (e: TraceEventOf<'message'>): string | null => str(isObj(e.payload) ? e.payload : null, 'requestId') ?? e.route;
+const messageRequestId = (e: TraceEventOf<'message'>): string | null =>
+  str(isObj(e.payload) ? e.payload : null, 'requestId') ?? e.route;
 
 /** The latest item whose time is at or before `t`. */
 function latestAtOrBefore<T>(items: readonly T[], time: (item: T) => number, t: number): T | null {
@@ -407,7 +444,10 @@ function unsentTimings(t: LoadTiming, end: number): HarTimings {
     blocked: ms(Math.max(0, firstPhase - start)),
     dns: dns ? ms(Math.max(0, (connect ? t.connectStart : end) - t.dnsStart)) : -1,
     connect: connectTime,
-    ssl: connect && t.sslStart >= 0 ? Math.min(connectTime, ms(Math.max(0, (t.sslEnd >= 0 ? t.sslEnd : end) - t.sslStart))) : -1,
+    ssl:
+      connect && t.sslStart >= 0
+        ? Math.min(connectTime, ms(Math.max(0, (t.sslEnd >= 0 ? t.sslEnd : end) - t.sslStart)))
+        : -1,
     send: 0,
     wait: 0,
     receive: 0,
@@ -416,7 +456,10 @@ function unsentTimings(t: LoadTiming, end: number): HarTimings {
 
 // ── the export ────────────────────────────────────────────────────────────────────────
 
-export function toHar(events: readonly TraceEvent[], creator: HarCreator = { name: 'NavScope', version: '0.1.0' }): Har {
+export function toHar(
+  events: readonly TraceEvent[],
+  creator: HarCreator = { name: 'NavScope', version: '0.1.0' },
+): Har {
   const begin = events.find((e): e is TraceEventOf<'trace.begin'> => e.type === 'trace.begin');
   const baseTs = begin?.ts ?? events[0]?.ts ?? 0;
   const parsedWall = begin ? Date.parse(begin.wallClock) : NaN;
@@ -435,16 +478,26 @@ export function toHar(events: readonly TraceEvent[], creator: HarCreator = { nam
   const navigationOfRequest = new Map<string, string>();
   for (const e of events) {
     if (e.type === 'navigation.begin') {
-      navigations.set(e.navigationId, { id: e.navigationId, beginTs: e.ts, url: e.url, finalUrl: null, title: null, contentLoadedAt: null, loadedAt: null });
+      navigations.set(e.navigationId, {
+        id: e.navigationId,
+        beginTs: e.ts,
+        url: e.url,
+        finalUrl: null,
+        title: null,
+        contentLoadedAt: null,
+        loadedAt: null,
+      });
     } else if (e.type === 'navigation.end') {
       const nav = navigations.get(e.navigationId);
       if (nav) nav.finalUrl = e.url;
-      if (e.outcome === 'committed' && !commits.some((c) => c.navigationId === e.navigationId)) commits.push({ navigationId: e.navigationId, at: e.ts });
+      if (e.outcome === 'committed' && !commits.some((c) => c.navigationId === e.navigationId))
+        commits.push({ navigationId: e.navigationId, at: e.ts });
     } else if (e.type === 'span.end') {
       spanEnds.set(e.spanId, { ts: e.ts, args: e.args });
     } else if (e.type === 'span.begin') {
       const requestId = e.requestId ?? (typeof e.args.requestId === 'string' ? e.args.requestId : null);
-      if (e.navigationId && requestId && !navigationOfRequest.has(requestId)) navigationOfRequest.set(requestId, e.navigationId);
+      if (e.navigationId && requestId && !navigationOfRequest.has(requestId))
+        navigationOfRequest.set(requestId, e.navigationId);
     } else if (e.type === 'message') {
       const payload = isObj(e.payload) ? e.payload : null;
       if (e.name === 'FrameHost.DidCommitProvisionalLoad') {
@@ -488,7 +541,9 @@ export function toHar(events: readonly TraceEvent[], creator: HarCreator = { nam
   const navigationBegins = [...navigations.values()];
   /** The page whose document was current at `t`: the last commit, else the last navigation begun. */
   const pageAt = (t: number): string | null =>
-    latestAtOrBefore(commits, (c) => c.at, t)?.navigationId ?? latestAtOrBefore(navigationBegins, (n) => n.beginTs, t)?.id ?? null;
+    latestAtOrBefore(commits, (c) => c.at, t)?.navigationId ??
+    latestAtOrBefore(navigationBegins, (n) => n.beginTs, t)?.id ??
+    null;
 
   // Pass 2: everything that belongs to a load (the latest load of that requestId started by then) or a page.
   const loadFor = (requestId: string | null, t: number): Load | null => {
@@ -559,14 +614,20 @@ export function toHar(events: readonly TraceEvent[], creator: HarCreator = { nam
     else if (e.type === 'cookie.stored') loadFor(e.requestId, e.ts)?.cookiesStored.push(e);
     else if (e.type === 'span.begin' && e.category === 'net' && e.requestId) {
       const end = spanEnds.get(e.spanId);
-      loadFor(e.requestId, e.ts)?.spans.push({ name: e.name, begin: e.ts, end: end?.ts ?? null, endArgs: end?.args ?? null });
+      loadFor(e.requestId, e.ts)?.spans.push({
+        name: e.name,
+        begin: e.ts,
+        end: end?.ts ?? null,
+        endArgs: end?.args ?? null,
+      });
     }
   }
 
   for (const load of loads) {
     const linked = navigationOfRequest.get(load.requestId);
     if (linked && navigations.has(linked)) load.pageref = linked;
-    else if (load.mode === 'navigate') load.pageref = latestAtOrBefore(navigationBegins, (n) => n.beginTs, load.issuedAt)?.id ?? null;
+    else if (load.mode === 'navigate')
+      load.pageref = latestAtOrBefore(navigationBegins, (n) => n.beginTs, load.issuedAt)?.id ?? null;
     else load.pageref = pageAt(load.issuedAt);
   }
 
@@ -616,17 +677,32 @@ export function toHar(events: readonly TraceEvent[], creator: HarCreator = { nam
 
       // When the hop started and ended (µs).
       const followed = previous ? load.follows.find((f) => f > previous.at) : undefined;
-      const hopStart = head?.timing && head.timing.requestStart >= 0 ? head.timing.requestStart : previous ? (followed ?? previous.at) : load.deliveredAt;
+      const hopStart =
+        head?.timing && head.timing.requestStart >= 0
+          ? head.timing.requestStart
+          : previous
+            ? (followed ?? previous.at)
+            : load.deliveredAt;
       const lastSpanEnd = Math.max(-1, ...spans.map((s) => s.end ?? -1));
       const responseEnd = redirect
         ? redirect.at
-        : (download?.end ?? complete?.at ?? load.cancel?.at ?? (head?.timing && head.timing.receiveHeadersEnd >= 0 ? head.timing.receiveHeadersEnd : lastSpanEnd >= 0 ? lastSpanEnd : hopStart));
+        : (download?.end ??
+          complete?.at ??
+          load.cancel?.at ??
+          (head?.timing && head.timing.receiveHeadersEnd >= 0
+            ? head.timing.receiveHeadersEnd
+            : lastSpanEnd >= 0
+              ? lastSpanEnd
+              : hopStart));
 
       let timings: HarTimings;
       if (head?.timing) timings = harTimings(head.timing, responseEnd);
       else {
         const rebuilt = timingFromSpans(spans, hopStart);
-        timings = rebuilt.sendStart >= 0 ? harTimings(rebuilt, responseEnd) : unsentTimings(rebuilt, Math.max(responseEnd, hopStart));
+        timings =
+          rebuilt.sendStart >= 0
+            ? harTimings(rebuilt, responseEnd)
+            : unsentTimings(rebuilt, Math.max(responseEnd, hopStart));
       }
 
       // The request: the bytes on the wire when it was sent, else what the client asked for.
@@ -641,11 +717,25 @@ export function toHar(events: readonly TraceEvent[], creator: HarCreator = { nam
       const status = head ? head.status : statusLine ? Number(statusLine[2]) : 0;
       const failed = complete !== null && complete.errorCode !== 0;
       const aborted = final && complete === null && load.cancel !== null;
-      const statusText = head ? head.statusText : statusLine ? (statusLine[3] ?? '') : failed ? complete.errorName : aborted ? 'ERR_ABORTED' : '';
+      const statusText = head
+        ? head.statusText
+        : statusLine
+          ? (statusLine[3] ?? '')
+          : failed
+            ? complete.errorName
+            : aborted
+              ? 'ERR_ABORTED'
+              : '';
       const responseVersion = head ? protocolVersion(head.httpVersion) : statusLine ? (statusLine[1] ?? '') : '';
 
       const contentType = headerValue(responseHeaders, 'content-type');
-      const mimeType = contentType ?? (head && head.mimeType !== '' ? (head.charset !== '' ? `${head.mimeType}; charset=${head.charset}` : head.mimeType) : '');
+      const mimeType =
+        contentType ??
+        (head && head.mimeType !== ''
+          ? head.charset !== ''
+            ? `${head.mimeType}; charset=${head.charset}`
+            : head.mimeType
+          : '');
       const downloaded = download?.endArgs ?? null;
       const size = final ? (num(downloaded, 'decodedBodyBytes') ?? complete?.decodedBodyLength ?? 0) : 0;
       const bodySize = final ? (num(downloaded, 'encodedBodyBytes') ?? complete?.encodedBodyLength ?? -1) : -1;

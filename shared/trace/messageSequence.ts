@@ -70,7 +70,10 @@ export function compareMessageSequences(expected: readonly TraceEvent[], actual:
     else {
       const at = left.findIndex((line, i) => line !== right[i]);
       const index = at === -1 && left.length !== right.length ? Math.min(left.length, right.length) : at;
-      if (index !== -1) differences.push(`${key}: message ${index + 1} is ${left[index] ?? '(none)'} in the first run, ${right[index] ?? '(none)'} in the second`);
+      if (index !== -1)
+        differences.push(
+          `${key}: message ${index + 1} is ${left[index] ?? '(none)'} in the first run, ${right[index] ?? '(none)'} in the second`,
+        );
     }
   }
   return differences;

@@ -36,22 +36,34 @@ export interface NavigationSummary {
   process: { how: string; processId: string; reason: string } | null;
 }
 
-export type Difference = { kind: 'phase' | 'request' | 'dns' | 'process' | 'total'; what: string; a: string; b: string };
-
+export type Difference = {
+  kind: 'phase' | 'request' | 'dns' | 'process' | 'total';
+  what: string;
+  a: string;
+  b: string;
+};
 
 /** Every navigation in the trace, in order. */
 export function summarizeNavigations(events: readonly TraceEvent[]): NavigationSummary[] {
   const starts: { navigationId: string; seq: number }[] = [];
   for (const e of events) {
-    if (e.type === 'span.begin' && e.phase === 'handle-input' && e.navigationId) starts.push({ navigationId: e.navigationId, seq: e.seq });
-    else if (e.type === 'navigation.begin' && !starts.some((s) => s.navigationId === e.navigationId)) starts.push({ navigationId: e.navigationId, seq: e.seq });
+    if (e.type === 'span.begin' && e.phase === 'handle-input' && e.navigationId)
+      starts.push({ navigationId: e.navigationId, seq: e.seq });
+    else if (e.type === 'navigation.begin' && !starts.some((s) => s.navigationId === e.navigationId))
+      starts.push({ navigationId: e.navigationId, seq: e.seq });
   }
-  return starts.map((start, i) => summarize(events.slice(start.seq, starts[i + 1]?.seq ?? events.length), start.navigationId));
+  return starts.map((start, i) =>
+    summarize(events.slice(start.seq, starts[i + 1]?.seq ?? events.length), start.navigationId),
+  );
 }
 
 function summarize(range: readonly TraceEvent[], navigationId: string): NavigationSummary {
-  const begin = range.find((e): e is TraceEventOf<'navigation.begin'> => e.type === 'navigation.begin' && e.navigationId === navigationId);
-  const end = range.find((e): e is TraceEventOf<'navigation.end'> => e.type === 'navigation.end' && e.navigationId === navigationId);
+  const begin = range.find(
+    (e): e is TraceEventOf<'navigation.begin'> => e.type === 'navigation.begin' && e.navigationId === navigationId,
+  );
+  const end = range.find(
+    (e): e is TraceEventOf<'navigation.end'> => e.type === 'navigation.end' && e.navigationId === navigationId,
+  );
   const spans = new Map<string, { phase: PhaseId; start: number }>();
   const phases: Partial<Record<PhaseId, number>> = {};
   const requests = new Map<string, RequestSummary>();
@@ -63,7 +75,8 @@ function summarize(range: readonly TraceEvent[], navigationId: string): Navigati
   for (const e of range) {
     switch (e.type) {
       case 'span.begin':
-        if (e.category === 'phase' && e.phase && e.navigationId === navigationId) spans.set(e.spanId, { phase: e.phase, start: e.ts });
+        if (e.category === 'phase' && e.phase && e.navigationId === navigationId)
+          spans.set(e.spanId, { phase: e.phase, start: e.ts });
         if (e.name === 'Initial connection') newConnections++;
         break;
       case 'span.end': {
@@ -87,7 +100,15 @@ function summarize(range: readonly TraceEvent[], navigationId: string): Navigati
         if (e.name === 'URLLoaderFactory.CreateLoaderAndStart') {
           const request = fieldOf(e.payload, 'request');
           const requestId = String(fieldOf(e.payload, 'requestId') ?? e.route ?? '');
-          requests.set(requestId, { requestId, url: String(fieldOf(request, 'url') ?? ''), destination: String(fieldOf(request, 'destination') ?? ''), status: null, cache: null, connectionReused: null, errorName: null });
+          requests.set(requestId, {
+            requestId,
+            url: String(fieldOf(request, 'url') ?? ''),
+            destination: String(fieldOf(request, 'destination') ?? ''),
+            status: null,
+            cache: null,
+            connectionReused: null,
+            errorName: null,
+          });
         } else if (e.name === 'URLLoaderClient.OnReceiveResponse' && e.route && requests.has(e.route)) {
           const head = fieldOf(e.payload, 'head');
           const r = requests.get(e.route)!;
@@ -96,7 +117,8 @@ function summarize(range: readonly TraceEvent[], navigationId: string): Navigati
           if (fieldOf(head, 'fromCache') === true && r.cache === null) r.cache = 'fresh';
         } else if (e.name === 'URLLoaderClient.OnComplete' && e.route && requests.has(e.route)) {
           const code = Number(fieldOf(fieldOf(e.payload, 'status'), 'errorCode') ?? 0);
-          if (code !== 0) requests.get(e.route)!.errorName = String(fieldOf(fieldOf(e.payload, 'status'), 'errorName') ?? code);
+          if (code !== 0)
+            requests.get(e.route)!.errorName = String(fieldOf(fieldOf(e.payload, 'status'), 'errorName') ?? code);
         } else if (e.name === 'FrameHost.DidStopLoading' && stopped === null) {
           stopped = e.ts;
         }
@@ -136,7 +158,12 @@ function servedBy(r: RequestSummary | undefined): string {
 /** What differs between two navigations, phase by phase and request by request. */
 export function compareNavigations(a: NavigationSummary, b: NavigationSummary): Difference[] {
   const differences: Difference[] = [];
-  differences.push({ kind: 'total', what: 'until the page stopped loading', a: ms(a.totalMicros), b: ms(b.totalMicros) });
+  differences.push({
+    kind: 'total',
+    what: 'until the page stopped loading',
+    a: ms(a.totalMicros),
+    b: ms(b.totalMicros),
+  });
   for (const phase of PHASES) {
     const x = a.phases[phase.id];
     const y = b.phases[phase.id];
@@ -149,7 +176,13 @@ export function compareNavigations(a: NavigationSummary, b: NavigationSummary): 
   const dnsA = dnsOf(a);
   const dnsB = dnsOf(b);
   for (const host of new Set([...dnsA.keys(), ...dnsB.keys()])) {
-    if (dnsA.get(host) !== dnsB.get(host)) differences.push({ kind: 'dns', what: host, a: dnsA.get(host) ?? 'not looked up', b: dnsB.get(host) ?? 'not looked up' });
+    if (dnsA.get(host) !== dnsB.get(host))
+      differences.push({
+        kind: 'dns',
+        what: host,
+        a: dnsA.get(host) ?? 'not looked up',
+        b: dnsB.get(host) ?? 'not looked up',
+      });
   }
   const byUrl = (s: NavigationSummary) => new Map(s.requests.map((r) => [r.url, r]));
   const reqA = byUrl(a);

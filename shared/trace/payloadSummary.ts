@@ -32,10 +32,12 @@ export function previewBytes(bytes: Uint8Array, max: number): string {
 
 export function summarizePayload(value: unknown, limits: SummaryLimits = DEFAULT_SUMMARY_LIMITS, depth = 0): JsonValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.length > limits.maxString ? value.slice(0, limits.maxString) + TRUNCATION_MARKER : value;
+  if (typeof value === 'string')
+    return value.length > limits.maxString ? value.slice(0, limits.maxString) + TRUNCATION_MARKER : value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value === 'boolean') return value;
-  if (value instanceof Uint8Array) return { bytes: value.byteLength, preview: previewBytes(value, limits.bytesPreview) };
+  if (value instanceof Uint8Array)
+    return { bytes: value.byteLength, preview: previewBytes(value, limits.bytesPreview) };
   if (depth >= limits.maxDepth) return TRUNCATION_MARKER;
   if (Array.isArray(value)) {
     const items = value.slice(0, limits.maxArray).map((v) => summarizePayload(v, limits, depth + 1));

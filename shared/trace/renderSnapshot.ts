@@ -64,6 +64,12 @@ export interface PaintItemSummary {
 export interface RenderSnapshot {
   cssom: { sheets: StyleSheetSummary[]; ruleCount: number };
   renderTree: { nodes: RenderTreeNodeSummary[]; excluded: ExcludedNodeSummary[]; count: number };
-  layout: { viewportWidth: number; viewportHeight: number; documentHeight: number; boxes: LayoutBoxSummary[]; truncated: boolean };
+  layout: {
+    viewportWidth: number;
+    viewportHeight: number;
+    documentHeight: number;
+    boxes: LayoutBoxSummary[];
+    truncated: boolean;
+  };
   paint: { items: PaintItemSummary[]; count: number; truncated: boolean };
 }

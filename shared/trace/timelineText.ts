@@ -60,7 +60,11 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
     case 'dns.query':
       return `DNS query → ${event.server.name} (${event.server.address}:${event.server.port}, ${event.server.role} for ${event.server.zone}): ${event.question.name} ${event.question.type} id ${event.transactionId}${event.attempt > 1 ? ` attempt ${event.attempt}` : ''}`;
     case 'dns.response': {
-      const body = event.answers.length ? `answer ${records(event.answers)}` : event.authorities.length ? `authority ${records(event.authorities)}${event.additionals.length ? `; additional ${records(event.additionals)}` : ''}` : 'empty';
+      const body = event.answers.length
+        ? `answer ${records(event.answers)}`
+        : event.authorities.length
+          ? `authority ${records(event.authorities)}${event.additionals.length ? `; additional ${records(event.additionals)}` : ''}`
+          : 'empty';
       return `DNS response ← ${event.server.name} (${event.server.address}) ${event.rcode}${event.authoritative ? ' AA' : ''}: ${body}`;
     }
     case 'dns.timeout':
@@ -98,7 +102,9 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
     case 'hsts.upgrade':
       return `HSTS (${event.source}, ${event.matchedHost}${event.includeSubdomains ? ', includeSubDomains' : ''}): ${event.from} → ${event.to} before any DNS (307 Internal Redirect)`;
     case 'hsts.learned':
-      return event.removed ? `HSTS entry for ${event.host} removed (max-age=0)` : `HSTS learned for ${event.host}: max-age=${event.maxAge}${event.includeSubdomains ? ', includeSubDomains' : ''}`;
+      return event.removed
+        ? `HSTS entry for ${event.host} removed (max-age=0)`
+        : `HSTS learned for ${event.host}: max-age=${event.maxAge}${event.includeSubdomains ? ', includeSubDomains' : ''}`;
     case 'https.upgrade':
       return `HTTPS first: ${event.from} → ${event.to} (${event.outcome}: ${event.reason})`;
     case 'cookie.stored':

@@ -32,7 +32,8 @@ export interface DnsRecordSummary {
 /** How step mode lets held messages go: only on a step, until the next phase begins, or one every interval. */
 export type StepPace = 'paused' | 'next-phase' | 'playing';
 
-export type StateField = 'loading' | 'url' | 'security' | 'title' | 'history' | 'crashed' | 'interstitial' | 'loadError';
+export type StateField =
+  'loading' | 'url' | 'security' | 'title' | 'history' | 'crashed' | 'interstitial' | 'loadError';
 
 export type TraceEventBody =
   | { type: 'trace.begin'; mode: 'lab' | 'live'; browserPid: number; wallClock: string; platform: string }
@@ -42,8 +43,22 @@ export type TraceEventBody =
   | { type: 'process.launch'; processId: EndpointId; site: string; serviceName: string; spare: boolean }
   | { type: 'process.spawn'; processId: EndpointId; pid: number; site: string; serviceName: string }
   | { type: 'process.ready'; processId: EndpointId; pid: number }
-  | { type: 'process.exit'; processId: EndpointId; pid: number; code: number | null; signal: string | null; reason: string }
-  | { type: 'process.crash'; processId: EndpointId; pid: number; code: number | null; signal: string | null; reason: 'killed' | 'crashed' | 'launch-failed' }
+  | {
+      type: 'process.exit';
+      processId: EndpointId;
+      pid: number;
+      code: number | null;
+      signal: string | null;
+      reason: string;
+    }
+  | {
+      type: 'process.crash';
+      processId: EndpointId;
+      pid: number;
+      code: number | null;
+      signal: string | null;
+      reason: 'killed' | 'crashed' | 'launch-failed';
+    }
   | {
       type: 'span.begin';
       spanId: string;
@@ -55,7 +70,13 @@ export type TraceEventBody =
       requestId: string | null;
       args: Record<string, JsonValue>;
     }
-  | { type: 'span.end'; spanId: string; status: 'ok' | 'error' | 'cancelled'; error: string | null; args: Record<string, JsonValue> }
+  | {
+      type: 'span.end';
+      spanId: string;
+      status: 'ok' | 'error' | 'cancelled';
+      error: string | null;
+      args: Record<string, JsonValue>;
+    }
   | {
       type: 'message';
       flowId: string;
@@ -84,7 +105,14 @@ export type TraceEventBody =
       outcome: 'committed' | 'failed' | 'renderer-crashed' | 'no-commit';
       netError: { code: number; name: string; detail: string } | null;
     }
-  | { type: 'omnibox.classified'; text: string; inputType: 'EMPTY' | 'UNKNOWN' | 'URL' | 'QUERY'; url: string | null; reason: string; didYouMean: string | null }
+  | {
+      type: 'omnibox.classified';
+      text: string;
+      inputType: 'EMPTY' | 'UNKNOWN' | 'URL' | 'QUERY';
+      url: string | null;
+      reason: string;
+      didYouMean: string | null;
+    }
   | {
       type: 'url.parsed';
       url: string;
@@ -100,7 +128,16 @@ export type TraceEventBody =
       fragment: string;
     }
   | { type: 'dns.cache'; host: string; outcome: 'hit' | 'miss' | 'expired'; addresses: string[] }
-  | { type: 'dns.query'; queryId: string; host: string; server: DnsServerRef; question: { name: string; type: string }; transactionId: number; size: number; attempt: number }
+  | {
+      type: 'dns.query';
+      queryId: string;
+      host: string;
+      server: DnsServerRef;
+      question: { name: string; type: string };
+      transactionId: number;
+      size: number;
+      attempt: number;
+    }
   | {
       type: 'dns.response';
       queryId: string;
@@ -116,16 +153,56 @@ export type TraceEventBody =
   | { type: 'dns.timeout'; queryId: string; server: DnsServerRef; attempt: number; waitedMs: number }
   /** A datagram the resolver received while waiting and did not accept as the answer (undecodable, unknown transaction id, another question, another sender). */
   | { type: 'dns.ignored'; queryId: string; server: DnsServerRef; from: string; size: number; reason: string }
-  | { type: 'dns.result'; host: string; addresses: string[]; source: 'cache' | 'recursive' | 'os' | 'literal'; ttl: number }
-  | { type: 'http.request'; requestId: string; url: string; raw: string; connectionId: number; reused: boolean; remote: string }
+  | {
+      type: 'dns.result';
+      host: string;
+      addresses: string[];
+      source: 'cache' | 'recursive' | 'os' | 'literal';
+      ttl: number;
+    }
+  | {
+      type: 'http.request';
+      requestId: string;
+      url: string;
+      raw: string;
+      connectionId: number;
+      reused: boolean;
+      remote: string;
+    }
   | { type: 'http.response'; requestId: string; statusLine: string; rawHeaders: string; headerBytes: number }
   | { type: 'state'; field: StateField; value: JsonValue; cause: string }
-  | { type: 'hsts.upgrade'; requestId: string; from: string; to: string; matchedHost: string; source: 'preload' | 'learned'; includeSubdomains: boolean }
+  | {
+      type: 'hsts.upgrade';
+      requestId: string;
+      from: string;
+      to: string;
+      matchedHost: string;
+      source: 'preload' | 'learned';
+      includeSubdomains: boolean;
+    }
   | { type: 'hsts.learned'; host: string; header: string; maxAge: number; includeSubdomains: boolean; removed: boolean }
-  | { type: 'https.upgrade'; requestId: string; from: string; to: string; outcome: 'upgraded' | 'fallback'; reason: string }
-  | { type: 'cookie.stored'; requestId: string; url: string; cookies: { header: string; stored: boolean; reason: string | null; name: string | null }[] }
+  | {
+      type: 'https.upgrade';
+      requestId: string;
+      from: string;
+      to: string;
+      outcome: 'upgraded' | 'fallback';
+      reason: string;
+    }
+  | {
+      type: 'cookie.stored';
+      requestId: string;
+      url: string;
+      cookies: { header: string; stored: boolean; reason: string | null; name: string | null }[];
+    }
   | { type: 'cookie.sent'; requestId: string; url: string; names: string[] }
-  | { type: 'cache.lookup'; requestId: string; url: string; outcome: 'miss' | 'fresh' | 'stale' | 'revalidated' | 'stored' | 'not-stored'; reason: string }
+  | {
+      type: 'cache.lookup';
+      requestId: string;
+      url: string;
+      outcome: 'miss' | 'fresh' | 'stale' | 'revalidated' | 'stored' | 'not-stored';
+      reason: string;
+    }
   | {
       type: 'mime.sniffed';
       navigationId: string;
@@ -146,14 +223,49 @@ export type TraceEventBody =
       url: string;
       verdict: 'safe' | 'unsafe';
       threatType: string | null;
-      expressions: { expression: string; hash: string; prefix: string; prefixMatch: boolean; fullHashMatch: boolean; list: string | null }[];
+      expressions: {
+        expression: string;
+        hash: string;
+        prefix: string;
+        prefixMatch: boolean;
+        fullHashMatch: boolean;
+        list: string | null;
+      }[];
       bypassed: boolean;
     }
-  | { type: 'navigation.decision'; navigationId: string; url: string; decision: 'render' | 'download' | 'no-commit' | 'error-page' | 'blocked'; reason: string }
-  | { type: 'download.begin'; downloadId: string; url: string; filename: string; path: string; mimeType: string; totalBytes: number }
+  | {
+      type: 'navigation.decision';
+      navigationId: string;
+      url: string;
+      decision: 'render' | 'download' | 'no-commit' | 'error-page' | 'blocked';
+      reason: string;
+    }
+  | {
+      type: 'download.begin';
+      downloadId: string;
+      url: string;
+      filename: string;
+      path: string;
+      mimeType: string;
+      totalBytes: number;
+    }
   | { type: 'download.progress'; downloadId: string; receivedBytes: number; totalBytes: number }
-  | { type: 'download.end'; downloadId: string; state: 'complete' | 'interrupted'; receivedBytes: number; path: string; error: string | null }
-  | { type: 'process.assigned'; processId: string; pid: number | null; site: string; how: 'spare' | 'speculative' | 'new' | 'reused'; reason: string }
+  | {
+      type: 'download.end';
+      downloadId: string;
+      state: 'complete' | 'interrupted';
+      receivedBytes: number;
+      path: string;
+      error: string | null;
+    }
+  | {
+      type: 'process.assigned';
+      processId: string;
+      pid: number | null;
+      site: string;
+      how: 'spare' | 'speculative' | 'new' | 'reused';
+      reason: string;
+    }
   | { type: 'process.discarded'; processId: string; site: string; reason: string }
   | { type: 'process.unresponsive'; processId: string; pid: number | null; waitingFor: string; waitedMs: number }
   | { type: 'process.responsive'; processId: string; pid: number | null }

@@ -38,20 +38,35 @@ export function readTraceFile(json: unknown, where = 'the file'): TraceFile {
   // A Chrome Trace Event file exported by NavScope carries the original trace in "navscope".
   if (!('format' in json)) {
     if ('navscope' in json) return readTraceFile(json.navscope, '"navscope"');
-    if (Array.isArray(json.traceEvents)) throw new TraceFileError('a Chrome trace without NavScope data: only traces exported by NavScope can be opened (they carry the NavScope trace in "navscope")');
+    if (Array.isArray(json.traceEvents))
+      throw new TraceFileError(
+        'a Chrome trace without NavScope data: only traces exported by NavScope can be opened (they carry the NavScope trace in "navscope")',
+      );
   }
-  if (json.format !== TRACE_FORMAT) throw new TraceFileError(`not a NavScope trace: "format" is ${JSON.stringify(json.format ?? null)}, expected "${TRACE_FORMAT}"`);
-  if (json.version !== 1) throw new TraceFileError(`unsupported NavScope trace version ${JSON.stringify(json.version ?? null)} (this NavScope reads version 1)`);
+  if (json.format !== TRACE_FORMAT)
+    throw new TraceFileError(
+      `not a NavScope trace: "format" is ${JSON.stringify(json.format ?? null)}, expected "${TRACE_FORMAT}"`,
+    );
+  if (json.version !== 1)
+    throw new TraceFileError(
+      `unsupported NavScope trace version ${JSON.stringify(json.version ?? null)} (this NavScope reads version 1)`,
+    );
   if (!Array.isArray(json.events)) throw new TraceFileError('not a NavScope trace: "events" is not a list');
   const events = json.events.map((event: unknown, index: number): TraceEvent => {
     if (!isObject(event)) throw new TraceFileError(`event ${index} is not an object`);
     if (typeof event.type !== 'string' || event.type === '') throw new TraceFileError(`event ${index} has no type`);
-    if (typeof event.ts !== 'number' || !Number.isFinite(event.ts)) throw new TraceFileError(`event ${index} (${event.type}) has no numeric timestamp "ts"`);
-    if (typeof event.endpoint !== 'string') throw new TraceFileError(`event ${index} (${event.type}) has no "endpoint"`);
-    if (event.type === 'message' && (typeof event.name !== 'string' || typeof event.from !== 'string' || typeof event.to !== 'string')) {
+    if (typeof event.ts !== 'number' || !Number.isFinite(event.ts))
+      throw new TraceFileError(`event ${index} (${event.type}) has no numeric timestamp "ts"`);
+    if (typeof event.endpoint !== 'string')
+      throw new TraceFileError(`event ${index} (${event.type}) has no "endpoint"`);
+    if (
+      event.type === 'message' &&
+      (typeof event.name !== 'string' || typeof event.from !== 'string' || typeof event.to !== 'string')
+    ) {
       throw new TraceFileError(`event ${index} is a message without name, from and to`);
     }
-    if ((event.type === 'span.begin' || event.type === 'span.end') && typeof event.spanId !== 'string') throw new TraceFileError(`event ${index} (${event.type}) has no spanId`);
+    if ((event.type === 'span.begin' || event.type === 'span.end') && typeof event.spanId !== 'string')
+      throw new TraceFileError(`event ${index} (${event.type}) has no spanId`);
     // Renumbered in order; an event already in its place is kept as it is (no copy of a long trace).
     // An event of an unknown type, or with a field of the wrong kind, is shown as an error in its place.
     return checkedTraceEvent(event, index);

@@ -9,10 +9,38 @@ import type { TraceEvent, TraceEventType, TraceRecord } from './traceEvent.js';
 
 const CHILD_RECORD_TYPES: Record<Exclude<EndpointRole, 'browser'>, ReadonlySet<TraceEventType>> = {
   network: new Set<TraceEventType>([
-    'message', 'ipc.rejected', 'span.begin', 'span.end', 'dns.cache', 'dns.query', 'dns.response', 'dns.timeout', 'dns.ignored', 'dns.result', 'http.request', 'http.response', 'error',
-    'hsts.upgrade', 'hsts.learned', 'https.upgrade', 'cookie.stored', 'cookie.sent', 'cache.lookup', 'corb.decision',
+    'message',
+    'ipc.rejected',
+    'span.begin',
+    'span.end',
+    'dns.cache',
+    'dns.query',
+    'dns.response',
+    'dns.timeout',
+    'dns.ignored',
+    'dns.result',
+    'http.request',
+    'http.response',
+    'error',
+    'hsts.upgrade',
+    'hsts.learned',
+    'https.upgrade',
+    'cookie.stored',
+    'cookie.sent',
+    'cache.lookup',
+    'corb.decision',
   ]),
-  renderer: new Set<TraceEventType>(['message', 'ipc.rejected', 'span.begin', 'span.end', 'renderer.document', 'renderer.preload', 'renderer.script', 'renderer.render', 'error']),
+  renderer: new Set<TraceEventType>([
+    'message',
+    'ipc.rejected',
+    'span.begin',
+    'span.end',
+    'renderer.document',
+    'renderer.preload',
+    'renderer.script',
+    'renderer.render',
+    'error',
+  ]),
 };
 
 export type TraceListener = (event: TraceEvent) => void;
@@ -39,7 +67,13 @@ export class TraceRecorder {
     if (this.list.length >= this.maxEvents) {
       this.droppedCount++;
       if (this.droppedCount === 1) {
-        this.push({ type: 'error', ts: record.ts, endpoint: record.endpoint, where: 'trace recorder', message: `trace limit of ${this.maxEvents} events reached: later events are dropped` });
+        this.push({
+          type: 'error',
+          ts: record.ts,
+          endpoint: record.endpoint,
+          where: 'trace recorder',
+          message: `trace limit of ${this.maxEvents} events reached: later events are dropped`,
+        });
       }
       return null;
     }
@@ -52,7 +86,8 @@ export class TraceRecorder {
    */
   endOpenSpans(endpoint: EndpointId, reason: string, ts: number): void {
     for (const [spanId, owner] of [...this.openSpans]) {
-      if (owner === endpoint) this.record({ type: 'span.end', ts, endpoint, spanId, status: 'error', error: reason, args: {} });
+      if (owner === endpoint)
+        this.record({ type: 'span.end', ts, endpoint, spanId, status: 'error', error: reason, args: {} });
     }
   }
 
@@ -63,7 +98,13 @@ export class TraceRecorder {
     if (record.type === 'message') {
       const from = this.endpoints.get(record.from);
       const to = this.endpoints.get(record.to);
-      record = { ...record, fromPid: from?.pid ?? null, fromThread: from?.threadName ?? null, toPid: to?.pid ?? null, toThread: to?.threadName ?? null };
+      record = {
+        ...record,
+        fromPid: from?.pid ?? null,
+        fromThread: from?.threadName ?? null,
+        toPid: to?.pid ?? null,
+        toThread: to?.threadName ?? null,
+      };
     }
     const event = { ...record, seq: this.list.length } as TraceEvent;
     this.list.push(event);
@@ -77,7 +118,15 @@ export class TraceRecorder {
     for (const raw of records) {
       const problem = this.checkChildRecord(raw, sender, allowed);
       if (problem) {
-        this.record({ type: 'ipc.rejected', ts: now, endpoint: 'browser', receiver: 'browser', from: sender, name: 'trace record', reason: problem });
+        this.record({
+          type: 'ipc.rejected',
+          ts: now,
+          endpoint: 'browser',
+          receiver: 'browser',
+          from: sender,
+          name: 'trace record',
+          reason: problem,
+        });
         continue;
       }
       this.record(raw as TraceRecord);
@@ -87,7 +136,8 @@ export class TraceRecorder {
   private checkChildRecord(raw: unknown, sender: EndpointId, allowed: ReadonlySet<TraceEventType>): string | null {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'a trace record must be an object';
     const r = raw as Record<string, unknown>;
-    if (typeof r.type !== 'string' || !allowed.has(r.type as TraceEventType)) return `${sender} may not record events of type ${JSON.stringify(r.type)?.slice(0, 60)}`;
+    if (typeof r.type !== 'string' || !allowed.has(r.type as TraceEventType))
+      return `${sender} may not record events of type ${JSON.stringify(r.type)?.slice(0, 60)}`;
     if (typeof r.ts !== 'number' || !Number.isFinite(r.ts)) return 'a trace record needs a numeric ts';
     if (r.endpoint !== sender) return `${sender} tried to record on behalf of ${String(r.endpoint).slice(0, 60)}`;
     return null;

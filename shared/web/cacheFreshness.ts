@@ -28,7 +28,9 @@ export interface StoredResponseTiming extends CacheableResponse {
 }
 
 /** RFC 9110 §15.1: statuses whose responses may be given a heuristic freshness lifetime. */
-export const HEURISTICALLY_CACHEABLE_STATUSES: ReadonlySet<number> = new Set([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501]);
+export const HEURISTICALLY_CACHEABLE_STATUSES: ReadonlySet<number> = new Set([
+  200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501,
+]);
 /** The heuristic lifetime is 10% of the time since Last-Modified, at most one day. */
 export const HEURISTIC_FRESHNESS_CAP_SECONDS = 86_400;
 /** RFC 9111 §1.2.2: a delta-seconds value too large to represent counts as 2^31. */
@@ -69,7 +71,8 @@ function splitList(value: string): string[] {
 }
 
 function unquote(value: string): string {
-  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) return value.slice(1, -1).replace(/\\(.)/g, '$1');
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+    return value.slice(1, -1).replace(/\\(.)/g, '$1');
   return value;
 }
 
@@ -112,7 +115,9 @@ export function parseHttpDate(value: string | null): number | null {
   // Date.parse accepts bare numbers ("0") as years; an HTTP-date always names a weekday or month.
   if (!/[a-z]/i.test(trimmed)) return null;
   // asctime-date ("Sun Nov  6 08:49:37 1994") carries no zone but is UTC.
-  const time = Date.parse(/^[a-z]{3} [a-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/i.test(trimmed) ? `${trimmed} GMT` : trimmed);
+  const time = Date.parse(
+    /^[a-z]{3} [a-z]{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/i.test(trimmed) ? `${trimmed} GMT` : trimmed,
+  );
   return Number.isFinite(time) ? time : null;
 }
 
@@ -154,7 +159,11 @@ export type FreshnessSource = 'max-age' | 'expires' | 'heuristic' | 'none';
  * invalid max-age or Expires means "already stale" (0). `responseTime` stands in for a
  * missing Date header.
  */
-export function freshnessLifetimeWithSource(response: CacheableResponse, requestMethod: string, responseTime?: number): { seconds: number; source: FreshnessSource } | null {
+export function freshnessLifetimeWithSource(
+  response: CacheableResponse,
+  requestMethod: string,
+  responseTime?: number,
+): { seconds: number; source: FreshnessSource } | null {
   if (storageProblem({ method: requestMethod, headers: [] }, response) !== null) return null;
   const cc = cacheControlOf(response.headers);
   if ('max-age' in cc) return { seconds: parseDeltaSeconds(cc['max-age']) ?? 0, source: 'max-age' };
@@ -176,7 +185,11 @@ export function freshnessLifetimeWithSource(response: CacheableResponse, request
 }
 
 /** The freshness lifetime in seconds, or null when the response is not storable. */
-export function freshnessLifetime(response: CacheableResponse, requestMethod: string, responseTime?: number): number | null {
+export function freshnessLifetime(
+  response: CacheableResponse,
+  requestMethod: string,
+  responseTime?: number,
+): number | null {
   return freshnessLifetimeWithSource(response, requestMethod, responseTime)?.seconds ?? null;
 }
 
@@ -211,8 +224,15 @@ export interface FreshnessReport {
  * (no-cache, max-age, min-fresh, max-stale, and Pragma: no-cache when there is no
  * Cache-Control) taken into account (RFC 9111 §4.2, §5.2.1).
  */
-export function describeFreshness(entry: StoredResponseTiming, now: number, requestHeaders: HeaderList = []): FreshnessReport {
-  const lifetimeInfo = freshnessLifetimeWithSource(entry, 'GET', entry.responseTime) ?? { seconds: 0, source: 'none' as const };
+export function describeFreshness(
+  entry: StoredResponseTiming,
+  now: number,
+  requestHeaders: HeaderList = [],
+): FreshnessReport {
+  const lifetimeInfo = freshnessLifetimeWithSource(entry, 'GET', entry.responseTime) ?? {
+    seconds: 0,
+    source: 'none' as const,
+  };
   const lifetime = lifetimeInfo.seconds;
   const age = currentAge(entry, now);
   const fresh = lifetime > age;
@@ -220,17 +240,40 @@ export function describeFreshness(entry: StoredResponseTiming, now: number, requ
   const cc = cacheControlOf(entry.headers);
   const requestCc = cacheControlOf(requestHeaders);
   const ageText = `age ${Math.floor(age)} s, lifetime ${lifetime} s (${lifetimeInfo.source})`;
-  if ('no-cache' in cc) return { ...base, revalidate: true, reason: `the response says Cache-Control: no-cache, so every use is revalidated (${ageText})` };
-  const pragmaNoCache = headerValues(requestHeaders, 'cache-control').length === 0 && headerValues(requestHeaders, 'pragma').some((v) => /(^|,)\s*no-cache\s*(,|$)/i.test(v));
-  if ('no-cache' in requestCc || pragmaNoCache) return { ...base, revalidate: true, reason: `the request says ${pragmaNoCache ? 'Pragma' : 'Cache-Control'}: no-cache (a reload), so the stored response is revalidated (${ageText})` };
+  if ('no-cache' in cc)
+    return {
+      ...base,
+      revalidate: true,
+      reason: `the response says Cache-Control: no-cache, so every use is revalidated (${ageText})`,
+    };
+  const pragmaNoCache =
+    headerValues(requestHeaders, 'cache-control').length === 0 &&
+    headerValues(requestHeaders, 'pragma').some((v) => /(^|,)\s*no-cache\s*(,|$)/i.test(v));
+  if ('no-cache' in requestCc || pragmaNoCache)
+    return {
+      ...base,
+      revalidate: true,
+      reason: `the request says ${pragmaNoCache ? 'Pragma' : 'Cache-Control'}: no-cache (a reload), so the stored response is revalidated (${ageText})`,
+    };
   const requestMaxAge = parseDeltaSeconds(requestCc['max-age']);
-  if (requestMaxAge !== null && age > requestMaxAge) return { ...base, revalidate: true, reason: `the request accepts responses up to max-age=${requestMaxAge} s only (${ageText})` };
+  if (requestMaxAge !== null && age > requestMaxAge)
+    return {
+      ...base,
+      revalidate: true,
+      reason: `the request accepts responses up to max-age=${requestMaxAge} s only (${ageText})`,
+    };
   const minFresh = parseDeltaSeconds(requestCc['min-fresh']);
-  if (minFresh !== null && lifetime - age < minFresh) return { ...base, revalidate: true, reason: `the request wants it fresh for ${minFresh} s more (min-fresh) (${ageText})` };
+  if (minFresh !== null && lifetime - age < minFresh)
+    return {
+      ...base,
+      revalidate: true,
+      reason: `the request wants it fresh for ${minFresh} s more (min-fresh) (${ageText})`,
+    };
   if (fresh) return { ...base, revalidate: false, reason: `fresh: ${ageText}` };
   if ('max-stale' in requestCc && !('must-revalidate' in cc)) {
     const maxStale = requestCc['max-stale'] === true ? Infinity : (parseDeltaSeconds(requestCc['max-stale']) ?? 0);
-    if (age - lifetime <= maxStale) return { ...base, revalidate: false, reason: `stale, but the request accepts it (max-stale) (${ageText})` };
+    if (age - lifetime <= maxStale)
+      return { ...base, revalidate: false, reason: `stale, but the request accepts it (max-stale) (${ageText})` };
   }
   return { ...base, revalidate: true, reason: `stale: ${ageText}` };
 }
@@ -250,6 +293,7 @@ export function conditionalHeaders(entry: { headers: HeaderList }): [string, str
   const etag = headerValue(entry.headers, 'etag');
   if (etag !== null && etag.trim() !== '') out.push(['If-None-Match', etag.trim()]);
   const lastModified = headerValue(entry.headers, 'last-modified');
-  if (lastModified !== null && parseHttpDate(lastModified) !== null) out.push(['If-Modified-Since', lastModified.trim()]);
+  if (lastModified !== null && parseHttpDate(lastModified) !== null)
+    out.push(['If-Modified-Since', lastModified.trim()]);
   return out;
 }

@@ -132,7 +132,8 @@ export function corbMimeClass(mimeType: string): CorbMimeClass {
   // SVG images and DASH manifests are embeddable, although they end in +xml.
   if (m === 'image/svg+xml' || m === 'application/dash+xml') return 'others';
   if (m === 'text/html') return 'html';
-  if (m === 'application/json' || m === 'text/json' || m === 'application/json+protobuf' || m.endsWith('+json')) return 'json';
+  if (m === 'application/json' || m === 'text/json' || m === 'application/json+protobuf' || m.endsWith('+json'))
+    return 'json';
   if (m === 'application/xml' || m === 'text/xml' || m.endsWith('+xml')) return 'xml';
   if (m === 'text/plain') return 'plain';
   if (CORB_NEVER_SNIFFED_MIME_TYPES.has(m)) return 'never-sniffed';
@@ -149,7 +150,22 @@ interface SniffOutcome {
 }
 
 /** Chromium's HTML signatures. "<!--" is left out (valid JavaScript starts with it too); <body and <br are covered by <b. */
-const HTML_SIGNATURES = ['<!doctype html', '<script', '<html', '<head', '<iframe', '<h1', '<div', '<font', '<table', '<a', '<style', '<title', '<b', '<p'];
+const HTML_SIGNATURES = [
+  '<!doctype html',
+  '<script',
+  '<html',
+  '<head',
+  '<iframe',
+  '<h1',
+  '<div',
+  '<font',
+  '<table',
+  '<a',
+  '<style',
+  '<title',
+  '<b',
+  '<p',
+];
 const XML_SIGNATURES = ['<?xml'];
 /** XSSI-defeating prefixes that make a response useless as a script; matched at byte 0, case-sensitively. */
 const PARSER_BREAKERS = [")]}'", '{}&&', '{} &&', 'for(;;);', 'while(1);', 'for (;;);', 'while (1);'];
@@ -191,11 +207,17 @@ function bytesEqual(data: Uint8Array, pos: number, sig: string, count: number, c
  * moves past it), "maybe" when the remaining data is a prefix of a signature (checked in
  * list order: the first such signature answers), else "no".
  */
-function matchSignature(data: Uint8Array, pos: number, signatures: readonly string[], caseInsensitive: boolean): SniffOutcome & { pos: number } {
+function matchSignature(
+  data: Uint8Array,
+  pos: number,
+  signatures: readonly string[],
+  caseInsensitive: boolean,
+): SniffOutcome & { pos: number } {
   const remaining = data.length - pos;
   for (const sig of signatures) {
     if (sig.length <= remaining) {
-      if (bytesEqual(data, pos, sig, sig.length, caseInsensitive)) return { result: 'yes', match: sig, pos: pos + sig.length };
+      if (bytesEqual(data, pos, sig, sig.length, caseInsensitive))
+        return { result: 'yes', match: sig, pos: pos + sig.length };
     } else if (bytesEqual(data, pos, sig, remaining, caseInsensitive)) {
       return { result: 'maybe', match: null, pos };
     }
@@ -427,7 +449,8 @@ export function corbDecisionWithReason(input: CorbInput): CorbVerdict {
   const mimeType = responseMimeType(input.headers);
   const mimeClass = corbMimeClass(mimeType ?? '');
   const contentType = mimeType === null ? 'no Content-Type' : `Content-Type ${mimeType}`;
-  const described = mimeClass === 'others' || mimeClass === 'plain' ? contentType : `${contentType} (${CLASS_WORDS[mimeClass]})`;
+  const described =
+    mimeClass === 'others' || mimeClass === 'plain' ? contentType : `${contentType} (${CLASS_WORDS[mimeClass]})`;
   const allow = (reason: string): CorbVerdict => ({ decision: 'allow', reason, mimeClass, sniffed: null });
   const quiet = input.body.length === 0 || input.status === 204 || (input.status >= 400 && input.status <= 599);
   const block = (reason: string, sniffed: CorbSniffer | null): CorbVerdict => ({
@@ -442,8 +465,10 @@ export function corbDecisionWithReason(input: CorbInput): CorbVerdict {
   const target = targetOrigin(input.requestUrl);
   if (target === null) return allow('the response URL does not parse: CORB does not apply');
   const initiator = initiatorSerialization(input.initiatorOrigin);
-  if (initiator !== null && initiator === target.serialization) return allow('same-origin request: CORB does not apply');
-  if (target.scheme !== 'http' && target.scheme !== 'https') return allow(`${target.scheme}: response: CORB protects only http(s) responses`);
+  if (initiator !== null && initiator === target.serialization)
+    return allow('same-origin request: CORB does not apply');
+  if (target.scheme !== 'http' && target.scheme !== 'https')
+    return allow(`${target.scheme}: response: CORB protects only http(s) responses`);
   if (input.requestMode !== 'no-cors') {
     const why = input.requestMode === 'navigate' ? 'navigations are isolated by process instead' : 'CORS governs it';
     return allow(`${input.requestMode} request: CORB applies only to no-cors requests (${why})`);
@@ -460,7 +485,10 @@ export function corbDecisionWithReason(input: CorbInput): CorbVerdict {
     if (mimeClass === 'html' || mimeClass === 'xml' || mimeClass === 'json') {
       return block(`${lead}: a range response (Content-Range: ${contentRange}) cannot be sniffed`, null);
     }
-    const why = mimeClass === 'plain' ? 'text/plain ranges are allowed because media is often mislabelled so' : 'not a protected type';
+    const why =
+      mimeClass === 'plain'
+        ? 'text/plain ranges are allowed because media is often mislabelled so'
+        : 'not a protected type';
     return allow(`${lead}: a range response (Content-Range: ${contentRange}), allowed without sniffing (${why})`);
   }
 
@@ -475,17 +503,27 @@ export function corbDecisionWithReason(input: CorbInput): CorbVerdict {
   for (const sniffer of run) {
     const outcome = sniffer === 'html' ? sniffHtml(data) : sniffer === 'xml' ? sniffXml(data) : sniffJson(data);
     if (outcome.result === 'yes') {
-      return block(`${lead}: confirmed ${SNIFFER_WORDS[sniffer]} by sniffing the body (${outcome.match ?? sniffer})`, sniffer);
+      return block(
+        `${lead}: confirmed ${SNIFFER_WORDS[sniffer]} by sniffing the body (${outcome.match ?? sniffer})`,
+        sniffer,
+      );
     }
   }
   const fetchOnly = sniffFetchOnlyResource(data);
   if (fetchOnly.result === 'yes') {
-    const what = fetchOnly.sniffer === 'parser-breaker' ? `the body starts with the parser breaker ${fetchOnly.match ?? ''}` : `confirmed JSON by sniffing the body (${fetchOnly.match ?? 'a JSON object'})`;
+    const what =
+      fetchOnly.sniffer === 'parser-breaker'
+        ? `the body starts with the parser breaker ${fetchOnly.match ?? ''}`
+        : `confirmed JSON by sniffing the body (${fetchOnly.match ?? 'a JSON object'})`;
     return block(`${lead}: ${what}`, fetchOnly.sniffer);
   }
 
   if (data.length === 0) return allow(`${lead}: the body is empty, nothing to confirm (CORB fails open)`);
-  const looked = [...run.map((s) => SNIFFER_WORDS[s]), 'parser breaker', ...(run.includes('json') ? [] : ['JSON object'])];
+  const looked = [
+    ...run.map((s) => SNIFFER_WORDS[s]),
+    'parser breaker',
+    ...(run.includes('json') ? [] : ['JSON object']),
+  ];
   const list = `${looked.slice(0, -1).join(', ')} or ${looked[looked.length - 1] ?? ''}`;
   const extent = input.body.length > CORB_SNIFF_BYTES ? `the first ${CORB_SNIFF_BYTES} bytes` : 'the body';
   return allow(`${lead}: sniffing ${extent} found no ${list}, so it is allowed (CORB fails open)`);

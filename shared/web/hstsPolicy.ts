@@ -166,7 +166,9 @@ export function hstsMatch(host: string, entries: readonly HstsEntry[], now: numb
     if (entryHost === null) continue;
     const exact = entryHost === canonical;
     if (!exact && !(entry.includeSubdomains && canonical.endsWith(`.${entryHost}`))) continue;
-    const better = entryHost.length > bestLength || (entryHost.length === bestLength && entry.source === 'learned' && best?.source === 'preload');
+    const better =
+      entryHost.length > bestLength ||
+      (entryHost.length === bestLength && entry.source === 'learned' && best?.source === 'preload');
     if (better) {
       best = entry;
       bestLength = entryHost.length;

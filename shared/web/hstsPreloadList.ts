@@ -64,7 +64,14 @@ export const HSTS_PRELOAD_LIST: HstsPreloadList = {
     { name: 'google', policy: 'public-suffix', mode: 'force-https', include_subdomains: true },
 
     // Google. google.com: force-https is NavScope's addition (see above); Chromium lists pins only.
-    { name: 'google.com', policy: 'custom', mode: 'force-https', include_subdomains: true, navscope_note: 'force-https added by NavScope for the www.google.com seed; Chromium lists google.com for key pinning only' },
+    {
+      name: 'google.com',
+      policy: 'custom',
+      mode: 'force-https',
+      include_subdomains: true,
+      navscope_note:
+        'force-https added by NavScope for the www.google.com seed; Chromium lists google.com for key pinning only',
+    },
     { name: 'accounts.google.com', policy: 'google', mode: 'force-https', include_subdomains: true },
     { name: 'mail.google.com', policy: 'google', mode: 'force-https', include_subdomains: true },
     { name: 'docs.google.com', policy: 'google', mode: 'force-https', include_subdomains: true },

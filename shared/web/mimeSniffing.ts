@@ -10,7 +10,14 @@
  * Where the standard's text is known to be broken, this follows the implementation the
  * text was written from, and says so at the place (the MP3 and WebM signatures).
  */
-import { extractMimeType, isAudioOrVideoMimeType, isHtmlMimeType, isImageMimeType, isXmlMimeType, type MimeType } from './mimeType.js';
+import {
+  extractMimeType,
+  isAudioOrVideoMimeType,
+  isHtmlMimeType,
+  isImageMimeType,
+  isXmlMimeType,
+  type MimeType,
+} from './mimeType.js';
 
 /** §5.2: the resource header is at most this many bytes of the body. */
 export const RESOURCE_HEADER_BYTES = 1445;
@@ -40,7 +47,14 @@ export interface SignatureMatch {
 }
 
 /** The image types this user agent is taken to support (§4.6 "supported by the user agent"). */
-export const SUPPORTED_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/x-icon']);
+export const SUPPORTED_IMAGE_TYPES: ReadonlySet<string> = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/bmp',
+  'image/x-icon',
+]);
 
 /** The audio and video types this user agent is taken to support. */
 export const SUPPORTED_AUDIO_VIDEO_TYPES: ReadonlySet<string> = new Set([
@@ -94,7 +108,15 @@ function row(
   const p = hex(pattern);
   const m = hex(mask);
   if (p.length !== m.length) throw new Error(`pattern and mask differ in length for ${signature}`);
-  return { pattern: p, mask: m, ignoreWhitespace: options.ignoreWhitespace ?? false, tagTerminated: options.tagTerminated ?? false, type, signature, kind };
+  return {
+    pattern: p,
+    mask: m,
+    ignoreWhitespace: options.ignoreWhitespace ?? false,
+    tagTerminated: options.tagTerminated ?? false,
+    type,
+    signature,
+    kind,
+  };
 }
 
 /** The whitespace bytes 0xWS: HT, LF, FF, CR, SP. */
@@ -145,19 +167,37 @@ const IMAGE_TABLE: readonly PatternRow[] = [
   row('42 4D', 'FF FF', 'image/bmp', 'BMP', 'image'),
   row('47 49 46 38 37 61', 'FF FF FF FF FF FF', 'image/gif', 'GIF87a', 'image'),
   row('47 49 46 38 39 61', 'FF FF FF FF FF FF', 'image/gif', 'GIF89a', 'image'),
-  row('52 49 46 46 00 00 00 00 57 45 42 50 56 50', 'FF FF FF FF 00 00 00 00 FF FF FF FF FF FF', 'image/webp', 'WebP', 'image'),
+  row(
+    '52 49 46 46 00 00 00 00 57 45 42 50 56 50',
+    'FF FF FF FF 00 00 00 00 FF FF FF FF FF FF',
+    'image/webp',
+    'WebP',
+    'image',
+  ),
   row('89 50 4E 47 0D 0A 1A 0A', 'FF FF FF FF FF FF FF FF', 'image/png', 'PNG', 'image'),
   row('FF D8 FF', 'FF FF FF', 'image/jpeg', 'JPEG', 'image'),
 ];
 
 /** §6.2 audio or video type pattern matching table (before the MP4, WebM and MP3 checks). */
 const AUDIO_VIDEO_TABLE: readonly PatternRow[] = [
-  row('46 4F 52 4D 00 00 00 00 41 49 46 46', 'FF FF FF FF 00 00 00 00 FF FF FF FF', 'audio/aiff', 'AIFF', 'audio/video'),
+  row(
+    '46 4F 52 4D 00 00 00 00 41 49 46 46',
+    'FF FF FF FF 00 00 00 00 FF FF FF FF',
+    'audio/aiff',
+    'AIFF',
+    'audio/video',
+  ),
   row('49 44 33', 'FF FF FF', 'audio/mpeg', 'ID3 (MP3)', 'audio/video'),
   row('4F 67 67 53 00', 'FF FF FF FF FF', 'application/ogg', 'Ogg', 'audio/video'),
   row('4D 54 68 64 00 00 00 06', 'FF FF FF FF FF FF FF FF', 'audio/midi', 'MIDI', 'audio/video'),
   row('52 49 46 46 00 00 00 00 41 56 49 20', 'FF FF FF FF 00 00 00 00 FF FF FF FF', 'video/avi', 'AVI', 'audio/video'),
-  row('52 49 46 46 00 00 00 00 57 41 56 45', 'FF FF FF FF 00 00 00 00 FF FF FF FF', 'audio/wave', 'WAVE', 'audio/video'),
+  row(
+    '52 49 46 46 00 00 00 00 57 41 56 45',
+    'FF FF FF FF 00 00 00 00 FF FF FF FF',
+    'audio/wave',
+    'WAVE',
+    'audio/video',
+  ),
 ];
 
 /** §6.3 font type pattern matching table. */
@@ -193,7 +233,10 @@ function htmlTag(tag: string): PatternRow {
     // Letters compare case-insensitively (0xDF); "!", " ", "-" and digits exactly.
     mask.push(code >= 0x41 && code <= 0x5a ? 'DF' : 'FF');
   }
-  return row(pattern.join(' '), mask.join(' '), 'text/html', `<${tag}`, 'HTML', { ignoreWhitespace: true, tagTerminated: true });
+  return row(pattern.join(' '), mask.join(' '), 'text/html', `<${tag}`, 'HTML', {
+    ignoreWhitespace: true,
+    tagTerminated: true,
+  });
 }
 
 /** §7.1 step 1: the scriptable rows, checked only with the sniff-scriptable flag set. */
@@ -221,7 +264,13 @@ const SCRIPTABLE_TABLE: readonly PatternRow[] = [
 
 /** §7.1 step 2: rows checked whatever the sniff-scriptable flag. */
 const NON_SCRIPTABLE_TABLE: readonly PatternRow[] = [
-  row('25 21 50 53 2D 41 64 6F 62 65 2D', 'FF FF FF FF FF FF FF FF FF FF FF', 'application/postscript', '%!PS-Adobe-', 'PostScript'),
+  row(
+    '25 21 50 53 2D 41 64 6F 62 65 2D',
+    'FF FF FF FF FF FF FF FF FF FF FF',
+    'application/postscript',
+    '%!PS-Adobe-',
+    'PostScript',
+  ),
   row('FE FF 00 00', 'FF FF 00 00', 'text/plain', 'UTF-16BE BOM', 'text'),
   row('FF FE 00 00', 'FF FF 00 00', 'text/plain', 'UTF-16LE BOM', 'text'),
   row('EF BB BF 00', 'FF FF FF 00', 'text/plain', 'UTF-8 BOM', 'text'),
@@ -319,9 +368,13 @@ function matchesPaddedSequence(sequence: Uint8Array, offset: number, pattern: re
 }
 
 /** MPEG-1 Layer III bit rates (the standard's "mp3-rates"). */
-const MP3_RATES = [0, 32000, 40000, 48000, 56000, 64000, 80000, 96000, 112000, 128000, 160000, 192000, 224000, 256000, 320000];
+const MP3_RATES = [
+  0, 32000, 40000, 48000, 56000, 64000, 80000, 96000, 112000, 128000, 160000, 192000, 224000, 256000, 320000,
+];
 /** MPEG-2 and 2.5 Layer III bit rates (the standard's "mp2.5-rates"). */
-const MP25_RATES = [0, 8000, 16000, 24000, 32000, 40000, 48000, 56000, 64000, 80000, 96000, 112000, 128000, 144000, 160000];
+const MP25_RATES = [
+  0, 8000, 16000, 24000, 32000, 40000, 48000, 56000, 64000, 80000, 96000, 112000, 128000, 144000, 160000,
+];
 const SAMPLE_RATES = [44100, 48000, 32000];
 
 /** "match an mp3 header" at offset s: a frame sync, a valid layer/bit rate/sample rate, Layer III. */
@@ -373,9 +426,16 @@ export function matchesMp3WithoutId3Signature(sequence: Uint8Array): boolean {
 export function identifyUnknownMimeType(resourceHeader: Uint8Array, sniffScriptable: boolean): SniffResult {
   const header = resourceHeader.subarray(0, RESOURCE_HEADER_BYTES);
   const prefix = sniffScriptable ? 'unknown type' : 'unknown type (nosniff: no HTML/XML/PDF sniffing)';
-  const tables: PatternRow[] = sniffScriptable ? [...SCRIPTABLE_TABLE, ...NON_SCRIPTABLE_TABLE] : [...NON_SCRIPTABLE_TABLE];
+  const tables: PatternRow[] = sniffScriptable
+    ? [...SCRIPTABLE_TABLE, ...NON_SCRIPTABLE_TABLE]
+    : [...NON_SCRIPTABLE_TABLE];
   const r = matchTable(header, tables);
-  if (r !== null) return { essence: r.type, rule: `${prefix}: matched the ${r.kind} signature ${r.signature}`, matchedSignature: r.signature };
+  if (r !== null)
+    return {
+      essence: r.type,
+      rule: `${prefix}: matched the ${r.kind} signature ${r.signature}`,
+      matchedSignature: r.signature,
+    };
   const groups: [string, (bytes: Uint8Array) => SignatureMatch | null][] = [
     ['image', matchImageTypePattern],
     ['audio/video', matchAudioOrVideoTypePattern],
@@ -383,12 +443,25 @@ export function identifyUnknownMimeType(resourceHeader: Uint8Array, sniffScripta
   ];
   for (const [kind, match] of groups) {
     const found = match(header);
-    if (found !== null) return { essence: found.type, rule: `${prefix}: matched the ${kind} signature ${found.signature}`, matchedSignature: found.signature };
+    if (found !== null)
+      return {
+        essence: found.type,
+        rule: `${prefix}: matched the ${kind} signature ${found.signature}`,
+        matchedSignature: found.signature,
+      };
   }
   if (!containsBinaryDataBytes(header)) {
-    return { essence: 'text/plain', rule: `${prefix}: no signature matched and no binary bytes found, so text/plain`, matchedSignature: null };
+    return {
+      essence: 'text/plain',
+      rule: `${prefix}: no signature matched and no binary bytes found, so text/plain`,
+      matchedSignature: null,
+    };
   }
-  return { essence: 'application/octet-stream', rule: `${prefix}: no signature matched and binary bytes found, so application/octet-stream`, matchedSignature: null };
+  return {
+    essence: 'application/octet-stream',
+    rule: `${prefix}: no signature matched and binary bytes found, so application/octet-stream`,
+    matchedSignature: null,
+  };
 }
 
 /** §7.2 "rules for distinguishing if a resource is text or binary" (the text/plain check). */
@@ -396,16 +469,32 @@ export function distinguishTextOrBinary(resourceHeader: Uint8Array): SniffResult
   const header = resourceHeader.subarray(0, RESOURCE_HEADER_BYTES);
   const length = header.length;
   if (length >= 2 && header[0] === 0xfe && header[1] === 0xff) {
-    return { essence: 'text/plain', rule: 'text/plain check: UTF-16BE BOM found, stays text/plain', matchedSignature: 'UTF-16BE BOM' };
+    return {
+      essence: 'text/plain',
+      rule: 'text/plain check: UTF-16BE BOM found, stays text/plain',
+      matchedSignature: 'UTF-16BE BOM',
+    };
   }
   if (length >= 2 && header[0] === 0xff && header[1] === 0xfe) {
-    return { essence: 'text/plain', rule: 'text/plain check: UTF-16LE BOM found, stays text/plain', matchedSignature: 'UTF-16LE BOM' };
+    return {
+      essence: 'text/plain',
+      rule: 'text/plain check: UTF-16LE BOM found, stays text/plain',
+      matchedSignature: 'UTF-16LE BOM',
+    };
   }
   if (length >= 3 && header[0] === 0xef && header[1] === 0xbb && header[2] === 0xbf) {
-    return { essence: 'text/plain', rule: 'text/plain check: UTF-8 BOM found, stays text/plain', matchedSignature: 'UTF-8 BOM' };
+    return {
+      essence: 'text/plain',
+      rule: 'text/plain check: UTF-8 BOM found, stays text/plain',
+      matchedSignature: 'UTF-8 BOM',
+    };
   }
   if (!containsBinaryDataBytes(header)) {
-    return { essence: 'text/plain', rule: 'text/plain check: no binary bytes found, stays text/plain', matchedSignature: null };
+    return {
+      essence: 'text/plain',
+      rule: 'text/plain check: no binary bytes found, stays text/plain',
+      matchedSignature: null,
+    };
   }
   return { essence: 'application/octet-stream', rule: 'text/plain check: binary bytes found', matchedSignature: null };
 }
@@ -424,13 +513,27 @@ export function sniffMimeTypeWithRule(input: SniffInput): SniffResult {
   return decide(supplied, checkForApacheBug, input.noSniff, header);
 }
 
-function decide(supplied: MimeType | null, checkForApacheBug: boolean, noSniff: boolean, header: Uint8Array): SniffResult {
+function decide(
+  supplied: MimeType | null,
+  checkForApacheBug: boolean,
+  noSniff: boolean,
+  header: Uint8Array,
+): SniffResult {
   // Step 1: XML and HTML types are never sniffed.
   if (supplied !== null && (isXmlMimeType(supplied) || isHtmlMimeType(supplied))) {
-    return { essence: supplied.essence, rule: `supplied type ${supplied.essence} is used as is`, matchedSignature: null };
+    return {
+      essence: supplied.essence,
+      rule: `supplied type ${supplied.essence} is used as is`,
+      matchedSignature: null,
+    };
   }
   // Step 2: no usable type, or a placeholder one: sniff, scriptable types only without nosniff.
-  if (supplied === null || supplied.essence === 'unknown/unknown' || supplied.essence === 'application/unknown' || supplied.essence === '*/*') {
+  if (
+    supplied === null ||
+    supplied.essence === 'unknown/unknown' ||
+    supplied.essence === 'application/unknown' ||
+    supplied.essence === '*/*'
+  ) {
     return identifyUnknownMimeType(header, !noSniff);
   }
   // Step 3: nosniff.
@@ -441,14 +544,22 @@ function decide(supplied: MimeType | null, checkForApacheBug: boolean, noSniff: 
   if (isImageMimeType(supplied) && SUPPORTED_IMAGE_TYPES.has(supplied.essence)) {
     const matched = matchImageTypePattern(header);
     if (matched !== null) {
-      return { essence: matched.type, rule: `supplied image type ${supplied.essence}: the bytes match the image signature ${matched.signature}`, matchedSignature: matched.signature };
+      return {
+        essence: matched.type,
+        rule: `supplied image type ${supplied.essence}: the bytes match the image signature ${matched.signature}`,
+        matchedSignature: matched.signature,
+      };
     }
   }
   // Steps 7–8: likewise for a supported audio or video type.
   if (isAudioOrVideoMimeType(supplied) && SUPPORTED_AUDIO_VIDEO_TYPES.has(supplied.essence)) {
     const matched = matchAudioOrVideoTypePattern(header);
     if (matched !== null) {
-      return { essence: matched.type, rule: `supplied audio/video type ${supplied.essence}: the bytes match the signature ${matched.signature}`, matchedSignature: matched.signature };
+      return {
+        essence: matched.type,
+        rule: `supplied audio/video type ${supplied.essence}: the bytes match the signature ${matched.signature}`,
+        matchedSignature: matched.signature,
+      };
     }
   }
   // Step 9.

@@ -38,7 +38,11 @@ function trimHttpWhitespace(input: string, start = true, end = true): string {
  * Fetch §2.2 "collect an HTTP quoted string" starting at input[position] === '"'.
  * Returns the value (extract-value true) or the raw span (false) and the new position.
  */
-export function collectHttpQuotedString(input: string, position: number, extractValue: boolean): { value: string; position: number } {
+export function collectHttpQuotedString(
+  input: string,
+  position: number,
+  extractValue: boolean,
+): { value: string; position: number } {
   const start = position;
   let value = '';
   position++; // the opening U+0022
@@ -118,7 +122,12 @@ export function parseMimeType(input: string): MimeType | null {
       if (parameterValue === '') continue;
     }
 
-    if (parameterName !== '' && TOKEN.test(parameterName) && QUOTED_STRING_TOKEN.test(parameterValue) && !parameters.has(parameterName)) {
+    if (
+      parameterName !== '' &&
+      TOKEN.test(parameterName) &&
+      QUOTED_STRING_TOKEN.test(parameterValue) &&
+      !parameters.has(parameterName)
+    ) {
       parameters.set(parameterName, parameterValue);
     }
   }
@@ -225,9 +234,22 @@ export function isScriptableMimeType(mimeType: Pick<MimeType, 'essence' | 'subty
 
 /** The JavaScript MIME type essences (MIME Sniffing §4.6); accepts a full type or an essence. */
 const JAVASCRIPT_ESSENCES = new Set([
-  'application/ecmascript', 'application/javascript', 'application/x-ecmascript', 'application/x-javascript',
-  'text/ecmascript', 'text/javascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2', 'text/javascript1.3',
-  'text/javascript1.4', 'text/javascript1.5', 'text/jscript', 'text/livescript', 'text/x-ecmascript', 'text/x-javascript',
+  'application/ecmascript',
+  'application/javascript',
+  'application/x-ecmascript',
+  'application/x-javascript',
+  'text/ecmascript',
+  'text/javascript',
+  'text/javascript1.0',
+  'text/javascript1.1',
+  'text/javascript1.2',
+  'text/javascript1.3',
+  'text/javascript1.4',
+  'text/javascript1.5',
+  'text/jscript',
+  'text/livescript',
+  'text/x-ecmascript',
+  'text/x-javascript',
 ]);
 
 export function isJavaScriptMimeType(mimeType: string): boolean {

@@ -92,7 +92,20 @@ interface Parts {
 }
 
 /** Schemes GURL parses with an authority (url::IsStandard), including Chrome's own. */
-const STANDARD_SCHEMES = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file', 'chrome', 'chrome-untrusted', 'chrome-search', 'chrome-extension', 'chrome-error', 'devtools']);
+const STANDARD_SCHEMES = new Set([
+  'http',
+  'https',
+  'ws',
+  'wss',
+  'ftp',
+  'file',
+  'chrome',
+  'chrome-untrusted',
+  'chrome-search',
+  'chrome-extension',
+  'chrome-error',
+  'devtools',
+]);
 /** Standard schemes the WHATWG parser treats as special (the rest get an opaque host there). */
 const WHATWG_SPECIAL = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
 
@@ -101,13 +114,42 @@ const WHATWG_SPECIAL = new Set(['http', 'https', 'ws', 'wss', 'ftp', 'file']);
  * TestSchemeClassifier, knows the first row): schemes the browser navigates to itself.
  */
 const URL_SCHEMES = new Set([
-  'http', 'https', 'ws', 'wss', 'file', 'about', 'ftp', 'blob', 'filesystem', 'view-source', 'javascript', 'chrome', 'devtools',
-  'data', 'chrome-untrusted', 'chrome-search', 'chrome-extension',
+  'http',
+  'https',
+  'ws',
+  'wss',
+  'file',
+  'about',
+  'ftp',
+  'blob',
+  'filesystem',
+  'view-source',
+  'javascript',
+  'chrome',
+  'devtools',
+  'data',
+  'chrome-untrusted',
+  'chrome-search',
+  'chrome-extension',
   // ExternalProtocolHandler's always-allowed external protocols.
-  'mailto', 'news', 'snews',
+  'mailto',
+  'news',
+  'snews',
 ]);
 /** ExternalProtocolHandler's always-denied schemes: typing them searches instead. */
-const BLOCKED_SCHEMES = new Set(['afp', 'disk', 'disks', 'hcp', 'ie.http', 'ms-help', 'nntp', 'res', 'shell', 'vbscript', 'vnd.ms.radio']);
+const BLOCKED_SCHEMES = new Set([
+  'afp',
+  'disk',
+  'disks',
+  'hcp',
+  'ie.http',
+  'ms-help',
+  'nntp',
+  'res',
+  'shell',
+  'vbscript',
+  'vnd.ms.radio',
+]);
 
 /** Hosts reserved by RFC 6761/6762 and ICANN that need a name in front to be a URL. */
 const RESERVED_TLDS = ['example', 'test', 'local', 'internal'];
@@ -234,7 +276,10 @@ function segmentUrl(input: string): Segmented {
     if (semicolon > 0) {
       const fixed = `${text.slice(0, semicolon)}:${text.slice(semicolon + 1)}`;
       const candidate = validScheme(fixed);
-      if (candidate !== null && (STANDARD_SCHEMES.has(candidate) || candidate === 'about' || candidate === 'chrome' || candidate === 'file')) {
+      if (
+        candidate !== null &&
+        (STANDARD_SCHEMES.has(candidate) || candidate === 'about' || candidate === 'chrome' || candidate === 'file')
+      ) {
         text = fixed;
         scheme = candidate;
         typedScheme = true;
@@ -331,7 +376,8 @@ function fixupUrl(text: string, desiredTld: string, depth = 0): URL | null {
     // A standard URL needs a host (WHATWG would otherwise take "http:///x" as host "x").
     if (host === '') return null;
     let spec = `${outScheme}://`;
-    if (parts.username !== undefined) spec += `${parts.username}${parts.password !== undefined ? `:${parts.password}` : ''}@`;
+    if (parts.username !== undefined)
+      spec += `${parts.username}${parts.password !== undefined ? `:${parts.password}` : ''}@`;
     spec += host;
     if (parts.port) spec += `:${parts.port}`;
     spec += parts.path ? parts.path : '/';
@@ -383,11 +429,17 @@ function domainIs(host: string, domain: string): boolean {
 function knownTld(host: string): string | null {
   const bare = host.replace(/^\.+/, '').replace(/\.$/, '');
   if (bare === '') return null;
-  const result = parseDomain(bare, { allowPrivateDomains: false, validateHostname: false, extractHostname: false, detectIp: false });
+  const result = parseDomain(bare, {
+    allowPrivateDomains: false,
+    validateHostname: false,
+    extractHostname: false,
+    detectIp: false,
+  });
   return result.isIcann === true && result.domain !== null ? result.publicSuffix : null;
 }
 
-type HostFamily = { family: 'NEUTRAL' } | { family: 'IPV6' } | { family: 'IPV4'; address: number[]; components: number };
+type HostFamily =
+  { family: 'NEUTRAL' } | { family: 'IPV6' } | { family: 'IPV4'; address: number[]; components: number };
 
 /** The IPv4 parts as typed ("1.2" has two), or null when the text is not an IPv4 address. */
 function typedIpv4Components(host: string): number | null {
@@ -400,12 +452,15 @@ function typedIpv4Components(host: string): number | null {
 
 function hostFamily(canonicalHost: string): HostFamily {
   if (canonicalHost.startsWith('[')) return { family: 'IPV6' };
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(canonicalHost)) return { family: 'IPV4', address: canonicalHost.split('.').map(Number), components: 4 };
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(canonicalHost))
+    return { family: 'IPV4', address: canonicalHost.split('.').map(Number), components: 4 };
   return { family: 'NEUTRAL' };
 }
 
 function numNonHostComponents(parts: Parts): number {
-  return [parts.scheme, parts.username, parts.password, parts.port, parts.path, parts.query, parts.ref].filter((c) => c !== undefined && c !== '').length;
+  return [parts.scheme, parts.username, parts.password, parts.port, parts.path, parts.query, parts.ref].filter(
+    (c) => c !== undefined && c !== '',
+  ).length;
 }
 
 interface Parsed {
@@ -419,8 +474,10 @@ interface Parsed {
 function whyNotAUrl(text: string, scheme: string, parts: Parts): string {
   if (text.trimStart().startsWith('?')) return 'a leading "?" is not a URL: it searches';
   if (parts.scheme === undefined && /\s/.test(parts.host ?? '')) return 'it contains spaces and no scheme';
-  if (parts.port && !(/^[0-9]+$/.test(parts.port) && Number(parts.port) <= 65535)) return `"${parts.port}" is not a valid port number`;
-  if (parts.host === undefined && STANDARD_SCHEMES.has(scheme)) return parts.scheme === undefined ? 'there is no host name' : `a ${scheme}: URL needs a host`;
+  if (parts.port && !(/^[0-9]+$/.test(parts.port) && Number(parts.port) <= 65535))
+    return `"${parts.port}" is not a valid port number`;
+  if (parts.host === undefined && STANDARD_SCHEMES.has(scheme))
+    return parts.scheme === undefined ? 'there is no host name' : `a ${scheme}: URL needs a host`;
   return 'it cannot be made into a valid URL';
 }
 
@@ -432,7 +489,12 @@ function parse(text: string, desiredTld: string): Parsed {
   const canonical = fixupUrl(text, desiredTld);
   if (canonical === null) return { type: 'QUERY', reason: whyNotAUrl(text, scheme, parts) };
 
-  if (scheme === 'file') return { type: 'URL', canonical, reason: parts.scheme !== undefined ? 'explicit file: scheme' : 'a local file path' };
+  if (scheme === 'file')
+    return {
+      type: 'URL',
+      canonical,
+      reason: parts.scheme !== undefined ? 'explicit file: scheme' : 'a local file path',
+    };
 
   if (scheme === 'javascript' && /^javascript:[^;=()."]*$/i.test(text)) {
     return { type: 'UNKNOWN', canonical, reason: 'javascript: followed by words, not code: probably a search' };
@@ -440,16 +502,22 @@ function parse(text: string, desiredTld: string): Parsed {
 
   const typedScheme = parts.scheme !== undefined && parts.scheme !== '';
   if (typedScheme && scheme !== 'http' && scheme !== 'https') {
-    if (URL_SCHEMES.has(scheme)) return { type: 'URL', canonical, reason: `explicit ${scheme}: scheme the browser handles` };
+    if (URL_SCHEMES.has(scheme))
+      return { type: 'URL', canonical, reason: `explicit ${scheme}: scheme the browser handles` };
     if (BLOCKED_SCHEMES.has(scheme)) return { type: 'QUERY', reason: `"${scheme}:" is a blocked external protocol` };
     // Unknown scheme: maybe "user:password@host" without http://.
     const asHttp = parse(`http://${text}`, desiredTld);
     const httpParts = segmentUrl(`http://${text}`).parts;
     if (asHttp.type === 'URL' && httpParts.username && httpParts.password) {
-      if (httpParts.password.includes(' ')) return { type: 'QUERY', reason: `"${scheme}:" followed by a space and "@": a search operator, not a password` };
+      if (httpParts.password.includes(' '))
+        return { type: 'QUERY', reason: `"${scheme}:" followed by a space and "@": a search operator, not a password` };
       return { type: 'URL', canonical: asHttp.canonical, reason: 'user:password@host: a URL with credentials' };
     }
-    return { type: 'UNKNOWN', canonical, reason: `"${scheme}:" is not a scheme the browser knows: maybe a search operator like "site:"` };
+    return {
+      type: 'UNKNOWN',
+      canonical,
+      reason: `"${scheme}:" is not a scheme the browser knows: maybe a search operator like "site:"`,
+    };
   }
 
   // No scheme, or http(s): decide by the host.
@@ -459,9 +527,12 @@ function parse(text: string, desiredTld: string): Parsed {
   const originalHost = parts.host ?? '';
 
   if (text !== 'invalid' && family.family === 'NEUTRAL' && (!isCompliantHost(host) || domainIs(host, 'invalid'))) {
-    const why = domainIs(host, 'invalid') ? '.invalid is reserved and never resolves' : `"${host}" is not a valid host name`;
+    const why = domainIs(host, 'invalid')
+      ? '.invalid is reserved and never resolves'
+      : `"${host}" is not a valid host name`;
     if (typedScheme) return { type: 'UNKNOWN', canonical, reason: `${why}, though a scheme was typed` };
-    if (tld !== null && !originalHost.includes(' ')) return { type: 'UNKNOWN', canonical, reason: `${why}, though it ends in the known TLD ".${tld}"` };
+    if (tld !== null && !originalHost.includes(' '))
+      return { type: 'UNKNOWN', canonical, reason: `${why}, though it ends in the known TLD ".${tld}"` };
     return { type: 'QUERY', reason: originalHost.includes(' ') ? 'it contains spaces and no scheme' : why };
   }
 
@@ -480,27 +551,43 @@ function parse(text: string, desiredTld: string): Parsed {
   if (typedScheme) return { type: 'URL', canonical, reason: `explicit ${scheme}: scheme` };
 
   const usernameHasSpace = parts.username !== undefined && /\s/.test(parts.username);
-  if (parts.path && !usernameHasSpace && /[/\\]$/.test(parts.path)) return { type: 'URL', canonical, reason: 'a trailing slash makes it a URL' };
-  if (family.family === 'IPV4' && family.components > 1) return { type: 'QUERY', reason: `only ${family.components} parts of an IPv4 address: more likely a number` };
-  if (usernameHasSpace) return { type: 'UNKNOWN', canonical, reason: 'the text before "@" has a space: probably not a user name' };
-  if (numNonHostComponents(parts) > 1) return { type: 'URL', canonical, reason: 'it has several URL parts (user, port, path, query, fragment)' };
-  if (canonical.username !== '' && desiredTld === '') return { type: 'UNKNOWN', canonical, reason: 'user@host looks like an e-mail address' };
+  if (parts.path && !usernameHasSpace && /[/\\]$/.test(parts.path))
+    return { type: 'URL', canonical, reason: 'a trailing slash makes it a URL' };
+  if (family.family === 'IPV4' && family.components > 1)
+    return { type: 'QUERY', reason: `only ${family.components} parts of an IPv4 address: more likely a number` };
+  if (usernameHasSpace)
+    return { type: 'UNKNOWN', canonical, reason: 'the text before "@" has a space: probably not a user name' };
+  if (numNonHostComponents(parts) > 1)
+    return { type: 'URL', canonical, reason: 'it has several URL parts (user, port, path, query, fragment)' };
+  if (canonical.username !== '' && desiredTld === '')
+    return { type: 'UNKNOWN', canonical, reason: 'user@host looks like an e-mail address' };
   if (tld !== null) return { type: 'URL', canonical, reason: `".${tld}" is a known top-level domain` };
   if (domainIs(host, 'localhost')) return { type: 'URL', canonical, reason: 'localhost' };
   if (canonical.port !== '') return { type: 'URL', canonical, reason: `it has an explicit port (${canonical.port})` };
   for (const reserved of RESERVED_TLDS) {
-    if (domainIs(host, reserved) && host.length > reserved.length + 1) return { type: 'URL', canonical, reason: `a name under the reserved ".${reserved}"` };
+    if (domainIs(host, reserved) && host.length > reserved.length + 1)
+      return { type: 'URL', canonical, reason: `a name under the reserved ".${reserved}"` };
   }
-  if (!host.includes('.')) return { type: 'UNKNOWN', canonical, reason: 'a single word: a search, or maybe an intranet host' };
-  return { type: 'UNKNOWN', canonical, reason: `".${host.replace(/\.$/, '').split('.').pop() ?? ''}" is not a known top-level domain` };
+  if (!host.includes('.'))
+    return { type: 'UNKNOWN', canonical, reason: 'a single word: a search, or maybe an intranet host' };
+  return {
+    type: 'UNKNOWN',
+    canonical,
+    reason: `".${host.replace(/\.$/, '').split('.').pop() ?? ''}" is not a known top-level domain`,
+  };
 }
 
 export function classifyOmniboxInput(text: string, options: OmniboxInputOptions = {}): OmniboxClassification {
   // AutocompleteInput::Init trims leading white space only; Parse sees the trailing part.
   const desiredTld = (options.desiredTld ?? '').replace(/^\.+/, '').toLowerCase();
   const result = parse(trimLeading(text), desiredTld);
-  if (result.type === 'URL' && result.canonical) return { type: 'URL', url: result.canonical.href, reason: result.reason };
-  if (result.type === 'UNKNOWN' && result.canonical && (result.canonical.protocol === 'http:' || result.canonical.protocol === 'https:')) {
+  if (result.type === 'URL' && result.canonical)
+    return { type: 'URL', url: result.canonical.href, reason: result.reason };
+  if (
+    result.type === 'UNKNOWN' &&
+    result.canonical &&
+    (result.canonical.protocol === 'http:' || result.canonical.protocol === 'https:')
+  ) {
     // The alternate-nav "did you mean" check only ever probes http(s) hosts.
     return { type: 'UNKNOWN', url: result.canonical.href, reason: result.reason, didYouMean: result.canonical.href };
   }

@@ -77,7 +77,8 @@ export function canonicalSafeBrowsingUrlParts(url: string): SafeBrowsingUrlParts
   } else {
     // "mailto:x" or "http:host" have no authority; "host:8080/" is a host and a port.
     const bare = /^([A-Za-z][A-Za-z0-9+.-]*):([^]?)/.exec(bytes);
-    if (bare !== null && !/^[0-9/]?$/.test(bare[2]!)) throw new Error(`Safe Browsing: ${JSON.stringify(url)} has no host`);
+    if (bare !== null && !/^[0-9/]?$/.test(bare[2]!))
+      throw new Error(`Safe Browsing: ${JSON.stringify(url)} has no host`);
   }
 
   // Authority, path, query.
@@ -150,7 +151,8 @@ function escapeBytes(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out += c <= 0x20 || c >= 0x7f || c === 0x23 || c === 0x25 ? `%${c.toString(16).toUpperCase().padStart(2, '0')}` : s[i];
+    out +=
+      c <= 0x20 || c >= 0x7f || c === 0x23 || c === 0x25 ? `%${c.toString(16).toUpperCase().padStart(2, '0')}` : s[i];
   }
   return out;
 }
@@ -320,7 +322,8 @@ export function hashPrefix(hash: Uint8Array, size = 4): Uint8Array {
 }
 
 function checkPrefixSize(size: number): void {
-  if (!Number.isInteger(size) || size < 4 || size > 32) throw new Error(`Safe Browsing: prefix size must be an integer from 4 to 32 bytes (got ${size})`);
+  if (!Number.isInteger(size) || size < 4 || size > 32)
+    throw new Error(`Safe Browsing: prefix size must be an integer from 4 to 32 bytes (got ${size})`);
 }
 
 function compareBytes(a: Uint8Array, aOffset: number, b: Uint8Array, length: number): number {
@@ -352,12 +355,15 @@ export class SafeBrowsingList {
     const size = options.prefixSize ?? 4;
     checkPrefixSize(size);
     if (options.rawHashes.length % size !== 0) {
-      throw new Error(`Safe Browsing: rawHashes is ${options.rawHashes.length} bytes, not a multiple of the prefix size ${size}`);
+      throw new Error(
+        `Safe Browsing: rawHashes is ${options.rawHashes.length} bytes, not a multiple of the prefix size ${size}`,
+      );
     }
     this.prefixSize = size;
     this.threatType = options.threatType ?? null;
     const chunks: Uint8Array[] = [];
-    for (let offset = 0; offset < options.rawHashes.length; offset += size) chunks.push(options.rawHashes.subarray(offset, offset + size));
+    for (let offset = 0; offset < options.rawHashes.length; offset += size)
+      chunks.push(options.rawHashes.subarray(offset, offset + size));
     chunks.sort((a, b) => compareBytes(a, 0, b, size));
     this.prefixes = new Uint8Array(options.rawHashes.length);
     chunks.forEach((chunk, i) => this.prefixes.set(chunk, i * size));
@@ -445,7 +451,8 @@ export function parseSafeBrowsingListFile(json: unknown): SafeBrowsingList {
   };
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('expected a JSON object');
   const file = json as Record<string, unknown>;
-  if (file['format'] !== SAFE_BROWSING_LIST_FORMAT) return fail(`"format" must be "${SAFE_BROWSING_LIST_FORMAT}" (got ${describe(file['format'])})`);
+  if (file['format'] !== SAFE_BROWSING_LIST_FORMAT)
+    return fail(`"format" must be "${SAFE_BROWSING_LIST_FORMAT}" (got ${describe(file['format'])})`);
   if (file['version'] !== 1) return fail(`unsupported "version" ${describe(file['version'])} (expected 1)`);
   const threatType = file['threatType'];
   if (typeof threatType !== 'string' || !(THREAT_TYPES as readonly string[]).includes(threatType)) {
@@ -456,12 +463,15 @@ export function parseSafeBrowsingListFile(json: unknown): SafeBrowsingList {
     return fail(`"prefixSize" must be an integer from 4 to 32 (got ${describe(prefixSize)})`);
   }
   const rawHashesText = file['rawHashes'];
-  if (typeof rawHashesText !== 'string') return fail(`"rawHashes" must be a base64 string (got ${describe(rawHashesText)})`);
+  if (typeof rawHashesText !== 'string')
+    return fail(`"rawHashes" must be a base64 string (got ${describe(rawHashesText)})`);
   const rawHashes = decodeBase64(rawHashesText);
   if (rawHashes === null) return fail('"rawHashes" is not valid base64');
-  if (rawHashes.length % prefixSize !== 0) return fail(`"rawHashes" is ${rawHashes.length} bytes, not a multiple of "prefixSize" ${prefixSize}`);
+  if (rawHashes.length % prefixSize !== 0)
+    return fail(`"rawHashes" is ${rawHashes.length} bytes, not a multiple of "prefixSize" ${prefixSize}`);
   const fullHashesJson = file['fullHashes'] ?? [];
-  if (!Array.isArray(fullHashesJson)) return fail(`"fullHashes" must be an array of base64 strings (got ${describe(fullHashesJson)})`);
+  if (!Array.isArray(fullHashesJson))
+    return fail(`"fullHashes" must be an array of base64 strings (got ${describe(fullHashesJson)})`);
   const fullHashes = fullHashesJson.map((entry: unknown, i): Uint8Array => {
     if (typeof entry !== 'string') return fail(`"fullHashes"[${i}] must be a base64 string (got ${describe(entry)})`);
     const bytes = decodeBase64(entry);

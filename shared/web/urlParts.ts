@@ -8,7 +8,13 @@
  */
 import punycode from 'punycode/punycode.js';
 
-export const DEFAULT_PORTS: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443, 'ftp:': 21 };
+export const DEFAULT_PORTS: Readonly<Record<string, number>> = {
+  'http:': 80,
+  'https:': 443,
+  'ws:': 80,
+  'wss:': 443,
+  'ftp:': 21,
+};
 
 export interface UrlParts {
   /** The URL, without user name and password. */

@@ -14,7 +14,9 @@ export const CHROMIUM = process.env.NAVSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, '../../test-results');
 
 export function chromiumMissing(): string | null {
-  return existsSync(CHROMIUM) ? null : `Chromium not found at ${CHROMIUM} (install Debian's chromium package, or set NAVSCOPE_CHROMIUM)`;
+  return existsSync(CHROMIUM)
+    ? null
+    : `Chromium not found at ${CHROMIUM} (install Debian's chromium package, or set NAVSCOPE_CHROMIUM)`;
 }
 
 export interface WindowSession {
@@ -31,7 +33,15 @@ export async function openWindow(): Promise<WindowSession> {
   const host = await WebHost.start({ port: 0, lab: true, staticDir: builtWindowDir() });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   // An action that cannot happen (an element that never appears) fails with its own message, within the test's time.
@@ -48,7 +58,9 @@ export async function openWindow(): Promise<WindowSession> {
   });
   page.on('request', (r) => requests.push(r.url()));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(host.url);
   return {
@@ -78,7 +90,14 @@ export async function navigate(page: Page, input: string, host?: WebHost): Promi
   try {
     if (recorder) {
       await new Promise<void>((resolve, reject) => {
-        const done = () => recorder.events.slice(before).some((e) => (e.type === 'state' && e.field === 'loading' && e.value === false) || (e.type === 'span.end' && e.status === 'error' && e.spanId.startsWith('browser/')));
+        const done = () =>
+          recorder.events
+            .slice(before)
+            .some(
+              (e) =>
+                (e.type === 'state' && e.field === 'loading' && e.value === false) ||
+                (e.type === 'span.end' && e.status === 'error' && e.spanId.startsWith('browser/')),
+            );
         if (done()) return resolve();
         const timer = setTimeout(() => {
           unsubscribe();
@@ -92,7 +111,11 @@ export async function navigate(page: Page, input: string, host?: WebHost): Promi
         });
       });
     }
-    await page.waitForFunction(() => document.querySelector('[data-testid=tab]')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=tab]')?.getAttribute('aria-busy') === 'false',
+      undefined,
+      { timeout: 20_000 },
+    );
   } catch (error) {
     const tail = recorder ? formatTimeline(recorder.events).slice(before).slice(-60).join('\n') : '(no host trace)';
     throw new Error(`navigating to ${input}: ${error instanceof Error ? error.message : String(error)}\n${tail}`);
@@ -107,7 +130,8 @@ export function clippedDiagramText(page: Page): Promise<string[]> {
       const rect = node.querySelector('rect')!.getBoundingClientRect();
       for (const text of node.querySelectorAll(':scope > text')) {
         const r = text.getBoundingClientRect();
-        if (r.left < rect.left - 1 || r.right > rect.right + 1 || r.top < rect.top - 1 || r.bottom > rect.bottom + 1) clipped.push(`${node.getAttribute('data-node')}: "${text.textContent}"`);
+        if (r.left < rect.left - 1 || r.right > rect.right + 1 || r.top < rect.top - 1 || r.bottom > rect.bottom + 1)
+          clipped.push(`${node.getAttribute('data-node')}: "${text.textContent}"`);
       }
     }
     return clipped;

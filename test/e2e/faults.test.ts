@@ -18,14 +18,18 @@ describeWindow('faults and hostile pages in the window (web host, lab)', (window
     await pick('/fault/reset-mid-body');
     await expect.poll(() => page.getByTestId('load-error').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('load-error').textContent()).toContain('net::ERR_CONNECTION_RESET');
-    await expect.poll(() => page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toMatch(/\/fault\/reset-mid-body$/);
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Address and search bar' }).inputValue())
+      .toMatch(/\/fault\/reset-mid-body$/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'window-fault-reset.png') });
   });
 
   it('a DNS answer with a forged transaction id: ignored, shown as such, and the lookup fails', async () => {
     const { page } = w;
     await pick('wrong-id.naver.com');
-    await expect.poll(() => page.getByTestId('navigation-error').textContent(), { timeout: 20_000 }).toContain('ERR_DNS_TIMED_OUT');
+    await expect
+      .poll(() => page.getByTestId('navigation-error').textContent(), { timeout: 20_000 })
+      .toContain('ERR_DNS_TIMED_OUT');
     await page.locator('.wf-seg.seg-dns-lookup').last().click();
     await expect.poll(() => page.getByTestId('dns-ignored').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('dns-ignored').first().textContent()).toMatch(/was never sent/);
@@ -42,9 +46,16 @@ describeWindow('faults and hostile pages in the window (web host, lab)', (window
     const omnibox = page.getByRole('textbox', { name: 'Address and search bar' });
     await omnibox.fill('http://www.naver.com/slow-head');
     await omnibox.press('Enter');
-    await expect.poll(() => recorder.events.slice(before).some((e) => e.type === 'http.request' && e.url.endsWith('/slow-head')), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        () => recorder.events.slice(before).some((e) => e.type === 'http.request' && e.url.endsWith('/slow-head')),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await page.getByRole('button', { name: 'Kill the network thread (it is restarted)' }).click();
-    await expect.poll(() => page.getByTestId('navigation-error').textContent(), { timeout: 15_000 }).toContain('ERR_FAILED');
+    await expect
+      .poll(() => page.getByTestId('navigation-error').textContent(), { timeout: 15_000 })
+      .toContain('ERR_FAILED');
     await expect.poll(() => page.locator('[data-node="network"]').textContent()).toContain('restarted ×1');
     expect(recorder.events.slice(before).some((e) => e.type === 'thread.exit')).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'window-network-thread-killed.png') });

@@ -25,7 +25,9 @@ describeWindow('the renderer panels in the window (web host, lab)', (window) => 
     let at = -1;
     for (const { m, index } of subresourceStarts) {
       for (; at < index; at++) await page.keyboard.press('ArrowRight');
-      await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('URLLoaderFactory.CreateLoaderAndStart');
+      await expect
+        .poll(() => page.getByTestId('explain-title').textContent())
+        .toContain('URLLoaderFactory.CreateLoaderAndStart');
       const url = new URL(String((m.payload as { request: { url: string } }).request.url));
       await expect.poll(() => page.getByTestId('subresource-table').textContent()).toContain(url.pathname);
     }
@@ -33,7 +35,9 @@ describeWindow('the renderer panels in the window (web host, lab)', (window) => 
     // Step on to the end of loading: the DOM tree and the layout boxes are there.
     const loaded = messages.findIndex((m) => m.name === 'FrameHost.DocumentOnLoadCompleted');
     for (; at < loaded; at++) await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('FrameHost.DocumentOnLoadCompleted');
+    await expect
+      .poll(() => page.getByTestId('explain-title').textContent())
+      .toContain('FrameHost.DocumentOnLoadCompleted');
     await page.getByTestId('renderer-tab-dom').click();
     const dom = await page.getByTestId('dom-tree').textContent();
     expect(dom).toContain('<html>');
@@ -53,7 +57,9 @@ describeWindow('the renderer panels in the window (web host, lab)', (window) => 
     const loaded = messages.map((m) => m.name).lastIndexOf('FrameHost.DocumentOnLoadCompleted');
     await page.keyboard.press('Home');
     for (let i = 0; i <= loaded; i++) await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('FrameHost.DocumentOnLoadCompleted');
+    await expect
+      .poll(() => page.getByTestId('explain-title').textContent())
+      .toContain('FrameHost.DocumentOnLoadCompleted');
     await page.getByTestId('renderer-tab-orb').click();
     const orb = page.getByTestId('orb-table');
     await expect.poll(() => orb.textContent()).toContain('data.json');

@@ -5,7 +5,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { parseTraceFileText } from '../../shared/trace/traceFile.js';
 import { ARTIFACTS, type WindowSession, describeWindow, navigate } from './chromiumHarness.js';
 
-const demo = parseTraceFileText(readFileSync(path.resolve(__dirname, '../../renderer/src/demos/www.naver.com.json'), 'utf8'));
+const demo = parseTraceFileText(
+  readFileSync(path.resolve(__dirname, '../../renderer/src/demos/www.naver.com.json'), 'utf8'),
+);
 const demoMessages = demo.events.filter((e) => e.type === 'message');
 
 describeWindow('saved traces in the window: demos, open, save (web host)', (window) => {
@@ -20,7 +22,9 @@ describeWindow('saved traces in the window: demos, open, save (web host)', (wind
     const bad = path.join(dir, 'notes.json');
     writeFileSync(bad, '{"hello": "world"}');
     await page.getByTestId('trace-file-input').setInputFiles(bad);
-    await expect.poll(() => page.getByTestId('trace-file-problem').textContent()).toMatch(/Cannot open notes\.json: not a NavScope trace: "format" is null/);
+    await expect
+      .poll(() => page.getByTestId('trace-file-problem').textContent())
+      .toMatch(/Cannot open notes\.json: not a NavScope trace: "format" is null/);
     expect(await page.getByTestId('replay-banner').count()).toBe(0);
     await navigate(page, 'www.naver.com', host);
     await expect.poll(() => page.getByTestId('tab-title').textContent()).toBe('NAVER — NavScope lab');
@@ -28,7 +32,10 @@ describeWindow('saved traces in the window: demos, open, save (web host)', (wind
 
   it('saves the live trace and opens the saved file again', async () => {
     const { page } = w;
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').selectOption('navscope')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export').selectOption('navscope'),
+    ]);
     const saved = path.join(mkdtempSync(path.join(tmpdir(), 'navscope-saved-')), download.suggestedFilename());
     await download.saveAs(saved);
     const trace = parseTraceFileText(readFileSync(saved, 'utf8'));
@@ -60,14 +67,20 @@ describeWindow('saved traces in the window: demos, open, save (web host)', (wind
     try {
       await page.getByTestId('demos').selectOption('www.naver.com');
       await expect.poll(() => page.getByTestId('replay-banner').textContent()).toContain('www.naver.com');
-      await expect.poll(() => page.getByTestId('position').textContent()).toMatch(new RegExp(`Message\\s+0\\s+of\\s+${demoMessages.length}\\b`));
+      await expect
+        .poll(() => page.getByTestId('position').textContent())
+        .toMatch(new RegExp(`Message\\s+0\\s+of\\s+${demoMessages.length}\\b`));
       for (const [i, message] of demoMessages.entries()) {
         await page.keyboard.press('ArrowRight');
         if (i % 5 === 0 || i === demoMessages.length - 1) {
-          await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain(message.type === 'message' ? message.name : '');
+          await expect
+            .poll(() => page.getByTestId('explain-title').textContent())
+            .toContain(message.type === 'message' ? message.name : '');
         }
       }
-      expect(await page.getByTestId('position').textContent()).toMatch(new RegExp(`Message\\s+${demoMessages.length}\\s+of\\s+${demoMessages.length}\\b`));
+      expect(await page.getByTestId('position').textContent()).toMatch(
+        new RegExp(`Message\\s+${demoMessages.length}\\s+of\\s+${demoMessages.length}\\b`),
+      );
       expect(await page.getByTestId('tab-title').textContent()).toBe('NAVER — NavScope lab');
       await page.screenshot({ path: path.join(ARTIFACTS, 'window-replay-demo.png') });
     } finally {

@@ -15,7 +15,9 @@ describeWindow('reading the response in the window (web host, lab)', (window) =>
     const ack = messages.findIndex((m) => m.type === 'message' && m.name === 'FrameHost.DidCommitProvisionalLoad');
     await page.keyboard.press('Home');
     for (let i = 0; i <= ack; i++) await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('FrameHost.DidCommitProvisionalLoad');
+    await expect
+      .poll(() => page.getByTestId('explain-title').textContent())
+      .toContain('FrameHost.DidCommitProvisionalLoad');
     // The acknowledgement has arrived, but the browser has not yet acted on it.
     expect(await page.getByTestId('security').textContent()).toContain('No page');
     await page.keyboard.press('ArrowRight');
@@ -47,6 +49,8 @@ describeWindow('reading the response in the window (web host, lab)', (window) =>
     await page.screenshot({ path: path.join(ARTIFACTS, 'window-safebrowsing.png') });
     await page.getByTestId('proceed').click();
     await expect.poll(() => interstitial.count(), { timeout: 15_000 }).toBe(0);
-    await expect.poll(() => page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toMatch(/malware\.testsafebrowsing-lab\.com/);
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Address and search bar' }).inputValue())
+      .toMatch(/malware\.testsafebrowsing-lab\.com/);
   });
 });

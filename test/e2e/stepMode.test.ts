@@ -33,17 +33,24 @@ describeWindow('step mode (web host)', (window) => {
     await omnibox.fill('www.naver.com');
     await omnibox.press('Enter');
     await expect.poll(() => page.getByTestId('step-next').textContent()).toBe('URLLoaderFactory.CreateLoaderAndStart');
-    await expect.poll(() => page.getByTestId('step-held').innerText()).toMatch(/1 held\. Next: URLLoaderFactory\.CreateLoaderAndStart browser UI → network/);
+    await expect
+      .poll(() => page.getByTestId('step-held').innerText())
+      .toMatch(/1 held\. Next: URLLoaderFactory\.CreateLoaderAndStart browser UI → network/);
 
     // Without a step nothing moves: no message is delivered, no DNS query sent, the tab keeps loading.
     const atHold = recorder.events.length;
     await page.waitForTimeout(500);
-    expect(recorder.events.slice(atHold).filter((e) => e.type === 'message' || e.type === 'dns.query' || e.type === 'http.request')).toEqual([]);
+    expect(
+      recorder.events
+        .slice(atHold)
+        .filter((e) => e.type === 'message' || e.type === 'dns.query' || e.type === 'http.request'),
+    ).toEqual([]);
     expect(await page.getByTestId('tab').getAttribute('aria-busy')).toBe('true');
     expect(await page.getByTestId('position').textContent()).toMatch(/Message 0 of 0/);
 
     // Step by step (the button, and → at the live end) until loading stops.
-    const stopped = () => recorder.events.slice(before).some((e) => e.type === 'state' && e.field === 'loading' && e.value === false);
+    const stopped = () =>
+      recorder.events.slice(before).some((e) => e.type === 'state' && e.field === 'loading' && e.value === false);
     let steps = 0;
     for (let guard = 0; !stopped() && guard < 400; guard++) {
       const deliver = page.getByTestId('step-deliver');
@@ -56,7 +63,9 @@ describeWindow('step mode (web host)', (window) => {
       }
     }
     expect(stopped(), 'the navigation finished with steps').toBe(true);
-    await page.waitForFunction(() => document.querySelector('[data-testid=tab]')?.getAttribute('aria-busy') === 'false');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=tab]')?.getAttribute('aria-busy') === 'false',
+    );
     await expect.poll(() => page.getByTestId('tab-title').textContent()).toBe('NAVER — NavScope lab');
 
     const stepped = recorder.events.slice(before);
@@ -64,7 +73,9 @@ describeWindow('step mode (web host)', (window) => {
     const releasedByStep = stepped.filter((e) => e.type === 'step.released' && e.into === 'receiver');
     expect(releasedByStep.length).toBe(delivered.length);
     expect(delivered.length).toBeGreaterThan(20);
-    await expect.poll(() => page.getByTestId('position').textContent()).toMatch(new RegExp(`Message ${delivered.length} of ${delivered.length}`));
+    await expect
+      .poll(() => page.getByTestId('position').textContent())
+      .toMatch(new RegExp(`Message ${delivered.length} of ${delivered.length}`));
 
     const normal = await navigateAndCollect(reference, 'www.naver.com');
     expect(normal.result.outcome).toBe('loaded');
@@ -81,12 +92,24 @@ describeWindow('step mode (web host)', (window) => {
     await page.getByTestId('step-next').waitFor();
     await page.getByTestId('step-next-phase').click();
     await expect
-      .poll(() => recorder.events.slice(before).some((e) => e.type === 'step.mode' && e.pace === 'paused' && e.enabled && recorder.events.slice(before).some((p) => p.type === 'step.mode' && p.pace === 'next-phase')))
+      .poll(() =>
+        recorder.events
+          .slice(before)
+          .some(
+            (e) =>
+              e.type === 'step.mode' &&
+              e.pace === 'paused' &&
+              e.enabled &&
+              recorder.events.slice(before).some((p) => p.type === 'step.mode' && p.pace === 'next-phase'),
+          ),
+      )
       .toBe(true);
     await page.getByTestId('step-interval').selectOption('100');
     await page.getByTestId('step-play').click();
     await expect.poll(() => page.getByTestId('step-play').getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => recorder.events.slice(before).filter((e) => e.type === 'step.released').length).toBeGreaterThan(3);
+    await expect
+      .poll(() => recorder.events.slice(before).filter((e) => e.type === 'step.released').length)
+      .toBeGreaterThan(3);
     await page.getByTestId('step-off').click();
     await page.getByTestId('step-gate').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('tab').getAttribute('aria-busy')).toBe('false');

@@ -27,13 +27,33 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
     expect(await clippedDiagramText(page)).toEqual([]);
     const geometry = await page.evaluate(() => {
       const box = (el: Element) => el.getBoundingClientRect();
-      const panels = [...document.querySelectorAll('.chrome, .controls, .panel')].map((el) => ({ name: el.className, r: box(el) }));
-      return { panels: panels.map((p) => ({ name: p.name, left: p.r.left, top: p.r.top, right: p.r.right, bottom: p.r.bottom })), scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight };
+      const panels = [...document.querySelectorAll('.chrome, .controls, .panel')].map((el) => ({
+        name: el.className,
+        r: box(el),
+      }));
+      return {
+        panels: panels.map((p) => ({
+          name: p.name,
+          left: p.r.left,
+          top: p.r.top,
+          right: p.r.right,
+          bottom: p.r.bottom,
+        })),
+        scrollWidth: document.documentElement.scrollWidth,
+        scrollHeight: document.documentElement.scrollHeight,
+      };
     });
     expect(geometry.scrollWidth).toBeLessThanOrEqual(1280);
     expect(geometry.scrollHeight).toBeLessThanOrEqual(800);
     const { panels } = geometry;
-    expect(panels.map((p) => p.name.split(' ').pop())).toEqual(['chrome', 'controls', 'diagram', 'explain', 'sequence', 'waterfall']);
+    expect(panels.map((p) => p.name.split(' ').pop())).toEqual([
+      'chrome',
+      'controls',
+      'diagram',
+      'explain',
+      'sequence',
+      'waterfall',
+    ]);
     for (const p of panels) {
       expect(p.right).toBeLessThanOrEqual(1280);
       expect(p.bottom).toBeLessThanOrEqual(800);
@@ -42,7 +62,8 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
       for (let j = i + 1; j < panels.length; j++) {
         const a = panels[i]!;
         const b = panels[j]!;
-        const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        const overlap =
+          a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
         expect(overlap, `${a.name} overlaps ${b.name}`).toBe(false);
       }
     }
@@ -59,7 +80,9 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain(messages[i]!.name);
     }
-    await expect.poll(() => page.getByTestId('position').textContent()).toMatch(new RegExp(`Message ${messages.length} of ${messages.length}`));
+    await expect
+      .poll(() => page.getByTestId('position').textContent())
+      .toMatch(new RegExp(`Message ${messages.length} of ${messages.length}`));
     await page.getByRole('button', { name: 'Previous message' }).click();
     await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain(messages.at(-2)!.name);
     await page.getByRole('button', { name: 'Next message' }).click();
@@ -73,7 +96,9 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
     const messageIndex = events.filter((e) => e.type === 'message' && e.seq <= commitAck.seq).length;
     await page.keyboard.press('Home');
     for (let i = 0; i < messageIndex; i++) await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('FrameHost.DidCommitProvisionalLoad');
+    await expect
+      .poll(() => page.getByTestId('explain-title').textContent())
+      .toContain('FrameHost.DidCommitProvisionalLoad');
     const expected = foldTrace(events, commitAck.seq + 1);
     // The renderer acknowledged, but the browser has not yet changed the address bar: still loading, no URL.
     expect(expected.tab.url).toBe('');
@@ -85,7 +110,9 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
     // One step later the address bar follows the trace.
     await page.keyboard.press('ArrowRight');
     const cursor = Number(/event (\d+)/.exec((await page.getByTestId('position').textContent()) ?? '')![1]);
-    expect(await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe(foldTrace(events, cursor).tab.url);
+    expect(await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe(
+      foldTrace(events, cursor).tab.url,
+    );
     await page.keyboard.press('End');
   });
 
@@ -117,7 +144,9 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
     expect(response.headers()['content-security-policy']).toMatch(/script-src 'self'/);
     expect(response.headers()['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
     const origin = new URL(host.url).origin;
-    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('ws://'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('ws://'))).toEqual(
+      [],
+    );
     expect(problems).toEqual([]);
     // No inline script or style in the served document.
     const html = await response.text();

@@ -9,11 +9,87 @@ import type { seededRandom } from './faultTally.js';
 
 type Random = ReturnType<typeof seededRandom>;
 
-const SCHEMES = ['http://', 'https://', 'javascript:', 'data:text/html,', 'file:///', 'ftp://', 'about:', 'chrome://', 'view-source:', 'ws://', 'blob:', '', '', '', ''];
-const HOSTS = ['www.naver.com', 'naver', 'localhost', '127.0.0.1', '127.80.0.1', '[::1]', '256.1.1.1', '0x7f.1', 'xn--', 'xn--3e0b707e.kr', '한국.kr', 'a..b', '-a-.com', 'www.site3-lab.com', 'nxdomain.naver.com', 'refused.naver.com', 'user:pass@www.naver.com', '...', '%00', '.com', 'www.google.com'];
+const SCHEMES = [
+  'http://',
+  'https://',
+  'javascript:',
+  'data:text/html,',
+  'file:///',
+  'ftp://',
+  'about:',
+  'chrome://',
+  'view-source:',
+  'ws://',
+  'blob:',
+  '',
+  '',
+  '',
+  '',
+];
+const HOSTS = [
+  'www.naver.com',
+  'naver',
+  'localhost',
+  '127.0.0.1',
+  '127.80.0.1',
+  '[::1]',
+  '256.1.1.1',
+  '0x7f.1',
+  'xn--',
+  'xn--3e0b707e.kr',
+  '한국.kr',
+  'a..b',
+  '-a-.com',
+  'www.site3-lab.com',
+  'nxdomain.naver.com',
+  'refused.naver.com',
+  'user:pass@www.naver.com',
+  '...',
+  '%00',
+  '.com',
+  'www.google.com',
+];
 const PORTS = ['', '', '', ':80', ':0', ':65536', ':abc', ':443', ':1', ':99999999'];
-const PATHS = ['', '/', '/a b', '/%zz', '?q=<script>alert(1)</script>', '#frag', '/../../etc/passwd', '/\\\\', '?' + 'a'.repeat(50), '/news', '/static/logo.png', '/escape'];
-const ODD = ['\u0000', '\u0007', '\t', '\n', '\r\n', ' ', '\u200b', '\u202e', '\ud800', '\udfff', '😀', '한', '\\', '"', "'", '<', '>', '%', '#', '?', '@', ':', '/', '\u3000'];
+const PATHS = [
+  '',
+  '/',
+  '/a b',
+  '/%zz',
+  '?q=<script>alert(1)</script>',
+  '#frag',
+  '/../../etc/passwd',
+  '/\\\\',
+  '?' + 'a'.repeat(50),
+  '/news',
+  '/static/logo.png',
+  '/escape',
+];
+const ODD = [
+  '\u0000',
+  '\u0007',
+  '\t',
+  '\n',
+  '\r\n',
+  ' ',
+  '\u200b',
+  '\u202e',
+  '\ud800',
+  '\udfff',
+  '😀',
+  '한',
+  '\\',
+  '"',
+  "'",
+  '<',
+  '>',
+  '%',
+  '#',
+  '?',
+  '@',
+  ':',
+  '/',
+  '\u3000',
+];
 
 /** Omnibox text: URL-like pieces, odd characters, random code points, long runs. */
 export function omniboxInput(random: Random): string {
@@ -36,10 +112,46 @@ export function omniboxInput(random: Random): string {
 }
 
 const VALID_ENVELOPES = [
-  { v: 1, flowId: 'x#1', name: 'URLLoaderFactory.CreateLoaderAndStart', from: 'browser', to: 'network', route: 'fuzz/1', sentAt: 1, payload: { requestId: 'fuzz/1', request: { url: 'https://www.naver.com/', method: 'GET' } } },
-  { v: 1, flowId: 'x#2', name: 'FrameHost.DidStopLoading', from: 'renderer:1', to: 'browser', route: null, sentAt: 1, payload: { frameToken: 'frame-1' } },
-  { v: 1, flowId: 'x#3', name: 'DataPipe.Write', from: 'network', to: 'renderer:1', route: 'r1', sentAt: 1, payload: { pipeId: 'r1', offset: 0, chunk: new Uint8Array([60, 104]) } },
-  { v: 1, flowId: 'x#4', name: 'ChildProcess.Ping', from: 'browser', to: 'renderer:1', route: null, sentAt: 1, payload: { sequence: 1 } },
+  {
+    v: 1,
+    flowId: 'x#1',
+    name: 'URLLoaderFactory.CreateLoaderAndStart',
+    from: 'browser',
+    to: 'network',
+    route: 'fuzz/1',
+    sentAt: 1,
+    payload: { requestId: 'fuzz/1', request: { url: 'https://www.naver.com/', method: 'GET' } },
+  },
+  {
+    v: 1,
+    flowId: 'x#2',
+    name: 'FrameHost.DidStopLoading',
+    from: 'renderer:1',
+    to: 'browser',
+    route: null,
+    sentAt: 1,
+    payload: { frameToken: 'frame-1' },
+  },
+  {
+    v: 1,
+    flowId: 'x#3',
+    name: 'DataPipe.Write',
+    from: 'network',
+    to: 'renderer:1',
+    route: 'r1',
+    sentAt: 1,
+    payload: { pipeId: 'r1', offset: 0, chunk: new Uint8Array([60, 104]) },
+  },
+  {
+    v: 1,
+    flowId: 'x#4',
+    name: 'ChildProcess.Ping',
+    from: 'browser',
+    to: 'renderer:1',
+    route: null,
+    sentAt: 1,
+    payload: { sequence: 1 },
+  },
 ];
 
 function deep(depth: number): unknown {
@@ -85,11 +197,20 @@ export function malformedFrame(random: Random, from: string, to: string): unknow
     case 12:
       return corrupt('payload', { ...(base.payload as object), unexpected: 1 });
     default:
-      return { kind: 'message', envelope: { ...base, payload: { sequence: -random.int(100) - 1 }, name: 'ChildProcess.Ping' } };
+      return {
+        kind: 'message',
+        envelope: { ...base, payload: { sequence: -random.int(100) - 1 }, name: 'ChildProcess.Ping' },
+      };
   }
 }
 
-const STATUS_LINES = ['HTTP/1.1 200 OK', 'HTTP/1.1 404 Not Found', 'HTTP/1.1 302 Found', 'HTTP/1.0 200 OK', 'HTTP/1.1 204 No Content'];
+const STATUS_LINES = [
+  'HTTP/1.1 200 OK',
+  'HTTP/1.1 404 Not Found',
+  'HTTP/1.1 302 Found',
+  'HTTP/1.0 200 OK',
+  'HTTP/1.1 204 No Content',
+];
 
 /** A broken HTTP/1.1 response (bytes on the wire). */
 export function malformedHttpResponse(random: Random): Buffer {
@@ -104,21 +225,41 @@ export function malformedHttpResponse(random: Random): Buffer {
       head = `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${random.pick([body.length * 2, -1, 'abc', '1e9', `${body.length}, ${body.length + 1}`])}\r\n\r\n`;
       return Buffer.concat([Buffer.from(head), body]);
     case 2: // broken chunked encoding
-      return Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n${random.pick(['zz\r\nabc\r\n0\r\n\r\n', '5\r\nabc', 'ffffffffffff\r\nabc\r\n', '3\r\nabcdef\r\n0\r\n\r\n', '-1\r\n\r\n'])}`);
+      return Buffer.from(
+        `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n${random.pick(['zz\r\nabc\r\n0\r\n\r\n', '5\r\nabc', 'ffffffffffff\r\nabc\r\n', '3\r\nabcdef\r\n0\r\n\r\n', '-1\r\n\r\n'])}`,
+      );
     case 3: // truncated anywhere
       return payload.subarray(0, random.int(payload.length));
     case 4: // huge header
-      return Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nX-Big: ${'b'.repeat(300 * 1024)}\r\nContent-Length: ${body.length}\r\n\r\n`), body]);
+      return Buffer.concat([
+        Buffer.from(`HTTP/1.1 200 OK\r\nX-Big: ${'b'.repeat(300 * 1024)}\r\nContent-Length: ${body.length}\r\n\r\n`),
+        body,
+      ]);
     case 5: // many headers
-      return Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\n${'X-A: 1\r\n'.repeat(5000)}Content-Length: ${body.length}\r\n\r\n`), body]);
+      return Buffer.concat([
+        Buffer.from(`HTTP/1.1 200 OK\r\n${'X-A: 1\r\n'.repeat(5000)}Content-Length: ${body.length}\r\n\r\n`),
+        body,
+      ]);
     case 6: // claims gzip, sends garbage
-      return Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: ${random.pick(['gzip', 'br', 'deflate', 'zstd', 'gzip, gzip'])}\r\nContent-Length: ${body.length}\r\n\r\n`), body]);
+      return Buffer.concat([
+        Buffer.from(
+          `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: ${random.pick(['gzip', 'br', 'deflate', 'zstd', 'gzip, gzip'])}\r\nContent-Length: ${body.length}\r\n\r\n`,
+        ),
+        body,
+      ]);
     case 7: // header without colon, bare LF, NUL
-      return Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\n${random.pick(['Broken header', 'X: \u0000', ': empty-name', 'Content-Type text/html'])}\nContent-Length: ${body.length}\n\n`), body]);
+      return Buffer.concat([
+        Buffer.from(
+          `HTTP/1.1 200 OK\n${random.pick(['Broken header', 'X: \u0000', ': empty-name', 'Content-Type text/html'])}\nContent-Length: ${body.length}\n\n`,
+        ),
+        body,
+      ]);
     case 8: // random bytes
       return Buffer.from(Array.from({ length: random.int(3000) }, () => random.int(256)));
     case 9: // redirect to nowhere good
-      return Buffer.from(`HTTP/1.1 302 Found\r\nLocation: ${random.pick(['', 'javascript:alert(1)', 'http://', 'ht!tp://x', '//[::1', 'data:text/html,<b>x'])}\r\nContent-Length: 0\r\n\r\n`);
+      return Buffer.from(
+        `HTTP/1.1 302 Found\r\nLocation: ${random.pick(['', 'javascript:alert(1)', 'http://', 'ht!tp://x', '//[::1', 'data:text/html,<b>x'])}\r\nContent-Length: 0\r\n\r\n`,
+      );
     case 10: {
       // flipped bytes in a valid response
       payload = Buffer.from(payload);
@@ -127,7 +268,12 @@ export function malformedHttpResponse(random: Random): Buffer {
       return payload;
     }
     default: // body that says it is an image
-      return Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${body.length}\r\n\r\n`), body]);
+      return Buffer.concat([
+        Buffer.from(
+          `HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${body.length}\r\n\r\n`,
+        ),
+        body,
+      ]);
   }
 }
 
@@ -154,11 +300,24 @@ export function malformedDnsAnswer(random: Random, query: { id: number; name: st
     case 3: // truncated flag set
       return dnsPacket.encode({ ...answer, flags: dnsPacket.TRUNCATED_RESPONSE, answers: [] });
     case 4: // an answer for another name
-      return dnsPacket.encode({ ...answer, answers: [{ type: 'A', name: 'elsewhere.example', ttl: 60, data: '127.80.0.1' }] });
+      return dnsPacket.encode({
+        ...answer,
+        answers: [{ type: 'A', name: 'elsewhere.example', ttl: 60, data: '127.80.0.1' }],
+      });
     case 5: // a referral to itself, forever
-      return dnsPacket.encode({ ...answer, flags: 0, answers: [], authorities: [{ type: 'NS', name: query.name.split('.').slice(-2).join('.'), ttl: 60, data: 'fuzz-root.lab' }], additionals: [{ type: 'A', name: 'fuzz-root.lab', ttl: 60, data: '127.53.9.9' }] });
+      return dnsPacket.encode({
+        ...answer,
+        flags: 0,
+        answers: [],
+        authorities: [{ type: 'NS', name: query.name.split('.').slice(-2).join('.'), ttl: 60, data: 'fuzz-root.lab' }],
+        additionals: [{ type: 'A', name: 'fuzz-root.lab', ttl: 60, data: '127.53.9.9' }],
+      });
     case 6: // SERVFAIL / REFUSED / NOTIMP
-      return dnsPacket.encode({ ...answer, rcode: random.pick(['SERVFAIL', 'REFUSED', 'NOTIMP', 'FORMERR']), answers: [] } as dnsPacket.Packet);
+      return dnsPacket.encode({
+        ...answer,
+        rcode: random.pick(['SERVFAIL', 'REFUSED', 'NOTIMP', 'FORMERR']),
+        answers: [],
+      } as dnsPacket.Packet);
     case 7: // compression pointer loop
       return Buffer.concat([valid.subarray(0, 12), Buffer.from([0xc0, 0x0c, 0xc0, 0x0c])]);
     default: // CNAME loop
@@ -166,7 +325,24 @@ export function malformedDnsAnswer(random: Random, query: { id: number; name: st
   }
 }
 
-const ODD_VALUES: unknown[] = [null, undefined, 0, -1, Number.NaN, Infinity, '', 'x'.repeat(10_000), '<img src=x onerror=alert(1)>', true, [], [1, 'a', null], {}, { nested: { deeper: [] } }, '\u0000', '\ud800'];
+const ODD_VALUES: unknown[] = [
+  null,
+  undefined,
+  0,
+  -1,
+  Number.NaN,
+  Infinity,
+  '',
+  'x'.repeat(10_000),
+  '<img src=x onerror=alert(1)>',
+  true,
+  [],
+  [1, 'a', null],
+  {},
+  { nested: { deeper: [] } },
+  '\u0000',
+  '\ud800',
+];
 
 /**
  * A trace event as the window might receive it from a broken or hostile host: a real

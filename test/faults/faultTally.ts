@@ -18,7 +18,8 @@ export class FaultTally {
   checkCrashes(session: BrowserSession, from: number, what: string): void {
     for (const event of session.browser.recorder.events.slice(from)) {
       if (event.type === 'error' && event.where === 'network thread') this.crashes.push(`${what}: ${event.message}`);
-      if (event.type === 'process.crash' && event.reason === 'crashed') this.crashes.push(`${what}: renderer ${event.processId} crashed (code ${event.code}, signal ${event.signal})`);
+      if (event.type === 'process.crash' && event.reason === 'crashed')
+        this.crashes.push(`${what}: renderer ${event.processId} crashed (code ${event.code}, signal ${event.signal})`);
     }
   }
 
@@ -26,12 +27,16 @@ export class FaultTally {
   checkTrace(events: readonly TraceEvent[], result: NavigationResult, what: string): void {
     this.navigations++;
     if (result.navigationId === null) {
-      if (!events.some((e) => e.type === 'omnibox.classified' || e.type === 'error')) this.lost.push(`${what}: refused (${result.outcome}) with nothing recorded`);
+      if (!events.some((e) => e.type === 'omnibox.classified' || e.type === 'error'))
+        this.lost.push(`${what}: refused (${result.outcome}) with nothing recorded`);
       return;
     }
     const begun = events.some((e) => e.type === 'navigation.begin' && e.navigationId === result.navigationId);
     const ended = events.some((e) => e.type === 'navigation.end' && e.navigationId === result.navigationId);
-    if (!begun || !ended) this.lost.push(`${what}: navigation ${result.navigationId} ${begun ? 'has no end' : 'has no beginning'} in the trace (${result.outcome})`);
+    if (!begun || !ended)
+      this.lost.push(
+        `${what}: navigation ${result.navigationId} ${begun ? 'has no end' : 'has no beginning'} in the trace (${result.outcome})`,
+      );
   }
 
   summary(): string {
@@ -49,7 +54,11 @@ export class FaultTally {
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same inputs on every machine. */
-export function seededRandom(seed: number): { next(): number; int(max: number): number; pick<T>(list: readonly T[]): T } {
+export function seededRandom(seed: number): {
+  next(): number;
+  int(max: number): number;
+  pick<T>(list: readonly T[]): T;
+} {
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;

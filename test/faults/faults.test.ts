@@ -19,7 +19,13 @@ import { toHar } from '../../shared/trace/harExport.js';
 import { formatTimeline } from '../../shared/trace/timelineText.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
 import { checkedTraceEvent, traceEventProblem } from '../../shared/trace/traceEventCheck.js';
-import { malformedDnsAnswer, malformedFrame, malformedHttpResponse, malformedTraceEvent, omniboxInput } from './faultInputs.js';
+import {
+  malformedDnsAnswer,
+  malformedFrame,
+  malformedHttpResponse,
+  malformedTraceEvent,
+  omniboxInput,
+} from './faultInputs.js';
 
 const SEED = Number(process.env.NAVSCOPE_FAULT_SEED ?? 20261121);
 const TIMEOUTS = { dnsAttemptMs: 150, connectMs: 2_000, responseHeadMs: 2_000, bodyIdleMs: 1_000 };
@@ -38,7 +44,8 @@ async function stillWorks(session: BrowserSession): Promise<void> {
 }
 
 function rejections(session: BrowserSession, from: number, receiver: string): number {
-  return session.browser.recorder.events.slice(from).filter((e) => e.type === 'ipc.rejected' && e.receiver === receiver).length;
+  return session.browser.recorder.events.slice(from).filter((e) => e.type === 'ipc.rejected' && e.receiver === receiver)
+    .length;
 }
 
 describe('faults: bad input at every boundary, nothing lost', () => {
@@ -62,10 +69,13 @@ describe('faults: bad input at every boundary, nothing lost', () => {
       try {
         classifyOmniboxInput(input);
       } catch (error) {
-        tally.crashes.push(`omnibox ${JSON.stringify(input.slice(0, 80))}: ${error instanceof Error ? error.message : String(error)}`);
+        tally.crashes.push(
+          `omnibox ${JSON.stringify(input.slice(0, 80))}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
-    for (let i = 0; i < inputs.length; i += 67) await navigate(session, inputs[i]!, `omnibox input #${i} ${JSON.stringify(inputs[i]!.slice(0, 60))}`);
+    for (let i = 0; i < inputs.length; i += 67)
+      await navigate(session, inputs[i]!, `omnibox input #${i} ${JSON.stringify(inputs[i]!.slice(0, 60))}`);
     await stillWorks(session);
     expect(tally.crashes).toEqual([]);
     expect(tally.lost).toEqual([]);
@@ -139,14 +149,23 @@ describe('faults: bad input at every boundary, nothing lost', () => {
         const query = dnsPacket.decode(message);
         const question = query.questions?.[0];
         if (!question) return;
-        fuzzRoot.send(malformedDnsAnswer(random, { id: query.id ?? 0, name: question.name, type: question.type }), remote.port, remote.address);
+        fuzzRoot.send(
+          malformedDnsAnswer(random, { id: query.id ?? 0, name: question.name, type: question.type }),
+          remote.port,
+          remote.address,
+        );
       } catch {
         // Not a DNS question: no answer.
       }
     });
     await new Promise<void>((resolve) => fuzzRoot.bind(lab.config.dnsPort, '127.53.9.9', resolve));
     const dnsSession = await BrowserSession.start({
-      lab: { ...lab.config, rootHints: [{ name: 'fuzz-root.lab', address: '127.53.9.9', port: lab.config.dnsPort, zone: '.', role: 'root' }] },
+      lab: {
+        ...lab.config,
+        rootHints: [
+          { name: 'fuzz-root.lab', address: '127.53.9.9', port: lab.config.dnsPort, zone: '.', role: 'root' },
+        ],
+      },
       timeouts: TIMEOUTS,
     });
     try {
@@ -169,7 +188,15 @@ describe('faults: bad input at every boundary, nothing lost', () => {
     const random = seededRandom(SEED + 5);
     // A real trace with every kind of step in it, broken one event at a time as a hostile host might send it.
     const from = session.browser.recorder.events.length;
-    for (const input of ['www.naver.com', 'http://www.naver.com/render/scripts', 'http://www.naver.com/cookie/set', 'https://expired.badssl-lab.com/', 'wrong-id.naver.com', 'http://www.naver.com/fault/truncated-body']) await navigate(session, input, `trace for the window: ${input}`);
+    for (const input of [
+      'www.naver.com',
+      'http://www.naver.com/render/scripts',
+      'http://www.naver.com/cookie/set',
+      'https://expired.badssl-lab.com/',
+      'wrong-id.naver.com',
+      'http://www.naver.com/fault/truncated-body',
+    ])
+      await navigate(session, input, `trace for the window: ${input}`);
     const recorded = session.browser.recorder.events.slice(from).map((e, seq) => ({ ...e, seq }));
     const types = [...new Set(recorded.map((e) => e.type))];
     for (let round = 0; round < 50; round++) {
@@ -180,14 +207,22 @@ describe('faults: bad input at every boundary, nothing lost', () => {
         tally.inputs++;
         tally.faults++;
         const shown = checkedTraceEvent(raw, at);
-        if (traceEventProblem(raw) !== null && (shown.type !== 'error' || shown.where !== 'window')) tally.crashes.push(`trace event ${at}: refused without an error in its place`);
+        if (traceEventProblem(raw) !== null && (shown.type !== 'error' || shown.where !== 'window'))
+          tally.crashes.push(`trace event ${at}: refused without an error in its place`);
         trace[at] = shown;
       }
-      for (const [what, view] of [['the views', foldTrace], ['the timeline text', formatTimeline], ['the HAR export', toHar], ['the Perfetto export', toChromeTrace]] as const) {
+      for (const [what, view] of [
+        ['the views', foldTrace],
+        ['the timeline text', formatTimeline],
+        ['the HAR export', toHar],
+        ['the Perfetto export', toChromeTrace],
+      ] as const) {
         try {
           view(trace);
         } catch (error) {
-          tally.crashes.push(`window, ${what}, round ${round}: ${error instanceof Error ? error.message : String(error)}`);
+          tally.crashes.push(
+            `window, ${what}, round ${round}: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
     }

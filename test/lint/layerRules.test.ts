@@ -12,20 +12,44 @@ async function problems(file: string, code: string): Promise<string[]> {
 
 describe('the layer rules (eslint)', () => {
   it('keep the browser model, network thread and renderer stand-in apart', async () => {
-    expect(await problems('electron/browser/x.ts', "import { URLLoader } from '../network/urlLoader.js';\nexport const a = URLLoader;\n")).toEqual([expect.stringMatching(/^layers\/no-restricted-paths: The browser model talks/)]);
-    expect(await problems('electron/network/x.ts', "import { RenderFrame } from '../renderer-process/renderFrame.js';\nexport const a = RenderFrame;\n")).toEqual([expect.stringMatching(/network thread talks to other runtimes only/)]);
-    expect(await problems('electron/renderer-process/x.ts', "import { Lab } from '../lab/lab.js';\nexport const a = Lab;\n")).toEqual([expect.stringMatching(/renderer stand-in/)]);
+    expect(
+      await problems(
+        'electron/browser/x.ts',
+        "import { URLLoader } from '../network/urlLoader.js';\nexport const a = URLLoader;\n",
+      ),
+    ).toEqual([expect.stringMatching(/^layers\/no-restricted-paths: The browser model talks/)]);
+    expect(
+      await problems(
+        'electron/network/x.ts',
+        "import { RenderFrame } from '../renderer-process/renderFrame.js';\nexport const a = RenderFrame;\n",
+      ),
+    ).toEqual([expect.stringMatching(/network thread talks to other runtimes only/)]);
+    expect(
+      await problems('electron/renderer-process/x.ts', "import { Lab } from '../lab/lab.js';\nexport const a = Lab;\n"),
+    ).toEqual([expect.stringMatching(/renderer stand-in/)]);
   });
 
   it('keep shared/ pure: no electron/, no Node built-ins, no process', async () => {
-    expect(await problems('shared/x.ts', "import { Lab } from '../electron/lab/lab.js';\nexport const a = Lab;\n")).toEqual([expect.stringMatching(/shared\/ is pure/)]);
-    expect(await problems('shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toEqual([expect.stringMatching(/may not use Node built-ins/)]);
-    expect(await problems('shared/x.ts', 'export const a = process.pid;\n')).toEqual([expect.stringMatching(/no-restricted-globals/)]);
+    expect(
+      await problems('shared/x.ts', "import { Lab } from '../electron/lab/lab.js';\nexport const a = Lab;\n"),
+    ).toEqual([expect.stringMatching(/shared\/ is pure/)]);
+    expect(
+      await problems('shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"),
+    ).toEqual([expect.stringMatching(/may not use Node built-ins/)]);
+    expect(await problems('shared/x.ts', 'export const a = process.pid;\n')).toEqual([
+      expect.stringMatching(/no-restricted-globals/),
+    ]);
   });
 
   it('allow electron only in the desktop host and the preload, and forbid any', async () => {
-    expect(await problems('electron/browser/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([expect.stringMatching(/Only electron\/hosts\/desktop and electron\/preload/)]);
-    expect(await problems('electron/hosts/desktop/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
-    expect(await problems('electron/lab/x.ts', 'export const a: any = 1;\n')).toEqual([expect.stringMatching(/no-explicit-any/)]);
+    expect(await problems('electron/browser/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual(
+      [expect.stringMatching(/Only electron\/hosts\/desktop and electron\/preload/)],
+    );
+    expect(
+      await problems('electron/hosts/desktop/x.ts', "import { app } from 'electron';\nexport const a = app;\n"),
+    ).toEqual([]);
+    expect(await problems('electron/lab/x.ts', 'export const a: any = 1;\n')).toEqual([
+      expect.stringMatching(/no-explicit-any/),
+    ]);
   });
 });

@@ -7,13 +7,50 @@ import { separateSegments } from '../../renderer/src/viz/waterfallLayout.js';
 
 function stateWith(renderers: number, servers: number) {
   const state = emptyViewState();
-  state.processes.push({ id: 'browser', kind: 'browser', pid: 1, site: null, state: 'running', threads: [{ id: 'browser', name: 'CrBrowserMain', state: 'running', restarts: 0 }, { id: 'network', name: 'NetworkService', state: 'running', restarts: 0 }], detail: null, role: null, unresponsive: false });
-  for (let i = 1; i <= renderers; i++) state.processes.push({ id: `renderer:${i}`, kind: 'renderer', pid: 100 + i, site: `http://site${i}.test`, state: 'running', threads: [], detail: null, role: null, unresponsive: false });
-  for (let i = 1; i <= servers; i++) state.servers.push({ id: `127.53.0.${i}:53`, kind: 'dns', address: `127.53.0.${i}`, port: 53, name: `ns${i}`, role: 'authoritative', zone: 'test', hosts: [] });
+  state.processes.push({
+    id: 'browser',
+    kind: 'browser',
+    pid: 1,
+    site: null,
+    state: 'running',
+    threads: [
+      { id: 'browser', name: 'CrBrowserMain', state: 'running', restarts: 0 },
+      { id: 'network', name: 'NetworkService', state: 'running', restarts: 0 },
+    ],
+    detail: null,
+    role: null,
+    unresponsive: false,
+  });
+  for (let i = 1; i <= renderers; i++)
+    state.processes.push({
+      id: `renderer:${i}`,
+      kind: 'renderer',
+      pid: 100 + i,
+      site: `http://site${i}.test`,
+      state: 'running',
+      threads: [],
+      detail: null,
+      role: null,
+      unresponsive: false,
+    });
+  for (let i = 1; i <= servers; i++)
+    state.servers.push({
+      id: `127.53.0.${i}:53`,
+      kind: 'dns',
+      address: `127.53.0.${i}`,
+      port: 53,
+      name: `ns${i}`,
+      role: 'authoritative',
+      zone: 'test',
+      hosts: [],
+    });
   return state;
 }
 
-function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
+function overlaps(
+  a: { x: number; y: number; w: number; h: number },
+  b: { x: number; y: number; w: number; h: number },
+): boolean {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
@@ -31,7 +68,9 @@ describe('process diagram layout', () => {
       expect(node.x + node.w).toBeLessThanOrEqual(700);
       expect(node.y + node.h).toBeLessThanOrEqual(300);
     }
-    for (let i = 0; i < layout.nodes.length; i++) for (let j = i + 1; j < layout.nodes.length; j++) expect(overlaps(layout.nodes[i]!, layout.nodes[j]!)).toBe(false);
+    for (let i = 0; i < layout.nodes.length; i++)
+      for (let j = i + 1; j < layout.nodes.length; j++)
+        expect(overlaps(layout.nodes[i]!, layout.nodes[j]!)).toBe(false);
   });
 
   it('shows a crashed network thread as crashed, and how often it was restarted once it is back', () => {
@@ -59,7 +98,12 @@ describe('process diagram layout', () => {
 describe('message sequence lanes', () => {
   it('orders lanes UI, network, renderers by number', () => {
     const m = (from: string, to: string) => ({ type: 'message', from, to }) as unknown as TraceEvent;
-    expect(computeLanes([m('renderer:10', 'network'), m('browser', 'renderer:2')], 30).map((l) => l.label)).toEqual(['UI', 'Net', 'R2', 'R10']);
+    expect(computeLanes([m('renderer:10', 'network'), m('browser', 'renderer:2')], 30).map((l) => l.label)).toEqual([
+      'UI',
+      'Net',
+      'R2',
+      'R10',
+    ]);
   });
 
   it('renders only the visible window of 10,000 rows', () => {
@@ -71,7 +115,15 @@ describe('message sequence lanes', () => {
 
 describe('waterfall segments', () => {
   it('keeps very short steps of one request side by side, so each can be clicked', () => {
-    const seg = (spanId: string, x: number, w: number) => ({ spanId, name: spanId, x, w, open: false, status: 'ok' as const, category: 'net' as const });
+    const seg = (spanId: string, x: number, w: number) => ({
+      spanId,
+      name: spanId,
+      x,
+      w,
+      open: false,
+      status: 'ok' as const,
+      category: 'net' as const,
+    });
     const placed = separateSegments([seg('request', 174, 2), seg('dns', 173.2, 2), seg('download', 180, 40)]);
     expect(placed.map((p) => p.spanId)).toEqual(['dns', 'request', 'download']);
     expect(placed[1]!.x).toBeGreaterThanOrEqual(placed[0]!.x + placed[0]!.w);

@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../../node/builtEntries.js';
 
-export type ElectronBinary = { found: true; path: string } | { found: false; reason: string; packageDir: string | null };
+export type ElectronBinary =
+  { found: true; path: string } | { found: false; reason: string; packageDir: string | null };
 
 function platformExecutable(): string {
   switch (process.platform) {
@@ -35,7 +36,9 @@ export function findElectronBinary(): ElectronBinary {
   const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : platformExecutable();
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const binary = override ? path.join(override, executable) : path.join(packageDir, 'dist', executable);
-  return existsSync(binary) ? { found: true, path: binary } : { found: false, reason: `Electron binary not present (${binary})`, packageDir };
+  return existsSync(binary)
+    ? { found: true, path: binary }
+    : { found: false, reason: `Electron binary not present (${binary})`, packageDir };
 }
 
 interface ElectronGet {
@@ -46,12 +49,21 @@ interface ElectronGet {
     arch: string;
     cacheRoot?: string;
     checksums?: Record<string, string>;
-    downloadOptions?: { getProgressCallback?: (progress: { percent: number; transferred: number; total?: number }) => Promise<void> | void };
+    downloadOptions?: {
+      getProgressCallback?: (progress: {
+        percent: number;
+        transferred: number;
+        total?: number;
+      }) => Promise<void> | void;
+    };
   }): Promise<string>;
 }
 
 /** Downloads the Electron build this package pins (showing progress), then lets its own installer unpack it. */
-export async function fetchElectron(packageDir: string, report: (line: string) => void): Promise<{ ok: true; path: string } | { ok: false; reason: string }> {
+export async function fetchElectron(
+  packageDir: string,
+  report: (line: string) => void,
+): Promise<{ ok: true; path: string } | { ok: false; reason: string }> {
   const requireFromElectron = createRequire(path.join(packageDir, 'package.json'));
   const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
   try {
@@ -69,17 +81,24 @@ export async function fetchElectron(packageDir: string, report: (line: string) =
           const percent = Math.floor(progress.percent * 100);
           if (percent >= lastShown + 5 || percent === 100) {
             lastShown = percent;
-            report(`  downloading Electron ${version}: ${percent}%${progress.total ? ` of ${(progress.total / 1048576).toFixed(0)} MB` : ''}`);
+            report(
+              `  downloading Electron ${version}: ${percent}%${progress.total ? ` of ${(progress.total / 1048576).toFixed(0)} MB` : ''}`,
+            );
           }
         },
       },
     });
   } catch (error) {
-    return { ok: false, reason: `the Electron ${version} download failed (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      reason: `the Electron ${version} download failed (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   report('  unpacking…');
   const exit = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [path.join(packageDir, 'install.js')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(packageDir, 'install.js')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     child.once('exit', (code) => resolve(code));
     child.once('error', () => resolve(null));
   });
@@ -96,7 +115,10 @@ function noDisplay(): boolean {
  * Starts the desktop app and resolves with its exit code, or resolves null with the
  * reason it could not start (the caller then starts the web host).
  */
-export async function launchDesktop(args: string[], report: (line: string) => void): Promise<{ code: number } | { code: null; reason: string }> {
+export async function launchDesktop(
+  args: string[],
+  report: (line: string) => void,
+): Promise<{ code: number } | { code: null; reason: string }> {
   let binary = findElectronBinary();
   if (!binary.found) {
     if (!binary.packageDir) return { code: null, reason: binary.reason };
@@ -118,7 +140,8 @@ export async function launchDesktop(args: string[], report: (line: string) => vo
     child.once('error', (error) => resolve({ code: null, reason: `Electron could not be started: ${error.message}` }));
     child.once('exit', (code, signal) => {
       // An app that dies at once did not start (missing system libraries, no GPU…).
-      if (code !== 0 && Date.now() - started < 5_000) resolve({ code: null, reason: `Electron exited at once (${signal ?? `code ${code}`})` });
+      if (code !== 0 && Date.now() - started < 5_000)
+        resolve({ code: null, reason: `Electron exited at once (${signal ?? `code ${code}`})` });
       else resolve({ code: code ?? 1 });
     });
   });

@@ -14,10 +14,14 @@ const demos = path.resolve(here, '../../../renderer/src/demos');
 for (const input of ['www.google.com', 'www.naver.com']) {
   const profile = mkdtempSync(path.join(tmpdir(), 'navscope-demo-'));
   try {
-    execFileSync(process.execPath, [bin, 'trace', '--lab', '--json', '--spare', '--speculative', '--out', path.join(demos, `${input}.json`), input], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, NAVSCOPE_DATA_DIR: profile, NAVSCOPE_DOWNLOADS_DIR: profile },
-    });
+    execFileSync(
+      process.execPath,
+      [bin, 'trace', '--lab', '--json', '--spare', '--speculative', '--out', path.join(demos, `${input}.json`), input],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, NAVSCOPE_DATA_DIR: profile, NAVSCOPE_DOWNLOADS_DIR: profile },
+      },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -57,10 +57,24 @@ export interface TraceOptions {
 class UsageError extends Error {}
 
 /** Options that name an output file. */
-const FILE_OPTIONS: Record<string, 'out' | 'traceJson' | 'har'> = { '--out': 'out', '--trace-json': 'traceJson', '--har': 'har' };
+const FILE_OPTIONS: Record<string, 'out' | 'traceJson' | 'har'> = {
+  '--out': 'out',
+  '--trace-json': 'traceJson',
+  '--har': 'har',
+};
 
 export function parseTraceArgs(args: string[]): TraceOptions {
-  const options: TraceOptions = { input: '', lab: false, iterative: false, spare: false, speculative: false, json: false, out: null, traceJson: null, har: null };
+  const options: TraceOptions = {
+    input: '',
+    lab: false,
+    iterative: false,
+    spare: false,
+    speculative: false,
+    json: false,
+    out: null,
+    traceJson: null,
+    har: null,
+  };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -71,14 +85,20 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     else if (arg === '--spare') options.spare = true;
     else if (arg === '--speculative') options.speculative = true;
     else if (FILE_OPTIONS[arg] || FILE_OPTIONS[arg.split('=')[0]!]) {
-      const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, args[++i]];
+      const [flag, inline] = arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, args[++i]];
       if (!inline || inline.startsWith('--')) throw new UsageError(`${flag} needs a file name`);
       options[FILE_OPTIONS[flag]!] = inline;
-    }
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
   }
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'trace needs the input to navigate to, e.g. navscope trace www.naver.com --lab' : `trace takes one input, got ${positional.length} (quote an input with spaces)`);
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0
+        ? 'trace needs the input to navigate to, e.g. navscope trace www.naver.com --lab'
+        : `trace takes one input, got ${positional.length} (quote an input with spaces)`,
+    );
   options.input = positional[0]!;
   return options;
 }
@@ -90,8 +110,18 @@ function exitCodeFor(result: NavigationResult): number {
 }
 
 async function trace(options: TraceOptions): Promise<number> {
-  if (options.iterative && options.lab) throw new UsageError('--iterative is for live mode: the lab always resolves by walking its own root, TLD and authoritative servers');
-  const session = await BrowserSession.start({ lab: options.lab, dataDir: defaultDataDir(), downloadsDir: defaultDownloadsDir(), iterative: options.iterative, spareRenderer: options.spare, speculativeProcesses: options.speculative });
+  if (options.iterative && options.lab)
+    throw new UsageError(
+      '--iterative is for live mode: the lab always resolves by walking its own root, TLD and authoritative servers',
+    );
+  const session = await BrowserSession.start({
+    lab: options.lab,
+    dataDir: defaultDataDir(),
+    downloadsDir: defaultDownloadsDir(),
+    iterative: options.iterative,
+    spareRenderer: options.spare,
+    speculativeProcesses: options.speculative,
+  });
   let result: NavigationResult | null = null;
   let failure: string | null = null;
   try {
@@ -102,7 +132,9 @@ async function trace(options: TraceOptions): Promise<number> {
     await session.stop();
   }
   const events = session.browser.recorder.events;
-  const output = options.json ? JSON.stringify({ ...traceFileOf(events), result }, null, 2) + '\n' : formatTimeline(events).join('\n') + '\n';
+  const output = options.json
+    ? JSON.stringify({ ...traceFileOf(events), result }, null, 2) + '\n'
+    : formatTimeline(events).join('\n') + '\n';
   if (options.out) writeFileSync(options.out, output);
   else process.stdout.write(output);
   // The exports are written whatever happened: a failed navigation still has its trace.
@@ -114,9 +146,18 @@ async function trace(options: TraceOptions): Promise<number> {
     return 3;
   }
   const r = result!;
-  const processes = new Set(events.filter((e) => e.type === 'process.spawn').map((e) => (e.type === 'process.spawn' ? e.pid : 0)));
+  const processes = new Set(
+    events.filter((e) => e.type === 'process.spawn').map((e) => (e.type === 'process.spawn' ? e.pid : 0)),
+  );
   const messages = events.filter((e) => e.type === 'message').length;
-  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${[options.out ? `trace written to ${options.out}` : '', options.traceJson ? `Chrome trace to ${options.traceJson}` : '', options.har ? `HAR to ${options.har}` : ''].filter(Boolean).map((s) => `; ${s}`).join('')}`;
+  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${[
+    options.out ? `trace written to ${options.out}` : '',
+    options.traceJson ? `Chrome trace to ${options.traceJson}` : '',
+    options.har ? `HAR to ${options.har}` : '',
+  ]
+    .filter(Boolean)
+    .map((s) => `; ${s}`)
+    .join('')}`;
   process.stderr.write(`navscope: ${exitCodeFor(r) === 0 ? '' : 'error: '}${summary}\n`);
   if (r.outcome === 'failed' && r.netError?.name === 'ERR_NAME_NOT_RESOLVED' && !options.lab) {
     process.stderr.write('navscope: hint: without internet access, add --lab to use the embedded lab\n');
@@ -126,17 +167,34 @@ async function trace(options: TraceOptions): Promise<number> {
 
 async function interactive(args: string[]): Promise<number> {
   const live = args.includes('--live');
-  const session = await BrowserSession.start({ lab: !live, dataDir: defaultDataDir(), downloadsDir: defaultDownloadsDir(), spareRenderer: true, speculativeProcesses: true });
+  const session = await BrowserSession.start({
+    lab: !live,
+    dataDir: defaultDataDir(),
+    downloadsDir: defaultDownloadsDir(),
+    spareRenderer: true,
+    speculativeProcesses: true,
+  });
   const contents = session.browser.webContents;
-  process.stdout.write(`NavScope — ${live ? 'live internet' : 'embedded lab (offline)'}. Type an address (for example www.naver.com) and press Enter.\n`);
-  process.stdout.write('Commands: :back  :forward  :reload  :quit   (the window arrives with the next release; this is the headless host)\n');
+  process.stdout.write(
+    `NavScope — ${live ? 'live internet' : 'embedded lab (offline)'}. Type an address (for example www.naver.com) and press Enter.\n`,
+  );
+  process.stdout.write(
+    'Commands: :back  :forward  :reload  :quit   (the window arrives with the next release; this is the headless host)\n',
+  );
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'Address and search bar> ' });
   let shown = session.browser.recorder.events.length;
   rl.prompt();
   for await (const line of rl) {
     const text = line.trim();
     if (text === ':quit' || text === ':q') break;
-    const result = text === ':back' ? await contents.goBack() : text === ':forward' ? await contents.goForward() : text === ':reload' ? await contents.reload() : await contents.navigateFromOmnibox(text);
+    const result =
+      text === ':back'
+        ? await contents.goBack()
+        : text === ':forward'
+          ? await contents.goForward()
+          : text === ':reload'
+            ? await contents.reload()
+            : await contents.navigateFromOmnibox(text);
     const events = session.browser.recorder.events;
     process.stdout.write(formatTimeline(events).slice(shown).join('\n') + '\n');
     shown = events.length;
@@ -158,7 +216,8 @@ function parseWebArgs(args: string[]): { port: number; lab: boolean } {
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
       port = Number(value);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number (0-65535), got ${JSON.stringify(value)}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port needs a port number (0-65535), got ${JSON.stringify(value)}`);
     } else throw new UsageError(`unknown option ${arg}`);
   }
   return { port, lab };
@@ -176,8 +235,16 @@ async function start(args: string[]): Promise<number> {
 
 async function web(args: string[]): Promise<number> {
   const { port, lab } = parseWebArgs(args);
-  const host = await WebHost.start({ port, lab, staticDir: builtWindowDir(), dataDir: defaultDataDir(), downloadsDir: defaultDownloadsDir() });
-  process.stdout.write(`NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.\nOpen: ${host.url}\nPress Ctrl-C to stop.\n`);
+  const host = await WebHost.start({
+    port,
+    lab,
+    staticDir: builtWindowDir(),
+    dataDir: defaultDataDir(),
+    downloadsDir: defaultDownloadsDir(),
+  });
+  process.stdout.write(
+    `NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.\nOpen: ${host.url}\nPress Ctrl-C to stop.\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -12,7 +12,12 @@ import type { BrowserModelService } from '../node/browserModelService.js';
 import { type IpcSender, senderProblem } from './windowPolicy.js';
 
 export interface IpcInvokeEventLike {
-  sender: { id: number; isDestroyed(): boolean; send(channel: string, ...args: unknown[]): void; once(event: 'destroyed', listener: () => void): unknown };
+  sender: {
+    id: number;
+    isDestroyed(): boolean;
+    send(channel: string, ...args: unknown[]): void;
+    once(event: 'destroyed', listener: () => void): unknown;
+  };
   senderFrame: { url: string; parent: unknown } | null;
 }
 
@@ -21,10 +26,18 @@ export interface IpcMainLike {
 }
 
 function senderOf(event: IpcInvokeEventLike): IpcSender {
-  return { webContentsId: event.sender.id, frameUrl: event.senderFrame ? event.senderFrame.url : null, isMainFrame: event.senderFrame !== null && event.senderFrame.parent === null };
+  return {
+    webContentsId: event.sender.id,
+    frameUrl: event.senderFrame ? event.senderFrame.url : null,
+    isMainFrame: event.senderFrame !== null && event.senderFrame.parent === null,
+  };
 }
 
-export function registerBrowserModelIpc(ipc: IpcMainLike, service: BrowserModelService, appWebContentsId: () => number | null): void {
+export function registerBrowserModelIpc(
+  ipc: IpcMainLike,
+  service: BrowserModelService,
+  appWebContentsId: () => number | null,
+): void {
   const check = (event: IpcInvokeEventLike): void => {
     const problem = senderProblem(senderOf(event), appWebContentsId());
     if (problem) throw new Error(`NavScope refused an IPC call: ${problem}`);

@@ -17,11 +17,21 @@ import { BrowserSession } from '../node/browserSession.js';
 import { SECURITY_HEADERS, contentTypeFor, relativeFileFor, resolveWindowFile } from '../node/windowFiles.js';
 import { registerBrowserModelIpc } from './desktopIpc.js';
 import { UtilityRendererLauncher } from './utilityRendererLauncher.js';
-import { APP_HOST, APP_SCHEME, APP_URL, navigationAllowed, permissionAllowed, windowOpenDecision, windowOptions } from './windowPolicy.js';
+import {
+  APP_HOST,
+  APP_SCHEME,
+  APP_URL,
+  navigationAllowed,
+  permissionAllowed,
+  windowOpenDecision,
+  windowOptions,
+} from './windowPolicy.js';
 
 const live = process.argv.includes('--live');
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 // Every webContents the app ever creates is locked down the same way.
 app.on('web-contents-created', (_event, contents) => {
@@ -37,23 +47,39 @@ app.on('web-contents-created', (_event, contents) => {
 
 async function serveWindowFile(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const notFound = () => new Response('Not found.', { status: 404, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+  const notFound = () =>
+    new Response('Not found.', {
+      status: 404,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   if (url.host !== APP_HOST || request.method !== 'GET') return notFound();
   const relative = relativeFileFor(url.pathname);
   const file = relative === null ? null : await resolveWindowFile(builtWindowDir(), relative);
   if (!file) return notFound();
-  return new Response(await readFile(file), { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) } });
+  return new Response(await readFile(file), {
+    status: 200,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) },
+  });
 }
 
 async function main(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permissionAllowed(permission)),
+  );
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
   protocol.handle(APP_SCHEME, serveWindowFile);
 
   const launcher = new UtilityRendererLauncher(builtEntry('rendererProcess'));
   app.on('child-process-gone', (_event, details) => launcher.childProcessGone(details));
-  const browserSession = await BrowserSession.start({ lab: !live, launcher, dataDir: defaultDataDir(), downloadsDir: defaultDownloadsDir(), spareRenderer: true, speculativeProcesses: true });
+  const browserSession = await BrowserSession.start({
+    lab: !live,
+    launcher,
+    dataDir: defaultDataDir(),
+    downloadsDir: defaultDownloadsDir(),
+    spareRenderer: true,
+    speculativeProcesses: true,
+  });
   const service = new BrowserModelService(browserSession, browserSession.hostInfo('desktop'));
 
   const window = new BrowserWindow(windowOptions(path.join(packageRoot(), 'out', 'desktop', 'preload.cjs')));
@@ -70,6 +96,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`NavScope could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `NavScope could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   app.exit(1);
 });

@@ -5,7 +5,13 @@
  * ended is classified from app's 'child-process-gone' (Electron's own reasons).
  */
 import { type UtilityProcess, utilityProcess } from 'electron';
-import { type LaunchedRenderer, RENDERER_V8_FLAGS, type RendererExit, type RendererLaunchOptions, type RendererLauncher } from '../../browser/rendererLauncher.js';
+import {
+  type LaunchedRenderer,
+  RENDERER_V8_FLAGS,
+  type RendererExit,
+  type RendererLaunchOptions,
+  type RendererLauncher,
+} from '../../browser/rendererLauncher.js';
 
 /** The 'child-process-gone' details this launcher reads. */
 export interface ChildProcessGoneDetails {
@@ -50,7 +56,11 @@ export class UtilityRendererLauncher implements RendererLauncher {
 
   launch(options: RendererLaunchOptions): LaunchedRenderer {
     const serviceName = options.serviceName;
-    const child = utilityProcess.fork(this.entry, [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`], { serviceName, stdio: 'inherit', execArgv: [...RENDERER_V8_FLAGS] });
+    const child = utilityProcess.fork(
+      this.entry,
+      [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`],
+      { serviceName, stdio: 'inherit', execArgv: [...RENDERER_V8_FLAGS] },
+    );
     this.children.set(serviceName, child);
     const exitListeners: ((exit: RendererExit) => void)[] = [];
     let pid: number | undefined;
@@ -60,7 +70,11 @@ export class UtilityRendererLauncher implements RendererLauncher {
       setTimeout(() => {
         const electronReason = this.goneReasons.get(serviceName);
         this.goneReasons.delete(serviceName);
-        const reason = electronReason ? exitReasonFromElectron(electronReason) : code === 0 ? 'clean-exit' : 'abnormal-exit';
+        const reason = electronReason
+          ? exitReasonFromElectron(electronReason)
+          : code === 0
+            ? 'clean-exit'
+            : 'abnormal-exit';
         for (const listener of exitListeners) listener({ code, signal: null, reason });
       }, CLASSIFY_GRACE_MS);
     });

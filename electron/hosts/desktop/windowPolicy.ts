@@ -48,7 +48,12 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
 export function isAppUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+    return (
+      parsed.protocol === `${APP_SCHEME}:` &&
+      parsed.host === APP_HOST &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   } catch {
     return false;
   }
@@ -81,7 +86,8 @@ export interface IpcSender {
 /** Why an IPC call must be refused, or null when it comes from the app's window. */
 export function senderProblem(sender: IpcSender, appWebContentsId: number | null): string | null {
   if (appWebContentsId === null) return 'the NavScope window is not open';
-  if (sender.webContentsId !== appWebContentsId) return `call from webContents ${sender.webContentsId}, which is not the NavScope window`;
+  if (sender.webContentsId !== appWebContentsId)
+    return `call from webContents ${sender.webContentsId}, which is not the NavScope window`;
   if (sender.frameUrl === null) return 'the calling frame is gone';
   if (!sender.isMainFrame) return 'call from a subframe';
   if (!isAppUrl(sender.frameUrl)) return `call from ${sender.frameUrl.slice(0, 200)}, which is not the app`;

@@ -10,7 +10,10 @@ import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import type { NavigationResult } from '../../browser/webContents.js';
 import type { BrowserSession } from './browserSession.js';
 
-const NOTHING_TO_DO: Record<'goBack' | 'goForward' | 'reload' | 'proceedInterstitial' | 'killRenderer' | 'killNetworkThread', string> = {
+const NOTHING_TO_DO: Record<
+  'goBack' | 'goForward' | 'reload' | 'proceedInterstitial' | 'killRenderer' | 'killNetworkThread',
+  string
+> = {
   goBack: 'There is no page to go back to.',
   goForward: 'There is no page to go forward to.',
   reload: 'There is no page to reload.',
@@ -25,7 +28,9 @@ export function navigationResultView(result: NavigationResult): NavigationResult
     outcome: result.outcome,
     url: result.url,
     message: result.message,
-    netError: result.netError ? { code: result.netError.code, name: result.netError.name, detail: result.netError.detail } : null,
+    netError: result.netError
+      ? { code: result.netError.code, name: result.netError.name, detail: result.netError.detail }
+      : null,
   };
 }
 
@@ -66,17 +71,35 @@ export class BrowserModelService {
       case 'goForward':
       case 'reload':
       case 'proceedInterstitial': {
-        const result = await (method === 'goBack' ? contents.goBack() : method === 'goForward' ? contents.goForward() : method === 'reload' ? contents.reload() : contents.proceedPastInterstitial());
+        const result = await (method === 'goBack'
+          ? contents.goBack()
+          : method === 'goForward'
+            ? contents.goForward()
+            : method === 'reload'
+              ? contents.reload()
+              : contents.proceedPastInterstitial());
         return result ? navigationResultView(result) : nothingToDo(method);
       }
       case 'killRenderer': {
         const processId = args[0] ?? '';
         if (!this.session.browser.killRenderer(processId)) return nothingToDo(method);
-        return { navigationId: null, outcome: 'nothing-to-do', url: null, message: `${processId} was killed (SIGKILL).`, netError: null };
+        return {
+          navigationId: null,
+          outcome: 'nothing-to-do',
+          url: null,
+          message: `${processId} was killed (SIGKILL).`,
+          netError: null,
+        };
       }
       case 'killNetworkThread':
         if (!this.session.browser.killNetworkThread()) return nothingToDo(method);
-        return { navigationId: null, outcome: 'nothing-to-do', url: null, message: 'The network thread was killed; a new one is starting.', netError: null };
+        return {
+          navigationId: null,
+          outcome: 'nothing-to-do',
+          url: null,
+          message: 'The network thread was killed; a new one is starting.',
+          netError: null,
+        };
       case 'stepMode':
         return this.stepMode(args[0] ?? '');
     }
@@ -102,7 +125,9 @@ export class BrowserModelService {
       case 'state':
         return gate.view();
       default:
-        throw new Error(`unknown step command ${JSON.stringify(command.slice(0, 40))}: use on, off, step, next-phase, play:<ms> or pause`);
+        throw new Error(
+          `unknown step command ${JSON.stringify(command.slice(0, 40))}: use on, off, step, next-phase, play:<ms> or pause`,
+        );
     }
   }
 

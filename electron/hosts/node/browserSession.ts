@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { HostInfo } from '../../../shared/api/browserModelApi.js';
 import type { DnsServerRef } from '../../../shared/trace/traceEvent.js';
-import { DEFAULT_ACCEPT_LANGUAGE, DEFAULT_TIMEOUTS, DEFAULT_USER_AGENT, type NetworkServiceConfig } from '../../../shared/net/networkServiceConfig.js';
+import {
+  DEFAULT_ACCEPT_LANGUAGE,
+  DEFAULT_TIMEOUTS,
+  DEFAULT_USER_AGENT,
+  type NetworkServiceConfig,
+} from '../../../shared/net/networkServiceConfig.js';
 import { BrowserProcess } from '../../browser/browserProcess.js';
 import type { RendererLauncher } from '../../browser/rendererLauncher.js';
 import { Lab } from '../../lab/lab.js';
@@ -17,12 +22,23 @@ import { builtEntry } from '../../node/builtEntries.js';
 import { ForkRendererLauncher } from './forkRendererLauncher.js';
 import { navscopeVersion } from './navscopeVersion.js';
 
-export function networkConfigFor(lab: LabConfig | null, dataDir: string | null = null, timeouts: Partial<NetworkServiceConfig['timeouts']> = {}, liveIterative = false): NetworkServiceConfig {
+export function networkConfigFor(
+  lab: LabConfig | null,
+  dataDir: string | null = null,
+  timeouts: Partial<NetworkServiceConfig['timeouts']> = {},
+  liveIterative = false,
+): NetworkServiceConfig {
   return {
     mode: lab ? 'lab' : 'live',
     lab: lab
       ? {
-          rootHints: lab.rootHints.map((s): DnsServerRef => ({ address: s.address, port: s.port, name: s.name, zone: s.zone, role: s.role })),
+          rootHints: lab.rootHints.map((s): DnsServerRef => ({
+            address: s.address,
+            port: s.port,
+            name: s.name,
+            zone: s.zone,
+            role: s.role,
+          })),
           dnsPort: lab.dnsPort,
           portMap: lab.portMap,
           caPem: lab.ca.certPem,
@@ -72,7 +88,8 @@ export class BrowserSession {
     const dataDir = options.dataDir ?? null;
     const ownsLab = options.lab === true;
     const lab = options.lab instanceof Lab ? options.lab : options.lab === true ? await Lab.start({ dataDir }) : null;
-    const labConfig: LabConfig | null = lab?.config ?? (typeof options.lab === 'object' && !(options.lab instanceof Lab) ? options.lab : null);
+    const labConfig: LabConfig | null =
+      lab?.config ?? (typeof options.lab === 'object' && !(options.lab instanceof Lab) ? options.lab : null);
     const launcher = options.launcher ?? new ForkRendererLauncher(builtEntry('rendererProcess'));
     const browser = new BrowserProcess({
       launcher,
@@ -81,7 +98,9 @@ export class BrowserSession {
       spareRenderer: options.spareRenderer ?? false,
       speculativeProcesses: options.speculativeProcesses ?? false,
       safeBrowsingLists: [...(labConfig?.safeBrowsingLists ?? []), ...(options.safeBrowsingLists ?? [])],
-      downloadsDir: options.downloadsDir ?? (dataDir ? path.join(dataDir, 'downloads') : mkdtempSync(path.join(tmpdir(), 'navscope-downloads-'))),
+      downloadsDir:
+        options.downloadsDir ??
+        (dataDir ? path.join(dataDir, 'downloads') : mkdtempSync(path.join(tmpdir(), 'navscope-downloads-'))),
       dataDir,
     });
     try {
@@ -96,7 +115,13 @@ export class BrowserSession {
 
   /** What the window is told about this host. */
   hostInfo(shell: HostInfo['shell']): HostInfo {
-    return { mode: this.labConfig ? 'lab' : 'live', shell, version: navscopeVersion(), rendererLauncher: this.launcher.kind, scenarios: this.labConfig?.scenarios ?? [] };
+    return {
+      mode: this.labConfig ? 'lab' : 'live',
+      shell,
+      version: navscopeVersion(),
+      rendererLauncher: this.launcher.kind,
+      scenarios: this.labConfig?.scenarios ?? [],
+    };
   }
 
   async stop(): Promise<void> {

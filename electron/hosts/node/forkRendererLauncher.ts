@@ -5,7 +5,13 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { packageRoot } from '../../node/builtEntries.js';
-import { type LaunchedRenderer, RENDERER_V8_FLAGS, type RendererExit, type RendererLaunchOptions, type RendererLauncher } from '../../browser/rendererLauncher.js';
+import {
+  type LaunchedRenderer,
+  RENDERER_V8_FLAGS,
+  type RendererExit,
+  type RendererLaunchOptions,
+  type RendererLauncher,
+} from '../../browser/rendererLauncher.js';
 
 /**
  * Node's permission model for a renderer process: it may read NavScope's own files (its
@@ -14,9 +20,17 @@ import { type LaunchedRenderer, RENDERER_V8_FLAGS, type RendererExit, type Rende
  */
 export function rendererPermissionFlags(readable: string): string[] {
   const known = process.allowedNodeEnvironmentFlags;
-  const flag = known.has('--permission') ? '--permission' : known.has('--experimental-permission') ? '--experimental-permission' : null;
+  const flag = known.has('--permission')
+    ? '--permission'
+    : known.has('--experimental-permission')
+      ? '--experimental-permission'
+      : null;
   if (!flag) return [];
-  return [flag, `--allow-fs-read=${readable}`, ...(known.has('--disable-warning') ? ['--disable-warning=ExperimentalWarning'] : [])];
+  return [
+    flag,
+    `--allow-fs-read=${readable}`,
+    ...(known.has('--disable-warning') ? ['--disable-warning=ExperimentalWarning'] : []),
+  ];
 }
 
 export class ForkRendererLauncher implements RendererLauncher {
@@ -26,13 +40,17 @@ export class ForkRendererLauncher implements RendererLauncher {
   constructor(private readonly entry: string) {}
 
   launch(options: RendererLaunchOptions): LaunchedRenderer {
-    const child = fork(this.entry, [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`], {
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      // No inspector or flags of this process: the renderer's own V8 flags and Node's permission model.
-      execArgv: [...RENDERER_V8_FLAGS, ...rendererPermissionFlags(packageRoot())],
-      env: { ...process.env, NAVSCOPE_SERVICE_NAME: options.serviceName },
-    });
+    const child = fork(
+      this.entry,
+      [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`],
+      {
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        // No inspector or flags of this process: the renderer's own V8 flags and Node's permission model.
+        execArgv: [...RENDERER_V8_FLAGS, ...rendererPermissionFlags(packageRoot())],
+        env: { ...process.env, NAVSCOPE_SERVICE_NAME: options.serviceName },
+      },
+    );
     this.children.add(child);
     let launchFailed = false;
     const exitListeners: ((exit: RendererExit) => void)[] = [];
@@ -48,7 +66,8 @@ export class ForkRendererLauncher implements RendererLauncher {
     child.once('exit', (code, signal) => {
       this.children.delete(child);
       if (launchFailed) return;
-      const reason: RendererExit['reason'] = signal === 'SIGKILL' ? 'killed' : signal !== null ? 'crashed' : code === 0 ? 'clean-exit' : 'abnormal-exit';
+      const reason: RendererExit['reason'] =
+        signal === 'SIGKILL' ? 'killed' : signal !== null ? 'crashed' : code === 0 ? 'clean-exit' : 'abnormal-exit';
       for (const listener of exitListeners) listener({ code, signal, reason });
     });
     return {
@@ -56,7 +75,11 @@ export class ForkRendererLauncher implements RendererLauncher {
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => exitListeners.push(listener),
       post: (frame) => {
-        if (child.connected) child.send(frame, (error) => error && process.emitWarning(`renderer ${options.endpointId}: ${error.message}`));
+        if (child.connected)
+          child.send(
+            frame,
+            (error) => error && process.emitWarning(`renderer ${options.endpointId}: ${error.message}`),
+          );
       },
       kill: () => {
         child.kill('SIGKILL');

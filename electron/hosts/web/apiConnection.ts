@@ -62,7 +62,11 @@ export class ApiConnection {
       this.sendError(0, 'binary frames are not accepted: send JSON text');
       return;
     }
-    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
+    const text = Array.isArray(data)
+      ? Buffer.concat(data).toString('utf8')
+      : Buffer.isBuffer(data)
+        ? data.toString('utf8')
+        : Buffer.from(new Uint8Array(data)).toString('utf8');
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -71,7 +75,10 @@ export class ApiConnection {
       return;
     }
     const id = idOf(parsed);
-    const request = typeof parsed === 'object' && parsed !== null ? (parsed as { id?: unknown; method?: unknown; args?: unknown }) : {};
+    const request =
+      typeof parsed === 'object' && parsed !== null
+        ? (parsed as { id?: unknown; method?: unknown; args?: unknown })
+        : {};
     if (typeof request.id !== 'number' || !Number.isSafeInteger(request.id) || request.id < 0) {
       this.sendError(id, 'invalid request: request.id: expected a non-negative integer');
       return;

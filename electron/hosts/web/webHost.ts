@@ -65,7 +65,13 @@ export class WebHost {
   static async start(options: WebHostOptions): Promise<WebHost> {
     const staticDir = path.resolve(options.staticDir);
     // The window runs the browser as Chrome does: a spare renderer ready, speculative processes.
-    const session = await BrowserSession.start({ lab: options.lab, dataDir: options.dataDir ?? null, downloadsDir: options.downloadsDir, spareRenderer: true, speculativeProcesses: true });
+    const session = await BrowserSession.start({
+      lab: options.lab,
+      dataDir: options.dataDir ?? null,
+      downloadsDir: options.downloadsDir,
+      spareRenderer: true,
+      speculativeProcesses: true,
+    });
     const server = createServer();
     let port: number;
     try {
@@ -107,11 +113,16 @@ export class WebHost {
   private async shutdown(): Promise<void> {
     const open = [...this.sockets];
     await Promise.race([
-      Promise.all(open.map((ws) => new Promise<void>((resolve) => {
-        if (ws.readyState === ws.CLOSED) return resolve();
-        ws.once('close', () => resolve());
-        ws.close(1001, 'The NavScope host is stopping');
-      }))),
+      Promise.all(
+        open.map(
+          (ws) =>
+            new Promise<void>((resolve) => {
+              if (ws.readyState === ws.CLOSED) return resolve();
+              ws.once('close', () => resolve());
+              ws.close(1001, 'The NavScope host is stopping');
+            }),
+        ),
+      ),
       new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
     ]);
     for (const ws of this.sockets) ws.terminate();
@@ -168,7 +179,11 @@ export class WebHost {
 
   private plain(res: ServerResponse, status: number, text: string, head: boolean): void {
     const body = Buffer.from(`${text}\n`, 'utf8');
-    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.byteLength });
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Content-Length': body.byteLength,
+    });
     res.end(head ? undefined : body);
   }
 

@@ -8,7 +8,18 @@ import { WebSocketBrowserModel } from './webSocketBrowserModel';
 
 function unavailable(reason: string): BrowserModelApi {
   const fail = () => Promise.reject(new Error(reason));
-  return { info: fail, navigate: fail, goBack: fail, goForward: fail, reload: fail, proceedInterstitial: fail, killRenderer: fail, killNetworkThread: fail, stepMode: fail, subscribeTrace: () => () => undefined };
+  return {
+    info: fail,
+    navigate: fail,
+    goBack: fail,
+    goForward: fail,
+    reload: fail,
+    proceedInterstitial: fail,
+    killRenderer: fail,
+    killNetworkThread: fail,
+    stepMode: fail,
+    subscribeTrace: () => () => undefined,
+  };
 }
 
 export function connectBrowserModel(): BrowserModelApi {

@@ -3,7 +3,14 @@
  * client when it runs in an ordinary browser tab. Every frame from the host is
  * validated (shared/api/apiProtocol) before anything of it is used.
  */
-import type { ApiMethod, BrowserModelApi, HostInfo, NavigationResultView, StepCommand, StepGateView } from '../../../shared/api/browserModelApi.js';
+import type {
+  ApiMethod,
+  BrowserModelApi,
+  HostInfo,
+  NavigationResultView,
+  StepCommand,
+  StepGateView,
+} from '../../../shared/api/browserModelApi.js';
 import { apiResponse, apiResult } from '../../../shared/api/apiProtocol.js';
 import type { Infer } from '../../../shared/base/schema.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
@@ -24,7 +31,13 @@ const CLOSED_MESSAGE = 'The NavScope host closed the connection';
 function looksLikeTraceEvent(value: unknown): value is TraceEvent {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as { seq?: unknown; ts?: unknown; type?: unknown };
-  return typeof e.seq === 'number' && Number.isInteger(e.seq) && e.seq >= 0 && typeof e.ts === 'number' && typeof e.type === 'string';
+  return (
+    typeof e.seq === 'number' &&
+    Number.isInteger(e.seq) &&
+    e.seq >= 0 &&
+    typeof e.ts === 'number' &&
+    typeof e.type === 'string'
+  );
 }
 
 export class WebSocketBrowserModel implements BrowserModelApi {
@@ -54,7 +67,9 @@ export class WebSocketBrowserModel implements BrowserModelApi {
   static fromPageLocation(location: Location): WebSocketBrowserModel {
     const token = new URLSearchParams(location.search).get('token');
     if (!token) {
-      throw new Error('This page has no access token in its address (?token=…): open the exact address the NavScope host printed.');
+      throw new Error(
+        'This page has no access token in its address (?token=…): open the exact address the NavScope host printed.',
+      );
     }
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     return new WebSocketBrowserModel(`${scheme}//${location.host}/api?token=${encodeURIComponent(token)}`);

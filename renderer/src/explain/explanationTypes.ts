@@ -16,7 +16,8 @@ export interface Explanation {
   why: string;
 }
 
-export type NetSpanName = 'DNS Lookup' | 'Initial connection' | 'SSL' | 'Request sent' | 'Waiting for server response' | 'Content Download';
+export type NetSpanName =
+  'DNS Lookup' | 'Initial connection' | 'SSL' | 'Request sent' | 'Waiting for server response' | 'Content Download';
 export type RendererSpanName = 'Parse HTML';
 export type ExplainedEventType = Exclude<TraceEventType, 'message' | 'span.begin' | 'span.end'>;
 

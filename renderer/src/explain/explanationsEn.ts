@@ -9,173 +9,127 @@ export const explanationsEn: Explanations = {
   phases: {
     'handle-input': {
       title: 'Handle input',
-      what:
-        'The UI thread of the browser process reads what you typed and decides, like Chrome’s omnibox, whether it is a URL or a search query (OmniboxInputType URL, QUERY, UNKNOWN or EMPTY): www.naver.com has no spaces and ends in a known top-level domain, so it is a URL. The omnibox fills in the missing scheme and the URL is split into scheme, host, port, path, query and fragment. If the host is on the HSTS list (preloaded, or learned from an earlier Strict-Transport-Security header), http is rewritten to https before any DNS lookup, as an internal 307 redirect that never touches the network.',
-      why:
-        'Classifying the input first lets one box serve both addresses and searches. Upgrading HSTS hosts before anything is sent means an attacker on the network never sees a plain-http request it could intercept or downgrade.',
+      what: 'The UI thread of the browser process reads what you typed and decides, like Chrome’s omnibox, whether it is a URL or a search query (OmniboxInputType URL, QUERY, UNKNOWN or EMPTY): www.naver.com has no spaces and ends in a known top-level domain, so it is a URL. The omnibox fills in the missing scheme and the URL is split into scheme, host, port, path, query and fragment. If the host is on the HSTS list (preloaded, or learned from an earlier Strict-Transport-Security header), http is rewritten to https before any DNS lookup, as an internal 307 redirect that never touches the network.',
+      why: 'Classifying the input first lets one box serve both addresses and searches. Upgrading HSTS hosts before anything is sent means an attacker on the network never sees a plain-http request it could intercept or downgrade.',
     },
     'start-navigation': {
       title: 'Start navigation',
-      what:
-        'Pressing Enter starts a browser-initiated navigation: the UI thread creates a NavigationRequest and the tab’s spinner starts (DidStartLoading). Because the address came from the browser’s own UI, no renderer is asked first and there is no FrameHost.BeginNavigation; only if a document is already showing does its renderer get LocalFrame.BeforeUnload, so the page can ask you to stay. Then the request goes to the network thread, and Chromium may start a renderer process speculatively in parallel so that one is ready when the response arrives.',
-      why:
-        'The browser process, not a renderer, owns navigation: it is the trusted process that decides what loads where, so a compromised renderer cannot steer it. Starting the network request and the renderer process in parallel hides the process start-up time.',
+      what: 'Pressing Enter starts a browser-initiated navigation: the UI thread creates a NavigationRequest and the tab’s spinner starts (DidStartLoading). Because the address came from the browser’s own UI, no renderer is asked first and there is no FrameHost.BeginNavigation; only if a document is already showing does its renderer get LocalFrame.BeforeUnload, so the page can ask you to stay. Then the request goes to the network thread, and Chromium may start a renderer process speculatively in parallel so that one is ready when the response arrives.',
+      why: 'The browser process, not a renderer, owns navigation: it is the trusted process that decides what loads where, so a compromised renderer cannot steer it. Starting the network request and the renderer process in parallel hides the process start-up time.',
     },
     network: {
       title: 'Network',
-      what:
-        'The network thread turns the URL into bytes on the wire: DNS (browser host cache, then the operating system, then a recursive resolver that asks a root, a TLD and an authoritative server), a TCP connection or a kept-alive one from the socket pool, a TLS handshake for https, then the HTTP request and response with their raw header bytes. Redirects come back to the UI thread one hop at a time, and each hop is checked again, HSTS included. Cookies are attached and stored, and the HTTP cache may answer without going to the server. In Kosaka’s “Inside look at modern web browser” this is the browser process’s network thread; in today’s Chromium it is the network service, on desktop usually a utility process of its own.',
-      why:
-        'All network access lives in one privileged place outside the renderers, so sandboxed page code never opens sockets itself and HSTS, cookies, caching and connection reuse apply the same way for every tab. Following redirects from the browser means every new URL is checked before anything is loaded from it.',
+      what: 'The network thread turns the URL into bytes on the wire: DNS (browser host cache, then the operating system, then a recursive resolver that asks a root, a TLD and an authoritative server), a TCP connection or a kept-alive one from the socket pool, a TLS handshake for https, then the HTTP request and response with their raw header bytes. Redirects come back to the UI thread one hop at a time, and each hop is checked again, HSTS included. Cookies are attached and stored, and the HTTP cache may answer without going to the server. In Kosaka’s “Inside look at modern web browser” this is the browser process’s network thread; in today’s Chromium it is the network service, on desktop usually a utility process of its own.',
+      why: 'All network access lives in one privileged place outside the renderers, so sandboxed page code never opens sockets itself and HSTS, cookies, caching and connection reuse apply the same way for every tab. Following redirects from the browser means every new URL is checked before anything is loaded from it.',
     },
     'read-response': {
       title: 'Read response',
-      what:
-        'When the response head arrives, the browser decides what it is before any renderer sees it. It reads Content-Type, sniffs the first bytes with the WHATWG MIME sniffing algorithm when the type is missing and nosniff is not set, asks SafeBrowsing whether the URL is known to be dangerous, and chooses: render it, hand it to the download manager (no commit), keep the current page for a 204 or 205, or show an error page or interstitial. CORB/ORB does not apply here: it protects cross-origin no-cors subresources such as images and scripts, not the navigation response.',
-      why:
-        'Making the decision in the trusted browser process means a dangerous or non-renderable response never reaches a renderer. The navigation response needs no CORB/ORB because it is committed into a process for its own site, so its bytes never land in another site’s process.',
+      what: 'When the response head arrives, the browser decides what it is before any renderer sees it. It reads Content-Type, sniffs the first bytes with the WHATWG MIME sniffing algorithm when the type is missing and nosniff is not set, asks SafeBrowsing whether the URL is known to be dangerous, and chooses: render it, hand it to the download manager (no commit), keep the current page for a 204 or 205, or show an error page or interstitial. CORB/ORB does not apply here: it protects cross-origin no-cors subresources such as images and scripts, not the navigation response.',
+      why: 'Making the decision in the trusted browser process means a dangerous or non-renderable response never reaches a renderer. The navigation response needs no CORB/ORB because it is committed into a process for its own site, so its bytes never land in another site’s process.',
     },
     'find-renderer': {
       title: 'Find a renderer process',
-      what:
-        'The browser computes the response’s site, scheme plus eTLD+1 (https://naver.com for www.naver.com), and picks a renderer process for it: the process that already hosts that site, the spare process Chromium keeps warm, or a newly spawned one. A process started speculatively is discarded if a cross-site redirect changed the site. In NavScope a renderer process is a real operating-system process with its own pid.',
-      why:
-        'Site isolation: one renderer process per site means a page from another site, even one exploiting a renderer bug, cannot read this site’s memory. Grouping by site (eTLD+1) rather than by full origin keeps same-site subdomains that may script each other in one process.',
+      what: 'The browser computes the response’s site, scheme plus eTLD+1 (https://naver.com for www.naver.com), and picks a renderer process for it: the process that already hosts that site, the spare process Chromium keeps warm, or a newly spawned one. A process started speculatively is discarded if a cross-site redirect changed the site. In NavScope a renderer process is a real operating-system process with its own pid.',
+      why: 'Site isolation: one renderer process per site means a page from another site, even one exploiting a renderer bug, cannot read this site’s memory. Grouping by site (eTLD+1) rather than by full origin keeps same-site subdomains that may script each other in one process.',
     },
     commit: {
       title: 'Commit',
-      what:
-        'The browser sends NavigationClient.CommitNavigation to the chosen renderer with the response head, the body data pipe and the loader itself, so the body streams straight from the network service to the renderer. The renderer creates the new document and acknowledges with DidCommitProvisionalLoad. Only after that acknowledgement does the browser change the address bar, the security indicator and the session history, which is saved to disk so the tab can be restored.',
-      why:
-        'Commit means the renderer acknowledged, not that the response arrived. Changing the UI only then keeps the address bar truthful: if the renderer crashed or refused, the old page and its URL stay.',
+      what: 'The browser sends NavigationClient.CommitNavigation to the chosen renderer with the response head, the body data pipe and the loader itself, so the body streams straight from the network service to the renderer. The renderer creates the new document and acknowledges with DidCommitProvisionalLoad. Only after that acknowledgement does the browser change the address bar, the security indicator and the session history, which is saved to disk so the tab can be restored.',
+      why: 'Commit means the renderer acknowledged, not that the response arrived. Changing the UI only then keeps the address bar truthful: if the renderer crashed or refused, the old page and its URL stay.',
     },
     load: {
       title: 'Load',
-      what:
-        'The renderer parses the HTML into the DOM (Chromium does this while the bytes stream in), asks the network thread for subresources such as CSS, scripts and images (cross-origin no-cors ones pass the CORB/ORB check), builds the CSSOM and the render tree, lays out and paints. DOMContentLoaded fires once parsing and the parser-blocking and defer scripts are done; load fires when every subresource has finished, and then DidStopLoading stops the spinner. NavScope builds the DOM with parse5 and models script timing, but never executes page JavaScript.',
-      why:
-        'Parsing and rendering happen in the sandboxed renderer so that bugs in the complex HTML, CSS and JavaScript engines cannot reach the rest of the system. Subresources still go through the network service, where CORB/ORB, cookies and caching are enforced.',
+      what: 'The renderer parses the HTML into the DOM (Chromium does this while the bytes stream in), asks the network thread for subresources such as CSS, scripts and images (cross-origin no-cors ones pass the CORB/ORB check), builds the CSSOM and the render tree, lays out and paints. DOMContentLoaded fires once parsing and the parser-blocking and defer scripts are done; load fires when every subresource has finished, and then DidStopLoading stops the spinner. NavScope builds the DOM with parse5 and models script timing, but never executes page JavaScript.',
+      why: 'Parsing and rendering happen in the sandboxed renderer so that bugs in the complex HTML, CSS and JavaScript engines cannot reach the rest of the system. Subresources still go through the network service, where CORB/ORB, cookies and caching are enforced.',
     },
   },
 
   netSpans: {
     'DNS Lookup': {
       title: 'DNS lookup',
-      what:
-        'The host name becomes an IP address: the browser’s host cache first, then the operating system’s resolver, and on a miss a recursive resolver asks a root server, which refers it to the com TLD servers, which refer it to naver.com’s authoritative servers, each question one UDP packet. In real life that walk is done by the recursive resolver, usually your ISP’s server, outside the browser. NavScope runs it on the network thread (in the lab, against its own root, TLD and authoritative servers) so that every packet is visible; in live mode it asks the operating system.',
-      why:
-        'Caches at every level make repeat visits fast, and the delegated hierarchy means no single server has to know every name. Each answer carries a TTL that says how long it may be cached.',
+      what: 'The host name becomes an IP address: the browser’s host cache first, then the operating system’s resolver, and on a miss a recursive resolver asks a root server, which refers it to the com TLD servers, which refer it to naver.com’s authoritative servers, each question one UDP packet. In real life that walk is done by the recursive resolver, usually your ISP’s server, outside the browser. NavScope runs it on the network thread (in the lab, against its own root, TLD and authoritative servers) so that every packet is visible; in live mode it asks the operating system.',
+      why: 'Caches at every level make repeat visits fast, and the delegated hierarchy means no single server has to know every name. Each answer carries a TTL that says how long it may be cached.',
     },
     'Initial connection': {
       title: 'TCP connection',
-      what:
-        'The network thread opens a TCP connection to the server’s IP address and port (443 for https, 80 for http), unless the socket pool already holds a kept-alive connection to the same host and port, in which case this step is skipped. The connect is real and its duration is measured; the three segments inside it, SYN, SYN-ACK and ACK (the 3-way handshake), are handled by the operating system’s kernel, so NavScope draws them from the measured time instead of capturing them. In DevTools’ timing, Initial connection also includes the TLS handshake, shown separately as SSL.',
-      why:
-        'TCP gives a reliable, ordered byte stream over an unreliable network, and the handshake lets both sides agree on their starting sequence numbers. Reusing a connection saves this round trip, which is why browsers keep connections alive and pool them per host.',
+      what: 'The network thread opens a TCP connection to the server’s IP address and port (443 for https, 80 for http), unless the socket pool already holds a kept-alive connection to the same host and port, in which case this step is skipped. The connect is real and its duration is measured; the three segments inside it, SYN, SYN-ACK and ACK (the 3-way handshake), are handled by the operating system’s kernel, so NavScope draws them from the measured time instead of capturing them. In DevTools’ timing, Initial connection also includes the TLS handshake, shown separately as SSL.',
+      why: 'TCP gives a reliable, ordered byte stream over an unreliable network, and the handshake lets both sides agree on their starting sequence numbers. Reusing a connection saves this round trip, which is why browsers keep connections alive and pool them per host.',
     },
     SSL: {
       title: 'TLS handshake',
-      what:
-        'For https, a TLS handshake runs over the new TCP connection: the browser offers TLS versions, cipher suites and ALPN protocols (h2, http/1.1); the server picks one of each and sends its certificate chain; both derive the session keys. The browser checks that the chain leads to a trusted root and that the certificate names the host. In the lab, sites are signed by a lab CA that only NavScope’s network stack trusts.',
-      why:
-        'TLS gives confidentiality, integrity and server authentication: without it anyone on the path could read or change the page. ALPN settles which HTTP version the connection speaks without an extra round trip.',
+      what: 'For https, a TLS handshake runs over the new TCP connection: the browser offers TLS versions, cipher suites and ALPN protocols (h2, http/1.1); the server picks one of each and sends its certificate chain; both derive the session keys. The browser checks that the chain leads to a trusted root and that the certificate names the host. In the lab, sites are signed by a lab CA that only NavScope’s network stack trusts.',
+      why: 'TLS gives confidentiality, integrity and server authentication: without it anyone on the path could read or change the page. ALPN settles which HTTP version the connection speaks without an extra round trip.',
     },
     'Request sent': {
       title: 'Request sent',
-      what:
-        'The network thread writes the request onto the socket as raw HTTP/1.1 bytes: a request line such as GET / HTTP/1.1, the headers (Host, User-Agent, Accept, Accept-Encoding, Accept-Language, Cookie when there are cookies) and an empty line. NavScope shows exactly the bytes it wrote. Chrome usually speaks HTTP/2 or HTTP/3 to large sites, where the same fields travel as binary frames with compressed headers.',
-      why:
-        'The Host header lets one IP address serve many sites, Accept and Accept-Encoding let the server pick a format and compression the browser understands, and cookies carry session state over stateless HTTP.',
+      what: 'The network thread writes the request onto the socket as raw HTTP/1.1 bytes: a request line such as GET / HTTP/1.1, the headers (Host, User-Agent, Accept, Accept-Encoding, Accept-Language, Cookie when there are cookies) and an empty line. NavScope shows exactly the bytes it wrote. Chrome usually speaks HTTP/2 or HTTP/3 to large sites, where the same fields travel as binary frames with compressed headers.',
+      why: 'The Host header lets one IP address serve many sites, Accept and Accept-Encoding let the server pick a format and compression the browser understands, and cookies carry session state over stateless HTTP.',
     },
     'Waiting for server response': {
       title: 'Waiting for the server (TTFB)',
-      what:
-        'The time from the last request byte sent to the first response byte, often called time to first byte. It covers the network round trip plus the server’s own work: routing the request, running application code, querying databases. The network thread just waits on the socket.',
-      why:
-        'This is usually where a slow page loses its time, and the browser cannot shorten it: it depends on the server and on the distance to it. That is why sites use CDNs close to users and why the browser reuses warm connections.',
+      what: 'The time from the last request byte sent to the first response byte, often called time to first byte. It covers the network round trip plus the server’s own work: routing the request, running application code, querying databases. The network thread just waits on the socket.',
+      why: 'This is usually where a slow page loses its time, and the browser cannot shorten it: it depends on the server and on the distance to it. That is why sites use CDNs close to users and why the browser reuses warm connections.',
     },
     'Content Download': {
       title: 'Content download',
-      what:
-        'From the first response byte to the last: the network thread parses the status line and headers, then reads the body, undoing chunked transfer encoding and Content-Encoding (gzip, deflate, br), and passes the bytes on through a data pipe. For the navigation the body reaches the renderer only after the browser has decided where it goes; a subresource body flows straight to the renderer that asked for it.',
-      why:
-        'Streaming the body lets the renderer start parsing before the download ends, and compression trades a little CPU for far fewer bytes on the wire.',
+      what: 'From the first response byte to the last: the network thread parses the status line and headers, then reads the body, undoing chunked transfer encoding and Content-Encoding (gzip, deflate, br), and passes the bytes on through a data pipe. For the navigation the body reaches the renderer only after the browser has decided where it goes; a subresource body flows straight to the renderer that asked for it.',
+      why: 'Streaming the body lets the renderer start parsing before the download ends, and compression trades a little CPU for far fewer bytes on the wire.',
     },
   },
 
   rendererSpans: {
     'Parse HTML': {
       title: 'Parse HTML',
-      what:
-        'The renderer decodes the body with the document’s charset (from Content-Type, a meta tag or a byte order mark) and runs the HTML standard’s tokenizer and tree builder to produce the DOM. NavScope uses parse5, which implements that same algorithm, and reads off the title, an outline and the subresources the document asks for (stylesheets, scripts, images). Script elements are only classified as parser-blocking, async or defer; their JavaScript is never executed.',
-      why:
-        'The HTML standard defines exactly how every byte sequence, even broken markup, becomes a DOM, so all browsers build the same tree. Finding subresources while parsing lets the renderer request them early; Chromium’s preload scanner does this even while the parser waits for a script.',
+      what: 'The renderer decodes the body with the document’s charset (from Content-Type, a meta tag or a byte order mark) and runs the HTML standard’s tokenizer and tree builder to produce the DOM. NavScope uses parse5, which implements that same algorithm, and reads off the title, an outline and the subresources the document asks for (stylesheets, scripts, images). Script elements are only classified as parser-blocking, async or defer; their JavaScript is never executed.',
+      why: 'The HTML standard defines exactly how every byte sequence, even broken markup, becomes a DOM, so all browsers build the same tree. Finding subresources while parsing lets the renderer request them early; Chromium’s preload scanner does this even while the parser waits for a script.',
     },
   },
 
   messages: {
     'URLLoaderFactory.CreateLoaderAndStart': {
       title: 'Start loading a URL',
-      what:
-        'A Mojo message asking the network service to load one URL and report back to a URLLoaderClient. For the main document the browser’s UI thread sends it, with mode navigate and no initiator origin, because a typed URL is browser-initiated; for subresources the renderer sends it through a URLLoaderFactory the browser handed it. In NavScope it crosses from the UI thread or a renderer process to the network thread as a real, validated message.',
-      why:
-        'Loading is a capability: a renderer can only fetch through the factory the browser gave it, which is bound to its origin, so the network service knows who is asking and applies CORS, CORB/ORB and cookies accordingly.',
+      what: 'A Mojo message asking the network service to load one URL and report back to a URLLoaderClient. For the main document the browser’s UI thread sends it, with mode navigate and no initiator origin, because a typed URL is browser-initiated; for subresources the renderer sends it through a URLLoaderFactory the browser handed it. In NavScope it crosses from the UI thread or a renderer process to the network thread as a real, validated message.',
+      why: 'Loading is a capability: a renderer can only fetch through the factory the browser gave it, which is bound to its origin, so the network service knows who is asking and applies CORS, CORB/ORB and cookies accordingly.',
     },
     'URLLoader.FollowRedirect': {
       title: 'Follow the redirect',
-      what:
-        'The client’s answer to OnReceiveRedirect: go on to the new URL. For a navigation the UI thread sends it after looking at the new URL (another site may need another renderer process, and HSTS applies again). The network service then sends a fresh request, with a new DNS lookup and connection if the host changed.',
-      why:
-        'The network service never follows a redirect on its own: the client must agree, so the browser can run its security checks again for every hop.',
+      what: 'The client’s answer to OnReceiveRedirect: go on to the new URL. For a navigation the UI thread sends it after looking at the new URL (another site may need another renderer process, and HSTS applies again). The network service then sends a fresh request, with a new DNS lookup and connection if the host changed.',
+      why: 'The network service never follows a redirect on its own: the client must agree, so the browser can run its security checks again for every hop.',
     },
     'URLLoader.Cancel': {
       title: 'Cancel the load',
-      what:
-        'The client no longer wants the resource, so the loader stops and its connection is closed or released. In Chromium this is not a method call: the client closes its URLLoader pipe and the network service notices. NavScope sends it when a new navigation replaces this one, for a 204 or 205 response, or when a document goes away while its subresources are still loading.',
-      why:
-        'Closing the pipe frees sockets and bandwidth at once and guarantees that no bytes of an abandoned load can arrive later for the wrong document.',
+      what: 'The client no longer wants the resource, so the loader stops and its connection is closed or released. In Chromium this is not a method call: the client closes its URLLoader pipe and the network service notices. NavScope sends it when a new navigation replaces this one, for a 204 or 205 response, or when a document goes away while its subresources are still loading.',
+      why: 'Closing the pipe frees sockets and bandwidth at once and guarantees that no bytes of an abandoned load can arrive later for the wrong document.',
     },
     'URLLoaderClient.OnReceiveRedirect': {
       title: 'Redirect received',
-      what:
-        'The network service reports that the server answered with a redirect (301, 302, 303, 307 or 308 with a Location header): the new URL, the method to use next (a 303 turns POST into GET) and the redirect’s response head. The loader then waits for FollowRedirect. Each hop shows as a request of its own, so redirect chains and loops are visible.',
-      why:
-        'A redirect changes where the page comes from, possibly to another site, so following it is the client’s decision. The network service still caps a chain at 20 redirects (ERR_TOO_MANY_REDIRECTS).',
+      what: 'The network service reports that the server answered with a redirect (301, 302, 303, 307 or 308 with a Location header): the new URL, the method to use next (a 303 turns POST into GET) and the redirect’s response head. The loader then waits for FollowRedirect. Each hop shows as a request of its own, so redirect chains and loops are visible.',
+      why: 'A redirect changes where the page comes from, possibly to another site, so following it is the client’s decision. The network service still caps a chain at 20 redirects (ERR_TOO_MANY_REDIRECTS).',
     },
     'URLLoaderClient.OnReceiveResponse': {
       title: 'Response head received',
-      what:
-        'The response head has arrived: status line, headers, MIME type and charset, the server’s address, whether the connection was reused, and the timing of DNS, connect, TLS, send and wait. The body follows separately through a data pipe. For the navigation this goes to the browser’s UI thread, which reads the response before picking a renderer; for a subresource it goes to the renderer that asked.',
-      why:
-        'Sending the head before the body lets the browser decide (render, download, block, show an error) without waiting for the whole download.',
+      what: 'The response head has arrived: status line, headers, MIME type and charset, the server’s address, whether the connection was reused, and the timing of DNS, connect, TLS, send and wait. The body follows separately through a data pipe. For the navigation this goes to the browser’s UI thread, which reads the response before picking a renderer; for a subresource it goes to the renderer that asked.',
+      why: 'Sending the head before the body lets the browser decide (render, download, block, show an error) without waiting for the whole download.',
     },
     'DataPipe.Write': {
       title: 'Body bytes (data pipe)',
-      what:
-        'A chunk of response body travelling from the network service to whoever holds the consumer end of the pipe. In Chromium a data pipe is shared memory, not a message; NavScope sends each chunk (up to 64 KiB) as a message so that it can be watched and stepped. For the navigation the chunks wait in the transport until CommitNavigation has moved the pipe to the renderer.',
-      why:
-        'Body bytes are the bulk of the traffic: shared memory avoids copying them through message queues, and the pipe’s fixed capacity slows the writer down when the reader falls behind.',
+      what: 'A chunk of response body travelling from the network service to whoever holds the consumer end of the pipe. In Chromium a data pipe is shared memory, not a message; NavScope sends each chunk (up to 64 KiB) as a message so that it can be watched and stepped. For the navigation the chunks wait in the transport until CommitNavigation has moved the pipe to the renderer.',
+      why: 'Body bytes are the bulk of the traffic: shared memory avoids copying them through message queues, and the pipe’s fixed capacity slows the writer down when the reader falls behind.',
     },
     'URLLoaderClient.OnComplete': {
       title: 'Load complete',
-      what:
-        'The load is over. It carries a net error code, 0 (OK) for success or a negative Chromium code such as -105 ERR_NAME_NOT_RESOLVED or -102 ERR_CONNECTION_REFUSED, and the byte counts: on the wire, encoded body and decoded body. No more data arrives for this request after it.',
-      why:
-        'Ending every load with one explicit status means success and every kind of failure (DNS, connection, TLS, timeout) reach the client the same way; for a navigation the error code decides which error page is shown.',
+      what: 'The load is over. It carries a net error code, 0 (OK) for success or a negative Chromium code such as -105 ERR_NAME_NOT_RESOLVED or -102 ERR_CONNECTION_REFUSED, and the byte counts: on the wire, encoded body and decoded body. No more data arrives for this request after it.',
+      why: 'Ending every load with one explicit status means success and every kind of failure (DNS, connection, TLS, timeout) reach the client the same way; for a navigation the error code decides which error page is shown.',
     },
     'AgentSchedulingGroup.CreateFrame': {
       title: 'Create a frame in the renderer',
-      what:
-        'The browser asks a renderer process to create a RenderFrame, the renderer-side object for the frame that the new document will live in. It is sent when the chosen process does not host this tab’s frame yet, for example a fresh process for a new site; a navigation that stays in the same process reuses the existing frame.',
-      why:
-        'The browser keeps the authoritative frame tree (its RenderFrameHost objects) and tells each renderer which frames to host, so a renderer only ever holds frames of its own site.',
+      what: 'The browser asks a renderer process to create a RenderFrame, the renderer-side object for the frame that the new document will live in. It is sent when the chosen process does not host this tab’s frame yet, for example a fresh process for a new site; a navigation that stays in the same process reuses the existing frame.',
+      why: 'The browser keeps the authoritative frame tree (its RenderFrameHost objects) and tells each renderer which frames to host, so a renderer only ever holds frames of its own site.',
     },
     'ChildProcess.ProcessShutdown': {
       title: 'Shut the process down',
-      what:
-        'The browser tells a renderer process it is no longer needed, typically because its last frame navigated to another site, and the process exits. If it does not exit within a short grace period, NavScope kills it; the trace records a clean exit or a crash with the real pid.',
-      why:
-        'Every renderer process costs memory; once no frame of its site is left, keeping it alive would only waste resources.',
+      what: 'The browser tells a renderer process it is no longer needed, typically because its last frame navigated to another site, and the process exits. If it does not exit within a short grace period, NavScope kills it; the trace records a clean exit or a crash with the real pid.',
+      why: 'Every renderer process costs memory; once no frame of its site is left, keeping it alive would only waste resources.',
     },
     'NetworkContext.ClearHostCache': {
       title: 'Clear the DNS cache',
@@ -194,10 +148,8 @@ export const explanationsEn: Explanations = {
     },
     'ChildProcess.Ping': {
       title: 'Ping a renderer process',
-      what:
-        'The browser sends a renderer process a numbered ping and waits for the pong. It crosses the same transport as every other message: sent, validated on arrival, recorded at both ends.',
-      why:
-        'A round trip measures what one IPC hop costs. Mojo has the same on every pipe (interface control messages); NavScope’s benchmark uses it to compare its transport with raw Node IPC.',
+      what: 'The browser sends a renderer process a numbered ping and waits for the pong. It crosses the same transport as every other message: sent, validated on arrival, recorded at both ends.',
+      why: 'A round trip measures what one IPC hop costs. Mojo has the same on every pipe (interface control messages); NavScope’s benchmark uses it to compare its transport with raw Node IPC.',
     },
     'ChildProcessHost.Pong': {
       title: 'Pong from the renderer',
@@ -206,325 +158,235 @@ export const explanationsEn: Explanations = {
     },
     'LocalFrame.BeforeUnload': {
       title: 'Run beforeunload',
-      what:
-        'Before leaving a document, the browser asks the renderer showing it to run the page’s beforeunload handlers, which may ask you to confirm leaving, for example with an unsaved form. It is sent only when a document is already showing; the first navigation of a new tab skips it. NavScope never runs page JavaScript, so its renderer always answers proceed.',
-      why:
-        'Only the renderer holding the page knows whether the page objects, and the browser must not start replacing a page the user decides to keep.',
+      what: 'Before leaving a document, the browser asks the renderer showing it to run the page’s beforeunload handlers, which may ask you to confirm leaving, for example with an unsaved form. It is sent only when a document is already showing; the first navigation of a new tab skips it. NavScope never runs page JavaScript, so its renderer always answers proceed.',
+      why: 'Only the renderer holding the page knows whether the page objects, and the browser must not start replacing a page the user decides to keep.',
     },
     'FrameHost.BeforeUnloadACK': {
       title: 'beforeunload answered',
-      what:
-        'The renderer’s reply to LocalFrame.BeforeUnload: proceed, or stay on the page. On proceed the browser starts the network request; on stay the navigation is cancelled and nothing changes. If the renderer does not answer in time, the browser goes ahead anyway.',
-      why:
-        'A hung or hostile page must not be able to keep the user from leaving, so the browser does not wait forever for this reply.',
+      what: 'The renderer’s reply to LocalFrame.BeforeUnload: proceed, or stay on the page. On proceed the browser starts the network request; on stay the navigation is cancelled and nothing changes. If the renderer does not answer in time, the browser goes ahead anyway.',
+      why: 'A hung or hostile page must not be able to keep the user from leaving, so the browser does not wait forever for this reply.',
     },
     'NavigationClient.CommitNavigation': {
       title: 'Commit the navigation',
-      what:
-        'The browser tells the chosen renderer to commit the new document and hands it the response head, the body data pipe and the navigation’s URLLoaderClient end, so the rest of the body flows straight from the network service to the renderer. It also carries the URL, the origin, the transition type (typed) and the redirect chain. At this point the old document is still showing, and the committed URL, the security indicator and the history have not changed.',
-      why:
-        'The browser picks the process and gives it exactly one document of a site it may host; the renderer never fetches the main document itself, so it cannot load a document of a site it should not see.',
+      what: 'The browser tells the chosen renderer to commit the new document and hands it the response head, the body data pipe and the navigation’s URLLoaderClient end, so the rest of the body flows straight from the network service to the renderer. It also carries the URL, the origin, the transition type (typed) and the redirect chain. At this point the old document is still showing, and the committed URL, the security indicator and the history have not changed.',
+      why: 'The browser picks the process and gives it exactly one document of a site it may host; the renderer never fetches the main document itself, so it cannot load a document of a site it should not see.',
     },
     'NavigationClient.CommitFailedNavigation': {
       title: 'Commit an error page',
-      what:
-        'The navigation failed, for example with ERR_NAME_NOT_RESOLVED or ERR_CONNECTION_REFUSED, and the browser still commits something: it sends the net error code and name, with the error page it built, to a renderer that shows it in place of the document. That renderer is a separate error-page process, neither the failed site’s process nor the old page’s. As with CommitNavigation, the address bar and the history change only after the renderer acknowledges, and then they show the failed URL.',
-      why:
-        'Committing an error page instead of nothing gives the failed URL a history entry, so Back and Reload work as for any page and Reload retries the URL. Using a separate error-page process means no site’s process is used for a page that site never sent.',
+      what: 'The navigation failed, for example with ERR_NAME_NOT_RESOLVED or ERR_CONNECTION_REFUSED, and the browser still commits something: it sends the net error code and name, with the error page it built, to a renderer that shows it in place of the document. That renderer is a separate error-page process, neither the failed site’s process nor the old page’s. As with CommitNavigation, the address bar and the history change only after the renderer acknowledges, and then they show the failed URL.',
+      why: 'Committing an error page instead of nothing gives the failed URL a history entry, so Back and Reload work as for any page and Reload retries the URL. Using a separate error-page process means no site’s process is used for a page that site never sent.',
     },
     'FrameHost.DidCommitProvisionalLoad': {
       title: 'Commit acknowledged',
-      what:
-        'The renderer’s acknowledgement that it has created the new document, with its URL, origin, HTTP status and MIME type; in current Chromium it is the reply to CommitNavigation. This is the moment of commit. Only now does the browser update the address bar, the security indicator (the lock for https) and the session history, which is saved to disk so a closed tab can be restored.',
-      why:
-        'Commit means the renderer acknowledged, not that the response arrived: if the browser changed its UI earlier, a renderer that crashed or refused would leave the address bar showing a page that is not there.',
+      what: 'The renderer’s acknowledgement that it has created the new document, with its URL, origin, HTTP status and MIME type; in current Chromium it is the reply to CommitNavigation. This is the moment of commit. Only now does the browser update the address bar, the security indicator (the lock for https) and the session history, which is saved to disk so a closed tab can be restored.',
+      why: 'Commit means the renderer acknowledged, not that the response arrived: if the browser changed its UI earlier, a renderer that crashed or refused would leave the address bar showing a page that is not there.',
     },
     'FrameHost.UpdateTitle': {
       title: 'Title update',
-      what:
-        'The renderer found the document’s title element and sends its text; the browser shows it on the tab and stores it in the history entry. Until then the tab shows the host name.',
-      why:
-        'The tab strip and the history are browser UI drawn by the browser process, so the renderer reports the title instead of drawing it.',
+      what: 'The renderer found the document’s title element and sends its text; the browser shows it on the tab and stores it in the history entry. Until then the tab shows the host name.',
+      why: 'The tab strip and the history are browser UI drawn by the browser process, so the renderer reports the title instead of drawing it.',
     },
     'FrameHost.SubresourceResponseStarted': {
       title: 'Subresource response started',
-      what:
-        'The renderer tells the browser that the response for one subresource (stylesheet, script, image) has started, with its URL, status and MIME type. In Chromium it also carries the certificate status, which feeds the page’s security indicator.',
-      why:
-        'The security indicator is the browser’s job but subresource loads are driven by the renderer: this report lets the browser notice, for example, a resource loaded despite a certificate error and downgrade the lock.',
+      what: 'The renderer tells the browser that the response for one subresource (stylesheet, script, image) has started, with its URL, status and MIME type. In Chromium it also carries the certificate status, which feeds the page’s security indicator.',
+      why: 'The security indicator is the browser’s job but subresource loads are driven by the renderer: this report lets the browser notice, for example, a resource loaded despite a certificate error and downgrade the lock.',
     },
     'FrameHost.ResourceLoadComplete': {
       title: 'Subresource finished',
-      what:
-        'One subresource finished loading, successfully or with a net error, with the number of body bytes received. Chromium uses these reports for page-load metrics and DevTools; NavScope uses them to show each subresource’s outcome.',
-      why:
-        'The renderer does the loading, but the browser needs the full picture of the page for its metrics and tools, so each load is reported back.',
+      what: 'One subresource finished loading, successfully or with a net error, with the number of body bytes received. Chromium uses these reports for page-load metrics and DevTools; NavScope uses them to show each subresource’s outcome.',
+      why: 'The renderer does the loading, but the browser needs the full picture of the page for its metrics and tools, so each load is reported back.',
     },
     'FrameHost.DidDispatchDOMContentLoadedEvent': {
       title: 'DOMContentLoaded',
-      what:
-        'The parser has finished building the DOM, every parser-blocking and defer script has run, and DOMContentLoaded has fired. Images, async scripts and other subresources may still be loading. NavScope decides this from the script elements’ attributes without running any script.',
-      why:
-        'DOMContentLoaded marks the point where scripts can use the whole DOM without waiting for slow images; defer scripts run just before it, so they see the complete document.',
+      what: 'The parser has finished building the DOM, every parser-blocking and defer script has run, and DOMContentLoaded has fired. Images, async scripts and other subresources may still be loading. NavScope decides this from the script elements’ attributes without running any script.',
+      why: 'DOMContentLoaded marks the point where scripts can use the whole DOM without waiting for slow images; defer scripts run just before it, so they see the complete document.',
     },
     'FrameHost.DocumentOnLoadCompleted': {
       title: 'load event fired',
-      what:
-        'The load event has fired in the main frame: the document and every subresource it asked for, including images, stylesheets and async scripts, have finished. It comes after DOMContentLoaded and before DidFinishLoad.',
-      why:
-        'The browser needs to know when the page has fully loaded, for the tab’s state and for page-load metrics, and only the renderer can tell.',
+      what: 'The load event has fired in the main frame: the document and every subresource it asked for, including images, stylesheets and async scripts, have finished. It comes after DOMContentLoaded and before DidFinishLoad.',
+      why: 'The browser needs to know when the page has fully loaded, for the tab’s state and for page-load metrics, and only the renderer can tell.',
     },
     'FrameHost.DidFinishLoad': {
       title: 'Frame finished loading',
-      what:
-        'The frame and all its subresources finished loading; the message carries the frame’s URL. In Chromium this is where WebContentsObserver::DidFinishLoad runs for the frame.',
-      why:
-        'Completion is reported per frame so the browser can follow pages with several frames (iframes), each of which may live in a different renderer process.',
+      what: 'The frame and all its subresources finished loading; the message carries the frame’s URL. In Chromium this is where WebContentsObserver::DidFinishLoad runs for the frame.',
+      why: 'Completion is reported per frame so the browser can follow pages with several frames (iframes), each of which may live in a different renderer process.',
     },
     'Frame.UpdateSubresourceLoaderFactories': {
       title: 'New loader factories after a network crash',
-      what:
-        'The network service crashed and the browser restarted it. Every renderer’s URLLoaderFactory pointed at the dead service, so each load still open on it is disconnected and fails with net::ERR_FAILED (a committed page whose own body was still arriving stops with DidFailLoadWithError); from now on the renderer’s requests go to the new network service.',
-      why:
-        'In Chromium the network service runs in its own process (here: its own thread) precisely so that a crash there does not take the browser or the pages down with it. The browser notices the crash, starts a new service, and hands every frame fresh factories.',
+      what: 'The network service crashed and the browser restarted it. Every renderer’s URLLoaderFactory pointed at the dead service, so each load still open on it is disconnected and fails with net::ERR_FAILED (a committed page whose own body was still arriving stops with DidFailLoadWithError); from now on the renderer’s requests go to the new network service.',
+      why: 'In Chromium the network service runs in its own process (here: its own thread) precisely so that a crash there does not take the browser or the pages down with it. The browser notices the crash, starts a new service, and hands every frame fresh factories.',
     },
     'FrameHost.DidFailLoadWithError': {
       title: 'Frame load failed after commit',
-      what:
-        'The document had already committed when its own body failed: the connection was reset, the server closed it before Content-Length was reached, the chunked encoding broke, or the body would not decode. The parser finished with the bytes that arrived, the load event ran, and instead of DidFinishLoad the renderer reports the net error. The tab shows the partial page and says why it stopped.',
-      why:
-        'Once a page has committed, the browser does not swap it for an error page: the user already sees it and may be reading it. Chromium reports the failure per frame (WebContentsObserver::DidFailLoad), and DevTools marks the document request as failed with the same net error.',
+      what: 'The document had already committed when its own body failed: the connection was reset, the server closed it before Content-Length was reached, the chunked encoding broke, or the body would not decode. The parser finished with the bytes that arrived, the load event ran, and instead of DidFinishLoad the renderer reports the net error. The tab shows the partial page and says why it stopped.',
+      why: 'Once a page has committed, the browser does not swap it for an error page: the user already sees it and may be reading it. Chromium reports the failure per frame (WebContentsObserver::DidFailLoad), and DevTools marks the document request as failed with the same net error.',
     },
     'FrameHost.DidStopLoading': {
       title: 'Loading stopped',
-      what:
-        'The frame has stopped loading: its document and every subresource are done. The browser stops the tab’s spinner, which started at DidStartLoading when you pressed Enter. This is step 6, initial load complete, in Kosaka’s article.',
-      why:
-        'The spinner shows the whole load, not just the navigation, so it stops only when the renderer says everything has finished. Anything the page loads later with JavaScript does not restart it.',
+      what: 'The frame has stopped loading: its document and every subresource are done. The browser stops the tab’s spinner, which started at DidStartLoading when you pressed Enter. This is step 6, initial load complete, in Kosaka’s article.',
+      why: 'The spinner shows the whole load, not just the navigation, so it stops only when the renderer says everything has finished. Anything the page loads later with JavaScript does not restart it.',
     },
   },
 
   events: {
     'trace.begin': {
       title: 'Recording starts',
-      what:
-        'The recording begins: whether NavScope uses its embedded lab or the live internet, the real pid of the browser process, the platform and the wall-clock time. Every later event is timed on one monotonic clock shared by all threads and processes.',
-      why:
-        'One ordered trace is the source of truth for every view, for the Perfetto and HAR exports and for replay, so it needs one clock and a known start.',
+      what: 'The recording begins: whether NavScope uses its embedded lab or the live internet, the real pid of the browser process, the platform and the wall-clock time. Every later event is timed on one monotonic clock shared by all threads and processes.',
+      why: 'One ordered trace is the source of truth for every view, for the Perfetto and HAR exports and for replay, so it needs one clock and a known start.',
     },
     'thread.start': {
       title: 'Thread ready',
-      what:
-        'A thread that takes part in the navigation is up: the browser’s UI thread (CrBrowserMain), the network thread (NetworkService) or a renderer’s main thread (CrRendererMain), with its real pid. These are the thread names Chromium uses.',
-      why:
-        'Chromium splits work across threads and processes so that slow work such as network and parsing never blocks the UI; seeing which thread did what is the point of this view.',
+      what: 'A thread that takes part in the navigation is up: the browser’s UI thread (CrBrowserMain), the network thread (NetworkService) or a renderer’s main thread (CrRendererMain), with its real pid. These are the thread names Chromium uses.',
+      why: 'Chromium splits work across threads and processes so that slow work such as network and parsing never blocks the UI; seeing which thread did what is the point of this view.',
     },
     'thread.exit': {
       title: 'Thread crashed',
-      what:
-        'A thread ended without being asked to: here the network thread (NetworkService), killed from the window or by a fault. Every load that was on it is lost: a navigation waiting for its response fails with net::ERR_FAILED, a download is interrupted, and a new network thread is started; renderers then get new loader factories.',
-      why:
-        'Chromium runs the network service apart from the browser’s UI so that a crash there costs the loads in flight, not the browser: it notices the crash, restarts the service and reconnects everyone to it.',
+      what: 'A thread ended without being asked to: here the network thread (NetworkService), killed from the window or by a fault. Every load that was on it is lost: a navigation waiting for its response fails with net::ERR_FAILED, a download is interrupted, and a new network thread is started; renderers then get new loader factories.',
+      why: 'Chromium runs the network service apart from the browser’s UI so that a crash there costs the loads in flight, not the browser: it notices the crash, restarts the service and reconnects everyone to it.',
     },
     'process.launch': {
       title: 'Launching a renderer process',
-      what:
-        'The browser decides to start a renderer process for a site and asks the operating system to launch it. Nothing runs in it yet: the process gets its pid at spawn and becomes usable when it reports ready.',
-      why:
-        'Under site isolation a new site needs its own process. Launching takes noticeable time, which is why Chromium starts processes speculatively or keeps a spare one warm.',
+      what: 'The browser decides to start a renderer process for a site and asks the operating system to launch it. Nothing runs in it yet: the process gets its pid at spawn and becomes usable when it reports ready.',
+      why: 'Under site isolation a new site needs its own process. Launching takes noticeable time, which is why Chromium starts processes speculatively or keeps a spare one warm.',
     },
     'process.spawn': {
       title: 'Renderer process spawned',
-      what:
-        'The operating system has created the renderer process and given it a real pid. In NavScope it is a real child process (an Electron utilityProcess, or a Node child process outside Electron); Chromium also locks its renderers into a sandbox with almost no rights.',
-      why:
-        'A separate process has its own address space, so a crash or an exploit in the renderer stays inside it.',
+      what: 'The operating system has created the renderer process and given it a real pid. In NavScope it is a real child process (an Electron utilityProcess, or a Node child process outside Electron); Chromium also locks its renderers into a sandbox with almost no rights.',
+      why: 'A separate process has its own address space, so a crash or an exploit in the renderer stays inside it.',
     },
     'process.ready': {
       title: 'Renderer process ready',
-      what:
-        'The renderer process has started its main thread and connected to the browser, so it can now receive messages such as CreateFrame and CommitNavigation. A navigation waiting for this process continues from here.',
-      why:
-        'The browser routes messages only to processes it knows are alive and connected, so no work is sent before this point.',
+      what: 'The renderer process has started its main thread and connected to the browser, so it can now receive messages such as CreateFrame and CommitNavigation. A navigation waiting for this process continues from here.',
+      why: 'The browser routes messages only to processes it knows are alive and connected, so no work is sent before this point.',
     },
     'process.exit': {
       title: 'Renderer process exited',
-      what:
-        'A renderer process ended cleanly, usually after ChildProcess.ProcessShutdown because no frame of its site was left. The exit code and the reason are recorded.',
-      why:
-        'Processes that are no longer needed are shut down to give their memory back; a clean exit is told apart from a crash so the tab does not show a crash page.',
+      what: 'A renderer process ended cleanly, usually after ChildProcess.ProcessShutdown because no frame of its site was left. The exit code and the reason are recorded.',
+      why: 'Processes that are no longer needed are shut down to give their memory back; a clean exit is told apart from a crash so the tab does not show a crash page.',
     },
     'process.crash': {
       title: 'Renderer process crashed',
-      what:
-        'A renderer process died unexpectedly: it crashed, was killed (for example by SIGKILL) or failed to launch. If it held the tab’s page, the tab shows a crash page (the sad tab); a navigation waiting on it fails. The browser process and other tabs keep running.',
-      why:
-        'This is the payoff of the multi-process design: a renderer crash takes down only the pages in that process, never the browser.',
+      what: 'A renderer process died unexpectedly: it crashed, was killed (for example by SIGKILL) or failed to launch. If it held the tab’s page, the tab shows a crash page (the sad tab); a navigation waiting on it fails. The browser process and other tabs keep running.',
+      why: 'This is the payoff of the multi-process design: a renderer crash takes down only the pages in that process, never the browser.',
     },
     'ipc.rejected': {
       title: 'Message rejected',
-      what:
-        'A message was refused on arrival: an unknown name, the wrong direction (for example a renderer sending a message only the browser may send), a payload that fails validation, or a frame the sender does not own. The handler never runs.',
-      why:
-        'Renderers are treated as possibly compromised, so every message is checked on arrival; Chromium goes further and kills a renderer process that sends a bad message.',
+      what: 'A message was refused on arrival: an unknown name, the wrong direction (for example a renderer sending a message only the browser may send), a payload that fails validation, or a frame the sender does not own. The handler never runs.',
+      why: 'Renderers are treated as possibly compromised, so every message is checked on arrival; Chromium goes further and kills a renderer process that sends a bad message.',
     },
     'navigation.begin': {
       title: 'Navigation begins',
-      what:
-        'A navigation starts, with its id, the URL, the transition type (typed for an address you entered; also link, reload, back_forward) and what was typed. A typed URL is a browser-initiated navigation: it comes from the browser’s UI, not from a page.',
-      why:
-        'Who started a navigation decides how far it is trusted, and the transition type changes how it is handled, for example a reload revalidates the cache and back/forward reuses a history entry.',
+      what: 'A navigation starts, with its id, the URL, the transition type (typed for an address you entered; also link, reload, back_forward) and what was typed. A typed URL is a browser-initiated navigation: it comes from the browser’s UI, not from a page.',
+      why: 'Who started a navigation decides how far it is trusted, and the transition type changes how it is handled, for example a reload revalidates the cache and back/forward reuses a history entry.',
     },
     'navigation.end': {
       title: 'Navigation ends',
-      what:
-        'The navigation’s outcome: committed (a renderer acknowledged the new document), failed with a net error such as ERR_NAME_NOT_RESOLVED, no-commit (a download or a 204/205 response, so the current page stays), or renderer-crashed. After a commit, loading goes on; the spinner stops later, at DidStopLoading.',
-      why:
-        'Navigating and loading are different things: a navigation ends at commit or failure, while loading the page’s subresources continues until DidStopLoading.',
+      what: 'The navigation’s outcome: committed (a renderer acknowledged the new document), failed with a net error such as ERR_NAME_NOT_RESOLVED, no-commit (a download or a 204/205 response, so the current page stays), or renderer-crashed. After a commit, loading goes on; the spinner stops later, at DidStopLoading.',
+      why: 'Navigating and loading are different things: a navigation ends at commit or failure, while loading the page’s subresources continues until DidStopLoading.',
     },
     'omnibox.classified': {
       title: 'Input classified',
-      what:
-        'The omnibox decided what the text is, with the reason: URL, QUERY (a search), UNKNOWN (a single word or an unknown top-level domain, searched with a did-you-mean suggestion) or EMPTY. For www.naver.com the last label is a known top-level domain, so it is a URL; text with spaces becomes a search URL of the default search engine.',
-      why:
-        'One box serves both addresses and searches, so the browser must guess the intent from the text alone, using the public suffix list to recognise real domain names.',
+      what: 'The omnibox decided what the text is, with the reason: URL, QUERY (a search), UNKNOWN (a single word or an unknown top-level domain, searched with a did-you-mean suggestion) or EMPTY. For www.naver.com the last label is a known top-level domain, so it is a URL; text with spaces becomes a search URL of the default search engine.',
+      why: 'One box serves both addresses and searches, so the browser must guess the intent from the text alone, using the public suffix list to recognise real domain names.',
     },
     'url.parsed': {
       title: 'URL parsed',
-      what:
-        'The URL is split into its parts by the WHATWG URL standard: scheme, host, port (the scheme’s default, 80 or 443, when none is given), path, query and fragment. The host is lower-cased, and internationalised names are converted to punycode; the fragment is never sent to the server.',
-      why:
-        'Each later step uses a different part: DNS uses the host, the connection the scheme and port, the request line the path and query, and the process decision the scheme plus eTLD+1.',
+      what: 'The URL is split into its parts by the WHATWG URL standard: scheme, host, port (the scheme’s default, 80 or 443, when none is given), path, query and fragment. The host is lower-cased, and internationalised names are converted to punycode; the fragment is never sent to the server.',
+      why: 'Each later step uses a different part: DNS uses the host, the connection the scheme and port, the request line the path and query, and the process decision the scheme plus eTLD+1.',
     },
     'dns.cache': {
       title: 'Host cache',
-      what:
-        'The network thread checks the browser’s own host cache: hit (a still-valid address from an earlier lookup), miss, or expired (its TTL ran out). On a hit no DNS packet is sent at all.',
-      why:
-        'A hit saves a whole lookup, often tens of milliseconds; honouring the TTL keeps a cached address from going stale when the site moves.',
+      what: 'The network thread checks the browser’s own host cache: hit (a still-valid address from an earlier lookup), miss, or expired (its TTL ran out). On a hit no DNS packet is sent at all.',
+      why: 'A hit saves a whole lookup, often tens of milliseconds; honouring the TTL keeps a cached address from going stale when the site moves.',
     },
     'dns.query': {
       title: 'DNS query sent',
-      what:
-        'One DNS question on the wire: a UDP datagram to a name server (port 53 on the internet) asking for the A record, the IPv4 address, of a name, with a random 16-bit transaction id. It shows which server was asked (root, TLD or authoritative), the packet size and the attempt number. In real life the recursive resolver, usually your ISP’s, sends these outside the browser; NavScope’s resolver sends them from the network thread so you can see each one.',
-      why:
-        'UDP needs no connection setup, so one question costs one round trip; the random transaction id and source port make forged answers hard to slip in.',
+      what: 'One DNS question on the wire: a UDP datagram to a name server (port 53 on the internet) asking for the A record, the IPv4 address, of a name, with a random 16-bit transaction id. It shows which server was asked (root, TLD or authoritative), the packet size and the attempt number. In real life the recursive resolver, usually your ISP’s, sends these outside the browser; NavScope’s resolver sends them from the network thread so you can see each one.',
+      why: 'UDP needs no connection setup, so one question costs one round trip; the random transaction id and source port make forged answers hard to slip in.',
     },
     'dns.response': {
       title: 'DNS response received',
-      what:
-        'A name server’s answer: the response code (NOERROR, NXDOMAIN, SERVFAIL and so on), whether it is authoritative, and its records. A root or TLD server normally answers with a referral, NS records for the next zone with their addresses (glue) in the additional section; the authoritative server answers with the A record and its TTL.',
-      why:
-        'DNS is delegated: each level only knows who is responsible for the level below, so no server has to hold every name and each zone’s owner controls its own records.',
+      what: 'A name server’s answer: the response code (NOERROR, NXDOMAIN, SERVFAIL and so on), whether it is authoritative, and its records. A root or TLD server normally answers with a referral, NS records for the next zone with their addresses (glue) in the additional section; the authoritative server answers with the A record and its TTL.',
+      why: 'DNS is delegated: each level only knows who is responsible for the level below, so no server has to hold every name and each zone’s owner controls its own records.',
     },
     'dns.timeout': {
       title: 'DNS timeout',
-      what:
-        'A name server did not answer in time. The question is sent again with a new transaction id, or another server of the same zone is tried.',
-      why:
-        'UDP does not guarantee delivery, so DNS relies on timeouts and retries, and every zone has several name servers so that one being down does not make its names unreachable.',
+      what: 'A name server did not answer in time. The question is sent again with a new transaction id, or another server of the same zone is tried.',
+      why: 'UDP does not guarantee delivery, so DNS relies on timeouts and retries, and every zone has several name servers so that one being down does not make its names unreachable.',
     },
     'dns.ignored': {
       title: 'DNS datagram ignored',
-      what:
-        'While waiting for a name server’s answer, the resolver received a datagram it did not accept: bytes that do not decode as a DNS message, a transaction id it never sent, an answer to another question, or a packet from another address. It keeps waiting for the genuine answer (and times out if none comes).',
-      why:
-        'An attacker who cannot see the query can still send forged answers, guessing the id and the port. Accepting only a response that matches the random transaction id, the source port, the server and the question is what makes such blind spoofing (cache poisoning) hard.',
+      what: 'While waiting for a name server’s answer, the resolver received a datagram it did not accept: bytes that do not decode as a DNS message, a transaction id it never sent, an answer to another question, or a packet from another address. It keeps waiting for the genuine answer (and times out if none comes).',
+      why: 'An attacker who cannot see the query can still send forged answers, guessing the id and the port. Accepting only a response that matches the random transaction id, the source port, the server and the question is what makes such blind spoofing (cache poisoning) hard.',
     },
     'dns.result': {
       title: 'Address resolved',
-      what:
-        'The lookup is finished: the host’s IP addresses, where they came from (the browser’s host cache, recursive resolution, the operating system’s resolver, or an IP literal that needed no lookup) and the TTL. The result is stored in the host cache for next time.',
-      why:
-        'A TCP connection needs an IP address; caching the result lets the next visit skip DNS entirely.',
+      what: 'The lookup is finished: the host’s IP addresses, where they came from (the browser’s host cache, recursive resolution, the operating system’s resolver, or an IP literal that needed no lookup) and the TTL. The result is stored in the host cache for next time.',
+      why: 'A TCP connection needs an IP address; caching the result lets the next visit skip DNS entirely.',
     },
     'http.request': {
       title: 'HTTP request bytes',
-      what:
-        'The exact bytes of the HTTP/1.1 request as written to the socket: the request line, the headers and an empty line. It also says which connection carried it and whether that connection was reused (keep-alive).',
-      why:
-        'HTTP/1.1 is plain text, so the raw bytes show exactly what the server receives, with nothing hidden behind a summary.',
+      what: 'The exact bytes of the HTTP/1.1 request as written to the socket: the request line, the headers and an empty line. It also says which connection carried it and whether that connection was reused (keep-alive).',
+      why: 'HTTP/1.1 is plain text, so the raw bytes show exactly what the server receives, with nothing hidden behind a summary.',
     },
     'http.response': {
       title: 'HTTP response head',
-      what:
-        'The status line (for example HTTP/1.1 200 OK) and the raw response headers as received, with their size in bytes. Headers such as Content-Type, Content-Encoding, Location, Set-Cookie, Cache-Control and Strict-Transport-Security drive the next steps.',
-      why:
-        'Everything the browser decides next, whether to render, download, redirect, cache or always use HTTPS from now on, comes from these header lines.',
+      what: 'The status line (for example HTTP/1.1 200 OK) and the raw response headers as received, with their size in bytes. Headers such as Content-Type, Content-Encoding, Location, Set-Cookie, Cache-Control and Strict-Transport-Security drive the next steps.',
+      why: 'Everything the browser decides next, whether to render, download, redirect, cache or always use HTTPS from now on, comes from these header lines.',
     },
     state: {
       title: 'Tab state changed',
-      what:
-        'A piece of the tab’s visible state changed, with its cause: loading (the spinner, started by DidStartLoading and stopped by DidStopLoading), url and security (the address bar and its indicator), title, history, or crashed (the sad tab). The url, security and history changes happen only on DidCommitProvisionalLoad.',
-      why:
-        'The browser process owns its UI and changes it only at well-defined moments, so the address bar always matches the document actually shown.',
+      what: 'A piece of the tab’s visible state changed, with its cause: loading (the spinner, started by DidStartLoading and stopped by DidStopLoading), url and security (the address bar and its indicator), title, history, or crashed (the sad tab). The url, security and history changes happen only on DidCommitProvisionalLoad.',
+      why: 'The browser process owns its UI and changes it only at well-defined moments, so the address bar always matches the document actually shown.',
     },
     'renderer.document': {
       title: 'Document built',
-      what:
-        'What the renderer built from the HTML: the title, the number of DOM nodes and elements, an outline of the tree and the subresources (stylesheets, scripts, images) the document refers to. It is recorded after parsing; no page JavaScript ran.',
-      why:
-        'The DOM is the renderer’s model of the page and the starting point for style, layout, paint and scripts; the subresource list explains what the renderer asks the network for next.',
+      what: 'What the renderer built from the HTML: the title, the number of DOM nodes and elements, an outline of the tree and the subresources (stylesheets, scripts, images) the document refers to. It is recorded after parsing; no page JavaScript ran.',
+      why: 'The DOM is the renderer’s model of the page and the starting point for style, layout, paint and scripts; the subresource list explains what the renderer asks the network for next.',
     },
     'renderer.preload': {
       title: 'Preload scanner found a resource',
-      what:
-        'Blink’s preload scanner reads the HTML bytes ahead of the parser, as they arrive, looking only for URLs: stylesheets, scripts and images. Each one it finds is fetched at once. The record says whether the real parser was stuck on a script at that moment.',
-      why:
-        'A parser-blocking script stops DOM construction until it has been fetched and run; without the scanner every resource after it would wait too. Looking ahead turns a chain of round trips into parallel fetches.',
+      what: 'Blink’s preload scanner reads the HTML bytes ahead of the parser, as they arrive, looking only for URLs: stylesheets, scripts and images. Each one it finds is fetched at once. The record says whether the real parser was stuck on a script at that moment.',
+      why: 'A parser-blocking script stops DOM construction until it has been fetched and run; without the scanner every resource after it would wait too. Looking ahead turns a chain of round trips into parallel fetches.',
     },
     'renderer.script': {
       title: 'Script timing',
-      what:
-        'One script’s life: when the parser met it, when its fetch finished, and when it ran (or why it was refused). Parser-blocking scripts stop the parser until fetched and until earlier stylesheets have loaded; async scripts run as soon as they arrive; defer and module scripts run in document order after parsing, before DOMContentLoaded. NavScope never executes page JavaScript: "ran" marks the moment it would run.',
-      why:
-        'Script timing decides how long the parser stands still and when DOMContentLoaded fires. A nosniff script with a non-JavaScript MIME type, or one ORB blocked, never runs.',
+      what: 'One script’s life: when the parser met it, when its fetch finished, and when it ran (or why it was refused). Parser-blocking scripts stop the parser until fetched and until earlier stylesheets have loaded; async scripts run as soon as they arrive; defer and module scripts run in document order after parsing, before DOMContentLoaded. NavScope never executes page JavaScript: "ran" marks the moment it would run.',
+      why: 'Script timing decides how long the parser stands still and when DOMContentLoaded fires. A nosniff script with a non-JavaScript MIME type, or one ORB blocked, never runs.',
     },
     'renderer.render': {
       title: 'Style, layout and paint',
-      what:
-        'The rendering pipeline on the current DOM: stylesheets parsed into the CSSOM, the cascade computing each element’s style, the render tree (elements with display:none and the head are left out; visibility:hidden still takes space), layout giving each box a position and size in CSS pixels for a 1024×768 viewport, and the paint list of drawing operations. First paint waits for the render-blocking stylesheets in the document head.',
-      why:
-        'This is how markup becomes pixels. A slow stylesheet in the document head delays first paint because painting without it would flash unstyled content.',
+      what: 'The rendering pipeline on the current DOM: stylesheets parsed into the CSSOM, the cascade computing each element’s style, the render tree (elements with display:none and the head are left out; visibility:hidden still takes space), layout giving each box a position and size in CSS pixels for a 1024×768 viewport, and the paint list of drawing operations. First paint waits for the render-blocking stylesheets in the document head.',
+      why: 'This is how markup becomes pixels. A slow stylesheet in the document head delays first paint because painting without it would flash unstyled content.',
     },
     'corb.decision': {
       title: 'ORB / CORB decision',
-      what:
-        'The network service checked a cross-origin no-cors response (an img, script or link element pointing at another site) before the renderer could see it. HTML, XML and JSON, or content sniffed as such, or a nosniff response of those types, is blocked: the renderer gets net::ERR_BLOCKED_BY_ORB and no bytes. Images, scripts, stylesheets and media pass.',
-      why:
-        'A compromised or Spectre-attacked renderer could read any bytes in its process. Opaque Response Blocking keeps cross-origin data (your JSON, your HTML) out of the renderer when the page could not legitimately use it.',
+      what: 'The network service checked a cross-origin no-cors response (an img, script or link element pointing at another site) before the renderer could see it. HTML, XML and JSON, or content sniffed as such, or a nosniff response of those types, is blocked: the renderer gets net::ERR_BLOCKED_BY_ORB and no bytes. Images, scripts, stylesheets and media pass.',
+      why: 'A compromised or Spectre-attacked renderer could read any bytes in its process. Opaque Response Blocking keeps cross-origin data (your JSON, your HTML) out of the renderer when the page could not legitimately use it.',
     },
     'step.mode': {
       title: 'Step mode',
-      what:
-        'Step mode was switched on or off, or its pace changed. While it is on, the browser process holds every message at delivery until you let it go: one message per step, everything up to the next phase of the journey, or one message every interval while playing. Switching it off lets the held messages go in the order they arrived.',
-      why:
-        'Nothing crosses a thread or process boundary without a step, so you can watch the navigation one message at a time while it really happens. The browser’s own timeouts count running time only, so waiting here never makes a navigation fail.',
+      what: 'Step mode was switched on or off, or its pace changed. While it is on, the browser process holds every message at delivery until you let it go: one message per step, everything up to the next phase of the journey, or one message every interval while playing. Switching it off lets the held messages go in the order they arrived.',
+      why: 'Nothing crosses a thread or process boundary without a step, so you can watch the navigation one message at a time while it really happens. The browser’s own timeouts count running time only, so waiting here never makes a navigation fail.',
     },
     'step.held': {
       title: 'Held for a step',
-      what:
-        'A message reached the browser process and waits at the step gate. The receiver has not seen it yet; everything that depends on it waits too.',
-      why:
-        'All messages wait in one queue in arrival order, so a stepped navigation sends the same messages in an order a normal run could have had.',
+      what: 'A message reached the browser process and waits at the step gate. The receiver has not seen it yet; everything that depends on it waits too.',
+      why: 'All messages wait in one queue in arrival order, so a stepped navigation sends the same messages in an order a normal run could have had.',
     },
     'step.released': {
       title: 'Released by a step',
-      what:
-        'A held message was let go and delivered to its receiver; the time it waited at the gate is shown. Its delivery time in the sequence includes that wait.',
-      why:
-        'The waits are yours, not the browser’s: the phase waterfall of a stepped navigation shows how long you looked at each step.',
+      what: 'A held message was let go and delivered to its receiver; the time it waited at the gate is shown. Its delivery time in the sequence includes that wait.',
+      why: 'The waits are yours, not the browser’s: the phase waterfall of a stepped navigation shows how long you looked at each step.',
     },
     error: {
       title: 'Error or warning',
-      what:
-        'Something went wrong, or is worth noticing, at one place: for example a cancelled loader, a request that had to wait for a free socket, or a renderer that did not become ready in time. The record says where and what.',
-      why:
-        'Failures are part of the journey: seeing exactly where one happened shows what each step depends on.',
+      what: 'Something went wrong, or is worth noticing, at one place: for example a cancelled loader, a request that had to wait for a free socket, or a renderer that did not become ready in time. The record says where and what.',
+      why: 'Failures are part of the journey: seeing exactly where one happened shows what each step depends on.',
     },
     'hsts.upgrade': {
       title: 'HSTS: upgraded to https before any DNS',
-      what: 'The host is on the HSTS list (Chromium\'s preload list shipped with the browser, or a policy learned from an earlier Strict-Transport-Security header), so the network service rewrote http:// to https:// itself. It shows as a 307 Internal Redirect with the header Non-Authoritative-Reason: HSTS, exactly as in DevTools; no packet was sent for the http URL.',
+      what: "The host is on the HSTS list (Chromium's preload list shipped with the browser, or a policy learned from an earlier Strict-Transport-Security header), so the network service rewrote http:// to https:// itself. It shows as a 307 Internal Redirect with the header Non-Authoritative-Reason: HSTS, exactly as in DevTools; no packet was sent for the http URL.",
       why: 'A plaintext first request could be intercepted and the user kept on http (SSL stripping). HSTS makes the browser refuse plaintext for that host altogether, and the preload list protects even the very first visit.',
     },
     'hsts.learned': {
@@ -554,73 +416,53 @@ export const explanationsEn: Explanations = {
     },
     'mime.sniffed': {
       title: 'MIME type sniffed',
-      what:
-        'The browser worked out the response’s real type from the Content-Type it was given and the first bytes of the body, at most 1445 of them, following the WHATWG MIME Sniffing Standard. The event shows the supplied type, the computed type, the rule that decided and the byte signature that matched (for example %PDF- for a PDF or 89 50 4E 47 for a PNG), with those first bytes as hex and as text. With X-Content-Type-Options: nosniff the supplied type is kept as it is, and a text/plain resource is only checked for text versus binary.',
-      why:
-        'Many servers send no Content-Type or a wrong one, so browsers guess from the content, and the standard makes every browser guess the same way. Sniffing is limited on purpose: nosniff lets a site forbid it, and text/plain never becomes HTML, because treating an uploaded text file as a page could run script in the site’s origin.',
+      what: 'The browser worked out the response’s real type from the Content-Type it was given and the first bytes of the body, at most 1445 of them, following the WHATWG MIME Sniffing Standard. The event shows the supplied type, the computed type, the rule that decided and the byte signature that matched (for example %PDF- for a PDF or 89 50 4E 47 for a PNG), with those first bytes as hex and as text. With X-Content-Type-Options: nosniff the supplied type is kept as it is, and a text/plain resource is only checked for text versus binary.',
+      why: 'Many servers send no Content-Type or a wrong one, so browsers guess from the content, and the standard makes every browser guess the same way. Sniffing is limited on purpose: nosniff lets a site forbid it, and text/plain never becomes HTML, because treating an uploaded text file as a page could run script in the site’s origin.',
     },
     'safebrowsing.check': {
       title: 'Safe Browsing check',
-      what:
-        'Before the response is used, the URL is checked against the Safe Browsing lists the way Google’s protocol v4 does it. The URL is canonicalized and turned into host-suffix and path-prefix expressions (for https://www.naver.com/ these are www.naver.com/ and naver.com/), each expression is hashed with SHA-256, and the first 4 bytes of each hash are looked up in a local list of prefixes. A prefix hit is only a candidate: the full hashes starting with that prefix are fetched, and only a full-hash match makes the verdict unsafe, with a threat type such as malware or social engineering. An unsafe page is replaced by an interstitial warning and the security indicator becomes dangerous; the user can go back or proceed past it, and bypassed means they proceeded.',
-      why:
-        'Only short hash prefixes ever leave the browser, never the URL itself, so Google does not learn which page you visit, and the local list answers almost every check without a network request. Confirming with the full hash rules out the false alarms a 4-byte prefix alone would raise.',
+      what: 'Before the response is used, the URL is checked against the Safe Browsing lists the way Google’s protocol v4 does it. The URL is canonicalized and turned into host-suffix and path-prefix expressions (for https://www.naver.com/ these are www.naver.com/ and naver.com/), each expression is hashed with SHA-256, and the first 4 bytes of each hash are looked up in a local list of prefixes. A prefix hit is only a candidate: the full hashes starting with that prefix are fetched, and only a full-hash match makes the verdict unsafe, with a threat type such as malware or social engineering. An unsafe page is replaced by an interstitial warning and the security indicator becomes dangerous; the user can go back or proceed past it, and bypassed means they proceeded.',
+      why: 'Only short hash prefixes ever leave the browser, never the URL itself, so Google does not learn which page you visit, and the local list answers almost every check without a network request. Confirming with the full hash rules out the false alarms a 4-byte prefix alone would raise.',
     },
     'navigation.decision': {
       title: 'What to do with the response',
-      what:
-        'With the type and the Safe Browsing verdict known, the browser decides, and records why: render (a type the renderer can show, such as HTML, text or an image), download (Content-Disposition: attachment, or a type the renderer cannot show), no-commit (204 No Content or 205 Reset Content), error-page (a network error) or blocked (a Safe Browsing hit, shown as an interstitial). Render commits the document and error-page commits an error page in a separate error-page process; download and no-commit commit nothing and leave the current page where it is, a download being saved by the download manager in the browser process. CORB/ORB plays no part here: it protects cross-origin no-cors subresources, not the navigation response.',
-      why:
-        'The trusted browser process decides before any renderer sees the body, so a file meant to be saved or a dangerous page is never handed to a renderer to show. Keeping the old page for a download or a 204 means a download link does not blank the tab.',
+      what: 'With the type and the Safe Browsing verdict known, the browser decides, and records why: render (a type the renderer can show, such as HTML, text or an image), download (Content-Disposition: attachment, or a type the renderer cannot show), no-commit (204 No Content or 205 Reset Content), error-page (a network error) or blocked (a Safe Browsing hit, shown as an interstitial). Render commits the document and error-page commits an error page in a separate error-page process; download and no-commit commit nothing and leave the current page where it is, a download being saved by the download manager in the browser process. CORB/ORB plays no part here: it protects cross-origin no-cors subresources, not the navigation response.',
+      why: 'The trusted browser process decides before any renderer sees the body, so a file meant to be saved or a dangerous page is never handed to a renderer to show. Keeping the old page for a download or a 204 means a download link does not blank the tab.',
     },
     'download.begin': {
       title: 'Download started',
-      what:
-        'The response is saved as a file instead of being shown: the download manager in the browser process takes over the body, with the file name (from Content-Disposition or the URL), the path it is written to, the MIME type and the total size when the server sent Content-Length. The navigation ends without a commit, so no renderer is involved and the old page, its URL and its history entry stay as they were.',
-      why:
-        'A file to be saved is not a document, so it needs no renderer process and must not replace the page you are on. Writing to disk is a privileged action that belongs to the browser process, not to a sandboxed renderer.',
+      what: 'The response is saved as a file instead of being shown: the download manager in the browser process takes over the body, with the file name (from Content-Disposition or the URL), the path it is written to, the MIME type and the total size when the server sent Content-Length. The navigation ends without a commit, so no renderer is involved and the old page, its URL and its history entry stay as they were.',
+      why: 'A file to be saved is not a document, so it needs no renderer process and must not replace the page you are on. Writing to disk is a privileged action that belongs to the browser process, not to a sandboxed renderer.',
     },
     'download.progress': {
       title: 'Download progress',
-      what:
-        'How far the download has got: the bytes received so far and the total expected. The download manager writes the body to disk as it arrives, and Chrome’s downloads UI shows these two numbers as a progress bar.',
-      why:
-        'Files can be large and slow, so the body is streamed to disk instead of being held in memory, and reporting progress tells the user how much is left while the tab stays usable.',
+      what: 'How far the download has got: the bytes received so far and the total expected. The download manager writes the body to disk as it arrives, and Chrome’s downloads UI shows these two numbers as a progress bar.',
+      why: 'Files can be large and slow, so the body is streamed to disk instead of being held in memory, and reporting progress tells the user how much is left while the tab stays usable.',
     },
     'download.end': {
       title: 'Download finished',
-      what:
-        'The download ended, either complete (every byte received and the file written at its final path) or interrupted (for example the connection dropped or the file could not be written), with the bytes received and the error. Chrome writes to a temporary .crdownload file and gives it its real name only when the download is complete.',
-      why:
-        'Telling complete from interrupted means a half-written file is never presented as finished, and Chrome can offer to resume an interrupted download where it stopped.',
+      what: 'The download ended, either complete (every byte received and the file written at its final path) or interrupted (for example the connection dropped or the file could not be written), with the bytes received and the error. Chrome writes to a temporary .crdownload file and gives it its real name only when the download is complete.',
+      why: 'Telling complete from interrupted means a half-written file is never presented as finished, and Chrome can offer to resume an interrupted download where it stopped.',
     },
     'process.assigned': {
       title: 'Renderer process chosen',
-      what:
-        'The browser picked the renderer process for the response’s site (scheme plus eTLD+1, such as https://naver.com), with the reason: reused (a process that already hosts that site), spare (the spare renderer process Chromium keeps warm, now locked to this site), speculative (a process started in parallel with the network request of a cross-site navigation) or new (a process spawned now). In Chromium this is the SiteInstance and RenderProcessHost chosen for the navigation.',
-      why:
-        'Site isolation needs one process per site, but starting a process takes time, so Chromium reuses one, keeps a spare or starts one early to keep that cost off the navigation’s critical path.',
+      what: 'The browser picked the renderer process for the response’s site (scheme plus eTLD+1, such as https://naver.com), with the reason: reused (a process that already hosts that site), spare (the spare renderer process Chromium keeps warm, now locked to this site), speculative (a process started in parallel with the network request of a cross-site navigation) or new (a process spawned now). In Chromium this is the SiteInstance and RenderProcessHost chosen for the navigation.',
+      why: 'Site isolation needs one process per site, but starting a process takes time, so Chromium reuses one, keeps a spare or starts one early to keep that cost off the navigation’s critical path.',
     },
     'process.discarded': {
       title: 'Speculative process discarded',
-      what:
-        'A process chosen ahead of time was dropped because it no longer fits, typically because the navigation was redirected to another site, so the process started speculatively for the first site cannot host the response. The browser picks or spawns a process for the new site instead, and the reason is recorded.',
-      why:
-        'A renderer process is locked to one site and may never host another site’s document. Starting early is a bet that usually pays off; when a cross-site redirect loses it, the only cost is the discarded process.',
+      what: 'A process chosen ahead of time was dropped because it no longer fits, typically because the navigation was redirected to another site, so the process started speculatively for the first site cannot host the response. The browser picks or spawns a process for the new site instead, and the reason is recorded.',
+      why: 'A renderer process is locked to one site and may never host another site’s document. Starting early is a bet that usually pays off; when a cross-site redirect loses it, the only cost is the discarded process.',
     },
     'process.unresponsive': {
       title: 'Renderer not responding',
-      what:
-        'A renderer has not answered a message the browser is waiting for, such as the beforeunload reply or the commit acknowledgement, for a few seconds; the event says what is awaited and for how long. Chromium’s hang monitor then reports the renderer as unresponsive and offers to wait or to kill the page. The process is still alive: it is busy or stuck, not crashed.',
-      why:
-        'The browser cannot interrupt page code from inside the renderer, so it watches from outside with timeouts. Because the renderer is a separate process, the browser UI and other tabs keep working while it hangs.',
+      what: 'A renderer has not answered a message the browser is waiting for, such as the beforeunload reply or the commit acknowledgement, for a few seconds; the event says what is awaited and for how long. Chromium’s hang monitor then reports the renderer as unresponsive and offers to wait or to kill the page. The process is still alive: it is busy or stuck, not crashed.',
+      why: 'The browser cannot interrupt page code from inside the renderer, so it watches from outside with timeouts. Because the renderer is a separate process, the browser UI and other tabs keep working while it hangs.',
     },
     'process.responsive': {
       title: 'Renderer responding again',
-      what:
-        'A renderer that was reported unresponsive has answered again, so the reply it owed has arrived and the navigation or the page carries on. Chromium closes its Page Unresponsive dialog if it is still showing.',
-      why:
-        'A renderer that is only slow, busy with a long script or a heavy page, usually recovers, which is why the browser offers to wait instead of killing it straight away.',
+      what: 'A renderer that was reported unresponsive has answered again, so the reply it owed has arrived and the navigation or the page carries on. Chromium closes its Page Unresponsive dialog if it is still showing.',
+      why: 'A renderer that is only slow, busy with a long script or a heavy page, usually recovers, which is why the browser offers to wait instead of killing it straight away.',
     },
   },
 };

@@ -42,7 +42,8 @@ export const useTraceStore = defineStore('trace', () => {
     events.push(event);
     if (event.type === 'message') messageSeqs.push(event.seq);
     if (event.type === 'span.begin' && event.category === 'phase') phaseSeqs.push(event.seq);
-    if (event.type === 'span.begin' && event.phase === 'handle-input') navigationStarts.push({ seq: event.seq, ts: event.ts });
+    if (event.type === 'span.begin' && event.phase === 'handle-input')
+      navigationStarts.push({ seq: event.seq, ts: event.ts });
   }
 
   function append(batch: readonly TraceEvent[]): void {

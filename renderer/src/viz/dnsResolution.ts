@@ -42,8 +42,19 @@ export function dnsLookupSpanFor(events: readonly TraceEvent[], seq: number): Sp
   const event = events[seq];
   if (!event) return null;
   if (event.type === 'span.begin' && event.name === 'DNS Lookup') return event;
-  const host = event.type === 'dns.cache' || event.type === 'dns.result' ? event.host : event.type === 'dns.query' ? event.host : null;
-  const queryId = event.type === 'dns.query' || event.type === 'dns.response' || event.type === 'dns.timeout' || event.type === 'dns.ignored' ? event.queryId : null;
+  const host =
+    event.type === 'dns.cache' || event.type === 'dns.result'
+      ? event.host
+      : event.type === 'dns.query'
+        ? event.host
+        : null;
+  const queryId =
+    event.type === 'dns.query' ||
+    event.type === 'dns.response' ||
+    event.type === 'dns.timeout' ||
+    event.type === 'dns.ignored'
+      ? event.queryId
+      : null;
   if (event.type === 'span.end') {
     for (let i = seq - 1; i >= 0; i--) {
       const e = events[i]!;
@@ -69,7 +80,17 @@ function recordsOf(list: DnsRecordSummary[], type: string): DnsRecordSummary[] {
 export function buildDnsResolution(events: readonly TraceEvent[], span: SpanBegin, cursor: number): DnsResolution {
   const host = typeof span.args.host === 'string' ? span.args.host : '';
   const prefix = span.requestId ? `${span.requestId}.` : null;
-  const result: DnsResolution = { host, spanId: span.spanId, cache: null, source: null, addresses: [], ttl: null, steps: [], error: null, done: false };
+  const result: DnsResolution = {
+    host,
+    spanId: span.spanId,
+    cache: null,
+    source: null,
+    addresses: [],
+    ttl: null,
+    steps: [],
+    error: null,
+    done: false,
+  };
   const steps = new Map<string, DnsStep>();
   const end = Math.min(cursor, events.length);
   for (let i = span.seq + 1; i < end; i++) {
@@ -91,7 +112,20 @@ export function buildDnsResolution(events: readonly TraceEvent[], span: SpanBegi
         existing.attempts = Math.max(existing.attempts, e.attempt);
         continue;
       }
-      const step: DnsStep = { queryId: e.queryId, server: e.server, question, attempts: e.attempt, rcode: null, authoritative: false, answers: [], referral: [], glue: [], timedOut: false, ignored: [], nested: false };
+      const step: DnsStep = {
+        queryId: e.queryId,
+        server: e.server,
+        question,
+        attempts: e.attempt,
+        rcode: null,
+        authoritative: false,
+        answers: [],
+        referral: [],
+        glue: [],
+        timedOut: false,
+        ignored: [],
+        nested: false,
+      };
       steps.set(e.queryId, step);
       result.steps.push(step);
     } else if (e.type === 'dns.response') {
@@ -111,12 +145,18 @@ export function buildDnsResolution(events: readonly TraceEvent[], span: SpanBegi
     }
   }
   // A step resolving a name server's address (glueless referral) asks another question than the host.
-  for (const step of result.steps) step.nested = !step.question.startsWith(`${host} `) && !step.question.startsWith(`${host}. `) && !isCnameTarget(result.steps, step);
+  for (const step of result.steps)
+    step.nested =
+      !step.question.startsWith(`${host} `) &&
+      !step.question.startsWith(`${host}. `) &&
+      !isCnameTarget(result.steps, step);
   return result;
 }
 
 /** Steps that follow a CNAME the walk met are part of the main walk, not nested. */
 function isCnameTarget(steps: DnsStep[], step: DnsStep): boolean {
   const name = step.question.split(' ')[0]!.replace(/\.$/, '');
-  return steps.some((s) => s !== step && s.answers.some((a) => a.type === 'CNAME' && a.data.replace(/\.$/, '') === name));
+  return steps.some(
+    (s) => s !== step && s.answers.some((a) => a.type === 'CNAME' && a.data.replace(/\.$/, '') === name),
+  );
 }

@@ -56,16 +56,45 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
   const b = groups[1]!;
   const threadH = Math.min(74, (b.h - HEADER - PAD * 3) / 2);
   const threadTop = b.y + HEADER + Math.max(PAD, (b.h - HEADER - threadH * 2 - PAD) / 2);
-  nodes.push({ id: 'browser', kind: 'ui', x: b.x + PAD, y: threadTop, w: b.w - PAD * 2, h: threadH, title: 'UI thread', lines: [`CrBrowserMain · pid ${browser?.pid ?? '?'}`], tooltip: '', state: browser?.state ?? null });
+  nodes.push({
+    id: 'browser',
+    kind: 'ui',
+    x: b.x + PAD,
+    y: threadTop,
+    w: b.w - PAD * 2,
+    h: threadH,
+    title: 'UI thread',
+    lines: [`CrBrowserMain · pid ${browser?.pid ?? '?'}`],
+    tooltip: '',
+    state: browser?.state ?? null,
+  });
   const network = browser?.threads.find((t) => t.id === 'network');
   if (browser && network) {
-    const lines = [`NetworkService · pid ${browser.pid ?? '?'}`, ...(network.restarts > 0 ? [`restarted ×${network.restarts}`] : [])];
-    nodes.push({ id: 'network', kind: 'network', x: b.x + PAD, y: threadTop + threadH + PAD, w: b.w - PAD * 2, h: threadH, title: 'Network thread', lines, tooltip: '', state: network.state === 'crashed' ? 'crashed' : browser.state });
+    const lines = [
+      `NetworkService · pid ${browser.pid ?? '?'}`,
+      ...(network.restarts > 0 ? [`restarted ×${network.restarts}`] : []),
+    ];
+    nodes.push({
+      id: 'network',
+      kind: 'network',
+      x: b.x + PAD,
+      y: threadTop + threadH + PAD,
+      w: b.w - PAD * 2,
+      h: threadH,
+      title: 'Network thread',
+      lines,
+      tooltip: '',
+      state: network.state === 'crashed' ? 'crashed' : browser.state,
+    });
   }
 
   const renderers = state.processes.filter((p) => p.kind === 'renderer');
   const r = groups[0]!;
-  const rendererBand = scaleBand<string>().domain(renderers.map((p) => p.id)).range([r.y + HEADER, r.y + r.h]).paddingInner(0.15).paddingOuter(0.1);
+  const rendererBand = scaleBand<string>()
+    .domain(renderers.map((p) => p.id))
+    .range([r.y + HEADER, r.y + r.h])
+    .paddingInner(0.15)
+    .paddingOuter(0.1);
   const rendererH = Math.min(rendererBand.bandwidth(), 78);
   for (const process of renderers) {
     const y = (rendererBand(process.id) ?? 0) + (rendererBand.bandwidth() - rendererH) / 2;
@@ -76,8 +105,16 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
       y,
       w: r.w - PAD * 2,
       h: rendererH,
-      title: process.role === 'spare' && !process.site ? `${process.id} (spare)` : process.role === 'speculative' ? `${process.id} (speculative)` : process.id,
-      lines: [`pid ${process.pid ?? '…'} · ${process.unresponsive ? 'not responding' : process.state}`, process.site ?? (process.role === 'spare' ? 'no site yet' : '')],
+      title:
+        process.role === 'spare' && !process.site
+          ? `${process.id} (spare)`
+          : process.role === 'speculative'
+            ? `${process.id} (speculative)`
+            : process.id,
+      lines: [
+        `pid ${process.pid ?? '…'} · ${process.unresponsive ? 'not responding' : process.state}`,
+        process.site ?? (process.role === 'spare' ? 'no site yet' : ''),
+      ],
       tooltip: '',
       state: process.state,
     });
@@ -85,18 +122,37 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
 
   const servers = [...state.servers].sort((a, c) => (a.kind === c.kind ? 0 : a.kind === 'dns' ? -1 : 1));
   const s = groups[2]!;
-  const serverBand = scaleBand<string>().domain(servers.map((x) => x.id)).range([s.y + HEADER, s.y + s.h]).paddingInner(0.12).paddingOuter(0.05);
+  const serverBand = scaleBand<string>()
+    .domain(servers.map((x) => x.id))
+    .range([s.y + HEADER, s.y + s.h])
+    .paddingInner(0.12)
+    .paddingOuter(0.05);
   const serverH = Math.min(serverBand.bandwidth(), 46);
   for (const server of servers) {
     const y = (serverBand(server.id) ?? 0) + (serverBand.bandwidth() - serverH) / 2;
     // Short boxes (many servers) keep only their title; the address stays in the tooltip.
-    nodes.push({ id: server.id, kind: server.kind, x: s.x + PAD, y, w: s.w - PAD * 2, h: serverH, title: serverTitle(server), lines: serverH >= 40 ? [server.id] : [], tooltip: '', state: null });
+    nodes.push({
+      id: server.id,
+      kind: server.kind,
+      x: s.x + PAD,
+      y,
+      w: s.w - PAD * 2,
+      h: serverH,
+      title: serverTitle(server),
+      lines: serverH >= 40 ? [server.id] : [],
+      tooltip: '',
+      state: null,
+    });
   }
   for (const node of nodes) {
-    node.tooltip = [node.title, ...node.lines, node.kind === 'dns' || node.kind === 'web' ? node.id : ''].filter(Boolean).join('\n');
+    node.tooltip = [node.title, ...node.lines, node.kind === 'dns' || node.kind === 'web' ? node.id : '']
+      .filter(Boolean)
+      .join('\n');
     node.title = ellipsize(node.title, node.w - 16, 7.2);
     // Lines that do not fit the box's height are left out (they stay in the tooltip).
-    node.lines = node.lines.slice(0, Math.max(0, Math.floor((node.h - 22) / 15))).map((line) => ellipsize(line, node.w - 16, 6.4));
+    node.lines = node.lines
+      .slice(0, Math.max(0, Math.floor((node.h - 22) / 15)))
+      .map((line) => ellipsize(line, node.w - 16, 6.4));
   }
   return { width, height, groups, nodes };
 }
@@ -130,10 +186,18 @@ export function arrowBetween(layout: DiagramLayout, fromId: string, toId: string
     const x = a.x + a.w * 0.85;
     from = [x, a.y < b.y ? a.y + a.h : a.y];
     to = [x, a.y < b.y ? b.y : b.y + b.h];
-    return { path: `M${from[0]},${from[1]}L${to[0]},${to[1]}`, from: { x: from[0], y: from[1] }, to: { x: to[0], y: to[1] } };
+    return {
+      path: `M${from[0]},${from[1]}L${to[0]},${to[1]}`,
+      from: { x: from[0], y: from[1] },
+      to: { x: to[0], y: to[1] },
+    };
   }
   const leftToRight = a.x < b.x;
   from = [leftToRight ? a.x + a.w : a.x, a.y + a.h / 2];
   to = [leftToRight ? b.x : b.x + b.w, b.y + b.h / 2];
-  return { path: link({ source: from, target: to }) ?? '', from: { x: from[0], y: from[1] }, to: { x: to[0], y: to[1] } };
+  return {
+    path: link({ source: from, target: to }) ?? '',
+    from: { x: from[0], y: from[1] },
+    to: { x: to[0], y: to[1] },
+  };
 }

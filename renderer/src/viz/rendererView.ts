@@ -34,7 +34,13 @@ export interface RendererView {
   endTs: number;
 }
 
-const RENDERER_EVENT_TYPES = new Set(['renderer.document', 'renderer.preload', 'renderer.script', 'renderer.render', 'corb.decision']);
+const RENDERER_EVENT_TYPES = new Set([
+  'renderer.document',
+  'renderer.preload',
+  'renderer.script',
+  'renderer.render',
+  'corb.decision',
+]);
 const FRAME_MESSAGES = new Set([
   'FrameHost.DidCommitProvisionalLoad',
   'FrameHost.UpdateTitle',
@@ -52,7 +58,11 @@ export function isRendererStep(events: readonly TraceEvent[], event: TraceEvent)
   if (event.type !== 'message') return false;
   if (FRAME_MESSAGES.has(event.name)) return true;
   // A subresource load's own messages: the renderer is one end of it.
-  return (event.from.startsWith('renderer:') || event.to.startsWith('renderer:')) && /^(URLLoaderFactory\.CreateLoaderAndStart|URLLoaderClient\.|DataPipe\.Write)/.test(event.name) && committedBefore(events, event.seq) !== null;
+  return (
+    (event.from.startsWith('renderer:') || event.to.startsWith('renderer:')) &&
+    /^(URLLoaderFactory\.CreateLoaderAndStart|URLLoaderClient\.|DataPipe\.Write)/.test(event.name) &&
+    committedBefore(events, event.seq) !== null
+  );
 }
 
 /** The tab that best shows an event. */
@@ -79,20 +89,38 @@ function committedBefore(events: readonly TraceEvent[], seq: number): TraceEvent
   return null;
 }
 
-
 export function buildRendererView(events: readonly TraceEvent[], seq: number, cursor: number): RendererView | null {
   const commit = committedBefore(events, seq);
   if (!commit) return null;
   const url = String(fieldOf(commit.payload, 'url') ?? '');
   const renderer = commit.from;
   const limit = Math.min(Math.max(cursor, seq + 1), events.length);
-  const view: RendererView = { url, commitSeq: commit.seq, document: null, render: null, scripts: [], orb: [], subresources: [], startTs: commit.ts, endTs: commit.ts };
+  const view: RendererView = {
+    url,
+    commitSeq: commit.seq,
+    document: null,
+    render: null,
+    scripts: [],
+    orb: [],
+    subresources: [],
+    startTs: commit.ts,
+    endTs: commit.ts,
+  };
   const rows = new Map<string, SubresourceRow>();
   const byRequest = new Map<string, SubresourceRow>();
   const row = (rowUrl: string, destination: string): SubresourceRow => {
     let found = rows.get(rowUrl);
     if (!found) {
-      found = { url: rowUrl, destination, discoveredBy: 'parser', parserBlockedOn: null, status: null, mimeType: null, errorCode: null, seqs: [] };
+      found = {
+        url: rowUrl,
+        destination,
+        discoveredBy: 'parser',
+        parserBlockedOn: null,
+        status: null,
+        mimeType: null,
+        errorCode: null,
+        seqs: [],
+      };
       rows.set(rowUrl, found);
     }
     return found;
@@ -113,7 +141,8 @@ export function buildRendererView(events: readonly TraceEvent[], seq: number, cu
         if (e.endpoint === renderer) view.scripts.push(e);
         break;
       case 'renderer.preload':
-        if (e.endpoint === renderer) Object.assign(row(e.url, e.destination), { discoveredBy: 'preload', parserBlockedOn: e.parserBlockedOn });
+        if (e.endpoint === renderer)
+          Object.assign(row(e.url, e.destination), { discoveredBy: 'preload', parserBlockedOn: e.parserBlockedOn });
         break;
       case 'corb.decision':
         if (e.initiatorOrigin === fieldOf(commit.payload, 'origin')) view.orb.push(e);

@@ -32,11 +32,19 @@ export function computeLanes(events: readonly TraceEvent[], laneWidth: number): 
       ids.add(event.to);
     }
   }
-  return [...ids].sort((a, b) => laneOrder(a) - laneOrder(b)).map((id, i) => ({ id, label: laneLabel(id), x: laneWidth * i + laneWidth / 2 }));
+  return [...ids]
+    .sort((a, b) => laneOrder(a) - laneOrder(b))
+    .map((id, i) => ({ id, label: laneLabel(id), x: laneWidth * i + laneWidth / 2 }));
 }
 
 /** Which rows of a fixed-height list are visible (plus an overscan margin). */
-export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan = 8): { first: number; last: number } {
+export function visibleRange(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  count: number,
+  overscan = 8,
+): { first: number; last: number } {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan);
   return { first, last };

@@ -61,16 +61,28 @@ export function layoutWaterfall(state: BrowserViewState, width: number, labelWid
   const start = first?.start ?? navigation?.start ?? state.origin ?? 0;
   const inRange = state.spans.filter((s) => s.seq >= fromSeq);
   const end = Math.max(start + 1000, state.now, ...inRange.map((s) => s.end ?? state.now));
-  const x = scaleLinear().domain([start, end]).range([labelWidth, width - 8]).clamp(true);
+  const x = scaleLinear()
+    .domain([start, end])
+    .range([labelWidth, width - 8])
+    .clamp(true);
   const segment = (s: SpanView): WaterfallSegment => {
     const x0 = x(s.start);
     const x1 = x(s.end ?? state.now);
-    return { spanId: s.spanId, name: s.name, x: x0, w: Math.max(MIN_SEGMENT, x1 - x0), open: s.end === null, status: s.status, category: s.category };
+    return {
+      spanId: s.spanId,
+      name: s.name,
+      x: x0,
+      w: Math.max(MIN_SEGMENT, x1 - x0),
+      open: s.end === null,
+      status: s.status,
+      category: s.category,
+    };
   };
   const rows: WaterfallRow[] = [];
   for (const phase of PHASES) {
     const spans = inRange.filter((s) => s.category === 'phase' && s.phase === phase.id);
-    if (spans.length) rows.push({ key: phase.id, label: phase.name, kind: 'phase', y: 0, segments: spans.map(segment) });
+    if (spans.length)
+      rows.push({ key: phase.id, label: phase.name, kind: 'phase', y: 0, segments: spans.map(segment) });
   }
   const byRequest = new Map<string, SpanView[]>();
   for (const span of inRange) {
@@ -84,8 +96,10 @@ export function layoutWaterfall(state: BrowserViewState, width: number, labelWid
   }
   const rendererSpans = inRange.filter((s) => s.category === 'renderer');
   const byName = new Map<string, SpanView[]>();
-  for (const span of rendererSpans) byName.set(`${span.endpoint} ${span.name}`, [...(byName.get(`${span.endpoint} ${span.name}`) ?? []), span]);
-  for (const [key, spans] of byName) rows.push({ key, label: spans[0]!.name, kind: 'renderer', y: 0, segments: spans.map(segment) });
+  for (const span of rendererSpans)
+    byName.set(`${span.endpoint} ${span.name}`, [...(byName.get(`${span.endpoint} ${span.name}`) ?? []), span]);
+  for (const [key, spans] of byName)
+    rows.push({ key, label: spans[0]!.name, kind: 'renderer', y: 0, segments: spans.map(segment) });
   rows.forEach((row, i) => {
     row.y = i * ROW;
     row.segments = separateSegments(row.segments);

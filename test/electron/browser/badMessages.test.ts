@@ -1,15 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import type { ChildChannel } from '../../../electron/browser/messageRouter.js';
-import {ofType, useLabSession, waitForEvent } from '../support/browserHarness.js';
+import { ofType, useLabSession, waitForEvent } from '../support/browserHarness.js';
 
 const garbage: unknown[] = [
   null,
   42,
   'hello',
   { kind: 'message' },
-  { kind: 'message', envelope: { v: 1, flowId: 'x', name: 'Nope.Nope', from: 'browser', to: 'network', route: null, sentAt: 1, payload: {} } },
-  { kind: 'message', envelope: { v: 1, flowId: 'x', name: 'URLLoaderFactory.CreateLoaderAndStart', from: 'browser', to: 'network', route: null, sentAt: 1, payload: { requestId: 7 } } },
-  { kind: 'message', envelope: { v: 1, flowId: 'x', name: 'FrameHost.DidStopLoading', from: 'browser', to: 'network', route: null, sentAt: 1, payload: { frameToken: 'f' } } },
+  {
+    kind: 'message',
+    envelope: {
+      v: 1,
+      flowId: 'x',
+      name: 'Nope.Nope',
+      from: 'browser',
+      to: 'network',
+      route: null,
+      sentAt: 1,
+      payload: {},
+    },
+  },
+  {
+    kind: 'message',
+    envelope: {
+      v: 1,
+      flowId: 'x',
+      name: 'URLLoaderFactory.CreateLoaderAndStart',
+      from: 'browser',
+      to: 'network',
+      route: null,
+      sentAt: 1,
+      payload: { requestId: 7 },
+    },
+  },
+  {
+    kind: 'message',
+    envelope: {
+      v: 1,
+      flowId: 'x',
+      name: 'FrameHost.DidStopLoading',
+      from: 'browser',
+      to: 'network',
+      route: null,
+      sentAt: 1,
+      payload: { frameToken: 'f' },
+    },
+  },
   { kind: 'unknown-kind' },
 ];
 
@@ -18,11 +54,19 @@ describe('malformed and unknown messages', () => {
 
   it('are rejected and recorded by the network thread, which keeps working', async () => {
     for (const frame of garbage) session().browser.router.injectRaw('network', frame);
-    await waitForEvent(session(), () => ofType(session().browser.recorder.events, 'ipc.rejected').filter((r) => r.receiver === 'network').length >= garbage.length, 'rejections from the network thread');
+    await waitForEvent(
+      session(),
+      () =>
+        ofType(session().browser.recorder.events, 'ipc.rejected').filter((r) => r.receiver === 'network').length >=
+        garbage.length,
+      'rejections from the network thread',
+    );
     const rejected = ofType(session().browser.recorder.events, 'ipc.rejected').filter((r) => r.receiver === 'network');
     expect(rejected.map((r) => r.reason).join('\n')).toMatch(/unknown message "Nope\.Nope"/);
     expect(rejected.map((r) => r.reason).join('\n')).toMatch(/payload\.requestId: expected a string/);
-    expect(rejected.map((r) => r.reason).join('\n')).toMatch(/FrameHost.DidStopLoading may not be sent by a browser endpoint/);
+    expect(rejected.map((r) => r.reason).join('\n')).toMatch(
+      /FrameHost.DidStopLoading may not be sent by a browser endpoint/,
+    );
     expect((await session().browser.webContents.navigateFromOmnibox('www.naver.com')).outcome).toBe('loaded');
   });
 
@@ -30,7 +74,11 @@ describe('malformed and unknown messages', () => {
     const renderer = session().browser.renderProcesses[0]!;
     const before = ofType(session().browser.recorder.events, 'ipc.rejected').length;
     for (const frame of garbage) session().browser.router.injectRaw(renderer.endpointId, frame);
-    await waitForEvent(session(), () => ofType(session().browser.recorder.events, 'ipc.rejected').length >= before + garbage.length, 'rejections from the renderer');
+    await waitForEvent(
+      session(),
+      () => ofType(session().browser.recorder.events, 'ipc.rejected').length >= before + garbage.length,
+      'rejections from the renderer',
+    );
     const rejected = ofType(session().browser.recorder.events, 'ipc.rejected').slice(before);
     expect(rejected.every((r) => r.receiver === renderer.endpointId)).toBe(true);
     expect(renderer.isAlive).toBe(true);
@@ -45,8 +93,28 @@ describe('malformed and unknown messages', () => {
     const renderer = session().browser.renderProcesses[0]!;
     const fakeRenderer: ChildChannel = { endpointId: renderer.endpointId, role: 'renderer', post: () => undefined };
     // A renderer claiming to be the network thread, and one recording DNS events.
-    session().browser.router.receive(fakeRenderer, { kind: 'message', envelope: { v: 1, flowId: 'x', name: 'URLLoaderClient.OnComplete', from: 'network', to: 'browser', route: null, sentAt: 1, payload: {} } }, () => undefined);
-    session().browser.router.receive(fakeRenderer, { kind: 'trace', records: [{ type: 'dns.query', ts: 1, endpoint: renderer.endpointId }] }, () => undefined);
+    session().browser.router.receive(
+      fakeRenderer,
+      {
+        kind: 'message',
+        envelope: {
+          v: 1,
+          flowId: 'x',
+          name: 'URLLoaderClient.OnComplete',
+          from: 'network',
+          to: 'browser',
+          route: null,
+          sentAt: 1,
+          payload: {},
+        },
+      },
+      () => undefined,
+    );
+    session().browser.router.receive(
+      fakeRenderer,
+      { kind: 'trace', records: [{ type: 'dns.query', ts: 1, endpoint: renderer.endpointId }] },
+      () => undefined,
+    );
     const rejected = ofType(session().browser.recorder.events, 'ipc.rejected').slice(before);
     expect(rejected.length).toBe(garbage.length + 2);
     expect(rejected.at(-2)!.reason).toMatch(/claims to come from "network"/);

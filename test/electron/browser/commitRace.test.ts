@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LaunchedRenderer, RendererExit, RendererLaunchOptions, RendererLauncher } from '../../../electron/browser/rendererLauncher.js';
+import type {
+  LaunchedRenderer,
+  RendererExit,
+  RendererLaunchOptions,
+  RendererLauncher,
+} from '../../../electron/browser/rendererLauncher.js';
 import { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
 import type { WireFrame } from '../../../shared/ipc/messageEnvelope.js';
 import { ofType } from '../support/browserHarness.js';
@@ -15,12 +20,29 @@ class BurstRendererLauncher implements RendererLauncher {
     const id = options.endpointId;
     let onMessage: (raw: unknown) => void = () => undefined;
     let sent = 0;
-    const envelope = (name: string, payload: unknown) => ({ kind: 'message', envelope: { v: 1, flowId: `${id}#${++sent}`, name, from: id, to: 'browser', route: null, sentAt: Date.now() * 1000, payload } });
+    const envelope = (name: string, payload: unknown) => ({
+      kind: 'message',
+      envelope: {
+        v: 1,
+        flowId: `${id}#${++sent}`,
+        name,
+        from: id,
+        to: 'browser',
+        route: null,
+        sentAt: Date.now() * 1000,
+        payload,
+      },
+    });
     return {
       onSpawn: (listener) => queueMicrotask(() => listener(424242)),
       onMessage: (listener) => {
         onMessage = listener;
-        setImmediate(() => listener({ kind: 'hello', endpoint: { id, role: 'renderer', pid: 424242, processName: 'scripted', threadName: 'CrRendererMain' } }));
+        setImmediate(() =>
+          listener({
+            kind: 'hello',
+            endpoint: { id, role: 'renderer', pid: 424242, processName: 'scripted', threadName: 'CrRendererMain' },
+          }),
+        );
       },
       onExit: (_listener: (exit: RendererExit) => void) => undefined,
       post: (frame: WireFrame) => {
@@ -31,9 +53,24 @@ class BurstRendererLauncher implements RendererLauncher {
           return;
         }
         if (frame.envelope.name !== 'NavigationClient.CommitNavigation') return;
-        const commit = frame.envelope.payload as { navigationId: string; frameToken: string; commonParams: { url: string }; commitParams: { origin: string }; responseHead: { status: number; mimeType: string } };
+        const commit = frame.envelope.payload as {
+          navigationId: string;
+          frameToken: string;
+          commonParams: { url: string };
+          commitParams: { origin: string };
+          responseHead: { status: number; mimeType: string };
+        };
         // One burst, no turn of the event loop in between.
-        onMessage(envelope('FrameHost.DidCommitProvisionalLoad', { navigationId: commit.navigationId, frameToken: commit.frameToken, url: commit.commonParams.url, origin: commit.commitParams.origin, httpStatusCode: commit.responseHead.status, mimeType: commit.responseHead.mimeType }));
+        onMessage(
+          envelope('FrameHost.DidCommitProvisionalLoad', {
+            navigationId: commit.navigationId,
+            frameToken: commit.frameToken,
+            url: commit.commonParams.url,
+            origin: commit.commitParams.origin,
+            httpStatusCode: commit.responseHead.status,
+            mimeType: commit.responseHead.mimeType,
+          }),
+        );
         onMessage(envelope('FrameHost.UpdateTitle', { frameToken: commit.frameToken, title: 'Burst title' }));
         onMessage(envelope('FrameHost.DidStopLoading', { frameToken: commit.frameToken }));
       },
@@ -57,7 +94,9 @@ describe('a renderer that answers the commit in one burst', () => {
   it('commits, keeps the page title and stops loading — every time', async () => {
     for (let i = 0; i < 5; i++) {
       const before = session.browser.recorder.events.length;
-      const result = await session.browser.webContents.navigateFromOmnibox(i % 2 ? 'https://www.naver.com/br' : 'https://www.naver.com/status/404');
+      const result = await session.browser.webContents.navigateFromOmnibox(
+        i % 2 ? 'https://www.naver.com/br' : 'https://www.naver.com/status/404',
+      );
       expect(result.outcome).toBe('loaded');
       const states = ofType(session.browser.recorder.events.slice(before), 'state');
       expect(states.filter((s) => s.field === 'title').at(-1)!.value).toBe('Burst title');

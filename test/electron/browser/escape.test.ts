@@ -15,7 +15,9 @@ describe('a lab page trying to escape', () => {
     // The title is text, sent to the browser as text.
     expect(messages(events, 'FrameHost.UpdateTitle')[0]?.summary).toBe('"<img src=x onerror=alert(1)>"');
     // The fake image was fetched as an image, never parsed as a document, and no script came of it.
-    const fetch = messages(events, 'URLLoaderFactory.CreateLoaderAndStart').find((m) => m.summary.includes('/escape/fake.png'));
+    const fetch = messages(events, 'URLLoaderFactory.CreateLoaderAndStart').find((m) =>
+      m.summary.includes('/escape/fake.png'),
+    );
     expect(fetch?.summary).toMatch(/\(image\)/);
     expect(ofType(events, 'renderer.document').map((d) => d.url)).toEqual(['http://www.naver.com/escape']);
     expect(ofType(events, 'renderer.script')).toEqual([]);

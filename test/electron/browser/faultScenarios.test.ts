@@ -30,7 +30,8 @@ const EXPECTED: Record<string, Expected> = {
   'fault-dns-malformed': {
     outcome: 'failed',
     error: 'ERR_DNS_TIMED_OUT',
-    trace: (events) => expect(ofType(events, 'dns.ignored').map((e) => e.reason)).toContain('it does not decode as a DNS message'),
+    trace: (events) =>
+      expect(ofType(events, 'dns.ignored').map((e) => e.reason)).toContain('it does not decode as a DNS message'),
   },
   'fault-dns-wrong-id': {
     outcome: 'failed',
@@ -40,17 +41,37 @@ const EXPECTED: Record<string, Expected> = {
   'fault-dns-referral-loop': {
     outcome: 'failed',
     error: 'ERR_NAME_RESOLUTION_FAILED',
-    trace: (events) => expect(ofType(events, 'dns.response').filter((r) => r.authorities.some((a) => a.name.startsWith('loop.naver.com'))).length).toBeGreaterThan(10),
+    trace: (events) =>
+      expect(
+        ofType(events, 'dns.response').filter((r) => r.authorities.some((a) => a.name.startsWith('loop.naver.com')))
+          .length,
+      ).toBeGreaterThan(10),
   },
   'fault-dns-truncated': {
     outcome: 'failed',
     error: 'ERR_DNS_MALFORMED_RESPONSE',
     trace: (events) => expect(ofType(events, 'dns.response').some((r) => r.truncated)).toBe(true),
   },
-  'fault-http-garbage-status': { outcome: 'failed', error: 'ERR_INVALID_HTTP_RESPONSE', trace: (events) => expect(ofType(events, 'http.request').length).toBeGreaterThan(0) },
-  'fault-http-huge-header': { outcome: 'failed', error: 'ERR_RESPONSE_HEADERS_TOO_BIG', trace: (events) => expect(ofType(events, 'http.request').length).toBeGreaterThan(0) },
-  'fault-http-broken-chunked': { outcome: 'failed', error: 'ERR_INVALID_CHUNKED_ENCODING', trace: (events) => expect(ofType(events, 'http.request').length).toBeGreaterThan(0) },
-  'fault-http-truncated-body': { outcome: 'load-failed', error: 'ERR_CONTENT_LENGTH_MISMATCH', trace: committedThenFailed },
+  'fault-http-garbage-status': {
+    outcome: 'failed',
+    error: 'ERR_INVALID_HTTP_RESPONSE',
+    trace: (events) => expect(ofType(events, 'http.request').length).toBeGreaterThan(0),
+  },
+  'fault-http-huge-header': {
+    outcome: 'failed',
+    error: 'ERR_RESPONSE_HEADERS_TOO_BIG',
+    trace: (events) => expect(ofType(events, 'http.request').length).toBeGreaterThan(0),
+  },
+  'fault-http-broken-chunked': {
+    outcome: 'failed',
+    error: 'ERR_INVALID_CHUNKED_ENCODING',
+    trace: (events) => expect(ofType(events, 'http.request').length).toBeGreaterThan(0),
+  },
+  'fault-http-truncated-body': {
+    outcome: 'load-failed',
+    error: 'ERR_CONTENT_LENGTH_MISMATCH',
+    trace: committedThenFailed,
+  },
   'fault-http-reset': { outcome: 'load-failed', error: 'ERR_CONNECTION_RESET', trace: committedThenFailed },
   'fault-http-one-byte-a-second': {
     outcome: 'failed',
@@ -111,7 +132,9 @@ describe('fault-injecting lab scenarios', () => {
         expect(messages(events, 'NavigationClient.CommitFailedNavigation')).toHaveLength(1);
       } else {
         expect(ends[0]?.outcome).toBe('committed');
-        const loadError = ofType(events, 'state').filter((s) => s.field === 'loadError').at(-1);
+        const loadError = ofType(events, 'state')
+          .filter((s) => s.field === 'loadError')
+          .at(-1);
         expect(loadError?.value).toMatchObject({ error: expected.error });
       }
       expected.trace(events);
@@ -122,6 +145,7 @@ describe('fault-injecting lab scenarios', () => {
   }
 
   it('recorded, through all of them, only events the window shows as they are', () => {
-    for (const event of browser().browser.recorder.events) expect(traceEventProblem(event), `${event.seq} ${event.type}`).toBeNull();
+    for (const event of browser().browser.recorder.events)
+      expect(traceEventProblem(event), `${event.seq} ${event.type}`).toBeNull();
   });
 });

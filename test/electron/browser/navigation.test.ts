@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {messages, navigateAndCollect, ofType, useLabSession, waitForEvent } from '../support/browserHarness.js';
+import { messages, navigateAndCollect, ofType, useLabSession, waitForEvent } from '../support/browserHarness.js';
 
 describe('a typed navigation across real threads, processes and sockets (lab)', () => {
   const session = useLabSession();
@@ -38,17 +38,39 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
     expect(commit.from).toBe('browser');
     expect(commit.to).toBe(spawn.processId);
     expect(commit.deliveredAt).toBeGreaterThanOrEqual(commit.sentAt);
-    expect(commit).toMatchObject({ fromPid: browserPid, fromThread: 'CrBrowserMain', toPid: spawn.pid, toThread: 'CrRendererMain' });
+    expect(commit).toMatchObject({
+      fromPid: browserPid,
+      fromThread: 'CrBrowserMain',
+      toPid: spawn.pid,
+      toThread: 'CrRendererMain',
+    });
     const didCommit = messages(events, 'FrameHost.DidCommitProvisionalLoad')[0]!;
 
-    const subresourceLoads = messages(events, 'URLLoaderFactory.CreateLoaderAndStart').filter((m) => m.from === spawn.processId);
+    const subresourceLoads = messages(events, 'URLLoaderFactory.CreateLoaderAndStart').filter(
+      (m) => m.from === spawn.processId,
+    );
     expect(subresourceLoads.length).toBeGreaterThanOrEqual(3);
-    const completions = messages(events, 'URLLoaderClient.OnComplete').filter((m) => m.to === spawn.processId && m.route !== 'browser/nav1');
+    const completions = messages(events, 'URLLoaderClient.OnComplete').filter(
+      (m) => m.to === spawn.processId && m.route !== 'browser/nav1',
+    );
     expect(completions.length).toBe(subresourceLoads.length);
     expect(completions.every((m) => m.summary.startsWith('OK'))).toBe(true);
     const stop = messages(events, 'FrameHost.DidStopLoading')[0]!;
 
-    const order = [classified, queries[0]!, queries[1]!, queries[2]!, connect, request, response, spawn, commit, didCommit, subresourceLoads[0]!, stop].map((e) => e.seq);
+    const order = [
+      classified,
+      queries[0]!,
+      queries[1]!,
+      queries[2]!,
+      connect,
+      request,
+      response,
+      spawn,
+      commit,
+      didCommit,
+      subresourceLoads[0]!,
+      stop,
+    ].map((e) => e.seq);
     expect(order).toEqual([...order].sort((a, b) => a - b));
 
     // The address bar changes only after the renderer acknowledged the commit.
@@ -90,7 +112,11 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
     expect(spawn.pid).not.toBe(old.pid);
     expect(messages(events, 'NavigationClient.CommitNavigation')[0]!.to).toBe(spawn.processId);
     // The naver.com process has no frame left: it is asked to shut down and exits cleanly.
-    await waitForEvent(session(), (e) => e.type === 'process.exit' && e.processId === old.processId, 'the naver.com process to exit');
+    await waitForEvent(
+      session(),
+      (e) => e.type === 'process.exit' && e.processId === old.processId,
+      'the naver.com process to exit',
+    );
     const exit = ofType(session().browser.recorder.events, 'process.exit').find((e) => e.processId === old.processId)!;
     expect(exit.reason).toBe('clean-exit');
     expect(ofType(session().browser.recorder.events, 'process.crash')).toEqual([]);
@@ -115,7 +141,9 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
   it('refuses an address over the URL length limit with a message that says so (found by the fault run)', async () => {
     const { result, events } = await navigateAndCollect(session(), `www.naver.com/${'a'.repeat(9000)}`);
     expect(result).toMatchObject({ outcome: 'invalid-input', navigationId: null });
-    expect(result.message).toMatch(/the address is 9,0\d\d characters long: NavScope's limit is 8,192 \(Chromium's is 2 MiB\)/);
+    expect(result.message).toMatch(
+      /the address is 9,0\d\d characters long: NavScope's limit is 8,192 \(Chromium's is 2 MiB\)/,
+    );
     expect(ofType(events, 'span.end').at(-1)).toMatchObject({ status: 'error' });
     expect((await session().browser.webContents.navigateFromOmnibox('www.naver.com')).outcome).toBe('loaded');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {messages, navigateAndCollect, ofType, useLabSession } from '../support/browserHarness.js';
+import { messages, navigateAndCollect, ofType, useLabSession } from '../support/browserHarness.js';
 
 describe("the lab's row of ordinary sites", () => {
   const session = useLabSession();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {messages, navigateAndCollect, useLabSession } from '../support/browserHarness.js';
+import { messages, navigateAndCollect, useLabSession } from '../support/browserHarness.js';
 
 describe('ChildProcess.Ping: a round trip to a renderer process through the transport', () => {
   const session = useLabSession();
@@ -13,10 +13,14 @@ describe('ChildProcess.Ping: a round trip to a renderer process through the tran
     for (const micros of times) expect(micros).toBeGreaterThan(0);
     const events = session().browser.recorder.events.slice(before);
     expect(messages(events, 'ChildProcessHost.Pong').map((m) => m.summary)).toEqual(['pong #1', 'pong #2', 'pong #3']);
-    await expect.poll(() => messages(session().browser.recorder.events.slice(before), 'ChildProcess.Ping').length).toBe(3);
+    await expect
+      .poll(() => messages(session().browser.recorder.events.slice(before), 'ChildProcess.Ping').length)
+      .toBe(3);
   });
 
   it('refuses a process that is not there', async () => {
-    await expect(session().browser.pingRenderer('renderer:99')).rejects.toThrow(/renderer:99 is not a ready renderer process/);
+    await expect(session().browser.pingRenderer('renderer:99')).rejects.toThrow(
+      /renderer:99 is not a ready renderer process/,
+    );
   });
 });

@@ -28,7 +28,11 @@ describe('a renderer process killed mid-navigation', () => {
     const crash = ofType(events, 'process.crash')[0]!;
     expect(crash).toMatchObject({ processId: spawn.processId, pid: spawn.pid, reason: 'killed', signal: 'SIGKILL' });
     expect(ofType(events, 'state').find((s) => s.field === 'crashed' && s.value === true)).toBeDefined();
-    expect(ofType(events, 'state').filter((s) => s.field === 'loading').at(-1)!.value).toBe(false);
+    expect(
+      ofType(events, 'state')
+        .filter((s) => s.field === 'loading')
+        .at(-1)!.value,
+    ).toBe(false);
 
     lab.releaseHeld();
     const again = await session.browser.webContents.navigateFromOmnibox('www.naver.com');

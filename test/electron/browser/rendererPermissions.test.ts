@@ -26,10 +26,27 @@ describe.skipIf(flags.length === 0)('renderer process permissions', () => {
   });
 
   it('with those flags, writing a file, starting a process and reading outside NavScope are refused', () => {
-    const attempt = (code: string) => execFileSync(process.execPath, [...flags, '-e', code], { encoding: 'utf8', cwd: packageRoot() }).trim();
-    expect(attempt("try { require('fs').writeFileSync(require('os').tmpdir() + '/navscope-renderer-write', 'x'); console.log('written') } catch (e) { console.log(e.code) }")).toBe('ERR_ACCESS_DENIED');
-    expect(attempt("try { require('child_process').spawnSync('node', ['-v']); console.log('spawned') } catch (e) { console.log(e.code) }")).toBe('ERR_ACCESS_DENIED');
-    expect(attempt("try { require('fs').readFileSync('/etc/hostname'); console.log('read') } catch (e) { console.log(e.code) }")).toBe('ERR_ACCESS_DENIED');
-    expect(attempt("try { new (require('worker_threads').Worker)('1', { eval: true }); console.log('thread') } catch (e) { console.log(e.code) }")).toBe('ERR_ACCESS_DENIED');
+    const attempt = (code: string) =>
+      execFileSync(process.execPath, [...flags, '-e', code], { encoding: 'utf8', cwd: packageRoot() }).trim();
+    expect(
+      attempt(
+        "try { require('fs').writeFileSync(require('os').tmpdir() + '/navscope-renderer-write', 'x'); console.log('written') } catch (e) { console.log(e.code) }",
+      ),
+    ).toBe('ERR_ACCESS_DENIED');
+    expect(
+      attempt(
+        "try { require('child_process').spawnSync('node', ['-v']); console.log('spawned') } catch (e) { console.log(e.code) }",
+      ),
+    ).toBe('ERR_ACCESS_DENIED');
+    expect(
+      attempt(
+        "try { require('fs').readFileSync('/etc/hostname'); console.log('read') } catch (e) { console.log(e.code) }",
+      ),
+    ).toBe('ERR_ACCESS_DENIED');
+    expect(
+      attempt(
+        "try { new (require('worker_threads').Worker)('1', { eval: true }); console.log('thread') } catch (e) { console.log(e.code) }",
+      ),
+    ).toBe('ERR_ACCESS_DENIED');
   });
 });

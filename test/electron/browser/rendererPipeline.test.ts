@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
-import {messages, navigateAndCollect, ofType, useLabSession } from '../support/browserHarness.js';
+import { messages, navigateAndCollect, ofType, useLabSession } from '../support/browserHarness.js';
 
 const seqOf = (events: readonly TraceEvent[], name: string): number => {
   const found = messages(events, name)[0];
@@ -39,7 +39,8 @@ describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
     expect(byName('async-fast.js').order).toBeLessThan(byName('defer-1.js').order);
 
     const dcl = seqOf(events, 'FrameHost.DidDispatchDOMContentLoadedEvent');
-    for (const name of ['blocking.js', 'inline', 'defer-1.js', 'defer-2.js', 'module.js']) expect(byName(name).seq).toBeLessThan(dcl);
+    for (const name of ['blocking.js', 'inline', 'defer-1.js', 'defer-2.js', 'module.js'])
+      expect(byName(name).seq).toBeLessThan(dcl);
     // DOMContentLoaded comes before load, and load waits for every script (the slow async one too).
     const load = seqOf(events, 'FrameHost.DocumentOnLoadCompleted');
     expect(dcl).toBeLessThan(load);
@@ -47,7 +48,9 @@ describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
 
     // While the parser waited for blocking.js, the preload scanner fetched what came after it.
     const preloaded = ofType(events, 'renderer.preload').filter((p) => p.parserBlockedOn?.includes('blocking.js'));
-    expect(preloaded.map((p) => p.url)).toEqual(expect.arrayContaining([expect.stringContaining('defer-1.js'), expect.stringContaining('async-slow.js')]));
+    expect(preloaded.map((p) => p.url)).toEqual(
+      expect.arrayContaining([expect.stringContaining('defer-1.js'), expect.stringContaining('async-slow.js')]),
+    );
   });
 
   it('ORB blocks cross-origin JSON loaded as an image and a text/plain nosniff script; real images and scripts pass', async () => {
@@ -59,7 +62,11 @@ describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
       if (!found) throw new Error(`no ORB decision for ${name}: ${decisions.map((d) => d.url).join(', ')}`);
       return found;
     };
-    expect(decisionFor('data.json')).toMatchObject({ decision: 'block', destination: 'image', initiatorOrigin: 'http://www.naver.com' });
+    expect(decisionFor('data.json')).toMatchObject({
+      decision: 'block',
+      destination: 'image',
+      initiatorOrigin: 'http://www.naver.com',
+    });
     expect(decisionFor('xssi.js')).toMatchObject({ decision: 'block', sniffed: 'parser-breaker' });
     expect(decisionFor('wrong-type.js')).toMatchObject({ decision: 'block', destination: 'script', noSniff: true });
     expect(decisionFor('real-script.js').decision).toBe('allow');
@@ -69,7 +76,8 @@ describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
 
     // The renderer got an error instead of the bytes, and the blocked script did not run.
     const completes = messages(events, 'FrameHost.ResourceLoadComplete');
-    const completeFor = (name: string) => completes.find((m) => JSON.stringify(m.payload).includes(name))!.payload as { errorCode: number };
+    const completeFor = (name: string) =>
+      completes.find((m) => JSON.stringify(m.payload).includes(name))!.payload as { errorCode: number };
     expect(completeFor('data.json').errorCode).toBe(-32);
     expect(completeFor('same-origin.json').errorCode).toBe(0);
     const scripts = ofType(events, 'renderer.script');
@@ -121,10 +129,14 @@ describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
     const { events } = await navigateAndCollect(session(), 'http://www.naver.com/render/slow-css');
     const firstPaint = ofType(events, 'renderer.render').find((r) => r.stage === 'first-paint')!;
     expect(firstPaint.renderBlocking).toEqual(expect.arrayContaining([expect.stringContaining('slow.css')]));
-    const slowDone = messages(events, 'FrameHost.ResourceLoadComplete').find((m) => JSON.stringify(m.payload).includes('slow.css'))!;
+    const slowDone = messages(events, 'FrameHost.ResourceLoadComplete').find((m) =>
+      JSON.stringify(m.payload).includes('slow.css'),
+    )!;
     expect(slowDone).toBeDefined();
     // The renderer sent the load-complete for slow.css before it recorded first paint.
     expect(slowDone.seq).toBeLessThan(firstPaint.seq);
-    expect(firstPaint.cssom.sheets.map((s) => s.href)).toEqual(expect.arrayContaining([expect.stringContaining('slow.css')]));
+    expect(firstPaint.cssom.sheets.map((s) => s.href)).toEqual(
+      expect.arrayContaining([expect.stringContaining('slow.css')]),
+    );
   });
 });

@@ -21,7 +21,10 @@ describe('reading the response: sniffing, Safe Browsing, downloads, error pages'
   });
 
   const go = (input: string) => navigateAndCollect(session, input);
-  const urlState = () => ofType(session.browser.recorder.events, 'state').filter((s) => s.field === 'url').at(-1)?.value;
+  const urlState = () =>
+    ofType(session.browser.recorder.events, 'state')
+      .filter((s) => s.field === 'url')
+      .at(-1)?.value;
 
   it('a zip download: saved by the download manager with progress; nothing commits, the old page stays', async () => {
     const before = urlState();
@@ -37,7 +40,10 @@ describe('reading the response: sniffing, Safe Browsing, downloads, error pages'
     const bytes = readFileSync(end.path);
     expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     expect(end.receivedBytes).toBe(bytes.byteLength);
-    expect(ofType(events, 'mime.sniffed')[0]).toMatchObject({ supplied: 'application/zip', computed: 'application/zip' });
+    expect(ofType(events, 'mime.sniffed')[0]).toMatchObject({
+      supplied: 'application/zip',
+      computed: 'application/zip',
+    });
   });
 
   it('a type the renderer cannot show downloads too, with progress events', async () => {
@@ -50,7 +56,10 @@ describe('reading the response: sniffing, Safe Browsing, downloads, error pages'
   it('a mislabeled type: binary bytes served as text/plain are sniffed as application/octet-stream (download)', async () => {
     const { result, events } = await go('https://www.naver.com/mime/binary-as-text');
     const sniffed = ofType(events, 'mime.sniffed')[0]!;
-    expect(sniffed).toMatchObject({ supplied: expect.stringMatching(/^text\/plain/), computed: 'application/octet-stream' });
+    expect(sniffed).toMatchObject({
+      supplied: expect.stringMatching(/^text\/plain/),
+      computed: 'application/octet-stream',
+    });
     expect(sniffed.firstBytesHex.length).toBeGreaterThan(0);
     expect(result.outcome).toBe('download');
   });
@@ -91,10 +100,17 @@ describe('reading the response: sniffing, Safe Browsing, downloads, error pages'
     expect(blocked.result.outcome).toBe('blocked');
     const check = ofType(blocked.events, 'safebrowsing.check').find((c) => c.verdict === 'unsafe')!;
     expect(check.threatType).toBe('MALWARE');
-    expect(check.expressions.some((e) => e.expression === 'malware.testsafebrowsing-lab.com/' && e.prefixMatch && e.fullHashMatch)).toBe(true);
+    expect(
+      check.expressions.some(
+        (e) => e.expression === 'malware.testsafebrowsing-lab.com/' && e.prefixMatch && e.fullHashMatch,
+      ),
+    ).toBe(true);
     expect(messages(blocked.events, 'NavigationClient.CommitNavigation')).toEqual([]);
     const states = ofType(blocked.events, 'state');
-    expect(states.find((s) => s.field === 'interstitial')?.value).toMatchObject({ kind: 'safebrowsing', error: 'MALWARE' });
+    expect(states.find((s) => s.field === 'interstitial')?.value).toMatchObject({
+      kind: 'safebrowsing',
+      error: 'MALWARE',
+    });
     expect(states.find((s) => s.field === 'security')?.value).toBe('dangerous');
 
     const beforeProceed = session.browser.recorder.events.length;
@@ -114,7 +130,11 @@ describe('reading the response: sniffing, Safe Browsing, downloads, error pages'
   it('a path-prefix hit on an otherwise good site', async () => {
     const { result, events } = await go('http://www.naver.com/unsafe/payload.html');
     expect(result.outcome).toBe('blocked');
-    expect(ofType(events, 'safebrowsing.check').find((c) => c.verdict === 'unsafe')!.expressions.find((e) => e.fullHashMatch)!.expression).toBe('www.naver.com/unsafe/');
+    expect(
+      ofType(events, 'safebrowsing.check')
+        .find((c) => c.verdict === 'unsafe')!
+        .expressions.find((e) => e.fullHashMatch)!.expression,
+    ).toBe('www.naver.com/unsafe/');
   });
 
   it('a network error commits an error page in the error-page process', async () => {
@@ -147,7 +167,10 @@ describe('site isolation: spare and speculative processes, crashes, history', ()
     expect(spare).toBeDefined();
     const { result, events } = await navigateAndCollect(session, 'www.naver.com');
     expect(result.outcome).toBe('loaded');
-    expect(ofType(events, 'process.assigned').find((a) => a.site === 'https://naver.com')).toMatchObject({ processId: spare.processId, how: 'spare' });
+    expect(ofType(events, 'process.assigned').find((a) => a.site === 'https://naver.com')).toMatchObject({
+      processId: spare.processId,
+      how: 'spare',
+    });
     expect(messages(events, 'NavigationClient.CommitNavigation')[0]!.to).toBe(spare.processId);
     await waitForEvent(session, (e) => e.type === 'process.launch' && e.spare && e.seq > spare.seq, 'a new spare');
   });
@@ -156,9 +179,13 @@ describe('site isolation: spare and speculative processes, crashes, history', ()
     await navigateAndCollect(session, 'www.google.com');
     const { result, events } = await navigateAndCollect(session, 'http://www.naver.com/go/google');
     expect(result.outcome).toBe('loaded');
-    const speculative = ofType(events, 'process.assigned').find((a) => a.site === 'https://naver.com' || a.site === 'http://naver.com')!;
+    const speculative = ofType(events, 'process.assigned').find(
+      (a) => a.site === 'https://naver.com' || a.site === 'http://naver.com',
+    )!;
     expect(speculative).toBeDefined();
-    expect(ofType(events, 'process.discarded').find((d) => d.processId === speculative.processId)!.reason).toMatch(/redirect changed the site/);
+    expect(ofType(events, 'process.discarded').find((d) => d.processId === speculative.processId)!.reason).toMatch(
+      /redirect changed the site/,
+    );
     const google = session.browser.renderProcesses.find((p) => p.site === 'https://google.com')!;
     expect(messages(events, 'NavigationClient.CommitNavigation')[0]!.to).toBe(google.endpointId);
   });
@@ -167,7 +194,11 @@ describe('site isolation: spare and speculative processes, crashes, history', ()
     const victim = session.browser.renderProcesses.find((p) => p.site === 'https://google.com')!;
     expect(session.browser.killRenderer(victim.endpointId)).toBe(true);
     await waitForEvent(session, (e) => e.type === 'process.crash' && e.processId === victim.endpointId, 'the crash');
-    expect(ofType(session.browser.recorder.events, 'state').filter((s) => s.field === 'crashed').at(-1)!.value).toBe(true);
+    expect(
+      ofType(session.browser.recorder.events, 'state')
+        .filter((s) => s.field === 'crashed')
+        .at(-1)!.value,
+    ).toBe(true);
     const before = session.browser.recorder.events.length;
     const reloaded = await session.browser.webContents.reload();
     expect(reloaded?.outcome).toBe('loaded');
@@ -183,9 +214,17 @@ describe('site isolation: spare and speculative processes, crashes, history', ()
     process.kill(naver.pid!, 'SIGSTOP');
     try {
       const navigation = session.browser.webContents.navigateFromOmnibox('https://www.naver.com/news');
-      await waitForEvent(session, (e) => e.type === 'process.unresponsive' && e.processId === naver.endpointId, 'unresponsive');
+      await waitForEvent(
+        session,
+        (e) => e.type === 'process.unresponsive' && e.processId === naver.endpointId,
+        'unresponsive',
+      );
       process.kill(naver.pid!, 'SIGCONT');
-      await waitForEvent(session, (e) => e.type === 'process.responsive' && e.processId === naver.endpointId, 'responsive');
+      await waitForEvent(
+        session,
+        (e) => e.type === 'process.responsive' && e.processId === naver.endpointId,
+        'responsive',
+      );
       expect((await navigation).outcome).toBe('loaded');
     } finally {
       process.kill(naver.pid!, 'SIGCONT');
@@ -200,7 +239,9 @@ describe('site isolation: spare and speculative processes, crashes, history', ()
     session = await BrowserSession.start({ lab: true, dataDir });
     const restored = session.browser.webContents.controller.snapshot();
     expect(restored).toEqual(entries);
-    expect(ofType(session.browser.recorder.events, 'state').find((s) => s.field === 'history')?.cause).toMatch(/restored/);
+    expect(ofType(session.browser.recorder.events, 'state').find((s) => s.field === 'history')?.cause).toMatch(
+      /restored/,
+    );
     const back = await session.browser.webContents.goBack();
     expect(back?.outcome).toBe('loaded');
     expect(back?.url).toBe(entries.entries[entries.index - 1]!.url);

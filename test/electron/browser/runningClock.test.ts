@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RunningClock } from '../../../electron/browser/runningClock.js';
 
-describe('RunningClock (the model\'s timeouts count running time only)', () => {
+describe("RunningClock (the model's timeouts count running time only)", () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
   });

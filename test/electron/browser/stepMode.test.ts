@@ -27,7 +27,15 @@ async function stepUntil(session: BrowserSession, done: Promise<unknown>): Promi
       await new Promise((resolve) => setImmediate(resolve));
     } else {
       // Nothing held: the model is working (DNS, sockets, parsing) until its next message.
-      await Promise.race([done, waitForEvent(session, (e) => e.type === 'step.held' && e.seq >= session.browser.recorder.events.length - 1, 'the next held message', 20_000)]);
+      await Promise.race([
+        done,
+        waitForEvent(
+          session,
+          (e) => e.type === 'step.held' && e.seq >= session.browser.recorder.events.length - 1,
+          'the next held message',
+          20_000,
+        ),
+      ]);
     }
   }
   return steps;
@@ -71,8 +79,15 @@ describe('step mode', () => {
     const seenAtHold = recorder.events.length;
     await pause(400);
     expect(settled).toBe(false);
-    expect(gate.view()).toMatchObject({ held: 1, next: { name: 'URLLoaderFactory.CreateLoaderAndStart', from: 'browser', to: 'network' } });
-    expect(recorder.events.slice(seenAtHold).filter((e) => e.type === 'message' || e.type === 'dns.query' || e.type === 'http.request')).toEqual([]);
+    expect(gate.view()).toMatchObject({
+      held: 1,
+      next: { name: 'URLLoaderFactory.CreateLoaderAndStart', from: 'browser', to: 'network' },
+    });
+    expect(
+      recorder.events
+        .slice(seenAtHold)
+        .filter((e) => e.type === 'message' || e.type === 'dns.query' || e.type === 'http.request'),
+    ).toEqual([]);
 
     const steps = await stepUntil(stepped, navigation);
     const result = await navigation;
@@ -84,8 +99,13 @@ describe('step mode', () => {
     expect(steps).toBe(messages.length);
     expect(compareMessageSequences(reference.events, events)).toEqual([]);
     // Each delivery came after its own release (renderers and the network thread report theirs a little later).
-    const releasedAt = new Map(ofType(events, 'step.released').filter((r) => r.into === 'receiver').map((r) => [r.flowId, r.seq]));
-    for (const message of messages) expect(releasedAt.get(message.flowId), `${message.name} ${message.flowId}`).toBeLessThan(message.seq);
+    const releasedAt = new Map(
+      ofType(events, 'step.released')
+        .filter((r) => r.into === 'receiver')
+        .map((r) => [r.flowId, r.seq]),
+    );
+    for (const message of messages)
+      expect(releasedAt.get(message.flowId), `${message.name} ${message.flowId}`).toBeLessThan(message.seq);
     expect(gate.disable()).toMatchObject({ enabled: false, held: 0 });
   }, 60_000);
 
@@ -93,10 +113,18 @@ describe('step mode', () => {
     const gate = stepped.browser.router.gate;
     const recorder = stepped.browser.recorder;
     const { navigation, before } = await steppedNavigation(stepped, 'www.naver.com/second.html');
-    const phasesBefore = ofType(recorder.events.slice(before), 'span.begin').filter((s) => s.category === 'phase').length;
+    const phasesBefore = ofType(recorder.events.slice(before), 'span.begin').filter(
+      (s) => s.category === 'phase',
+    ).length;
     gate.runToNextPhase();
-    await waitForEvent(stepped, (e) => e.seq > before && e.type === 'step.mode' && e.enabled && e.pace === 'paused', 'step mode to pause at the next phase');
-    const phasesAfter = ofType(recorder.events.slice(before), 'span.begin').filter((s) => s.category === 'phase').length;
+    await waitForEvent(
+      stepped,
+      (e) => e.seq > before && e.type === 'step.mode' && e.enabled && e.pace === 'paused',
+      'step mode to pause at the next phase',
+    );
+    const phasesAfter = ofType(recorder.events.slice(before), 'span.begin').filter(
+      (s) => s.category === 'phase',
+    ).length;
     expect(phasesAfter).toBe(phasesBefore + 1);
     // Switching step mode off lets everything go: the navigation finishes on its own.
     gate.disable();
@@ -109,11 +137,13 @@ describe('step mode', () => {
     gate.play(10);
     const { result, events } = await navigateAndCollect(stepped, 'www.naver.com');
     expect(result.outcome).toBe('loaded');
-    expect(ofType(events, 'step.released').filter((r) => r.into === 'receiver').length).toBe(ofType(events, 'message').length);
+    expect(ofType(events, 'step.released').filter((r) => r.into === 'receiver').length).toBe(
+      ofType(events, 'message').length,
+    );
     gate.disable();
   }, 60_000);
 
-  it("counts only running time: a renderer held past the beforeunload timeout is not reported unresponsive", async () => {
+  it('counts only running time: a renderer held past the beforeunload timeout is not reported unresponsive', async () => {
     const gate = stepped.browser.router.gate;
     const recorder = stepped.browser.recorder;
     const { navigation, before, first } = await steppedNavigation(stepped, 'www.naver.com/second.html');
@@ -124,7 +154,11 @@ describe('step mode', () => {
     expect((await navigation).outcome).toBe('loaded');
     const events = recorder.events.slice(before);
     expect(ofType(events, 'process.unresponsive')).toEqual([]);
-    expect(ofType(events, 'error').map((e) => e.message).join('\n')).not.toMatch(/gave up waiting/);
+    expect(
+      ofType(events, 'error')
+        .map((e) => e.message)
+        .join('\n'),
+    ).not.toMatch(/gave up waiting/);
     gate.disable();
   }, 60_000);
 });

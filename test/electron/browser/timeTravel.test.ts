@@ -26,7 +26,8 @@ describe('time travel over a recorded trace', () => {
       expect(timeline.stateAt(n)).toEqual(foldTrace(events, n));
     }
     // Random access in any order gives the same answers.
-    for (const n of [events.length, 0, 37, 5, events.length - 1, 17]) expect(timeline.stateAt(n)).toEqual(foldTrace(events, n));
+    for (const n of [events.length, 0, 37, 5, events.length - 1, 17])
+      expect(timeline.stateAt(n)).toEqual(foldTrace(events, n));
   });
 
   it('shows each view as it was at the cursor: address bar only after commit, processes as they come and go', () => {
@@ -39,9 +40,15 @@ describe('time travel over a recorded trace', () => {
 
     const launch = ofType(events, 'process.launch')[0]!;
     expect(foldTrace(events, launch.seq).processes.filter((p) => p.kind === 'renderer')).toEqual([]);
-    expect(foldTrace(events, launch.seq + 1).processes.find((p) => p.id === launch.processId)).toMatchObject({ state: 'launching', pid: null });
+    expect(foldTrace(events, launch.seq + 1).processes.find((p) => p.id === launch.processId)).toMatchObject({
+      state: 'launching',
+      pid: null,
+    });
     const spawn = ofType(events, 'process.spawn')[0]!;
-    expect(foldTrace(events, spawn.seq + 1).processes.find((p) => p.id === spawn.processId)).toMatchObject({ pid: spawn.pid, site: 'https://naver.com' });
+    expect(foldTrace(events, spawn.seq + 1).processes.find((p) => p.id === spawn.processId)).toMatchObject({
+      pid: spawn.pid,
+      site: 'https://naver.com',
+    });
 
     const exit = ofType(events, 'process.exit')[0]!;
     expect(foldTrace(events, exit.seq + 1).processes.find((p) => p.id === exit.processId)!.state).toBe('exited');
@@ -56,7 +63,12 @@ describe('time travel over a recorded trace', () => {
     expect(end.tab.history.entries.map((e) => e.url)).toEqual(['https://www.naver.com/', 'https://www.google.com/']);
     expect(end.tab.history.index).toBe(0);
     expect(end.tab.url).toBe('https://www.naver.com/');
-    expect(end.servers.filter((s) => s.kind === 'dns').map((s) => s.role)).toEqual(['root', 'tld', 'authoritative', 'authoritative']);
+    expect(end.servers.filter((s) => s.kind === 'dns').map((s) => s.role)).toEqual([
+      'root',
+      'tld',
+      'authoritative',
+      'authoritative',
+    ]);
     expect(end.messageCount).toBe(ofType(events, 'message').length);
     // Spans opened up to a cursor but not yet closed are shown open.
     const dnsBegin = ofType(events, 'span.begin').find((s) => s.name === 'DNS Lookup')!;

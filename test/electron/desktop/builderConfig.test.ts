@@ -21,14 +21,18 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
   getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<BuilderConfig>;
   validateConfiguration(config: BuilderConfig, debugLogger: unknown): Promise<void>;
 };
-const { DebugLogger } = require('builder-util/out/DebugLogger.js') as { DebugLogger: new (enabled: boolean) => unknown };
+const { DebugLogger } = require('builder-util/out/DebugLogger.js') as {
+  DebugLogger: new (enabled: boolean) => unknown;
+};
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s own schema validation', async () => {
     const config = await getConfig(root, path.join(root, 'electron-builder.yml'), null);
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     // The validator really checks: an unknown key is refused.
-    await expect(validateConfiguration({ ...config, notAnOption: true }, new DebugLogger(false))).rejects.toThrow(/configuration/i);
+    await expect(validateConfiguration({ ...config, notAnOption: true }, new DebugLogger(false))).rejects.toThrow(
+      /configuration/i,
+    );
   });
 
   it('builds the installers users expect, from the built entries', async () => {
@@ -39,7 +43,13 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.target).toBe('dmg');
     expect(config.win?.target).toBe('nsis');
     expect(existsSync(path.join(root, config.directories!.buildResources!, config.linux!.icon!))).toBe(true);
-    for (const entry of ['out/desktop/main.mjs', 'out/desktop/preload.cjs', 'out/node/networkThread.mjs', 'out/node/rendererProcess.cjs', 'out/renderer/index.html']) {
+    for (const entry of [
+      'out/desktop/main.mjs',
+      'out/desktop/preload.cjs',
+      'out/node/networkThread.mjs',
+      'out/node/rendererProcess.cjs',
+      'out/renderer/index.html',
+    ]) {
       expect(existsSync(path.join(root, entry)), `${entry} is built`).toBe(true);
     }
     expect(config.asarUnpack).toEqual(['out/node/networkThread.mjs', 'out/node/rendererProcess.cjs']);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PRELOAD_CHANNELS, checkedChannel, createPreloadApi, type IpcRendererLike } from '../../../electron/preload/preloadApi.js';
+import {
+  PRELOAD_CHANNELS,
+  checkedChannel,
+  createPreloadApi,
+  type IpcRendererLike,
+} from '../../../electron/preload/preloadApi.js';
 
 function fakeIpc(answers: Record<string, unknown> = {}) {
   const invoked: { channel: string; args: unknown[] }[] = [];
@@ -11,23 +16,53 @@ function fakeIpc(answers: Record<string, unknown> = {}) {
     },
     on: (channel, listener) => handlers.set(channel, listener),
   };
-  return { ipc, invoked, emit: (channel: string, payload: unknown) => handlers.get(channel)?.({ sender: 'ipc event' }, payload) };
+  return {
+    ipc,
+    invoked,
+    emit: (channel: string, payload: unknown) => handlers.get(channel)?.({ sender: 'ipc event' }, payload),
+  };
 }
 
-const loaded = { navigationId: 'nav1', outcome: 'loaded', url: 'http://www.naver.com/', message: 'Loaded', netError: null };
+const loaded = {
+  navigationId: 'nav1',
+  outcome: 'loaded',
+  url: 'http://www.naver.com/',
+  message: 'Loaded',
+  netError: null,
+};
 
 describe('the preload API', () => {
   it('is one frozen object with exactly the API’s methods', () => {
     const api = createPreloadApi(fakeIpc().ipc);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['goBack', 'goForward', 'info', 'killNetworkThread', 'killRenderer', 'navigate', 'proceedInterstitial', 'reload', 'stepMode', 'subscribeTrace']);
+    expect(Object.keys(api).sort()).toEqual([
+      'goBack',
+      'goForward',
+      'info',
+      'killNetworkThread',
+      'killRenderer',
+      'navigate',
+      'proceedInterstitial',
+      'reload',
+      'stepMode',
+      'subscribeTrace',
+    ]);
     expect(() => {
       (api as unknown as Record<string, unknown>).navigate = () => 'hijacked';
     }).toThrow();
   });
 
   it('invokes only catalogue channels, with checked arguments and checked results', async () => {
-    const { ipc, invoked } = fakeIpc({ 'navscope:navigate': loaded, 'navscope:info': { mode: 'lab', shell: 'desktop', version: '0.1.0', rendererLauncher: 'utilityProcess.fork', scenarios: [] } });
+    const { ipc, invoked } = fakeIpc({
+      'navscope:navigate': loaded,
+      'navscope:info': {
+        mode: 'lab',
+        shell: 'desktop',
+        version: '0.1.0',
+        rendererLauncher: 'utilityProcess.fork',
+        scenarios: [],
+      },
+    });
     const api = createPreloadApi(ipc);
     await expect(api.navigate('www.naver.com')).resolves.toEqual(loaded);
     await expect(api.info()).resolves.toMatchObject({ shell: 'desktop' });
@@ -39,7 +74,13 @@ describe('the preload API', () => {
   });
 
   it('carries step mode commands and checks the state that comes back', async () => {
-    const gate = { enabled: true, pace: 'paused', intervalMs: 500, held: 1, next: { flowId: 'browser#1', name: 'URLLoaderFactory.CreateLoaderAndStart', from: 'browser', to: 'network' } };
+    const gate = {
+      enabled: true,
+      pace: 'paused',
+      intervalMs: 500,
+      held: 1,
+      next: { flowId: 'browser#1', name: 'URLLoaderFactory.CreateLoaderAndStart', from: 'browser', to: 'network' },
+    };
     const { ipc, invoked } = fakeIpc({ 'navscope:stepMode': gate });
     const api = createPreloadApi(ipc);
     await expect(api.stepMode('step')).resolves.toEqual(gate);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { APP_URL, isAppUrl, navigationAllowed, permissionAllowed, senderProblem, windowOpenDecision, windowOptions, windowWebPreferences } from '../../../electron/hosts/desktop/windowPolicy.js';
+import {
+  APP_URL,
+  isAppUrl,
+  navigationAllowed,
+  permissionAllowed,
+  senderProblem,
+  windowOpenDecision,
+  windowOptions,
+  windowWebPreferences,
+} from '../../../electron/hosts/desktop/windowPolicy.js';
 
 describe('the desktop window’s security settings', () => {
   it('is a hardened BrowserWindow: isolated, sandboxed, no Node, no webview, web security on', () => {
@@ -24,14 +33,23 @@ describe('the desktop window’s security settings', () => {
   it('keeps navigation inside the app and opens no windows', () => {
     expect(isAppUrl(APP_URL)).toBe(true);
     expect(navigationAllowed('app://navscope/index.html#x')).toBe(true);
-    for (const url of ['https://www.naver.com/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'app://evil/index.html', 'app://user@navscope/', 'javascript:alert(1)', 'not a url']) {
+    for (const url of [
+      'https://www.naver.com/',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'app://user@navscope/',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
       expect(navigationAllowed(url), url).toBe(false);
     }
     expect(windowOpenDecision()).toEqual({ action: 'deny' });
   });
 
   it('denies every permission request', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) expect(permissionAllowed(permission)).toBe(false);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])
+      expect(permissionAllowed(permission)).toBe(false);
   });
 
   it('answers IPC only from the app window’s main frame on app://', () => {

@@ -10,7 +10,15 @@ const bin = path.resolve(__dirname, '../../../electron/hosts/cli/bin.mjs');
 const outDir = mkdtempSync(path.join(tmpdir(), 'navscope-cli-'));
 
 function navscope(...args: string[]) {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NAVSCOPE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-profile-')), NAVSCOPE_DOWNLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-downloads-')) } });
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      ...process.env,
+      NAVSCOPE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-profile-')),
+      NAVSCOPE_DOWNLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-downloads-')),
+    },
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -25,7 +33,16 @@ describe('navscope trace (the CLI host)', () => {
     const trace = JSON.parse(run.stdout) as { format: string; events: TraceEvent[] };
     expect(trace.format).toBe('navscope-trace');
     const names = trace.events.map((e) => (e.type === 'message' ? e.name : e.type));
-    for (const expected of ['omnibox.classified', 'dns.query', 'http.request', 'http.response', 'process.spawn', 'NavigationClient.CommitNavigation', 'FrameHost.DidCommitProvisionalLoad', 'FrameHost.DidStopLoading']) {
+    for (const expected of [
+      'omnibox.classified',
+      'dns.query',
+      'http.request',
+      'http.response',
+      'process.spawn',
+      'NavigationClient.CommitNavigation',
+      'FrameHost.DidCommitProvisionalLoad',
+      'FrameHost.DidStopLoading',
+    ]) {
       expect(names).toContain(expected);
     }
     expect(trace.events.map((e) => e.seq)).toEqual(trace.events.map((_, i) => i));
@@ -36,7 +53,18 @@ describe('navscope trace (the CLI host)', () => {
     const chromeFile = path.join(outDir, 'naver.trace.json');
     const harFile = path.join(outDir, 'naver.har');
     const traceFileName = path.join(outDir, 'naver.navscope.json');
-    const run = navscope('trace', 'www.naver.com', '--lab', '--json', '--out', traceFileName, '--trace-json', chromeFile, '--har', harFile);
+    const run = navscope(
+      'trace',
+      'www.naver.com',
+      '--lab',
+      '--json',
+      '--out',
+      traceFileName,
+      '--trace-json',
+      chromeFile,
+      '--har',
+      harFile,
+    );
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/Chrome trace to .*naver\.trace\.json; HAR to .*naver\.har/);
     const chrome = JSON.parse(readFileSync(chromeFile, 'utf8')) as { traceEvents: { ph: string; name: string }[] };
@@ -44,7 +72,9 @@ describe('navscope trace (the CLI host)', () => {
     expect(chrome.traceEvents.some((e) => e.ph === 's' && e.name === 'NavigationClient.CommitNavigation')).toBe(true);
     const original = traceOf(traceFileName).events;
     expect(readTraceFile(JSON.parse(readFileSync(chromeFile, 'utf8'))).events).toEqual(original);
-    const har = JSON.parse(readFileSync(harFile, 'utf8')) as { log: { version: string; entries: { request: { url: string }; response: { status: number } }[] } };
+    const har = JSON.parse(readFileSync(harFile, 'utf8')) as {
+      log: { version: string; entries: { request: { url: string }; response: { status: number } }[] };
+    };
     expect(har.log.version).toBe('1.2');
     expect(har.log.entries.find((e) => e.request.url === 'https://www.naver.com/')?.response.status).toBe(200);
   });
@@ -73,7 +103,9 @@ describe('navscope trace (the CLI host)', () => {
     expect(trace.result?.outcome).toBe('failed');
     const responses = trace.events.filter((e) => e.type === 'dns.response');
     expect(responses.at(-1)).toMatchObject({ rcode: 'NXDOMAIN' });
-    expect(trace.events.some((e) => e.type === 'navigation.end' && e.netError?.name === 'ERR_NAME_NOT_RESOLVED')).toBe(true);
+    expect(trace.events.some((e) => e.type === 'navigation.end' && e.netError?.name === 'ERR_NAME_NOT_RESOLVED')).toBe(
+      true,
+    );
   });
 
   it('reports a refused connection with ERR_CONNECTION_REFUSED, exits non-zero and still writes the trace', () => {

@@ -99,7 +99,10 @@ describe('the web host', () => {
 
   beforeAll(async () => {
     staticDir = mkdtempSync(path.join(tmpdir(), 'navscope-web-'));
-    writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>NavScope</title><script type="module" src="/app.js"></script>\n');
+    writeFileSync(
+      path.join(staticDir, 'index.html'),
+      '<!doctype html><title>NavScope</title><script type="module" src="/app.js"></script>\n',
+    );
     writeFileSync(path.join(staticDir, 'app.js'), 'console.log("NavScope window");\n');
     mkdirSync(path.join(staticDir, 'assets'));
     writeFileSync(path.join(staticDir, 'assets', 'style.css'), 'body { margin: 0; }\n');
@@ -140,7 +143,17 @@ describe('the web host', () => {
   });
 
   it('answers 404 to path traversal and missing files, 405 to other methods', async () => {
-    for (const attempt of ['/../package.json', '/%2e%2e/package.json', '/%2E%2E%2Fpackage.json', '/assets/..%2f..%2fpackage.json', '/..%5cpackage.json', '/app.js%00.html', '/missing.js', '/assets/', '/%']) {
+    for (const attempt of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/%2E%2E%2Fpackage.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/..%5cpackage.json',
+      '/app.js%00.html',
+      '/missing.js',
+      '/assets/',
+      '/%',
+    ]) {
       const res = await http(host, 'GET', attempt);
       expect(res.status, attempt).toBe(404);
       expect(res.headers['content-security-policy']).toBe(CSP);
@@ -155,7 +168,9 @@ describe('the web host', () => {
     expect(await connect(`ws://127.0.0.1:${host.port}/api`, host.origin)).toEqual({ refused: 403 });
     expect(await connect(apiUrl(), 'http://evil.example')).toEqual({ refused: 403 });
     expect(await connect(apiUrl(), `http://localhost:${host.port}`)).toEqual({ refused: 403 });
-    expect(await connect(`ws://127.0.0.1:${host.port}/other?token=${host.token}`, host.origin)).toEqual({ refused: 403 });
+    expect(await connect(`ws://127.0.0.1:${host.port}/other?token=${host.token}`, host.origin)).toEqual({
+      refused: 403,
+    });
   });
 
   it('accepts the right token and Origin and sends the trace so far', async () => {
@@ -169,7 +184,10 @@ describe('the web host', () => {
 
   it('answers info', async () => {
     const response = await client.call('info');
-    expect(response).toMatchObject({ kind: 'result', result: { mode: 'lab', shell: 'web', rendererLauncher: 'child_process.fork' } });
+    expect(response).toMatchObject({
+      kind: 'result',
+      result: { mode: 'lab', shell: 'web', rendererLauncher: 'child_process.fork' },
+    });
     expect((response as { result: { version: string } }).result.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
@@ -201,17 +219,34 @@ describe('the web host', () => {
   });
 
   it('controls step mode over the socket, and names the commands it knows when given another', async () => {
-    expect(await client.call('stepMode', 'on')).toMatchObject({ kind: 'result', result: { enabled: true, pace: 'paused', held: 0, next: null } });
-    expect(await client.call('stepMode', 'play:250')).toMatchObject({ kind: 'result', result: { enabled: true, pace: 'playing', intervalMs: 250 } });
-    expect(await client.call('stepMode', 'play:1')).toMatchObject({ kind: 'error', error: expect.stringMatching(/play interval must be between 10 and 60000 ms/) });
-    expect(await client.call('stepMode', 'sideways')).toMatchObject({ kind: 'error', error: expect.stringMatching(/unknown step command "sideways": use on, off, step, next-phase, play:<ms> or pause/) });
+    expect(await client.call('stepMode', 'on')).toMatchObject({
+      kind: 'result',
+      result: { enabled: true, pace: 'paused', held: 0, next: null },
+    });
+    expect(await client.call('stepMode', 'play:250')).toMatchObject({
+      kind: 'result',
+      result: { enabled: true, pace: 'playing', intervalMs: 250 },
+    });
+    expect(await client.call('stepMode', 'play:1')).toMatchObject({
+      kind: 'error',
+      error: expect.stringMatching(/play interval must be between 10 and 60000 ms/),
+    });
+    expect(await client.call('stepMode', 'sideways')).toMatchObject({
+      kind: 'error',
+      error: expect.stringMatching(
+        /unknown step command "sideways": use on, off, step, next-phase, play:<ms> or pause/,
+      ),
+    });
     expect(await client.call('stepMode', 'off')).toMatchObject({ kind: 'result', result: { enabled: false, held: 0 } });
     await client.until(() => client.events.some((e) => e.type === 'step.mode' && !e.enabled));
   });
 
   it('answers goForward with nothing forward as nothing-to-do', async () => {
     const response = await client.call('goForward');
-    expect(response).toMatchObject({ kind: 'result', result: { outcome: 'nothing-to-do', navigationId: null, url: null } });
+    expect(response).toMatchObject({
+      kind: 'result',
+      result: { outcome: 'nothing-to-do', navigationId: null, url: null },
+    });
   });
 });
 

@@ -57,7 +57,13 @@ describe('Lab config', () => {
       { name: 'ns1.badssl-lab.com', address: BADSSL_NS, port: dnsPort, zone: 'badssl-lab.com', role: 'authoritative' },
       { name: 'ns1.lab-dns.net', address: LAB_DNS_NS, port: dnsPort, zone: 'lab-dns.net', role: 'authoritative' },
       { name: 'ns.lab-dns.net', address: GLUELESS_NS, port: dnsPort, zone: 'glueless-lab.com', role: 'authoritative' },
-      { name: 'ns1.testsafebrowsing-lab.com', address: SAFE_BROWSING_NS, port: dnsPort, zone: 'testsafebrowsing-lab.com', role: 'authoritative' },
+      {
+        name: 'ns1.testsafebrowsing-lab.com',
+        address: SAFE_BROWSING_NS,
+        port: dnsPort,
+        zone: 'testsafebrowsing-lab.com',
+        role: 'authoritative',
+      },
       { name: 'ns1.sites-lab.net', address: SITES_NS, port: dnsPort, zone: 'sites-lab.net', role: 'authoritative' },
     ]);
     expect(webPort).toBeGreaterThan(0);
@@ -65,12 +71,37 @@ describe('Lab config', () => {
     expect(httpsPort).not.toBe(webPort);
     expect(config.portMap).toEqual({ '80': webPort, '443': httpsPort });
     expect(config.webServers).toEqual([
-      { address: NAVER_WEB, port: webPort, httpsPort, hosts: ['alias1.naver.com', 'cname.naver.com', 'm.naver.com', 'naver.com', 'www.naver.com'] },
+      {
+        address: NAVER_WEB,
+        port: webPort,
+        httpsPort,
+        hosts: ['alias1.naver.com', 'cname.naver.com', 'm.naver.com', 'naver.com', 'www.naver.com'],
+      },
       { address: GOOGLE_WEB, port: webPort, httpsPort, hosts: ['google.com', 'search.naver.com', 'www.google.com'] },
-      { address: BADSSL_WEB, port: webPort, httpsPort, hosts: ['expired.badssl-lab.com', 'handshake-abort.badssl-lab.com', 'untrusted-root.badssl-lab.com', 'wrong-host.badssl-lab.com'] },
+      {
+        address: BADSSL_WEB,
+        port: webPort,
+        httpsPort,
+        hosts: [
+          'expired.badssl-lab.com',
+          'handshake-abort.badssl-lab.com',
+          'untrusted-root.badssl-lab.com',
+          'wrong-host.badssl-lab.com',
+        ],
+      },
       { address: GLUELESS_WEB, port: webPort, httpsPort, hosts: ['www.glueless-lab.com'] },
-      { address: SAFE_BROWSING_WEB, port: webPort, httpsPort, hosts: ['malware.testsafebrowsing-lab.com', 'phishing.testsafebrowsing-lab.com'] },
-      { address: SITES_WEB, port: webPort, httpsPort, hosts: Array.from({ length: 20 }, (_, i) => `www.site${i + 1}-lab.com`).sort() },
+      {
+        address: SAFE_BROWSING_WEB,
+        port: webPort,
+        httpsPort,
+        hosts: ['malware.testsafebrowsing-lab.com', 'phishing.testsafebrowsing-lab.com'],
+      },
+      {
+        address: SITES_WEB,
+        port: webPort,
+        httpsPort,
+        hosts: Array.from({ length: 20 }, (_, i) => `www.site${i + 1}-lab.com`).sort(),
+      },
     ]);
     expect(config.ca.certPem).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n?$/);
     expect(config.scenarios.length).toBeGreaterThanOrEqual(25);
@@ -104,9 +135,7 @@ describe('Lab DNS: an iterative resolution of www.naver.com', () => {
     expect(packet.authorities).toEqual([
       expect.objectContaining({ name: 'naver.com', type: 'NS', ttl: 172800, data: 'ns1.naver.com' }),
     ]);
-    expect(packet.additionals).toEqual([
-      expect.objectContaining({ name: 'ns1.naver.com', type: 'A', data: NAVER_NS }),
-    ]);
+    expect(packet.additionals).toEqual([expect.objectContaining({ name: 'ns1.naver.com', type: 'A', data: NAVER_NS })]);
   });
 
   it('ns1.naver.com answers authoritatively', async () => {
@@ -126,7 +155,9 @@ describe('Lab DNS: an iterative resolution of www.naver.com', () => {
     expect(gtld.packet.flag_aa).toBe(true);
     expect(gtld.packet.answers).toEqual([expect.objectContaining({ type: 'A', data: GTLD })]);
     const google = await dnsQuery(GTLD, dnsPort, 'www.google.com', 'A');
-    expect(google.packet.authorities).toEqual([expect.objectContaining({ name: 'google.com', type: 'NS', data: 'ns1.google.com' })]);
+    expect(google.packet.authorities).toEqual([
+      expect.objectContaining({ name: 'google.com', type: 'NS', data: 'ns1.google.com' }),
+    ]);
     expect(google.packet.additionals).toEqual([expect.objectContaining({ name: 'ns1.google.com', data: GOOGLE_NS })]);
     const answer = await dnsQuery(GOOGLE_NS, dnsPort, 'www.google.com', 'A');
     expect(answer.packet.answers).toEqual([expect.objectContaining({ name: 'www.google.com', data: GOOGLE_WEB })]);
@@ -145,7 +176,12 @@ describe('Lab DNS: negative answers and edge cases', () => {
     expect(packet.flag_aa).toBe(true);
     expect(packet.answers).toEqual([]);
     expect(packet.authorities).toEqual([
-      expect.objectContaining({ name: 'naver.com', type: 'SOA', ttl: 300, data: expect.objectContaining({ mname: 'ns1.naver.com', minimum: 300 }) }),
+      expect.objectContaining({
+        name: 'naver.com',
+        type: 'SOA',
+        ttl: 300,
+        data: expect.objectContaining({ mname: 'ns1.naver.com', minimum: 300 }),
+      }),
     ]);
   });
 
@@ -218,8 +254,12 @@ describe('Lab DNS: negative answers and edge cases', () => {
 describe('Lab DNS: the badssl-lab.com zone', () => {
   it('com delegates badssl-lab.com with glue; its server answers the scenario hosts', async () => {
     const referral = await dnsQuery(GTLD, dnsPort, 'expired.badssl-lab.com', 'A');
-    expect(referral.packet.authorities).toEqual([expect.objectContaining({ name: 'badssl-lab.com', type: 'NS', data: 'ns1.badssl-lab.com' })]);
-    expect(referral.packet.additionals).toEqual([expect.objectContaining({ name: 'ns1.badssl-lab.com', data: BADSSL_NS })]);
+    expect(referral.packet.authorities).toEqual([
+      expect.objectContaining({ name: 'badssl-lab.com', type: 'NS', data: 'ns1.badssl-lab.com' }),
+    ]);
+    expect(referral.packet.additionals).toEqual([
+      expect.objectContaining({ name: 'ns1.badssl-lab.com', data: BADSSL_NS }),
+    ]);
     for (const host of ['expired.badssl-lab.com', 'wrong-host.badssl-lab.com', 'untrusted-root.badssl-lab.com']) {
       const answer = await dnsQuery(BADSSL_NS, dnsPort, host, 'A');
       expect(answer.packet.flag_aa).toBe(true);
@@ -234,24 +274,34 @@ describe('Lab DNS: a glueless delegation', () => {
     expect(rcode).toBe(NOERROR);
     expect(packet.flag_aa).toBe(false);
     expect(packet.answers).toEqual([]);
-    expect(packet.authorities).toEqual([expect.objectContaining({ name: 'glueless-lab.com', type: 'NS', data: 'ns.lab-dns.net' })]);
+    expect(packet.authorities).toEqual([
+      expect.objectContaining({ name: 'glueless-lab.com', type: 'NS', data: 'ns.lab-dns.net' }),
+    ]);
     expect(packet.additionals).toEqual([]);
   });
 
   it('the resolver finds ns.lab-dns.net through net (with glue) and lab-dns.net', async () => {
     const net = await dnsQuery(GTLD, dnsPort, 'ns.lab-dns.net', 'A');
     expect(net.packet.flag_aa).toBe(false);
-    expect(net.packet.authorities).toEqual([expect.objectContaining({ name: 'lab-dns.net', type: 'NS', data: 'ns1.lab-dns.net' })]);
-    expect(net.packet.additionals).toEqual([expect.objectContaining({ name: 'ns1.lab-dns.net', type: 'A', data: LAB_DNS_NS })]);
+    expect(net.packet.authorities).toEqual([
+      expect.objectContaining({ name: 'lab-dns.net', type: 'NS', data: 'ns1.lab-dns.net' }),
+    ]);
+    expect(net.packet.additionals).toEqual([
+      expect.objectContaining({ name: 'ns1.lab-dns.net', type: 'A', data: LAB_DNS_NS }),
+    ]);
     const address = await dnsQuery(LAB_DNS_NS, dnsPort, 'ns.lab-dns.net', 'A');
     expect(address.packet.flag_aa).toBe(true);
-    expect(address.packet.answers).toEqual([expect.objectContaining({ name: 'ns.lab-dns.net', type: 'A', data: GLUELESS_NS })]);
+    expect(address.packet.answers).toEqual([
+      expect.objectContaining({ name: 'ns.lab-dns.net', type: 'A', data: GLUELESS_NS }),
+    ]);
   });
 
   it('ns.lab-dns.net answers for www.glueless-lab.com', async () => {
     const { packet } = await dnsQuery(GLUELESS_NS, dnsPort, 'www.glueless-lab.com', 'A');
     expect(packet.flag_aa).toBe(true);
-    expect(packet.answers).toEqual([expect.objectContaining({ name: 'www.glueless-lab.com', type: 'A', data: GLUELESS_WEB })]);
+    expect(packet.answers).toEqual([
+      expect.objectContaining({ name: 'www.glueless-lab.com', type: 'A', data: GLUELESS_WEB }),
+    ]);
   });
 });
 
@@ -270,7 +320,9 @@ describe('Lab DNS: naver.com scenario names', () => {
   it('a cross-zone CNAME is answered with the CNAME only', async () => {
     const { packet } = await dnsQuery(NAVER_NS, dnsPort, 'search.naver.com', 'A');
     expect(packet.flag_aa).toBe(true);
-    expect(packet.answers).toEqual([expect.objectContaining({ name: 'search.naver.com', type: 'CNAME', data: 'www.google.com' })]);
+    expect(packet.answers).toEqual([
+      expect.objectContaining({ name: 'search.naver.com', type: 'CNAME', data: 'www.google.com' }),
+    ]);
   });
 
   it('v6only.naver.com has an AAAA record and no A record (NODATA)', async () => {
@@ -426,7 +478,9 @@ describe('Lab web: www.google.com', () => {
     const html = reply.body.toString('utf8');
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 네이버');
-    expect(html).toContain('<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 네이버 - Google Search — NavScope lab</title>');
+    expect(html).toContain(
+      '<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 네이버 - Google Search — NavScope lab</title>',
+    );
     const plain = await httpGet(GOOGLE_WEB, webPort, 'www.google.com', '/search?q=what+is+dns');
     expect(plain.body.toString('utf8')).toContain('<title>what is dns - Google Search — NavScope lab</title>');
   });

@@ -29,7 +29,9 @@ describe('LabAuthority', () => {
   it('prefers the most specific zone it serves', () => {
     const authority = new LabAuthority(zones('com', 'net'));
     expect(authority.lookup('example.net', 'A').rcode).toBe('NXDOMAIN');
-    expect(authority.lookup('example.net', 'A').authorities).toEqual([expect.objectContaining({ name: 'net', type: 'SOA' })]);
+    expect(authority.lookup('example.net', 'A').authorities).toEqual([
+      expect.objectContaining({ name: 'net', type: 'SOA' }),
+    ]);
     expect(authority.lookup('com', 'SOA').answers).toEqual([expect.objectContaining({ name: 'com', type: 'SOA' })]);
   });
 
@@ -56,9 +58,19 @@ describe('LabAuthority', () => {
 
   it('reports the zone faults: SERVFAIL, silence and truncation', () => {
     const authority = new LabAuthority(zones('naver.com'));
-    expect(authority.lookup('servfail.naver.com', 'A')).toMatchObject({ rcode: 'SERVFAIL', authoritative: false, fault: 'servfail', answers: [] });
+    expect(authority.lookup('servfail.naver.com', 'A')).toMatchObject({
+      rcode: 'SERVFAIL',
+      authoritative: false,
+      fault: 'servfail',
+      answers: [],
+    });
     expect(authority.lookup('silent.naver.com', 'AAAA')).toMatchObject({ fault: 'silent', answers: [] });
-    expect(authority.lookup('Truncated.Naver.Com.', 'A')).toMatchObject({ rcode: 'NOERROR', authoritative: true, fault: 'truncated', answers: [] });
+    expect(authority.lookup('Truncated.Naver.Com.', 'A')).toMatchObject({
+      rcode: 'NOERROR',
+      authoritative: true,
+      fault: 'truncated',
+      answers: [],
+    });
     // Only the exact name misbehaves.
     expect(authority.lookup('x.servfail.naver.com', 'A')).toMatchObject({ rcode: 'NXDOMAIN' });
     expect(authority.lookup('x.servfail.naver.com', 'A').fault).toBeUndefined();
@@ -67,7 +79,9 @@ describe('LabAuthority', () => {
   it('gives no glue for an out-of-zone name server it does not know (glueless)', () => {
     const result = new LabAuthority(zones('com', 'net')).lookup('www.glueless-lab.com', 'A');
     expect(result.authoritative).toBe(false);
-    expect(result.authorities).toEqual([expect.objectContaining({ name: 'glueless-lab.com', type: 'NS', data: 'ns.lab-dns.net' })]);
+    expect(result.authorities).toEqual([
+      expect.objectContaining({ name: 'glueless-lab.com', type: 'NS', data: 'ns.lab-dns.net' }),
+    ]);
     expect(result.additionals).toEqual([]);
   });
 

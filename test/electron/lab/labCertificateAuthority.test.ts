@@ -71,7 +71,10 @@ describe('Lab CA storage', () => {
   });
 
   it('two labs starting at once agree on one stored CA', async () => {
-    const [a, b] = await Promise.all([LabCertificateAuthority.loadOrCreate(dataDir), LabCertificateAuthority.loadOrCreate(dataDir)]);
+    const [a, b] = await Promise.all([
+      LabCertificateAuthority.loadOrCreate(dataDir),
+      LabCertificateAuthority.loadOrCreate(dataDir),
+    ]);
     const stored = await readFile(path.join(dataDir, 'lab-ca', 'ca-cert.pem'), 'utf8');
     // One of them stored its CA; the other either lost the race (and loaded it) or found it.
     expect([a.certPem, b.certPem]).toContain(stored);

@@ -95,7 +95,15 @@ function readZip(zip: Buffer): ZipEntry[] {
     const localExtraLength = zip.readUInt16LE(localAt + 28);
     expect(zip.subarray(localAt + 30, localAt + 30 + localNameLength).toString('utf8')).toBe(name);
     const dataAt = localAt + 30 + localNameLength + localExtraLength;
-    entries.push({ name, flags, method, crc, compressedSize, size, data: zip.subarray(dataAt, dataAt + compressedSize) });
+    entries.push({
+      name,
+      flags,
+      method,
+      crc,
+      compressedSize,
+      size,
+      data: zip.subarray(dataAt, dataAt + compressedSize),
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   expect(at).toBe(endAt);
@@ -124,7 +132,10 @@ describe('Lab downloads: /download/report.zip', () => {
   });
 
   it('is the same over HTTPS', async () => {
-    const reply = await httpsGet(NAVER_WEB, httpsPort, '/download/report.zip', { ca: lab.config.ca.certPem, servername: 'www.naver.com' });
+    const reply = await httpsGet(NAVER_WEB, httpsPort, '/download/report.zip', {
+      ca: lab.config.ca.certPem,
+      servername: 'www.naver.com',
+    });
     expect(reply.status).toBe(200);
     expect(reply.headers['content-disposition']).toBe('attachment; filename="report.zip"');
     expect(reply.body).toEqual(REPORT_ZIP);
@@ -154,7 +165,16 @@ describe('Lab downloads: /download/data.bin', () => {
     expect(new Set(DATA_BIN.subarray(0, 4096)).size).toBeGreaterThan(200);
 
     const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      const request = http.request({ host: NAVER_WEB, port: webPort, path: '/download/data.bin', headers: { Host: 'www.naver.com' }, agent: false }, resolve);
+      const request = http.request(
+        {
+          host: NAVER_WEB,
+          port: webPort,
+          path: '/download/data.bin',
+          headers: { Host: 'www.naver.com' },
+          agent: false,
+        },
+        resolve,
+      );
       request.on('error', reject);
       request.end();
     });
@@ -185,7 +205,16 @@ describe('Lab downloads: /download/data.bin', () => {
     expect(lab.slowResponseCount()).toBe(0);
 
     const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      const request = http.request({ host: NAVER_WEB, port: webPort, path: '/download/data.bin', headers: { Host: 'www.naver.com' }, agent: false }, resolve);
+      const request = http.request(
+        {
+          host: NAVER_WEB,
+          port: webPort,
+          path: '/download/data.bin',
+          headers: { Host: 'www.naver.com' },
+          agent: false,
+        },
+        resolve,
+      );
       request.on('error', reject);
       request.end();
     });
@@ -294,8 +323,12 @@ describe('Lab MIME sniffing routes', () => {
 
   it('the same headers over HTTPS', async () => {
     const options = { ca: lab.config.ca.certPem, servername: 'www.naver.com' };
-    expect((await httpsGet(NAVER_WEB, httpsPort, '/mime/no-content-type', options)).headers['content-type']).toBeUndefined();
-    expect((await httpsGet(NAVER_WEB, httpsPort, '/mime/unknown-type', options)).headers['content-type']).toBe('unknown/unknown');
+    expect(
+      (await httpsGet(NAVER_WEB, httpsPort, '/mime/no-content-type', options)).headers['content-type'],
+    ).toBeUndefined();
+    expect((await httpsGet(NAVER_WEB, httpsPort, '/mime/unknown-type', options)).headers['content-type']).toBe(
+      'unknown/unknown',
+    );
     const nosniff = await httpsGet(NAVER_WEB, httpsPort, '/mime/nosniff-mislabeled', options);
     expect(nosniff.headers['x-content-type-options']).toBe('nosniff');
     expect(nosniff.headers['strict-transport-security']).toBe('max-age=31536000');
@@ -306,7 +339,15 @@ describe('Lab MIME sniffing routes', () => {
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
     const text = reply.body.toString('utf8');
     expect(text).toContain('NavScope lab stand-in');
-    for (const path of ['no-content-type', 'unknown-type', 'binary-as-text', 'mislabeled-html', 'nosniff-mislabeled', 'png-no-type', 'pdf-no-type']) {
+    for (const path of [
+      'no-content-type',
+      'unknown-type',
+      'binary-as-text',
+      'mislabeled-html',
+      'nosniff-mislabeled',
+      'png-no-type',
+      'pdf-no-type',
+    ]) {
       expect(text).toContain(`href="/mime/${path}"`);
     }
   });

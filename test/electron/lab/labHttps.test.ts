@@ -128,10 +128,13 @@ describe('Lab HTTPS', () => {
   it('refuses a client that offers only h2 (ALPN http/1.1 only)', async () => {
     const { connect } = await import('node:tls');
     const outcome = await new Promise<string>((resolve) => {
-      const socket = connect({ host: NAVER_WEB, port: httpsPort, servername: 'www.naver.com', ca, ALPNProtocols: ['h2'] }, () => {
-        resolve(`connected:${String(socket.alpnProtocol)}`);
-        socket.destroy();
-      });
+      const socket = connect(
+        { host: NAVER_WEB, port: httpsPort, servername: 'www.naver.com', ca, ALPNProtocols: ['h2'] },
+        () => {
+          resolve(`connected:${String(socket.alpnProtocol)}`);
+          socket.destroy();
+        },
+      );
       socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
     });
     expect(outcome).toBe('ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL');
@@ -140,18 +143,24 @@ describe('Lab HTTPS', () => {
 
 describe('Lab HTTPS: certificate errors', () => {
   it('expired.badssl-lab.com presents an expired lab-CA certificate', async () => {
-    expect(await httpsOutcome(BADSSL_WEB, httpsPort, '/', { ca, servername: 'expired.badssl-lab.com' })).toBe('CERT_HAS_EXPIRED');
+    expect(await httpsOutcome(BADSSL_WEB, httpsPort, '/', { ca, servername: 'expired.badssl-lab.com' })).toBe(
+      'CERT_HAS_EXPIRED',
+    );
     const leaf = new X509Certificate(lab.certificates.certificateFor('expired.badssl-lab.com')?.chainPem ?? '');
     expect(Date.parse(leaf.validTo)).toBeLessThan(Date.now());
     expect(leaf.checkIssued(new X509Certificate(ca))).toBe(true);
   });
 
   it('wrong-host.badssl-lab.com presents a certificate for some-other-host.badssl-lab.com only', async () => {
-    expect(await httpsOutcome(BADSSL_WEB, httpsPort, '/', { ca, servername: 'wrong-host.badssl-lab.com' })).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
+    expect(await httpsOutcome(BADSSL_WEB, httpsPort, '/', { ca, servername: 'wrong-host.badssl-lab.com' })).toBe(
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+    );
   });
 
   it('untrusted-root.badssl-lab.com chains to a throwaway root that is not the lab CA', async () => {
-    expect(await httpsOutcome(BADSSL_WEB, httpsPort, '/', { ca, servername: 'untrusted-root.badssl-lab.com' })).toBe('SELF_SIGNED_CERT_IN_CHAIN');
+    expect(await httpsOutcome(BADSSL_WEB, httpsPort, '/', { ca, servername: 'untrusted-root.badssl-lab.com' })).toBe(
+      'SELF_SIGNED_CERT_IN_CHAIN',
+    );
     const chain = lab.certificates.certificateFor('untrusted-root.badssl-lab.com')?.chainPem ?? '';
     expect(chain.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
     const root = new X509Certificate(chain.slice(chain.lastIndexOf('-----BEGIN CERTIFICATE-----')));
@@ -169,7 +178,15 @@ describe('Lab HTTPS: certificate errors', () => {
     for (const [host, text] of Object.entries(expected)) {
       const body = await new Promise<string>((resolve, reject) => {
         const req = request(
-          { host: BADSSL_WEB, port: httpsPort, path: '/', servername: host, headers: { Host: host }, rejectUnauthorized: false, agent: false },
+          {
+            host: BADSSL_WEB,
+            port: httpsPort,
+            path: '/',
+            servername: host,
+            headers: { Host: host },
+            rejectUnauthorized: false,
+            agent: false,
+          },
           (response) => {
             const chunks: Buffer[] = [];
             response.on('data', (c: Buffer) => chunks.push(c));

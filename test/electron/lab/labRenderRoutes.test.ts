@@ -105,7 +105,9 @@ describe('Lab render: /render/scripts', () => {
       expect(body.slice(0, asyncAt)).toMatch(/<p>[^<]*\w/);
       expect(body.slice(moduleAt, body.indexOf('<script>'))).toMatch(/<p>[^<]*\w/);
       // The inline script sits last in the body and is a harmless comment.
-      expect(html).toMatch(new RegExp(`<script>\\n${RENDER_INLINE_SCRIPT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n</script>\\n</body>`));
+      expect(html).toMatch(
+        new RegExp(`<script>\\n${RENDER_INLINE_SCRIPT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n</script>\\n</body>`),
+      );
     });
   }
 
@@ -144,7 +146,10 @@ describe('Lab render: /render/scripts', () => {
 describe('Lab render: the generic /render/js/ and /render/css/ routes', () => {
   it('apply ?delay=N as a delayed delivery, capped, and ignore anything but a whole number', () => {
     expect(naverResource('/render/js/blocking.js?delay=300')?.delivery).toEqual({ kind: 'delayed', delayMs: 300 });
-    expect(naverResource('/render/js/x.js?delay=99999')?.delivery).toEqual({ kind: 'delayed', delayMs: RENDER_MAX_DELAY_MS });
+    expect(naverResource('/render/js/x.js?delay=99999')?.delivery).toEqual({
+      kind: 'delayed',
+      delayMs: RENDER_MAX_DELAY_MS,
+    });
     expect(RENDER_MAX_DELAY_MS).toBe(2000);
     expect(naverResource('/render/css/slow.css?delay=400')?.delivery).toEqual({ kind: 'delayed', delayMs: 400 });
     expect(naverResource('/render/css/a.css?delay=2001')?.delivery).toEqual({ kind: 'delayed', delayMs: 2000 });
@@ -159,7 +164,15 @@ describe('Lab render: the generic /render/js/ and /render/css/ routes', () => {
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toBe(JS_TYPE);
     expect(text(script)).toBe('// NavScope lab script any_name-1\n');
-    for (const path of ['/render/js/', '/render/js/.js', '/render/js/a.css', '/render/js/a/b.js', '/render/js/a.js.map', '/render/css/a.js', '/render/css/x/y.css']) {
+    for (const path of [
+      '/render/js/',
+      '/render/js/.js',
+      '/render/js/a.css',
+      '/render/js/a/b.js',
+      '/render/js/a.js.map',
+      '/render/css/a.js',
+      '/render/css/x/y.css',
+    ]) {
       const reply = await naver(path);
       expect(reply.status, path).toBe(404);
       expect(text(reply)).toContain('404 Not Found');
@@ -225,7 +238,9 @@ describe('Lab render: /render/corb', () => {
       expect(XSSI_PREFIX).toBe(")]}'");
       expect(xssi.body.subarray(0, 4).toString('latin1')).toBe(")]}'");
       expect(text(xssi)).toBe(RENDER_XSSI_BODY);
-      expect(JSON.parse(text(xssi).slice(XSSI_PREFIX.length))).toEqual(expect.objectContaining({ navscope: 'lab stand-in' }));
+      expect(JSON.parse(text(xssi).slice(XSSI_PREFIX.length))).toEqual(
+        expect.objectContaining({ navscope: 'lab stand-in' }),
+      );
 
       const wrongType = await google('/render/wrong-type.js', scheme);
       expect(wrongType.status).toBe(200);
@@ -247,7 +262,8 @@ describe('Lab render: /render/corb', () => {
       expect(logo.body.subarray(0, 8)).toEqual(PNG_SIGNATURE);
 
       // No CORS headers: the no-cors loads stay opaque.
-      for (const reply of [data, xssi, wrongType, realScript, logo]) expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+      for (const reply of [data, xssi, wrongType, realScript, logo])
+        expect(reply.headers['access-control-allow-origin']).toBeUndefined();
     });
 
     it(`www.naver.com serves the same-origin JSON (${scheme})`, async () => {
@@ -276,11 +292,15 @@ describe('Lab render: /render/display', () => {
       expect(html).toContain('NavScope lab stand-in');
       expect(tags(html, 'link')).toEqual(['<link rel="stylesheet" href="/render/css/display.css">']);
       expect(html.indexOf('/render/css/display.css')).toBeLessThan(html.indexOf('</head>'));
-      expect(html).toMatch(/<div id="none-inline" style="display:none">\s*<p>[^<]+<code>[^<]+<\/code>[^<]*<\/p>\s*<span>[^<]+<\/span>\s*<\/div>/);
+      expect(html).toMatch(
+        /<div id="none-inline" style="display:none">\s*<p>[^<]+<code>[^<]+<\/code>[^<]*<\/p>\s*<span>[^<]+<\/span>\s*<\/div>/,
+      );
       expect(html).toMatch(/<p id="none-class" class="hidden">/);
       expect(html).toMatch(/<p id="invisible" style="visibility:hidden">/);
       expect(html).toMatch(/<p id="none-attribute" hidden>/);
-      expect(html).toMatch(/<div class="outer" id="outer">\s*<div class="middle" id="middle">\s*<div class="inner" id="inner">/);
+      expect(html).toMatch(
+        /<div class="outer" id="outer">\s*<div class="middle" id="middle">\s*<div class="inner" id="inner">/,
+      );
       for (const inline of ['<span>', '<em>', '<strong>', '<a href="/">', '<code>']) expect(html).toContain(inline);
       expect(tags(html, 'img')).toEqual(['<img src="/static/logo.png" alt="NAVER" width="120" height="40">']);
       expect(tags(html, 'script')).toEqual([]);
@@ -295,7 +315,8 @@ describe('Lab render: /render/display', () => {
     const css = text(reply);
     expect(css).toBe(RENDER_DISPLAY_CSS);
     expect(css).toMatch(/\.hidden \{ display: none; \}/);
-    for (const box of ['outer', 'middle', 'inner']) expect(css).toMatch(new RegExp(`\\.${box} \\{[^}]*margin:[^}]*padding:`));
+    for (const box of ['outer', 'middle', 'inner'])
+      expect(css).toMatch(new RegExp(`\\.${box} \\{[^}]*margin:[^}]*padding:`));
     // The exact route wins over the generic /render/css/ route, which would delay nothing and say something else.
     expect(css).not.toBe(renderStylesheetBody('display'));
   });
@@ -324,10 +345,21 @@ describe('Lab render: the home page is unchanged', () => {
   it('keeps its subresources, and naver.css styles what it uses', async () => {
     const html = text(await naver('/'));
     expect(tags(html, 'link')).toEqual(['<link rel="stylesheet" href="/static/naver.css">']);
-    expect(tags(html, 'script')).toEqual(['<script src="/static/search.js">', '<script src="/static/analytics.js" async>']);
+    expect(tags(html, 'script')).toEqual([
+      '<script src="/static/search.js">',
+      '<script src="/static/analytics.js" async>',
+    ]);
     expect(tags(html, 'img')).toEqual(['<img src="/static/logo.png" alt="NAVER" width="120" height="40">']);
     const css = text(await naver('/static/naver.css'));
-    for (const selector of ['body {', '.lab-notice {', 'header.top {', 'nav.services {', 'main {', 'section {', 'footer {']) {
+    for (const selector of [
+      'body {',
+      '.lab-notice {',
+      'header.top {',
+      'nav.services {',
+      'main {',
+      'section {',
+      'footer {',
+    ]) {
       expect(css).toContain(selector);
     }
     for (const className of ['lab-notice', 'top', 'services', 'search']) expect(html).toContain(`class="${className}"`);

@@ -66,13 +66,20 @@ function fullHashListed(list: SafeBrowsingListFile, hash: Buffer): boolean {
 describe('Lab DNS: the testsafebrowsing-lab.com zone', () => {
   it('the root refers com; com delegates testsafebrowsing-lab.com with glue', async () => {
     const root = await dnsQuery(ROOT, dnsPort, 'malware.testsafebrowsing-lab.com', 'A');
-    expect(root.packet.authorities).toEqual([expect.objectContaining({ name: 'com', type: 'NS', data: 'a.gtld-servers.net' })]);
+    expect(root.packet.authorities).toEqual([
+      expect.objectContaining({ name: 'com', type: 'NS', data: 'a.gtld-servers.net' }),
+    ]);
     const referral = await dnsQuery(GTLD, dnsPort, 'malware.testsafebrowsing-lab.com', 'A');
     expect(referral.rcode).toBe(0);
     expect(referral.packet.flag_aa).toBe(false);
     expect(referral.packet.answers).toEqual([]);
     expect(referral.packet.authorities).toEqual([
-      expect.objectContaining({ name: 'testsafebrowsing-lab.com', type: 'NS', ttl: 172800, data: 'ns1.testsafebrowsing-lab.com' }),
+      expect.objectContaining({
+        name: 'testsafebrowsing-lab.com',
+        type: 'NS',
+        ttl: 172800,
+        data: 'ns1.testsafebrowsing-lab.com',
+      }),
     ]);
     expect(referral.packet.additionals).toEqual([
       expect.objectContaining({ name: 'ns1.testsafebrowsing-lab.com', type: 'A', ttl: 172800, data: SAFE_BROWSING_NS }),
@@ -84,12 +91,18 @@ describe('Lab DNS: the testsafebrowsing-lab.com zone', () => {
       const { packet, rcode } = await dnsQuery(SAFE_BROWSING_NS, dnsPort, host, 'A');
       expect(rcode, host).toBe(0);
       expect(packet.flag_aa).toBe(true);
-      expect(packet.answers).toEqual([expect.objectContaining({ name: host, type: 'A', ttl: 300, data: SAFE_BROWSING_WEB })]);
+      expect(packet.answers).toEqual([
+        expect.objectContaining({ name: host, type: 'A', ttl: 300, data: SAFE_BROWSING_WEB }),
+      ]);
     }
     const missing = await dnsQuery(SAFE_BROWSING_NS, dnsPort, 'www.testsafebrowsing-lab.com', 'A');
     expect(missing.rcode).toBe(3);
     expect(missing.packet.authorities).toEqual([
-      expect.objectContaining({ name: 'testsafebrowsing-lab.com', type: 'SOA', data: expect.objectContaining({ mname: 'ns1.testsafebrowsing-lab.com' }) }),
+      expect.objectContaining({
+        name: 'testsafebrowsing-lab.com',
+        type: 'SOA',
+        data: expect.objectContaining({ mname: 'ns1.testsafebrowsing-lab.com' }),
+      }),
     ]);
   });
 
@@ -101,7 +114,12 @@ describe('Lab DNS: the testsafebrowsing-lab.com zone', () => {
       zone: 'testsafebrowsing-lab.com',
       role: 'authoritative',
     });
-    expect(lab.config.webServers).toContainEqual({ address: SAFE_BROWSING_WEB, port: webPort, httpsPort, hosts: HOSTS });
+    expect(lab.config.webServers).toContainEqual({
+      address: SAFE_BROWSING_WEB,
+      port: webPort,
+      httpsPort,
+      hosts: HOSTS,
+    });
   });
 });
 
@@ -135,7 +153,10 @@ describe('Lab web: the Safe Browsing test hosts', () => {
     expect(plain.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(plain.body.toString('utf8')).toContain('NavScope lab stand-in');
     expect(plain.body.toString('utf8')).toContain('<code>www.naver.com/unsafe/</code>');
-    const secure = await httpsGet(NAVER_WEB, httpsPort, '/unsafe/payload.html', { ca: lab.config.ca.certPem, servername: 'www.naver.com' });
+    const secure = await httpsGet(NAVER_WEB, httpsPort, '/unsafe/payload.html', {
+      ca: lab.config.ca.certPem,
+      servername: 'www.naver.com',
+    });
     expect(secure.status).toBe(200);
   });
 });
@@ -147,7 +168,14 @@ describe('Lab Safe Browsing lists', () => {
     expect(lists.map((l) => l.threatType)).toEqual(['MALWARE', 'SOCIAL_ENGINEERING']);
     expect(buildLabSafeBrowsingLists()).toEqual(lists);
     for (const list of lists) {
-      expect(Object.keys(list).sort()).toEqual(['format', 'fullHashes', 'prefixSize', 'rawHashes', 'threatType', 'version']);
+      expect(Object.keys(list).sort()).toEqual([
+        'format',
+        'fullHashes',
+        'prefixSize',
+        'rawHashes',
+        'threatType',
+        'version',
+      ]);
       expect(list.format).toBe('navscope-safebrowsing-list');
       expect(list.version).toBe(1);
       expect(list.prefixSize).toBe(4);
@@ -162,7 +190,10 @@ describe('Lab Safe Browsing lists', () => {
       expect(raw.length % 4).toBe(0);
       const prefixes = prefixesOf(list);
       for (let i = 1; i < prefixes.length; i++) {
-        expect(Buffer.compare(prefixes[i - 1] ?? Buffer.alloc(0), prefixes[i] ?? Buffer.alloc(0)), list.threatType).toBe(-1);
+        expect(
+          Buffer.compare(prefixes[i - 1] ?? Buffer.alloc(0), prefixes[i] ?? Buffer.alloc(0)),
+          list.threatType,
+        ).toBe(-1);
       }
       for (const full of list.fullHashes) {
         const hash = Buffer.from(full, 'base64');
@@ -206,7 +237,9 @@ describe('Lab Safe Browsing lists', () => {
       'naver.com/',
       'naver.com/unsafe/',
     ];
-    const hits = unsafe.filter((expression) => prefixListed(malware, sha256(expression)) && fullHashListed(malware, sha256(expression)));
+    const hits = unsafe.filter(
+      (expression) => prefixListed(malware, sha256(expression)) && fullHashListed(malware, sha256(expression)),
+    );
     expect(hits).toEqual(['www.naver.com/unsafe/']);
     // http://www.naver.com/news: nothing matches.
     for (const expression of ['www.naver.com/news', 'www.naver.com/', 'naver.com/news', 'naver.com/']) {

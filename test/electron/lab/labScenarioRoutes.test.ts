@@ -65,7 +65,10 @@ describe('Lab web: redirects', () => {
   });
 
   it('the same routes work over HTTPS', async () => {
-    const reply = await httpsGet(NAVER_WEB, lab.config.portMap['443'] ?? 0, '/loop', { ca: lab.config.ca.certPem, servername: 'www.naver.com' });
+    const reply = await httpsGet(NAVER_WEB, lab.config.portMap['443'] ?? 0, '/loop', {
+      ca: lab.config.ca.certPem,
+      servername: 'www.naver.com',
+    });
     expect(reply.status).toBe(302);
     expect(reply.headers['location']).toBe('/loop2');
   });
@@ -125,7 +128,10 @@ describe('Lab web: caching', () => {
     expect((await naver('/cached/etag.css', { 'If-None-Match': `"x", W/${etag}` })).status).toBe(304);
     expect((await naver('/cached/etag.css', { 'If-None-Match': '"v1-0000000000000000"' })).status).toBe(200);
     // If-None-Match decides even when If-Modified-Since is present.
-    expect((await naver('/cached/etag.css', { 'If-None-Match': '"other"', 'If-Modified-Since': new Date().toUTCString() })).status).toBe(200);
+    expect(
+      (await naver('/cached/etag.css', { 'If-None-Match': '"other"', 'If-Modified-Since': new Date().toUTCString() }))
+        .status,
+    ).toBe(200);
   });
 
   it('/cached/max-age.js is fresh for an hour', async () => {
@@ -142,8 +148,12 @@ describe('Lab web: caching', () => {
     expect(first.headers['cache-control']).toBe('no-cache');
     expect(first.headers['content-type']).toBe('image/png');
     expect((await naver('/cached/last-modified.png', { 'If-Modified-Since': CACHED_LAST_MODIFIED })).status).toBe(304);
-    expect((await naver('/cached/last-modified.png', { 'If-Modified-Since': 'Tue, 02 Jan 2024 00:00:00 GMT' })).status).toBe(304);
-    expect((await naver('/cached/last-modified.png', { 'If-Modified-Since': 'Sun, 31 Dec 2023 00:00:00 GMT' })).status).toBe(200);
+    expect(
+      (await naver('/cached/last-modified.png', { 'If-Modified-Since': 'Tue, 02 Jan 2024 00:00:00 GMT' })).status,
+    ).toBe(304);
+    expect(
+      (await naver('/cached/last-modified.png', { 'If-Modified-Since': 'Sun, 31 Dec 2023 00:00:00 GMT' })).status,
+    ).toBe(200);
     expect((await naver('/cached/last-modified.png', { 'If-Modified-Since': 'not a date' })).status).toBe(200);
   });
 });
@@ -169,12 +179,18 @@ describe('Lab web: content codings and framing', () => {
       expect(decoded).toContain(`Content-Encoding: ${coding}`);
       expect(decoded).toContain('NavScope lab stand-in');
     }
-    expect((await naver('/gzip', { 'Accept-Encoding': 'br;q=1, gzip;q=0' })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await naver('/gzip', { 'Accept-Encoding': 'br;q=1, gzip;q=0' })).headers['content-encoding'],
+    ).toBeUndefined();
     expect((await naver('/br', { 'Accept-Encoding': '*' })).headers['content-encoding']).toBe('br');
   });
 
   it('/chunked is sent with Transfer-Encoding: chunked in several chunks', async () => {
-    const raw = await rawExchange(NAVER_WEB, webPort, 'GET /chunked HTTP/1.1\r\nHost: www.naver.com\r\nConnection: close\r\n\r\n');
+    const raw = await rawExchange(
+      NAVER_WEB,
+      webPort,
+      'GET /chunked HTTP/1.1\r\nHost: www.naver.com\r\nConnection: close\r\n\r\n',
+    );
     const headEnd = raw.indexOf('\r\n\r\n');
     const head = raw.subarray(0, headEnd).toString('latin1').toLowerCase();
     expect(head).toMatch(/^http\/1\.1 200 ok\r\n/);
@@ -246,10 +262,15 @@ describe('Lab web: status codes', () => {
 describe('Lab web: slow responses', () => {
   it('/slow-head sends nothing while it waits; a client that gives up is forgotten', async () => {
     let answered = false;
-    const request = http.request({ host: NAVER_WEB, port: webPort, path: '/slow-head', headers: { Host: 'www.naver.com' }, agent: false }, () => {
-      answered = true;
-    });
-    const failed = new Promise<string>((resolve) => request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error')));
+    const request = http.request(
+      { host: NAVER_WEB, port: webPort, path: '/slow-head', headers: { Host: 'www.naver.com' }, agent: false },
+      () => {
+        answered = true;
+      },
+    );
+    const failed = new Promise<string>((resolve) =>
+      request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error')),
+    );
     request.end();
     await until(() => lab.slowResponseCount() === 1, 'the server to start waiting');
     expect(answered).toBe(false);
@@ -261,7 +282,10 @@ describe('Lab web: slow responses', () => {
 
   it('/slow-body sends its headers at once, then the body a byte at a time', async () => {
     const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      const request = http.request({ host: NAVER_WEB, port: webPort, path: '/slow-body', headers: { Host: 'www.naver.com' }, agent: false }, resolve);
+      const request = http.request(
+        { host: NAVER_WEB, port: webPort, path: '/slow-body', headers: { Host: 'www.naver.com' }, agent: false },
+        resolve,
+      );
       request.on('error', reject);
       request.end();
     });

@@ -80,7 +80,16 @@ describe('Lab scenarios', () => {
 
   it('name hosts the lab serves (or deliberately does not)', () => {
     const served = new Set([...labSites.flatMap((s) => s.hosts), ...labHostRedirects.flatMap((r) => r.hosts)]);
-    const notServed = new Set(['www.no-such-site-lab.com', 'servfail.naver.com', 'silent.naver.com', 'refused.naver.com', 'malformed.naver.com', 'wrong-id.naver.com', 'loop.naver.com', 'truncated.naver.com']);
+    const notServed = new Set([
+      'www.no-such-site-lab.com',
+      'servfail.naver.com',
+      'silent.naver.com',
+      'refused.naver.com',
+      'malformed.naver.com',
+      'wrong-id.naver.com',
+      'loop.naver.com',
+      'truncated.naver.com',
+    ]);
     for (const scenario of LAB_SCENARIOS) {
       if (!/^[a-z0-9.-]+\.[a-z]+(\/.*)?$/i.test(scenario.input) && !/^https?:\/\//.test(scenario.input)) continue;
       const host = new URL(/^https?:\/\//.test(scenario.input) ? scenario.input : `http://${scenario.input}`).hostname;
@@ -95,7 +104,10 @@ describe('Lab scenarios', () => {
     for (const scenario of LAB_SCENARIOS) {
       if (!/^https?:\/\/www\.naver\.com\//.test(scenario.input)) continue;
       const path = new URL(scenario.input).pathname;
-      expect(exact.includes(path) || prefixes.some((prefix) => path.startsWith(prefix)), `${scenario.id}: ${path}`).toBe(true);
+      expect(
+        exact.includes(path) || prefixes.some((prefix) => path.startsWith(prefix)),
+        `${scenario.id}: ${path}`,
+      ).toBe(true);
     }
   });
 

@@ -62,12 +62,17 @@ export function httpGet(
   headers: Record<string, string> = {},
 ): Promise<HttpReply> {
   return new Promise<HttpReply>((resolve, reject) => {
-    const request = http.request({ host: address, port, path, method, headers: { Host: host, ...headers }, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
+    const request = http.request(
+      { host: address, port, path, method, headers: { Host: host, ...headers }, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end();
   });
@@ -101,21 +106,25 @@ export function httpsGet(address: string, port: number, path: string, options: H
       headers: { Host: options.servername, ...options.headers },
       agent: false,
     };
-    const request = https.request(
-      requestOptions,
-      (response) => {
-        const socket = response.socket as TLSSocket;
-        const tlsProtocol = socket.getProtocol();
-        const alpnProtocol = socket.alpnProtocol;
-        const peerCertificate = socket.getPeerCertificate();
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks), tlsProtocol, alpnProtocol, peerCertificate }),
-        );
-        response.on('error', reject);
-      },
-    );
+    const request = https.request(requestOptions, (response) => {
+      const socket = response.socket as TLSSocket;
+      const tlsProtocol = socket.getProtocol();
+      const alpnProtocol = socket.alpnProtocol;
+      const peerCertificate = socket.getPeerCertificate();
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+          tlsProtocol,
+          alpnProtocol,
+          peerCertificate,
+        }),
+      );
+      response.on('error', reject);
+    });
     request.on('error', reject);
     request.end();
   });

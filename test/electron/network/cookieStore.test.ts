@@ -25,9 +25,20 @@ describe('CookieStore', () => {
       header: 'sid=abc123; Path=/',
       stored: true,
       reason: null,
-      cookie: { name: 'sid', domain: 'www.example.com', path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', expires: null },
+      cookie: {
+        name: 'sid',
+        domain: 'www.example.com',
+        path: '/',
+        secure: false,
+        httpOnly: false,
+        sameSite: 'unspecified',
+        expires: null,
+      },
     });
-    expect(store.cookieHeaderFor('https://www.example.com/account', SAME_SITE)).toEqual({ header: 'sid=abc123', cookies: [{ name: 'sid', domain: 'www.example.com', path: '/' }] });
+    expect(store.cookieHeaderFor('https://www.example.com/account', SAME_SITE)).toEqual({
+      header: 'sid=abc123',
+      cookies: [{ name: 'sid', domain: 'www.example.com', path: '/' }],
+    });
     // Host-only: neither the parent domain nor a subdomain gets it.
     expect(store.cookieHeaderFor('https://example.com/', SAME_SITE).header).toBeNull();
     expect(store.cookieHeaderFor('https://a.www.example.com/', SAME_SITE).header).toBeNull();
@@ -52,7 +63,11 @@ describe('CookieStore', () => {
 
   it('keeps HttpOnly cookies from non-HTTP APIs but sends them on requests', () => {
     const store = memoryStore();
-    const [result] = store.setFromResponse('https://www.example.com/', ['session=s1; HttpOnly', 'theme=dark'], SAME_SITE);
+    const [result] = store.setFromResponse(
+      'https://www.example.com/',
+      ['session=s1; HttpOnly', 'theme=dark'],
+      SAME_SITE,
+    );
     expect(result?.cookie?.httpOnly).toBe(true);
     expect(store.cookieHeaderFor('https://www.example.com/', SAME_SITE).header).toBe('session=s1; theme=dark');
     expect(store.cookieHeaderFor('https://www.example.com/', { ...SAME_SITE, http: false }).header).toBe('theme=dark');
@@ -87,7 +102,11 @@ describe('CookieStore', () => {
 
   it('rejects a Domain attribute that is a public suffix or another domain', () => {
     const store = memoryStore();
-    const results = store.setFromResponse('https://www.example.co.uk/', ['a=1; Domain=co.uk', 'b=1; Domain=uk', 'c=1; Domain=other.co.uk', 'd=1; Domain=example.co.uk'], SAME_SITE);
+    const results = store.setFromResponse(
+      'https://www.example.co.uk/',
+      ['a=1; Domain=co.uk', 'b=1; Domain=uk', 'c=1; Domain=other.co.uk', 'd=1; Domain=example.co.uk'],
+      SAME_SITE,
+    );
     expect(results.map((r) => r.stored)).toEqual([false, false, false, true]);
     expect(results[0]?.reason).toMatch(/^EXCLUDE_INVALID_DOMAIN: .*public suffix/);
     expect(results[1]?.reason).toMatch(/^EXCLUDE_INVALID_DOMAIN: .*public suffix/);
@@ -98,7 +117,14 @@ describe('CookieStore', () => {
     const store = memoryStore();
     const results = store.setFromResponse(
       'https://www.example.com/app/',
-      ['__Host-ok=1; Secure; Path=/', '__Host-domain=1; Secure; Path=/; Domain=example.com', '__Host-path=1; Secure; Path=/app', '__Host-insecure=1; Path=/', '__Secure-ok=1; Secure', '__Secure-no=1'],
+      [
+        '__Host-ok=1; Secure; Path=/',
+        '__Host-domain=1; Secure; Path=/; Domain=example.com',
+        '__Host-path=1; Secure; Path=/app',
+        '__Host-insecure=1; Path=/',
+        '__Secure-ok=1; Secure',
+        '__Secure-no=1',
+      ],
       SAME_SITE,
     );
     expect(results.map((r) => r.stored)).toEqual([true, false, false, false, true, false]);
@@ -107,7 +133,17 @@ describe('CookieStore', () => {
 
   it('applies SameSite when setting from a cross-site response', () => {
     const store = memoryStore();
-    const results = store.setFromResponse('https://tracker.example/', ['lax=1; SameSite=Lax', 'strict=1; SameSite=Strict', 'plain=1', 'none=1; SameSite=None; Secure', 'insecureNone=1; SameSite=None'], { sameSiteContext: 'none' });
+    const results = store.setFromResponse(
+      'https://tracker.example/',
+      [
+        'lax=1; SameSite=Lax',
+        'strict=1; SameSite=Strict',
+        'plain=1',
+        'none=1; SameSite=None; Secure',
+        'insecureNone=1; SameSite=None',
+      ],
+      { sameSiteContext: 'none' },
+    );
     expect(results.map((r) => r.stored)).toEqual([false, false, false, true, false]);
     expect(results[0]?.reason).toMatch(/^EXCLUDE_SAMESITE_LAX/);
     expect(results[1]?.reason).toMatch(/^EXCLUDE_SAMESITE_STRICT/);
@@ -117,13 +153,21 @@ describe('CookieStore', () => {
 
   it('lets a cross-site top-level navigation (lax context) set every kind of cookie', () => {
     const store = memoryStore();
-    const results = store.setFromResponse('https://www.example.com/', ['strict=1; SameSite=Strict', 'lax=1; SameSite=Lax', 'plain=1'], { sameSiteContext: 'lax' });
+    const results = store.setFromResponse(
+      'https://www.example.com/',
+      ['strict=1; SameSite=Strict', 'lax=1; SameSite=Lax', 'plain=1'],
+      { sameSiteContext: 'lax' },
+    );
     expect(results.every((r) => r.stored)).toBe(true);
   });
 
   it('sends cookies according to SameSite and the request context (unspecified = Lax)', () => {
     const store = memoryStore();
-    store.setFromResponse('https://www.example.com/', ['s=1; SameSite=Strict', 'l=1; SameSite=Lax', 'u=1', 'n=1; SameSite=None; Secure'], SAME_SITE);
+    store.setFromResponse(
+      'https://www.example.com/',
+      ['s=1; SameSite=Strict', 'l=1; SameSite=Lax', 'u=1', 'n=1; SameSite=None; Secure'],
+      SAME_SITE,
+    );
     const names = (context: 'strict' | 'lax' | 'none'): string[] =>
       store
         .cookieHeaderFor('https://www.example.com/', { sameSiteContext: context })
@@ -136,7 +180,11 @@ describe('CookieStore', () => {
 
   it('expires cookies on the injected clock (Max-Age counts from when it was set)', () => {
     const store = memoryStore();
-    const [result] = store.setFromResponse('https://www.example.com/', ['short=1; Max-Age=60', 'dated=1; Expires=Wed, 01 Jan 2031 00:00:00 GMT'], SAME_SITE);
+    const [result] = store.setFromResponse(
+      'https://www.example.com/',
+      ['short=1; Max-Age=60', 'dated=1; Expires=Wed, 01 Jan 2031 00:00:00 GMT'],
+      SAME_SITE,
+    );
     expect(result?.cookie?.expires).toBe(new Date(now + 60_000).toISOString());
     now += 30_000;
     store.cookieHeaderFor('https://www.example.com/', SAME_SITE);
@@ -150,7 +198,11 @@ describe('CookieStore', () => {
   it('deletes a cookie with an expiry in the past', () => {
     const store = memoryStore();
     store.setFromResponse('https://www.example.com/', ['gone=1; Path=/', 'kept=1; Path=/'], SAME_SITE);
-    const [result] = store.setFromResponse('https://www.example.com/', ['gone=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'], SAME_SITE);
+    const [result] = store.setFromResponse(
+      'https://www.example.com/',
+      ['gone=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'],
+      SAME_SITE,
+    );
     expect(result?.stored).toBe(false);
     expect(result?.reason).toMatch(/already expired/);
     expect(store.cookieHeaderFor('https://www.example.com/', SAME_SITE).header).toBe('kept=1');
@@ -160,7 +212,11 @@ describe('CookieStore', () => {
 
   it('reports unparsable headers, oversized cookies and non-HTTP schemes', () => {
     const store = memoryStore();
-    const results = store.setFromResponse('https://www.example.com/', ['just-a-value', `big=${'x'.repeat(4096)}`], SAME_SITE);
+    const results = store.setFromResponse(
+      'https://www.example.com/',
+      ['just-a-value', `big=${'x'.repeat(4096)}`],
+      SAME_SITE,
+    );
     expect(results[0]).toMatchObject({ stored: false, cookie: null });
     expect(results[0]?.reason).toMatch(/^EXCLUDE_FAILURE_TO_STORE/);
     expect(results[1]?.reason).toMatch(/^EXCLUDE_NAME_VALUE_PAIR_EXCEEDS_MAX_SIZE/);
@@ -171,7 +227,11 @@ describe('CookieStore', () => {
 
   it('persists persistent cookies (not session ones) and loads them again', () => {
     const first = new CookieStore({ dataDir: dir, now: clock });
-    first.setFromResponse('https://www.example.com/', ['session=1', 'remember=1; Max-Age=3600', 'later=1; Max-Age=60; HttpOnly; Secure; SameSite=Lax'], SAME_SITE);
+    first.setFromResponse(
+      'https://www.example.com/',
+      ['session=1', 'remember=1; Max-Age=3600', 'later=1; Max-Age=60; HttpOnly; Secure; SameSite=Lax'],
+      SAME_SITE,
+    );
     expect(readdirSync(dir)).toEqual([COOKIES_FILE_NAME]);
     const saved = JSON.parse(readFileSync(join(dir, COOKIES_FILE_NAME), 'utf8'));
     expect(saved.cookies.map((c: { key: string }) => c.key).sort()).toEqual(['later', 'remember']);
@@ -179,7 +239,17 @@ describe('CookieStore', () => {
     now += 120_000;
     const second = new CookieStore({ dataDir: dir, now: clock });
     expect(second.cookieHeaderFor('https://www.example.com/', SAME_SITE).header).toBe('remember=1');
-    expect(second.allCookies()).toEqual([{ name: 'remember', domain: 'www.example.com', path: '/', secure: false, httpOnly: false, sameSite: 'unspecified', expires: new Date(now - 120_000 + 3600_000).toISOString() }]);
+    expect(second.allCookies()).toEqual([
+      {
+        name: 'remember',
+        domain: 'www.example.com',
+        path: '/',
+        secure: false,
+        httpOnly: false,
+        sameSite: 'unspecified',
+        expires: new Date(now - 120_000 + 3600_000).toISOString(),
+      },
+    ]);
   });
 
   it('ignores a corrupt cookies.json and replaces it', () => {

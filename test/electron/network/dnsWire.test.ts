@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import dnsPacket from 'dns-packet';
 import type { Answer } from 'dns-packet';
-import { answersQuery, decodePacket, encodeQuery, findReferral, inZone, rcodeOf, roleForZone, summarizeRecord } from '../../../electron/network/dnsWire.js';
+import {
+  answersQuery,
+  decodePacket,
+  encodeQuery,
+  findReferral,
+  inZone,
+  rcodeOf,
+  roleForZone,
+  summarizeRecord,
+} from '../../../electron/network/dnsWire.js';
 
 function random(seed: number): () => number {
   let s = seed;
@@ -46,7 +55,10 @@ describe('dnsWire', () => {
     expect(answersQuery(packet, new Set([4242]), 'WWW.example.com.', 'A')).toBe(true);
     expect(answersQuery(packet, new Set([4243]), 'www.example.com', 'A')).toBe(false);
     expect(answersQuery(packet, new Set([4242]), 'www.example.com', 'AAAA')).toBe(false);
-    expect(findReferral(packet, 'www.example.com', 'com')).toEqual({ zone: 'example.com', nsNames: ['ns1.example.com', 'ns2.example.com'] });
+    expect(findReferral(packet, 'www.example.com', 'com')).toEqual({
+      zone: 'example.com',
+      nsNames: ['ns1.example.com', 'ns2.example.com'],
+    });
     // From a server of another zone the same NS records lead nowhere.
     expect(findReferral(packet, 'www.example.com', 'org')).toBe('lame');
     expect(packet.additionals?.map(summarizeRecord)).toEqual([
@@ -59,18 +71,43 @@ describe('dnsWire', () => {
     const records: Answer[] = [
       { type: 'MX', name: 'example.com', ttl: 1, data: { preference: 10, exchange: 'mail.example.com' } },
       { type: 'TXT', name: 'example.com', ttl: 1, data: ['v=spf1 -all', Buffer.from('second')] },
-      { type: 'SRV', name: '_x._tcp.example.com', ttl: 1, data: { priority: 1, weight: 2, port: 443, target: 'x.example.com' } },
-      { type: 'OPT', name: '.', udpPayloadSize: 1232, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] },
+      {
+        type: 'SRV',
+        name: '_x._tcp.example.com',
+        ttl: 1,
+        data: { priority: 1, weight: 2, port: 443, target: 'x.example.com' },
+      },
+      {
+        type: 'OPT',
+        name: '.',
+        udpPayloadSize: 1232,
+        extendedRcode: 0,
+        ednsVersion: 0,
+        flags: 0,
+        flag_do: false,
+        options: [],
+      },
       { type: 'NULL', name: 'example.com', ttl: 1, data: Buffer.from([1, 2, 255]) },
     ];
-    expect(records.map((r) => summarizeRecord(r).data)).toEqual(['10 mail.example.com', '"v=spf1 -all" "second"', '1 2 443 x.example.com', 'EDNS0 udp=1232', '\\# 3 0102ff']);
+    expect(records.map((r) => summarizeRecord(r).data)).toEqual([
+      '10 mail.example.com',
+      '"v=spf1 -all" "second"',
+      '1 2 443 x.example.com',
+      'EDNS0 udp=1232',
+      '\\# 3 0102ff',
+    ]);
   });
 
   it('knows zones and roles', () => {
     expect(inZone('www.example.com', '.')).toBe(true);
     expect(inZone('www.example.com', 'example.com.')).toBe(true);
     expect(inZone('wwwexample.com', 'example.com')).toBe(false);
-    expect([roleForZone('.'), roleForZone('com'), roleForZone('example.com'), roleForZone('co.uk')]).toEqual(['root', 'tld', 'authoritative', 'authoritative']);
+    expect([roleForZone('.'), roleForZone('com'), roleForZone('example.com'), roleForZone('co.uk')]).toEqual([
+      'root',
+      'tld',
+      'authoritative',
+      'authoritative',
+    ]);
   });
 
   it('never throws on mutated or random datagrams', () => {
@@ -91,7 +128,8 @@ describe('dnsWire', () => {
         rcodeOf(packet);
         answersQuery(packet, new Set([4242]), 'www.example.com', 'A');
         findReferral(packet, 'www.example.com', 'com');
-        for (const r of [...(packet.answers ?? []), ...(packet.authorities ?? []), ...(packet.additionals ?? [])]) summarizeRecord(r);
+        for (const r of [...(packet.answers ?? []), ...(packet.authorities ?? []), ...(packet.additionals ?? [])])
+          summarizeRecord(r);
       }).not.toThrow();
     }
   });

@@ -35,8 +35,21 @@ function depth(name: string): number {
 }
 
 /** A reply skeleton echoing the query's id and question. */
-export function replyTo(query: DecodedPacket, flags = 0, sections: Pick<Packet, 'answers' | 'authorities' | 'additionals'> = {}): Packet {
-  return { type: 'response', id: query.id ?? 0, flags, questions: query.questions ?? [], answers: [], authorities: [], additionals: [], ...sections };
+export function replyTo(
+  query: DecodedPacket,
+  flags = 0,
+  sections: Pick<Packet, 'answers' | 'authorities' | 'additionals'> = {},
+): Packet {
+  return {
+    type: 'response',
+    id: query.id ?? 0,
+    flags,
+    questions: query.questions ?? [],
+    answers: [],
+    authorities: [],
+    additionals: [],
+    ...sections,
+  };
 }
 
 /**
@@ -51,7 +64,15 @@ export function authoritative(zone: string, records: Answer[]): Behaviour {
     type: 'SOA',
     name: apex,
     ttl: 900,
-    data: { mname: `ns.${apex === '.' ? 'root' : apex}`, rname: `hostmaster.${apex === '.' ? 'root' : apex}`, serial: 2024010101, refresh: 7200, retry: 3600, expire: 1209600, minimum: 300 },
+    data: {
+      mname: `ns.${apex === '.' ? 'root' : apex}`,
+      rname: `hostmaster.${apex === '.' ? 'root' : apex}`,
+      serial: 2024010101,
+      refresh: 7200,
+      retry: 3600,
+      expire: 1209600,
+      minimum: 300,
+    },
   };
   return (query) => {
     const question = query.questions?.[0];
@@ -133,7 +154,9 @@ export class FakeNameServer {
 }
 
 /** Starts one server per address, all on one free port. */
-export async function startNameServers(specs: { address: string; behaviour: Behaviour }[]): Promise<{ port: number; servers: Map<string, FakeNameServer>; close(): Promise<void> }> {
+export async function startNameServers(
+  specs: { address: string; behaviour: Behaviour }[],
+): Promise<{ port: number; servers: Map<string, FakeNameServer>; close(): Promise<void> }> {
   for (let tries = 0; ; tries++) {
     const started: FakeNameServer[] = [];
     try {

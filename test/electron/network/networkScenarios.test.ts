@@ -25,7 +25,12 @@ describe('network scenarios against the lab', () => {
     expect(result.outcome).toBe('loaded');
     expect(result.url).toBe('https://www.google.com/');
     const upgrade = ofType(events, 'hsts.upgrade')[0]!;
-    expect(upgrade).toMatchObject({ from: 'http://www.google.com/', to: 'https://www.google.com/', source: 'preload', matchedHost: 'google.com' });
+    expect(upgrade).toMatchObject({
+      from: 'http://www.google.com/',
+      to: 'https://www.google.com/',
+      source: 'preload',
+      matchedHost: 'google.com',
+    });
     const redirect = messages(events, 'URLLoaderClient.OnReceiveRedirect')[0]!;
     expect(redirect.summary).toBe('307 Internal Redirect → https://www.google.com/');
     expect(JSON.stringify(redirect.payload)).toContain('Non-Authoritative-Reason');
@@ -50,7 +55,9 @@ describe('network scenarios against the lab', () => {
     expect(result.url).toBe('https://www.google.com/');
     const statuses = messages(events, 'URLLoaderClient.OnReceiveRedirect').map((m) => m.summary);
     expect(statuses.some((s) => s.startsWith('302'))).toBe(true);
-    expect(ofType(events, 'span.begin').find((s) => s.name.startsWith('Redirect 302'))!.args).toMatchObject({ crossSite: true });
+    expect(ofType(events, 'span.begin').find((s) => s.name.startsWith('Redirect 302'))!.args).toMatchObject({
+      crossSite: true,
+    });
     const commit = messages(events, 'NavigationClient.CommitNavigation')[0]!;
     const google = session.browser.renderProcesses.find((p) => p.site === 'https://google.com');
     expect(commit.to).toBe(google?.endpointId);
@@ -67,7 +74,9 @@ describe('network scenarios against the lab', () => {
     const { result, events } = await go('http://cname.naver.com/');
     expect(result.outcome).toBe('loaded');
     const answers = ofType(events, 'dns.response').flatMap((r) => r.answers);
-    expect(answers.filter((a) => a.type === 'CNAME').map((a) => a.data.replace(/\.$/, ''))).toEqual(expect.arrayContaining(['alias1.naver.com', 'www.naver.com']));
+    expect(answers.filter((a) => a.type === 'CNAME').map((a) => a.data.replace(/\.$/, ''))).toEqual(
+      expect.arrayContaining(['alias1.naver.com', 'www.naver.com']),
+    );
     expect(ofType(events, 'dns.result')[0]).toMatchObject({ host: 'cname.naver.com', addresses: ['127.80.0.1'] });
   });
 
@@ -83,7 +92,9 @@ describe('network scenarios against the lab', () => {
     const { result, events } = await go('http://www.naver.com/slow-head');
     expect(result.outcome).toBe('failed');
     expect(result.netError?.name).toBe('ERR_TIMED_OUT');
-    expect(ofType(events, 'span.end').some((s) => s.status === 'error' && /no complete response head/.test(s.error ?? ''))).toBe(true);
+    expect(
+      ofType(events, 'span.end').some((s) => s.status === 'error' && /no complete response head/.test(s.error ?? '')),
+    ).toBe(true);
   });
 
   it('connection refused: ERR_CONNECTION_REFUSED (after the https attempt falls back to http)', async () => {
@@ -103,7 +114,11 @@ describe('network scenarios against the lab', () => {
     expect(ofType(events, 'http.request')).toEqual([]);
     const ssl = ofType(events, 'span.end').find((s) => s.status === 'error' && Array.isArray(s.args.chain))!;
     expect((ssl.args.chain as unknown[]).length).toBeGreaterThan(0);
-    expect(ofType(events, 'state').filter((s) => s.field === 'interstitial').at(-1)?.value).toMatchObject({ kind: 'certificate', error });
+    expect(
+      ofType(events, 'state')
+        .filter((s) => s.field === 'interstitial')
+        .at(-1)?.value,
+    ).toMatchObject({ kind: 'certificate', error });
   });
 
   it('redirect loop: ERR_TOO_MANY_REDIRECTS after 20 hops, each hop in the trace', async () => {
@@ -116,10 +131,17 @@ describe('network scenarios against the lab', () => {
   it('cookie round trip: Set-Cookie is stored, then sent back', async () => {
     const set = await go('http://www.naver.com/cookie/set');
     const stored = ofType(set.events, 'cookie.stored')[0]!;
-    expect(stored.cookies.filter((c) => c.stored).map((c) => c.name).sort()).toEqual(['lab_session', 'lab_theme']);
+    expect(
+      stored.cookies
+        .filter((c) => c.stored)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['lab_session', 'lab_theme']);
     const show = await go('http://www.naver.com/cookie/show');
     expect(ofType(show.events, 'cookie.sent')[0]!.names.sort()).toEqual(['lab_session', 'lab_theme']);
-    expect(ofType(show.events, 'http.request').find((r) => r.url.endsWith('/cookie/show'))!.raw).toMatch(/\r\nCookie: .*lab_session=/);
+    expect(ofType(show.events, 'http.request').find((r) => r.url.endsWith('/cookie/show'))!.raw).toMatch(
+      /\r\nCookie: .*lab_session=/,
+    );
   });
 
   it('HTTP cache: a second visit revalidates with a 304 and serves fresh entries without the network', async () => {
@@ -130,16 +152,23 @@ describe('network scenarios against the lab', () => {
     expect(lookups.some((l) => l.url.endsWith('/cached/max-age.js') && l.outcome === 'fresh')).toBe(true);
     expect(ofType(events, 'http.response').some((r) => r.statusLine.includes('304'))).toBe(true);
     expect(ofType(events, 'http.request').some((r) => r.url.endsWith('/cached/max-age.js'))).toBe(false);
-    expect(messages(events, 'URLLoaderClient.OnReceiveResponse').some((m) => m.summary.endsWith('(from cache)'))).toBe(true);
+    expect(messages(events, 'URLLoaderClient.OnReceiveResponse').some((m) => m.summary.endsWith('(from cache)'))).toBe(
+      true,
+    );
   });
 
   it.each(['gzip', 'br'])('%s bodies are decoded before the renderer parses them', async (encoding) => {
     const { result, events } = await go(`http://www.naver.com/${encoding}`);
     expect(result.outcome).toBe('loaded');
-    expect(ofType(events, 'http.response').find((r) => r.rawHeaders.toLowerCase().includes(`content-encoding: ${encoding}`))).toBeDefined();
+    expect(
+      ofType(events, 'http.response').find((r) => r.rawHeaders.toLowerCase().includes(`content-encoding: ${encoding}`)),
+    ).toBeDefined();
     const doc = ofType(events, 'renderer.document').at(-1)!;
     expect(doc.elementCount).toBeGreaterThan(3);
-    const complete = messages(events, 'URLLoaderClient.OnComplete').find((m) => (m.payload as { status?: { decodedBodyLength?: number; encodedBodyLength?: number } }).status !== undefined)!;
+    const complete = messages(events, 'URLLoaderClient.OnComplete').find(
+      (m) =>
+        (m.payload as { status?: { decodedBodyLength?: number; encodedBodyLength?: number } }).status !== undefined,
+    )!;
     const status = (complete.payload as { status: { decodedBodyLength: number; encodedBodyLength: number } }).status;
     expect(status.decodedBodyLength).toBeGreaterThan(status.encodedBodyLength);
   });

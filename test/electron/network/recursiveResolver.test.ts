@@ -125,12 +125,31 @@ beforeAll(async () => {
       behaviour: (query) => [
         new Uint8Array(0),
         Uint8Array.from({ length: 40 }, (_, i) => (i * 37) & 0xff),
-        { ...replyTo(query, AA, { answers: [a('www.onlyspoof.com', '6.6.6.6')] }), id: ((query.id ?? 0) ^ 0x5a5a) & 0xffff },
+        {
+          ...replyTo(query, AA, { answers: [a('www.onlyspoof.com', '6.6.6.6')] }),
+          id: ((query.id ?? 0) ^ 0x5a5a) & 0xffff,
+        },
       ],
     },
     // Each loop server claims the other one serves loop.com.
-    { address: IP.loopA, behaviour: (query) => [replyTo(query, 0, { authorities: [ns('loop.com', 'ns-b.loop.com')], additionals: [a('ns-b.loop.com', IP.loopB)] })] },
-    { address: IP.loopB, behaviour: (query) => [replyTo(query, 0, { authorities: [ns('loop.com', 'ns-a.loop.com')], additionals: [a('ns-a.loop.com', IP.loopA)] })] },
+    {
+      address: IP.loopA,
+      behaviour: (query) => [
+        replyTo(query, 0, {
+          authorities: [ns('loop.com', 'ns-b.loop.com')],
+          additionals: [a('ns-b.loop.com', IP.loopB)],
+        }),
+      ],
+    },
+    {
+      address: IP.loopB,
+      behaviour: (query) => [
+        replyTo(query, 0, {
+          authorities: [ns('loop.com', 'ns-a.loop.com')],
+          additionals: [a('ns-a.loop.com', IP.loopA)],
+        }),
+      ],
+    },
     { address: IP.servfail, behaviour: (query) => [replyTo(query, RCODE.SERVFAIL)] },
     { address: IP.partialGood, behaviour: authoritative('partial.com', [a('www.partial.com', '203.0.113.44')]) },
     { address: IP.truncating, behaviour: (query) => [replyTo(query, AA | TC)] },
@@ -144,7 +163,13 @@ afterAll(async () => {
   await closeServers();
 });
 
-const rootHint: () => DnsServerRef = () => ({ address: IP.root, port, name: 'a.root-servers.net', zone: '.', role: 'root' });
+const rootHint: () => DnsServerRef = () => ({
+  address: IP.root,
+  port,
+  name: 'a.root-servers.net',
+  zone: '.',
+  role: 'root',
+});
 
 let resolver: RecursiveResolver | null = null;
 let records: TraceEventBody[] = [];
@@ -175,7 +200,8 @@ afterEach(() => {
 
 type Rec<T extends TraceEventBody['type']> = Extract<TraceEventBody, { type: T }>;
 const queries = (): Rec<'dns.query'>[] => records.filter((r): r is Rec<'dns.query'> => r.type === 'dns.query');
-const responses = (): Rec<'dns.response'>[] => records.filter((r): r is Rec<'dns.response'> => r.type === 'dns.response');
+const responses = (): Rec<'dns.response'>[] =>
+  records.filter((r): r is Rec<'dns.response'> => r.type === 'dns.response');
 const timeouts = (): Rec<'dns.timeout'>[] => records.filter((r): r is Rec<'dns.timeout'> => r.type === 'dns.timeout');
 
 async function failure(promise: Promise<unknown>): Promise<NetError> {
@@ -191,7 +217,11 @@ async function failure(promise: Promise<unknown>): Promise<NetError> {
 describe('RecursiveResolver', () => {
   it('walks root → com → example.com with iterative queries', async () => {
     const result = await makeResolver().resolve('WWW.Example.com.', 'A', 'nav1.dns1');
-    expect(result).toEqual({ addresses: ['93.184.215.14', '93.184.215.15'], ttl: 300, canonicalName: 'www.example.com' });
+    expect(result).toEqual({
+      addresses: ['93.184.215.14', '93.184.215.15'],
+      ttl: 300,
+      canonicalName: 'www.example.com',
+    });
 
     const qs = queries();
     expect(qs.map((q) => [q.queryId, q.server.address, q.server.role, q.server.zone, q.server.name])).toEqual([
@@ -209,7 +239,14 @@ describe('RecursiveResolver', () => {
       expect(q.size).toBeGreaterThan(12);
     }
     // Records alternate query, response.
-    expect(records.map((r) => r.type)).toEqual(['dns.query', 'dns.response', 'dns.query', 'dns.response', 'dns.query', 'dns.response']);
+    expect(records.map((r) => r.type)).toEqual([
+      'dns.query',
+      'dns.response',
+      'dns.query',
+      'dns.response',
+      'dns.query',
+      'dns.response',
+    ]);
 
     const rs = responses();
     expect(rs.map((r) => [r.queryId, r.rcode, r.authoritative, r.truncated])).toEqual([
@@ -251,12 +288,22 @@ describe('RecursiveResolver', () => {
       ['g.q6', 'www.glueless.com', IP.glueless, 'glueless.com'],
     ]);
     expect(queries().every((q) => q.host === 'www.glueless.com')).toBe(true);
-    expect(queries()[5]?.server).toEqual({ address: IP.glueless, port, name: 'ns.dnshost.net', zone: 'glueless.com', role: 'authoritative' });
+    expect(queries()[5]?.server).toEqual({
+      address: IP.glueless,
+      port,
+      name: 'ns.dnshost.net',
+      zone: 'glueless.com',
+      role: 'authoritative',
+    });
   });
 
   it('follows an in-zone CNAME chain', async () => {
     const result = await makeResolver().resolve('alias.example.com', 'A', 'c');
-    expect(result).toEqual({ addresses: ['93.184.215.14', '93.184.215.15'], ttl: 120, canonicalName: 'www.example.com' });
+    expect(result).toEqual({
+      addresses: ['93.184.215.14', '93.184.215.15'],
+      ttl: 120,
+      canonicalName: 'www.example.com',
+    });
     expect(queries()).toHaveLength(3);
   });
 
@@ -271,7 +318,9 @@ describe('RecursiveResolver', () => {
       ['edge.example.net', IP.net],
       ['edge.example.net', IP.exampleNet],
     ]);
-    expect(responses()[2]?.answers).toEqual([{ name: 'cdn.example.com', type: 'CNAME', ttl: 900, data: 'edge.example.net' }]);
+    expect(responses()[2]?.answers).toEqual([
+      { name: 'cdn.example.com', type: 'CNAME', ttl: 900, data: 'edge.example.net' },
+    ]);
   });
 
   it('detects a CNAME loop', async () => {
@@ -283,10 +332,14 @@ describe('RecursiveResolver', () => {
   it('NXDOMAIN → ERR_NAME_NOT_RESOLVED naming the server', async () => {
     const error = await failure(makeResolver().resolve('nope.example.com', 'A', 'n'));
     expect(error.netErrorName).toBe('ERR_NAME_NOT_RESOLVED');
-    expect(error.message).toBe(`net::ERR_NAME_NOT_RESOLVED: nope.example.com: ns1.example.com (${IP.example}) answered NXDOMAIN`);
+    expect(error.message).toBe(
+      `net::ERR_NAME_NOT_RESOLVED: nope.example.com: ns1.example.com (${IP.example}) answered NXDOMAIN`,
+    );
     expect(responses().map((r) => r.rcode)).toEqual(['NOERROR', 'NOERROR', 'NXDOMAIN']);
     expect(responses()[2]?.authorities[0]?.type).toBe('SOA');
-    expect(responses()[2]?.authorities[0]?.data).toBe('ns.example.com hostmaster.example.com 2024010101 7200 3600 1209600 300');
+    expect(responses()[2]?.authorities[0]?.data).toBe(
+      'ns.example.com hostmaster.example.com 2024010101 7200 3600 1209600 300',
+    );
   });
 
   it('NODATA → ERR_NAME_NOT_RESOLVED', async () => {
@@ -337,7 +390,13 @@ describe('RecursiveResolver', () => {
     expect(error.message).toMatch(/192\.0\.2\.53/);
     expect(queries().map((q) => q.server.address)).toEqual([IP.root, IP.com]);
 
-    const error2 = await failure(makeResolver({ allowAddress: (address) => address.startsWith('127.') && address !== IP.example }).resolve('www.example.com', 'A', 'b'));
+    const error2 = await failure(
+      makeResolver({ allowAddress: (address) => address.startsWith('127.') && address !== IP.example }).resolve(
+        'www.example.com',
+        'A',
+        'b',
+      ),
+    );
     expect(error2.netErrorName).toBe('ERR_NAME_RESOLUTION_FAILED');
     expect(error2.message).toContain(IP.example);
     expect(queries().some((q) => q.server.address === IP.example)).toBe(false);
@@ -356,7 +415,11 @@ describe('RecursiveResolver', () => {
     expect(error.netErrorName).toBe('ERR_NAME_RESOLUTION_FAILED');
     expect(error.message).toMatch(/referral loop/);
     expect(queries()).toHaveLength(7);
-    expect(queries().slice(2).map((q) => q.server.address)).toEqual([IP.loopA, IP.loopB, IP.loopA, IP.loopB, IP.loopA]);
+    expect(
+      queries()
+        .slice(2)
+        .map((q) => q.server.address),
+    ).toEqual([IP.loopA, IP.loopB, IP.loopA, IP.loopB, IP.loopA]);
   });
 
   it('SERVFAIL → tries the next server of the zone', async () => {

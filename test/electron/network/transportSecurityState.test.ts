@@ -19,7 +19,12 @@ describe('TransportSecurityState', () => {
 
   it('upgrades preloaded hosts without any learned state', () => {
     const state = new TransportSecurityState({ dataDir: null, now: clock });
-    expect(state.shouldUpgrade('www.hsts-preloaded-lab.com')?.entry).toEqual({ host: 'hsts-preloaded-lab.com', includeSubdomains: true, source: 'preload', expiry: null });
+    expect(state.shouldUpgrade('www.hsts-preloaded-lab.com')?.entry).toEqual({
+      host: 'hsts-preloaded-lab.com',
+      includeSubdomains: true,
+      source: 'preload',
+      expiry: null,
+    });
     expect(state.shouldUpgrade('www.naver.com')).toBeNull();
   });
 
@@ -31,7 +36,11 @@ describe('TransportSecurityState', () => {
     expect(state.shouldUpgrade('www.naver.com')).toBeNull();
 
     const result = state.learn('www.naver.com', 'max-age=3600', { secure: true });
-    expect(result).toEqual({ action: 'added', entry: { host: 'www.naver.com', includeSubdomains: false, source: 'learned', expiry: now + 3600_000 }, reason: null });
+    expect(result).toEqual({
+      action: 'added',
+      entry: { host: 'www.naver.com', includeSubdomains: false, source: 'learned', expiry: now + 3600_000 },
+      reason: null,
+    });
     expect(state.shouldUpgrade('WWW.NAVER.COM.')?.entry.source).toBe('learned');
     expect(state.shouldUpgrade('m.www.naver.com')).toBeNull();
     expect(state.learn('www.naver.com', 'max-age=3600; includeSubDomains', { secure: true }).action).toBe('updated');
@@ -82,10 +91,17 @@ describe('TransportSecurityState', () => {
     expect(readdirSync(dir)).toEqual([HSTS_FILE_NAME]);
     const file = JSON.parse(readFileSync(join(dir, HSTS_FILE_NAME), 'utf8'));
     expect(file.version).toBe(1);
-    expect(file.entries).toEqual([{ host: 'www.naver.com', includeSubdomains: true, expiry: now + 3600_000, observed: now }]);
+    expect(file.entries).toEqual([
+      { host: 'www.naver.com', includeSubdomains: true, expiry: now + 3600_000, observed: now },
+    ]);
 
     const second = new TransportSecurityState({ dataDir: dir, now: clock });
-    expect(second.shouldUpgrade('a.www.naver.com')?.entry).toEqual({ host: 'www.naver.com', includeSubdomains: true, source: 'learned', expiry: now + 3600_000 });
+    expect(second.shouldUpgrade('a.www.naver.com')?.entry).toEqual({
+      host: 'www.naver.com',
+      includeSubdomains: true,
+      source: 'learned',
+      expiry: now + 3600_000,
+    });
 
     now += 3600_000;
     const third = new TransportSecurityState({ dataDir: dir, now: clock });
@@ -114,10 +130,20 @@ describe('TransportSecurityState', () => {
   });
 
   it('skips malformed entries inside a valid file', () => {
-    const entries = [{ host: 'good.example', includeSubdomains: false, expiry: now + 1000, observed: now }, { host: 'bad.example' }, { host: '10.0.0.1', includeSubdomains: false, expiry: now + 1000, observed: now }, 42];
+    const entries = [
+      { host: 'good.example', includeSubdomains: false, expiry: now + 1000, observed: now },
+      { host: 'bad.example' },
+      { host: '10.0.0.1', includeSubdomains: false, expiry: now + 1000, observed: now },
+      42,
+    ];
     writeFileSync(join(dir, HSTS_FILE_NAME), JSON.stringify({ version: 1, entries }));
     const state = new TransportSecurityState({ dataDir: dir, now: clock });
-    expect(state.entries().filter((e) => e.source === 'learned').map((e) => e.host)).toEqual(['good.example']);
+    expect(
+      state
+        .entries()
+        .filter((e) => e.source === 'learned')
+        .map((e) => e.host),
+    ).toEqual(['good.example']);
   });
 
   it('lists learned entries first, and deletes or clears them on request', () => {
@@ -131,6 +157,8 @@ describe('TransportSecurityState', () => {
     expect(state.deleteLearned('a.example')).toBe(false);
     state.clearLearned();
     expect(state.shouldUpgrade('b.example')).toBeNull();
-    expect(new TransportSecurityState({ dataDir: dir, now: clock }).entries().some((e) => e.source === 'learned')).toBe(false);
+    expect(new TransportSecurityState({ dataDir: dir, now: clock }).entries().some((e) => e.source === 'learned')).toBe(
+      false,
+    );
   });
 });

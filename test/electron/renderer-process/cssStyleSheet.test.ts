@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { matchesMediaQueryList, parseInlineStyle, parseSelectorList, parseStyleSheet } from '../../../electron/renderer-process/cssStyleSheet.js';
+import {
+  matchesMediaQueryList,
+  parseInlineStyle,
+  parseSelectorList,
+  parseStyleSheet,
+} from '../../../electron/renderer-process/cssStyleSheet.js';
 import { loadBlinkLibraries } from '../../../electron/renderer-process/blinkLibraries.js';
 
 // The renderer loads its HTML and CSS parsers after start-up; here, before any test.
@@ -7,7 +12,10 @@ await loadBlinkLibraries();
 
 describe('parseStyleSheet', () => {
   it('reads rules, selectors and declarations as authored', () => {
-    const sheet = parseStyleSheet('h1, .title > a { color: red !important; margin: 0 auto } #main{font: bold 12px/1.5 Arial, sans-serif}', 'a.css');
+    const sheet = parseStyleSheet(
+      'h1, .title > a { color: red !important; margin: 0 auto } #main{font: bold 12px/1.5 Arial, sans-serif}',
+      'a.css',
+    );
     expect(sheet.source).toBe('a.css');
     expect(sheet.ruleCount).toBe(2);
     const [first, second] = sheet.rules;
@@ -53,14 +61,20 @@ describe('parseStyleSheet', () => {
   });
 
   it('ignores @import (counted) and other at-rules that do not affect layout', () => {
-    const sheet = parseStyleSheet('@import url("base.css"); @import "print.css" print; @font-face { font-family: x } @keyframes k { from { color: red } } @supports (display: grid) { .g { display: grid } } a { color: red }', 's.css');
+    const sheet = parseStyleSheet(
+      '@import url("base.css"); @import "print.css" print; @font-face { font-family: x } @keyframes k { from { color: red } } @supports (display: grid) { .g { display: grid } } a { color: red }',
+      's.css',
+    );
     expect(sheet.importsIgnored).toEqual(['base.css', 'print.css']);
     expect(sheet.ignoredAtRules).toEqual(['@font-face', '@keyframes']);
     expect(sheet.rules.map((r) => r.selectorText)).toEqual(['.g', 'a']);
   });
 
   it('tolerates bad CSS: broken parts are skipped and counted, the rest survives', () => {
-    const sheet = parseStyleSheet('a { color: red; ::: ; width: } }}} .broken{ color: blue } p { margin: 1px } div { color: green !ie; padding: 2px } @media (min-width: { x {} }', 'bad.css');
+    const sheet = parseStyleSheet(
+      'a { color: red; ::: ; width: } }}} .broken{ color: blue } p { margin: 1px } div { color: green !ie; padding: 2px } @media (min-width: { x {} }',
+      'bad.css',
+    );
     expect(sheet.errorCount).toBeGreaterThanOrEqual(3);
     expect(sheet.rules.map((r) => r.selectorText)).toContain('p');
     expect(sheet.rules.find((r) => r.selectorText === 'a')?.declarations.map((d) => d.property)).toEqual(['color']);
@@ -70,13 +84,21 @@ describe('parseStyleSheet', () => {
   });
 
   it('marks selectors the model never matches', () => {
-    const list = parseSelectorList('a:hover, p::before, li:nth-child(2), div:not(.x), :root, a:link, svg|rect, p:first-child');
+    const list = parseSelectorList(
+      'a:hover, p::before, li:nth-child(2), div:not(.x), :root, a:link, svg|rect, p:first-child',
+    );
     expect(list?.map((s) => s.unsupported === null)).toEqual([false, false, false, true, true, true, false, true]);
     expect(parseStyleSheet('a:hover, p { color: red }', 'x.css').unsupportedSelectorCount).toBe(1);
   });
 
   it('parses style attributes', () => {
-    expect(parseInlineStyle('color: red; margin-top: 4px !important; bogus; width:').map((d) => [d.property, d.value, d.important])).toEqual([
+    expect(
+      parseInlineStyle('color: red; margin-top: 4px !important; bogus; width:').map((d) => [
+        d.property,
+        d.value,
+        d.important,
+      ]),
+    ).toEqual([
       ['color', 'red', false],
       ['margin-top', '4px', true],
     ]);
@@ -84,7 +106,10 @@ describe('parseStyleSheet', () => {
   });
 
   it('summarizes within bounds', () => {
-    const css = Array.from({ length: 500 }, (_, i) => `.rule-${i} { ${Array.from({ length: 30 }, (_, j) => `--p${j}: ${'x'.repeat(300)}`).join('; ')} }`).join('\n');
+    const css = Array.from(
+      { length: 500 },
+      (_, i) => `.rule-${i} { ${Array.from({ length: 30 }, (_, j) => `--p${j}: ${'x'.repeat(300)}`).join('; ')} }`,
+    ).join('\n');
     const sheet = parseStyleSheet(css, `https://lab.test/${'long/'.repeat(200)}style.css`);
     const summary = sheet.summary(10);
     expect(summary.ruleCount).toBe(500);

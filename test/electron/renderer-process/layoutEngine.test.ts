@@ -36,7 +36,10 @@ describe('the render tree', () => {
   });
 
   it('keeps visibility:hidden boxes: they take space', () => {
-    const r = render(`<div id="a" style="height: 40px; visibility: hidden">hidden</div><div id="b" style="height: 10px"></div>`, RESET);
+    const r = render(
+      `<div id="a" style="height: 40px; visibility: hidden">hidden</div><div id="b" style="height: 10px"></div>`,
+      RESET,
+    );
     expect(r.box('a').height).toBe(40);
     expect(r.box('b').y).toBe(40);
     expect(r.layout.boxes.some((b) => b.kind === 'text' && b.text === 'hidden')).toBe(true);
@@ -87,7 +90,10 @@ describe('block layout', () => {
   });
 
   it('resolves percentage heights against a definite containing block only', () => {
-    const r = render('<div id="outer"><div id="half"></div></div><div id="auto"><div id="pct"></div></div>', `${RESET} html, body { height: 100% } #outer { height: 200px } #half { height: 50% } #pct { height: 50% }`);
+    const r = render(
+      '<div id="outer"><div id="half"></div></div><div id="auto"><div id="pct"></div></div>',
+      `${RESET} html, body { height: 100% } #outer { height: 200px } #half { height: 50% } #pct { height: 50% }`,
+    );
     expect(r.box('half').height).toBe(100);
     expect(r.box('pct').height).toBe(0);
   });
@@ -132,7 +138,12 @@ describe('inline layout', () => {
     expect(spans).toHaveLength(2);
     expect(spans[0]?.x).toBeCloseTo(44); // after "aaaa "
     expect(spans[1]?.x).toBe(0);
-    expect(r.layout.boxes.filter((b) => b.kind === 'text').map((b) => b.text?.trim())).toEqual(['aaaa', 'bbbb', 'cccc', 'dddd']);
+    expect(r.layout.boxes.filter((b) => b.kind === 'text').map((b) => b.text?.trim())).toEqual([
+      'aaaa',
+      'bbbb',
+      'cccc',
+      'dddd',
+    ]);
   });
 
   it('honours <br>, text-align and white-space: pre', () => {
@@ -183,7 +194,10 @@ describe('images', () => {
   });
 
   it('stacks block-level images like blocks', () => {
-    const r = render('<img id="a" src="a.png" width="50" height="20" style="display: block"><img id="b" src="b.png" width="50" height="20" style="display: block; margin: 5px auto">', RESET);
+    const r = render(
+      '<img id="a" src="a.png" width="50" height="20" style="display: block"><img id="b" src="b.png" width="50" height="20" style="display: block; margin: 5px auto">',
+      RESET,
+    );
     expect(r.box('a')).toMatchObject({ x: 0, y: 0, width: 50, height: 20 });
     expect(r.box('b')).toMatchObject({ x: 375, y: 25 });
   });

@@ -25,9 +25,19 @@ describe('the paint list', () => {
     ]);
     expect(items[0]).toMatchObject({ x: 0, y: 0, width: 800, height: 600, color: 'white' });
     const border = items[2];
-    expect(border).toMatchObject({ x: 0, y: 0, width: 800, color: 'red', borderWidths: { top: 2, right: 2, bottom: 2, left: 2 } });
+    expect(border).toMatchObject({
+      x: 0,
+      y: 0,
+      width: 800,
+      color: 'red',
+      borderWidths: { top: 2, right: 2, bottom: 2, left: 2 },
+    });
     const text = items.find((i) => i.op === 'text');
-    expect(text).toMatchObject({ color: 'white', fontSize: 16, boxId: r.tree.objects.find((o) => o.text.includes('Hello'))?.id });
+    expect(text).toMatchObject({
+      color: 'white',
+      fontSize: 16,
+      boxId: r.tree.objects.find((o) => o.text.includes('Hello'))?.id,
+    });
     expect(items.find((i) => i.op === 'image')).toMatchObject({ width: 20, height: 20, src: 'http://lab.test/a.png' });
   });
 
@@ -47,13 +57,18 @@ describe('the paint list', () => {
     const items = buildPaintList(r.layout);
     expect(items[0]).toMatchObject({ label: 'canvas', color: '#123456' });
     expect(items.some((i) => i.op === 'rect' && i.label === 'body')).toBe(false);
-    const rooted = buildPaintList(render('<body><p>x</p></body>', 'html { background: black } body { background: white }').layout);
+    const rooted = buildPaintList(
+      render('<body><p>x</p></body>', 'html { background: black } body { background: white }').layout,
+    );
     expect(rooted[0]).toMatchObject({ label: 'canvas', color: 'black' });
     expect(rooted.find((i) => i.label === 'body')).toMatchObject({ op: 'rect', color: 'white' });
   });
 
   it('paints an inline-block atomically where it sits in the line', () => {
-    const r = render('<div>a <span style="display: inline-block; background: yellow"><b style="display: block; background: pink">in</b></span> b</div>', 'body { margin: 0 }');
+    const r = render(
+      '<div>a <span style="display: inline-block; background: yellow"><b style="display: block; background: pink">in</b></span> b</div>',
+      'body { margin: 0 }',
+    );
     const order = buildPaintList(r.layout).map((i) => `${i.op}:${i.label}${i.text ? `:${i.text.trim()}` : ''}`);
     expect(order).toEqual(['rect:canvas', 'text:#text:a', 'rect:span', 'rect:b', 'text:#text:in', 'text:#text:b']);
   });

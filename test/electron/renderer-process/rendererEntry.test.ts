@@ -7,12 +7,19 @@ const shim = path.resolve(__dirname, 'electronParentPortShim.mjs');
 
 describe('the renderer entry script', () => {
   it('runs unchanged behind an Electron-style process.parentPort and answers over it', async () => {
-    const child = fork(builtEntry('rendererProcess'), ['--navscope-renderer-id=renderer:9', '--navscope-site=http://naver.com'], {
-      execArgv: ['--import', shim],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const received: { viaParentPort?: boolean; message?: { kind: string; endpoint?: { id: string; pid: number }; envelope?: { name: string } } }[] = [];
+    const child = fork(
+      builtEntry('rendererProcess'),
+      ['--navscope-renderer-id=renderer:9', '--navscope-site=http://naver.com'],
+      {
+        execArgv: ['--import', shim],
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
+    const received: {
+      viaParentPort?: boolean;
+      message?: { kind: string; endpoint?: { id: string; pid: number }; envelope?: { name: string } };
+    }[] = [];
     const next = (predicate: (m: (typeof received)[number]) => boolean) =>
       new Promise<(typeof received)[number]>((resolve) => {
         const found = received.find(predicate);
@@ -31,7 +38,19 @@ describe('the renderer entry script', () => {
       const hello = await next((m) => m.message?.kind === 'hello');
       expect(hello.viaParentPort).toBe(true);
       expect(hello.message!.endpoint).toMatchObject({ id: 'renderer:9', pid: child.pid });
-      child.send({ kind: 'message', envelope: { v: 1, flowId: 'browser#1', name: 'LocalFrame.BeforeUnload', from: 'browser', to: 'renderer:9', route: null, sentAt: 1, payload: { frameToken: 'f1', isReload: false } } });
+      child.send({
+        kind: 'message',
+        envelope: {
+          v: 1,
+          flowId: 'browser#1',
+          name: 'LocalFrame.BeforeUnload',
+          from: 'browser',
+          to: 'renderer:9',
+          route: null,
+          sentAt: 1,
+          payload: { frameToken: 'f1', isReload: false },
+        },
+      });
       const ack = await next((m) => m.message?.kind === 'message');
       expect(ack.viaParentPort).toBe(true);
       expect(ack.message!.envelope!.name).toBe('FrameHost.BeforeUnloadACK');

@@ -1,8 +1,18 @@
 /** Helpers for the rendering-pipeline tests: parse a page, find elements, style and lay it out. */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { parseStyleSheet } from '../../../electron/renderer-process/cssStyleSheet.js';
-import { buildRenderTree, layoutRenderTree, type LayoutBox, type LayoutResult, type RenderTree } from '../../../electron/renderer-process/layoutEngine.js';
-import { resolveStyles, type ComputedStyle, type StyleResolution } from '../../../electron/renderer-process/styleResolver.js';
+import {
+  buildRenderTree,
+  layoutRenderTree,
+  type LayoutBox,
+  type LayoutResult,
+  type RenderTree,
+} from '../../../electron/renderer-process/layoutEngine.js';
+import {
+  resolveStyles,
+  type ComputedStyle,
+  type StyleResolution,
+} from '../../../electron/renderer-process/styleResolver.js';
 
 export type Element = DefaultTreeAdapterMap['element'];
 export type Document = DefaultTreeAdapterMap['document'];
@@ -35,11 +45,19 @@ export interface Rendered {
   box(id: string): LayoutBox;
 }
 
-export function render(html: string, css = '', viewport = { viewportWidth: 800, viewportHeight: 600 }, imageSizes?: ReadonlyMap<string, { width: number; height: number }>): Rendered {
+export function render(
+  html: string,
+  css = '',
+  viewport = { viewportWidth: 800, viewportHeight: 600 },
+  imageSizes?: ReadonlyMap<string, { width: number; height: number }>,
+): Rendered {
   const document = parse(html);
   const sheets = css ? [parseStyleSheet(css, 'test.css', viewport)] : [];
   const styles = resolveStyles(document, sheets, viewport);
-  const tree = buildRenderTree(document, styles.styles, { baseUrl: 'http://lab.test/', ...(imageSizes ? { imageSizes } : {}) });
+  const tree = buildRenderTree(document, styles.styles, {
+    baseUrl: 'http://lab.test/',
+    ...(imageSizes ? { imageSizes } : {}),
+  });
   const layout = layoutRenderTree(tree, viewport);
   const idOf = (id: string): number => {
     const object = tree.objects.find((o) => o.element?.attrs.some((a) => a.name === 'id' && a.value === id));

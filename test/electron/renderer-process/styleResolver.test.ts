@@ -1,7 +1,12 @@
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { parseSelectorList, parseStyleSheet } from '../../../electron/renderer-process/cssStyleSheet.js';
-import { matchesSelector, resolveStyles, specificity, userAgentStyleSheet } from '../../../electron/renderer-process/styleResolver.js';
+import {
+  matchesSelector,
+  resolveStyles,
+  specificity,
+  userAgentStyleSheet,
+} from '../../../electron/renderer-process/styleResolver.js';
 import { byId, render } from './renderingTestUtils.js';
 import { loadBlinkLibraries } from '../../../electron/renderer-process/blinkLibraries.js';
 
@@ -125,24 +130,36 @@ describe('the cascade', () => {
   });
 
   it('drops a value it cannot parse so that an earlier declaration wins', () => {
-    const r = render('<div id="d">x</div>', '#d { width: 100px; width: banana; color: red; color: 12px; margin: 1px 2px 3px 4px 5px }');
+    const r = render(
+      '<div id="d">x</div>',
+      '#d { width: 100px; width: banana; color: red; color: 12px; margin: 1px 2px 3px 4px 5px }',
+    );
     expect(r.style('d').width).toEqual({ type: 'px', value: 100 });
     expect(r.style('d').color).toBe('red');
     expect(r.style('d').margin.top).toEqual({ type: 'px', value: 0 });
   });
 
   it('expands shorthands and computes border widths only where a border style is set', () => {
-    const r = render('<div id="a">a</div><div id="b">b</div>', '#a { margin: 1px 2px; padding: 3px 4px 5px; border: 2px solid red; border-left-width: 7px } #b { border-width: 4px }');
+    const r = render(
+      '<div id="a">a</div><div id="b">b</div>',
+      '#a { margin: 1px 2px; padding: 3px 4px 5px; border: 2px solid red; border-left-width: 7px } #b { border-width: 4px }',
+    );
     const a = r.style('a');
-    expect([a.margin.top, a.margin.right, a.margin.bottom, a.margin.left].map((l) => (l.type === 'px' ? l.value : null))).toEqual([1, 2, 1, 2]);
-    expect([a.padding.top, a.padding.right, a.padding.bottom, a.padding.left].map((l) => (l.type === 'px' ? l.value : null))).toEqual([3, 4, 5, 4]);
+    expect(
+      [a.margin.top, a.margin.right, a.margin.bottom, a.margin.left].map((l) => (l.type === 'px' ? l.value : null)),
+    ).toEqual([1, 2, 1, 2]);
+    expect(
+      [a.padding.top, a.padding.right, a.padding.bottom, a.padding.left].map((l) => (l.type === 'px' ? l.value : null)),
+    ).toEqual([3, 4, 5, 4]);
     expect(a.borderWidth).toEqual({ top: 2, right: 2, bottom: 2, left: 7 });
     expect(a.borderColor.top).toBe('red');
     expect(r.style('b').borderWidth).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
   });
 
   it('has a user-agent stylesheet with HTML display types, margins and heading sizes', () => {
-    const r = render('<body id="body"><h1 id="h1">T</h1><h2 id="h2">t</h2><p id="p">p</p><span id="s">s</span><ul id="ul"><li id="li">i</li></ul><div id="hid" hidden>h</div><script id="sc"></script></body>');
+    const r = render(
+      '<body id="body"><h1 id="h1">T</h1><h2 id="h2">t</h2><p id="p">p</p><span id="s">s</span><ul id="ul"><li id="li">i</li></ul><div id="hid" hidden>h</div><script id="sc"></script></body>',
+    );
     expect(r.style('body').margin.top).toEqual({ type: 'px', value: 8 });
     expect(r.style('h1').fontSize).toBe(32);
     expect(r.style('h1').fontWeight).toBe(700);
@@ -169,7 +186,10 @@ describe('the cascade', () => {
   });
 
   it('maps presentational hints (img width/height attributes) below author rules', () => {
-    const r = render('<img id="i" src="a.png" width="40" height="30"><img id="j" src="b.png" width="40" height="30">', '#j { width: 10px }');
+    const r = render(
+      '<img id="i" src="a.png" width="40" height="30"><img id="j" src="b.png" width="40" height="30">',
+      '#j { width: 10px }',
+    );
     expect(r.style('i').width).toEqual({ type: 'px', value: 40 });
     expect(r.style('i').height).toEqual({ type: 'px', value: 30 });
     expect(r.style('j').width).toEqual({ type: 'px', value: 10 });
@@ -215,14 +235,20 @@ describe('inheritance and computed values', () => {
   });
 
   it('supports inherit, initial and unset for any property', () => {
-    const r = render('<div id="p"><div id="c">x</div></div>', '#p { margin-left: 12px; color: red } #c { margin-left: inherit; color: initial } #c { font-size: unset }');
+    const r = render(
+      '<div id="p"><div id="c">x</div></div>',
+      '#p { margin-left: 12px; color: red } #c { margin-left: inherit; color: initial } #c { font-size: unset }',
+    );
     expect(r.style('c').margin.left).toEqual({ type: 'px', value: 12 });
     expect(r.style('c').color).toBe('black');
     expect(r.style('c').fontSize).toBe(16);
   });
 
   it('blockifies the root element and flex items; treats flex and list-item as blocks for layout', () => {
-    const r = render('<div id="f"><span id="item">a</span></div><li id="li">x</li>', 'html { display: inline } #f { display: flex }');
+    const r = render(
+      '<div id="f"><span id="item">a</span></div><li id="li">x</li>',
+      'html { display: inline } #f { display: flex }',
+    );
     expect(r.styles.styles.get(byId(r.document, 'f'))?.layoutDisplay).toBe('block');
     expect(r.style('item').display).toBe('block');
     expect(r.style('li').layoutDisplay).toBe('block');

@@ -35,7 +35,12 @@ export function messages(events: readonly TraceEvent[], name: string): TraceEven
 }
 
 /** Resolves with the first event (already recorded or future) that matches. */
-export function waitForEvent(session: BrowserSession, predicate: (e: TraceEvent) => boolean, what: string, timeoutMs = 20_000): Promise<TraceEvent> {
+export function waitForEvent(
+  session: BrowserSession,
+  predicate: (e: TraceEvent) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<TraceEvent> {
   const recorder = session.browser.recorder;
   const existing = recorder.events.find(predicate);
   if (existing) return Promise.resolve(existing);
@@ -62,7 +67,15 @@ export async function navigateAndCollect(session: BrowserSession, input: string,
   const before = session.browser.recorder.events.length;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stuck = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`navigation to ${input} did not finish within ${timeoutMs} ms; its timeline:\n${formatTimeline(session.browser.recorder.events).slice(before).join('\n')}`)), timeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `navigation to ${input} did not finish within ${timeoutMs} ms; its timeline:\n${formatTimeline(session.browser.recorder.events).slice(before).join('\n')}`,
+          ),
+        ),
+      timeoutMs,
+    );
   });
   try {
     const result = await Promise.race([session.browser.webContents.navigateFromOmnibox(input), stuck]);

@@ -29,8 +29,12 @@ describe('sha256 (FIPS 180-4)', () => {
   });
 
   it('hashes single bytes (NIST SHA2_Additional: 0xbd)', () => {
-    expect(toHex(sha256(new Uint8Array([0xbd])))).toBe('68325720aabd7c82f30f554b313d0570c95accbb7dc4b5aae11204c08ffe732b');
-    expect(toHex(sha256(new Uint8Array([0xc9, 0x8c, 0x8e, 0x55])))).toBe('7abc22c0ae5af26ce93dbb94433a0e0b2e119d014f8e7f65bd56c61ccccd9504');
+    expect(toHex(sha256(new Uint8Array([0xbd])))).toBe(
+      '68325720aabd7c82f30f554b313d0570c95accbb7dc4b5aae11204c08ffe732b',
+    );
+    expect(toHex(sha256(new Uint8Array([0xc9, 0x8c, 0x8e, 0x55])))).toBe(
+      '7abc22c0ae5af26ce93dbb94433a0e0b2e119d014f8e7f65bd56c61ccccd9504',
+    );
   });
 
   it('agrees with node:crypto at every length around the padding boundaries', () => {

@@ -10,8 +10,18 @@ function pair() {
   let now = 1000;
   const clock = () => (now += 10);
   const sink = { record: (r: TraceRecord) => records.push(r) };
-  const network = new MessageEndpoint({ id: 'network', role: 'network', pid: 2, processName: 'Browser', threadName: 'NetworkService' }, { post: (f) => wire.push(f) }, sink, clock);
-  const browser = new MessageEndpoint({ id: 'browser', role: 'browser', pid: 2, processName: 'Browser', threadName: 'CrBrowserMain' }, { post: (f) => wire.push(f) }, sink, clock);
+  const network = new MessageEndpoint(
+    { id: 'network', role: 'network', pid: 2, processName: 'Browser', threadName: 'NetworkService' },
+    { post: (f) => wire.push(f) },
+    sink,
+    clock,
+  );
+  const browser = new MessageEndpoint(
+    { id: 'browser', role: 'browser', pid: 2, processName: 'Browser', threadName: 'CrBrowserMain' },
+    { post: (f) => wire.push(f) },
+    sink,
+    clock,
+  );
   return { records, wire, network, browser };
 }
 
@@ -25,7 +35,20 @@ describe('the message catalogue', () => {
       expect(entry.to.length).toBeGreaterThan(0);
       expect(entry.chromium.length).toBeGreaterThan(20);
     }
-    for (const name of ['NavigationClient.CommitNavigation', 'URLLoaderFactory.CreateLoaderAndStart', 'URLLoaderClient.OnReceiveRedirect', 'URLLoaderClient.OnReceiveResponse', 'URLLoaderClient.OnComplete', 'AgentSchedulingGroup.CreateFrame', 'FrameHost.DidCommitProvisionalLoad', 'FrameHost.DidDispatchDOMContentLoadedEvent', 'FrameHost.DocumentOnLoadCompleted', 'FrameHost.DidFinishLoad', 'FrameHost.DidStopLoading', 'FrameHost.SubresourceResponseStarted']) {
+    for (const name of [
+      'NavigationClient.CommitNavigation',
+      'URLLoaderFactory.CreateLoaderAndStart',
+      'URLLoaderClient.OnReceiveRedirect',
+      'URLLoaderClient.OnReceiveResponse',
+      'URLLoaderClient.OnComplete',
+      'AgentSchedulingGroup.CreateFrame',
+      'FrameHost.DidCommitProvisionalLoad',
+      'FrameHost.DidDispatchDOMContentLoadedEvent',
+      'FrameHost.DocumentOnLoadCompleted',
+      'FrameHost.DidFinishLoad',
+      'FrameHost.DidStopLoading',
+      'FrameHost.SubresourceResponseStarted',
+    ]) {
       expect(MESSAGE_NAMES).toContain(name);
     }
   });
@@ -36,14 +59,31 @@ describe('MessageEndpoint', () => {
     const { records, wire, network, browser } = pair();
     const seen: string[] = [];
     network.on('URLLoaderFactory.CreateLoaderAndStart', (p) => void seen.push(p.request.url));
-    browser.send('network', 'URLLoaderFactory.CreateLoaderAndStart', { requestId: 'r1', request: { url: 'http://a.test/', method: 'GET', headers: [], destination: 'document', mode: 'navigate', initiatorOrigin: null, upgradeToHttps: false } });
+    browser.send('network', 'URLLoaderFactory.CreateLoaderAndStart', {
+      requestId: 'r1',
+      request: {
+        url: 'http://a.test/',
+        method: 'GET',
+        headers: [],
+        destination: 'document',
+        mode: 'navigate',
+        initiatorOrigin: null,
+        upgradeToHttps: false,
+      },
+    });
     expect(wire).toHaveLength(1);
     const frame = wire[0]!;
     if (frame.kind !== 'message') throw new Error('expected a message frame');
     network.deliver(frame.envelope);
     expect(seen).toEqual(['http://a.test/']);
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ type: 'message', name: 'URLLoaderFactory.CreateLoaderAndStart', from: 'browser', to: 'network', summary: 'GET http://a.test/ (document)' });
+    expect(records[0]).toMatchObject({
+      type: 'message',
+      name: 'URLLoaderFactory.CreateLoaderAndStart',
+      from: 'browser',
+      to: 'network',
+      summary: 'GET http://a.test/ (document)',
+    });
     const m = records[0] as Extract<TraceRecord, { type: 'message' }>;
     expect(m.deliveredAt).toBeGreaterThan(m.sentAt);
   });
@@ -56,11 +96,56 @@ describe('MessageEndpoint', () => {
       undefined,
       { v: 2 },
       { v: 1, flowId: 'f', name: 'Evil.Method', from: 'browser', to: 'network', route: null, sentAt: 1, payload: {} },
-      { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'browser', to: 'network', route: null, sentAt: 1, payload: { requestId: 'r', reason: 5 } },
-      { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'browser', to: 'network', route: null, sentAt: 1, payload: { requestId: 'r', reason: 'x', extra: true } },
-      { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'network', to: 'network', route: null, sentAt: 1, payload: { requestId: 'r', reason: 'x' } },
-      { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'renderer:1', to: 'renderer:2', route: null, sentAt: 1, payload: { requestId: 'r', reason: 'x' } },
-      { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'browser', to: 'network', route: null, sentAt: 1, payload: Object.create({ requestId: 'r' }) as unknown },
+      {
+        v: 1,
+        flowId: 'f',
+        name: 'URLLoader.Cancel',
+        from: 'browser',
+        to: 'network',
+        route: null,
+        sentAt: 1,
+        payload: { requestId: 'r', reason: 5 },
+      },
+      {
+        v: 1,
+        flowId: 'f',
+        name: 'URLLoader.Cancel',
+        from: 'browser',
+        to: 'network',
+        route: null,
+        sentAt: 1,
+        payload: { requestId: 'r', reason: 'x', extra: true },
+      },
+      {
+        v: 1,
+        flowId: 'f',
+        name: 'URLLoader.Cancel',
+        from: 'network',
+        to: 'network',
+        route: null,
+        sentAt: 1,
+        payload: { requestId: 'r', reason: 'x' },
+      },
+      {
+        v: 1,
+        flowId: 'f',
+        name: 'URLLoader.Cancel',
+        from: 'renderer:1',
+        to: 'renderer:2',
+        route: null,
+        sentAt: 1,
+        payload: { requestId: 'r', reason: 'x' },
+      },
+      {
+        v: 1,
+        flowId: 'f',
+        name: 'URLLoader.Cancel',
+        from: 'browser',
+        to: 'network',
+        route: null,
+        sentAt: 1,
+        payload: Object.create({ requestId: 'r' }) as unknown,
+      },
     ];
     for (const raw of bad) network.deliver(raw);
     expect(handled).toBe(0);
@@ -77,7 +162,16 @@ describe('MessageEndpoint', () => {
     network.on('URLLoader.Cancel', () => {
       throw new Error('boom');
     });
-    const envelope = { v: 1, flowId: 'f', name: 'URLLoader.Cancel', from: 'browser', to: 'network', route: null, sentAt: 1, payload: { requestId: 'r', reason: 'x' } };
+    const envelope = {
+      v: 1,
+      flowId: 'f',
+      name: 'URLLoader.Cancel',
+      from: 'browser',
+      to: 'network',
+      route: null,
+      sentAt: 1,
+      payload: { requestId: 'r', reason: 'x' },
+    };
     network.deliver(envelope);
     network.deliver(envelope);
     expect(records.map((r) => r.type)).toEqual(['message', 'error', 'message', 'error']);
@@ -85,8 +179,12 @@ describe('MessageEndpoint', () => {
 
   it('refuses to send what the catalogue forbids (a bug at the sender, never on the wire)', () => {
     const { wire, network } = pair();
-    expect(() => network.send('browser', 'NavigationClient.CommitNavigation' as never, {} as never)).toThrow(/may not send/);
-    expect(() => network.send('browser', 'URLLoaderClient.OnComplete', { requestId: 1 } as never)).toThrow(/invalid URLLoaderClient.OnComplete/);
+    expect(() => network.send('browser', 'NavigationClient.CommitNavigation' as never, {} as never)).toThrow(
+      /may not send/,
+    );
+    expect(() => network.send('browser', 'URLLoaderClient.OnComplete', { requestId: 1 } as never)).toThrow(
+      /invalid URLLoaderClient.OnComplete/,
+    );
     expect(wire).toHaveLength(0);
   });
 });

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { LoadTiming } from '../../../shared/ipc/messageCatalogue.js';
 import { devtoolsPhases, harTimings, harTotalTime } from '../../../shared/net/harTimings.js';
 
-const NONE: LoadTiming = { requestStart: -1, dnsStart: -1, dnsEnd: -1, connectStart: -1, connectEnd: -1, sslStart: -1, sslEnd: -1, sendStart: -1, sendEnd: -1, receiveHeadersStart: -1, receiveHeadersEnd: -1 };
+const NONE: LoadTiming = {
+  requestStart: -1,
+  dnsStart: -1,
+  dnsEnd: -1,
+  connectStart: -1,
+  connectEnd: -1,
+  sslStart: -1,
+  sslEnd: -1,
+  sendStart: -1,
+  sendEnd: -1,
+  receiveHeadersStart: -1,
+  receiveHeadersEnd: -1,
+};
 
 /** µs on one clock, starting at 1,000,000. */
 const BASE = 1_000_000;
@@ -14,14 +26,35 @@ const t = (parts: Partial<LoadTiming>): LoadTiming => {
 
 describe('harTimings', () => {
   it('splits a load on a fresh plain-HTTP connection', () => {
-    const timing = t({ requestStart: 0, dnsStart: 1_000, dnsEnd: 21_000, connectStart: 22_000, connectEnd: 42_000, sendStart: 43_000, sendEnd: 43_500, receiveHeadersStart: 43_500, receiveHeadersEnd: 93_500 });
+    const timing = t({
+      requestStart: 0,
+      dnsStart: 1_000,
+      dnsEnd: 21_000,
+      connectStart: 22_000,
+      connectEnd: 42_000,
+      sendStart: 43_000,
+      sendEnd: 43_500,
+      receiveHeadersStart: 43_500,
+      receiveHeadersEnd: 93_500,
+    });
     const har = harTimings(timing, BASE + 103_500);
     expect(har).toEqual({ blocked: 1, dns: 20, connect: 21, ssl: -1, send: 1.5, wait: 50, receive: 10 });
     expect(harTotalTime(har)).toBe(103.5);
   });
 
   it('counts ssl inside connect on a fresh TLS connection', () => {
-    const timing = t({ requestStart: 0, dnsStart: 0, dnsEnd: 10_000, connectStart: 10_000, connectEnd: 50_000, sslStart: 25_000, sslEnd: 50_000, sendStart: 50_000, sendEnd: 51_000, receiveHeadersEnd: 81_000 });
+    const timing = t({
+      requestStart: 0,
+      dnsStart: 0,
+      dnsEnd: 10_000,
+      connectStart: 10_000,
+      connectEnd: 50_000,
+      sslStart: 25_000,
+      sslEnd: 50_000,
+      sendStart: 50_000,
+      sendEnd: 51_000,
+      receiveHeadersEnd: 81_000,
+    });
     const har = harTimings(timing, BASE + 91_000);
     expect(har).toEqual({ blocked: 0, dns: 10, connect: 40, ssl: 25, send: 1, wait: 30, receive: 10 });
     expect(harTotalTime(har)).toBe(91);
@@ -29,7 +62,14 @@ describe('harTimings', () => {
 
   it('reports dns, connect and ssl as not applicable on a reused connection', () => {
     // The loader asked the resolver (host cache) but took a pooled socket: no connect times.
-    const timing = t({ requestStart: 0, dnsStart: 100, dnsEnd: 300, sendStart: 2_000, sendEnd: 2_500, receiveHeadersEnd: 12_500 });
+    const timing = t({
+      requestStart: 0,
+      dnsStart: 100,
+      dnsEnd: 300,
+      sendStart: 2_000,
+      sendEnd: 2_500,
+      receiveHeadersEnd: 12_500,
+    });
     const har = harTimings(timing, BASE + 13_000);
     expect(har).toEqual({ blocked: 2, dns: -1, connect: -1, ssl: -1, send: 0.5, wait: 10, receive: 0.5 });
     expect(harTotalTime(har)).toBe(13);
@@ -45,7 +85,16 @@ describe('harTimings', () => {
   });
 
   it('folds a wait for a socket between DNS and connect into connect, so phases add up', () => {
-    const timing = t({ requestStart: 0, dnsStart: 0, dnsEnd: 5_000, connectStart: 9_000, connectEnd: 10_000, sendStart: 10_000, sendEnd: 10_000, receiveHeadersEnd: 20_000 });
+    const timing = t({
+      requestStart: 0,
+      dnsStart: 0,
+      dnsEnd: 5_000,
+      connectStart: 9_000,
+      connectEnd: 10_000,
+      sendStart: 10_000,
+      sendEnd: 10_000,
+      receiveHeadersEnd: 20_000,
+    });
     const har = harTimings(timing, BASE + 20_000);
     expect(har.connect).toBe(5);
     expect(harTotalTime(har)).toBe(20);
@@ -54,7 +103,18 @@ describe('harTimings', () => {
 
 describe('devtoolsPhases', () => {
   it('names the phases of a fresh TLS load in DevTools order', () => {
-    const timing = t({ requestStart: 0, dnsStart: 1_000, dnsEnd: 11_000, connectStart: 11_000, connectEnd: 51_000, sslStart: 26_000, sslEnd: 51_000, sendStart: 52_000, sendEnd: 53_000, receiveHeadersEnd: 83_000 });
+    const timing = t({
+      requestStart: 0,
+      dnsStart: 1_000,
+      dnsEnd: 11_000,
+      connectStart: 11_000,
+      connectEnd: 51_000,
+      sslStart: 26_000,
+      sslEnd: 51_000,
+      sendStart: 52_000,
+      sendEnd: 53_000,
+      receiveHeadersEnd: 83_000,
+    });
     expect(devtoolsPhases(timing, BASE + 93_000)).toEqual([
       { name: 'Stalled', start: BASE, end: BASE + 1_000 },
       { name: 'DNS Lookup', start: BASE + 1_000, end: BASE + 11_000 },
@@ -67,12 +127,40 @@ describe('devtoolsPhases', () => {
   });
 
   it('leaves out DNS, connection and SSL on a reused connection', () => {
-    const timing = t({ requestStart: 0, dnsStart: 100, dnsEnd: 300, sendStart: 2_000, sendEnd: 2_500, receiveHeadersEnd: 12_500 });
-    expect(devtoolsPhases(timing, BASE + 13_000).map((p) => p.name)).toEqual(['Stalled', 'Request sent', 'Waiting for server response', 'Content Download']);
+    const timing = t({
+      requestStart: 0,
+      dnsStart: 100,
+      dnsEnd: 300,
+      sendStart: 2_000,
+      sendEnd: 2_500,
+      receiveHeadersEnd: 12_500,
+    });
+    expect(devtoolsPhases(timing, BASE + 13_000).map((p) => p.name)).toEqual([
+      'Stalled',
+      'Request sent',
+      'Waiting for server response',
+      'Content Download',
+    ]);
   });
 
   it('has no SSL bar on a plain-HTTP connection', () => {
-    const timing = t({ requestStart: 0, dnsStart: 0, dnsEnd: 1, connectStart: 1, connectEnd: 2, sendStart: 2, sendEnd: 3, receiveHeadersEnd: 4 });
-    expect(devtoolsPhases(timing, BASE + 5).map((p) => p.name)).toEqual(['Stalled', 'DNS Lookup', 'Initial connection', 'Request sent', 'Waiting for server response', 'Content Download']);
+    const timing = t({
+      requestStart: 0,
+      dnsStart: 0,
+      dnsEnd: 1,
+      connectStart: 1,
+      connectEnd: 2,
+      sendStart: 2,
+      sendEnd: 3,
+      receiveHeadersEnd: 4,
+    });
+    expect(devtoolsPhases(timing, BASE + 5).map((p) => p.name)).toEqual([
+      'Stalled',
+      'DNS Lookup',
+      'Initial connection',
+      'Request sent',
+      'Waiting for server response',
+      'Content Download',
+    ]);
   });
 });

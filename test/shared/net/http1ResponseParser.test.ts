@@ -24,14 +24,22 @@ interface Parsed {
 }
 
 /** Feeds `input` split at `splits` (offsets), then optionally closes. */
-function parse(input: Uint8Array | string, opts: { method?: string; close?: boolean; splits?: number[]; maxHeaderBytes?: number } = {}): Parsed {
+function parse(
+  input: Uint8Array | string,
+  opts: { method?: string; close?: boolean; splits?: number[]; maxHeaderBytes?: number } = {},
+): Parsed {
   const data = typeof input === 'string' ? bytes(input) : input;
-  const parser = new Http1ResponseParser({ requestMethod: opts.method ?? 'GET', ...(opts.maxHeaderBytes === undefined ? {} : { maxHeaderBytes: opts.maxHeaderBytes }) });
+  const parser = new Http1ResponseParser({
+    requestMethod: opts.method ?? 'GET',
+    ...(opts.maxHeaderBytes === undefined ? {} : { maxHeaderBytes: opts.maxHeaderBytes }),
+  });
   const events: Http1Event[] = [];
   const cuts = [0, ...(opts.splits ?? []), data.length];
   for (let i = 0; i + 1 < cuts.length; i++) events.push(...parser.push(data.slice(cuts[i], cuts[i + 1])));
   if (opts.close) events.push(...parser.finish());
-  const bodyParts = events.filter((e): e is Extract<Http1Event, { type: 'body' }> => e.type === 'body').map((e) => e.chunk);
+  const bodyParts = events
+    .filter((e): e is Extract<Http1Event, { type: 'body' }> => e.type === 'body')
+    .map((e) => e.chunk);
   const total = new Uint8Array(bodyParts.reduce((n, c) => n + c.length, 0));
   let offset = 0;
   for (const part of bodyParts) {
@@ -42,7 +50,14 @@ function parse(input: Uint8Array | string, opts: { method?: string; close?: bool
   const ends = events.filter((e) => e.type === 'end').length;
   expect(ends).toBeLessThanOrEqual(1);
   if (ends === 1) expect(events[events.length - 1]?.type).toBe('end');
-  return { head: heads[0] ?? null, heads: heads.length, body: text(total), ended: ends === 1, done: parser.done, keepAlive: parser.keepAlive };
+  return {
+    head: heads[0] ?? null,
+    heads: heads.length,
+    body: text(total),
+    ended: ends === 1,
+    done: parser.done,
+    keepAlive: parser.keepAlive,
+  };
 }
 
 function parseError(input: string, opts: { method?: string; close?: boolean; maxHeaderBytes?: number } = {}): NetError {
@@ -68,7 +83,8 @@ function random(seed: number): () => number {
 
 describe('Http1ResponseParser', () => {
   it('parses a Content-Length response and keeps the raw head', () => {
-    const head = 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 11\r\nX-Empty:\r\nX-Spaces:   padded value \t\r\n\r\n';
+    const head =
+      'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 11\r\nX-Empty:\r\nX-Spaces:   padded value \t\r\n\r\n';
     const r = parse(`${head}hello world`);
     expect(r.head).toEqual({
       type: 'head',
@@ -128,7 +144,9 @@ describe('Http1ResponseParser', () => {
   });
 
   it('handles a chunked body with no trailers and lower/upper-case hex', () => {
-    const r = parse('HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, Chunked\r\n\r\nf\r\n0123456789abcde\r\nF\r\n0123456789ABCDE\r\n0\r\n\r\n');
+    const r = parse(
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, Chunked\r\n\r\nf\r\n0123456789abcde\r\nF\r\n0123456789ABCDE\r\n0\r\n\r\n',
+    );
     expect(r.body).toBe('0123456789abcde0123456789ABCDE');
     expect(r.ended).toBe(true);
   });
@@ -149,7 +167,9 @@ describe('Http1ResponseParser', () => {
     const r = parse('HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nraw', { close: true });
     expect(r.body).toBe('raw');
     expect(r.keepAlive).toBe(false);
-    const r10 = parse('HTTP/1.0 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n3\r\nabc', { close: true });
+    const r10 = parse('HTTP/1.0 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n3\r\nabc', {
+      close: true,
+    });
     expect(r10.body).toBe('3\r\nabc');
     expect(r10.keepAlive).toBe(false);
   });
@@ -186,7 +206,9 @@ describe('Http1ResponseParser', () => {
 
   it('skips 100 Continue and 103 Early Hints before the final response', () => {
     const final = 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n';
-    const r = parse(`HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n${final}hi`);
+    const r = parse(
+      `HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n${final}hi`,
+    );
     expect(r.heads).toBe(1);
     expect(r.head?.status).toBe(200);
     expect(r.head?.rawHead).toBe(final);
@@ -267,7 +289,9 @@ describe('Http1ResponseParser', () => {
     });
 
     it('connection closed before Content-Length is satisfied → ERR_CONTENT_LENGTH_MISMATCH', () => {
-      expect(parseError('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort', { close: true }).netErrorName).toBe('ERR_CONTENT_LENGTH_MISMATCH');
+      expect(parseError('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort', { close: true }).netErrorName).toBe(
+        'ERR_CONTENT_LENGTH_MISMATCH',
+      );
     });
 
     it('connection closed before any byte → ERR_EMPTY_RESPONSE', () => {
@@ -277,20 +301,33 @@ describe('Http1ResponseParser', () => {
     });
 
     it('connection closed mid-head, or after only a 1xx → ERR_INVALID_HTTP_RESPONSE', () => {
-      expect(parseError('HTTP/1.1 200 OK\r\nContent-Le', { close: true }).netErrorName).toBe('ERR_INVALID_HTTP_RESPONSE');
+      expect(parseError('HTTP/1.1 200 OK\r\nContent-Le', { close: true }).netErrorName).toBe(
+        'ERR_INVALID_HTTP_RESPONSE',
+      );
       expect(parseError('HT', { close: true }).netErrorName).toBe('ERR_INVALID_HTTP_RESPONSE');
-      expect(parseError('HTTP/1.1 100 Continue\r\n\r\n', { close: true }).netErrorName).toBe('ERR_INVALID_HTTP_RESPONSE');
+      expect(parseError('HTTP/1.1 100 Continue\r\n\r\n', { close: true }).netErrorName).toBe(
+        'ERR_INVALID_HTTP_RESPONSE',
+      );
     });
   });
 
   describe('arbitrary chunk boundaries', () => {
     const cases: { name: string; input: Uint8Array; method?: string; close?: boolean }[] = [
-      { name: 'content-length', input: bytes('HTTP/1.1 200 OK\r\nContent-Length: 26\r\nX-A: b\r\n\r\nabcdefghijklmnopqrstuvwxyz') },
+      {
+        name: 'content-length',
+        input: bytes('HTTP/1.1 200 OK\r\nContent-Length: 26\r\nX-A: b\r\n\r\nabcdefghijklmnopqrstuvwxyz'),
+      },
       {
         name: 'chunked with extensions and trailers',
-        input: bytes('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;a=b\r\nabc\r\n10\r\n0123456789abcdef\r\n1\r\n\n\r\n0;x\r\nT: 1\r\n\r\n'),
+        input: bytes(
+          'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;a=b\r\nabc\r\n10\r\n0123456789abcdef\r\n1\r\n\n\r\n0;x\r\nT: 1\r\n\r\n',
+        ),
       },
-      { name: 'interim then close-delimited', input: bytes('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.0 200 OK\r\nServer: x\r\n\r\n<p>body</p>'), close: true },
+      {
+        name: 'interim then close-delimited',
+        input: bytes('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.0 200 OK\r\nServer: x\r\n\r\n<p>body</p>'),
+        close: true,
+      },
       { name: 'LF-only chunked', input: bytes('HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n2\nhi\n0\n\n') },
       { name: 'HEAD', input: bytes('HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n'), method: 'HEAD' },
       { name: 'utf-8 body', input: encoder.encode('HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nnaïve — ok') },
@@ -298,14 +335,22 @@ describe('Http1ResponseParser', () => {
 
     for (const c of cases) {
       it(`${c.name}: whole, byte-by-byte and random splits agree`, () => {
-        const opts = { ...(c.method === undefined ? {} : { method: c.method }), ...(c.close === undefined ? {} : { close: c.close }) };
+        const opts = {
+          ...(c.method === undefined ? {} : { method: c.method }),
+          ...(c.close === undefined ? {} : { close: c.close }),
+        };
         const whole = parse(c.input, opts);
         expect(whole.done).toBe(true);
-        const byteByByte = parse(c.input, { ...opts, splits: Array.from({ length: c.input.length - 1 }, (_, i) => i + 1) });
+        const byteByByte = parse(c.input, {
+          ...opts,
+          splits: Array.from({ length: c.input.length - 1 }, (_, i) => i + 1),
+        });
         expect(byteByByte).toEqual(whole);
         const rand = random(c.input.length);
         for (let round = 0; round < 50; round++) {
-          const splits = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 8) }, () => Math.floor(rand() * c.input.length)))].sort((a, b) => a - b);
+          const splits = [
+            ...new Set(Array.from({ length: 1 + Math.floor(rand() * 8) }, () => Math.floor(rand() * c.input.length))),
+          ].sort((a, b) => a - b);
           expect(parse(c.input, { ...opts, splits })).toEqual(whole);
         }
       });

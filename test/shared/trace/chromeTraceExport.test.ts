@@ -26,14 +26,22 @@ let chrome: ChromeTraceFile;
 
 beforeAll(() => {
   if (!existsSync(path.join(root, 'out/node/cli.mjs'))) {
-    execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--node-only'], { cwd: root, timeout: 60_000, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--node-only'], {
+      cwd: root,
+      timeout: 60_000,
+      stdio: 'pipe',
+    });
   }
   const file = path.join(workDir, 'naver.json');
   execFileSync(process.execPath, [bin, 'trace', '--lab', '--json', '--out', file, 'www.naver.com'], {
     cwd: root,
     timeout: 60_000,
     stdio: 'pipe',
-    env: { ...process.env, NAVSCOPE_DATA_DIR: path.join(workDir, 'profile'), NAVSCOPE_DOWNLOADS_DIR: path.join(workDir, 'downloads') },
+    env: {
+      ...process.env,
+      NAVSCOPE_DATA_DIR: path.join(workDir, 'profile'),
+      NAVSCOPE_DOWNLOADS_DIR: path.join(workDir, 'downloads'),
+    },
   });
   const saved = JSON.parse(readFileSync(file, 'utf8')) as TraceFile & { result: unknown };
   trace = { format: saved.format, version: saved.version, events: saved.events };
@@ -61,7 +69,8 @@ function nestingViolations(events: readonly ChromeTraceEvent[]): string[] {
         const [aStart, aEnd, bStart, bEnd] = [a.ts, a.ts + a.dur, b.ts, b.ts + b.dur];
         const disjoint = aEnd <= bStart || bEnd <= aStart;
         const nested = (aStart <= bStart && bEnd <= aEnd) || (bStart <= aStart && aEnd <= bEnd);
-        if (!disjoint && !nested) problems.push(`${key}: "${a.name}" [${aStart}, ${aEnd}] partially overlaps "${b.name}" [${bStart}, ${bEnd}]`);
+        if (!disjoint && !nested)
+          problems.push(`${key}: "${a.name}" [${aStart}, ${aEnd}] partially overlaps "${b.name}" [${bStart}, ${bEnd}]`);
       }
     }
   }
@@ -122,16 +131,21 @@ describe('toChromeTrace on a real lab trace of www.naver.com', () => {
     // Do NavScope's own spans on one endpoint partially overlap? (Concurrent requests on the network thread do.)
     const spans = new Map<string, { endpoint: string; start: number; end: number }>();
     const last = Math.max(...trace.events.map((e) => e.ts));
-    for (const e of trace.events) if (e.type === 'span.begin') spans.set(e.spanId, { endpoint: e.endpoint, start: e.ts, end: last });
+    for (const e of trace.events)
+      if (e.type === 'span.begin') spans.set(e.spanId, { endpoint: e.endpoint, start: e.ts, end: last });
     for (const e of trace.events) if (e.type === 'span.end') spans.get(e.spanId)!.end = e.ts;
     const list = [...spans.values()];
     const overlapping = new Set<string>();
     for (const a of list) {
       for (const b of list) {
-        if (a.endpoint === b.endpoint && a.start < b.start && b.start < a.end && a.end < b.end) overlapping.add(a.endpoint);
+        if (a.endpoint === b.endpoint && a.start < b.start && b.start < a.end && a.end < b.end)
+          overlapping.add(a.endpoint);
       }
     }
-    const threadNames = chrome.traceEvents.filter(isMeta).filter((e) => e.name === 'thread_name').map((e) => (e.args as { name: string }).name);
+    const threadNames = chrome.traceEvents
+      .filter(isMeta)
+      .filter((e) => e.name === 'thread_name')
+      .map((e) => (e.args as { name: string }).name);
     const laneNames = threadNames.filter((name) => / \(\d+\)$/.test(name));
     if (overlapping.size > 0) expect(laneNames.length).toBeGreaterThan(0);
     for (const name of laneNames) expect(threadNames).toContain(name.replace(/ \(\d+\)$/, ''));
@@ -143,7 +157,9 @@ describe('toChromeTrace on a real lab trace of www.naver.com', () => {
     const spanSlices = chrome.traceEvents.filter(isSlice).filter((e) => e.cat !== 'ipc');
     expect(spanSlices).toHaveLength(begins.length);
     const pidOf = new Map(ofType(trace.events, 'thread.start').map((e) => [e.info.id, e.info.pid]));
-    const latest = Math.max(...trace.events.flatMap((e) => (e.type === 'message' ? [e.ts, e.sentAt, e.deliveredAt] : [e.ts])));
+    const latest = Math.max(
+      ...trace.events.flatMap((e) => (e.type === 'message' ? [e.ts, e.sentAt, e.deliveredAt] : [e.ts])),
+    );
     for (const begin of begins) {
       const slice = spanSlices.find((s) => s.args.spanId === begin.spanId)!;
       expect(slice).toBeDefined();
@@ -166,7 +182,11 @@ describe('toChromeTrace on a real lab trace of www.naver.com', () => {
     expect(starts).toHaveLength(messages.length);
     expect(new Set(starts.map((s) => s.id)).size).toBe(starts.length);
     const slices = chrome.traceEvents.filter(isSlice);
-    const enclosingSlice = (e: ChromeTraceEvent) => slices.find((s) => threadKey(s) === threadKey(e) && s.name === e.name && s.cat === 'ipc' && s.ts <= e.ts && e.ts <= s.ts + s.dur);
+    const enclosingSlice = (e: ChromeTraceEvent) =>
+      slices.find(
+        (s) =>
+          threadKey(s) === threadKey(e) && s.name === e.name && s.cat === 'ipc' && s.ts <= e.ts && e.ts <= s.ts + s.dur,
+      );
     for (const s of starts) {
       const matching = finishes.filter((f) => f.id === s.id);
       expect(matching).toHaveLength(1);
@@ -196,8 +216,12 @@ describe('toChromeTrace on a real lab trace of www.naver.com', () => {
   it('names every process and thread it uses, with the names the trace recorded', () => {
     const meta = chrome.traceEvents.filter(isMeta);
     const used = chrome.traceEvents.filter((e) => !isMeta(e));
-    const processNames = new Map(meta.filter((e) => e.name === 'process_name').map((e) => [e.pid, (e.args as { name: string }).name]));
-    const threadNames = new Map(meta.filter((e) => e.name === 'thread_name').map((e) => [threadKey(e), (e.args as { name: string }).name]));
+    const processNames = new Map(
+      meta.filter((e) => e.name === 'process_name').map((e) => [e.pid, (e.args as { name: string }).name]),
+    );
+    const threadNames = new Map(
+      meta.filter((e) => e.name === 'thread_name').map((e) => [threadKey(e), (e.args as { name: string }).name]),
+    );
     for (const e of used) {
       expect(processNames.has(e.pid), `process_name for pid ${e.pid}`).toBe(true);
       expect(threadNames.has(threadKey(e)), `thread_name for ${threadKey(e)}`).toBe(true);
@@ -205,13 +229,17 @@ describe('toChromeTrace on a real lab trace of www.naver.com', () => {
     for (const e of meta) expect(threadNames.has(threadKey(e))).toBe(true);
     for (const { info } of ofType(trace.events, 'thread.start')) {
       expect(processNames.get(info.pid)).toBe(info.processName);
-      expect([...threadNames].some(([key, name]) => key.startsWith(`${info.pid}/`) && name === info.threadName)).toBe(true);
+      expect([...threadNames].some(([key, name]) => key.startsWith(`${info.pid}/`) && name === info.threadName)).toBe(
+        true,
+      );
     }
     const browserPid = ofType(trace.events, 'trace.begin')[0]!.browserPid;
     const browserThreads = [...threadNames].filter(([key]) => key.startsWith(`${browserPid}/`)).map(([, name]) => name);
     expect(browserThreads).toEqual(expect.arrayContaining(['CrBrowserMain', 'NetworkService']));
     const renderer = ofType(trace.events, 'process.spawn')[0]!;
-    expect([...threadNames].some(([key, name]) => key.startsWith(`${renderer.pid}/`) && name === 'CrRendererMain')).toBe(true);
+    expect(
+      [...threadNames].some(([key, name]) => key.startsWith(`${renderer.pid}/`) && name === 'CrRendererMain'),
+    ).toBe(true);
     // The browser process sorts first; tids are small integers, one per (pid, thread name).
     expect(meta.find((e) => e.name === 'process_sort_index' && e.pid === browserPid)?.args).toEqual({ sort_index: 0 });
     const tids = new Set(used.map((e) => e.tid));
@@ -242,30 +270,77 @@ describe('toChromeTrace on a real lab trace of www.naver.com', () => {
 
 describe('reading an export back (readTraceFile)', () => {
   it('rejects what is not a NavScope export, naming the problem', () => {
-    expect(() => readTraceFile({ traceEvents: [], displayTimeUnit: 'ms' })).toThrow(/Chrome trace without NavScope data/);
+    expect(() => readTraceFile({ traceEvents: [], displayTimeUnit: 'ms' })).toThrow(
+      /Chrome trace without NavScope data/,
+    );
     expect(() => readTraceFile(null)).toThrow(/the file is not a JSON object/);
     expect(() => readTraceFile({ navscope: 'x' })).toThrow(/"navscope" is not a JSON object/);
-    expect(() => readTraceFile({ navscope: { format: 'chrome', version: 1, events: [] } })).toThrow(/"format" is "chrome", expected "navscope-trace"/);
-    expect(() => readTraceFile({ navscope: { format: 'navscope-trace', version: 2, events: [] } })).toThrow(/version 2/);
-    expect(() => readTraceFile({ navscope: { format: 'navscope-trace', version: 1, events: [{ type: 'error' }] } })).toThrow(/event 0 \(error\) has no numeric timestamp/);
+    expect(() => readTraceFile({ navscope: { format: 'chrome', version: 1, events: [] } })).toThrow(
+      /"format" is "chrome", expected "navscope-trace"/,
+    );
+    expect(() => readTraceFile({ navscope: { format: 'navscope-trace', version: 2, events: [] } })).toThrow(
+      /version 2/,
+    );
+    expect(() =>
+      readTraceFile({ navscope: { format: 'navscope-trace', version: 1, events: [{ type: 'error' }] } }),
+    ).toThrow(/event 0 \(error\) has no numeric timestamp/);
   });
 
   it('accepts an empty export', () => {
     const empty = toChromeTrace([]);
     expect(empty.traceEvents).toEqual([]);
-    expect(readTraceFile(JSON.parse(JSON.stringify(empty)))).toEqual({ format: 'navscope-trace', version: 1, events: [] });
+    expect(readTraceFile(JSON.parse(JSON.stringify(empty)))).toEqual({
+      format: 'navscope-trace',
+      version: 1,
+      events: [],
+    });
   });
 });
 
 describe('assignLanes', () => {
   const nestsOnEveryLane = (intervals: LaneInterval[], lanes: number[]): boolean =>
-    intervals.every((a, i) => intervals.every((b, j) => i === j || lanes[i] !== lanes[j] || a.end <= b.start || b.end <= a.start || (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end)));
+    intervals.every((a, i) =>
+      intervals.every(
+        (b, j) =>
+          i === j ||
+          lanes[i] !== lanes[j] ||
+          a.end <= b.start ||
+          b.end <= a.start ||
+          (a.start <= b.start && b.end <= a.end) ||
+          (b.start <= a.start && a.end <= b.end),
+      ),
+    );
 
   it('keeps nested and disjoint intervals on one lane and moves partial overlaps to the next', () => {
-    expect(assignLanes([{ start: 0, end: 10 }, { start: 2, end: 5 }, { start: 5, end: 10 }, { start: 10, end: 12 }])).toEqual([0, 0, 0, 0]);
-    expect(assignLanes([{ start: 0, end: 10 }, { start: 5, end: 15 }, { start: 6, end: 7 }, { start: 12, end: 20 }])).toEqual([0, 1, 0, 0]);
-    expect(assignLanes([{ start: 0, end: 10 }, { start: 2, end: 12 }, { start: 4, end: 14 }])).toEqual([0, 1, 2]);
-    expect(assignLanes([{ start: 3, end: 3 }, { start: 0, end: 5 }])).toEqual([0, 0]);
+    expect(
+      assignLanes([
+        { start: 0, end: 10 },
+        { start: 2, end: 5 },
+        { start: 5, end: 10 },
+        { start: 10, end: 12 },
+      ]),
+    ).toEqual([0, 0, 0, 0]);
+    expect(
+      assignLanes([
+        { start: 0, end: 10 },
+        { start: 5, end: 15 },
+        { start: 6, end: 7 },
+        { start: 12, end: 20 },
+      ]),
+    ).toEqual([0, 1, 0, 0]);
+    expect(
+      assignLanes([
+        { start: 0, end: 10 },
+        { start: 2, end: 12 },
+        { start: 4, end: 14 },
+      ]),
+    ).toEqual([0, 1, 2]);
+    expect(
+      assignLanes([
+        { start: 3, end: 3 },
+        { start: 0, end: 5 },
+      ]),
+    ).toEqual([0, 0]);
     expect(assignLanes([])).toEqual([]);
   });
 
@@ -283,17 +358,67 @@ describe('assignLanes', () => {
 
   it('splits overlapping spans of one thread onto "Thread (2)" in toChromeTrace', () => {
     const events: TraceEvent[] = [
-      { seq: 0, ts: 100, endpoint: 'network', type: 'thread.start', info: { id: 'network', role: 'network', pid: 42, processName: 'Browser', threadName: 'NetworkService' } },
-      { seq: 1, ts: 110, endpoint: 'network', type: 'span.begin', spanId: 'a', name: 'A', category: 'net', phase: null, parentId: null, navigationId: null, requestId: 'r1', args: {} },
-      { seq: 2, ts: 120, endpoint: 'network', type: 'span.begin', spanId: 'b', name: 'B', category: 'net', phase: null, parentId: null, navigationId: null, requestId: 'r2', args: {} },
+      {
+        seq: 0,
+        ts: 100,
+        endpoint: 'network',
+        type: 'thread.start',
+        info: { id: 'network', role: 'network', pid: 42, processName: 'Browser', threadName: 'NetworkService' },
+      },
+      {
+        seq: 1,
+        ts: 110,
+        endpoint: 'network',
+        type: 'span.begin',
+        spanId: 'a',
+        name: 'A',
+        category: 'net',
+        phase: null,
+        parentId: null,
+        navigationId: null,
+        requestId: 'r1',
+        args: {},
+      },
+      {
+        seq: 2,
+        ts: 120,
+        endpoint: 'network',
+        type: 'span.begin',
+        spanId: 'b',
+        name: 'B',
+        category: 'net',
+        phase: null,
+        parentId: null,
+        navigationId: null,
+        requestId: 'r2',
+        args: {},
+      },
       { seq: 3, ts: 130, endpoint: 'network', type: 'span.end', spanId: 'a', status: 'ok', error: null, args: {} },
-      { seq: 4, ts: 140, endpoint: 'network', type: 'span.end', spanId: 'b', status: 'error', error: 'ERR_FAILED', args: { bytes: 3 } },
+      {
+        seq: 4,
+        ts: 140,
+        endpoint: 'network',
+        type: 'span.end',
+        spanId: 'b',
+        status: 'error',
+        error: 'ERR_FAILED',
+        args: { bytes: 3 },
+      },
     ];
     const out = toChromeTrace(events);
-    const names = out.traceEvents.filter(isMeta).filter((e) => e.name === 'thread_name').map((e) => [e.tid, (e.args as { name: string }).name]);
-    expect(names).toEqual([[1, 'NetworkService'], [2, 'NetworkService (2)']]);
+    const names = out.traceEvents
+      .filter(isMeta)
+      .filter((e) => e.name === 'thread_name')
+      .map((e) => [e.tid, (e.args as { name: string }).name]);
+    expect(names).toEqual([
+      [1, 'NetworkService'],
+      [2, 'NetworkService (2)'],
+    ]);
     const slices = out.traceEvents.filter(isSlice);
-    expect(slices.map((s) => [s.name, s.tid, s.ts, s.dur])).toEqual([['A', 1, 10, 20], ['B', 2, 20, 20]]);
+    expect(slices.map((s) => [s.name, s.tid, s.ts, s.dur])).toEqual([
+      ['A', 1, 10, 20],
+      ['B', 2, 20, 20],
+    ]);
     expect(slices[1]!.args).toMatchObject({ status: 'error', error: 'ERR_FAILED', bytes: 3, requestId: 'r2' });
     expect(nestingViolations(out.traceEvents)).toEqual([]);
   });

@@ -23,11 +23,24 @@ interface Trace {
 const outDir = mkdtempSync(path.join(tmpdir(), 'navscope-har-'));
 
 /** Runs the built CLI in lab mode (loopback only) with its own profile; a failed navigation exits 1 but still writes the trace. */
-function labTrace(name: string, input: string, dataDir = mkdtempSync(path.join(tmpdir(), 'navscope-har-profile-'))): Trace {
+function labTrace(
+  name: string,
+  input: string,
+  dataDir = mkdtempSync(path.join(tmpdir(), 'navscope-har-profile-')),
+): Trace {
   const out = path.join(outDir, `${name}.json`);
-  const env = { ...process.env, NAVSCOPE_DATA_DIR: dataDir, NAVSCOPE_DOWNLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-har-downloads-')) };
+  const env = {
+    ...process.env,
+    NAVSCOPE_DATA_DIR: dataDir,
+    NAVSCOPE_DOWNLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-har-downloads-')),
+  };
   try {
-    execFileSync(process.execPath, [bin, 'trace', '--lab', '--json', '--out', out, input], { cwd: root, env, timeout: 60_000, stdio: 'pipe' });
+    execFileSync(process.execPath, [bin, 'trace', '--lab', '--json', '--out', out, input], {
+      cwd: root,
+      env,
+      timeout: 60_000,
+      stdio: 'pipe',
+    });
   } catch (error) {
     if (!existsSync(out)) throw error;
   }
@@ -43,7 +56,9 @@ const messages = (events: readonly TraceEvent[], name: string): TraceEventOf<'me
   events.filter((e): e is TraceEventOf<'message'> => e.type === 'message' && e.name === name);
 
 const sumOfTimings = (e: HarEntry): number =>
-  [e.timings.blocked, e.timings.dns, e.timings.connect, e.timings.send, e.timings.wait, e.timings.receive].filter((v) => v !== -1).reduce((a, b) => a + b, 0);
+  [e.timings.blocked, e.timings.dns, e.timings.connect, e.timings.send, e.timings.wait, e.timings.receive]
+    .filter((v) => v !== -1)
+    .reduce((a, b) => a + b, 0);
 
 /** The rules every export must follow, whatever the page. */
 function expectHarRules(har: Har, events: readonly TraceEvent[]): void {
@@ -114,7 +129,11 @@ describe('toHar on real lab traces', () => {
 
   beforeAll(() => {
     if (!existsSync(path.join(root, 'out/node/cli.mjs'))) {
-      execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--node-only'], { cwd: root, timeout: 120_000, stdio: 'pipe' });
+      execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--node-only'], {
+        cwd: root,
+        timeout: 120_000,
+        stdio: 'pipe',
+      });
     }
     const cookieProfile = mkdtempSync(path.join(tmpdir(), 'navscope-har-profile-'));
     const runs: [string, string, string?][] = [
@@ -140,7 +159,10 @@ describe('toHar on real lab traces', () => {
       expect(har.log.creator).toEqual({ name: 'NavScope', version: '0.1.0' });
       expectHarRules(har, traceOf(name).events);
     }
-    expect(toHar(traceOf('naver').events, { name: 'navscope-cli', version: '9.9' }).log.creator).toEqual({ name: 'navscope-cli', version: '9.9' });
+    expect(toHar(traceOf('naver').events, { name: 'navscope-cli', version: '9.9' }).log.creator).toEqual({
+      name: 'navscope-cli',
+      version: '9.9',
+    });
   });
 
   it('www.naver.com: the document, its redirect from http and its subresources, on one page', () => {
@@ -154,9 +176,17 @@ describe('toHar on real lab traces', () => {
 
     // Typed without a scheme: http first, then the network service's internal redirect to https.
     const [upgrade, documentEntry] = entries;
-    expect(upgrade).toMatchObject({ request: { url: 'http://www.naver.com/', headersSize: -1 }, response: { status: 307, redirectURL: 'https://www.naver.com/' }, _resourceType: 'document' });
+    expect(upgrade).toMatchObject({
+      request: { url: 'http://www.naver.com/', headersSize: -1 },
+      response: { status: 307, redirectURL: 'https://www.naver.com/' },
+      _resourceType: 'document',
+    });
 
-    expect(documentEntry).toMatchObject({ pageref: page.id, _resourceType: 'document', request: { method: 'GET', url: 'https://www.naver.com/', httpVersion: 'HTTP/1.1' } });
+    expect(documentEntry).toMatchObject({
+      pageref: page.id,
+      _resourceType: 'document',
+      request: { method: 'GET', url: 'https://www.naver.com/', httpVersion: 'HTTP/1.1' },
+    });
     const doc = documentEntry!;
     expect(doc.response.status).toBe(200);
     expect(doc.response.statusText).toBe('OK');
@@ -177,7 +207,9 @@ describe('toHar on real lab traces', () => {
     expect(Date.parse(doc.startedDateTime)).toBeGreaterThanOrEqual(Date.parse(page.startedDateTime));
 
     const subresources = entries.filter((e) => e._resourceType !== 'document');
-    expect(subresources.length).toBe(messages(traceOf('naver').events, 'URLLoaderFactory.CreateLoaderAndStart').length - 1);
+    expect(subresources.length).toBe(
+      messages(traceOf('naver').events, 'URLLoaderFactory.CreateLoaderAndStart').length - 1,
+    );
     expect(subresources.length).toBeGreaterThan(0);
     for (const sub of subresources) {
       expect(sub.pageref).toBe(page.id);
@@ -215,7 +247,15 @@ describe('toHar on real lab traces', () => {
     expect(failed).toMatchObject({
       pageref: pages[0]!.id,
       request: { url: 'http://nonexistent.example.com/', headersSize: -1, httpVersion: '' },
-      response: { status: 0, statusText: 'ERR_NAME_NOT_RESOLVED', _error: 'ERR_NAME_NOT_RESOLVED', httpVersion: '', headers: [], headersSize: -1, redirectURL: '' },
+      response: {
+        status: 0,
+        statusText: 'ERR_NAME_NOT_RESOLVED',
+        _error: 'ERR_NAME_NOT_RESOLVED',
+        httpVersion: '',
+        headers: [],
+        headersSize: -1,
+        redirectURL: '',
+      },
       timings: { connect: -1, ssl: -1, send: 0, wait: 0, receive: 0 },
     });
     expect(failed.response.comment).toMatch(/NXDOMAIN/);
@@ -274,8 +314,25 @@ describe('toHar on real lab traces', () => {
     expect(broken((h) => ((h.log.entries[0]! as unknown as Record<string, unknown>).error = 'x'))).toBe(false);
     expect(broken((h) => ((h.log.entries[0]! as unknown as Record<string, unknown>)._anything = { x: 1 }))).toBe(true);
     expect(broken((h) => (h.log.pages[0]!.pageTimings.onLoad = -3))).toBe(false);
-    expect(broken((h) => ((h.log.entries[0]!.request as unknown as Record<string, unknown>).postData = { mimeType: 'text/plain', text: 'a', params: [] }))).toBe(false);
-    expect(broken((h) => ((h.log.entries[0]!.request as unknown as Record<string, unknown>).postData = { mimeType: 'text/plain', text: 'a' }))).toBe(true);
+    expect(
+      broken(
+        (h) =>
+          ((h.log.entries[0]!.request as unknown as Record<string, unknown>).postData = {
+            mimeType: 'text/plain',
+            text: 'a',
+            params: [],
+          }),
+      ),
+    ).toBe(false);
+    expect(
+      broken(
+        (h) =>
+          ((h.log.entries[0]!.request as unknown as Record<string, unknown>).postData = {
+            mimeType: 'text/plain',
+            text: 'a',
+          }),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -284,20 +341,55 @@ describe('toHar on hand-made traces', () => {
   let seq = 0;
   const ev = (body: Record<string, unknown>): TraceEvent => ({ ...base, seq: seq++, ...body }) as unknown as TraceEvent;
   const message = (name: string, at: number, payload: unknown, route: string | null = null): TraceEvent =>
-    ev({ type: 'message', ts: at, flowId: `f${seq}`, name, from: 'network', to: 'browser', fromPid: null, fromThread: null, toPid: null, toThread: null, route, sentAt: at, deliveredAt: at + 10, summary: '', payload });
+    ev({
+      type: 'message',
+      ts: at,
+      flowId: `f${seq}`,
+      name,
+      from: 'network',
+      to: 'browser',
+      fromPid: null,
+      fromThread: null,
+      toPid: null,
+      toThread: null,
+      route,
+      sentAt: at,
+      deliveredAt: at + 10,
+      summary: '',
+      payload,
+    });
 
   it('exports an empty trace as an empty, valid log', () => {
     const har = toHar([]);
-    expect(har).toEqual({ log: { version: '1.2', creator: { name: 'NavScope', version: '0.1.0' }, pages: [], entries: [] } });
+    expect(har).toEqual({
+      log: { version: '1.2', creator: { name: 'NavScope', version: '0.1.0' }, pages: [], entries: [] },
+    });
     expectValid(har);
   });
 
   it('reads abbreviated or malformed payloads without throwing, and skips loads without a URL', () => {
     const events = [
-      ev({ type: 'trace.begin', ts: 1_000_000, mode: 'lab', browserPid: 1, wallClock: '2026-01-01T00:00:00.000Z', platform: 'test' }),
+      ev({
+        type: 'trace.begin',
+        ts: 1_000_000,
+        mode: 'lab',
+        browserPid: 1,
+        wallClock: '2026-01-01T00:00:00.000Z',
+        platform: 'test',
+      }),
       message('URLLoaderFactory.CreateLoaderAndStart', 1_000_100, '…[truncated]', 'r0'),
-      message('URLLoaderFactory.CreateLoaderAndStart', 1_000_200, { requestId: 'r1', request: { url: 'https://a.test/x?q=1#frag', headers: [['A', 'b'], '…[truncated] 3 more', ['C']] } }),
-      message('URLLoaderClient.OnReceiveResponse', 1_002_000, { requestId: 'r1', head: { status: 200, headers: 'cut', timing: { requestStart: 1_000_300, sendStart: 1_000_400, sendEnd: 1_000_500, receiveHeadersEnd: 1_001_500 } } }),
+      message('URLLoaderFactory.CreateLoaderAndStart', 1_000_200, {
+        requestId: 'r1',
+        request: { url: 'https://a.test/x?q=1#frag', headers: [['A', 'b'], '…[truncated] 3 more', ['C']] },
+      }),
+      message('URLLoaderClient.OnReceiveResponse', 1_002_000, {
+        requestId: 'r1',
+        head: {
+          status: 200,
+          headers: 'cut',
+          timing: { requestStart: 1_000_300, sendStart: 1_000_400, sendEnd: 1_000_500, receiveHeadersEnd: 1_001_500 },
+        },
+      }),
       message('URLLoaderClient.OnComplete', 1_003_000, { requestId: 'r1', status: '…[truncated]' }),
     ];
     const har = toHar(events);
@@ -305,7 +397,12 @@ describe('toHar on hand-made traces', () => {
     expect(har.log.entries).toHaveLength(1);
     const entry = har.log.entries[0]!;
     expect(entry.startedDateTime).toBe('2026-01-01T00:00:00.000Z');
-    expect(entry.request).toMatchObject({ url: 'https://a.test/x?q=1', method: 'GET', headers: [{ name: 'A', value: 'b' }], queryString: [{ name: 'q', value: '1' }] });
+    expect(entry.request).toMatchObject({
+      url: 'https://a.test/x?q=1',
+      method: 'GET',
+      headers: [{ name: 'A', value: 'b' }],
+      queryString: [{ name: 'q', value: '1' }],
+    });
     expect(entry.response).toMatchObject({ status: 200, headers: [], content: { size: 0, mimeType: '' } });
     expect(entry.timings).toEqual({ blocked: 0.1, dns: -1, connect: -1, ssl: -1, send: 0.1, wait: 1, receive: 1.5 });
     expect(entry.time).toBe(2.7);

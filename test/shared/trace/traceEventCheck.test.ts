@@ -14,7 +14,8 @@ import { seededRandom } from '../../faults/faultTally.js';
 
 const DEMOS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../renderer/src/demos');
 /** A demo trace's events as they are in the file (before the reader checks them). */
-const demo = (name: string): TraceEvent[] => (JSON.parse(readFileSync(path.join(DEMOS, name), 'utf8')) as { events: TraceEvent[] }).events;
+const demo = (name: string): TraceEvent[] =>
+  (JSON.parse(readFileSync(path.join(DEMOS, name), 'utf8')) as { events: TraceEvent[] }).events;
 const recorded = [...demo('www.naver.com.json'), ...demo('www.google.com.json')];
 
 describe('the window checks every trace event it shows', () => {
@@ -26,9 +27,48 @@ describe('the window checks every trace event it shows', () => {
   it.each([
     ['not an object', 'a string', /not an object/],
     ['an unknown type', { type: 'made.up', ts: 1, endpoint: 'browser' }, /unknown type "made.up"/],
-    ['a message without its summary', { type: 'message', ts: 1, endpoint: 'network', flowId: 'f', name: 'X.Y', from: 'network', to: 'browser', fromPid: 1, fromThread: 't', toPid: 1, toThread: 't', route: null, sentAt: 1, deliveredAt: 2, payload: {} }, /"summary" is missing/],
-    ['a DNS query whose server is a string', { type: 'dns.query', ts: 1, endpoint: 'network', queryId: 'q', host: 'h', server: 'ns1', question: {}, transactionId: 1, size: 1, attempt: 1 }, /"server" is a string, not an object/],
-    ['a timestamp that is not finite', { type: 'error', ts: Number.NaN, endpoint: 'browser', where: 'w', message: 'm' }, /timestamp/],
+    [
+      'a message without its summary',
+      {
+        type: 'message',
+        ts: 1,
+        endpoint: 'network',
+        flowId: 'f',
+        name: 'X.Y',
+        from: 'network',
+        to: 'browser',
+        fromPid: 1,
+        fromThread: 't',
+        toPid: 1,
+        toThread: 't',
+        route: null,
+        sentAt: 1,
+        deliveredAt: 2,
+        payload: {},
+      },
+      /"summary" is missing/,
+    ],
+    [
+      'a DNS query whose server is a string',
+      {
+        type: 'dns.query',
+        ts: 1,
+        endpoint: 'network',
+        queryId: 'q',
+        host: 'h',
+        server: 'ns1',
+        question: {},
+        transactionId: 1,
+        size: 1,
+        attempt: 1,
+      },
+      /"server" is a string, not an object/,
+    ],
+    [
+      'a timestamp that is not finite',
+      { type: 'error', ts: Number.NaN, endpoint: 'browser', where: 'w', message: 'm' },
+      /timestamp/,
+    ],
   ])('refuses %s, naming the problem', (_what, raw, problem) => {
     expect(traceEventProblem(raw)).toMatch(problem);
     const shown = checkedTraceEvent(raw, 7);
@@ -40,7 +80,9 @@ describe('the window checks every trace event it shows', () => {
     const events: unknown[] = recorded.slice(0, 40).map((e) => ({ ...e }));
     events[10] = { ...(events[10] as object), ts: 'later' };
     events[20] = { type: 'made.up', ts: 5, endpoint: 'browser' };
-    expect(() => readTraceFile({ format: 'navscope-trace', version: 1, events })).toThrow(/event 10 .* no numeric timestamp/);
+    expect(() => readTraceFile({ format: 'navscope-trace', version: 1, events })).toThrow(
+      /event 10 .* no numeric timestamp/,
+    );
     events[10] = recorded[10];
     const file = readTraceFile({ format: 'navscope-trace', version: 1, events });
     expect(file.events).toHaveLength(40);

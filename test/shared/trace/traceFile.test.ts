@@ -25,7 +25,11 @@ describe('reading a saved trace', () => {
   });
 
   it('renumbers events in file order', () => {
-    const trace = readTraceFile({ format: 'navscope-trace', version: 1, events: [{ type: 'error', ts: 5, endpoint: 'browser', seq: 9, where: 'x', message: 'y' }] });
+    const trace = readTraceFile({
+      format: 'navscope-trace',
+      version: 1,
+      events: [{ type: 'error', ts: 5, endpoint: 'browser', seq: 9, where: 'x', message: 'y' }],
+    });
     expect(trace.events[0]!.seq).toBe(0);
   });
 
@@ -35,8 +39,16 @@ describe('reading a saved trace', () => {
     ['another format', '{"format":"har","version":1,"events":[]}', /"format" is "har"/],
     ['a newer version', '{"format":"navscope-trace","version":2,"events":[]}', /unsupported NavScope trace version 2/],
     ['events that are not a list', '{"format":"navscope-trace","version":1,"events":{}}', /"events" is not a list/],
-    ['an event without a timestamp', '{"format":"navscope-trace","version":1,"events":[{"type":"error","endpoint":"browser"}]}', /event 0 \(error\) has no numeric timestamp/],
-    ['a message without its ends', '{"format":"navscope-trace","version":1,"events":[{"type":"message","ts":1,"endpoint":"browser","name":"X.Y"}]}', /event 0 is a message without name, from and to/],
+    [
+      'an event without a timestamp',
+      '{"format":"navscope-trace","version":1,"events":[{"type":"error","endpoint":"browser"}]}',
+      /event 0 \(error\) has no numeric timestamp/,
+    ],
+    [
+      'a message without its ends',
+      '{"format":"navscope-trace","version":1,"events":[{"type":"message","ts":1,"endpoint":"browser","name":"X.Y"}]}',
+      /event 0 is a message without name, from and to/,
+    ],
     ['a foreign Chrome trace', '{"traceEvents":[]}', /Chrome trace without NavScope data/],
   ])('refuses %s with a message that names the problem', (_what, text, message) => {
     expect(() => parseTraceFileText(text)).toThrow(TraceFileError);

@@ -10,20 +10,38 @@ describe('TraceRecorder', () => {
     expect(recorder.events.map((e) => e.seq)).toEqual([0, 1]);
   });
 
-  it('takes a child\'s records only of kinds its role produces and only in its own name', () => {
+  it("takes a child's records only of kinds its role produces and only in its own name", () => {
     const recorder = new TraceRecorder();
-    recorder.ingest('renderer:1', 'renderer', [
-      { type: 'span.begin', ts: 1, endpoint: 'renderer:1', spanId: 's', name: 'Parse HTML', category: 'renderer', phase: 'load', parentId: null, navigationId: null, requestId: null, args: {} },
-      { type: 'dns.query', ts: 2, endpoint: 'renderer:1' },
-      { type: 'span.end', ts: 3, endpoint: 'renderer:2', spanId: 's', status: 'ok', error: null, args: {} },
-      'garbage',
-    ], 10);
+    recorder.ingest(
+      'renderer:1',
+      'renderer',
+      [
+        {
+          type: 'span.begin',
+          ts: 1,
+          endpoint: 'renderer:1',
+          spanId: 's',
+          name: 'Parse HTML',
+          category: 'renderer',
+          phase: 'load',
+          parentId: null,
+          navigationId: null,
+          requestId: null,
+          args: {},
+        },
+        { type: 'dns.query', ts: 2, endpoint: 'renderer:1' },
+        { type: 'span.end', ts: 3, endpoint: 'renderer:2', spanId: 's', status: 'ok', error: null, args: {} },
+        'garbage',
+      ],
+      10,
+    );
     expect(recorder.events.map((e) => e.type)).toEqual(['span.begin', 'ipc.rejected', 'ipc.rejected', 'ipc.rejected']);
   });
 
   it('stops at its limit with one visible marker', () => {
     const recorder = new TraceRecorder(3);
-    for (let i = 0; i < 10; i++) recorder.record({ type: 'error', ts: i, endpoint: 'browser', where: 'x', message: String(i) });
+    for (let i = 0; i < 10; i++)
+      recorder.record({ type: 'error', ts: i, endpoint: 'browser', where: 'x', message: String(i) });
     expect(recorder.events).toHaveLength(4);
     expect(recorder.events.at(-1)).toMatchObject({ type: 'error', where: 'trace recorder' });
     expect(recorder.dropped).toBe(7);

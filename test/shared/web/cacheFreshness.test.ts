@@ -19,7 +19,12 @@ const GET = { method: 'GET', headers: [] as [string, string][] };
 
 describe('parseCacheControl', () => {
   it('parses directives, values and quoted values', () => {
-    expect(parseCacheControl('public, max-age=3600, no-cache="Set-Cookie, Foo", must-revalidate')).toEqual({ public: true, 'max-age': '3600', 'no-cache': 'Set-Cookie, Foo', 'must-revalidate': true });
+    expect(parseCacheControl('public, max-age=3600, no-cache="Set-Cookie, Foo", must-revalidate')).toEqual({
+      public: true,
+      'max-age': '3600',
+      'no-cache': 'Set-Cookie, Foo',
+      'must-revalidate': true,
+    });
   });
 
   it('is case-insensitive for names, tolerates whitespace and empty items, keeps the first duplicate', () => {
@@ -55,38 +60,103 @@ describe('freshnessLifetime', () => {
   const response = (status: number, headers: [string, string][]) => ({ status, headers });
 
   it('uses max-age first and ignores s-maxage (private cache)', () => {
-    expect(freshnessLifetimeWithSource(response(200, [['Cache-Control', 's-maxage=600, max-age=60'], ['Expires', httpDate(T0 + 999_000)], ['Date', httpDate(T0)]]), 'GET')).toEqual({ seconds: 60, source: 'max-age' });
+    expect(
+      freshnessLifetimeWithSource(
+        response(200, [
+          ['Cache-Control', 's-maxage=600, max-age=60'],
+          ['Expires', httpDate(T0 + 999_000)],
+          ['Date', httpDate(T0)],
+        ]),
+        'GET',
+      ),
+    ).toEqual({ seconds: 60, source: 'max-age' });
     expect(freshnessLifetime(response(200, [['Cache-Control', 's-maxage=600']]), 'GET')).toBe(0);
   });
 
   it('combines several Cache-Control lines', () => {
-    expect(freshnessLifetime(response(200, [['Cache-Control', 'public'], ['cache-control', 'max-age=30']]), 'GET')).toBe(30);
+    expect(
+      freshnessLifetime(
+        response(200, [
+          ['Cache-Control', 'public'],
+          ['cache-control', 'max-age=30'],
+        ]),
+        'GET',
+      ),
+    ).toBe(30);
   });
 
   it('uses Expires − Date, or the response time when Date is missing', () => {
-    expect(freshnessLifetimeWithSource(response(200, [['Date', httpDate(T0)], ['Expires', httpDate(T0 + 120_000)]]), 'GET')).toEqual({ seconds: 120, source: 'expires' });
+    expect(
+      freshnessLifetimeWithSource(
+        response(200, [
+          ['Date', httpDate(T0)],
+          ['Expires', httpDate(T0 + 120_000)],
+        ]),
+        'GET',
+      ),
+    ).toEqual({ seconds: 120, source: 'expires' });
     expect(freshnessLifetime(response(200, [['Expires', httpDate(T0 + 120_000)]]), 'GET', T0 + 20_000)).toBe(100);
   });
 
   it('treats invalid freshness information as already stale', () => {
     expect(freshnessLifetime(response(200, [['Cache-Control', 'max-age=abc']]), 'GET')).toBe(0);
-    expect(freshnessLifetime(response(200, [['Date', httpDate(T0)], ['Expires', '0']]), 'GET')).toBe(0);
-    expect(freshnessLifetime(response(200, [['Date', httpDate(T0)], ['Expires', httpDate(T0 - 1000)]]), 'GET')).toBe(0);
+    expect(
+      freshnessLifetime(
+        response(200, [
+          ['Date', httpDate(T0)],
+          ['Expires', '0'],
+        ]),
+        'GET',
+      ),
+    ).toBe(0);
+    expect(
+      freshnessLifetime(
+        response(200, [
+          ['Date', httpDate(T0)],
+          ['Expires', httpDate(T0 - 1000)],
+        ]),
+        'GET',
+      ),
+    ).toBe(0);
   });
 
   it('caps an enormous max-age at 2^31 seconds', () => {
-    expect(freshnessLifetime(response(200, [['Cache-Control', `max-age=${'9'.repeat(30)}`]]), 'GET')).toBe(2_147_483_648);
+    expect(freshnessLifetime(response(200, [['Cache-Control', `max-age=${'9'.repeat(30)}`]]), 'GET')).toBe(
+      2_147_483_648,
+    );
   });
 
   it('falls back to 10% of (Date − Last-Modified) for heuristically cacheable statuses, capped at a day', () => {
     const tenDaysAgo = httpDate(T0 - 10 * 86_400_000);
-    expect(freshnessLifetimeWithSource(response(200, [['Date', httpDate(T0)], ['Last-Modified', tenDaysAgo]]), 'GET')).toEqual({ seconds: 86_400, source: 'heuristic' });
-    expect(freshnessLifetime(response(404, [['Date', httpDate(T0)], ['Last-Modified', httpDate(T0 - 1000_000)]]), 'GET')).toBe(100);
-    expect(freshnessLifetimeWithSource(response(200, [['Date', httpDate(T0)]]), 'GET')).toEqual({ seconds: 0, source: 'none' });
+    expect(
+      freshnessLifetimeWithSource(
+        response(200, [
+          ['Date', httpDate(T0)],
+          ['Last-Modified', tenDaysAgo],
+        ]),
+        'GET',
+      ),
+    ).toEqual({ seconds: 86_400, source: 'heuristic' });
+    expect(
+      freshnessLifetime(
+        response(404, [
+          ['Date', httpDate(T0)],
+          ['Last-Modified', httpDate(T0 - 1000_000)],
+        ]),
+        'GET',
+      ),
+    ).toBe(100);
+    expect(freshnessLifetimeWithSource(response(200, [['Date', httpDate(T0)]]), 'GET')).toEqual({
+      seconds: 0,
+      source: 'none',
+    });
   });
 
   it('gives no heuristic lifetime to statuses that are not heuristically cacheable, unless public', () => {
-    const headers: [string, string][] = [['Date', httpDate(T0)], ['Last-Modified', httpDate(T0 - 1000_000)]];
+    const headers: [string, string][] = [
+      ['Date', httpDate(T0)],
+      ['Last-Modified', httpDate(T0 - 1000_000)],
+    ];
     expect(freshnessLifetime(response(302, headers), 'GET')).toBeNull();
     expect(freshnessLifetime(response(302, [...headers, ['Cache-Control', 'private']]), 'GET')).toBe(0);
     expect(freshnessLifetime(response(302, [...headers, ['Cache-Control', 'public']]), 'GET')).toBe(100);
@@ -114,27 +184,50 @@ describe('isStorable', () => {
 
   it('refuses other methods, no-store on either side, Vary: *, 206 and 304', () => {
     expect(storageProblem({ method: 'POST', headers: [] }, { status: 200, headers: ok })).toMatch(/only GET/);
-    expect(storageProblem({ method: 'GET', headers: [['Cache-Control', 'no-store']] }, { status: 200, headers: ok })).toMatch(/request says Cache-Control: no-store/);
-    expect(storageProblem(GET, { status: 200, headers: [['Cache-Control', 'max-age=60, no-store']] })).toMatch(/response says Cache-Control: no-store/);
+    expect(
+      storageProblem({ method: 'GET', headers: [['Cache-Control', 'no-store']] }, { status: 200, headers: ok }),
+    ).toMatch(/request says Cache-Control: no-store/);
+    expect(storageProblem(GET, { status: 200, headers: [['Cache-Control', 'max-age=60, no-store']] })).toMatch(
+      /response says Cache-Control: no-store/,
+    );
     expect(storageProblem(GET, { status: 200, headers: [...ok, ['Vary', 'Accept-Encoding, *']] })).toMatch(/Vary: \*/);
     expect(isStorable(GET, { status: 206, headers: ok })).toBe(false);
     expect(isStorable(GET, { status: 304, headers: ok })).toBe(false);
   });
 
   it('lets a private cache store responses to requests with Authorization', () => {
-    expect(isStorable({ method: 'GET', headers: [['Authorization', 'Bearer x']] }, { status: 200, headers: ok })).toBe(true);
+    expect(isStorable({ method: 'GET', headers: [['Authorization', 'Bearer x']] }, { status: 200, headers: ok })).toBe(
+      true,
+    );
   });
 });
 
 describe('currentAge (RFC 9111 §4.2.3)', () => {
-  const entry = (headers: [string, string][], requestTime: number, responseTime: number): StoredResponseTiming => ({ status: 200, headers, requestTime, responseTime });
+  const entry = (headers: [string, string][], requestTime: number, responseTime: number): StoredResponseTiming => ({
+    status: 200,
+    headers,
+    requestTime,
+    responseTime,
+  });
 
   it('is the resident time for a response received instantly with a matching Date', () => {
     expect(currentAge(entry([['Date', httpDate(T0)]], T0, T0), T0 + 30_000)).toBe(30);
   });
 
   it('adds the Age header and the response delay', () => {
-    expect(currentAge(entry([['Date', httpDate(T0)], ['Age', '100']], T0, T0 + 2000), T0 + 2000)).toBe(102);
+    expect(
+      currentAge(
+        entry(
+          [
+            ['Date', httpDate(T0)],
+            ['Age', '100'],
+          ],
+          T0,
+          T0 + 2000,
+        ),
+        T0 + 2000,
+      ),
+    ).toBe(102);
   });
 
   it('uses the apparent age when the Date header is older than the response time', () => {
@@ -147,13 +240,24 @@ describe('currentAge (RFC 9111 §4.2.3)', () => {
 });
 
 describe('needsRevalidation', () => {
-  const stored = (cacheControl: string, extra: [string, string][] = []): StoredResponseTiming => ({ status: 200, headers: [['Date', httpDate(T0)], ['Cache-Control', cacheControl], ...extra], requestTime: T0, responseTime: T0 });
+  const stored = (cacheControl: string, extra: [string, string][] = []): StoredResponseTiming => ({
+    status: 200,
+    headers: [['Date', httpDate(T0)], ['Cache-Control', cacheControl], ...extra],
+    requestTime: T0,
+    responseTime: T0,
+  });
 
   it('is false while fresh and true once stale', () => {
     const entry = stored('max-age=60');
     expect(needsRevalidation(entry, T0 + 59_999)).toBe(false);
     expect(needsRevalidation(entry, T0 + 60_000)).toBe(true);
-    expect(describeFreshness(entry, T0 + 10_000)).toMatchObject({ lifetime: 60, source: 'max-age', age: 10, fresh: true, revalidate: false });
+    expect(describeFreshness(entry, T0 + 10_000)).toMatchObject({
+      lifetime: 60,
+      source: 'max-age',
+      age: 10,
+      fresh: true,
+      revalidate: false,
+    });
   });
 
   it('always revalidates no-cache responses', () => {
@@ -171,18 +275,29 @@ describe('needsRevalidation', () => {
     expect(needsRevalidation(entry, T0 + 70_000, [['Cache-Control', 'max-stale=30']])).toBe(false);
     expect(needsRevalidation(entry, T0 + 100_000, [['Cache-Control', 'max-stale=30']])).toBe(true);
     expect(needsRevalidation(entry, T0 + 1e9, [['Cache-Control', 'max-stale']])).toBe(false);
-    expect(needsRevalidation(stored('max-age=60, must-revalidate'), T0 + 70_000, [['Cache-Control', 'max-stale']])).toBe(true);
+    expect(
+      needsRevalidation(stored('max-age=60, must-revalidate'), T0 + 70_000, [['Cache-Control', 'max-stale']]),
+    ).toBe(true);
   });
 
   it('revalidates responses without any freshness information', () => {
-    expect(needsRevalidation({ status: 200, headers: [['ETag', '"v1"']], requestTime: T0, responseTime: T0 }, T0)).toBe(true);
+    expect(needsRevalidation({ status: 200, headers: [['ETag', '"v1"']], requestTime: T0, responseTime: T0 }, T0)).toBe(
+      true,
+    );
   });
 });
 
 describe('conditionalHeaders', () => {
   it('turns ETag and Last-Modified into If-None-Match and If-Modified-Since', () => {
     const lastModified = httpDate(T0 - 86_400_000);
-    expect(conditionalHeaders({ headers: [['ETag', 'W/"abc"'], ['Last-Modified', lastModified]] })).toEqual([
+    expect(
+      conditionalHeaders({
+        headers: [
+          ['ETag', 'W/"abc"'],
+          ['Last-Modified', lastModified],
+        ],
+      }),
+    ).toEqual([
       ['If-None-Match', 'W/"abc"'],
       ['If-Modified-Since', lastModified],
     ]);

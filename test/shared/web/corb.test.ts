@@ -52,7 +52,9 @@ function fromFixture(c: FixtureCase): CorbInput {
 }
 
 /** A cross-origin no-cors response from https://b.example to https://a.example, overridable. */
-function input(overrides: Omit<Partial<CorbInput>, 'body'> & { contentType?: string | null; body?: Uint8Array | string } = {}): CorbInput {
+function input(
+  overrides: Omit<Partial<CorbInput>, 'body'> & { contentType?: string | null; body?: Uint8Array | string } = {},
+): CorbInput {
   const { contentType = 'text/html', body = '', headers = [], ...rest } = overrides;
   return {
     requestUrl: 'https://b.example/resource',
@@ -103,7 +105,11 @@ describe('CORB sniffers (CrossOriginReadBlockingTest.SniffForHTML/XML/JSON)', ()
     ['        var name=window.location;\nadfadf', 'no', latin1],
     [' <!-- this is comment\n document.write(1);\n// -->\nwindow.open()', 'no', latin1],
     // HTML/JavaScript polyglot.
-    ["<!--/*--><html><body><script type='text/javascript'><!--//*/\nvar blah = 123;\n//--></script></body></html>", 'no', latin1],
+    [
+      "<!--/*--><html><body><script type='text/javascript'><!--//*/\nvar blah = 123;\n//--></script></body></html>",
+      'no',
+      latin1,
+    ],
     // MaybeSkipHtmlComment: the rest of the comment's line could be script.
     ['<!-- -/* --><html>', 'maybe', latin1],
     ['<!-- --/* --><html>', 'maybe', latin1],
@@ -141,7 +147,8 @@ describe('CORB sniffers (CrossOriginReadBlockingTest.SniffForHTML/XML/JSON)', ()
 
   it('every proper prefix of a commented-out tag is undecided', () => {
     const data = '<!-- <html> <?xml> \n<html>-->\nx';
-    for (let n = data.length - 1; n >= 0; n--) expect(corbSniffForHtml(latin1(data.slice(0, n))), data.slice(0, n)).toBe('maybe');
+    for (let n = data.length - 1; n >= 0; n--)
+      expect(corbSniffForHtml(latin1(data.slice(0, n))), data.slice(0, n)).toBe('maybe');
   });
 
   it('SniffForXML', () => {
@@ -177,7 +184,8 @@ describe('CORB sniffers (CrossOriginReadBlockingTest.SniffForHTML/XML/JSON)', ()
 
   it('every proper prefix of a JSON object key is undecided', () => {
     const data = '{ "key   \\"  "          \t\t\r\n:';
-    for (let n = data.length - 1; n >= 0; n--) expect(corbSniffForJson(latin1(data.slice(0, n))), data.slice(0, n)).toBe('maybe');
+    for (let n = data.length - 1; n >= 0; n--)
+      expect(corbSniffForJson(latin1(data.slice(0, n))), data.slice(0, n)).toBe('maybe');
   });
 
   const breakers: Array<[string, CorbSniffResult]> = [
@@ -269,16 +277,26 @@ describe('CORB decisions', () => {
     });
     it('same origin is allowed, whatever the mode', () => {
       for (const requestMode of MODES) {
-        expect(corbDecision(input({ ...protectedHtml, requestMode, initiatorOrigin: 'https://b.example' }))).toBe('allow');
+        expect(corbDecision(input({ ...protectedHtml, requestMode, initiatorOrigin: 'https://b.example' }))).toBe(
+          'allow',
+        );
       }
       expect(corbDecision(input({ ...protectedHtml, initiatorOrigin: 'https://b.example:443/' }))).toBe('allow');
-      expect(corbDecision(input({ ...protectedHtml, requestUrl: 'https://B.EXAMPLE:443/x?y#z', initiatorOrigin: 'https://b.example' }))).toBe('allow');
+      expect(
+        corbDecision(
+          input({ ...protectedHtml, requestUrl: 'https://B.EXAMPLE:443/x?y#z', initiatorOrigin: 'https://b.example' }),
+        ),
+      ).toBe('allow');
     });
     it('compares origins, not sites: scheme, host and port all count', () => {
       expect(corbDecision(input({ ...protectedHtml, initiatorOrigin: 'http://b.example' }))).toBe('block');
       expect(corbDecision(input({ ...protectedHtml, initiatorOrigin: 'https://b.example:8443' }))).toBe('block');
       expect(corbDecision(input({ ...protectedHtml, initiatorOrigin: 'https://www.b.example' }))).toBe('block');
-      expect(corbDecision(input({ ...protectedHtml, requestUrl: 'https://api.b.example/x', initiatorOrigin: 'https://b.example' }))).toBe('block');
+      expect(
+        corbDecision(
+          input({ ...protectedHtml, requestUrl: 'https://api.b.example/x', initiatorOrigin: 'https://b.example' }),
+        ),
+      ).toBe('block');
     });
     it('an opaque initiator ("null") is cross-origin to everything', () => {
       expect(corbDecision(input({ ...protectedHtml, initiatorOrigin: 'null' }))).toBe('block');
@@ -296,7 +314,9 @@ describe('CORB decisions', () => {
       expect(corbDecision(input({ ...protectedHtml, requestUrl: 'data:text/html,<html>' }))).toBe('allow');
       expect(corbDecision(input({ ...protectedHtml, requestUrl: 'blob:https://b.example/0b6e0a9c' }))).toBe('block');
       expect(corbDecision(input({ ...protectedHtml, requestUrl: 'blob:https://a.example/0b6e0a9c' }))).toBe('allow');
-      expect(corbDecision(input({ ...protectedHtml, requestUrl: 'filesystem:https://b.example/temporary/x.html' }))).toBe('block');
+      expect(
+        corbDecision(input({ ...protectedHtml, requestUrl: 'filesystem:https://b.example/temporary/x.html' })),
+      ).toBe('block');
       expect(corbDecision(input({ ...protectedHtml, requestUrl: 'http://b.example/x.html' }))).toBe('block');
     });
     it('the destination does not matter to CORB', () => {
@@ -314,10 +334,25 @@ describe('CORB decisions', () => {
     });
     it('with parameters and in any case', () => {
       expect(corbDecision(input({ contentType: 'Application/PDF; name="x.pdf"', body: '%PDF-1.7' }))).toBe('block');
-      expect(corbDecision(input({ contentType: 'multipart/byteranges; boundary=3d6b6a416f9b5', status: 206, body: '\r\n--3d6b6a416f9b5\r\n' }))).toBe('block');
+      expect(
+        corbDecision(
+          input({
+            contentType: 'multipart/byteranges; boundary=3d6b6a416f9b5',
+            status: 206,
+            body: '\r\n--3d6b6a416f9b5\r\n',
+          }),
+        ),
+      ).toBe('block');
     });
     it('but not similar types', () => {
-      for (const type of ['application/octet-stream', 'application/x-zip-compressed', 'multipart/form-data', 'multipart/mixed', 'text/tab-separated-values', 'application/vnd.ms-fontobject']) {
+      for (const type of [
+        'application/octet-stream',
+        'application/x-zip-compressed',
+        'multipart/form-data',
+        'multipart/mixed',
+        'text/tab-separated-values',
+        'application/vnd.ms-fontobject',
+      ]) {
         expect(corbDecision(input({ contentType: type, body: 'plain bytes' })), type).toBe('allow');
       }
     });
@@ -336,29 +371,50 @@ describe('CORB decisions', () => {
       ['audio/mpeg', 'allow'],
       ['application/pdf', 'block'],
     ])('%s → %s, whatever the body', (type, expected) => {
-      expect(corbDecision(input({ contentType: type, status: 206, headers: range, body: 'unsniffable middle bytes' }))).toBe(expected);
+      expect(
+        corbDecision(input({ contentType: type, status: 206, headers: range, body: 'unsniffable middle bytes' })),
+      ).toBe(expected);
       expect(corbDecision(input({ contentType: type, status: 206, headers: range, body: ")]}'\n{}" }))).toBe(expected);
     });
     it('a protected range response is allowed when the request is same-origin or cors', () => {
-      expect(corbDecision(input({ status: 206, headers: range, body: 'x', initiatorOrigin: 'https://b.example' }))).toBe('allow');
+      expect(
+        corbDecision(input({ status: 206, headers: range, body: 'x', initiatorOrigin: 'https://b.example' })),
+      ).toBe('allow');
       expect(corbDecision(input({ status: 206, headers: range, body: 'x', requestMode: 'cors' }))).toBe('allow');
     });
   });
 
   describe('nosniff', () => {
-    it.each(['text/html', 'text/xml', 'application/xml', 'application/json', 'text/json', 'application/vnd.api+json', 'application/atom+xml', 'text/plain'])(
-      '%s with nosniff is blocked without sniffing',
-      (type) => {
-        expect(corbDecisionWithReason(input({ contentType: type, headers: NOSNIFF, body: 'var x = 1;' }))).toMatchObject({ decision: 'block', sniffed: null });
-      },
-    );
+    it.each([
+      'text/html',
+      'text/xml',
+      'application/xml',
+      'application/json',
+      'text/json',
+      'application/vnd.api+json',
+      'application/atom+xml',
+      'text/plain',
+    ])('%s with nosniff is blocked without sniffing', (type) => {
+      expect(corbDecisionWithReason(input({ contentType: type, headers: NOSNIFF, body: 'var x = 1;' }))).toMatchObject({
+        decision: 'block',
+        sniffed: null,
+      });
+    });
     it('is matched case-insensitively, with surrounding whitespace', () => {
-      expect(corbDecision(input({ headers: [['x-content-type-options', '  NoSniff ']], body: 'var x = 1;' }))).toBe('block');
+      expect(corbDecision(input({ headers: [['x-content-type-options', '  NoSniff ']], body: 'var x = 1;' }))).toBe(
+        'block',
+      );
     });
     it('does not protect other types (they are still sniffed for parser breakers)', () => {
-      expect(corbDecision(input({ contentType: 'application/javascript', headers: NOSNIFF, body: 'var x = 1;' }))).toBe('allow');
-      expect(corbDecision(input({ contentType: 'image/svg+xml', headers: NOSNIFF, body: '<?xml version="1.0"?><svg/>' }))).toBe('allow');
-      expect(corbDecision(input({ contentType: 'application/javascript', headers: NOSNIFF, body: 'while(1);{"a":1}' }))).toBe('block');
+      expect(corbDecision(input({ contentType: 'application/javascript', headers: NOSNIFF, body: 'var x = 1;' }))).toBe(
+        'allow',
+      );
+      expect(
+        corbDecision(input({ contentType: 'image/svg+xml', headers: NOSNIFF, body: '<?xml version="1.0"?><svg/>' })),
+      ).toBe('allow');
+      expect(
+        corbDecision(input({ contentType: 'application/javascript', headers: NOSNIFF, body: 'while(1);{"a":1}' })),
+      ).toBe('block');
       expect(corbDecision(input({ contentType: null, headers: NOSNIFF, body: '<html>' }))).toBe('allow');
     });
     it('other X-Content-Type-Options values do not count', () => {
@@ -417,7 +473,16 @@ describe('CORB decisions', () => {
 
     it('parser breakers block any sniffed type, with or without a Content-Type', () => {
       for (const breaker of [")]}'", '{}&&', '{} &&', 'for(;;);', 'while(1);', 'for (;;);', 'while (1);']) {
-        for (const type of ['text/html', 'text/plain', 'application/json', 'text/xml', 'application/javascript', 'application/octet-stream', 'image/png', 'video/mp4']) {
+        for (const type of [
+          'text/html',
+          'text/plain',
+          'application/json',
+          'text/xml',
+          'application/javascript',
+          'application/octet-stream',
+          'image/png',
+          'video/mp4',
+        ]) {
           const verdict = corbDecisionWithReason(input({ contentType: type, body: `${breaker}\n["secret"]` }));
           expect(verdict, `${type} ${breaker}`).toMatchObject({ decision: 'block', sniffed: 'parser-breaker' });
         }
@@ -429,7 +494,13 @@ describe('CORB decisions', () => {
     });
 
     it('other types are only sniffed for parser breakers and JSON objects', () => {
-      for (const type of ['application/javascript', 'text/javascript', 'image/png', 'application/octet-stream', 'unknown/type']) {
+      for (const type of [
+        'application/javascript',
+        'text/javascript',
+        'image/png',
+        'application/octet-stream',
+        'unknown/type',
+      ]) {
         expect(corbDecision(input({ contentType: type, body: '<html><body>' })), type).toBe('allow');
         expect(corbDecision(input({ contentType: type, body: '<?xml version="1.0"?>' })), type).toBe('allow');
         expect(corbDecision(input({ contentType: type, body: '{"x": 1}' })), type).toBe('block');
@@ -437,7 +508,9 @@ describe('CORB decisions', () => {
       expect(corbDecision(input({ contentType: null, body: '<html><body>' }))).toBe('allow');
       expect(corbDecision(input({ contentType: null, body: '{"x": 1}' }))).toBe('block');
       expect(corbDecision(input({ contentType: 'image/svg+xml', body: '<?xml version="1.0"?><svg/>' }))).toBe('allow');
-      expect(corbDecision(input({ contentType: 'application/dash+xml', body: '<?xml version="1.0"?><MPD/>' }))).toBe('allow');
+      expect(corbDecision(input({ contentType: 'application/dash+xml', body: '<?xml version="1.0"?><MPD/>' }))).toBe(
+        'allow',
+      );
     });
 
     it('binary bodies are allowed', () => {
@@ -457,13 +530,17 @@ describe('CORB decisions', () => {
   });
 
   describe('Content-Type handling', () => {
-    it('uses Fetch\'s extraction: the last valid type wins, */* is ignored', () => {
+    it("uses Fetch's extraction: the last valid type wins, */* is ignored", () => {
       expect(corbDecision(input({ contentType: 'text/html, */*', body: '<html>' }))).toBe('block');
       expect(corbDecision(input({ contentType: 'text/html, image/png', body: '<html>' }))).toBe('allow');
-      expect(corbDecision(input({ contentType: 'image/png', headers: [['Content-Type', 'text/html']], body: '<html>' }))).toBe('block');
+      expect(
+        corbDecision(input({ contentType: 'image/png', headers: [['Content-Type', 'text/html']], body: '<html>' })),
+      ).toBe('block');
     });
     it('falls back to the tolerant type prefix for malformed values', () => {
-      expect(corbDecisionWithReason(input({ contentType: 'text/html garbage', body: '<html>' })).mimeClass).toBe('html');
+      expect(corbDecisionWithReason(input({ contentType: 'text/html garbage', body: '<html>' })).mimeClass).toBe(
+        'html',
+      );
       expect(corbDecisionWithReason(input({ contentType: 'no-slash', body: '<html>' })).mimeClass).toBe('others');
     });
     it('no Content-Type is "others"', () => {
@@ -473,18 +550,32 @@ describe('CORB decisions', () => {
 
   describe('reasons', () => {
     it('say why, in a sentence', () => {
-      expect(corbDecisionWithReason(input({ initiatorOrigin: 'https://b.example', body: HTML })).reason).toBe('same-origin request: CORB does not apply');
-      expect(corbDecisionWithReason(input({ contentType: 'application/json', headers: NOSNIFF, body: '{}' })).reason).toBe(
-        'cross-origin no-cors response with Content-Type application/json (a JSON type) and nosniff',
+      expect(corbDecisionWithReason(input({ initiatorOrigin: 'https://b.example', body: HTML })).reason).toBe(
+        'same-origin request: CORB does not apply',
       );
-      expect(corbDecisionWithReason(input({ contentType: 'application/json', body: '{"a": 1}' })).reason).toContain('confirmed JSON by sniffing the body');
-      expect(corbDecisionWithReason(input({ body: '<html>' })).reason).toContain('confirmed HTML by sniffing the body (<html)');
-      expect(corbDecisionWithReason(input({ contentType: 'application/javascript', body: "for(;;);[1]" })).reason).toContain('parser breaker for(;;);');
+      expect(
+        corbDecisionWithReason(input({ contentType: 'application/json', headers: NOSNIFF, body: '{}' })).reason,
+      ).toBe('cross-origin no-cors response with Content-Type application/json (a JSON type) and nosniff');
+      expect(corbDecisionWithReason(input({ contentType: 'application/json', body: '{"a": 1}' })).reason).toContain(
+        'confirmed JSON by sniffing the body',
+      );
+      expect(corbDecisionWithReason(input({ body: '<html>' })).reason).toContain(
+        'confirmed HTML by sniffing the body (<html)',
+      );
+      expect(
+        corbDecisionWithReason(input({ contentType: 'application/javascript', body: 'for(;;);[1]' })).reason,
+      ).toContain('parser breaker for(;;);');
       expect(corbDecisionWithReason(input({ requestMode: 'cors', body: HTML })).reason).toContain('only to no-cors');
       expect(corbDecisionWithReason(input({ initiatorOrigin: null })).reason).toContain('browser-initiated');
-      expect(corbDecisionWithReason(input({ contentType: 'application/pdf' })).reason).toContain('blocked without sniffing');
-      expect(corbDecisionWithReason(input({ body: 'var x;' })).reason).toContain('found no HTML, parser breaker or JSON object');
-      expect(corbDecisionWithReason(input({ status: 404, headers: NOSNIFF, body: 'Not found' })).reason).toContain('no console warning');
+      expect(corbDecisionWithReason(input({ contentType: 'application/pdf' })).reason).toContain(
+        'blocked without sniffing',
+      );
+      expect(corbDecisionWithReason(input({ body: 'var x;' })).reason).toContain(
+        'found no HTML, parser breaker or JSON object',
+      );
+      expect(corbDecisionWithReason(input({ status: 404, headers: NOSNIFF, body: 'Not found' })).reason).toContain(
+        'no console warning',
+      );
     });
   });
 

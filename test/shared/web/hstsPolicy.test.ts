@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type HstsEntry, canonicalHstsHost, hstsMatch, isIpLiteral, parseStrictTransportSecurity, preloadedHstsEntries } from '../../../shared/web/hstsPolicy.js';
+import {
+  type HstsEntry,
+  canonicalHstsHost,
+  hstsMatch,
+  isIpLiteral,
+  parseStrictTransportSecurity,
+  preloadedHstsEntries,
+} from '../../../shared/web/hstsPolicy.js';
 import { HSTS_PRELOAD_LIST } from '../../../shared/web/hstsPreloadList.js';
 
 describe('parseStrictTransportSecurity (RFC 6797 §6.1)', () => {
@@ -73,8 +80,18 @@ describe('host canonicalisation', () => {
 
 describe('hstsMatch', () => {
   const NOW = 1_700_000_000_000;
-  const learned = (host: string, includeSubdomains: boolean, expiry = NOW + 1000): HstsEntry => ({ host, includeSubdomains, source: 'learned', expiry });
-  const preload = (host: string, includeSubdomains: boolean): HstsEntry => ({ host, includeSubdomains, source: 'preload', expiry: null });
+  const learned = (host: string, includeSubdomains: boolean, expiry = NOW + 1000): HstsEntry => ({
+    host,
+    includeSubdomains,
+    source: 'learned',
+    expiry,
+  });
+  const preload = (host: string, includeSubdomains: boolean): HstsEntry => ({
+    host,
+    includeSubdomains,
+    source: 'preload',
+    expiry: null,
+  });
 
   it('matches the exact host with or without includeSubdomains', () => {
     expect(hstsMatch('example.com', [learned('example.com', false)], NOW)?.host).toBe('example.com');
@@ -126,7 +143,9 @@ describe('the bundled preload list', () => {
   it('is in Chromium format', () => {
     for (const entry of HSTS_PRELOAD_LIST.entries) {
       expect(entry.name).toBe(entry.name.toLowerCase());
-      expect(Object.keys(entry).every((k) => ['name', 'policy', 'mode', 'include_subdomains', 'navscope_note'].includes(k))).toBe(true);
+      expect(
+        Object.keys(entry).every((k) => ['name', 'policy', 'mode', 'include_subdomains', 'navscope_note'].includes(k)),
+      ).toBe(true);
     }
     expect(new Set(HSTS_PRELOAD_LIST.entries.map((e) => e.name)).size).toBe(HSTS_PRELOAD_LIST.entries.length);
   });
@@ -143,7 +162,9 @@ describe('the bundled preload list', () => {
     const google = HSTS_PRELOAD_LIST.entries.find((e) => e.name === 'google.com')!;
     expect(google.navscope_note).toMatch(/added by NavScope/);
     // Every other entry is Chromium's, unchanged.
-    expect(HSTS_PRELOAD_LIST.entries.filter((e) => e.navscope_note !== undefined).map((e) => e.name)).toEqual(['google.com']);
+    expect(HSTS_PRELOAD_LIST.entries.filter((e) => e.navscope_note !== undefined).map((e) => e.name)).toEqual([
+      'google.com',
+    ]);
   });
 
   it('does not upgrade subdomains of an entry without include_subdomains', () => {

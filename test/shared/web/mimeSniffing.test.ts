@@ -30,7 +30,15 @@ interface ParsingCase {
   output: string | null;
 }
 
-const hexBytes = (hex: string): Uint8Array => (hex.trim() === '' ? new Uint8Array() : new Uint8Array(hex.trim().split(/\s+/).map((b) => parseInt(b, 16))));
+const hexBytes = (hex: string): Uint8Array =>
+  hex.trim() === ''
+    ? new Uint8Array()
+    : new Uint8Array(
+        hex
+          .trim()
+          .split(/\s+/)
+          .map((b) => parseInt(b, 16)),
+      );
 const ascii = (s: string): Uint8Array => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
 const concat = (...parts: Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -41,7 +49,8 @@ const concat = (...parts: Uint8Array[]): Uint8Array => {
   }
   return out;
 };
-const sniff = (contentType: string | null, bytes: Uint8Array, noSniff = false): string => sniffMimeType({ contentType, noSniff, bytes });
+const sniff = (contentType: string | null, bytes: Uint8Array, noSniff = false): string =>
+  sniffMimeType({ contentType, noSniff, bytes });
 
 describe('parseMimeType / serialize (WPT mime-types.json)', () => {
   const cases = (mimeTypes as unknown[]).filter((c): c is ParsingCase => typeof c === 'object' && c !== null);
@@ -89,7 +98,17 @@ describe('parseMimeType record', () => {
   });
 
   it('quotes empty values and escapes quotes and backslashes', () => {
-    expect(serializeMimeType({ type: 'a', subtype: 'b', parameters: new Map([['x', ''], ['y', 'a"b\\c'], ['z', 'tok']]) })).toBe('a/b;x="";y="a\\"b\\\\c";z=tok');
+    expect(
+      serializeMimeType({
+        type: 'a',
+        subtype: 'b',
+        parameters: new Map([
+          ['x', ''],
+          ['y', 'a"b\\c'],
+          ['z', 'tok'],
+        ]),
+      }),
+    ).toBe('a/b;x="";y="a\\"b\\\\c";z=tok');
   });
 });
 
@@ -136,7 +155,12 @@ describe('sniffing: WPT unknown-mime-types.json (no Content-Type)', () => {
 describe('sniffing: WPT scriptable-mime-types combinations', () => {
   const unknownContentTypes: (string | null)[] = [null, '', 'bogus', '*/*', 'unknown/unknown', 'application/unknown'];
   const rows: { scriptable: boolean; pattern: string; ignoreWhitespace: boolean; type: string }[] = [
-    { scriptable: true, pattern: '3C 21 44 4F 43 54 59 50 45 20 48 54 4D 4C TT', ignoreWhitespace: true, type: 'text/html' },
+    {
+      scriptable: true,
+      pattern: '3C 21 44 4F 43 54 59 50 45 20 48 54 4D 4C TT',
+      ignoreWhitespace: true,
+      type: 'text/html',
+    },
     { scriptable: true, pattern: '3C 48 54 4D 4C TT', ignoreWhitespace: true, type: 'text/html' },
     { scriptable: true, pattern: '3C 48 45 41 44 TT', ignoreWhitespace: true, type: 'text/html' },
     { scriptable: true, pattern: '3C 53 43 52 49 50 54 TT', ignoreWhitespace: true, type: 'text/html' },
@@ -155,7 +179,12 @@ describe('sniffing: WPT scriptable-mime-types combinations', () => {
     { scriptable: true, pattern: '3C 21 2D 2D TT', ignoreWhitespace: true, type: 'text/html' },
     { scriptable: true, pattern: '3C 3F 78 6D 6C', ignoreWhitespace: true, type: 'text/xml' },
     { scriptable: true, pattern: '25 50 44 46 2D', ignoreWhitespace: false, type: 'application/pdf' },
-    { scriptable: false, pattern: '25 21 50 53 2D 41 64 6F 62 65 2D', ignoreWhitespace: false, type: 'application/postscript' },
+    {
+      scriptable: false,
+      pattern: '25 21 50 53 2D 41 64 6F 62 65 2D',
+      ignoreWhitespace: false,
+      type: 'application/postscript',
+    },
     { scriptable: false, pattern: 'FE FF 00 00', ignoreWhitespace: false, type: 'text/plain' },
     { scriptable: false, pattern: 'FF FE 00 00', ignoreWhitespace: false, type: 'text/plain' },
     { scriptable: false, pattern: 'EF BB BF 00', ignoreWhitespace: false, type: 'text/plain' },
@@ -177,7 +206,13 @@ describe('sniffing: WPT scriptable-mime-types combinations', () => {
             if (prefix !== null) payload = `${prefix} ${payload}`;
             const safe = [...hexBytes(payload)].some(isBinaryDataByte) ? 'application/octet-stream' : 'text/plain';
             const expected = (r.scriptable && noSniff) || (hasTT && tt === null) ? safe : r.type;
-            cases.push({ name: `${payload} / ${JSON.stringify(contentType)}${noSniff ? ' / nosniff' : ''}`, contentType, noSniff, payload, expected });
+            cases.push({
+              name: `${payload} / ${JSON.stringify(contentType)}${noSniff ? ' / nosniff' : ''}`,
+              contentType,
+              noSniff,
+              payload,
+              expected,
+            });
           }
         }
       }
@@ -278,15 +313,28 @@ describe('sniffing: every signature row', () => {
   });
 
   it('reports the scriptable signatures by name', () => {
-    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: ascii('\n  <!DOCTYPE html>\n<html>') })).toEqual({
+    expect(
+      sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: ascii('\n  <!DOCTYPE html>\n<html>') }),
+    ).toEqual({
       essence: 'text/html',
       rule: 'unknown type: matched the HTML signature <!DOCTYPE HTML',
       matchedSignature: '<!DOCTYPE HTML',
     });
-    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: ascii('<?xml version="1.0"?><rss/>') })).toMatchObject({ essence: 'text/xml', matchedSignature: '<?xml' });
-    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: ascii('%PDF-1.7\n') })).toMatchObject({ essence: 'application/pdf', matchedSignature: '%PDF-' });
-    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: ascii('%!PS-Adobe-3.0') })).toMatchObject({ essence: 'application/postscript', matchedSignature: '%!PS-Adobe-' });
-    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: ascii('<!-- x -->') })).toMatchObject({ essence: 'text/html', matchedSignature: '<!--' });
+    expect(
+      sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: ascii('<?xml version="1.0"?><rss/>') }),
+    ).toMatchObject({ essence: 'text/xml', matchedSignature: '<?xml' });
+    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: ascii('%PDF-1.7\n') })).toMatchObject({
+      essence: 'application/pdf',
+      matchedSignature: '%PDF-',
+    });
+    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: ascii('%!PS-Adobe-3.0') })).toMatchObject({
+      essence: 'application/postscript',
+      matchedSignature: '%!PS-Adobe-',
+    });
+    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: ascii('<!-- x -->') })).toMatchObject({
+      essence: 'text/html',
+      matchedSignature: '<!--',
+    });
   });
 
   it('takes the first matching row: HTML before the BOM rows, images before audio', () => {
@@ -371,7 +419,17 @@ describe('sniffing: the supplied type', () => {
 
   it('sniffs unknown, absent and unparseable types', () => {
     const html = ascii('<html><body>hi');
-    for (const contentType of [null, '', 'bogus', 'text', '*/*', 'unknown/unknown', 'application/unknown', 'UNKNOWN/UNKNOWN', 'application/unknown; charset=x']) {
+    for (const contentType of [
+      null,
+      '',
+      'bogus',
+      'text',
+      '*/*',
+      'unknown/unknown',
+      'application/unknown',
+      'UNKNOWN/UNKNOWN',
+      'application/unknown; charset=x',
+    ]) {
       expect(sniff(contentType, html), String(contentType)).toBe('text/html');
     }
   });
@@ -387,12 +445,19 @@ describe('sniffing: the supplied type', () => {
     expect(sniff(null, ascii('<html>'), true)).toBe('text/plain');
     expect(sniff(null, ascii('%PDF-1.4'), true)).toBe('text/plain');
     expect(sniff(null, hexBytes('89 50 4E 47 0D 0A 1A 0A'), true)).toBe('image/png'); // images are still sniffed
-    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: true, bytes: ascii('<html>') }).rule).toMatch(/^unknown type \(nosniff/);
+    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: true, bytes: ascii('<html>') }).rule).toMatch(
+      /^unknown type \(nosniff/,
+    );
   });
 
   it('text/plain check (the Apache bug): only the four exact header values', () => {
     const binary = concat(ascii('GIF89a'), hexBytes('01 00 01 00'));
-    for (const contentType of ['text/plain', 'text/plain; charset=ISO-8859-1', 'text/plain; charset=iso-8859-1', 'text/plain; charset=UTF-8']) {
+    for (const contentType of [
+      'text/plain',
+      'text/plain; charset=ISO-8859-1',
+      'text/plain; charset=iso-8859-1',
+      'text/plain; charset=UTF-8',
+    ]) {
       expect(sniffMimeTypeWithRule({ contentType, noSniff: false, bytes: binary }), contentType).toEqual({
         essence: 'application/octet-stream',
         rule: 'text/plain check: binary bytes found',
@@ -403,7 +468,13 @@ describe('sniffing: the supplied type', () => {
       expect(sniff(contentType, ascii('<html><script>alert(1)</script>'))).toBe('text/plain');
     }
     // Any other spelling is a supplied text/plain used as is.
-    for (const contentType of ['text/plain; charset=utf-8', 'text/plain;charset=UTF-8', 'TEXT/PLAIN', 'text/plain ', 'text/plain; charset=windows-1252']) {
+    for (const contentType of [
+      'text/plain; charset=utf-8',
+      'text/plain;charset=UTF-8',
+      'TEXT/PLAIN',
+      'text/plain ',
+      'text/plain; charset=windows-1252',
+    ]) {
       expect(sniff(contentType, binary), contentType).toBe('text/plain');
     }
     // With nosniff there is no check.
@@ -411,7 +482,9 @@ describe('sniffing: the supplied type', () => {
   });
 
   it('text/plain check: BOMs decide text before any binary byte', () => {
-    expect(sniffMimeTypeWithRule({ contentType: 'text/plain', noSniff: false, bytes: hexBytes('FE FF 00 41 00 42') })).toEqual({
+    expect(
+      sniffMimeTypeWithRule({ contentType: 'text/plain', noSniff: false, bytes: hexBytes('FE FF 00 41 00 42') }),
+    ).toEqual({
       essence: 'text/plain',
       rule: 'text/plain check: UTF-16BE BOM found, stays text/plain',
       matchedSignature: 'UTF-16BE BOM',
@@ -425,7 +498,10 @@ describe('sniffing: the supplied type', () => {
   });
 
   it('unknown type: BOM rows need four bytes, as patterns of length 4', () => {
-    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: hexBytes('FF FE 3C 00') })).toMatchObject({ essence: 'text/plain', matchedSignature: 'UTF-16LE BOM' });
+    expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: hexBytes('FF FE 3C 00') })).toMatchObject({
+      essence: 'text/plain',
+      matchedSignature: 'UTF-16LE BOM',
+    });
     expect(sniffMimeTypeWithRule({ contentType: null, noSniff: false, bytes: hexBytes('EF BB BF') })).toEqual({
       essence: 'text/plain',
       rule: 'unknown type: no signature matched and no binary bytes found, so text/plain',
@@ -463,7 +539,9 @@ describe('sniffing: the supplied type', () => {
   });
 
   it('other supplied types are used as they are', () => {
-    expect(sniffMimeTypeWithRule({ contentType: 'application/octet-stream', noSniff: false, bytes: ascii('<html>') })).toEqual({
+    expect(
+      sniffMimeTypeWithRule({ contentType: 'application/octet-stream', noSniff: false, bytes: ascii('<html>') }),
+    ).toEqual({
       essence: 'application/octet-stream',
       rule: 'supplied type application/octet-stream is used',
       matchedSignature: null,
@@ -475,7 +553,14 @@ describe('sniffing: the supplied type', () => {
   });
 
   it('lists the supported types it assumes', () => {
-    expect([...SUPPORTED_IMAGE_TYPES].sort()).toEqual(['image/bmp', 'image/gif', 'image/jpeg', 'image/png', 'image/webp', 'image/x-icon']);
+    expect([...SUPPORTED_IMAGE_TYPES].sort()).toEqual([
+      'image/bmp',
+      'image/gif',
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'image/x-icon',
+    ]);
     expect(SUPPORTED_AUDIO_VIDEO_TYPES.size).toBe(9);
   });
 });

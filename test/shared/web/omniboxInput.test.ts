@@ -310,15 +310,19 @@ describe('classifyOmniboxInput: the URL it means', () => {
     expect(result.didYouMean).toBe(url);
   });
 
-  it.each(['site:example.com', 'link:foo.com', 'javascript:foo', 'JavaScript:Tutorials', 'chrome-devtools://x', 'example:'])(
-    '%j is UNKNOWN without an http "did you mean"',
-    (text) => {
-      const result = classifyOmniboxInput(text);
-      expect(result.type).toBe('UNKNOWN');
-      expect(result.url).toBeUndefined();
-      expect(result.didYouMean).toBeUndefined();
-    },
-  );
+  it.each([
+    'site:example.com',
+    'link:foo.com',
+    'javascript:foo',
+    'JavaScript:Tutorials',
+    'chrome-devtools://x',
+    'example:',
+  ])('%j is UNKNOWN without an http "did you mean"', (text) => {
+    const result = classifyOmniboxInput(text);
+    expect(result.type).toBe('UNKNOWN');
+    expect(result.url).toBeUndefined();
+    expect(result.didYouMean).toBeUndefined();
+  });
 
   it('explains its decisions', () => {
     expect(classifyOmniboxInput('what is dns').reason).toMatch(/space/);

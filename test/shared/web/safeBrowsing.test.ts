@@ -77,7 +77,10 @@ describe('canonicalizeSafeBrowsingUrl: the document examples', () => {
 describe('canonicalizeSafeBrowsingUrl: more cases (Chromium, Firefox and the Go client tests)', () => {
   it.each([
     ['http://host.com/path?query%3Awith%3Acolons', 'http://host.com/path?query:with:colons'],
-    ['https://wiki.mozilla.org/index.php?title=MozillaWiki%3AHelp&action=history', 'https://wiki.mozilla.org/index.php?title=MozillaWiki:Help&action=history'],
+    [
+      'https://wiki.mozilla.org/index.php?title=MozillaWiki%3AHelp&action=history',
+      'https://wiki.mozilla.org/index.php?title=MozillaWiki:Help&action=history',
+    ],
     ['ftp://ftp.myfiles.com/', 'ftp://ftp.myfiles.com/'],
     ['http://some%1bhost.com/%1b', 'http://some%1Bhost.com/%1B'],
     ['http%3A%2F%2Fwackyurl.com:80/', 'http://wackyurl.com/'],
@@ -120,7 +123,10 @@ describe('canonicalizeSafeBrowsingUrl: more cases (Chromium, Firefox and the Go 
     ['http://127.1/', 'http://127.0.0.1/'],
     ['http://1.2.3.4.5/', 'http://1.2.3.4.5/'],
     ['http://1.2.3.com/', 'http://1.2.3.com/'],
-    ['http://[FEDC:BA98:7654:3210:FEDC:BA98:7654:3210]:80/index.html', 'http://[fedc:ba98:7654:3210:fedc:ba98:7654:3210]/index.html'],
+    [
+      'http://[FEDC:BA98:7654:3210:FEDC:BA98:7654:3210]:80/index.html',
+      'http://[fedc:ba98:7654:3210:fedc:ba98:7654:3210]/index.html',
+    ],
     ['http://[2001:470:1:18::114]/', 'http://[2001:470:1:18::114]/'],
     ['http://[2001:0DB8:0000:0000:0000:0000:0000:0001]/', 'http://[2001:db8::1]/'],
   ])('IP address %j', (input, expected) => {
@@ -143,14 +149,40 @@ describe('canonicalizeSafeBrowsingUrl: more cases (Chromium, Firefox and the Go 
   });
 
   it('throws for URLs without a host', () => {
-    for (const input of ['', ':', '/blah', '#ref', '/blah#ref', '?query#ref', '/blah?query#ref', '/blah;param', 'http://#ref', 'http:///blah#ref', 'http://?query#ref', 'http:///blah?query#ref', 'http:///blah;param', 'mailto:bryner@google.com', 'http:www.google.com']) {
+    for (const input of [
+      '',
+      ':',
+      '/blah',
+      '#ref',
+      '/blah#ref',
+      '?query#ref',
+      '/blah?query#ref',
+      '/blah;param',
+      'http://#ref',
+      'http:///blah#ref',
+      'http://?query#ref',
+      'http:///blah?query#ref',
+      'http:///blah;param',
+      'mailto:bryner@google.com',
+      'http:www.google.com',
+    ]) {
       expect(() => canonicalizeSafeBrowsingUrl(input), input).toThrow(/has no host/);
     }
   });
 
   it('splits the canonical URL into parts', () => {
-    expect(canonicalSafeBrowsingUrlParts('http://a.b.c/1/2.html?param=1#x')).toEqual({ scheme: 'http', host: 'a.b.c', path: '/1/2.html', query: 'param=1', isIpAddress: false });
-    expect(canonicalSafeBrowsingUrlParts('http://1.2.3.4/')).toMatchObject({ host: '1.2.3.4', query: null, isIpAddress: true });
+    expect(canonicalSafeBrowsingUrlParts('http://a.b.c/1/2.html?param=1#x')).toEqual({
+      scheme: 'http',
+      host: 'a.b.c',
+      path: '/1/2.html',
+      query: 'param=1',
+      isIpAddress: false,
+    });
+    expect(canonicalSafeBrowsingUrlParts('http://1.2.3.4/')).toMatchObject({
+      host: '1.2.3.4',
+      query: null,
+      isIpAddress: true,
+    });
     expect(canonicalSafeBrowsingUrlParts('http://[::1]/')).toMatchObject({ host: '[::1]', isIpAddress: true });
   });
 });
@@ -216,8 +248,21 @@ describe('safeBrowsingExpressions: more cases', () => {
   it('never the top-level domain alone; a bare "?" adds no expression', () => {
     expect(safeBrowsingExpressions('http://b/')).toEqual(['b/']);
     expect(safeBrowsingExpressions('http://a.b/?')).toEqual(['a.b/']);
-    expect(safeBrowsingExpressions('http://a.b.c.d.e/1.html')).toEqual(['a.b.c.d.e/1.html', 'a.b.c.d.e/', 'b.c.d.e/1.html', 'b.c.d.e/', 'c.d.e/1.html', 'c.d.e/', 'd.e/1.html', 'd.e/']);
-    expect(safeBrowsingExpressions('http://[2001:470:1:18::114]/a/b')).toEqual(['[2001:470:1:18::114]/a/b', '[2001:470:1:18::114]/', '[2001:470:1:18::114]/a/']);
+    expect(safeBrowsingExpressions('http://a.b.c.d.e/1.html')).toEqual([
+      'a.b.c.d.e/1.html',
+      'a.b.c.d.e/',
+      'b.c.d.e/1.html',
+      'b.c.d.e/',
+      'c.d.e/1.html',
+      'c.d.e/',
+      'd.e/1.html',
+      'd.e/',
+    ]);
+    expect(safeBrowsingExpressions('http://[2001:470:1:18::114]/a/b')).toEqual([
+      '[2001:470:1:18::114]/a/b',
+      '[2001:470:1:18::114]/',
+      '[2001:470:1:18::114]/a/',
+    ]);
   });
 
   it('at most 30 expressions (5 hosts × 6 paths)', () => {
@@ -234,7 +279,9 @@ describe('hashes', () => {
     expect(toHex(fullHash('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(toHex(hashPrefix(fullHash('abc')))).toBe('ba7816bf');
     expect(toHex(hashPrefix(fullHash('abc'), 6))).toBe('ba7816bf8f01');
-    expect(toHex(fullHash('a.b.c/1/2.html?param=1'))).toBe(createHash('sha256').update('a.b.c/1/2.html?param=1').digest('hex'));
+    expect(toHex(fullHash('a.b.c/1/2.html?param=1'))).toBe(
+      createHash('sha256').update('a.b.c/1/2.html?param=1').digest('hex'),
+    );
   });
 
   it('prefix sizes are 4 to 32 bytes', () => {
@@ -260,12 +307,24 @@ describe('SafeBrowsingList', () => {
   const noise = Array.from({ length: 500 }, () => new Uint8Array(randomBytes(4)));
 
   it('is unsafe when a prefix matches and the full hash confirms it', () => {
-    const list = new SafeBrowsingList({ rawHashes: concat([...noise, hashPrefix(fullHash(evil))]), fullHashes: [fullHash(evil)], threatType: 'MALWARE' });
+    const list = new SafeBrowsingList({
+      rawHashes: concat([...noise, hashPrefix(fullHash(evil))]),
+      fullHashes: [fullHash(evil)],
+      threatType: 'MALWARE',
+    });
     const result = list.lookup('http://www.evil.example/login.php?x=1');
     expect(result.verdict).toBe('unsafe');
     const hit = result.expressions.find((e) => e.expression === evil)!;
-    expect(hit).toEqual({ expression: evil, hash: toHex(fullHash(evil)), prefix: toHex(fullHash(evil)).slice(0, 8), prefixMatch: true, fullHashMatch: true });
-    expect(result.expressions.map((e) => e.expression)).toEqual(safeBrowsingExpressions('http://www.evil.example/login.php?x=1'));
+    expect(hit).toEqual({
+      expression: evil,
+      hash: toHex(fullHash(evil)),
+      prefix: toHex(fullHash(evil)).slice(0, 8),
+      prefixMatch: true,
+      fullHashMatch: true,
+    });
+    expect(result.expressions.map((e) => e.expression)).toEqual(
+      safeBrowsingExpressions('http://www.evil.example/login.php?x=1'),
+    );
     expect(list.threatType).toBe('MALWARE');
     expect(list.prefixCount).toBe(501);
   });
@@ -276,7 +335,15 @@ describe('SafeBrowsingList', () => {
     const list = new SafeBrowsingList({ rawHashes: hashPrefix(fullHash(evil)), fullHashes: [other] });
     const result = list.lookup('http://evil.example/');
     expect(result.verdict).toBe('safe');
-    expect(result.expressions).toEqual([{ expression: evil, hash: toHex(fullHash(evil)), prefix: toHex(fullHash(evil)).slice(0, 8), prefixMatch: true, fullHashMatch: false }]);
+    expect(result.expressions).toEqual([
+      {
+        expression: evil,
+        hash: toHex(fullHash(evil)),
+        prefix: toHex(fullHash(evil)).slice(0, 8),
+        prefixMatch: true,
+        fullHashMatch: false,
+      },
+    ]);
   });
 
   it('is safe when nothing matches, and with an empty list', () => {
@@ -314,7 +381,9 @@ describe('SafeBrowsingList', () => {
   it('rejects bad sizes', () => {
     expect(() => new SafeBrowsingList({ rawHashes: new Uint8Array(6) })).toThrow(/not a multiple of the prefix size 4/);
     expect(() => new SafeBrowsingList({ prefixSize: 2, rawHashes: new Uint8Array(4) })).toThrow(/4 to 32/);
-    expect(() => new SafeBrowsingList({ rawHashes: new Uint8Array(4), fullHashes: [new Uint8Array(31)] })).toThrow(/full hash 0 is 31 bytes/);
+    expect(() => new SafeBrowsingList({ rawHashes: new Uint8Array(4), fullHashes: [new Uint8Array(31)] })).toThrow(
+      /full hash 0 is 31 bytes/,
+    );
   });
 });
 
@@ -324,7 +393,11 @@ describe('parseSafeBrowsingListFile', () => {
     version: 1,
     threatType: 'SOCIAL_ENGINEERING',
     prefixSize: 4,
-    rawHashes: encodeBase64(concat([hashPrefix(fullHash('a.test/')), hashPrefix(fullHash('phish.test/'))].sort((a, b) => Buffer.compare(a, b)))),
+    rawHashes: encodeBase64(
+      concat(
+        [hashPrefix(fullHash('a.test/')), hashPrefix(fullHash('phish.test/'))].sort((a, b) => Buffer.compare(a, b)),
+      ),
+    ),
     fullHashes: [encodeBase64(fullHash('phish.test/'))],
   };
 
@@ -344,16 +417,25 @@ describe('parseSafeBrowsingListFile', () => {
     [[], 'expected a JSON object'],
     [{ ...valid, format: 'other' }, '"format" must be "navscope-safebrowsing-list" (got "other")'],
     [{ ...valid, version: 2 }, 'unsupported "version" 2 (expected 1)'],
-    [{ ...valid, threatType: 'PHISHING' }, '"threatType" must be one of MALWARE, SOCIAL_ENGINEERING, UNWANTED_SOFTWARE (got "PHISHING")'],
+    [
+      { ...valid, threatType: 'PHISHING' },
+      '"threatType" must be one of MALWARE, SOCIAL_ENGINEERING, UNWANTED_SOFTWARE (got "PHISHING")',
+    ],
     [{ ...valid, prefixSize: 3 }, '"prefixSize" must be an integer from 4 to 32 (got 3)'],
     [{ ...valid, prefixSize: '4' }, '"prefixSize" must be an integer from 4 to 32 (got "4")'],
     [{ ...valid, rawHashes: 42 }, '"rawHashes" must be a base64 string (got 42)'],
     [{ ...valid, rawHashes: 'not base64!' }, '"rawHashes" is not valid base64'],
-    [{ ...valid, rawHashes: encodeBase64(new Uint8Array(6)) }, '"rawHashes" is 6 bytes, not a multiple of "prefixSize" 4'],
+    [
+      { ...valid, rawHashes: encodeBase64(new Uint8Array(6)) },
+      '"rawHashes" is 6 bytes, not a multiple of "prefixSize" 4',
+    ],
     [{ ...valid, fullHashes: 'x' }, '"fullHashes" must be an array of base64 strings (got "x")'],
     [{ ...valid, fullHashes: [1] }, '"fullHashes"[0] must be a base64 string (got 1)'],
     [{ ...valid, fullHashes: ['@@@@'] }, '"fullHashes"[0] is not valid base64'],
-    [{ ...valid, fullHashes: [valid.fullHashes[0]!, encodeBase64(new Uint8Array(16))] }, '"fullHashes"[1] is 16 bytes, expected 32'],
+    [
+      { ...valid, fullHashes: [valid.fullHashes[0]!, encodeBase64(new Uint8Array(16))] },
+      '"fullHashes"[1] is 16 bytes, expected 32',
+    ],
   ])('rejects %j', (file, message) => {
     expect(() => parseSafeBrowsingListFile(file)).toThrow(`Safe Browsing list file: ${message}`);
   });

@@ -29,8 +29,17 @@ describe('urlParts', () => {
 
   it('keeps an explicit port, and drops one equal to the default', () => {
     expect(urlParts('https://x.test:8443/')).toMatchObject({ port: 8443, effectivePort: 8443 });
-    expect(urlParts('http://localhost:8080/x')).toMatchObject({ host: 'localhost', port: 8080, effectivePort: 8080, url: 'http://localhost:8080/x' });
-    expect(urlParts('http://example.com:80/')).toMatchObject({ port: null, effectivePort: 80, url: 'http://example.com/' });
+    expect(urlParts('http://localhost:8080/x')).toMatchObject({
+      host: 'localhost',
+      port: 8080,
+      effectivePort: 8080,
+      url: 'http://localhost:8080/x',
+    });
+    expect(urlParts('http://example.com:80/')).toMatchObject({
+      port: null,
+      effectivePort: 80,
+      url: 'http://example.com/',
+    });
   });
 
   it('decodes an IDN host for display and percent-encodes the path', () => {
@@ -46,12 +55,25 @@ describe('urlParts', () => {
       query: 'q=1',
       fragment: 'x',
     });
-    expect(urlParts('https://www.xn--3e0b707e.kr/')).toMatchObject({ host: 'www.xn--3e0b707e.kr', hostUnicode: 'www.한국.kr', isIdn: true });
-    expect(urlParts('http://bücher.example/')).toMatchObject({ host: 'xn--bcher-kva.example', hostUnicode: 'bücher.example', isIdn: true });
+    expect(urlParts('https://www.xn--3e0b707e.kr/')).toMatchObject({
+      host: 'www.xn--3e0b707e.kr',
+      hostUnicode: 'www.한국.kr',
+      isIdn: true,
+    });
+    expect(urlParts('http://bücher.example/')).toMatchObject({
+      host: 'xn--bcher-kva.example',
+      hostUnicode: 'bücher.example',
+      isIdn: true,
+    });
   });
 
   it('treats IP literals as plain hosts', () => {
-    expect(urlParts('http://[::1]:8080/')).toMatchObject({ host: '[::1]', hostUnicode: '[::1]', isIdn: false, port: 8080 });
+    expect(urlParts('http://[::1]:8080/')).toMatchObject({
+      host: '[::1]',
+      hostUnicode: '[::1]',
+      isIdn: false,
+      port: 8080,
+    });
     expect(urlParts('http://127.0.0.1/')).toMatchObject({ host: '127.0.0.1', hostUnicode: '127.0.0.1', isIdn: false });
   });
 
