@@ -28,9 +28,11 @@ export interface WindowSession {
   close(): Promise<void>;
 }
 
-export async function openWindow(): Promise<WindowSession> {
+/** `beforeOpen`: runs against the host before the window first loads (e.g. to give it a long trace). */
+export async function openWindow(beforeOpen?: (host: WebHost) => Promise<void>): Promise<WindowSession> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const host = await WebHost.start({ port: 0, lab: true, staticDir: builtWindowDir() });
+  await beforeOpen?.(host);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -142,15 +144,19 @@ export function clippedDiagramText(page: Page): Promise<string[]> {
  * A suite that drives one window: skipped (with a note) when Chromium is missing, a
  * failure instead where CI requires Chromium. `window()` is the open session.
  */
-export function describeWindow(title: string, body: (window: () => WindowSession) => void): void {
+export function describeWindow(
+  title: string,
+  body: (window: () => WindowSession) => void,
+  beforeOpen?: (host: WebHost) => Promise<void>,
+): void {
   const missing = chromiumMissing();
   if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
   if (missing) console.warn(`skipped: ${missing}`);
   describe.skipIf(missing !== null)(title, () => {
     let session: WindowSession | undefined;
     beforeAll(async () => {
-      session = await openWindow();
-    }, 60_000);
+      session = await openWindow(beforeOpen);
+    }, 180_000);
     afterAll(async () => {
       await session?.close();
     });
