@@ -15,7 +15,7 @@ import { RESOURCE_HEADER_BYTES, sniffMimeTypeWithRule } from '../../shared/web/m
 import { originOf, siteForUrl } from '../../shared/web/siteInfo.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import type { BrowserTracing } from './browserTracing.js';
-import { type DownloadManager, isAttachment } from './downloadManager.js';
+import { type DownloadEnd, type DownloadManager, isAttachment } from './downloadManager.js';
 import { ERROR_PAGE_SITE, errorPageHtml } from './errorPage.js';
 import type { SafeBrowsingDatabase, SafeBrowsingVerdict } from './safeBrowsingDatabase.js';
 import type { MessageRouter } from './messageRouter.js';
@@ -48,7 +48,7 @@ function failedWith(detail: string): NetErrorInfo {
 export type NavigationOutcome =
   | { outcome: 'committed'; url: string; frame: RenderFrameHost; head: ResponseHead }
   | { outcome: 'failed'; url: string; netError: NetErrorInfo; errorPageCommitted: boolean }
-  | { outcome: 'download'; url: string; state: 'complete' | 'interrupted' }
+  | { outcome: 'download'; url: string; download: DownloadEnd }
   | { outcome: 'blocked'; url: string; threatType: string }
   | { outcome: 'no-commit'; url: string; reason: string }
   | { outcome: 'renderer-crashed'; url: string }
@@ -395,20 +395,25 @@ export class NavigationRequest {
         `the server answered ${head.status} ${head.statusText}: there is no document to commit, the current page stays`,
       );
     }
-    const download = isAttachment(head)
+    const downloadBecause = isAttachment(head)
       ? 'Content-Disposition: attachment'
       : !rendererCanShow(sniffed)
         ? `the renderer cannot show ${sniffed}`
         : null;
-    if (download) {
-      this.decide('download', `${download}: the download manager saves it, nothing commits`);
+    if (downloadBecause) {
+      this.decide('download', `${downloadBecause}: the download manager saves it, nothing commits`);
       tracing.endSpan(span, 'ok', null, { decision: 'download' });
       this.discardSpeculative('the response is a download');
-      const finished = this.delegate.downloads.begin(this.requestId, this.url, head, sniffed);
-      // The loader's client end goes to the browser's download manager instead of a renderer.
-      this.loaderHandedOff = true;
-      this.delegate.router.moveRoute(this.requestId, BROWSER_ENDPOINT);
-      const state = await finished;
+      const { accepted, finished } = this.delegate.downloads.begin(this.requestId, this.url, head, sniffed);
+      if (accepted) {
+        // The loader's client end goes to the browser's download manager instead of a renderer.
+        this.loaderHandedOff = true;
+        this.delegate.router.moveRoute(this.requestId, BROWSER_ENDPOINT);
+      } else {
+        // The file could not be created: no byte of the body is accepted.
+        cancelLoader('the download could not be saved');
+      }
+      const download = await finished;
       tracing.record({
         type: 'navigation.end',
         navigationId: this.navigationId,
@@ -416,7 +421,7 @@ export class NavigationRequest {
         outcome: 'no-commit',
         netError: null,
       });
-      return { outcome: 'download', url: this.url, state };
+      return { outcome: 'download', url: this.url, download };
     }
     this.decide(
       'render',

@@ -40,6 +40,7 @@ export interface NavigationResult {
     | 'cancelled'
     | 'invalid-input'
     | 'download'
+    | 'download-interrupted'
     | 'blocked';
   /** The URL that was (or would have been) loaded. */
   url: string | null;
@@ -348,13 +349,21 @@ export class WebContents implements NavigationDelegate {
         };
       case 'download':
         this.stopLoadingIfIdle('the response is a download');
-        return {
-          navigationId,
-          outcome: 'download',
-          url: outcome.url,
-          netError: null,
-          message: `Downloaded ${outcome.url} (${outcome.state}); the current page stays`,
-        };
+        return outcome.download.state === 'complete'
+          ? {
+              navigationId,
+              outcome: 'download',
+              url: outcome.url,
+              netError: null,
+              message: `Downloaded ${outcome.url} → ${outcome.download.path}; the current page stays`,
+            }
+          : {
+              navigationId,
+              outcome: 'download-interrupted',
+              url: outcome.url,
+              netError: null,
+              message: `The download of ${outcome.url} was interrupted: ${outcome.download.error ?? 'unknown reason'}; the current page stays`,
+            };
       case 'blocked':
         this.interstitial = { kind: 'safebrowsing', url: outcome.url };
         this.tracing.state(

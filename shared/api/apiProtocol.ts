@@ -28,6 +28,7 @@ const navigationResult = s.object({
     'invalid-input',
     'nothing-to-do',
     'download',
+    'download-interrupted',
     'blocked',
   ),
   url: s.nullable(s.string({ maxLength: 8192 })),

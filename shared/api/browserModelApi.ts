@@ -38,6 +38,7 @@ export interface NavigationResultView {
     | 'invalid-input'
     | 'nothing-to-do'
     | 'download'
+    | 'download-interrupted'
     | 'blocked';
   url: string | null;
   message: string;
