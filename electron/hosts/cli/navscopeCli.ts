@@ -1,13 +1,13 @@
 /**
  * The `navscope` command line: the headless host of the browser model.
  *
- *   navscope trace <input> [--lab] [--json] [--out FILE] [--trace-json FILE] [--har FILE]
+ *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE]
  *   navscope start [--live]
  *
  * `trace` performs one navigation and prints its timeline (or the trace as JSON);
  * whatever happens, the trace recorded so far is written.
  */
-import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { toChromeTrace } from '../../../shared/trace/chromeTraceExport.js';
 import { toHar } from '../../../shared/trace/harExport.js';
@@ -18,6 +18,7 @@ import { builtWindowDir } from '../../node/builtEntries.js';
 import { defaultDataDir, defaultDownloadsDir } from '../../node/dataDir.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
+import { EXIT, OutputError, type OutputTarget, checkOutputs, fileErrorReason, writeOutput } from './cliOutput.js';
 import { launchDesktop } from './desktopLauncher.js';
 
 const USAGE = `Usage:
@@ -25,7 +26,7 @@ const USAGE = `Usage:
       Navigate to <input> (what you would type in the address bar) headless and
       print a timeline of every step, or the whole trace as JSON (--json).
       --lab   use NavScope's embedded lab (loopback DNS and web servers), offline
-      --out   write the output to FILE instead of standard output
+      --out   write the output to FILE instead of standard output (- is standard output)
       --iterative  (live mode) resolve by walking from the real root servers
                    instead of asking the operating system's resolver
       --trace-json  also write a Chrome Trace Event file (Perfetto, chrome://tracing)
@@ -40,6 +41,10 @@ const USAGE = `Usage:
       cannot run (offline without the binary, no display), start the web host.
   navscope repl [--live]
       Headless: type addresses at a prompt; each navigation's timeline is printed.
+
+Exit codes: 0 the navigation loaded (or ended as asked: no commit, a completed download);
+  1 it failed (net error, crash, blocked, download interrupted); 2 wrong usage or input;
+  3 NavScope itself failed; 4 an output file or the data folder could not be written.
 `;
 
 export interface TraceOptions {
@@ -104,9 +109,27 @@ export function parseTraceArgs(args: string[]): TraceOptions {
 }
 
 function exitCodeFor(result: NavigationResult): number {
-  if (result.outcome === 'loaded' || result.outcome === 'no-commit') return 0;
-  if (result.outcome === 'invalid-input') return 2;
-  return 1;
+  if (result.outcome === 'loaded' || result.outcome === 'no-commit' || result.outcome === 'download') return EXIT.ok;
+  if (result.outcome === 'invalid-input') return EXIT.usage;
+  return EXIT.navigationFailed;
+}
+
+/** Node's file-system errors carry a syscall and a path: those are the data folder's, not NavScope's. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** Starts something that needs the data folder; a folder that cannot be used is an OutputError naming it. */
+async function withDataFolder<T>(dataDir: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    const where = error.path && path.resolve(error.path) !== path.resolve(dataDir) ? ` (${error.path})` : '';
+    throw new OutputError(
+      `cannot use the data folder ${dataDir}${where}: ${fileErrorReason(error)}; set NAVSCOPE_DATA_DIR to a writable folder`,
+    );
+  }
 }
 
 async function trace(options: TraceOptions): Promise<number> {
@@ -114,14 +137,24 @@ async function trace(options: TraceOptions): Promise<number> {
     throw new UsageError(
       '--iterative is for live mode: the lab always resolves by walking its own root, TLD and authoritative servers',
     );
-  const session = await BrowserSession.start({
-    lab: options.lab,
-    dataDir: defaultDataDir(),
-    downloadsDir: defaultDownloadsDir(),
-    iterative: options.iterative,
-    spareRenderer: options.spare,
-    speculativeProcesses: options.speculative,
-  });
+  const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  const exports: OutputTarget[] = [
+    ...(options.traceJson ? [{ option: '--trace-json', file: options.traceJson }] : []),
+    ...(options.har ? [{ option: '--har', file: options.har }] : []),
+  ];
+  // Before anything runs: a file named twice, a folder or a missing folder is refused.
+  checkOutputs([main, ...exports]);
+  const dataDir = defaultDataDir();
+  const session = await withDataFolder(dataDir, () =>
+    BrowserSession.start({
+      lab: options.lab,
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+      iterative: options.iterative,
+      spareRenderer: options.spare,
+      speculativeProcesses: options.speculative,
+    }),
+  );
   let result: NavigationResult | null = null;
   let failure: string | null = null;
   try {
@@ -135,45 +168,61 @@ async function trace(options: TraceOptions): Promise<number> {
   const output = options.json
     ? JSON.stringify({ ...traceFileOf(events), result }, null, 2) + '\n'
     : formatTimeline(events).join('\n') + '\n';
-  if (options.out) writeFileSync(options.out, output);
-  else process.stdout.write(output);
-  // The exports are written whatever happened: a failed navigation still has its trace.
-  if (options.traceJson) writeFileSync(options.traceJson, JSON.stringify(toChromeTrace(events)) + '\n');
-  if (options.har) writeFileSync(options.har, JSON.stringify(toHar(events), null, 2) + '\n');
+  // Every output is attempted, whatever happened: a failed navigation still has its trace,
+  // and one file that cannot be written does not cost the others.
+  const written: string[] = [];
+  const outputErrors: string[] = [];
+  const attempt = (target: OutputTarget, text: () => string, label: string) => {
+    try {
+      writeOutput(target, text());
+      if (target.file !== '-') written.push(`${label} to ${target.file}`);
+    } catch (error) {
+      outputErrors.push(error instanceof Error ? error.message : String(error));
+    }
+  };
+  attempt(main, () => output, 'trace written');
+  for (const target of exports)
+    attempt(
+      target,
+      () =>
+        target.option === '--har'
+          ? JSON.stringify(toHar(events), null, 2) + '\n'
+          : JSON.stringify(toChromeTrace(events)) + '\n',
+      target.option === '--har' ? 'HAR' : 'Chrome trace',
+    );
 
   if (failure) {
     process.stderr.write(`navscope: internal error: ${failure}\n`);
-    return 3;
+    return EXIT.internal;
   }
   const r = result!;
   const processes = new Set(
     events.filter((e) => e.type === 'process.spawn').map((e) => (e.type === 'process.spawn' ? e.pid : 0)),
   );
   const messages = events.filter((e) => e.type === 'message').length;
-  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${[
-    options.out ? `trace written to ${options.out}` : '',
-    options.traceJson ? `Chrome trace to ${options.traceJson}` : '',
-    options.har ? `HAR to ${options.har}` : '',
-  ]
-    .filter(Boolean)
+  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${written
     .map((s) => `; ${s}`)
     .join('')}`;
-  process.stderr.write(`navscope: ${exitCodeFor(r) === 0 ? '' : 'error: '}${summary}\n`);
+  process.stderr.write(`navscope: ${exitCodeFor(r) === EXIT.ok ? '' : 'error: '}${summary}\n`);
   if (r.outcome === 'failed' && r.netError?.name === 'ERR_NAME_NOT_RESOLVED' && !options.lab) {
     process.stderr.write('navscope: hint: without internet access, add --lab to use the embedded lab\n');
   }
-  return exitCodeFor(r);
+  for (const problem of outputErrors) process.stderr.write(`navscope: ${problem}\n`);
+  return outputErrors.length > 0 ? EXIT.output : exitCodeFor(r);
 }
 
 async function interactive(args: string[]): Promise<number> {
   const live = args.includes('--live');
-  const session = await BrowserSession.start({
-    lab: !live,
-    dataDir: defaultDataDir(),
-    downloadsDir: defaultDownloadsDir(),
-    spareRenderer: true,
-    speculativeProcesses: true,
-  });
+  const dataDir = defaultDataDir();
+  const session = await withDataFolder(dataDir, () =>
+    BrowserSession.start({
+      lab: !live,
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+      spareRenderer: true,
+      speculativeProcesses: true,
+    }),
+  );
   const contents = session.browser.webContents;
   process.stdout.write(
     `NavScope — ${live ? 'live internet' : 'embedded lab (offline)'}. Type an address (for example www.naver.com) and press Enter.\n`,
@@ -235,13 +284,16 @@ async function start(args: string[]): Promise<number> {
 
 async function web(args: string[]): Promise<number> {
   const { port, lab } = parseWebArgs(args);
-  const host = await WebHost.start({
-    port,
-    lab,
-    staticDir: builtWindowDir(),
-    dataDir: defaultDataDir(),
-    downloadsDir: defaultDownloadsDir(),
-  });
+  const dataDir = defaultDataDir();
+  const host = await withDataFolder(dataDir, () =>
+    WebHost.start({
+      port,
+      lab,
+      staticDir: builtWindowDir(),
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+    }),
+  );
   process.stdout.write(
     `NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.\nOpen: ${host.url}\nPress Ctrl-C to stop.\n`,
   );
@@ -278,8 +330,17 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`navscope: ${error.message}\n\n${USAGE}`);
-      return 2;
+      return EXIT.usage;
     }
-    throw error;
+    if (error instanceof OutputError) {
+      process.stderr.write(`navscope: ${error.message}\n`);
+      return EXIT.output;
+    }
+    // A bug in NavScope: one line, the stack only when asked for.
+    const detail = process.env.NAVSCOPE_DEBUG && error instanceof Error ? (error.stack ?? error.message) : null;
+    process.stderr.write(
+      `navscope: internal error: ${error instanceof Error ? error.message : String(error)}\n${detail ? `${detail}\n` : ''}`,
+    );
+    return EXIT.internal;
   }
 }
