@@ -7,7 +7,7 @@ import { LabServerCertificates } from './labServerCertificates.js';
 import { LabWebServer } from './labWebServer.js';
 import { labHostRedirects, labSites } from './labSites.js';
 import type { LabSiteCertificate } from './labSites.js';
-import { labNameServers, labWebAddresses, labZones } from './labZones.js';
+import { LAB_WEB_ADDRESS_PREFIX, labNameServers, labWebAddresses, labZones } from './labZones.js';
 import type { LabConfig, LabDnsServerInfo } from './labConfig.js';
 import type { LabNameServer, LabZone } from './labZones.js';
 
@@ -107,6 +107,7 @@ export class Lab {
         httpsPort,
         hosts: hostsByAddress.get(address) ?? [],
       })),
+      webAddressPrefix: LAB_WEB_ADDRESS_PREFIX,
       ca: { certPem: ca.certPem },
       scenarios: structuredClone(LAB_SCENARIOS),
       safeBrowsingLists: buildLabSafeBrowsingLists(),

@@ -34,6 +34,11 @@ export interface LabConfig {
    */
   webServers: { address: string; port: number; httpsPort: number; hosts: string[] }[];
   /**
+   * Every lab host name resolves into this loopback range (e.g. "127.80."), served or
+   * not (refused.naver.com resolves to an address where nothing listens).
+   */
+  webAddressPrefix: string;
+  /**
    * The lab's root CA (public certificate only, PEM). Every lab HTTPS host's
    * certificate chains to it, except the deliberately broken ones; in lab mode
    * NavScope's network stack trusts this CA and nothing else.

@@ -41,6 +41,11 @@ export function networkConfigFor(
           })),
           dnsPort: lab.dnsPort,
           portMap: lab.portMap,
+          addressPrefix: lab.webAddressPrefix,
+          servers: lab.webServers.map((server) => ({
+            address: server.address,
+            ports: [server.port, server.httpsPort],
+          })),
           caPem: lab.ca.certPem,
         }
       : null,
