@@ -150,7 +150,9 @@ export default tseslint.config(
   {
     // Plain-JS tooling scripts run in Node.
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
   },
   {
     plugins: { layers: layersPlugin },
