@@ -6,8 +6,15 @@ export {
   type OmniboxInputType,
 } from './omniboxInput.js';
 export { urlParts, DEFAULT_PORTS, type UrlParts } from './urlParts.js';
-export { siteForUrl, originOf, isSameSite } from './siteInfo.js';
-export { registrableDomainOrHost } from './siteInfo.js';
+export {
+  siteForUrl,
+  originOf,
+  urlOrigin,
+  isSameSite,
+  registrableDomainOrHost,
+  ERROR_PAGE_SITE,
+  type SiteForUrlOptions,
+} from './siteInfo.js';
 export {
   parseMimeType,
   serializeMimeType,
