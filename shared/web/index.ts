@@ -53,6 +53,8 @@ export {
   canonicalizeSafeBrowsingUrl,
   canonicalSafeBrowsingUrlParts,
   safeBrowsingExpressions,
+  isSafeBrowsingNotChecked,
+  SAFE_BROWSING_SCHEMES,
   parseIpv4,
   fullHash,
   hashPrefix,
@@ -66,6 +68,7 @@ export {
   type SafeBrowsingUrlParts,
   type SafeBrowsingExpressionResult,
   type SafeBrowsingLookup,
+  type SafeBrowsingNotChecked,
   type SafeBrowsingListOptions,
 } from './safeBrowsing.js';
 export {
