@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryFolder } from '../../support/temporaryFolder.js';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -14,11 +13,11 @@ describe('npm start without the Electron binary and without internet', () => {
       env: {
         ...process.env,
         // No binary here, whatever this machine has…
-        ELECTRON_OVERRIDE_DIST_PATH: path.join(mkdtempSync(path.join(tmpdir(), 'navscope-no-electron-')), 'dist'),
+        ELECTRON_OVERRIDE_DIST_PATH: path.join(temporaryFolder('navscope-no-electron-'), 'dist'),
         // …and no internet: the download is pointed at a closed port on loopback.
         ELECTRON_MIRROR: 'http://127.0.0.1:9/',
-        electron_config_cache: mkdtempSync(path.join(tmpdir(), 'navscope-electron-cache-')),
-        NAVSCOPE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-profile-')),
+        electron_config_cache: temporaryFolder('navscope-electron-cache-'),
+        NAVSCOPE_DATA_DIR: temporaryFolder('navscope-profile-'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
