@@ -2,7 +2,7 @@
  * The `navscope` command line: the headless host of the browser model.
  *
  *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE]
- *   navscope start [--live]
+ *   navscope start [--live] [--no-open]
  *
  * `trace` performs one navigation and prints its timeline (or the trace as JSON);
  * whatever happens, the trace recorded so far is written.
@@ -18,8 +18,10 @@ import { builtWindowDir } from '../../node/builtEntries.js';
 import { defaultDataDir, defaultDownloadsDir } from '../../node/dataDir.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
+import { openInDefaultBrowser } from './browserOpener.js';
 import { EXIT, OutputError, type OutputTarget, checkOutputs, fileErrorReason, writeOutput } from './cliOutput.js';
 import { launchDesktop } from './desktopLauncher.js';
+import { watchParentProcess } from './parentWatch.js';
 
 const USAGE = `Usage:
   navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE]
@@ -33,12 +35,15 @@ const USAGE = `Usage:
       --har         also write a HAR 1.2 file of every request
       --spare, --speculative  keep a spare renderer process / start one in parallel
                    with the request, as Chrome does (the window always does)
-  navscope web [--port N] [--live]
+  navscope web [--port N] [--live] [--open]
       Start the web host: the browser model, the embedded lab (unless --live) and
-      the window, served on 127.0.0.1 only. Open the printed URL in a browser.
-  navscope start [--live]
+      the window, served on 127.0.0.1 only. Open the printed URL in a browser
+      (--open: in the default browser, where there is a display).
+  navscope start [--live] [--no-open]
       Start the NavScope desktop app (Electron, fetched on first launch). Where it
-      cannot run (offline without the binary, no display), start the web host.
+      cannot run (offline without the binary, no display), start the web host and
+      open its URL in the default browser where there is a display (--no-open: don't).
+      Stops on Ctrl-C, SIGTERM or SIGHUP, and when the process that started it ends.
   navscope repl [--live]
       Headless: type addresses at a prompt; each navigation's timeline is printed.
 
@@ -255,13 +260,23 @@ async function interactive(args: string[]): Promise<number> {
   return 0;
 }
 
-function parseWebArgs(args: string[]): { port: number; lab: boolean } {
+interface WebOptions {
+  port: number;
+  lab: boolean;
+  /** Open the URL in the default browser (where there is a display). */
+  open: boolean;
+}
+
+function parseWebArgs(args: string[], openByDefault: boolean): WebOptions {
   let port = 0;
   let lab = true;
+  let open = openByDefault;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--live') lab = false;
     else if (arg === '--lab') lab = true;
+    else if (arg === '--open') open = true;
+    else if (arg === '--no-open') open = false;
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
       port = Number(value);
@@ -269,21 +284,38 @@ function parseWebArgs(args: string[]): { port: number; lab: boolean } {
         throw new UsageError(`--port needs a port number (0-65535), got ${JSON.stringify(value)}`);
     } else throw new UsageError(`unknown option ${arg}`);
   }
-  return { port, lab };
+  return { port, lab, open };
 }
 
 async function start(args: string[]): Promise<number> {
-  const { lab } = parseWebArgs(args);
+  const options = parseWebArgs(args, true);
   const say = (line: string) => void process.stdout.write(`${line}\n`);
-  const desktop = await launchDesktop(lab ? [] : ['--live'], say);
+  const desktop = await launchDesktop(options.lab ? [] : ['--live'], say);
   if (desktop.code !== null) return desktop.code;
   say(`The desktop app cannot start here: ${desktop.reason}.`);
   say('Starting the web host instead.');
-  return web(args);
+  return web(options);
 }
 
-async function web(args: string[]): Promise<number> {
-  const { port, lab } = parseWebArgs(args);
+/** Resolves with what stopped the host: a signal, or the parent process ending. */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    const handlers = signals.map((signal) => {
+      const handler = () => finish(signal);
+      process.once(signal, handler);
+      return [signal, handler] as const;
+    });
+    const stopWatching = watchParentProcess(() => finish('the process that started NavScope ended'));
+    function finish(why: string): void {
+      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+      stopWatching();
+      resolve(why);
+    }
+  });
+}
+
+async function web({ port, lab, open }: WebOptions): Promise<number> {
   const dataDir = defaultDataDir();
   const host = await withDataFolder(dataDir, () =>
     WebHost.start({
@@ -294,14 +326,20 @@ async function web(args: string[]): Promise<number> {
       downloadsDir: defaultDownloadsDir(),
     }),
   );
-  process.stdout.write(
-    `NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.\nOpen: ${host.url}\nPress Ctrl-C to stop.\n`,
-  );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  process.stdout.write('Stopping…\n');
+  const say = (line: string) => void process.stdout.write(`${line}\n`);
+  say(`NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.`);
+  say(`Open: ${host.url}`);
+  if (open) {
+    const opened = await openInDefaultBrowser(host.url, say);
+    say(
+      opened.opened
+        ? `Opened it in the default browser (${opened.command}); --no-open turns this off.`
+        : `Not opening a browser: ${opened.reason}.`,
+    );
+  }
+  say('Press Ctrl-C to stop.');
+  const why = await untilStopped();
+  say(`Stopping (${why})…`);
   await host.stop();
   return 0;
 }
@@ -313,7 +351,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'trace':
         return await trace(parseTraceArgs(rest));
       case 'web':
-        return await web(rest);
+        return await web(parseWebArgs(rest, false));
       case 'start':
         return await start(rest);
       case 'repl':
