@@ -2,21 +2,35 @@
  * End-to-end harness: the real web host (browser model, lab, built window) and
  * Debian's Chromium driven by playwright-core.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { WebHost } from '../../electron/hosts/web/webHost.js';
 import { builtWindowDir } from '../../electron/node/builtEntries.js';
+import { chromiumLabFlags } from '../../electron/node/chromiumLabFlags.js';
+import { findSystemChromium } from '../../electron/node/systemChromium.js';
 import { formatTimeline } from '../../shared/trace/timelineText.js';
 
-export const CHROMIUM = process.env.NAVSCOPE_CHROMIUM ?? '/usr/bin/chromium';
+const systemChromium = findSystemChromium();
+/** The system Chromium (NAVSCOPE_CHROMIUM, /usr/bin/chromium, …), or '' when there is none. */
+export const CHROMIUM = systemChromium.found ? systemChromium.path : '';
 export const ARTIFACTS = path.resolve(__dirname, '../../test-results');
 
+/** Why no Chromium can be used (with how to get one), or null. */
 export function chromiumMissing(): string | null {
-  return existsSync(CHROMIUM)
-    ? null
-    : `Chromium not found at ${CHROMIUM} (install Debian's chromium package, or set NAVSCOPE_CHROMIUM)`;
+  return systemChromium.found ? null : systemChromium.message;
+}
+
+/**
+ * A suite that needs the system Chromium: skipped with the reason when there is none,
+ * a failure instead where CI requires Chromium (NAVSCOPE_REQUIRE_CHROMIUM).
+ */
+export function describeWithChromium(title: string, body: () => void): void {
+  const missing = chromiumMissing();
+  if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
+  if (missing) console.warn(`skipped: ${missing}`);
+  describe.skipIf(missing !== null)(title, body);
 }
 
 export interface WindowSession {
@@ -31,17 +45,13 @@ export interface WindowSession {
 export async function openWindow(): Promise<WindowSession> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const host = await WebHost.start({ port: 0, lab: true, staticDir: builtWindowDir() });
+  const lab = host.session.lab;
+  if (!lab) throw new Error('the web host started without its lab');
+  // Lab mode: the window's own host stays reachable, every other name goes nowhere.
+  const flags = chromiumLabFlags(lab.config, { allowHosts: ['127.0.0.1'] });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: [...flags.args, '--disable-dev-shm-usage'],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   // An action that cannot happen (an element that never appears) fails with its own message, within the test's time.
@@ -143,10 +153,7 @@ export function clippedDiagramText(page: Page): Promise<string[]> {
  * failure instead where CI requires Chromium. `window()` is the open session.
  */
 export function describeWindow(title: string, body: (window: () => WindowSession) => void): void {
-  const missing = chromiumMissing();
-  if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
-  if (missing) console.warn(`skipped: ${missing}`);
-  describe.skipIf(missing !== null)(title, () => {
+  describeWithChromium(title, () => {
     let session: WindowSession | undefined;
     beforeAll(async () => {
       session = await openWindow();
