@@ -5,33 +5,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { WebHost } from '../../electron/hosts/web/webHost.js';
 import { builtWindowDir } from '../../electron/node/builtEntries.js';
 import { chromiumLabFlags } from '../../electron/node/chromiumLabFlags.js';
-import { findSystemChromium } from '../../electron/node/systemChromium.js';
+import { CHROMIUM, chromiumMissing, describeWithChromium } from '../electron/support/chromiumSuite.js';
 import { formatTimeline } from '../../shared/trace/timelineText.js';
 
-const systemChromium = findSystemChromium();
-/** The system Chromium (NAVSCOPE_CHROMIUM, /usr/bin/chromium, …), or '' when there is none. */
-export const CHROMIUM = systemChromium.found ? systemChromium.path : '';
+export { CHROMIUM, chromiumMissing };
 export const ARTIFACTS = path.resolve(__dirname, '../../test-results');
-
-/** Why no Chromium can be used (with how to get one), or null. */
-export function chromiumMissing(): string | null {
-  return systemChromium.found ? null : systemChromium.message;
-}
-
-/**
- * A suite that needs the system Chromium: skipped with the reason when there is none,
- * a failure instead where CI requires Chromium (NAVSCOPE_REQUIRE_CHROMIUM).
- */
-export function describeWithChromium(title: string, body: () => void): void {
-  const missing = chromiumMissing();
-  if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
-  if (missing) console.warn(`skipped: ${missing}`);
-  describe.skipIf(missing !== null)(title, body);
-}
 
 export interface WindowSession {
   host: WebHost;
