@@ -31,6 +31,7 @@ describeWithChromium('a real Chromium recorded in lab mode', () => {
   let singleTrace: RealTrace;
   let visit: RealChromiumRecording;
   let visitTrace: RealTrace;
+  let edges: RealChromiumRecording;
 
   beforeAll(async () => {
     dirsBefore = recorderDirs();
@@ -39,7 +40,11 @@ describeWithChromium('a real Chromium recorded in lab mode', () => {
     singleTrace = await parseChromeTrace(single.trace);
     visit = await recordRealChromium({ urls: [NAVER, NEWS], lab: lab.config });
     visitTrace = await parseChromeTrace(visit.trace);
-  }, 120_000);
+    edges = await recordRealChromium({
+      urls: ['http://www.google.com/', 'https://expired.badssl-lab.com/', 'https://www.example.com/'],
+      lab: lab.config,
+    });
+  }, 150_000);
 
   afterAll(async () => {
     await lab?.stop();
@@ -142,6 +147,16 @@ describeWithChromium('a real Chromium recorded in lab mode', () => {
     const start = netLog.constants.logEventTypes.URL_REQUEST_START_JOB;
     expect(netLog.events.some((e) => e.type === start && e.params?.url === NAVER)).toBe(true);
     expect(single.metadata.netLog.bytes).toBe(single.netLog.byteLength);
+  });
+
+  it('reaches lab hosts over http too, keeps the lab’s broken certificates broken and resolves no other name', () => {
+    expect(
+      edges.metadata.pages.map((p) => [p.url, p.status, p.title, p.error?.match(/net::\w+/)?.[0] ?? null]),
+    ).toEqual([
+      ['http://www.google.com/', 200, 'Google — NavScope lab', null],
+      ['https://expired.badssl-lab.com/', null, null, 'net::ERR_CERT_AUTHORITY_INVALID'],
+      ['https://www.example.com/', null, null, 'net::ERR_NAME_NOT_RESOLVED'],
+    ]);
   });
 
   it('leaves no folder behind', () => {
