@@ -20,6 +20,7 @@ const navigationResult = s.object({
   outcome: s.literal(
     'loaded',
     'load-failed',
+    'load-cancelled',
     'failed',
     'no-commit',
     'renderer-crashed',

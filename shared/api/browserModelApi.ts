@@ -30,6 +30,7 @@ export interface NavigationResultView {
   outcome:
     | 'loaded'
     | 'load-failed'
+    | 'load-cancelled'
     | 'failed'
     | 'no-commit'
     | 'renderer-crashed'
