@@ -52,7 +52,7 @@ export async function gunzipBounded(bytes: Uint8Array, maxBytes: number): Promis
   const reader = stream.readable.getReader();
   // The write settles only as the output is read: do not wait for it before reading.
   const written = writer
-    .write(bytes)
+    .write(new Uint8Array(bytes)) // a copy on a plain ArrayBuffer, as the DOM typing of write() wants
     .then(() => writer.close())
     .catch(() => undefined);
   const chunks: Uint8Array[] = [];
