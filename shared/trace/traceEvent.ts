@@ -32,6 +32,47 @@ export interface DnsRecordSummary {
 /** How step mode lets held messages go: only on a step, until the next phase begins, or one every interval. */
 export type StepPace = 'paused' | 'next-phase' | 'playing';
 
+/**
+ * What a real Chromium's trace says about one received Mojo message, carried by the
+ * `message` events mapped from a real trace (shared/real/realTraceMapping.ts). NavScope's
+ * own messages have none.
+ */
+export interface RealMessageFacts {
+  /** `network.mojom.URLLoaderClient.OnReceiveResponse`; null when the name table does not know the hash. */
+  fullName: string | null;
+  /** The trace's `mojo_interface_tag` (kept when the method is unknown). */
+  interfaceTag: string | null;
+  /** The trace's `ipc_hash`: the first 4 bytes of SHA-256 of the method's C++ name. */
+  ipcHash: number | null;
+  /** A "Receive mojo reply": the answer to a call the receiving process made. */
+  isReply: boolean;
+  payloadSize: number | null;
+  dataNumBytes: number | null;
+  /**
+   * How the sender is known: 'exact' from the trace's own flow from the "Send mojo
+   * message" event; 'inferred' from the interface's direction (which kind of process
+   * calls it); 'unknown' when neither says.
+   */
+  sender: 'exact' | 'inferred' | 'unknown';
+  /** For an inferred sender: the kinds of process that send on this interface. */
+  senderKinds: string[];
+  /** The receiving thread's id, and the sending thread's when exact. */
+  toTid: number;
+  fromTid: number | null;
+  /** How long the receiving thread spent handling it (µs), when the trace says. */
+  handledMicros: number | null;
+  /** On one of the navigation interfaces (the message sequence's default filter for real traces). */
+  navigation: boolean;
+  /** NavScope's own message (messageCatalogue name) that models this one, if any. */
+  counterpart: string | null;
+}
+
+/** Where a trace came from: NavScope's model, a real Chromium NavScope recorded, or a Chrome trace opened from a file. */
+export type TraceOrigin = 'navscope-model' | 'real-chromium' | 'chrome-trace';
+
+/** The kinds of process a real Chromium trace shows. */
+export type RealProcessKindName = 'browser' | 'renderer' | 'gpu' | 'network' | 'storage' | 'utility' | 'unknown';
+
 export type StateField =
   'loading' | 'url' | 'security' | 'title' | 'history' | 'crashed' | 'interstitial' | 'loadError';
 
@@ -95,6 +136,8 @@ export type TraceEventBody =
       summary: string;
       /** The payload with bytes and long strings abbreviated (bounded). */
       payload: JsonValue;
+      /** Only on messages of a real Chromium's trace: what its trace says (name, reply, sender certainty…). */
+      real?: RealMessageFacts;
     }
   | { type: 'ipc.rejected'; receiver: EndpointId; from: string | null; name: string | null; reason: string }
   | { type: 'navigation.begin'; navigationId: string; url: string; transition: string; input: string }
@@ -360,6 +403,66 @@ export type TraceEventBody =
        */
       into: 'receiver' | 'loader';
       held: number;
+    }
+  /**
+   * Where the trace came from, first in a trace that is not NavScope's own recording (a
+   * trace without it is NavScope's model): the origin, which Chromium, how it was
+   * recorded, and what is exact and what is inferred, in words.
+   */
+  | {
+      type: 'trace.source';
+      origin: TraceOrigin;
+      /** What was recorded (the input and its URL), or the file's name. */
+      name: string;
+      /** `Chrome/156.0.8078.114`, `156.0.8078.114` and the source revision, when known. */
+      chromiumProduct: string | null;
+      chromiumVersion: string | null;
+      chromiumRevision: string | null;
+      /** 'navscope-system-chromium' (DevTools protocol), 'navscope-electron' (contentTracing), 'unknown' (a file). */
+      recorder: string;
+      /** How it was recorded, in one sentence. */
+      recordedWith: string;
+      /** Lab mode: the host-resolver rules the browser had; null when not recorded in lab mode or not known. */
+      lab: string | null;
+      /** How TLS to the lab was handled, in words; null when not known. */
+      tls: string | null;
+      /** The Chromium version the Mojo method-name table was generated for. */
+      nameTable: string;
+      /** The source trace's own `ts` (µs) at this trace's time 0, to find an event in the file again. */
+      tsOrigin: number;
+      /** What to know while reading it: repairs, what is exact and what is inferred. */
+      notes: string[];
+    }
+  /** A process of a real Chromium's trace, with its kind, real pid and threads. */
+  | {
+      type: 'real.process';
+      /** The endpoint id its events and messages use: 'browser', 'network', 'gpu', 'renderer:1', 'utility:2'… */
+      processId: EndpointId;
+      pid: number;
+      kind: RealProcessKindName;
+      /** The trace's process name: Browser, Renderer, GPU Process, Service: network.mojom.NetworkService… */
+      name: string;
+      /** The Mojo service a utility process runs, when its name says. */
+      serviceName: string | null;
+      /** Chrome's process labels (tab titles), if any. */
+      labels: string[];
+      threads: { tid: number; name: string }[];
+    }
+  /**
+   * What a real trace held, counted: every event is either in NavScope's trace or
+   * counted here (nothing is dropped without a count).
+   */
+  | {
+      type: 'real.summary';
+      /** events, modelled, other, mojoMessages, named, unnamed, navigations, netLog, unpairedMojoFlows… */
+      counts: Record<string, number>;
+      /** How the senders of the Mojo messages are known. */
+      senders: { exact: number; inferred: number; unknown: number };
+      /** Trace events by phase (`X`, `B`, `b`…), and those whose phase the format does not define. */
+      byPhase: Record<string, number>;
+      unknownPhases: Record<string, number>;
+      /** The most frequent names of the events only counted. */
+      otherTopNames: Record<string, number>;
     }
   | { type: 'error'; where: string; message: string };
 

@@ -12,7 +12,18 @@
 import { MAX_TRACE_STRING, jsonShapeProblem } from '../base/jsonLimits.js';
 import type { JsonValue, TraceEvent, TraceEventOf, TraceEventType } from './traceEvent.js';
 
-type Kind = 'json' | 'string' | 'string?' | 'number' | 'number?' | 'boolean' | 'array' | 'object' | 'object?';
+type Kind =
+  | 'json'
+  | 'string'
+  | 'string?'
+  | 'number'
+  | 'number?'
+  | 'boolean'
+  | 'array'
+  | 'object'
+  | 'object?'
+  /** An optional field (absent, or an object): `real` on messages of a real Chromium's trace. */
+  | 'absent-or-object';
 
 /** The kind of value a field of type V holds (null-able kinds end in "?"). */
 type KindOf<V> = [JsonValue] extends [V]
@@ -33,7 +44,9 @@ type KindOf<V> = [JsonValue] extends [V]
                 ? 'object'
                 : [V] extends [object | null]
                   ? 'object?'
-                  : never;
+                  : [V] extends [object | undefined]
+                    ? 'absent-or-object'
+                    : never;
 
 type FieldsOf<T extends TraceEventType> = Exclude<keyof TraceEventOf<T>, 'type' | 'seq' | 'ts' | 'endpoint'>;
 type Spec<T extends TraceEventType> = { [K in FieldsOf<T>]-?: KindOf<TraceEventOf<T>[K]> };
@@ -80,6 +93,7 @@ const SPECS: { [T in TraceEventType]: Spec<T> } = {
     deliveredAt: 'number',
     summary: 'string',
     payload: 'json',
+    real: 'absent-or-object',
   },
   'ipc.rejected': { receiver: 'string', from: 'string?', name: 'string?', reason: 'string' },
   'navigation.begin': { navigationId: 'string', url: 'string', transition: 'string', input: 'string' },
@@ -243,6 +257,36 @@ const SPECS: { [T in TraceEventType]: Spec<T> } = {
     into: 'string',
     held: 'number',
   },
+  'trace.source': {
+    origin: 'string',
+    name: 'string',
+    chromiumProduct: 'string?',
+    chromiumVersion: 'string?',
+    chromiumRevision: 'string?',
+    recorder: 'string',
+    recordedWith: 'string',
+    lab: 'string?',
+    tls: 'string?',
+    nameTable: 'string',
+    tsOrigin: 'number',
+    notes: 'array',
+  },
+  'real.process': {
+    processId: 'string',
+    pid: 'number',
+    kind: 'string',
+    name: 'string',
+    serviceName: 'string?',
+    labels: 'array',
+    threads: 'array',
+  },
+  'real.summary': {
+    counts: 'object',
+    senders: 'object',
+    byPhase: 'object',
+    unknownPhases: 'object',
+    otherTopNames: 'object',
+  },
   error: { where: 'string', message: 'string' },
 };
 
@@ -273,6 +317,28 @@ const DEEP: { [T in TraceEventType]?: DeepSpec<T> } = {
     info: { fields: { id: 'string', role: 'string', pid: 'number', processName: 'string', threadName: 'string' } },
   },
   'navigation.end': { netError: { fields: { code: 'number', name: 'string', detail: 'string' } } },
+  message: {
+    real: {
+      fields: {
+        fullName: 'string?',
+        interfaceTag: 'string?',
+        ipcHash: 'number?',
+        isReply: 'boolean',
+        payloadSize: 'number?',
+        dataNumBytes: 'number?',
+        sender: 'string',
+        senderKinds: 'array',
+        toTid: 'number',
+        fromTid: 'number?',
+        handledMicros: 'number?',
+        navigation: 'boolean',
+        counterpart: 'string?',
+      },
+    },
+  },
+  'trace.source': { notes: STRINGS },
+  'real.process': { labels: STRINGS, threads: { items: { tid: 'number', name: 'string' } } },
+  'real.summary': { senders: { fields: { exact: 'number', inferred: 'number', unknown: 'number' } } },
   'dns.cache': { addresses: STRINGS },
   'dns.query': { server: SERVER, question: { fields: { name: 'string', type: 'string' } } },
   'dns.response': { server: SERVER, answers: RECORDS, authorities: RECORDS, additionals: RECORDS },
@@ -344,6 +410,7 @@ function deepProblem(
 }
 
 function kindProblem(value: unknown, kind: Kind): string | null {
+  if (kind === 'absent-or-object') return value === undefined ? null : kindProblem(value, 'object');
   const nullable = kind.endsWith('?');
   if (value === null) return nullable || kind === 'json' ? null : 'null';
   if (value === undefined) return 'missing';

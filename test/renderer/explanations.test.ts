@@ -85,6 +85,9 @@ const EVENT_TYPES = [
   'step.mode',
   'step.held',
   'step.released',
+  'trace.source',
+  'real.process',
+  'real.summary',
 ] as const satisfies readonly ExplainedEventType[];
 
 type MissingEventType = Exclude<ExplainedEventType, (typeof EVENT_TYPES)[number]>;

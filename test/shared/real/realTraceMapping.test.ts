@@ -1,0 +1,374 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { importChromeTraceJson } from '../../../shared/real/chromeTraceImport.js';
+import { parseChromeTrace } from '../../../shared/real/chromeTraceParser.js';
+import { modelCounterpart, modelledRealMethods } from '../../../shared/real/modelCounterparts.js';
+import { mojoIpcHash } from '../../../shared/real/mojoMethodNames.js';
+import { mapRealTrace } from '../../../shared/real/realTraceMapping.js';
+import { openTraceFile } from '../../../shared/real/traceFileImport.js';
+import { TraceInputError } from '../../../shared/real/traceInput.js';
+import { isMessageName } from '../../../shared/ipc/messageCatalogue.js';
+import { foldTrace } from '../../../shared/trace/browserViewState.js';
+import type { TraceEvent, TraceEventOf } from '../../../shared/trace/traceEvent.js';
+import { traceEventProblem } from '../../../shared/trace/traceEventCheck.js';
+import { traceFileOf } from '../../../shared/trace/traceFile.js';
+
+const BROWSER = 100;
+const RENDERER = 200;
+const NETWORK = 300;
+const GPU = 400;
+const T = 5_000_000; // the trace's own clock starts far from 0
+const COMMIT_NAVIGATION = mojoIpcHash('content::mojom::NavigationClient::CommitNavigation');
+
+const meta = (pid: number, name: string, thread: string) => [
+  { ph: 'M', pid, tid: 0, name: 'process_name', args: { name } },
+  { ph: 'M', pid, tid: pid, name: 'thread_name', args: { name: thread } },
+];
+
+const mojo = (ts: number, pid: number, tag: string, hash: number, extra: Record<string, unknown> = {}) => ({
+  ph: 'X',
+  pid,
+  tid: pid,
+  ts,
+  dur: 20,
+  name: 'Receive mojo message',
+  cat: 'toplevel,mojom',
+  args: { chrome_mojo_event_info: { mojo_interface_tag: tag, ipc_hash: hash, payload_size: 64 } },
+  ...extra,
+});
+
+const flow = (ph: 's' | 'f', ts: number, pid: number, id: number) => ({
+  ph,
+  pid,
+  tid: pid,
+  ts,
+  name: 'Send mojo message',
+  cat: 'toplevel.flow,mojom.flow',
+  id,
+  ...(ph === 'f' ? { bp: 'e' } : {}),
+});
+
+const net = (
+  ph: 'b' | 'e' | 'n',
+  ts: number,
+  track: string,
+  name: string,
+  sourceType: string,
+  params: Record<string, unknown> = {},
+) => ({
+  ph,
+  pid: NETWORK,
+  tid: NETWORK,
+  ts,
+  name,
+  cat: 'netlog',
+  id2: { local: track },
+  args:
+    ph === 'e'
+      ? {}
+      : { source_type: sourceType, params: { source_start_time: String(Math.floor(ts / 1000)), ...params } },
+});
+
+/** One navigation of https://www.naver.com/ as Chromium 156 records it, cut down to what the mapping reads. */
+function sampleEvents(): Record<string, unknown>[] {
+  const url = 'https://www.naver.com/';
+  return [
+    ...meta(BROWSER, 'Browser', 'CrBrowserMain'),
+    ...meta(RENDERER, 'Renderer', 'CrRendererMain'),
+    ...meta(NETWORK, 'Service: network.mojom.NetworkService', 'network.CrUtilityMain'),
+    ...meta(GPU, 'GPU Process', 'CrGpuMain'),
+    // The navigation and its phases (exported under the renderer's pid, as Chrome does).
+    {
+      ph: 'b',
+      pid: RENDERER,
+      tid: RENDERER,
+      ts: T + 100,
+      name: 'NavigationRequest',
+      cat: 'navigation',
+      id2: { local: '0x1' },
+      args: { navigation: { navigation_id: 4, url, browser_initiated: true, net_error: 0 } },
+    },
+    {
+      ph: 'b',
+      pid: RENDERER,
+      tid: RENDERER,
+      ts: T + 110,
+      name: 'BeginNavigationToLoaderStart',
+      cat: 'navigation',
+      id2: { local: '0x1' },
+    },
+    {
+      ph: 'e',
+      pid: RENDERER,
+      tid: RENDERER,
+      ts: T + 150,
+      name: 'BeginNavigationToLoaderStart',
+      cat: 'navigation',
+      id2: { local: '0x1' },
+    },
+    {
+      ph: 'X',
+      pid: BROWSER,
+      tid: BROWSER,
+      ts: T + 120,
+      dur: 5,
+      name: 'NavigationRequest::BeginNavigation',
+      cat: 'navigation',
+      args: { url },
+    },
+    // The browser asks the network service to load it (exact sender: a flow).
+    flow('s', T + 200, BROWSER, 1),
+    mojo(T + 210, NETWORK, 'network.mojom.URLLoaderFactory', 3952305403),
+    flow('f', T + 210, NETWORK, 1),
+    // The netlog: the request, its job and the socket it ran on.
+    net('b', T + 220, '0x3f', 'REQUEST_ALIVE', 'URL_REQUEST', { url, priority: 'HIGHEST' }),
+    net('b', T + 221, '0x3f', 'URL_REQUEST_START_JOB', 'URL_REQUEST', {
+      url,
+      method: 'GET',
+      request_type: 'main frame',
+    }),
+    net('n', T + 222, '0x3f', 'HTTP_STREAM_JOB_CONTROLLER_BOUND', 'URL_REQUEST', {
+      source_dependency: { id: 46, type: 32 },
+    }),
+    net('b', T + 223, '0x46', 'HTTP_STREAM_JOB', 'HTTP_STREAM_JOB', { source_dependency: { id: 46, type: 32 } }),
+    net('b', T + 230, '0x44', 'SOCKET_ALIVE', 'SOCKET', { source_dependency: { id: 42, type: 5 } }),
+    net('b', T + 231, '0x44', 'TCP_CONNECT', 'SOCKET', { remote_address: '127.80.0.1:443' }),
+    net('e', T + 260, '0x44', 'TCP_CONNECT', 'SOCKET'),
+    net('b', T + 261, '0x44', 'SSL_CONNECT', 'SOCKET', { next_proto: 'http/1.1' }),
+    net('e', T + 300, '0x44', 'SSL_CONNECT', 'SOCKET'),
+    net('n', T + 301, '0x46', 'SOCKET_POOL_BOUND_TO_CONNECT_JOB', 'HTTP_STREAM_JOB', {
+      source_dependency: { id: 42, type: 5 },
+    }),
+    net('n', T + 302, '0x46', 'SOCKET_POOL_BOUND_TO_SOCKET', 'HTTP_STREAM_JOB', {
+      source_dependency: { id: 43, type: 10 },
+    }),
+    net('e', T + 303, '0x46', 'HTTP_STREAM_JOB', 'HTTP_STREAM_JOB'),
+    net('n', T + 304, '0x3f', 'HTTP_STREAM_REQUEST_BOUND_TO_JOB', 'URL_REQUEST', {
+      source_dependency: { id: 47, type: 17 },
+    }),
+    net('b', T + 305, '0x44', 'SOCKET_IN_USE', 'SOCKET', { source_dependency: { id: 47, type: 17 } }),
+    net('b', T + 306, '0x3f', 'HTTP_TRANSACTION_SEND_REQUEST', 'URL_REQUEST'),
+    net('n', T + 307, '0x3f', 'HTTP_TRANSACTION_SEND_REQUEST_HEADERS', 'URL_REQUEST', {
+      line: 'GET / HTTP/1.1\r\n',
+      headers: ['Host: www.naver.com', 'Accept: */*'],
+    }),
+    net('e', T + 310, '0x3f', 'HTTP_TRANSACTION_SEND_REQUEST', 'URL_REQUEST'),
+    net('b', T + 311, '0x3f', 'HTTP_TRANSACTION_READ_HEADERS', 'URL_REQUEST'),
+    net('n', T + 400, '0x3f', 'HTTP_TRANSACTION_READ_RESPONSE_HEADERS', 'URL_REQUEST', {
+      headers: ['HTTP/1.1 200 OK', 'Content-Type: text/html'],
+    }),
+    net('e', T + 401, '0x3f', 'HTTP_TRANSACTION_READ_HEADERS', 'URL_REQUEST'),
+    net('b', T + 410, '0x3f', 'HTTP_TRANSACTION_READ_BODY', 'URL_REQUEST'),
+    net('e', T + 420, '0x3f', 'HTTP_TRANSACTION_READ_BODY', 'URL_REQUEST'),
+    net('e', T + 421, '0x44', 'SOCKET_IN_USE', 'SOCKET'),
+    net('e', T + 430, '0x3f', 'URL_REQUEST_START_JOB', 'URL_REQUEST'),
+    net('e', T + 431, '0x3f', 'REQUEST_ALIVE', 'URL_REQUEST'),
+    // The response reaches the browser: no flow, so the sender is inferred (the network service).
+    mojo(T + 402, BROWSER, 'network.mojom.URLLoaderClient', 3373195563),
+    // The commit, exact, and its reply (the commit acknowledgement) with an unknown hash.
+    flow('s', T + 500, BROWSER, 2),
+    mojo(T + 510, RENDERER, 'content.mojom.NavigationClient', COMMIT_NAVIGATION),
+    flow('f', T + 510, RENDERER, 2),
+    { ...mojo(T + 600, BROWSER, 'content.mojom.NavigationClient', 1), name: 'Receive mojo reply' },
+    {
+      ph: 'b',
+      pid: RENDERER,
+      tid: RENDERER,
+      ts: T + 505,
+      name: 'CommitToDidCommit',
+      cat: 'navigation',
+      id2: { local: '0x1' },
+    },
+    {
+      ph: 'e',
+      pid: RENDERER,
+      tid: RENDERER,
+      ts: T + 605,
+      name: 'CommitToDidCommit',
+      cat: 'navigation',
+      id2: { local: '0x1' },
+    },
+    {
+      ph: 'e',
+      pid: RENDERER,
+      tid: RENDERER,
+      ts: T + 610,
+      name: 'NavigationRequest',
+      cat: 'navigation',
+      id2: { local: '0x1' },
+    },
+    // The renderer says it stopped loading.
+    mojo(T + 700, BROWSER, 'content.mojom.FrameHost', 300641215),
+    // Not modelled: counted.
+    { ph: 'X', pid: GPU, tid: GPU, ts: T + 50, dur: 5, name: 'Scheduler::RunTask', cat: 'gpu' },
+    { ph: 'Q', pid: GPU, tid: GPU, ts: T + 60, name: 'odd phase' },
+  ];
+}
+
+function objectTrace(events = sampleEvents()): string {
+  return JSON.stringify({
+    traceEvents: events,
+    metadata: { revision: 'ea19f97-refs/branch-heads/8078@{#1}', 'product-version': 'Chrome/156.0.8078.114' },
+  });
+}
+
+const ofType = <T extends TraceEvent['type']>(events: TraceEvent[], type: T) =>
+  events.filter((e): e is TraceEventOf<T> => e.type === type);
+
+describe('a real Chromium trace mapped into NavScope’s trace', () => {
+  it('starts with where it came from and what it held, then the real processes with their endpoints', async () => {
+    const { events } = mapRealTrace(await parseChromeTrace(objectTrace()), {
+      origin: 'real-chromium',
+      name: 'www.naver.com → https://www.naver.com/',
+      recorder: 'navscope-system-chromium',
+      recordedWith: 'the system Chromium in lab mode, over the DevTools protocol',
+      lab: 'MAP www.naver.com:443 127.80.0.1:1, MAP * ~NOTFOUND',
+      pages: [{ url: 'https://www.naver.com/', finalUrl: 'https://www.naver.com/', title: 'NAVER' }],
+    });
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
+    const [source, summary] = events;
+    expect(source).toMatchObject({
+      type: 'trace.source',
+      origin: 'real-chromium',
+      chromiumVersion: '156.0.8078.114',
+      recorder: 'navscope-system-chromium',
+      nameTable: '156.0.8078.114',
+      tsOrigin: T + 100,
+    });
+    expect((source as TraceEventOf<'trace.source'>).notes[0]).toMatch(/^Senders: 2 exact .*, 3 inferred/);
+    expect(summary).toMatchObject({
+      type: 'real.summary',
+      senders: { exact: 2, inferred: 3, unknown: 0 },
+      unknownPhases: { Q: 1 },
+      otherTopNames: { 'Scheduler::RunTask': 1, 'odd phase': 1 },
+    });
+    const counts = (summary as TraceEventOf<'real.summary'>).counts;
+    expect(counts.events).toBe(sampleEvents().length);
+    expect(counts.modelled + counts.other).toBe(counts.events);
+    expect(ofType(events, 'real.process').map((p) => [p.processId, p.pid, p.kind])).toEqual([
+      ['browser', BROWSER, 'browser'],
+      ['renderer:1', RENDERER, 'renderer'],
+      ['network', NETWORK, 'network'],
+      ['gpu', GPU, 'gpu'],
+    ]);
+    // Every event passes the window's check (as JSON, the way it travels).
+    for (const event of events) expect(traceEventProblem(JSON.parse(JSON.stringify(event)))).toBeNull();
+  });
+
+  it('gives every Mojo message its name, receiver, payload size and sender, saying exact or inferred', async () => {
+    const { events } = await importChromeTraceJson(JSON.parse(objectTrace()), { name: 'sample.json' });
+    const messages = ofType(events, 'message');
+    expect(messages.map((m) => [m.name, m.from, m.to, m.real?.sender, m.real?.isReply])).toEqual([
+      ['URLLoaderFactory.CreateLoaderAndStart', 'browser', 'network', 'exact', false],
+      ['URLLoaderClient.OnReceiveResponse', 'network', 'browser', 'inferred', false],
+      ['NavigationClient.CommitNavigation', 'browser', 'renderer:1', 'exact', false],
+      ['NavigationClient.#00000001', 'renderer:1', 'browser', 'inferred', true],
+      ['FrameHost.DidStopLoading', 'renderer:1', 'browser', 'inferred', false],
+    ]);
+    const [load, response, commit, reply] = messages;
+    expect(load).toMatchObject({
+      fromPid: BROWSER,
+      fromThread: 'CrBrowserMain',
+      toPid: NETWORK,
+      toThread: 'network.CrUtilityMain',
+    });
+    expect(load!.sentAt).toBeLessThan(load!.deliveredAt);
+    expect(load!.real).toMatchObject({
+      fullName: 'network.mojom.URLLoaderFactory.CreateLoaderAndStart',
+      payloadSize: 64,
+      navigation: true,
+      counterpart: 'URLLoaderFactory.CreateLoaderAndStart',
+      handledMicros: 20,
+    });
+    expect(response!.real).toMatchObject({ sender: 'inferred', senderKinds: ['network'] });
+    expect(commit!.real?.counterpart).toBe('NavigationClient.CommitNavigation');
+    // An unresolved message keeps its interface tag and hash.
+    expect(reply!.real).toMatchObject({ fullName: null, interfaceTag: 'content.mojom.NavigationClient', ipcHash: 1 });
+    expect(reply!.summary).toContain('ipc_hash 1');
+  });
+
+  it('has the navigation with its phases, the network steps of its request and the tab’s state', async () => {
+    const { events } = await importChromeTraceJson(JSON.parse(objectTrace()), { name: 'sample.json' });
+    const [begin] = ofType(events, 'navigation.begin');
+    expect(begin).toMatchObject({
+      navigationId: 'real:4',
+      url: 'https://www.naver.com/',
+      transition: 'browser-initiated',
+    });
+    expect(ofType(events, 'navigation.end')[0]).toMatchObject({ navigationId: 'real:4', outcome: 'committed' });
+    const phases = ofType(events, 'span.begin').filter((s) => s.category === 'phase');
+    expect(phases.map((p) => [p.name, p.navigationId, p.endpoint])).toEqual([
+      ['BeginNavigationToLoaderStart', 'real:4', 'browser'],
+      ['CommitToDidCommit', 'real:4', 'browser'],
+    ]);
+    const steps = ofType(events, 'span.begin').filter((s) => s.category === 'net' && s.requestId !== null);
+    expect(steps.map((s) => s.name)).toEqual([
+      'Initial connection',
+      'SSL',
+      'Request sent',
+      'Waiting for server response',
+      'Content Download',
+    ]);
+    expect(steps[0]!.args).toMatchObject({
+      url: 'https://www.naver.com/',
+      remote: '127.80.0.1:443',
+      reused: false,
+      status: 200,
+    });
+    expect(ofType(events, 'http.request')[0]).toMatchObject({
+      raw: 'GET / HTTP/1.1\r\nHost: www.naver.com\r\nAccept: */*',
+    });
+    expect(ofType(events, 'http.response')[0]).toMatchObject({ statusLine: 'HTTP/1.1 200 OK' });
+    // Every netlog event is there too, under its own name.
+    const raw = ofType(events, 'span.begin').filter((s) => s.category === 'net' && s.requestId === null);
+    expect(raw.map((s) => s.name)).toContain('HTTP_STREAM_JOB_CONTROLLER_BOUND');
+    const state = foldTrace(events);
+    expect(state.tab.url).toBe('https://www.naver.com/');
+    expect(state.tab.loading).toBe(false);
+    expect(state.source?.origin).toBe('chrome-trace');
+    expect(state.processes.map((p) => [p.id, p.kind, p.pid])).toEqual([
+      ['browser', 'browser', BROWSER],
+      ['renderer:1', 'renderer', RENDERER],
+      ['network', 'network', NETWORK],
+      ['gpu', 'gpu', GPU],
+    ]);
+    expect(state.processes[0]!.threads.map((t) => t.name)).toEqual(['CrBrowserMain']);
+  });
+
+  it('names NavScope’s counterpart of real messages only where the model has one', () => {
+    for (const { counterpart } of modelledRealMethods()) expect(isMessageName(counterpart)).toBe(true);
+    expect(modelCounterpart('content.mojom.NavigationClient.CommitNavigation', true)).toBe(
+      'FrameHost.DidCommitProvisionalLoad',
+    );
+    expect(modelCounterpart('blink.mojom.LocalFrameHost.UpdateTitle', false)).toBe('FrameHost.UpdateTitle');
+    expect(modelCounterpart('viz.mojom.CompositorFrameSink.SubmitCompositorFrame', false)).toBeNull();
+    expect(modelCounterpart('__proto__', false)).toBeNull();
+  });
+});
+
+describe('opening a trace file, whatever made it', () => {
+  it('opens Chrome traces in both forms, gzipped or not, and NavScope’s own traces', async () => {
+    const object = await openTraceFile(new TextEncoder().encode(objectTrace()), 'a.json');
+    expect(object).toMatchObject({ format: 'chrome-trace', gzipped: false, repaired: null });
+    const gzipped = await openTraceFile(new Uint8Array(gzipSync(Buffer.from(objectTrace()))), 'a.json.gz');
+    expect(gzipped).toMatchObject({ format: 'chrome-trace', gzipped: true });
+    expect(gzipped.trace.events.length).toBe(object.trace.events.length);
+    const array = JSON.stringify(sampleEvents());
+    const unterminated = await openTraceFile(`${array.slice(0, -1)},`, 'b.json');
+    expect(unterminated.repaired).toBe('closed an unterminated event array');
+    expect((unterminated.trace.events[0] as TraceEventOf<'trace.source'>).notes.join(' ')).toContain('repaired');
+    const own = await openTraceFile(JSON.stringify(traceFileOf(object.trace.events)), 'c.navscope.json');
+    expect(own.format).toBe('navscope');
+    expect(own.trace.events.length).toBe(object.trace.events.length);
+  });
+
+  it('refuses what is not a trace, naming the problem', async () => {
+    await expect(openTraceFile('{"log": {"entries": []}}', 'x.har')).rejects.toThrow(
+      /not a trace NavScope can open: a JSON object with "log"/,
+    );
+    await expect(openTraceFile('{"format": "navscope-trace", "version": 7, "events": []}', 'y')).rejects.toThrow(
+      /unsupported NavScope trace version 7/,
+    );
+    await expect(openTraceFile(objectTrace().slice(0, 300), 'z')).rejects.toBeInstanceOf(TraceInputError);
+  });
+});
