@@ -56,6 +56,8 @@ export interface RealChromiumRecordingOptions {
   navigationTimeoutMs?: number;
   /** Largest trace accepted from Chromium (bytes). */
   maxTraceBytes?: number;
+  /** Stops the recording: Chromium is closed at once and the promise rejects (a host shutting down). */
+  signal?: AbortSignal;
 }
 
 export interface RealChromiumRecording {
@@ -104,8 +106,12 @@ export async function recordRealChromium(options: RealChromiumRecordingOptions):
   const flags = chromiumLabFlags(options.lab);
   const args = [...flags.args, `--log-net-log=${netLogFile}`, `--net-log-capture-mode=${captureMode}`];
   let browser: Browser | undefined;
+  const abort = () => void browser?.close().catch(() => undefined);
+  options.signal?.addEventListener('abort', abort, { once: true });
   try {
+    if (options.signal?.aborted) throw new Error('real chromium: the recording was stopped');
     browser = await chromium.launch({ executablePath: executable, args, headless: true, timeout: 60_000 });
+    if (options.signal?.aborted) throw new Error('real chromium: the recording was stopped');
     const cdp = await browser.newBrowserCDPSession();
     const version = await cdp.send('Browser.getVersion');
     const launchMs = performance.now() - t0;
@@ -191,6 +197,7 @@ export async function recordRealChromium(options: RealChromiumRecordingOptions):
       },
     };
   } finally {
+    options.signal?.removeEventListener('abort', abort);
     await browser?.close().catch(() => undefined);
     await rm(workDir, { recursive: true, force: true });
   }

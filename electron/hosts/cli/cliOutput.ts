@@ -19,6 +19,8 @@ export const EXIT = {
   internal: 3,
   /** An output file or the data folder could not be written. */
   output: 4,
+  /** `navscope real`: no Chromium or Chrome to start was found (the message says how to get one). */
+  noChromium: 5,
 } as const;
 
 /** A file NavScope was asked to write (or a folder it needs) cannot be written. */
@@ -85,8 +87,8 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
   }
 }
 
-/** Writes `text` to the target (standard output for "-"). */
-export function writeOutput(target: OutputTarget, text: string): void {
+/** Writes `text` (or bytes) to the target (standard output for "-"). */
+export function writeOutput(target: OutputTarget, text: string | Uint8Array): void {
   if (target.file === '-') {
     process.stdout.write(text);
     return;

@@ -2,19 +2,32 @@
  * The `navscope` command line: the headless host of the browser model.
  *
  *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE]
+ *   navscope real <input> [--lab] [--json] [--out FILE|-] [--chrome-trace FILE] [--netlog FILE]
+ *   navscope import <file> [--json] [--out FILE|-]
  *   navscope start [--live] [--no-open]
  *
  * `trace` performs one navigation and prints its timeline (or the trace as JSON);
- * whatever happens, the trace recorded so far is written.
+ * whatever happens, the trace recorded so far is written. `real` has the system's real
+ * Chromium perform the same navigation in lab mode and writes its trace mapped into
+ * NavScope's; `import` opens a Chrome trace (or a NavScope trace) from a file.
  */
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { toChromeTrace } from '../../../shared/trace/chromeTraceExport.js';
+import { DEFAULT_CHROME_TRACE_LIMITS } from '../../../shared/real/chromeTraceParser.js';
+import { RealInputError, realNavigationTarget } from '../../../shared/real/realNavigationInput.js';
+import { openTraceFile } from '../../../shared/real/traceFileImport.js';
+import { TraceInputError } from '../../../shared/real/traceInput.js';
+import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import { toHar } from '../../../shared/trace/harExport.js';
 import { traceFileOf } from '../../../shared/trace/traceFile.js';
 import { formatTimeline } from '../../../shared/trace/timelineText.js';
 import type { NavigationResult } from '../../browser/webContents.js';
+import { Lab } from '../../lab/lab.js';
 import { builtWindowDir } from '../../node/builtEntries.js';
+import { findSystemChromium } from '../../node/systemChromium.js';
+import { ChromiumUnavailableError, recordRealNavigation } from '../../real-chromium/realNavigationRecorder.js';
 import { defaultDataDir, defaultDownloadsDir } from '../../node/dataDir.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
@@ -35,6 +48,20 @@ const USAGE = `Usage:
       --har         also write a HAR 1.2 file of every request
       --spare, --speculative  keep a spare renderer process / start one in parallel
                    with the request, as Chrome does (the window always does)
+  navscope real <input> [--lab] [--json] [--out FILE] [--chrome-trace FILE] [--netlog FILE]
+      Have the system's real Chromium (NAVSCOPE_CHROMIUM, or Chromium / Chrome where
+      installed) perform the same navigation, headless, in lab mode against NavScope's
+      embedded lab (every other host name unresolved), and print its trace mapped into
+      NavScope's: its real processes, every Mojo message it received, named
+      Interface.Method, its navigation phases and network steps (--json: the trace).
+      The input goes through the omnibox's classification first, as for trace.
+      --chrome-trace  also write the raw Chrome trace (Perfetto, chrome://tracing)
+      --netlog        also write the NetLog it recorded
+  navscope import <file> [--json] [--out FILE]
+      Open a Chrome trace (chrome://tracing, DevTools' Performance panel, the DevTools
+      protocol's Tracing.start, Electron's contentTracing; JSON object or array form,
+      gzipped or not) or a NavScope trace, and print it as a timeline, or (--json) as a
+      NavScope trace.
   navscope web [--port N] [--live] [--open]
       Start the web host: the browser model, the embedded lab (unless --live) and
       the window, served on 127.0.0.1 only. Open the printed URL in a browser
@@ -48,8 +75,9 @@ const USAGE = `Usage:
       Headless: type addresses at a prompt; each navigation's timeline is printed.
 
 Exit codes: 0 the navigation loaded (or ended as asked: no commit, a completed download);
-  1 it failed (net error, crash, blocked, download interrupted); 2 wrong usage or input;
-  3 NavScope itself failed; 4 an output file or the data folder could not be written.
+  1 it failed (net error, crash, blocked, download interrupted); 2 wrong usage or input
+  (also a file import cannot read); 3 NavScope itself failed; 4 an output file or the data
+  folder could not be written; 5 (real) no Chromium or Chrome to start was found.
 `;
 
 export interface TraceOptions {
@@ -216,6 +244,227 @@ async function trace(options: TraceOptions): Promise<number> {
   return outputErrors.length > 0 ? EXIT.output : exitCodeFor(r);
 }
 
+export interface RealOptions {
+  input: string;
+  json: boolean;
+  out: string | null;
+  chromeTrace: string | null;
+  netlog: string | null;
+}
+
+/** Options of `real` and `import` that name an output file. */
+const REAL_FILE_OPTIONS: Record<string, 'out' | 'chromeTrace' | 'netlog'> = {
+  '--out': 'out',
+  '--chrome-trace': 'chromeTrace',
+  '--netlog': 'netlog',
+};
+
+function parseFileArgs(
+  command: 'real' | 'import',
+  args: string[],
+  allowed: readonly string[],
+): { positional: string[]; options: RealOptions } {
+  const options: RealOptions = { input: '', json: false, out: null, chromeTrace: null, netlog: null };
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const flag = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--lab' && command === 'real')
+      continue; // the only mode a real Chromium is recorded in
+    else if (arg === '--live' && command === 'real')
+      throw new UsageError(
+        'real records in lab mode only: the real Chromium loads the page from the embedded lab, with every other host name unresolved',
+      );
+    else if (REAL_FILE_OPTIONS[flag] && allowed.includes(flag)) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (!value || (value.startsWith('--') && value !== '-')) throw new UsageError(`${flag} needs a file name`);
+      options[REAL_FILE_OPTIONS[flag]!] = value;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  return { positional, options };
+}
+
+export function parseRealArgs(args: string[]): RealOptions {
+  const { positional, options } = parseFileArgs('real', args, ['--out', '--chrome-trace', '--netlog']);
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0
+        ? 'real needs the input to navigate to, e.g. navscope real www.naver.com --lab'
+        : `real takes one input, got ${positional.length} (quote an input with spaces)`,
+    );
+  options.input = positional[0]!;
+  return options;
+}
+
+export function parseImportArgs(args: string[]): RealOptions {
+  const { positional, options } = parseFileArgs('import', args, ['--out']);
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0
+        ? 'import needs the file to open, e.g. navscope import trace.json'
+        : `import takes one file, got ${positional.length}`,
+    );
+  options.input = positional[0]!;
+  return options;
+}
+
+/** Counts for the one-line summary of a real trace. */
+function realFacts(events: readonly TraceEvent[]): string {
+  let messages = 0;
+  let named = 0;
+  const kinds: string[] = [];
+  for (const e of events) {
+    if (e.type === 'message') {
+      messages++;
+      if (e.real?.fullName) named++;
+    } else if (e.type === 'real.process') kinds.push(e.kind);
+  }
+  const byKind = [...new Set(kinds)].map((k) => {
+    const n = kinds.filter((x) => x === k).length;
+    return n > 1 ? `${k} ×${n}` : k;
+  });
+  return `${messages} Mojo messages (${named} named), ${kinds.length} processes (${byKind.join(', ')})`;
+}
+
+async function real(options: RealOptions): Promise<number> {
+  const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  const extra: OutputTarget[] = [
+    ...(options.chromeTrace ? [{ option: '--chrome-trace', file: options.chromeTrace }] : []),
+    ...(options.netlog ? [{ option: '--netlog', file: options.netlog }] : []),
+  ];
+  checkOutputs([main, ...extra]);
+  // Before the lab starts: input that leads to no http(s) page, or no Chromium to start.
+  try {
+    realNavigationTarget(options.input);
+  } catch (error) {
+    if (!(error instanceof RealInputError)) throw error;
+    process.stderr.write(`navscope: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const chromium = findSystemChromium();
+  if (!chromium.found) {
+    process.stderr.write(`navscope: no real Chromium to record with: ${chromium.message}\n`);
+    return EXIT.noChromium;
+  }
+  const dataDir = defaultDataDir();
+  const lab = await withDataFolder(dataDir, () => Lab.start({ dataDir }));
+  let recorded;
+  try {
+    recorded = await recordRealNavigation(options.input, { lab: lab.config, executablePath: chromium.path });
+  } catch (error) {
+    if (error instanceof ChromiumUnavailableError) {
+      process.stderr.write(`navscope: no real Chromium to record with: ${error.message}
+`);
+      return EXIT.noChromium;
+    }
+    if (error instanceof RealInputError) {
+      process.stderr.write(`navscope: ${error.message}
+`);
+      return EXIT.usage;
+    }
+    throw error;
+  } finally {
+    await lab.stop();
+  }
+  const events = recorded.trace.events;
+  const output = options.json
+    ? JSON.stringify({
+        ...recorded.trace,
+        result: {
+          input: options.input,
+          url: recorded.target.url,
+          loaded: recorded.loaded,
+          message: recorded.message,
+          recording: recorded.recording.metadata,
+        },
+      }) + '\n'
+    : formatTimeline(events).join('\n') + '\n';
+  const written: string[] = [];
+  const outputErrors: string[] = [];
+  const attempt = (target: OutputTarget, text: () => string | Uint8Array, label: string) => {
+    try {
+      writeOutput(target, text());
+      if (target.file !== '-') written.push(`${label} to ${target.file}`);
+    } catch (error) {
+      outputErrors.push(error instanceof Error ? error.message : String(error));
+    }
+  };
+  attempt(main, () => output, 'trace written');
+  for (const target of extra)
+    attempt(
+      target,
+      () => (target.option === '--netlog' ? recorded.recording.netLog : recorded.recording.trace),
+      target.option === '--netlog' ? 'NetLog' : 'Chrome trace',
+    );
+  const code = recorded.loaded ? EXIT.ok : EXIT.navigationFailed;
+  process.stderr.write(
+    `navscope: ${code === EXIT.ok ? '' : 'error: '}${recorded.message} — ${realFacts(events)}${written.map((w) => `; ${w}`).join('')}\n`,
+  );
+  for (const problem of outputErrors) process.stderr.write(`navscope: ${problem}\n`);
+  return outputErrors.length > 0 ? EXIT.output : code;
+}
+
+/** A file's bytes, refused unread when it is larger than any trace NavScope opens (a gzipped one is checked as it inflates). */
+function readInputFile(file: string): Uint8Array {
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new TraceInputError('it is a folder (or a device), not a file');
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof TraceInputError) throw error;
+    throw new TraceInputError(
+      `it cannot be read: ${fileErrorReason(error).replace('cannot be written', 'cannot be read')}`,
+    );
+  }
+  if (size > DEFAULT_CHROME_TRACE_LIMITS.maxInputBytes) {
+    const head = Buffer.alloc(2);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, head, 0, 2, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (!(head[0] === 0x1f && head[1] === 0x8b))
+      throw new TraceInputError(
+        `the file is ${(size / 1024 / 1024).toFixed(0)} MiB, more than the ${DEFAULT_CHROME_TRACE_LIMITS.maxInputBytes / 1024 / 1024} MiB limit for trace files (maxInputBytes)`,
+      );
+  }
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (error) {
+    throw new TraceInputError(`it cannot be read: ${fileErrorReason(error)}`);
+  }
+}
+
+async function importFile(options: RealOptions): Promise<number> {
+  const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  if (options.out !== null && options.out !== '-' && path.resolve(options.out) === path.resolve(options.input))
+    throw new OutputError(`--out ${options.out} is the file being imported: it would be overwritten`);
+  checkOutputs([main]);
+  let opened;
+  try {
+    opened = await openTraceFile(readInputFile(options.input), path.basename(options.input));
+  } catch (error) {
+    if (!(error instanceof TraceInputError)) throw error;
+    process.stderr.write(`navscope: ${options.input}: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return EXIT.usage;
+  }
+  const events = opened.trace.events;
+  writeOutput(main, options.json ? JSON.stringify(opened.trace) + '\n' : formatTimeline(events).join('\n') + '\n');
+  const facts = [
+    `${opened.format === 'chrome-trace' ? 'Chrome trace' : 'NavScope trace'}${opened.gzipped ? ', gzipped' : ''}`,
+    `${events.length} events`,
+    opened.format === 'chrome-trace' ? realFacts(events) : '',
+    opened.repaired ? `repaired: ${opened.repaired}` : '',
+    main.file !== '-' ? `written to ${main.file}` : '',
+  ].filter(Boolean);
+  process.stderr.write(`navscope: imported ${options.input} (${facts.join('; ')})\n`);
+  return EXIT.ok;
+}
+
 async function interactive(args: string[]): Promise<number> {
   const live = args.includes('--live');
   const dataDir = defaultDataDir();
@@ -350,6 +599,10 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'trace':
         return await trace(parseTraceArgs(rest));
+      case 'real':
+        return await real(parseRealArgs(rest));
+      case 'import':
+        return await importFile(parseImportArgs(rest));
       case 'web':
         return await web(parseWebArgs(rest, false));
       case 'start':

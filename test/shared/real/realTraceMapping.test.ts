@@ -244,7 +244,7 @@ describe('a real Chromium trace mapped into NavScope’s trace', () => {
     });
     const counts = (summary as TraceEventOf<'real.summary'>).counts;
     expect(counts.events).toBe(sampleEvents().length);
-    expect(counts.modelled + counts.other).toBe(counts.events);
+    expect(counts.modelled! + counts.other!).toBe(counts.events);
     expect(ofType(events, 'real.process').map((p) => [p.processId, p.pid, p.kind])).toEqual([
       ['browser', BROWSER, 'browser'],
       ['renderer:1', RENDERER, 'renderer'],
