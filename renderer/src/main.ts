@@ -5,6 +5,7 @@ import { connectBrowserModel } from './bridge/browserModel';
 import { createNavScopeI18n } from './i18n';
 import { useTraceStore } from './stores/traceStore';
 import './styles/app.css';
+import './styles/real.css';
 
 const app = createApp(App);
 app.use(createPinia());

@@ -122,6 +122,55 @@ export function realMessageName(message: Pick<RealMojoMessage, 'name' | 'interfa
   return message.ipcHash === null ? `${iface} message` : `${iface}.#${hex(message.ipcHash)}`;
 }
 
+/**
+ * What a trace without `product-version` metadata (Chromium 156's Tracing.start) still
+ * says of its Chromium: the major version of its (reduced) user agent and the source
+ * branch of its revision, e.g. `HeadlessChrome/156 (source branch 8078_108)`.
+ */
+function reducedProduct(trace: RealTrace): string | null {
+  const agent = trace.chromium.userAgent?.match(/(HeadlessChrome|Chrome|Chromium|Electron)\/(\d+)/);
+  if (!agent) return null;
+  const branch = trace.chromium.revision?.match(/branch-heads\/([\w.]+)/)?.[1];
+  return `${agent[1]}/${agent[2]}${branch ? ` (source branch ${branch})` : ''}`;
+}
+
+/**
+ * The site each renderer process is locked to, from the navigation spans' args: Chromium
+ * describes a RenderFrameHost's process as `{ child_process_id: <pid>, process_lock:
+ * "{ https://naver.com }" }`. Chromium's own pages (chrome://, WebUI such as the omnibox
+ * popup headless Chrome preloads) run in renderers locked to a chrome:// site.
+ */
+function processLocks(trace: RealTrace): Map<number, string> {
+  const locks = new Map<number, string>();
+  let budget = 200_000;
+  for (const span of trace.navigationSpans) {
+    if (!span.args) continue;
+    const stack: [unknown, number][] = [[span.args, 0]];
+    while (stack.length > 0 && budget-- > 0) {
+      const [value, depth] = stack.pop()!;
+      if (typeof value !== 'object' || value === null || depth > 12) continue;
+      if (Array.isArray(value)) {
+        for (const item of value) stack.push([item, depth + 1]);
+        continue;
+      }
+      const record = value as Record<string, unknown>;
+      const pid = record.child_process_id;
+      const lock = record.process_lock;
+      if (typeof pid === 'number' && typeof lock === 'string') {
+        const site = lock.replace(/^\{\s*|\s*\}$/g, '').trim();
+        if (site !== '' && !locks.has(pid)) locks.set(pid, site);
+      }
+      for (const key of Object.keys(record)) stack.push([record[key], depth + 1]);
+    }
+  }
+  return locks;
+}
+
+/** A site of Chromium's own pages (chrome://…, WebUI), not of the web. */
+function isChromiumOwnSite(site: string | undefined): boolean {
+  return site !== undefined && /^(chrome|chrome-untrusted|devtools|chrome-extension):/i.test(site);
+}
+
 interface Pending {
   ts: number;
   order: number;
@@ -157,17 +206,24 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
     pending.push({ ts: Math.max(0, rel(ts)), order: pending.length, endpoint, body });
 
   // ── Mojo messages ────────────────────────────────────────────────────────────────
+  const locks = processLocks(trace);
+  const ownUi = (pid: number | null) => pid !== null && isChromiumOwnSite(locks.get(pid));
+  let ownUiMessages = 0;
   const senders = { exact: 0, inferred: 0, unknown: 0 };
   let navigationMessages = 0;
   let navigationNamed = 0;
   const didStopLoading: number[] = [];
   for (const m of trace.mojoMessages) {
     senders[m.sender.certainty]++;
-    const navigation = m.interfaceTag !== null && NAVIGATION_INTERFACES.includes(m.interfaceTag);
-    if (navigation) {
+    const navigationInterface = m.interfaceTag !== null && NAVIGATION_INTERFACES.includes(m.interfaceTag);
+    if (navigationInterface) {
       navigationMessages++;
       if (m.name !== null) navigationNamed++;
     }
+    // The sequence's "navigation messages": the navigation interfaces, without Chromium's own pages' traffic.
+    const chromiumUi = ownUi(m.pid) || (m.sender.certainty !== 'unknown' && ownUi(m.sender.pid));
+    if (navigationInterface && chromiumUi) ownUiMessages++;
+    const navigation = navigationInterface && !chromiumUi;
     const to = endpointOf(m.pid);
     let from = UNKNOWN_ENDPOINT;
     let fromPid: number | null = null;
@@ -408,7 +464,7 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
 
   // ── The head: source, summary, processes ─────────────────────────────────────────
   const chromium = {
-    product: trace.chromium.product ?? origin.chromium?.product ?? null,
+    product: trace.chromium.product ?? origin.chromium?.product ?? reducedProduct(trace),
     version: trace.chromium.version ?? origin.chromium?.version ?? null,
     revision: trace.chromium.revision ?? origin.chromium?.revision ?? null,
   };
@@ -420,6 +476,11 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
     `Method names: ${named} of ${total} messages named from their ipc_hash with the table made for Chromium ${trace.names.tableChromiumVersion}; ` +
       `the others keep their interface tag and hash.`,
     'Navigation spans (the navigation category) are shown on the browser process: Chrome files them under a renderer’s pid when it exports JSON, although the browser records them.',
+    ...(ownUiMessages > 0
+      ? [
+          `${ownUiMessages} messages on the navigation interfaces belong to renderers of Chromium’s own pages (chrome://, such as the omnibox popup headless Chrome preloads): they are under “all”, not under “navigation messages”.`,
+        ]
+      : []),
     ...(chromium.version !== null && chromium.version !== MOJO_NAME_TABLE.chromiumVersion
       ? [
           `This trace is from Chromium ${chromium.version}, the name table from ${MOJO_NAME_TABLE.chromiumVersion}: names of methods added or changed since may be missing.`,
@@ -460,6 +521,7 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
       withoutMojoInfo: trace.mojoMessages.filter((m) => m.ipcHash === null).length,
       navigationInterfaceMessages: navigationMessages,
       navigationInterfaceNamed: navigationNamed,
+      chromiumUiNavigationMessages: ownUiMessages,
       mojoSends: trace.mojoSends.length,
       sendsWithoutReceive: trace.mojoSends.filter((s) => s.receiveIndex === null).length,
       navigations: trace.navigations.length,
@@ -486,6 +548,7 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
       name: process.name ?? `${process.kind} (pid ${process.pid})`,
       serviceName: process.serviceName,
       labels: process.labels.slice(0, 20).map((l) => (l.length > 200 ? `${l.slice(0, 200)}…` : l)),
+      site: locks.get(process.pid) ?? null,
       threads: process.threads.map((t) => ({ tid: t.tid, name: t.name ?? `tid ${t.tid}` })),
     });
 

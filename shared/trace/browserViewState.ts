@@ -261,6 +261,7 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
         state: 'running',
         restarts: 0,
       }));
+      view.site = event.site;
       view.real = { name: event.name, serviceName: event.serviceName, labels: event.labels };
       return;
     }

@@ -446,6 +446,8 @@ export type TraceEventBody =
       serviceName: string | null;
       /** Chrome's process labels (tab titles), if any. */
       labels: string[];
+      /** The site a renderer is locked to (its process_lock in the navigation spans: https://naver.com, chrome://top-chrome/), when the trace says. */
+      site: string | null;
       threads: { tid: number; name: string }[];
     }
   /**

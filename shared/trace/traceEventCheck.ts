@@ -278,6 +278,7 @@ const SPECS: { [T in TraceEventType]: Spec<T> } = {
     name: 'string',
     serviceName: 'string?',
     labels: 'array',
+    site: 'string?',
     threads: 'array',
   },
   'real.summary': {

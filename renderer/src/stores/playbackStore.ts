@@ -40,12 +40,13 @@ export const usePlaybackStore = defineStore('playback', () => {
       if (following.value || cursor.value > trace.events.length) cursor.value = trace.events.length;
     },
   );
-  // A saved trace opens at its beginning, ready to be stepped; going back to live follows again.
+  // A saved trace opens at its beginning (a real trace after its source, summary and processes), ready to be
+  // stepped; going back to live follows again.
   watch(
     () => trace.replay,
     (replay) => {
       pause();
-      if (replay) moveTo(0);
+      if (replay) moveTo(trace.startCursor);
       else moveTo(trace.events.length);
     },
   );
@@ -71,7 +72,9 @@ export const usePlaybackStore = defineStore('playback', () => {
 
   const selectedMessage = computed<Extract<TraceEvent, { type: 'message' }> | null>(() => {
     void trace.version;
-    const seq = state.value.lastMessageSeq;
+    // The last message the sequence shows (a real trace's filter may hide some) before the cursor.
+    const shown = trace.messageSeqs[lowerBound(trace.messageSeqs, cursor.value) - 1];
+    const seq = shown ?? null;
     const event = seq === null ? undefined : trace.events[seq];
     return event && event.type === 'message' ? event : null;
   });

@@ -4,13 +4,19 @@
  * deeply reactive (10,000s of events): `version` changes when it grows.
  *
  * A saved trace (a file, or a demo) can be opened instead: the views then show it,
- * and the live trace keeps growing behind it until the user goes back to live.
+ * and the live trace keeps growing behind it until the user goes back to live. So can
+ * a real Chromium's trace: one recorded for the user's input ("Real Chromium"), or a
+ * Chrome trace opened from a file; its messages can be filtered to the navigation
+ * interfaces (on by default: a real page load has thousands of unrelated ones).
  */
 import { checkedTraceEvent } from '../../../shared/trace/traceEventCheck';
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import type { BrowserModelApi, HostInfo, NavigationResultView, StepCommand } from '../../../shared/api/browserModelApi';
-import { TraceTimeline } from '../../../shared/trace/browserViewState';
+import { errorMessage } from '../../../shared/base/errors';
+import { openTraceFile } from '../../../shared/real/traceFileImport';
+import { type RealSummaryView, type TraceSourceView, TraceTimeline } from '../../../shared/trace/browserViewState';
+import { readTraceFile } from '../../../shared/trace/traceFile';
 import { type StepGateState, foldStepGate, initialStepGateState } from '../../../shared/trace/stepGateState';
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
 
@@ -37,10 +43,41 @@ export const useTraceStore = defineStore('trace', () => {
   const gate = shallowRef<StepGateState>(initialStepGateState());
   /** The saved trace being shown instead of the live one, if any. */
   const replay = ref<{ name: string; eventCount: number } | null>(null);
+  /** Where the shown trace came from, when it says (real Chromium, a Chrome trace), and what it held. */
+  const source = shallowRef<TraceSourceView | null>(null);
+  const realSummary = shallowRef<RealSummaryView | null>(null);
+  /** Which messages a real trace's sequence and stepping show: its navigation interfaces, or all. */
+  const messageFilter = ref<'navigation' | 'all'>('navigation');
+  /** Events before the first step of a real trace (its source, summary and processes): a replay opens after them. */
+  const startCursor = ref(0);
+  /** A file being read, and why the last one could not be opened. */
+  const opening = ref<string | null>(null);
+  const openProblem = ref<{ name: string; reason: string } | null>(null);
+  let openCount = 0;
+  /** The input a real Chromium is recording now, and why the last recording failed. */
+  const recordingReal = ref<string | null>(null);
+  const realProblem = ref<string | null>(null);
+
+  function shownInSequence(event: TraceEvent & { type: 'message' }): boolean {
+    return messageFilter.value === 'all' || !event.real || event.real.navigation;
+  }
 
   function index(event: TraceEvent): void {
     events.push(event);
-    if (event.type === 'message') messageSeqs.push(event.seq);
+    if (event.type === 'trace.source') {
+      const { type: _t, seq: _s, ts: _ts, endpoint: _e, ...rest } = event;
+      source.value = rest;
+    }
+    if (event.type === 'real.summary') {
+      const { type: _t, seq: _s, ts: _ts, endpoint: _e, ...rest } = event;
+      realSummary.value = rest;
+    }
+    if (
+      event.seq === startCursor.value &&
+      (event.type === 'trace.source' || event.type === 'real.summary' || event.type === 'real.process')
+    )
+      startCursor.value = event.seq + 1;
+    if (event.type === 'message' && shownInSequence(event)) messageSeqs.push(event.seq);
     if (event.type === 'span.begin' && event.category === 'phase') phaseSeqs.push(event.seq);
     if (event.type === 'span.begin' && event.phase === 'handle-input')
       navigationStarts.push({ seq: event.seq, ts: event.ts });
@@ -65,6 +102,9 @@ export const useTraceStore = defineStore('trace', () => {
     messageSeqs.length = 0;
     phaseSeqs.length = 0;
     navigationStarts.length = 0;
+    source.value = null;
+    realSummary.value = null;
+    startCursor.value = 0;
     timeline.reset();
     for (const event of list) index(event);
     timeline.update(events);
@@ -76,6 +116,53 @@ export const useTraceStore = defineStore('trace', () => {
     replay.value = { name, eventCount: file.events.length };
     lastError.value = null;
     show(file.events);
+  }
+
+  /** Shows a real trace's navigation messages only, or all of them (the sequence and stepping follow). */
+  function setMessageFilter(filter: 'navigation' | 'all'): void {
+    if (messageFilter.value === filter) return;
+    messageFilter.value = filter;
+    messageSeqs.length = 0;
+    for (const event of events) if (event.type === 'message' && shownInSequence(event)) messageSeqs.push(event.seq);
+    version.value++;
+  }
+
+  /**
+   * Opens a file the user picked: NavScope's own trace or a Chrome trace, gzipped or
+   * not. A file that cannot be read leaves what is shown as it is and sets openProblem.
+   */
+  async function openFile(input: Uint8Array | string, name: string): Promise<void> {
+    const mine = ++openCount;
+    opening.value = name;
+    openProblem.value = null;
+    try {
+      const opened = await openTraceFile(input, name);
+      if (mine !== openCount) return; // a later file was opened meanwhile
+      messageFilter.value = 'navigation';
+      openReplay(opened.trace, name);
+    } catch (error) {
+      if (mine !== openCount) return;
+      openProblem.value = { name, reason: errorMessage(error) };
+    } finally {
+      if (mine === openCount) opening.value = null;
+    }
+  }
+
+  /** Has a real Chromium perform what the user typed, and shows its trace like an opened one. */
+  async function recordReal(input: string): Promise<void> {
+    if (!api || recordingReal.value !== null) return;
+    recordingReal.value = input;
+    realProblem.value = null;
+    try {
+      const recording = await api.recordReal(input);
+      const file = readTraceFile({ format: 'navscope-trace', version: 1, events: recording.events });
+      messageFilter.value = 'navigation';
+      openReplay(file, recording.url);
+    } catch (error) {
+      realProblem.value = errorMessage(error);
+    } finally {
+      recordingReal.value = null;
+    }
   }
 
   function backToLive(): void {
@@ -155,6 +242,17 @@ export const useTraceStore = defineStore('trace', () => {
     lastResult,
     lastError,
     replay,
+    source,
+    realSummary,
+    messageFilter,
+    setMessageFilter,
+    startCursor,
+    opening,
+    openProblem,
+    openFile,
+    recordingReal,
+    realProblem,
+    recordReal,
     append,
     openReplay,
     backToLive,
