@@ -23,24 +23,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Browser, type CDPSession, chromium } from 'playwright-core';
 import type { RealRecordingMetadata, RealRecordingPage } from '../../shared/real/realRecordingMetadata.js';
+import { REAL_TRACE_CATEGORIES } from '../../shared/real/realTraceCategories.js';
 import { type ChromiumLabTargets, chromiumLabFlags } from '../node/chromiumLabFlags.js';
 import { systemChromiumPath } from '../node/systemChromium.js';
 
 /** The categories measured to cover a navigation (shared/research/real-chromium.md). */
-export const REAL_TRACE_CATEGORIES: readonly string[] = [
-  'navigation',
-  'loading',
-  'mojom',
-  'toplevel',
-  'toplevel.flow',
-  'netlog',
-  'disabled-by-default-netlog',
-  'devtools.timeline',
-  'blink.user_timing',
-  'net',
-  'content',
-  'browser',
-];
+export { REAL_TRACE_CATEGORIES };
 
 export interface RealChromiumRecordingOptions {
   /** Loaded one after the other in one tab (each a browser-initiated navigation, like typing it). */
