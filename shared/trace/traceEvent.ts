@@ -158,6 +158,7 @@ export type TraceEventBody =
       host: string;
       addresses: string[];
       source: 'cache' | 'recursive' | 'os' | 'literal';
+      /** Seconds; -1 when unknown (an imported file that does not say). */
       ttl: number;
     }
   | {
@@ -165,6 +166,7 @@ export type TraceEventBody =
       requestId: string;
       url: string;
       raw: string;
+      /** The socket pool's id of the connection; -1 when unknown (an imported file that does not say). */
       connectionId: number;
       reused: boolean;
       remote: string;
@@ -360,6 +362,56 @@ export type TraceEventBody =
        */
       into: 'receiver' | 'loader';
       held: number;
+    }
+  /**
+   * A file NavScope did not record was opened (HAR, NetLog, Chrome trace): which format,
+   * who wrote it, its wall-clock start, whether it had to be repaired, and what the
+   * import could not use (each said once). Its requests follow as request.* events.
+   */
+  | {
+      type: 'import.source';
+      format: 'har' | 'netlog' | 'chrome-trace';
+      name: string;
+      creator: string;
+      wallClock: string;
+      repaired: string | null;
+      notes: string[];
+    }
+  /** A request read from an imported file (NavScope's own requests are its loader messages instead). */
+  | {
+      type: 'request.begin';
+      requestId: string;
+      url: string;
+      method: string;
+      navigationId: string | null;
+      /** document, stylesheet, script, image, … as the file names it; '' when it does not say. */
+      resourceType: string;
+      /** The origin (or document URL) that asked for it; null for the browser itself. */
+      initiator: string | null;
+      priority: string | null;
+      /** Made by the browser on its own behalf (no page or frame asked: update checks, account lookups, …). */
+      ownBehalf: boolean;
+      /** Where in the file it came from (NetLog source id, HAR entry index). */
+      source: string;
+    }
+  | { type: 'request.redirect'; requestId: string; from: string; to: string; status: number | null; reason: string }
+  | {
+      type: 'request.end';
+      requestId: string;
+      url: string;
+      /** HTTP status of the final response; null when none arrived. */
+      status: number | null;
+      statusText: string;
+      netError: { code: number; name: string; detail: string } | null;
+      /** 'disk' / 'memory' when the HTTP cache answered, else null. */
+      fromCache: string | null;
+      /** http/1.1, h2, h3, … */
+      protocol: string | null;
+      remote: string | null;
+      connectionId: number | null;
+      reused: boolean | null;
+      encodedBodyBytes: number | null;
+      decodedBodyBytes: number | null;
     }
   | { type: 'error'; where: string; message: string };
 

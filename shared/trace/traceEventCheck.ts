@@ -11,7 +11,8 @@
  */
 import type { JsonValue, TraceEvent, TraceEventOf, TraceEventType } from './traceEvent.js';
 
-type Kind = 'json' | 'string' | 'string?' | 'number' | 'number?' | 'boolean' | 'array' | 'object' | 'object?';
+type Kind =
+  'json' | 'string' | 'string?' | 'number' | 'number?' | 'boolean' | 'boolean?' | 'array' | 'object' | 'object?';
 
 /** The kind of value a field of type V holds (null-able kinds end in "?"). */
 type KindOf<V> = [JsonValue] extends [V]
@@ -26,13 +27,15 @@ type KindOf<V> = [JsonValue] extends [V]
           ? 'number?'
           : [V] extends [boolean]
             ? 'boolean'
-            : [V] extends [readonly unknown[]]
-              ? 'array'
-              : [V] extends [object]
-                ? 'object'
-                : [V] extends [object | null]
-                  ? 'object?'
-                  : never;
+            : [V] extends [boolean | null]
+              ? 'boolean?'
+              : [V] extends [readonly unknown[]]
+                ? 'array'
+                : [V] extends [object]
+                  ? 'object'
+                  : [V] extends [object | null]
+                    ? 'object?'
+                    : never;
 
 type FieldsOf<T extends TraceEventType> = Exclude<keyof TraceEventOf<T>, 'type' | 'seq' | 'ts' | 'endpoint'>;
 type Spec<T extends TraceEventType> = { [K in FieldsOf<T>]-?: KindOf<TraceEventOf<T>[K]> };
@@ -242,6 +245,40 @@ const SPECS: { [T in TraceEventType]: Spec<T> } = {
     into: 'string',
     held: 'number',
   },
+  'import.source': {
+    format: 'string',
+    name: 'string',
+    creator: 'string',
+    wallClock: 'string',
+    repaired: 'string?',
+    notes: 'array',
+  },
+  'request.begin': {
+    requestId: 'string',
+    url: 'string',
+    method: 'string',
+    navigationId: 'string?',
+    resourceType: 'string',
+    initiator: 'string?',
+    priority: 'string?',
+    ownBehalf: 'boolean',
+    source: 'string',
+  },
+  'request.redirect': { requestId: 'string', from: 'string', to: 'string', status: 'number?', reason: 'string' },
+  'request.end': {
+    requestId: 'string',
+    url: 'string',
+    status: 'number?',
+    statusText: 'string',
+    netError: 'object?',
+    fromCache: 'string?',
+    protocol: 'string?',
+    remote: 'string?',
+    connectionId: 'number?',
+    reused: 'boolean?',
+    encodedBodyBytes: 'number?',
+    decodedBodyBytes: 'number?',
+  },
   error: { where: 'string', message: 'string' },
 };
 
@@ -272,6 +309,8 @@ const DEEP: { [T in TraceEventType]?: DeepSpec<T> } = {
     info: { fields: { id: 'string', role: 'string', pid: 'number', processName: 'string', threadName: 'string' } },
   },
   'navigation.end': { netError: { fields: { code: 'number', name: 'string', detail: 'string' } } },
+  'request.end': { netError: { fields: { code: 'number', name: 'string', detail: 'string' } } },
+  'import.source': { notes: STRINGS },
   'dns.cache': { addresses: STRINGS },
   'dns.query': { server: SERVER, question: { fields: { name: 'string', type: 'string' } } },
   'dns.response': { server: SERVER, answers: RECORDS, authorities: RECORDS, additionals: RECORDS },
