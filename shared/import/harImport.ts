@@ -539,7 +539,7 @@ class HarReader {
         });
     }
     const time = ownNumber(raw, 'time');
-    if (steps.length === 0 && failed)
+    if (steps.length === 0)
       steps.push({
         name: IMPORTED_NET_SPANS.stalled,
         ms: time !== null && time >= 0 && time <= MAX_TIMING_MS ? time : 0,

@@ -45,6 +45,7 @@ interface Problem {
 export class ImportedTrace {
   private readonly added: { ts: number; key: number; order: number; body: TraceEventBody }[] = [];
   private spans = 0;
+  private readonly requestsWithSpans = new Set<string>();
   private readonly problems = new Map<string, Problem>();
 
   constructor(private readonly idPrefix: string) {}
@@ -61,6 +62,7 @@ export class ImportedTrace {
 
   span(span: ImportedSpan): string {
     const spanId = `${this.idPrefix}/s${++this.spans}`;
+    if (span.requestId !== null) this.requestsWithSpans.add(span.requestId);
     this.add(
       span.begin,
       {
@@ -89,6 +91,11 @@ export class ImportedTrace {
         span.endKey,
       );
     return spanId;
+  }
+
+  /** Whether a request has a span yet (a waterfall row needs one). */
+  hasSpans(requestId: string): boolean {
+    return this.requestsWithSpans.has(requestId);
   }
 
   /** Something in the file that could not be used: said once per kind, with how often and where first. */

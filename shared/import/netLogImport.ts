@@ -534,6 +534,9 @@ class NetLogReader {
           );
           internalRedirect = null;
           hopUrl = location;
+          status = null;
+          statusText = '';
+          lastResponseRaw = null;
           break;
         }
         case 'HTTP_CACHE_OPEN_OR_CREATE_ENTRY':
@@ -748,8 +751,12 @@ class NetLogReader {
     }
     const code = netError(aliveEnd) ?? jobError;
     const errorName = code === null ? null : this.errorName(code);
+    // A request that logged no network step still gets a row: the time it waited, and how it ended.
+    if (!trace.hasSpans(requestId))
+      span(IMPORTED_NET_SPANS.stalled, first, aliveEnd, { url, source: `NetLog source ${source.id}` }, errorName);
     const fromCache = readFromCache && !sentAfterCacheRead ? 'disk' : readFromCache && status === 304 ? 'disk' : null;
-    const contentLength = Number(headerValue(lastResponseRaw, 'content-length') ?? NaN);
+    // Without byte counts (the default capture mode logs none), the final response's Content-Length.
+    const contentLength = code === null ? Number(headerValue(lastResponseRaw, 'content-length') ?? NaN) : NaN;
     const ended = aliveEnd;
     trace.add(
       ended.ts,
