@@ -51,6 +51,8 @@ export interface LabRecording {
   har: string;
   /** Page loads that failed (a failure is recorded in both files too), by URL. */
   failed: Map<string, string>;
+  /** Every request the pages made, as Playwright saw it: the HTTP status, or Chromium's error text. */
+  requests: { url: string; status: number | null; failure: string | null }[];
 }
 
 /**
@@ -63,6 +65,7 @@ export async function recordLabPages(lab: Lab, urls: readonly string[]): Promise
   const netLog = path.join(dir, 'chromium.netlog.json');
   const har = path.join(dir, 'chromium.har');
   const failed = new Map<string, string>();
+  const requests: LabRecording['requests'] = [];
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [...labChromiumFlags(lab), `--log-net-log=${netLog}`],
@@ -70,6 +73,14 @@ export async function recordLabPages(lab: Lab, urls: readonly string[]): Promise
   try {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, recordHar: { path: har } });
     const page = await context.newPage();
+    page.on('requestfinished', (request) => {
+      void request
+        .response()
+        .then((response) => requests.push({ url: request.url(), status: response?.status() ?? null, failure: null }));
+    });
+    page.on('requestfailed', (request) =>
+      requests.push({ url: request.url(), status: null, failure: request.failure()?.errorText ?? 'failed' }),
+    );
     for (const url of urls)
       await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
         failed.set(url, error instanceof Error ? error.message.split('\n')[0]! : String(error));
@@ -80,5 +91,5 @@ export async function recordLabPages(lab: Lab, urls: readonly string[]): Promise
     // The NetLog is completed (its closing brackets written) when the browser closes.
     await browser.close();
   }
-  return { dir, netLog, har, failed };
+  return { dir, netLog, har, failed, requests };
 }
