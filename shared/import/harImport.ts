@@ -399,7 +399,9 @@ class HarReader {
             from: entry.url,
             to: next.url,
             status: entry.status > 0 ? entry.status : null,
-            reason: `${entry.status} redirect (HAR entries ${entry.index} → ${next.index})`,
+            reason: /^internal redirect$/i.test(ownString(ownRecord(entry.raw, 'response'), 'statusText') ?? '')
+              ? `internal redirect, no request sent (HAR entries ${entry.index} → ${next.index})`
+              : `${entry.status} redirect (HAR entries ${entry.index} → ${next.index})`,
           },
           entry.index * KEYS_PER_ENTRY + KEYS_PER_ENTRY - 1,
         );
@@ -469,7 +471,10 @@ class HarReader {
           : null;
     const decoded = contentSize !== null && contentSize >= 0 ? contentSize : null;
     // A failed entry whose request never went out has send/wait/receive of 0 or -1: they are not drawn.
-    const wentOut = !noResponse || wait > 0 || receive > 0;
+    // DevTools (and NavScope) write a browser-internal redirect (HSTS, HTTPS-Upgrades) as a 307
+    // "Internal Redirect": nothing went on the wire.
+    const internal = /^internal redirect$/i.test(ownString(response, 'statusText') ?? '');
+    const wentOut = !internal && (!noResponse || wait > 0 || receive > 0);
 
     interface Step {
       name: string;
@@ -586,7 +591,7 @@ class HarReader {
     const end = at;
 
     // The request head as sent, cookies sent, the response head, the cache.
-    if (sendAt !== null && !fromCache) {
+    if (sendAt !== null && !fromCache && !internal) {
       const requestVersion = ownString(request, 'httpVersion') || httpVersion || 'HTTP/1.1';
       const head = `${entry.method} ${pathOf(entry.url)} ${requestVersion}\r\n${requestHeaders.map((h) => `${h.name}: ${h.value}\r\n`).join('')}\r\n`;
       trace.add(
@@ -618,7 +623,7 @@ class HarReader {
         },
         base + 1,
       );
-    if (!noResponse) {
+    if (!noResponse && !internal) {
       const statusText = ownString(response, 'statusText') ?? '';
       const statusLine = `${httpVersion || 'HTTP/1.1'} ${entry.status}${statusText ? ` ${statusText}` : ''}`;
       const rawHead = `${statusLine}\r\n${responseHeaders.map((h) => `${h.name}: ${h.value}\r\n`).join('')}\r\n`;

@@ -37,7 +37,8 @@ export interface ImportedFile {
 
 /** What kind of file parsed JSON is, or null when it is none NavScope knows. */
 export function detectFormat(json: unknown): ImportFormat | null {
-  if (Array.isArray(json)) return 'chrome-trace';
+  // The Chrome Trace Event array form: a list of event objects.
+  if (Array.isArray(json)) return json.length > 0 && isRecord(json[0]) ? 'chrome-trace' : null;
   if (!isRecord(json)) return null;
   if (Object.hasOwn(json, 'format') || Object.hasOwn(json, 'navscope')) return 'navscope';
   if (Object.hasOwn(json, 'constants') && Object.hasOwn(json, 'events')) return 'netlog';
@@ -79,14 +80,17 @@ function parse(text: string, limits: ImportLimits): { json: unknown; repaired: s
       return { json: parseUntrustedJson(text, limits.maxDepth, 'the file'), repaired: null };
     } catch (error) {
       const closed = `${text.trimEnd().replace(/,$/, '')}]`;
+      let json: unknown;
       try {
-        return {
-          json: parseUntrustedJson(closed, limits.maxDepth, 'the file'),
-          repaired: 'the trace array had no closing bracket (allowed by the Trace Event Format); it was closed',
-        };
+        json = parseUntrustedJson(closed, limits.maxDepth, 'the file');
       } catch {
         throw error;
       }
+      if (detectFormat(json) !== 'chrome-trace') throw error;
+      return {
+        json,
+        repaired: 'the trace array had no closing bracket (allowed by the Trace Event Format); it was closed',
+      };
     }
   }
   return { json: parseUntrustedJson(text, limits.maxDepth, 'the file'), repaired: null };
