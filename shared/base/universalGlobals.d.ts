@@ -1,7 +1,7 @@
 /**
  * shared/ compiles without DOM and without Node types. These few globals exist with
  * the same behaviour in Node, Electron and every browser (WHATWG URL and Encoding
- * and Compression Streams standards), so shared/ may use them; they are declared here, minimally.
+ * standards), so shared/ may use them; they are declared here, minimally.
  */
 declare global {
   interface URLSearchParams {
@@ -32,29 +32,19 @@ declare global {
     constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
     decode(input?: Uint8Array, options?: { stream?: boolean }): string;
   }
-  interface ReadableStreamReadResult<T> {
-    done: boolean;
-    value?: T;
-  }
-  interface ReadableStreamDefaultReader<T> {
-    read(): Promise<ReadableStreamReadResult<T>>;
+  /** WHATWG Compression Streams (Node 18+, every browser): only what shared/real/traceInput.ts uses. */
+  interface UniversalStreamReader {
+    read(): Promise<{ done: boolean; value?: Uint8Array }>;
     cancel(reason?: unknown): Promise<void>;
   }
-  interface ReadableStream<T> {
-    getReader(): ReadableStreamDefaultReader<T>;
-  }
-  interface WritableStreamDefaultWriter<T> {
-    write(chunk: T): Promise<void>;
+  interface UniversalStreamWriter {
+    write(chunk: Uint8Array): Promise<void>;
     close(): Promise<void>;
-    abort(reason?: unknown): Promise<void>;
-  }
-  interface WritableStream<T> {
-    getWriter(): WritableStreamDefaultWriter<T>;
   }
   class DecompressionStream {
     constructor(format: 'gzip' | 'deflate' | 'deflate-raw');
-    readonly readable: ReadableStream<Uint8Array>;
-    readonly writable: WritableStream<Uint8Array>;
+    readonly readable: { getReader(): UniversalStreamReader };
+    readonly writable: { getWriter(): UniversalStreamWriter };
   }
 }
 export {};

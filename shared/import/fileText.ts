@@ -1,6 +1,7 @@
 /**
  * A file's bytes as text: gunzipped when it starts with gzip's magic bytes (with the
- * standard DecompressionStream, which the window, Node and Electron all have), decoded
+ * standard DecompressionStream, which the window, Node and Electron all have; the same
+ * approach as shared/real/traceInput.ts, with this dispatcher's limits and messages), decoded
  * as UTF-8 (or UTF-16 with a byte-order mark), with the size limit enforced while
  * decompressing, so a small gzip bomb never grows past it.
  */
@@ -69,8 +70,7 @@ async function gunzip(bytes: Uint8Array, limits: ImportLimits, what: string): Pr
       if (!value) continue;
       total += value.byteLength;
       if (total > limits.maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        await writer.abort().catch(() => undefined);
+        await reader.cancel('limit').catch(() => undefined);
         throw tooBig(`${what}, gunzipped,`, null, limits);
       }
       chunks.push(value);

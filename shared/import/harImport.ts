@@ -107,6 +107,13 @@ function netErrorOf(text: string): { code: number; name: string; detail: string 
   return { code: NET_ERRORS.ERR_FAILED, name: 'ERR_FAILED', detail: text };
 }
 
+/** The TLS version (and cipher) of Playwright's _securityDetails, present on every https entry. */
+function tlsOf(details: UntrustedRecord | null): string | null {
+  const protocol = ownString(details, 'protocol');
+  const cipher = ownString(details, 'cipher');
+  return protocol ? (cipher ? `${protocol}, ${cipher}` : protocol) : null;
+}
+
 /** Playwright's _securityDetails validFrom/validTo are Unix seconds; shown as OpenSSL writes dates. */
 function certificateDate(value: unknown): string {
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > 8.64e12) return '';
@@ -664,6 +671,7 @@ class HarReader {
           netError: error,
           fromCache,
           protocol: protocolOf(httpVersion),
+          tls: tlsOf(ownRecord(raw, '_securityDetails')),
           remote,
           connectionId,
           reused: connectionId === null ? null : connect < 0,

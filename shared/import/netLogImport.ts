@@ -237,6 +237,7 @@ interface Connection {
   remote: string | null;
   reused: boolean;
   protocol: string | null;
+  tls: string | null;
 }
 
 class NetLogReader {
@@ -244,6 +245,8 @@ class NetLogReader {
   private readonly sources = new Map<number, NetLogSource>();
   private readonly netErrorNames = new Map<number, string>();
   private readonly usedSources = new Set<number>();
+  /** Sockets whose connect (TCP, TLS) is already shown on a request. */
+  private readonly connectedSockets = new Set<number>();
   private eventTypes = new Map<number, string>();
   private sourceTypes = new Map<number, string>();
   private phases = new Map<number, Phase>();
@@ -464,7 +467,7 @@ class NetLogReader {
     let hopUrl = url;
     let hopMethod = method;
     let hopStarted = false;
-    let connection: Connection = { socket: null, remote: null, reused: false, protocol: null };
+    let connection: Connection = { socket: null, remote: null, reused: false, protocol: null, tls: null };
     let status: number | null = null;
     let statusText = '';
     let lastResponseRaw: string | null = null;
@@ -503,7 +506,7 @@ class NetLogReader {
               closeDownload();
               hopUrl = ownString(p, 'url') ?? hopUrl;
               hopMethod = ownString(p, 'method') ?? hopMethod;
-              connection = { socket: null, remote: null, reused: false, protocol: null };
+              connection = { socket: null, remote: null, reused: false, protocol: null, tls: null };
               readFromCache = false;
               sentAfterCacheRead = false;
             }
@@ -776,6 +779,7 @@ class NetLogReader {
               },
         fromCache,
         protocol: connection.protocol,
+        tls: connection.tls,
         remote: connection.remote,
         connectionId: connection.socket,
         reused: connection.socket === null ? null : connection.reused,
@@ -811,7 +815,7 @@ class NetLogReader {
     url: string,
     boundAt: number,
   ): Connection {
-    const found: Connection = { socket: null, remote: null, reused: false, protocol: null };
+    const found: Connection = { socket: null, remote: null, reused: false, protocol: null, tls: null };
     const connectJobs: NetLogSource[] = [];
     const seen = new Set<number>();
     const queue: { id: number; depth: number }[] = [{ id: jobId, depth: 0 }];
@@ -869,18 +873,49 @@ class NetLogReader {
       null;
     const sslEnd = socket?.events.find((e) => e.type === 'SSL_CONNECT' && e.phase === 'END');
     found.protocol ??= ownString(sslEnd?.params ?? null, 'next_proto') ?? null;
+    const version = ownString(sslEnd?.params ?? null, 'version');
+    const cipher = ownNumber(sslEnd?.params ?? null, 'cipher_suite');
+    const cipherName = cipher !== null ? cipherSuiteName(cipher) : ownString(sslEnd?.params ?? null, 'cipher_name');
+    if (version) found.tls = cipherName ? `${version}, ${cipherName}` : version;
     if (found.protocol === 'unknown' || found.protocol === '') found.protocol = null;
-    if (!found.reused) for (const job of connectJobs) this.importConnectJob(job, socket, requestId, navigationId, url);
+    if (!found.reused)
+      for (const job of connectJobs) this.importConnectJob(job, socket, requestId, navigationId, url, null);
+    if (socket && !this.connectedSockets.has(socket.id) && this.firstUserOf(socket) === jobId) {
+      // A socket made ahead of any request (a preconnect) and first used by this one: its
+      // connect is shown on this request, said to be a preconnect; no earlier request used it.
+      const alive = socket.events.find((e) => e.type === 'SOCKET_ALIVE' && e.phase === 'BEGIN');
+      const dep = alive ? dependency(alive) : null;
+      const connectJob = dep === null ? undefined : this.sources.get(dep);
+      if (connectJob && /CONNECT_JOB$|STREAM_ATTEMPT$/.test(connectJob.type)) {
+        this.usedSources.add(connectJob.id);
+        this.importConnectJob(
+          connectJob,
+          socket,
+          requestId,
+          navigationId,
+          url,
+          'a preconnect: Chromium opened this connection before the request asked for it, and this request was its first user',
+        );
+        found.reused = false;
+      }
+    }
     return found;
   }
 
   /** DNS, TCP and TLS of one connect job (and the socket it made). */
+  /** The stream job that first used a socket (its first SOCKET_IN_USE), or null. */
+  private firstUserOf(socket: NetLogSource): number | null {
+    const inUse = socket.events.find((e) => e.type === 'SOCKET_IN_USE' && e.phase === 'BEGIN');
+    return inUse ? dependency(inUse) : null;
+  }
+
   private importConnectJob(
     job: NetLogSource,
     socket: NetLogSource | undefined,
     requestId: string,
     navigationId: string | null,
     url: string,
+    preconnect: string | null,
   ): void {
     const trace = this.trace;
     const span = (
@@ -890,7 +925,7 @@ class NetLogReader {
       args: Record<string, JsonValue>,
       error: string | null,
       endArgs: Record<string, JsonValue> = {},
-    ) => this.span(name, requestId, navigationId, from, to, args, error, endArgs);
+    ) => this.span(name, requestId, navigationId, from, to, { ...args, ...note }, error, endArgs);
     const events = job.events;
     const groupId = ownString(
       events.find((e) => e.type === 'SOCKET_POOL_CONNECT_JOB_CREATED')?.params ?? null,
@@ -908,7 +943,11 @@ class NetLogReader {
       .find((d) => d !== null);
     const jobSocket =
       jobSocketId !== undefined && jobSocketId !== null ? (this.sources.get(jobSocketId) ?? socket) : socket;
-    if (jobSocket) this.usedSources.add(jobSocket.id);
+    if (jobSocket) {
+      this.usedSources.add(jobSocket.id);
+      this.connectedSockets.add(jobSocket.id);
+    }
+    const note: Record<string, JsonValue> = preconnect ? { preconnect } : {};
 
     // DNS: a resolver request logged on the job, else inferred from the transport step.
     const resolver = events.find(

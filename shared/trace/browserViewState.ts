@@ -95,6 +95,7 @@ export interface RequestView {
   netError: string | null;
   fromCache: string | null;
   protocol: string | null;
+  tls: string | null;
   remote: string | null;
   connectionId: number | null;
   reused: boolean | null;
@@ -430,6 +431,7 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
         netError: null,
         fromCache: null,
         protocol: null,
+        tls: null,
         remote: null,
         connectionId: null,
         reused: null,
@@ -457,6 +459,7 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
           : null;
         request.fromCache = event.fromCache;
         request.protocol = event.protocol;
+        request.tls = event.tls;
         request.remote = event.remote;
         request.connectionId = event.connectionId;
         request.reused = event.reused;

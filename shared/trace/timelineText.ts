@@ -148,6 +148,7 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
       const facts = [
         event.fromCache ? `from the ${event.fromCache} cache` : '',
         event.protocol ?? '',
+        event.tls ?? '',
         event.remote ? `server ${event.remote}` : '',
         event.connectionId !== null ? `connection ${event.connectionId}${event.reused ? ' (reused)' : ''}` : '',
         event.decodedBodyBytes !== null ? `${event.decodedBodyBytes} bytes` : '',

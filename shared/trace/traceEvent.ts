@@ -407,6 +407,8 @@ export type TraceEventBody =
       fromCache: string | null;
       /** http/1.1, h2, h3, … */
       protocol: string | null;
+      /** The TLS version (and cipher suite, when known) of the connection it used; null for plain HTTP or when unknown. */
+      tls: string | null;
       remote: string | null;
       connectionId: number | null;
       reused: boolean | null;

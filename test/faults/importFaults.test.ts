@@ -9,7 +9,7 @@
  * window's check; the fold, the waterfall, the timeline text and every export run) or in
  * an ImportError naming the problem. Anything else is a crash; 0 are allowed.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,8 @@ import { toNetLog } from '../../shared/trace/netLogExport.js';
 import { formatTimeline } from '../../shared/trace/timelineText.js';
 import { traceEventProblem } from '../../shared/trace/traceEventCheck.js';
 import { parseTraceFileText } from '../../shared/trace/traceFile.js';
-import { chromiumMissing, recordLabPages } from '../electron/support/labChromium.js';
+import { chromiumMissing } from '../electron/support/chromiumSuite.js';
+import { recordLabPages } from '../electron/support/labChromium.js';
 import { seededRandom } from './faultTally.js';
 
 const SEED = Number(process.env.NAVSCOPE_FAULT_SEED ?? 20261121);
@@ -240,10 +241,7 @@ describe('faults: hostile files at the importers', () => {
     const recording = await recordLabPages(lab, ['https://www.naver.com/', 'https://www.naver.com/status/404']);
     netLogs.push(readFileSync(recording.netLog, 'utf8'));
     hars.push(readFileSync(recording.har, 'utf8'));
-    cleanup = async () => {
-      rmSync(recording.dir, { recursive: true, force: true });
-      await lab.stop();
-    };
+    cleanup = () => lab.stop();
   }, 90_000);
   afterAll(async () => {
     await cleanup?.();

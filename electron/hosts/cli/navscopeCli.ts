@@ -1,15 +1,15 @@
 /**
  * The `navscope` command line: the headless host of the browser model.
  *
- *   navscope trace <input> [--lab] [--json] [--out FILE] [--trace-json FILE] [--har FILE] [--netlog FILE]
- *   navscope import <file> [--json] [--out FILE]
- *   navscope start [--live]
+ *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE] [--netlog FILE]
+ *   navscope import <file> [--json] [--out FILE|-]
+ *   navscope start [--live] [--no-open]
  *
  * `trace` performs one navigation and prints its timeline (or the trace as JSON);
  * whatever happens, the trace recorded so far is written. `import` reads a file another
  * tool wrote (HAR, NetLog, Chrome trace) or NavScope saved, and prints it the same way.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { toChromeTrace } from '../../../shared/trace/chromeTraceExport.js';
@@ -25,14 +25,17 @@ import { builtWindowDir } from '../../node/builtEntries.js';
 import { defaultDataDir, defaultDownloadsDir } from '../../node/dataDir.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
+import { openInDefaultBrowser } from './browserOpener.js';
+import { EXIT, OutputError, type OutputTarget, checkOutputs, fileErrorReason, writeOutput } from './cliOutput.js';
 import { launchDesktop } from './desktopLauncher.js';
+import { watchParentProcess } from './parentWatch.js';
 
 const USAGE = `Usage:
   navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE] [--netlog FILE]
       Navigate to <input> (what you would type in the address bar) headless and
       print a timeline of every step, or the whole trace as JSON (--json).
       --lab   use NavScope's embedded lab (loopback DNS and web servers), offline
-      --out   write the output to FILE instead of standard output
+      --out   write the output to FILE instead of standard output (- is standard output)
       --iterative  (live mode) resolve by walking from the real root servers
                    instead of asking the operating system's resolver
       --trace-json  also write a Chrome Trace Event file (Perfetto, chrome://tracing)
@@ -45,14 +48,22 @@ const USAGE = `Usage:
       Firefox), a NetLog (chrome://net-export, --log-net-log, Electron's netLog, also
       one cut off while being written), a NavScope trace or the Chrome trace NavScope
       exported; gzipped or not. Prints its timeline, or (--json) the NavScope trace.
-  navscope web [--port N] [--live]
+  navscope web [--port N] [--live] [--open]
       Start the web host: the browser model, the embedded lab (unless --live) and
-      the window, served on 127.0.0.1 only. Open the printed URL in a browser.
-  navscope start [--live]
+      the window, served on 127.0.0.1 only. Open the printed URL in a browser
+      (--open: in the default browser, where there is a display).
+  navscope start [--live] [--no-open]
       Start the NavScope desktop app (Electron, fetched on first launch). Where it
-      cannot run (offline without the binary, no display), start the web host.
+      cannot run (offline without the binary, no display), start the web host and
+      open its URL in the default browser where there is a display (--no-open: don't).
+      Stops on Ctrl-C, SIGTERM or SIGHUP, and when the process that started it ends.
   navscope repl [--live]
       Headless: type addresses at a prompt; each navigation's timeline is printed.
+
+Exit codes: 0 the navigation loaded (or ended as asked: no commit, a completed download),
+  or the file was imported; 1 it failed (net error, crash, blocked, download interrupted);
+  2 wrong usage or input (for import: a file that cannot be read);
+  3 NavScope itself failed; 4 an output file or the data folder could not be written.
 `;
 
 export interface TraceOptions {
@@ -77,19 +88,6 @@ const FILE_OPTIONS: Record<string, 'out' | 'traceJson' | 'har' | 'netlog'> = {
   '--har': 'har',
   '--netlog': 'netlog',
 };
-
-/** Refuses two outputs (or an output and the input) that name the same file: one would overwrite the other. */
-function refuseSameFile(files: [flag: string, file: string | null][]): void {
-  const seen = new Map<string, string>();
-  for (const [flag, file] of files) {
-    if (file === null) continue;
-    const resolved = path.resolve(file);
-    const other = seen.get(resolved);
-    if (other !== undefined)
-      throw new UsageError(`${other} and ${flag} name the same file (${file}); each needs a file of its own`);
-    seen.set(resolved, flag);
-  }
-}
 
 export function parseTraceArgs(args: string[]): TraceOptions {
   const options: TraceOptions = {
@@ -129,12 +127,6 @@ export function parseTraceArgs(args: string[]): TraceOptions {
         : `trace takes one input, got ${positional.length} (quote an input with spaces)`,
     );
   options.input = positional[0]!;
-  refuseSameFile([
-    ['--out', options.out],
-    ['--trace-json', options.traceJson],
-    ['--har', options.har],
-    ['--netlog', options.netlog],
-  ]);
   return options;
 }
 
@@ -164,10 +156,8 @@ export function parseImportArgs(args: string[]): ImportOptions {
         : `import takes one file, got ${positional.length}`,
     );
   options.file = positional[0]!;
-  refuseSameFile([
-    ['the file to import', options.file],
-    ['--out', options.out],
-  ]);
+  if (options.out !== null && options.out !== '-' && path.resolve(options.out) === path.resolve(options.file))
+    throw new UsageError(`--out names the file being imported (${options.file}): it would be overwritten`);
   return options;
 }
 
@@ -206,19 +196,20 @@ function readImportFile(file: string): Uint8Array {
   return readFileSync(file);
 }
 
+/** Exit codes as for trace: 2 for a file that cannot be read (the input was wrong), 3 a fault of NavScope's, 4 output. */
 async function importFile(options: ImportOptions): Promise<number> {
+  const target: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  checkOutputs([target]);
   let imported;
   try {
     imported = await importTraceFile(readImportFile(options.file), path.basename(options.file));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`navscope: ${options.file}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return error instanceof ImportError && error.internal ? 3 : 1;
+    return error instanceof ImportError && error.internal ? EXIT.internal : EXIT.usage;
   }
   const events = imported.trace.events;
-  const output = options.json ? JSON.stringify(imported.trace) + '\n' : formatTimeline(events).join('\n') + '\n';
-  if (options.out) writeFileSync(options.out, output);
-  else process.stdout.write(output);
+  writeOutput(target, options.json ? JSON.stringify(imported.trace) + '\n' : formatTimeline(events).join('\n') + '\n');
   const requests = events.filter((e) => e.type === 'request.begin').length;
   const messages = events.filter((e) => e.type === 'message').length;
   const errors = events.filter((e) => e.type === 'error').length;
@@ -229,16 +220,34 @@ async function importFile(options: ImportOptions): Promise<number> {
     messages ? `${messages} messages` : '',
     imported.repaired ? `repaired: ${imported.repaired}` : '',
     errors ? `${errors} kinds of problem in the file, shown as errors in the trace` : '',
-    options.out ? `written to ${options.out}` : '',
+    target.file !== '-' ? `written to ${target.file}` : '',
   ].filter(Boolean);
   process.stderr.write(`navscope: imported ${options.file} (${facts.join('; ')})\n`);
-  return 0;
+  return EXIT.ok;
 }
 
 function exitCodeFor(result: NavigationResult): number {
-  if (result.outcome === 'loaded' || result.outcome === 'no-commit') return 0;
-  if (result.outcome === 'invalid-input') return 2;
-  return 1;
+  if (result.outcome === 'loaded' || result.outcome === 'no-commit' || result.outcome === 'download') return EXIT.ok;
+  if (result.outcome === 'invalid-input') return EXIT.usage;
+  return EXIT.navigationFailed;
+}
+
+/** Node's file-system errors carry a syscall and a path: those are the data folder's, not NavScope's. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** Starts something that needs the data folder; a folder that cannot be used is an OutputError naming it. */
+async function withDataFolder<T>(dataDir: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    const where = error.path && path.resolve(error.path) !== path.resolve(dataDir) ? ` (${error.path})` : '';
+    throw new OutputError(
+      `cannot use the data folder ${dataDir}${where}: ${fileErrorReason(error)}; set NAVSCOPE_DATA_DIR to a writable folder`,
+    );
+  }
 }
 
 async function trace(options: TraceOptions): Promise<number> {
@@ -246,14 +255,25 @@ async function trace(options: TraceOptions): Promise<number> {
     throw new UsageError(
       '--iterative is for live mode: the lab always resolves by walking its own root, TLD and authoritative servers',
     );
-  const session = await BrowserSession.start({
-    lab: options.lab,
-    dataDir: defaultDataDir(),
-    downloadsDir: defaultDownloadsDir(),
-    iterative: options.iterative,
-    spareRenderer: options.spare,
-    speculativeProcesses: options.speculative,
-  });
+  const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  const exports: OutputTarget[] = [
+    ...(options.traceJson ? [{ option: '--trace-json', file: options.traceJson }] : []),
+    ...(options.har ? [{ option: '--har', file: options.har }] : []),
+    ...(options.netlog ? [{ option: '--netlog', file: options.netlog }] : []),
+  ];
+  // Before anything runs: a file named twice, a folder or a missing folder is refused.
+  checkOutputs([main, ...exports]);
+  const dataDir = defaultDataDir();
+  const session = await withDataFolder(dataDir, () =>
+    BrowserSession.start({
+      lab: options.lab,
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+      iterative: options.iterative,
+      spareRenderer: options.spare,
+      speculativeProcesses: options.speculative,
+    }),
+  );
   let result: NavigationResult | null = null;
   let failure: string | null = null;
   try {
@@ -267,47 +287,63 @@ async function trace(options: TraceOptions): Promise<number> {
   const output = options.json
     ? JSON.stringify({ ...traceFileOf(events), result }, null, 2) + '\n'
     : formatTimeline(events).join('\n') + '\n';
-  if (options.out) writeFileSync(options.out, output);
-  else process.stdout.write(output);
-  // The exports are written whatever happened: a failed navigation still has its trace.
-  if (options.traceJson) writeFileSync(options.traceJson, JSON.stringify(toChromeTrace(events)) + '\n');
-  if (options.har) writeFileSync(options.har, JSON.stringify(toHar(events), null, 2) + '\n');
-  if (options.netlog) writeFileSync(options.netlog, JSON.stringify(toNetLog(events)) + '\n');
+  // Every output is attempted, whatever happened: a failed navigation still has its trace,
+  // and one file that cannot be written does not cost the others.
+  const written: string[] = [];
+  const outputErrors: string[] = [];
+  const attempt = (target: OutputTarget, text: () => string, label: string) => {
+    try {
+      writeOutput(target, text());
+      if (target.file !== '-') written.push(`${label} to ${target.file}`);
+    } catch (error) {
+      outputErrors.push(error instanceof Error ? error.message : String(error));
+    }
+  };
+  attempt(main, () => output, 'trace written');
+  for (const target of exports)
+    attempt(
+      target,
+      () =>
+        target.option === '--har'
+          ? JSON.stringify(toHar(events), null, 2) + '\n'
+          : target.option === '--netlog'
+            ? JSON.stringify(toNetLog(events)) + '\n'
+            : JSON.stringify(toChromeTrace(events)) + '\n',
+      target.option === '--har' ? 'HAR' : target.option === '--netlog' ? 'NetLog' : 'Chrome trace',
+    );
 
   if (failure) {
     process.stderr.write(`navscope: internal error: ${failure}\n`);
-    return 3;
+    return EXIT.internal;
   }
   const r = result!;
   const processes = new Set(
     events.filter((e) => e.type === 'process.spawn').map((e) => (e.type === 'process.spawn' ? e.pid : 0)),
   );
   const messages = events.filter((e) => e.type === 'message').length;
-  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${[
-    options.out ? `trace written to ${options.out}` : '',
-    options.traceJson ? `Chrome trace to ${options.traceJson}` : '',
-    options.har ? `HAR to ${options.har}` : '',
-    options.netlog ? `NetLog to ${options.netlog}` : '',
-  ]
-    .filter(Boolean)
+  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${written
     .map((s) => `; ${s}`)
     .join('')}`;
-  process.stderr.write(`navscope: ${exitCodeFor(r) === 0 ? '' : 'error: '}${summary}\n`);
+  process.stderr.write(`navscope: ${exitCodeFor(r) === EXIT.ok ? '' : 'error: '}${summary}\n`);
   if (r.outcome === 'failed' && r.netError?.name === 'ERR_NAME_NOT_RESOLVED' && !options.lab) {
     process.stderr.write('navscope: hint: without internet access, add --lab to use the embedded lab\n');
   }
-  return exitCodeFor(r);
+  for (const problem of outputErrors) process.stderr.write(`navscope: ${problem}\n`);
+  return outputErrors.length > 0 ? EXIT.output : exitCodeFor(r);
 }
 
 async function interactive(args: string[]): Promise<number> {
   const live = args.includes('--live');
-  const session = await BrowserSession.start({
-    lab: !live,
-    dataDir: defaultDataDir(),
-    downloadsDir: defaultDownloadsDir(),
-    spareRenderer: true,
-    speculativeProcesses: true,
-  });
+  const dataDir = defaultDataDir();
+  const session = await withDataFolder(dataDir, () =>
+    BrowserSession.start({
+      lab: !live,
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+      spareRenderer: true,
+      speculativeProcesses: true,
+    }),
+  );
   const contents = session.browser.webContents;
   process.stdout.write(
     `NavScope — ${live ? 'live internet' : 'embedded lab (offline)'}. Type an address (for example www.naver.com) and press Enter.\n`,
@@ -340,13 +376,23 @@ async function interactive(args: string[]): Promise<number> {
   return 0;
 }
 
-function parseWebArgs(args: string[]): { port: number; lab: boolean } {
+interface WebOptions {
+  port: number;
+  lab: boolean;
+  /** Open the URL in the default browser (where there is a display). */
+  open: boolean;
+}
+
+function parseWebArgs(args: string[], openByDefault: boolean): WebOptions {
   let port = 0;
   let lab = true;
+  let open = openByDefault;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--live') lab = false;
     else if (arg === '--lab') lab = true;
+    else if (arg === '--open') open = true;
+    else if (arg === '--no-open') open = false;
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
       port = Number(value);
@@ -354,36 +400,62 @@ function parseWebArgs(args: string[]): { port: number; lab: boolean } {
         throw new UsageError(`--port needs a port number (0-65535), got ${JSON.stringify(value)}`);
     } else throw new UsageError(`unknown option ${arg}`);
   }
-  return { port, lab };
+  return { port, lab, open };
 }
 
 async function start(args: string[]): Promise<number> {
-  const { lab } = parseWebArgs(args);
+  const options = parseWebArgs(args, true);
   const say = (line: string) => void process.stdout.write(`${line}\n`);
-  const desktop = await launchDesktop(lab ? [] : ['--live'], say);
+  const desktop = await launchDesktop(options.lab ? [] : ['--live'], say);
   if (desktop.code !== null) return desktop.code;
   say(`The desktop app cannot start here: ${desktop.reason}.`);
   say('Starting the web host instead.');
-  return web(args);
+  return web(options);
 }
 
-async function web(args: string[]): Promise<number> {
-  const { port, lab } = parseWebArgs(args);
-  const host = await WebHost.start({
-    port,
-    lab,
-    staticDir: builtWindowDir(),
-    dataDir: defaultDataDir(),
-    downloadsDir: defaultDownloadsDir(),
+/** Resolves with what stopped the host: a signal, or the parent process ending. */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    const handlers = signals.map((signal) => {
+      const handler = () => finish(signal);
+      process.once(signal, handler);
+      return [signal, handler] as const;
+    });
+    const stopWatching = watchParentProcess(() => finish('the process that started NavScope ended'));
+    function finish(why: string): void {
+      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+      stopWatching();
+      resolve(why);
+    }
   });
-  process.stdout.write(
-    `NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.\nOpen: ${host.url}\nPress Ctrl-C to stop.\n`,
+}
+
+async function web({ port, lab, open }: WebOptions): Promise<number> {
+  const dataDir = defaultDataDir();
+  const host = await withDataFolder(dataDir, () =>
+    WebHost.start({
+      port,
+      lab,
+      staticDir: builtWindowDir(),
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+    }),
   );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  process.stdout.write('Stopping…\n');
+  const say = (line: string) => void process.stdout.write(`${line}\n`);
+  say(`NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.`);
+  say(`Open: ${host.url}`);
+  if (open) {
+    const opened = await openInDefaultBrowser(host.url, say);
+    say(
+      opened.opened
+        ? `Opened it in the default browser (${opened.command}); --no-open turns this off.`
+        : `Not opening a browser: ${opened.reason}.`,
+    );
+  }
+  say('Press Ctrl-C to stop.');
+  const why = await untilStopped();
+  say(`Stopping (${why})…`);
   await host.stop();
   return 0;
 }
@@ -397,7 +469,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'import':
         return await importFile(parseImportArgs(rest));
       case 'web':
-        return await web(rest);
+        return await web(parseWebArgs(rest, false));
       case 'start':
         return await start(rest);
       case 'repl':
@@ -414,8 +486,17 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`navscope: ${error.message}\n\n${USAGE}`);
-      return 2;
+      return EXIT.usage;
     }
-    throw error;
+    if (error instanceof OutputError) {
+      process.stderr.write(`navscope: ${error.message}\n`);
+      return EXIT.output;
+    }
+    // A bug in NavScope: one line, the stack only when asked for.
+    const detail = process.env.NAVSCOPE_DEBUG && error instanceof Error ? (error.stack ?? error.message) : null;
+    process.stderr.write(
+      `navscope: internal error: ${error instanceof Error ? error.message : String(error)}\n${detail ? `${detail}\n` : ''}`,
+    );
+    return EXIT.internal;
   }
 }

@@ -1,49 +1,17 @@
 /**
- * Debian's Chromium (or NAVSCOPE_CHROMIUM) pointed at the lab, for tests that record what
- * a real Chromium does: a NetLog (--log-net-log) and a HAR (playwright-core's recordHar).
- *
- * Lab mode flags, in one place (the house rule for every real Chromium started in lab
- * mode; replace with the shared module when it lands on main): every lab host is mapped
- * to its lab address and HTTPS port and every other name goes nowhere (MAP * ~NOTFOUND),
- * background networking is off, and, running as root, no sandbox, no GPU, no first run.
- * Chromium's own background requests still show in its NetLog, failing locally.
- *
- * The lab CA is not in Chromium's trust store: the recording context ignores certificate
- * errors, so the NetLog shows each first handshake failing with ERR_CERT_AUTHORITY_INVALID
- * and the retry that Chromium then allows.
+ * The system Chromium in lab mode (electron/node/chromiumLabFlags.ts: every lab host at
+ * its loopback address, every other name unresolved, background networking off, the
+ * lab's valid certificates trusted by their key hashes), for tests that record what a
+ * real Chromium writes: a NetLog (--log-net-log) and a HAR (playwright-core's recordHar)
+ * of the same page loads. Chromium's own background requests still show in its NetLog,
+ * failing locally.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Lab } from '../../../electron/lab/lab.js';
-
-export const CHROMIUM = process.env.NAVSCOPE_CHROMIUM ?? '/usr/bin/chromium';
-
-export function chromiumMissing(): string | null {
-  return existsSync(CHROMIUM)
-    ? null
-    : `Chromium not found at ${CHROMIUM} (install Debian's chromium package, or set NAVSCOPE_CHROMIUM)`;
-}
-
-/** The flags every Chromium started in lab mode gets. */
-export function labChromiumFlags(lab: Lab): string[] {
-  const rules: string[] = [];
-  for (const server of lab.config.webServers)
-    for (const host of server.hosts) rules.push(`MAP ${host} ${server.address}:${server.httpsPort}`);
-  rules.push('MAP * ~NOTFOUND');
-  return [
-    `--host-resolver-rules=${rules.join(', ')}`,
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-pings',
-    '--disable-domain-reliability',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-  ];
-}
+import { chromiumLabFlags } from '../../../electron/node/chromiumLabFlags.js';
+import { temporaryFolder } from '../../support/temporaryFolder.js';
+import { CHROMIUM } from './chromiumSuite.js';
 
 export interface LabRecording {
   dir: string;
@@ -56,22 +24,22 @@ export interface LabRecording {
 }
 
 /**
- * Loads each URL (https, lab hosts) in one Chromium, recording the browser's NetLog and
- * the page's HAR; both files are complete when this resolves. A load that fails is noted
- * and the next one goes on. The caller removes `dir`.
+ * Loads each URL (lab hosts) in one Chromium, recording the browser's NetLog and the
+ * page's HAR; both files are complete when this resolves. A load that fails is noted and
+ * the next one goes on. The files live in a temporary folder removed when the test file ends.
  */
 export async function recordLabPages(lab: Lab, urls: readonly string[]): Promise<LabRecording> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'navscope-chromium-'));
+  const dir = temporaryFolder('navscope-chromium-');
   const netLog = path.join(dir, 'chromium.netlog.json');
   const har = path.join(dir, 'chromium.har');
   const failed = new Map<string, string>();
   const requests: LabRecording['requests'] = [];
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [...labChromiumFlags(lab), `--log-net-log=${netLog}`],
+    args: [...chromiumLabFlags(lab.config).args, `--log-net-log=${netLog}`],
   });
   try {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, recordHar: { path: har } });
+    const context = await browser.newContext({ recordHar: { path: har } });
     const page = await context.newPage();
     page.on('requestfinished', (request) => {
       void request

@@ -215,6 +215,7 @@ describe('HAR import', () => {
       url: 'https://naver.com/www',
       status: 200,
       remote: '127.80.0.1:31954',
+      tls: 'TLS 1.3',
     });
     const tls = ofType(events, 'span.end').filter((e) => e.args.protocol === 'TLS 1.3');
     expect(tls).toHaveLength(1);

@@ -237,6 +237,7 @@ describe('NetLog import', () => {
     expect(ofType(events, 'request.end')[0]).toMatchObject({
       status: 200,
       protocol: 'http/1.1',
+      tls: 'TLS 1.3, TLS_AES_256_GCM_SHA384',
       connectionId: 4,
       reused: false,
       decodedBodyBytes: 1795,
@@ -255,6 +256,7 @@ describe('NetLog import', () => {
     expect(ofType(events, 'request.end').find((r) => r.requestId === 'netlog/5')).toMatchObject({
       connectionId: 4,
       reused: true,
+      tls: 'TLS 1.3, TLS_AES_256_GCM_SHA384',
     });
   });
 
