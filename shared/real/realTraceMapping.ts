@@ -1,5 +1,5 @@
 import { netErrorName } from '../net/netError.js';
-import { TRUNCATION_MARKER } from '../trace/payloadSummary.js';
+import { TRUNCATION_MARKER } from '../ipc/payloadSummary.js';
 import type { JsonValue, RealMessageFacts, TraceEvent, TraceEventBody, TraceFile } from '../trace/traceEvent.js';
 import { TRACE_FORMAT } from '../trace/traceEvent.js';
 import { modelCounterpart } from './modelCounterparts.js';

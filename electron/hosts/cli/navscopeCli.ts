@@ -1,26 +1,26 @@
 /**
  * The `navscope` command line: the headless host of the browser model.
  *
- *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE]
+ *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE] [--netlog FILE]
  *   navscope real <input> [--lab] [--json] [--out FILE|-] [--chrome-trace FILE] [--netlog FILE]
  *   navscope import <file> [--json] [--out FILE|-]
  *   navscope start [--live] [--no-open]
  *
  * `trace` performs one navigation and prints its timeline (or the trace as JSON);
- * whatever happens, the trace recorded so far is written. `real` has the system's real
- * Chromium perform the same navigation in lab mode and writes its trace mapped into
- * NavScope's; `import` opens a Chrome trace (or a NavScope trace) from a file.
+ * whatever happens, the trace recorded so far is written. `import` reads a file another
+ * tool wrote (HAR, NetLog, Chrome trace) or NavScope saved, and prints it the same way.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { toChromeTrace } from '../../../shared/trace/chromeTraceExport.js';
-import { DEFAULT_CHROME_TRACE_LIMITS } from '../../../shared/real/chromeTraceParser.js';
+import { ImportError } from '../../../shared/import/importError.js';
+import { DEFAULT_IMPORT_LIMITS, formatBytes } from '../../../shared/import/importLimits.js';
+import { IMPORT_FORMAT_NAMES, importTraceFile } from '../../../shared/import/traceImport.js';
 import { RealInputError, realNavigationTarget } from '../../../shared/real/realNavigationInput.js';
-import { openTraceFile } from '../../../shared/real/traceFileImport.js';
-import { TraceInputError } from '../../../shared/real/traceInput.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import { toHar } from '../../../shared/trace/harExport.js';
+import { toNetLog } from '../../../shared/trace/netLogExport.js';
 import { traceFileOf } from '../../../shared/trace/traceFile.js';
 import { formatTimeline } from '../../../shared/trace/timelineText.js';
 import type { NavigationResult } from '../../browser/webContents.js';
@@ -37,7 +37,7 @@ import { launchDesktop } from './desktopLauncher.js';
 import { watchParentProcess } from './parentWatch.js';
 
 const USAGE = `Usage:
-  navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE]
+  navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE] [--netlog FILE]
       Navigate to <input> (what you would type in the address bar) headless and
       print a timeline of every step, or the whole trace as JSON (--json).
       --lab   use NavScope's embedded lab (loopback DNS and web servers), offline
@@ -46,6 +46,7 @@ const USAGE = `Usage:
                    instead of asking the operating system's resolver
       --trace-json  also write a Chrome Trace Event file (Perfetto, chrome://tracing)
       --har         also write a HAR 1.2 file of every request
+      --netlog      also write a NetLog (the JSON of chrome://net-export and --log-net-log)
       --spare, --speculative  keep a spare renderer process / start one in parallel
                    with the request, as Chrome does (the window always does)
   navscope real <input> [--lab] [--json] [--out FILE] [--chrome-trace FILE] [--netlog FILE]
@@ -58,10 +59,12 @@ const USAGE = `Usage:
       --chrome-trace  also write the raw Chrome trace (Perfetto, chrome://tracing)
       --netlog        also write the NetLog it recorded
   navscope import <file> [--json] [--out FILE]
-      Open a Chrome trace (chrome://tracing, DevTools' Performance panel, the DevTools
-      protocol's Tracing.start, Electron's contentTracing; JSON object or array form,
-      gzipped or not) or a NavScope trace, and print it as a timeline, or (--json) as a
-      NavScope trace.
+      Open a file another tool wrote, or NavScope saved: a HAR (DevTools, Playwright,
+      Firefox), a NetLog (chrome://net-export, --log-net-log, Electron's netLog, also
+      one cut off while being written), a Chrome trace (chrome://tracing, DevTools'
+      Performance panel, Tracing.start, Electron's contentTracing; JSON object or array
+      form), a NavScope trace or the Chrome trace NavScope exported; gzipped or not.
+      Prints its timeline, or (--json) the NavScope trace.
   navscope web [--port N] [--live] [--open]
       Start the web host: the browser model, the embedded lab (unless --live) and
       the window, served on 127.0.0.1 only. Open the printed URL in a browser
@@ -74,10 +77,11 @@ const USAGE = `Usage:
   navscope repl [--live]
       Headless: type addresses at a prompt; each navigation's timeline is printed.
 
-Exit codes: 0 the navigation loaded (or ended as asked: no commit, a completed download);
-  1 it failed (net error, crash, blocked, download interrupted); 2 wrong usage or input
-  (also a file import cannot read); 3 NavScope itself failed; 4 an output file or the data
-  folder could not be written; 5 (real) no Chromium or Chrome to start was found.
+Exit codes: 0 the navigation loaded (or ended as asked: no commit, a completed download),
+  or the file was imported; 1 it failed (net error, crash, blocked, download interrupted);
+  2 wrong usage or input (for import: a file that cannot be read);
+  3 NavScope itself failed; 4 an output file or the data folder could not be written;
+  5 (real) no Chromium or Chrome to start was found.
 `;
 
 export interface TraceOptions {
@@ -90,15 +94,17 @@ export interface TraceOptions {
   out: string | null;
   traceJson: string | null;
   har: string | null;
+  netlog: string | null;
 }
 
 class UsageError extends Error {}
 
 /** Options that name an output file. */
-const FILE_OPTIONS: Record<string, 'out' | 'traceJson' | 'har'> = {
+const FILE_OPTIONS: Record<string, 'out' | 'traceJson' | 'har' | 'netlog'> = {
   '--out': 'out',
   '--trace-json': 'traceJson',
   '--har': 'har',
+  '--netlog': 'netlog',
 };
 
 export function parseTraceArgs(args: string[]): TraceOptions {
@@ -112,6 +118,7 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     out: null,
     traceJson: null,
     har: null,
+    netlog: null,
   };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -141,107 +148,100 @@ export function parseTraceArgs(args: string[]): TraceOptions {
   return options;
 }
 
-function exitCodeFor(result: NavigationResult): number {
-  if (result.outcome === 'loaded' || result.outcome === 'no-commit' || result.outcome === 'download') return EXIT.ok;
-  if (result.outcome === 'invalid-input') return EXIT.usage;
-  return EXIT.navigationFailed;
+export interface ImportOptions {
+  file: string;
+  json: boolean;
+  out: string | null;
 }
 
-/** Node's file-system errors carry a syscall and a path: those are the data folder's, not NavScope's. */
-function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
-}
-
-/** Starts something that needs the data folder; a folder that cannot be used is an OutputError naming it. */
-async function withDataFolder<T>(dataDir: string, start: () => Promise<T>): Promise<T> {
-  try {
-    return await start();
-  } catch (error) {
-    if (!isFileSystemError(error)) throw error;
-    const where = error.path && path.resolve(error.path) !== path.resolve(dataDir) ? ` (${error.path})` : '';
-    throw new OutputError(
-      `cannot use the data folder ${dataDir}${where}: ${fileErrorReason(error)}; set NAVSCOPE_DATA_DIR to a writable folder`,
-    );
+export function parseImportArgs(args: string[]): ImportOptions {
+  const options: ImportOptions = { file: '', json: false, out: null };
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--out' || arg.startsWith('--out=')) {
+      const value = arg === '--out' ? args[++i] : arg.slice('--out='.length);
+      if (!value || value.startsWith('--')) throw new UsageError('--out needs a file name');
+      options.out = value;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
   }
-}
-
-async function trace(options: TraceOptions): Promise<number> {
-  if (options.iterative && options.lab)
+  if (positional.length !== 1)
     throw new UsageError(
-      '--iterative is for live mode: the lab always resolves by walking its own root, TLD and authoritative servers',
+      positional.length === 0
+        ? 'import needs the file to open, e.g. navscope import page.har'
+        : `import takes one file, got ${positional.length}`,
     );
-  const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
-  const exports: OutputTarget[] = [
-    ...(options.traceJson ? [{ option: '--trace-json', file: options.traceJson }] : []),
-    ...(options.har ? [{ option: '--har', file: options.har }] : []),
-  ];
-  // Before anything runs: a file named twice, a folder or a missing folder is refused.
-  checkOutputs([main, ...exports]);
-  const dataDir = defaultDataDir();
-  const session = await withDataFolder(dataDir, () =>
-    BrowserSession.start({
-      lab: options.lab,
-      dataDir,
-      downloadsDir: defaultDownloadsDir(),
-      iterative: options.iterative,
-      spareRenderer: options.spare,
-      speculativeProcesses: options.speculative,
-    }),
-  );
-  let result: NavigationResult | null = null;
-  let failure: string | null = null;
-  try {
-    result = await session.browser.webContents.navigateFromOmnibox(options.input);
-  } catch (error) {
-    failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  } finally {
-    await session.stop();
-  }
-  const events = session.browser.recorder.events;
-  const output = options.json
-    ? JSON.stringify({ ...traceFileOf(events), result }, null, 2) + '\n'
-    : formatTimeline(events).join('\n') + '\n';
-  // Every output is attempted, whatever happened: a failed navigation still has its trace,
-  // and one file that cannot be written does not cost the others.
-  const written: string[] = [];
-  const outputErrors: string[] = [];
-  const attempt = (target: OutputTarget, text: () => string, label: string) => {
-    try {
-      writeOutput(target, text());
-      if (target.file !== '-') written.push(`${label} to ${target.file}`);
-    } catch (error) {
-      outputErrors.push(error instanceof Error ? error.message : String(error));
-    }
-  };
-  attempt(main, () => output, 'trace written');
-  for (const target of exports)
-    attempt(
-      target,
-      () =>
-        target.option === '--har'
-          ? JSON.stringify(toHar(events), null, 2) + '\n'
-          : JSON.stringify(toChromeTrace(events)) + '\n',
-      target.option === '--har' ? 'HAR' : 'Chrome trace',
-    );
+  options.file = positional[0]!;
+  if (options.out !== null && options.out !== '-' && path.resolve(options.out) === path.resolve(options.file))
+    throw new UsageError(`--out names the file being imported (${options.file}): it would be overwritten`);
+  return options;
+}
 
-  if (failure) {
-    process.stderr.write(`navscope: internal error: ${failure}\n`);
-    return EXIT.internal;
+/** The file's bytes, refused before reading when it is larger than an import may be. */
+function readImportFile(file: string): Uint8Array {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new ImportError('a folder (or a device), not a file');
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ImportError(
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : `cannot read the file (${code ?? String(error)})`,
+    );
   }
-  const r = result!;
-  const processes = new Set(
-    events.filter((e) => e.type === 'process.spawn').map((e) => (e.type === 'process.spawn' ? e.pid : 0)),
-  );
+  if (size > DEFAULT_IMPORT_LIMITS.maxBytes) {
+    // A gzipped file is checked as it is unpacked; a plain one larger than the limit is refused unread.
+    const head = Buffer.alloc(2);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, head, 0, 2, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (!(head[0] === 0x1f && head[1] === 0x8b))
+      throw new ImportError(
+        `the file is ${formatBytes(size)}, more than NavScope opens (${formatBytes(DEFAULT_IMPORT_LIMITS.maxBytes)}; limit maxBytes = ${DEFAULT_IMPORT_LIMITS.maxBytes})`,
+      );
+  }
+  return readFileSync(file);
+}
+
+/** Exit codes as for trace: 2 for a file that cannot be read (the input was wrong), 3 a fault of NavScope's, 4 output. */
+async function importFile(options: ImportOptions): Promise<number> {
+  const target: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  checkOutputs([target]);
+  let imported;
+  try {
+    imported = await importTraceFile(readImportFile(options.file), path.basename(options.file));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`navscope: ${options.file}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return error instanceof ImportError && error.internal ? EXIT.internal : EXIT.usage;
+  }
+  const events = imported.trace.events;
+  writeOutput(target, options.json ? JSON.stringify(imported.trace) + '\n' : formatTimeline(events).join('\n') + '\n');
+  const requests = events.filter((e) => e.type === 'request.begin').length;
   const messages = events.filter((e) => e.type === 'message').length;
-  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${written
-    .map((s) => `; ${s}`)
-    .join('')}`;
-  process.stderr.write(`navscope: ${exitCodeFor(r) === EXIT.ok ? '' : 'error: '}${summary}\n`);
-  if (r.outcome === 'failed' && r.netError?.name === 'ERR_NAME_NOT_RESOLVED' && !options.lab) {
-    process.stderr.write('navscope: hint: without internet access, add --lab to use the embedded lab\n');
-  }
-  for (const problem of outputErrors) process.stderr.write(`navscope: ${problem}\n`);
-  return outputErrors.length > 0 ? EXIT.output : exitCodeFor(r);
+  const errors = events.filter((e) => e.type === 'error').length;
+  const facts = [
+    `${IMPORT_FORMAT_NAMES[imported.format]}${imported.gzipped ? ', gzipped' : ''}`,
+    `${events.length} events`,
+    requests ? `${requests} requests` : '',
+    messages ? `${messages} messages` : '',
+    imported.repaired ? `repaired: ${imported.repaired}` : '',
+    errors ? `${errors} kinds of problem in the file, shown as errors in the trace` : '',
+    target.file !== '-' ? `written to ${target.file}` : '',
+  ].filter(Boolean);
+  process.stderr.write(`navscope: imported ${options.file} (${facts.join('; ')})\n`);
+  return EXIT.ok;
 }
 
 export interface RealOptions {
@@ -252,31 +252,27 @@ export interface RealOptions {
   netlog: string | null;
 }
 
-/** Options of `real` and `import` that name an output file. */
+/** Options of `real` that name an output file. */
 const REAL_FILE_OPTIONS: Record<string, 'out' | 'chromeTrace' | 'netlog'> = {
   '--out': 'out',
   '--chrome-trace': 'chromeTrace',
   '--netlog': 'netlog',
 };
 
-function parseFileArgs(
-  command: 'real' | 'import',
-  args: string[],
-  allowed: readonly string[],
-): { positional: string[]; options: RealOptions } {
+function parseFileArgs(args: string[]): { positional: string[]; options: RealOptions } {
   const options: RealOptions = { input: '', json: false, out: null, chromeTrace: null, netlog: null };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const flag = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
     if (arg === '--json') options.json = true;
-    else if (arg === '--lab' && command === 'real')
+    else if (arg === '--lab')
       continue; // the only mode a real Chromium is recorded in
-    else if (arg === '--live' && command === 'real')
+    else if (arg === '--live')
       throw new UsageError(
         'real records in lab mode only: the real Chromium loads the page from the embedded lab, with every other host name unresolved',
       );
-    else if (REAL_FILE_OPTIONS[flag] && allowed.includes(flag)) {
+    else if (REAL_FILE_OPTIONS[flag]) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
       if (!value || (value.startsWith('--') && value !== '-')) throw new UsageError(`${flag} needs a file name`);
       options[REAL_FILE_OPTIONS[flag]!] = value;
@@ -287,24 +283,12 @@ function parseFileArgs(
 }
 
 export function parseRealArgs(args: string[]): RealOptions {
-  const { positional, options } = parseFileArgs('real', args, ['--out', '--chrome-trace', '--netlog']);
+  const { positional, options } = parseFileArgs(args);
   if (positional.length !== 1)
     throw new UsageError(
       positional.length === 0
         ? 'real needs the input to navigate to, e.g. navscope real www.naver.com --lab'
         : `real takes one input, got ${positional.length} (quote an input with spaces)`,
-    );
-  options.input = positional[0]!;
-  return options;
-}
-
-export function parseImportArgs(args: string[]): RealOptions {
-  const { positional, options } = parseFileArgs('import', args, ['--out']);
-  if (positional.length !== 1)
-    throw new UsageError(
-      positional.length === 0
-        ? 'import needs the file to open, e.g. navscope import trace.json'
-        : `import takes one file, got ${positional.length}`,
     );
   options.input = positional[0]!;
   return options;
@@ -406,63 +390,110 @@ async function real(options: RealOptions): Promise<number> {
   return outputErrors.length > 0 ? EXIT.output : code;
 }
 
-/** A file's bytes, refused unread when it is larger than any trace NavScope opens (a gzipped one is checked as it inflates). */
-function readInputFile(file: string): Uint8Array {
-  let size: number;
+function exitCodeFor(result: NavigationResult): number {
+  if (result.outcome === 'loaded' || result.outcome === 'no-commit' || result.outcome === 'download') return EXIT.ok;
+  if (result.outcome === 'invalid-input') return EXIT.usage;
+  return EXIT.navigationFailed;
+}
+
+/** Node's file-system errors carry a syscall and a path: those are the data folder's, not NavScope's. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** Starts something that needs the data folder; a folder that cannot be used is an OutputError naming it. */
+async function withDataFolder<T>(dataDir: string, start: () => Promise<T>): Promise<T> {
   try {
-    const stats = statSync(file);
-    if (!stats.isFile()) throw new TraceInputError('it is a folder (or a device), not a file');
-    size = stats.size;
+    return await start();
   } catch (error) {
-    if (error instanceof TraceInputError) throw error;
-    throw new TraceInputError(
-      `it cannot be read: ${fileErrorReason(error).replace('cannot be written', 'cannot be read')}`,
+    if (!isFileSystemError(error)) throw error;
+    const where = error.path && path.resolve(error.path) !== path.resolve(dataDir) ? ` (${error.path})` : '';
+    throw new OutputError(
+      `cannot use the data folder ${dataDir}${where}: ${fileErrorReason(error)}; set NAVSCOPE_DATA_DIR to a writable folder`,
     );
-  }
-  if (size > DEFAULT_CHROME_TRACE_LIMITS.maxInputBytes) {
-    const head = Buffer.alloc(2);
-    const fd = openSync(file, 'r');
-    try {
-      readSync(fd, head, 0, 2, 0);
-    } finally {
-      closeSync(fd);
-    }
-    if (!(head[0] === 0x1f && head[1] === 0x8b))
-      throw new TraceInputError(
-        `the file is ${(size / 1024 / 1024).toFixed(0)} MiB, more than the ${DEFAULT_CHROME_TRACE_LIMITS.maxInputBytes / 1024 / 1024} MiB limit for trace files (maxInputBytes)`,
-      );
-  }
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new TraceInputError(`it cannot be read: ${fileErrorReason(error)}`);
   }
 }
 
-async function importFile(options: RealOptions): Promise<number> {
+async function trace(options: TraceOptions): Promise<number> {
+  if (options.iterative && options.lab)
+    throw new UsageError(
+      '--iterative is for live mode: the lab always resolves by walking its own root, TLD and authoritative servers',
+    );
   const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
-  if (options.out !== null && options.out !== '-' && path.resolve(options.out) === path.resolve(options.input))
-    throw new OutputError(`--out ${options.out} is the file being imported: it would be overwritten`);
-  checkOutputs([main]);
-  let opened;
+  const exports: OutputTarget[] = [
+    ...(options.traceJson ? [{ option: '--trace-json', file: options.traceJson }] : []),
+    ...(options.har ? [{ option: '--har', file: options.har }] : []),
+    ...(options.netlog ? [{ option: '--netlog', file: options.netlog }] : []),
+  ];
+  // Before anything runs: a file named twice, a folder or a missing folder is refused.
+  checkOutputs([main, ...exports]);
+  const dataDir = defaultDataDir();
+  const session = await withDataFolder(dataDir, () =>
+    BrowserSession.start({
+      lab: options.lab,
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+      iterative: options.iterative,
+      spareRenderer: options.spare,
+      speculativeProcesses: options.speculative,
+    }),
+  );
+  let result: NavigationResult | null = null;
+  let failure: string | null = null;
   try {
-    opened = await openTraceFile(readInputFile(options.input), path.basename(options.input));
+    result = await session.browser.webContents.navigateFromOmnibox(options.input);
   } catch (error) {
-    if (!(error instanceof TraceInputError)) throw error;
-    process.stderr.write(`navscope: ${options.input}: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return EXIT.usage;
+    failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  } finally {
+    await session.stop();
   }
-  const events = opened.trace.events;
-  writeOutput(main, options.json ? JSON.stringify(opened.trace) + '\n' : formatTimeline(events).join('\n') + '\n');
-  const facts = [
-    `${opened.format === 'chrome-trace' ? 'Chrome trace' : 'NavScope trace'}${opened.gzipped ? ', gzipped' : ''}`,
-    `${events.length} events`,
-    opened.format === 'chrome-trace' ? realFacts(events) : '',
-    opened.repaired ? `repaired: ${opened.repaired}` : '',
-    main.file !== '-' ? `written to ${main.file}` : '',
-  ].filter(Boolean);
-  process.stderr.write(`navscope: imported ${options.input} (${facts.join('; ')})\n`);
-  return EXIT.ok;
+  const events = session.browser.recorder.events;
+  const output = options.json
+    ? JSON.stringify({ ...traceFileOf(events), result }, null, 2) + '\n'
+    : formatTimeline(events).join('\n') + '\n';
+  // Every output is attempted, whatever happened: a failed navigation still has its trace,
+  // and one file that cannot be written does not cost the others.
+  const written: string[] = [];
+  const outputErrors: string[] = [];
+  const attempt = (target: OutputTarget, text: () => string, label: string) => {
+    try {
+      writeOutput(target, text());
+      if (target.file !== '-') written.push(`${label} to ${target.file}`);
+    } catch (error) {
+      outputErrors.push(error instanceof Error ? error.message : String(error));
+    }
+  };
+  attempt(main, () => output, 'trace written');
+  for (const target of exports)
+    attempt(
+      target,
+      () =>
+        target.option === '--har'
+          ? JSON.stringify(toHar(events), null, 2) + '\n'
+          : target.option === '--netlog'
+            ? JSON.stringify(toNetLog(events)) + '\n'
+            : JSON.stringify(toChromeTrace(events)) + '\n',
+      target.option === '--har' ? 'HAR' : target.option === '--netlog' ? 'NetLog' : 'Chrome trace',
+    );
+
+  if (failure) {
+    process.stderr.write(`navscope: internal error: ${failure}\n`);
+    return EXIT.internal;
+  }
+  const r = result!;
+  const processes = new Set(
+    events.filter((e) => e.type === 'process.spawn').map((e) => (e.type === 'process.spawn' ? e.pid : 0)),
+  );
+  const messages = events.filter((e) => e.type === 'message').length;
+  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${written
+    .map((s) => `; ${s}`)
+    .join('')}`;
+  process.stderr.write(`navscope: ${exitCodeFor(r) === EXIT.ok ? '' : 'error: '}${summary}\n`);
+  if (r.outcome === 'failed' && r.netError?.name === 'ERR_NAME_NOT_RESOLVED' && !options.lab) {
+    process.stderr.write('navscope: hint: without internet access, add --lab to use the embedded lab\n');
+  }
+  for (const problem of outputErrors) process.stderr.write(`navscope: ${problem}\n`);
+  return outputErrors.length > 0 ? EXIT.output : exitCodeFor(r);
 }
 
 async function interactive(args: string[]): Promise<number> {

@@ -7,13 +7,12 @@
 import type {
   ApiMethod,
   HostInfo,
-  NavigationResultView,
+  NavigationResult,
   RealRecordingView,
   StepGateView,
 } from '../../../shared/api/browserModelApi.js';
 import { apiRequest, apiResult } from '../../../shared/api/apiProtocol.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
-import type { NavigationResult } from '../../browser/webContents.js';
 import type { BrowserSession } from './browserSession.js';
 import { CHUNK_EVENTS } from './traceFrames.js';
 
@@ -29,19 +28,7 @@ const NOTHING_TO_DO: Record<
   killNetworkThread: 'The network thread is not running (it is being restarted).',
 };
 
-export function navigationResultView(result: NavigationResult): NavigationResultView {
-  return {
-    navigationId: result.navigationId,
-    outcome: result.outcome,
-    url: result.url,
-    message: result.message,
-    netError: result.netError
-      ? { code: result.netError.code, name: result.netError.name, detail: result.netError.detail }
-      : null,
-  };
-}
-
-function nothingToDo(method: keyof typeof NOTHING_TO_DO): NavigationResultView {
+function nothingToDo(method: keyof typeof NOTHING_TO_DO): NavigationResult {
   return { navigationId: null, outcome: 'nothing-to-do', url: null, message: NOTHING_TO_DO[method], netError: null };
 }
 
@@ -50,7 +37,7 @@ export interface RealRecorder {
   record(input: string): Promise<RealRecordingView>;
 }
 
-type CallResult = HostInfo | NavigationResultView | StepGateView | RealRecordingView;
+type CallResult = HostInfo | NavigationResult | StepGateView | RealRecordingView;
 
 export class BrowserModelService {
   constructor(
@@ -81,7 +68,7 @@ export class BrowserModelService {
       case 'navigate': {
         const input = args[0];
         if (input === undefined) throw new Error('navigate needs the text typed into the address bar (args[0])');
-        return navigationResultView(await contents.navigateFromOmnibox(input));
+        return await contents.navigateFromOmnibox(input);
       }
       case 'goBack':
       case 'goForward':
@@ -94,7 +81,7 @@ export class BrowserModelService {
             : method === 'reload'
               ? contents.reload()
               : contents.proceedPastInterstitial());
-        return result ? navigationResultView(result) : nothingToDo(method);
+        return result ?? nothingToDo(method);
       }
       case 'killRenderer': {
         const processId = args[0] ?? '';

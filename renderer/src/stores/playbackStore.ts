@@ -40,13 +40,14 @@ export const usePlaybackStore = defineStore('playback', () => {
       if (following.value || cursor.value > trace.events.length) cursor.value = trace.events.length;
     },
   );
-  // A saved trace opens at its beginning (a real trace after its source, summary and processes), ready to be
-  // stepped; going back to live follows again.
+  // A saved trace opens at its beginning (a real trace after its source, summary and processes), ready to
+  // be stepped; one without messages (a HAR, a NetLog) opens at its end, with every request shown. Going
+  // back to live follows again.
   watch(
     () => trace.replay,
     (replay) => {
       pause();
-      if (replay) moveTo(trace.startCursor);
+      if (replay) moveTo(replay.networkOnly ? trace.events.length : trace.startCursor);
       else moveTo(trace.events.length);
     },
   );

@@ -4,8 +4,8 @@ import { importChromeTraceJson } from '../../../shared/real/chromeTraceImport.js
 import { parseChromeTrace } from '../../../shared/real/chromeTraceParser.js';
 import { modelCounterpart, modelledRealMethods } from '../../../shared/real/modelCounterparts.js';
 import { mapRealTrace } from '../../../shared/real/realTraceMapping.js';
-import { openTraceFile } from '../../../shared/real/traceFileImport.js';
-import { TraceInputError } from '../../../shared/real/traceInput.js';
+import { ImportError } from '../../../shared/import/importError.js';
+import { importTraceFile } from '../../../shared/import/traceImport.js';
 import { isMessageName } from '../../../shared/ipc/messageCatalogue.js';
 import { foldTrace } from '../../../shared/trace/browserViewState.js';
 import type { TraceEvent, TraceEventOf } from '../../../shared/trace/traceEvent.js';
@@ -147,29 +147,32 @@ describe('a real Chromium trace mapped into NavScope’s trace', () => {
   });
 });
 
-describe('opening a trace file, whatever made it', () => {
+describe('opening a Chrome trace through the import dispatcher', () => {
   it('opens Chrome traces in both forms, gzipped or not, and NavScope’s own traces', async () => {
-    const object = await openTraceFile(new TextEncoder().encode(objectTrace()), 'a.json');
+    const object = await importTraceFile(new TextEncoder().encode(objectTrace()), 'a.json');
     expect(object).toMatchObject({ format: 'chrome-trace', gzipped: false, repaired: null });
-    const gzipped = await openTraceFile(new Uint8Array(gzipSync(Buffer.from(objectTrace()))), 'a.json.gz');
+    expect(object.trace.events[0]).toMatchObject({ type: 'trace.source', origin: 'chrome-trace', name: 'a.json' });
+    const gzipped = await importTraceFile(new Uint8Array(gzipSync(Buffer.from(objectTrace()))), 'a.json.gz');
     expect(gzipped).toMatchObject({ format: 'chrome-trace', gzipped: true });
     expect(gzipped.trace.events.length).toBe(object.trace.events.length);
+    expect((gzipped.trace.events[0] as TraceEventOf<'trace.source'>).recordedWith).toContain('gzipped');
     const array = JSON.stringify(sampleEvents());
-    const unterminated = await openTraceFile(`${array.slice(0, -1)},`, 'b.json');
-    expect(unterminated.repaired).toBe('closed an unterminated event array');
+    const unterminated = await importTraceFile(`${array.slice(0, -1)},`, 'b.json');
+    expect(unterminated.repaired).toMatch(/closed/);
     expect((unterminated.trace.events[0] as TraceEventOf<'trace.source'>).notes.join(' ')).toContain('repaired');
-    const own = await openTraceFile(JSON.stringify(traceFileOf(object.trace.events)), 'c.navscope.json');
+    const own = await importTraceFile(JSON.stringify(traceFileOf(object.trace.events)), 'c.navscope.json');
     expect(own.format).toBe('navscope');
     expect(own.trace.events.length).toBe(object.trace.events.length);
   });
 
-  it('refuses what is not a trace, naming the problem', async () => {
-    await expect(openTraceFile('{"log": {"entries": []}}', 'x.har')).rejects.toThrow(
-      /not a trace NavScope can open: a JSON object with "log"/,
-    );
-    await expect(openTraceFile('{"format": "navscope-trace", "version": 7, "events": []}', 'y')).rejects.toThrow(
-      /unsupported NavScope trace version 7/,
-    );
-    await expect(openTraceFile(objectTrace().slice(0, 300), 'z')).rejects.toBeInstanceOf(TraceInputError);
+  it('refuses a broken Chrome trace, naming the problem', async () => {
+    await expect(
+      importTraceFile('[{"ph": "X", "name": "x", "pid": "1", "tid": 1, "ts": 1}]', 'x.json'),
+    ).rejects.toThrow(/trace event #0 \("x"\) has no numeric pid/);
+    await expect(importTraceFile(objectTrace().slice(0, 300), 'z')).rejects.toBeInstanceOf(ImportError);
+    const huge = JSON.stringify([
+      { ph: 'X', pid: 1, tid: 1, ts: 1, dur: 1, name: 'big', args: { blob: 'x'.repeat(1_100_000) } },
+    ]);
+    await expect(importTraceFile(huge, 'big.json')).rejects.toThrow(/maxArgsBytes/);
   });
 });
