@@ -123,6 +123,8 @@ export interface StoryFacts {
   outcome: TraceEventOf<'navigation.end'>['outcome'] | null;
   netError: { name: string; detail: string } | null;
   finalUrl: string | null;
+  /** The main request's network steps (DevTools' names), in order. */
+  netSteps: { name: string; startMicros: number; durationMicros: number; error: boolean }[];
   /** Every process the navigation's messages went through, with its real pid. */
   processes: { id: string; pid: number | null; label: string }[];
   messageCount: number;
@@ -213,6 +215,7 @@ export function collectStoryFacts(events: readonly TraceEvent[], navigationId?: 
     outcome: null,
     netError: null,
     finalUrl: null,
+    netSteps: [],
     processes: [],
     messageCount: 0,
   };
@@ -289,6 +292,12 @@ export function collectStoryFacts(events: readonly TraceEvent[], navigationId?: 
         if (!net) break;
         const micros = e.ts - net.start;
         const error = e.status === 'error' ? e.error : null;
+        facts.netSteps.push({
+          name: net.name,
+          startMicros: rel(net.start),
+          durationMicros: micros,
+          error: error !== null,
+        });
         if (net.name === 'DNS Lookup' && dns) {
           dnsOpen = false;
           dns.micros = micros;
