@@ -12,7 +12,11 @@
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
+import { buildNavigationStory } from '../../../shared/story/navigationStory.js';
+import { storyHtml, storyMarkdown } from '../../../shared/story/storyDocument.js';
+import type { StoryLang } from '../../../shared/story/storyTeller.js';
 import { toChromeTrace } from '../../../shared/trace/chromeTraceExport.js';
 import { ImportError } from '../../../shared/import/importError.js';
 import { DEFAULT_IMPORT_LIMITS, formatBytes } from '../../../shared/import/importLimits.js';
@@ -65,6 +69,12 @@ const USAGE = `Usage:
       Performance panel, Tracing.start, Electron's contentTracing; JSON object or array
       form), a NavScope trace or the Chrome trace NavScope exported; gzipped or not.
       Prints its timeline, or (--json) the NavScope trace.
+  navscope explain <input> [--lab] [--lang en|ko] [--out FILE] [--format md|html]
+      Navigate like trace, then write the story of the navigation for a student:
+      seven chapters (input, start, network, response, process, commit, load) told
+      with this navigation's own numbers, as Markdown or as a self-contained HTML
+      page with the process diagram and the waterfall (by FILE's extension, .md or
+      .html, or --format; standard output is Markdown unless --format html).
   navscope web [--port N] [--live] [--open]
       Start the web host: the browser model, the embedded lab (unless --live) and
       the window, served on 127.0.0.1 only. Open the printed URL in a browser
@@ -496,6 +506,107 @@ async function trace(options: TraceOptions): Promise<number> {
   return outputErrors.length > 0 ? EXIT.output : exitCodeFor(r);
 }
 
+export interface ExplainOptions {
+  input: string;
+  lab: boolean;
+  lang: StoryLang;
+  out: string;
+  format: 'md' | 'html';
+}
+
+export function parseExplainArgs(args: string[]): ExplainOptions {
+  let lab = false;
+  let lang: StoryLang = 'en';
+  let out = '-';
+  let format: 'md' | 'html' | null = null;
+  const positional: string[] = [];
+  const value = (i: number, flag: string): string => {
+    const v = args[i];
+    if (!v || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, null];
+    if (arg === '--lab') lab = true;
+    else if (arg === '--live') lab = false;
+    else if (flag === '--lang') {
+      const v = inline ?? value(++i, '--lang');
+      if (v !== 'en' && v !== 'ko') throw new UsageError(`--lang is en or ko, got ${JSON.stringify(v)}`);
+      lang = v;
+    } else if (flag === '--out') out = inline ?? value(++i, '--out');
+    else if (flag === '--format') {
+      const v = inline ?? value(++i, '--format');
+      if (v !== 'md' && v !== 'html') throw new UsageError(`--format is md or html, got ${JSON.stringify(v)}`);
+      format = v;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0
+        ? 'explain needs the input to navigate to, e.g. navscope explain www.google.com --lab --lang ko --out a.md'
+        : `explain takes one input, got ${positional.length} (quote an input with spaces)`,
+    );
+  if (!format) {
+    const ext = out === '-' ? '.md' : path.extname(out).toLowerCase();
+    if (ext === '.md' || ext === '.markdown') format = 'md';
+    else if (ext === '.html' || ext === '.htm') format = 'html';
+    else
+      throw new UsageError(
+        `cannot tell the format of ${out} from its extension: name it .md or .html, or add --format md|html`,
+      );
+  }
+  return { input: positional[0]!, lab, lang, out, format };
+}
+
+/** The bundled Korean font as a data: URL, for HTML pages read where no Korean font is installed (null if absent). */
+function koreanFontDataUrl(): string | null {
+  try {
+    const file = createRequire(import.meta.url).resolve(
+      '@fontsource/noto-sans-kr/files/noto-sans-kr-korean-400-normal.woff2',
+    );
+    return `data:font/woff2;base64,${readFileSync(file).toString('base64')}`;
+  } catch {
+    return null;
+  }
+}
+
+async function explain(options: ExplainOptions): Promise<number> {
+  const target: OutputTarget = { option: '--out', file: options.out };
+  checkOutputs([target]);
+  const dataDir = defaultDataDir();
+  const session = await withDataFolder(dataDir, () =>
+    BrowserSession.start({ lab: options.lab, dataDir, downloadsDir: defaultDownloadsDir() }),
+  );
+  let result: NavigationResult;
+  try {
+    result = await session.browser.webContents.navigateFromOmnibox(options.input);
+  } finally {
+    await session.stop();
+  }
+  const story = buildNavigationStory(session.browser.recorder.events, options.lang);
+  if (!story) {
+    process.stderr.write(`navscope: error: ${result.message} — no navigation was recorded to explain\n`);
+    return exitCodeFor(result) === EXIT.ok ? EXIT.internal : exitCodeFor(result);
+  }
+  let text: string;
+  if (options.format === 'html') {
+    const font = options.lang === 'ko' ? koreanFontDataUrl() : null;
+    if (options.lang === 'ko' && !font)
+      process.stderr.write('navscope: note: the Korean web font is not installed; the page uses the system fonts\n');
+    text = storyHtml(story, { koreanFontDataUrl: font });
+  } else text = storyMarkdown(story);
+  writeOutput(target, text);
+  const code = exitCodeFor(result);
+  process.stderr.write(
+    `navscope: ${code === EXIT.ok ? '' : 'error: '}${result.message}${target.file === '-' ? '' : `; story (${options.lang}, ${options.format}) written to ${target.file}`}\n`,
+  );
+  return code;
+}
+
 async function interactive(args: string[]): Promise<number> {
   const live = args.includes('--live');
   const dataDir = defaultDataDir();
@@ -632,6 +743,8 @@ export async function main(argv: string[]): Promise<number> {
         return await trace(parseTraceArgs(rest));
       case 'real':
         return await real(parseRealArgs(rest));
+      case 'explain':
+        return await explain(parseExplainArgs(rest));
       case 'import':
         return await importFile(parseImportArgs(rest));
       case 'web':
