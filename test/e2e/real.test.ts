@@ -46,8 +46,10 @@ async function expectRealViews(page: Page): Promise<void> {
   for (const node of ['browser', 'network', 'gpu', 'renderer:1'])
     await expect.poll(() => diagram.locator(`[data-node="${node}"]`).count(), { timeout: 5_000 }).toBe(1);
   expect(await diagram.textContent()).toMatch(/Browser process[\s\S]*Network service[\s\S]*GPU process/);
-  expect(await diagram.locator('[data-node="browser"]').textContent()).toMatch(/pid \d+ · CrBrowserMain/);
+  expect(await diagram.locator('[data-node="browser"]').textContent()).toMatch(/pid \d+\s*CrBrowserMain/);
   expect(await clippedDiagramText(page)).toEqual([]);
+  // The story is the model's; for a real trace it says where to look instead.
+  expect(await page.getByTestId('story-empty').textContent()).toContain('real Chromium');
   // The waterfall shows the real phases and requests.
   const waterfall = page.getByTestId('waterfall');
   await page.keyboard.press('End');

@@ -20,7 +20,7 @@ describe('the views of a real Chromium trace', () => {
     const layout = layoutRealProcessDiagram(state, 900, 360);
     expect(layout.groups.map((g) => g.id)).toEqual(['renderers', 'browser', 'services']);
     const node = (id: string) => layout.nodes.find((n) => n.id === id)!;
-    expect(node('browser')).toMatchObject({ kind: 'real-browser', lines: ['pid 100 · CrBrowserMain'] });
+    expect(node('browser')).toMatchObject({ kind: 'real-browser', lines: ['pid 100', 'CrBrowserMain'] });
     expect(node('renderer:1').kind).toBe('real-renderer');
     expect(node('network')).toMatchObject({ kind: 'real-network', title: 'NetworkService' });
     expect(node('gpu').kind).toBe('real-gpu');

@@ -321,6 +321,8 @@ const en = {
   },
   real: {
     button: 'Real Chromium',
+    noStory:
+      'The story is told for NavScope’s own navigations. This trace is a real Chromium’s: its processes, Mojo messages and phases are in the other views, and the banner above says how it was recorded and what is exact.',
     buttonHint:
       'Have a real Chromium load what is typed in the address bar, in lab mode, and show what it recorded (its processes, Mojo messages and phases) in the same views',
     recording: 'Recording “{input}” in a real Chromium…',
@@ -701,6 +703,8 @@ const ko: typeof en = {
   },
   real: {
     button: '실제 Chromium',
+    noStory:
+      '이야기는 NavScope 자신의 내비게이션에 대해 들려줍니다. 이 트레이스는 실제 Chromium의 것입니다. 그 프로세스, Mojo 메시지, 단계는 다른 화면에 있고, 위의 배너가 기록 방법과 무엇이 정확한지 알려 줍니다.',
     buttonHint:
       '주소창에 입력한 것을 실제 Chromium이 랩 모드로 불러오게 하고, 그 기록(프로세스, Mojo 메시지, 단계)을 같은 화면에 보여 줍니다',
     recording: '실제 Chromium에서 “{input}”을(를) 기록하는 중…',

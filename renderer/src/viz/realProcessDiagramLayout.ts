@@ -41,13 +41,13 @@ function serviceShortName(process: ProcessView): string {
   return process.real?.name ?? process.id;
 }
 
+/** pid, the site a renderer is locked to, the main thread, a label or service: narrow boxes keep the first lines. */
 function lines(process: ProcessView): string[] {
-  const main = process.threads[0]?.name ?? '';
-  const others = Math.max(0, process.threads.length - 1);
   return [
-    `pid ${process.pid ?? '?'} · ${main}${others ? ` +${others}` : ''}`,
-    process.site ??
-      process.real?.labels[0] ??
+    `pid ${process.pid ?? '?'}`,
+    process.site ?? '',
+    process.threads[0]?.name ?? '',
+    process.real?.labels[0] ??
       (process.kind === 'renderer' || process.kind === 'browser' ? '' : (process.real?.serviceName ?? '')),
   ].filter((line) => line !== '');
 }
