@@ -318,6 +318,10 @@ export function modelChromeTrace(json: TraceJson, options: ChromeTraceOptions = 
     const ts = num(own(event, 'ts'));
     if (pid === null)
       throw new TraceInputError(`trace event #${index} (${JSON.stringify(name.slice(0, 80))}) has no numeric pid`);
+    if (!Number.isSafeInteger(pid))
+      throw new TraceInputError(
+        `trace event #${index} (${JSON.stringify(name.slice(0, 80))}) has a pid that is not an integer (${pid})`,
+      );
     if (ph === 'M') {
       const value = isObject(args) ? own(args, 'name') : undefined;
       const sortIndex = isObject(args) ? num(own(args, 'sort_index')) : null;
@@ -342,6 +346,10 @@ export function modelChromeTrace(json: TraceJson, options: ChromeTraceOptions = 
     if (tid === null || ts === null)
       throw new TraceInputError(
         `trace event #${index} (${JSON.stringify(name.slice(0, 80))}) has no numeric ${tid === null ? 'tid' : 'ts'}`,
+      );
+    if (!Number.isSafeInteger(tid))
+      throw new TraceInputError(
+        `trace event #${index} (${JSON.stringify(name.slice(0, 80))}) has a tid that is not an integer (${tid})`,
       );
     const threadKey = thread(pid, tid);
     const cats = categories(event);

@@ -54,7 +54,27 @@ export interface RealTraceOrigin {
 }
 
 /** Where strings and structures from the file are cut (the views cap further). */
-const ARGS_LIMITS = { maxString: 16 * 1024, maxArray: 500, maxDepth: 12 };
+const ARGS_LIMITS = { maxString: 16 * 1024, maxArray: 500, maxKeys: 500, maxDepth: 12 };
+
+/** A name from the file, cut to `max` characters (event, thread and process names are unbounded in the format). */
+function clip(text: string, max = 1024): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A pid the window takes for a message's end: a non-negative integer, else unknown. */
+function messagePid(pid: number | null): number | null {
+  return pid !== null && Number.isSafeInteger(pid) && pid >= 0 ? pid : null;
+}
+
+/** The `limit` largest entries of a count record (keys cut), the rest summed under "…". */
+function topCounts(counts: Record<string, number>, limit = 200): Record<string, number> {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  const out = Object.create(null) as Record<string, number>;
+  for (const [key, value] of entries.slice(0, limit)) out[clip(key, 200)] = value;
+  const rest = entries.slice(limit).reduce((n, [, value]) => n + value, 0);
+  if (rest > 0) out['…'] = (out['…'] ?? 0) + rest;
+  return out;
+}
 
 /** A bounded JSON copy of data from the file; objects have no prototype, so no key is special. */
 function boundedJson(value: unknown, depth = 0): JsonValue {
@@ -72,7 +92,10 @@ function boundedJson(value: unknown, depth = 0): JsonValue {
   }
   if (typeof value === 'object') {
     const out = Object.create(null) as Record<string, JsonValue>;
-    for (const key of Object.keys(value)) out[key] = boundedJson((value as Record<string, unknown>)[key], depth + 1);
+    const keys = Object.keys(value);
+    for (const key of keys.slice(0, ARGS_LIMITS.maxKeys))
+      out[clip(key, 1024)] = boundedJson((value as Record<string, unknown>)[key], depth + 1);
+    if (keys.length > ARGS_LIMITS.maxKeys) out[TRUNCATION_MARKER] = `${keys.length - ARGS_LIMITS.maxKeys} more keys`;
     return out;
   }
   return String(value);
@@ -118,7 +141,7 @@ function hex(hash: number): string {
 /** `URLLoaderClient.OnReceiveResponse`, or for a method the table does not know `ExtensionWebRequestReporter.#9f2c01ab`. */
 export function realMessageName(message: Pick<RealMojoMessage, 'name' | 'interfaceTag' | 'ipcHash'>): string {
   if (message.name !== null) return message.name;
-  const iface = message.interfaceTag === null ? 'Mojo' : mojoInterfaceShortName(message.interfaceTag);
+  const iface = message.interfaceTag === null ? 'Mojo' : clip(mojoInterfaceShortName(message.interfaceTag), 200);
   return message.ipcHash === null ? `${iface} message` : `${iface}.#${hex(message.ipcHash)}`;
 }
 
@@ -186,7 +209,7 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
   const threadName = (pid: number | null, tid: number | null): string | null => {
     if (pid === null || tid === null) return null;
     const thread = endpoints.get(pid)?.process.threads.find((t) => t.tid === tid);
-    return thread?.name ?? `tid ${tid}`;
+    return clip(thread?.name ?? `tid ${tid}`, 256);
   };
   const browserEndpoint = [...endpoints.values()].find((e) => e.process.kind === 'browser')?.id ?? 'browser';
 
@@ -245,7 +268,7 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
     if (m.name === 'FrameHost.DidStopLoading' && to === browserEndpoint) didStopLoading.push(m.ts);
     const real: RealMessageFacts = {
       fullName: m.fullName,
-      interfaceTag: m.interfaceTag,
+      interfaceTag: m.interfaceTag === null ? null : clip(m.interfaceTag),
       ipcHash: m.ipcHash,
       isReply: m.isReply,
       payloadSize: m.payloadSize,
@@ -266,7 +289,7 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
         : m.sender.certainty === 'inferred'
           ? `sender inferred (${senderKinds.join(' or ')})`
           : 'sender unknown',
-      m.name === null && m.ipcHash !== null ? `${m.interfaceTag ?? '?'} ipc_hash ${m.ipcHash}` : null,
+      m.name === null && m.ipcHash !== null ? `${clip(m.interfaceTag ?? '?', 200)} ipc_hash ${m.ipcHash}` : null,
     ]
       .filter((part) => part !== null)
       .join(' · ');
@@ -276,16 +299,16 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
       name: realMessageName(m),
       from,
       to,
-      fromPid,
+      fromPid: messagePid(fromPid),
       fromThread: threadName(fromPid, fromTid),
-      toPid: m.pid,
+      toPid: messagePid(m.pid),
       toThread: threadName(m.pid, m.tid),
       route: null,
       sentAt: rel(sentAt),
       deliveredAt: rel(m.ts),
       summary,
       payload: record({
-        mojo_interface_tag: m.interfaceTag,
+        mojo_interface_tag: m.interfaceTag === null ? null : clip(m.interfaceTag),
         ipc_hash: m.ipcHash,
         payload_size: m.payloadSize,
         data_num_bytes: m.dataNumBytes,
@@ -298,7 +321,7 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
   const navigationOf = new Map<RealSpan, string>();
   const navigationIds: string[] = [];
   trace.navigations.forEach((navigation, k) => {
-    const id = `real:${navigation.navigationId ?? `n${k}`}`;
+    const id = clip(`real:${navigation.navigationId ?? `n${k}`}`, 200);
     navigationIds.push(id);
     for (const phase of navigation.phases) if (!navigationOf.has(phase)) navigationOf.set(phase, id);
     const request = trace.navigationSpans.find(
@@ -315,14 +338,14 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
       traceCategory: span.category,
       tracePid: span.pid,
       traceTid: span.tid,
-      ...(async ? { track: span.id } : {}),
+      ...(async ? { track: clip(span.id) } : {}),
     });
     // The navigation category's async spans are the browser's NavigationRequest, whatever pid the export gives them.
     const endpoint = async ? browserEndpoint : endpointOf(span.pid);
     add(span.ts, endpoint, {
       type: 'span.begin',
       spanId,
-      name: span.name,
+      name: clip(span.name),
       category: async && isRealNavigationPhase(span.name) ? 'phase' : 'browser',
       phase: null,
       parentId: null,
@@ -335,7 +358,7 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
   });
   trace.navigations.forEach((navigation, k) => {
     const id = navigationIds[k]!;
-    const url = navigation.url ?? '';
+    const url = clip(navigation.url ?? '', 16 * 1024);
     const begin = Math.min(navigation.ts, ...navigation.phases.map((p) => p.ts));
     add(begin, browserEndpoint, {
       type: 'navigation.begin',
@@ -358,7 +381,8 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
     if (web && commitAt !== null)
       add(commitAt, browserEndpoint, { type: 'state', field: 'url', value: url, cause: `${id} committed` });
     if (navigation.end !== null) {
-      const failed = navigation.netError !== null && navigation.netError !== 0;
+      const failed =
+        navigation.netError !== null && navigation.netError !== 0 && Number.isSafeInteger(navigation.netError);
       add(Math.max(navigation.end, begin), browserEndpoint, {
         type: 'navigation.end',
         navigationId: id,
@@ -394,15 +418,15 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
     add(event.ts, endpoint, {
       type: 'span.begin',
       spanId,
-      name: event.name,
+      name: clip(event.name),
       category: 'net',
       phase: null,
       parentId: null,
       navigationId: null,
       requestId: null,
       args: record({
-        sourceType: event.sourceType,
-        track: event.id,
+        sourceType: event.sourceType === null ? null : clip(event.sourceType),
+        track: clip(event.id),
         kind: event.kind,
         url: event.url,
         params: boundedJson(event.params),
@@ -534,9 +558,9 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
       unmatchedEnds: counts.unmatchedEnds,
     }) as Record<string, number>,
     senders,
-    byPhase: { ...counts.byPhase },
-    unknownPhases: { ...counts.unknownPhases },
-    otherTopNames: { ...counts.otherTopNames },
+    byPhase: topCounts(counts.byPhase),
+    unknownPhases: topCounts(counts.unknownPhases),
+    otherTopNames: topCounts(counts.otherTopNames),
   };
   first(browserEndpoint, summary);
   for (const { id, process } of endpoints.values())
@@ -545,11 +569,11 @@ export function mapRealTrace(trace: RealTrace, origin: RealTraceOrigin): TraceFi
       processId: id,
       pid: process.pid,
       kind: process.kind,
-      name: process.name ?? `${process.kind} (pid ${process.pid})`,
-      serviceName: process.serviceName,
+      name: clip(process.name ?? `${process.kind} (pid ${process.pid})`),
+      serviceName: process.serviceName === null ? null : clip(process.serviceName),
       labels: process.labels.slice(0, 20).map((l) => (l.length > 200 ? `${l.slice(0, 200)}…` : l)),
-      site: locks.get(process.pid) ?? null,
-      threads: process.threads.map((t) => ({ tid: t.tid, name: t.name ?? `tid ${t.tid}` })),
+      site: locks.has(process.pid) ? clip(locks.get(process.pid)!) : null,
+      threads: process.threads.slice(0, 10_000).map((t) => ({ tid: t.tid, name: clip(t.name ?? `tid ${t.tid}`, 256) })),
     });
 
   pending.sort((a, b) => a.ts - b.ts || a.order - b.order);
