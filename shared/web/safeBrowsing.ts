@@ -22,6 +22,7 @@
  * canonical form where it applies (a URL with a host, such as file://server/x).
  */
 import { sha256, toHex } from '../base/sha256.js';
+import { errorMessage } from '../base/errors.js';
 
 export type ThreatType = 'MALWARE' | 'SOCIAL_ENGINEERING' | 'UNWANTED_SOFTWARE';
 
@@ -120,7 +121,7 @@ export function canonicalSafeBrowsingUrlParts(url: string): SafeBrowsingUrlParts
     return canonicalize(url);
   } catch (error) {
     // Nothing above is expected to throw; if it ever does, say so rather than fail the check.
-    return notChecked('invalid', null, null, `Safe Browsing could not read ${shown(url)}: ${errorText(error)}`);
+    return notChecked('invalid', null, null, `Safe Browsing could not read ${shown(url)}: ${errorMessage(error)}`);
   }
 }
 
@@ -136,10 +137,6 @@ function notChecked(
 function shown(url: unknown): string {
   if (typeof url !== 'string') return String(url);
   return JSON.stringify(url.length > 80 ? `${url.slice(0, 80)}…` : url);
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function schemeNotChecked(scheme: string, canonicalUrl: string | null): SafeBrowsingNotChecked {

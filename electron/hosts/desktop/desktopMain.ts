@@ -26,6 +26,7 @@ import {
   windowOpenDecision,
   windowOptions,
 } from './windowPolicy.js';
+import { errorStack } from '../../../shared/base/errors.js';
 
 const live = process.argv.includes('--live');
 
@@ -96,8 +97,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `NavScope could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  process.stderr.write(`NavScope could not start: ${errorStack(error)}\n`);
   app.exit(1);
 });

@@ -13,6 +13,7 @@ import type { BrowserModelApi, HostInfo, NavigationResultView, StepCommand } fro
 import { TraceTimeline } from '../../../shared/trace/browserViewState';
 import { type StepGateState, foldStepGate, initialStepGateState } from '../../../shared/trace/stepGateState';
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
+import { errorMessage } from '../../../shared/base/errors';
 
 export const useTraceStore = defineStore('trace', () => {
   const events = markRaw([] as TraceEvent[]);
@@ -94,7 +95,7 @@ export const useTraceStore = defineStore('trace', () => {
       },
       (error: unknown) => {
         connected.value = false;
-        lastError.value = error instanceof Error ? error.message : String(error);
+        lastError.value = errorMessage(error);
       },
     );
   }
@@ -119,7 +120,7 @@ export const useTraceStore = defineStore('trace', () => {
     try {
       lastResult.value = await run(api);
     } catch (error) {
-      lastError.value = error instanceof Error ? error.message : String(error);
+      lastError.value = errorMessage(error);
     }
   }
 
@@ -130,7 +131,7 @@ export const useTraceStore = defineStore('trace', () => {
     try {
       await api.stepMode(command);
     } catch (error) {
-      lastError.value = error instanceof Error ? error.message : String(error);
+      lastError.value = errorMessage(error);
     }
   }
 
