@@ -23,6 +23,7 @@
  */
 import { sha256, toHex } from '../base/sha256.js';
 import { errorMessage } from '../base/errors.js';
+import { partitionPoint } from '../base/partitionPoint.js';
 
 export type ThreatType = 'MALWARE' | 'SOCIAL_ENGINEERING' | 'UNWANTED_SOFTWARE';
 
@@ -495,16 +496,8 @@ export class SafeBrowsingList {
   hasPrefix(hash: Uint8Array): boolean {
     const size = this.prefixSize;
     if (hash.length < size) return false;
-    let low = 0;
-    let high = this.prefixCount - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const c = compareBytes(this.prefixes, mid * size, hash, size);
-      if (c === 0) return true;
-      if (c < 0) low = mid + 1;
-      else high = mid - 1;
-    }
-    return false;
+    const at = partitionPoint(this.prefixCount, (i) => compareBytes(this.prefixes, i * size, hash, size) < 0);
+    return at < this.prefixCount && compareBytes(this.prefixes, at * size, hash, size) === 0;
   }
 
   hasFullHash(hash: Uint8Array): boolean {

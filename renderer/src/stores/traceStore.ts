@@ -14,6 +14,7 @@ import { TraceTimeline } from '../../../shared/trace/browserViewState';
 import { type StepGateState, foldStepGate, initialStepGateState } from '../../../shared/trace/stepGateState';
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
 import { errorMessage } from '../../../shared/base/errors';
+import { partitionPoint } from '../../../shared/base/partitionPoint';
 
 export const useTraceStore = defineStore('trace', () => {
   const events = markRaw([] as TraceEvent[]);
@@ -102,13 +103,7 @@ export const useTraceStore = defineStore('trace', () => {
 
   /** The start of the navigation an event belongs to (µs), or the trace's first moment. */
   function timeOrigin(seq: number): number {
-    let lo = 0;
-    let hi = navigationStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (navigationStarts[mid]!.seq <= seq) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(navigationStarts.length, (i) => navigationStarts[i]!.seq <= seq);
     return lo > 0 ? navigationStarts[lo - 1]!.ts : (events[0]?.ts ?? 0);
   }
 
