@@ -33,8 +33,8 @@
  *   list markers, overflow and scrolling, vertical-align other than baseline.
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
-import type { ComputedLength, ComputedStyle } from './styleResolver.js';
-import { attributeOf, isElement } from './styleResolver.js';
+import type { ComputedLength, ComputedStyle } from './computedStyle.js';
+import { attributeOf, isElement } from './elementTraversal.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 type Document = DefaultTreeAdapterMap['document'];

@@ -29,14 +29,9 @@ import {
   type LayoutResult,
 } from './layoutEngine.js';
 import { buildPaintList, type PaintItem } from './paintList.js';
-import {
-  resolveStyles,
-  specificity,
-  compareSpecificity,
-  type ComputedLength,
-  type ComputedStyle,
-  type Specificity,
-} from './styleResolver.js';
+import type { ComputedLength, ComputedStyle } from './computedStyle.js';
+import { type Specificity, compareSpecificity, specificity } from './selectorSpecificity.js';
+import { resolveStyles } from './styleResolver.js';
 
 type Document = DefaultTreeAdapterMap['document'];
 

@@ -8,11 +8,8 @@ import {
   type LayoutResult,
   type RenderTree,
 } from '../../../electron/renderer-process/layoutEngine.js';
-import {
-  resolveStyles,
-  type ComputedStyle,
-  type StyleResolution,
-} from '../../../electron/renderer-process/styleResolver.js';
+import type { ComputedStyle } from '../../../electron/renderer-process/computedStyle.js';
+import { resolveStyles, type StyleResolution } from '../../../electron/renderer-process/styleResolver.js';
 
 export type Element = DefaultTreeAdapterMap['element'];
 export type Document = DefaultTreeAdapterMap['document'];
