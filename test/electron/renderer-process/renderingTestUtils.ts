@@ -1,13 +1,9 @@
 /** Helpers for the rendering-pipeline tests: parse a page, find elements, style and lay it out. */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { parseStyleSheet } from '../../../electron/renderer-process/cssStyleSheet.js';
-import {
-  buildRenderTree,
-  layoutRenderTree,
-  type LayoutBox,
-  type LayoutResult,
-  type RenderTree,
-} from '../../../electron/renderer-process/layoutEngine.js';
+import type { LayoutBox } from '../../../electron/renderer-process/layoutBox.js';
+import { layoutRenderTree, type LayoutResult } from '../../../electron/renderer-process/layoutEngine.js';
+import { buildRenderTree, type RenderTree } from '../../../electron/renderer-process/layoutTreeBuilder.js';
 import type { ComputedStyle } from '../../../electron/renderer-process/computedStyle.js';
 import { resolveStyles, type StyleResolution } from '../../../electron/renderer-process/styleResolver.js';
 
