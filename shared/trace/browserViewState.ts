@@ -380,49 +380,33 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       return;
     }
     case 'state': {
+      // Each field carries its own kind of value (checked on arrival: traceEventCheck).
       const tab = state.tab;
       switch (event.field) {
         case 'loading':
-          tab.loading = event.value === true;
+          tab.loading = event.value;
           return;
         case 'url':
-          tab.url = String(event.value);
+          tab.url = event.value;
           return;
         case 'title':
-          tab.title = String(event.value);
+          tab.title = event.value;
           return;
         case 'security':
-          tab.security = String(event.value);
+          tab.security = event.value;
           return;
         case 'crashed':
-          tab.crashed = event.value === true;
+          tab.crashed = event.value;
           return;
-        case 'interstitial': {
-          const v = event.value as Partial<InterstitialView> | null;
-          tab.interstitial =
-            v && typeof v === 'object'
-              ? {
-                  kind: String(v.kind ?? ''),
-                  url: String(v.url ?? ''),
-                  error: String(v.error ?? ''),
-                  detail: String(v.detail ?? ''),
-                }
-              : null;
+        case 'interstitial':
+          tab.interstitial = event.value && { ...event.value };
           return;
-        }
-        case 'loadError': {
-          const v = event.value as Partial<LoadErrorView> | null;
-          tab.loadError =
-            v && typeof v === 'object'
-              ? { url: String(v.url ?? ''), error: String(v.error ?? ''), detail: String(v.detail ?? '') }
-              : null;
+        case 'loadError':
+          tab.loadError = event.value && { ...event.value };
           return;
-        }
-        case 'history': {
-          const value = event.value as { entries?: { url: string; title: string }[]; index?: number } | null;
-          tab.history = { entries: value?.entries ?? [], index: value?.index ?? -1 };
+        case 'history':
+          tab.history = { entries: event.value.entries.map((e) => ({ ...e })), index: event.value.index };
           return;
-        }
       }
       return;
     }

@@ -1,5 +1,6 @@
 /**
- * The journey of a navigation, in order (DESIGN.md, "The journey"). Each phase is a
+ * The journey of a navigation, in order (README, "The network, step by step" and the
+ * sections after it). Each phase is a
  * span recorded by the browser's UI thread; network and renderer spans nest under
  * them with DevTools' names.
  */
@@ -14,6 +15,8 @@ export const PHASES = [
 ] as const;
 
 export type PhaseId = (typeof PHASES)[number]['id'];
+
+export const PHASE_IDS = PHASES.map((p) => p.id) as unknown as readonly [PhaseId, ...PhaseId[]];
 
 export function phaseName(id: PhaseId): string {
   return PHASES.find((p) => p.id === id)?.name ?? id;

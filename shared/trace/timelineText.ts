@@ -49,6 +49,8 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
       return `✖ rejected at ${event.receiver}: ${event.name ?? '?'} from ${event.from ?? '?'}: ${event.reason}`;
     case 'navigation.begin':
       return `navigation ${event.navigationId} begins: ${event.url} (${event.transition})`;
+    case 'navigation.state':
+      return `navigation ${event.navigationId}: ${event.from} → ${event.to} (${event.reason})`;
     case 'navigation.end':
       return `navigation ${event.navigationId} ends: ${event.outcome}${event.netError ? ` ${event.netError.name} (${event.netError.detail})` : ''}`;
     case 'omnibox.classified':

@@ -47,6 +47,7 @@ const EVENT_TYPES = [
   'process.crash',
   'ipc.rejected',
   'navigation.begin',
+  'navigation.state',
   'navigation.end',
   'omnibox.classified',
   'url.parsed',

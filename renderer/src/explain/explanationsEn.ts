@@ -279,6 +279,11 @@ export const explanationsEn: Explanations = {
       what: 'A navigation starts, with its id, the URL, the transition type (typed for an address you entered; also link, reload, back_forward) and what was typed. A typed URL is a browser-initiated navigation: it comes from the browser’s UI, not from a page.',
       why: 'Who started a navigation decides how far it is trusted, and the transition type changes how it is handled, for example a reload revalidates the cache and back/forward reuses a history entry.',
     },
+    'navigation.state': {
+      title: 'Navigation state',
+      what: 'The navigation moved on in its state machine, named as Chromium’s NavigationRequest names its states: NOT_STARTED, WAITING_FOR_RENDERER_RESPONSE (beforeunload), WILL_START_NAVIGATION, WILL_START_REQUEST (the request is out), WILL_REDIRECT_REQUEST, WILL_PROCESS_RESPONSE (the response head is in), READY_TO_COMMIT (a renderer was asked to commit), and one of the ends: DID_COMMIT, DID_COMMIT_ERROR_PAGE, WILL_FAIL_REQUEST or CANCELING.',
+      why: 'Every step of a navigation is a state of one object in the browser process. Chromium checks each transition; NavScope does too, and records it, so the path a navigation took can be read off the trace.',
+    },
     'navigation.end': {
       title: 'Navigation ends',
       what: 'The navigation’s outcome: committed (a renderer acknowledged the new document), failed with a net error such as ERR_NAME_NOT_RESOLVED, no-commit (a download or a 204/205 response, so the current page stays), or renderer-crashed. After a commit, loading goes on; the spinner stops later, at DidStopLoading.',

@@ -278,6 +278,11 @@ export const explanationsKo: Explanations = {
       what: '내비게이션이 ID, URL, 전환 유형(직접 입력한 주소는 typed이고, 그 밖에 link, reload, back_forward가 있습니다), 입력한 텍스트와 함께 시작됩니다. 타이핑한 URL은 페이지가 아니라 브라우저 UI에서 시작된 browser-initiated 내비게이션입니다.',
       why: '누가 내비게이션을 시작했는지에 따라 얼마나 신뢰할지가 정해지고, 전환 유형에 따라 처리 방식이 달라집니다. 예를 들어 새로고침은 캐시를 재검증하고, 뒤로/앞으로 이동은 기존 기록 항목을 재사용합니다.',
     },
+    'navigation.state': {
+      title: '내비게이션 상태',
+      what: '내비게이션이 상태 기계에서 다음 상태로 넘어갔습니다. 상태 이름은 Chromium의 NavigationRequest를 따릅니다. NOT_STARTED, WAITING_FOR_RENDERER_RESPONSE(beforeunload), WILL_START_NAVIGATION, WILL_START_REQUEST(요청을 보냄), WILL_REDIRECT_REQUEST, WILL_PROCESS_RESPONSE(응답 헤더가 도착함), READY_TO_COMMIT(렌더러에 커밋을 요청함)을 거쳐 DID_COMMIT, DID_COMMIT_ERROR_PAGE, WILL_FAIL_REQUEST, CANCELING 가운데 하나로 끝납니다.',
+      why: '내비게이션의 모든 과정은 브라우저 프로세스 안 한 객체의 상태입니다. Chromium은 상태가 바뀔 때마다 허용된 전이인지 확인하며, NavScope도 똑같이 확인하고 기록하므로 내비게이션이 지나간 경로를 트레이스에서 읽을 수 있습니다.',
+    },
     'navigation.end': {
       title: '내비게이션 종료',
       what: '내비게이션의 결과입니다. committed(렌더러가 새 문서를 확인함), net 오류(예: ERR_NAME_NOT_RESOLVED)와 함께 failed, no-commit(다운로드나 204/205 응답이라 현재 페이지가 그대로 남음), renderer-crashed 중 하나입니다. 커밋 뒤에도 로딩은 계속되며, 스피너는 나중에 DidStopLoading에서 멈춥니다.',

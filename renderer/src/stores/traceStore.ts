@@ -9,7 +9,7 @@
 import { checkedTraceEvent } from '../../../shared/trace/traceEventCheck';
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
-import type { BrowserModelApi, HostInfo, NavigationResultView, StepCommand } from '../../../shared/api/browserModelApi';
+import type { BrowserModelApi, HostInfo, NavigationResult, StepCommand } from '../../../shared/api/browserModelApi';
 import { TraceTimeline } from '../../../shared/trace/browserViewState';
 import { type StepGateState, foldStepGate, initialStepGateState } from '../../../shared/trace/stepGateState';
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
@@ -26,7 +26,7 @@ export const useTraceStore = defineStore('trace', () => {
   const version = ref(0);
   const info = ref<HostInfo | null>(null);
   const connected = ref<boolean | null>(null);
-  const lastResult = shallowRef<NavigationResultView | null>(null);
+  const lastResult = shallowRef<NavigationResult | null>(null);
   const lastError = ref<string | null>(null);
   let api: BrowserModelApi | null = null;
 
@@ -107,7 +107,7 @@ export const useTraceStore = defineStore('trace', () => {
     return lo > 0 ? navigationStarts[lo - 1]!.ts : (events[0]?.ts ?? 0);
   }
 
-  async function call(run: (model: BrowserModelApi) => Promise<NavigationResultView>): Promise<void> {
+  async function call(run: (model: BrowserModelApi) => Promise<NavigationResult>): Promise<void> {
     if (!api) return;
     // Acting on the live browser while a saved trace is shown: show the live one again.
     backToLive();
