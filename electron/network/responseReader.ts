@@ -13,7 +13,8 @@
  */
 import type { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { LoadTiming, ResponseHead } from '../../shared/ipc/messageCatalogue.js';
+import type { ResponseHead } from '../../shared/ipc/messageCatalogue.js';
+import type { LoadTiming } from '../../shared/net/loadTiming.js';
 import { type Http1Event, Http1ResponseParser } from '../../shared/net/http1ResponseParser.js';
 import { headerValue, parseContentType } from '../../shared/net/httpHeaders.js';
 import { NetError } from '../../shared/net/netError.js';

@@ -12,12 +12,8 @@
  * hops: redirects, HTTPS-Upgrades, the HTTP cache, ORB and the client's messages.
  */
 import type { EndpointId } from '../../shared/ipc/endpoints.js';
-import {
-  type LoadTiming,
-  type ResponseHead,
-  type URLRequest,
-  noLoadTiming,
-} from '../../shared/ipc/messageCatalogue.js';
+import type { ResponseHead, URLRequest } from '../../shared/ipc/messageCatalogue.js';
+import { type LoadTiming, noLoadTiming } from '../../shared/net/loadTiming.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { concatBytes } from '../../shared/base/bytes.js';
 import { errorMessage } from '../../shared/base/errors.js';

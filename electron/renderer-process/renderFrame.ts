@@ -10,12 +10,8 @@
  */
 import { BROWSER_ENDPOINT } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
-import {
-  type PayloadOf,
-  type ResponseHead,
-  failedCompletionStatus,
-  noLoadTiming,
-} from '../../shared/ipc/messageCatalogue.js';
+import { type PayloadOf, type ResponseHead, failedCompletionStatus } from '../../shared/ipc/messageCatalogue.js';
+import { noLoadTiming } from '../../shared/net/loadTiming.js';
 import { DocumentLoader, type FrameRecorder } from './documentLoader.js';
 
 export class RenderFrame {

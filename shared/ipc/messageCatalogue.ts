@@ -22,23 +22,6 @@ const micros = s.number();
 
 export { type LoadTiming, loadTiming, noLoadTiming } from '../net/loadTiming.js';
 
-/** A timing where nothing happened (every step -1): a response that never touched the network. */
-export function noLoadTiming(): LoadTiming {
-  return {
-    requestStart: -1,
-    dnsStart: -1,
-    dnsEnd: -1,
-    connectStart: -1,
-    connectEnd: -1,
-    sslStart: -1,
-    sslEnd: -1,
-    sendStart: -1,
-    sendEnd: -1,
-    receiveHeadersStart: -1,
-    receiveHeadersEnd: -1,
-  };
-}
-
 export const responseHead = s.object({
   status: s.number({ integer: true, min: 0, max: 999 }),
   statusText: s.string({ maxLength: 1024 }),

@@ -20,7 +20,7 @@
  * reached the network service but never the client (ERR_TOO_MANY_REDIRECTS), the entry
  * keeps that wire response (status line, headers) and adds `_error`.
  */
-import { type LoadTiming, noLoadTiming } from '../ipc/messageCatalogue.js';
+import { type LoadTiming, noLoadTiming } from '../net/loadTiming.js';
 import { harTimings, harTotalTime, type HarTimings } from '../net/harTimings.js';
 import { headerValue, headerValues } from '../net/httpHeaders.js';
 import type { TraceEvent, TraceEventOf } from './traceEvent.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LoadTiming, noLoadTiming } from '../../../shared/ipc/messageCatalogue.js';
+import { type LoadTiming, noLoadTiming } from '../../../shared/net/loadTiming.js';
 import { devtoolsPhases, harTimings, harTotalTime } from '../../../shared/net/harTimings.js';
 
 const NONE: LoadTiming = noLoadTiming();
