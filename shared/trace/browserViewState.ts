@@ -74,6 +74,38 @@ export interface NavigationView {
   netError: string | null;
 }
 
+/** A request read from an imported file (HAR, NetLog): what it was, and how it ended once it has. */
+export interface RequestView {
+  requestId: string;
+  /** The URL it started with, and the one it ended at (after redirects). */
+  url: string;
+  finalUrl: string;
+  method: string;
+  navigationId: string | null;
+  resourceType: string;
+  initiator: string | null;
+  priority: string | null;
+  ownBehalf: boolean;
+  source: string;
+  start: number;
+  end: number | null;
+  redirects: { from: string; to: string; status: number | null; reason: string }[];
+  status: number | null;
+  statusText: string;
+  netError: string | null;
+  fromCache: string | null;
+  protocol: string | null;
+  tls: string | null;
+  remote: string | null;
+  connectionId: number | null;
+  reused: boolean | null;
+  encodedBodyBytes: number | null;
+  decodedBodyBytes: number | null;
+}
+
+/** What an imported file was (none for NavScope's own traces). */
+export type ImportView = Omit<TraceEventOf<'import.source'>, 'type' | 'seq' | 'ts' | 'endpoint'>;
+
 export interface InterstitialView {
   kind: string;
   url: string;
@@ -108,6 +140,9 @@ export interface BrowserViewState {
   servers: ServerView[];
   spans: SpanView[];
   navigations: NavigationView[];
+  /** Requests of an imported file (request.* events). */
+  requests: RequestView[];
+  imported: ImportView | null;
   messageCount: number;
   rejectedCount: number;
   errorCount: number;
@@ -137,6 +172,8 @@ export function emptyViewState(): BrowserViewState {
     servers: [],
     spans: [],
     navigations: [],
+    requests: [],
+    imported: null,
     messageCount: 0,
     rejectedCount: 0,
     errorCount: 0,
@@ -205,6 +242,12 @@ function remember(list: string[], value: string): void {
   if (at >= 0) list.splice(at, 1);
   list.push(value);
   if (list.length > 8) list.shift();
+}
+
+function findRequest(state: BrowserViewState, requestId: string): RequestView | undefined {
+  for (let i = state.requests.length - 1; i >= 0; i--)
+    if (state.requests[i]!.requestId === requestId) return state.requests[i];
+  return undefined;
 }
 
 /** Folds one event into the state (mutating it). Pure with respect to everything else. */
@@ -358,6 +401,73 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       }
       return;
     }
+    case 'import.source':
+      state.imported = {
+        format: event.format,
+        name: event.name,
+        creator: event.creator,
+        wallClock: event.wallClock,
+        repaired: event.repaired,
+        notes: event.notes,
+      };
+      return;
+    case 'request.begin':
+      state.requests.push({
+        requestId: event.requestId,
+        url: event.url,
+        finalUrl: event.url,
+        method: event.method,
+        navigationId: event.navigationId,
+        resourceType: event.resourceType,
+        initiator: event.initiator,
+        priority: event.priority,
+        ownBehalf: event.ownBehalf,
+        source: event.source,
+        start: event.ts,
+        end: null,
+        redirects: [],
+        status: null,
+        statusText: '',
+        netError: null,
+        fromCache: null,
+        protocol: null,
+        tls: null,
+        remote: null,
+        connectionId: null,
+        reused: null,
+        encodedBodyBytes: null,
+        decodedBodyBytes: null,
+      });
+      return;
+    case 'request.redirect': {
+      const request = findRequest(state, event.requestId);
+      if (request) {
+        request.redirects.push({ from: event.from, to: event.to, status: event.status, reason: event.reason });
+        request.finalUrl = event.to;
+      }
+      return;
+    }
+    case 'request.end': {
+      const request = findRequest(state, event.requestId);
+      if (request) {
+        request.end = event.ts;
+        request.finalUrl = event.url;
+        request.status = event.status;
+        request.statusText = event.statusText;
+        request.netError = event.netError
+          ? `${event.netError.name}${event.netError.detail ? `: ${event.netError.detail}` : ''}`
+          : null;
+        request.fromCache = event.fromCache;
+        request.protocol = event.protocol;
+        request.tls = event.tls;
+        request.remote = event.remote;
+        request.connectionId = event.connectionId;
+        request.reused = event.reused;
+        request.encodedBodyBytes = event.encodedBodyBytes;
+        request.decodedBodyBytes = event.decodedBodyBytes;
+      }
+      return;
+    }
     case 'dns.query': {
       const s = event.server;
       remember(
@@ -437,6 +547,7 @@ function copyState(state: BrowserViewState): BrowserViewState {
     servers: state.servers.map((s) => ({ ...s, hosts: [...s.hosts] })),
     spans: state.spans.map((s) => ({ ...s })),
     navigations: state.navigations.map((n) => ({ ...n })),
+    requests: state.requests.map((r) => ({ ...r, redirects: [...r.redirects] })),
   };
 }
 

@@ -31,3 +31,12 @@ export const NET_SPANS = {
   wait: 'Waiting for server response',
   download: 'Content Download',
 } as const;
+
+/**
+ * Steps that only imported files (HAR, NetLog) show, also named as DevTools names them:
+ * waiting before the network steps (HAR's blocked) and a response read from the HTTP cache.
+ */
+export const IMPORTED_NET_SPANS = {
+  stalled: 'Stalled',
+  cacheRead: 'Read from cache',
+} as const;

@@ -411,6 +411,62 @@ export const traceEventSchemas = {
     held: count,
   }),
   error: event('error', errorShape),
+  /**
+   * A file NavScope did not record was opened (HAR, NetLog, Chrome trace): which format,
+   * who wrote it, its wall-clock start, whether it had to be repaired, and what the
+   * import could not use (each said once). Its requests follow as request.* events.
+   */
+  'import.source': event('import.source', {
+    format: s.literal('har', 'netlog', 'chrome-trace'),
+    name: text,
+    creator: text,
+    wallClock: text,
+    repaired: s.nullable(text),
+    notes: strings,
+  }),
+  /** A request read from an imported file (NavScope's own requests are its loader messages instead). */
+  'request.begin': event('request.begin', {
+    requestId: id,
+    url,
+    method: text,
+    navigationId: s.nullable(id),
+    /** document, stylesheet, script, image, … as the file names it; '' when it does not say. */
+    resourceType: text,
+    /** The origin (or document URL) that asked for it; null for the browser itself. */
+    initiator: s.nullable(text),
+    priority: s.nullable(text),
+    /** Made by the browser on its own behalf (no page or frame asked: update checks, account lookups, …). */
+    ownBehalf: s.boolean(),
+    /** Where in the file it came from (NetLog source id, HAR entry index). */
+    source: text,
+  }),
+  'request.redirect': event('request.redirect', {
+    requestId: id,
+    from: url,
+    to: url,
+    status: s.nullable(finite),
+    reason: text,
+  }),
+  'request.end': event('request.end', {
+    requestId: id,
+    url,
+    /** HTTP status of the final response; null when none arrived. */
+    status: s.nullable(finite),
+    statusText: text,
+    netError: s.nullable(netErrorInfo),
+    /** 'disk' / 'memory' when the HTTP cache answered, else null. */
+    fromCache: s.nullable(text),
+    /** http/1.1, h2, h3, … */
+    protocol: s.nullable(text),
+    /** The TLS version (and cipher suite, when known) of the connection it used; null for plain HTTP or when unknown. */
+    tls: s.nullable(text),
+    remote: s.nullable(text),
+    /** The socket pool's id of the connection; -1 or null when unknown. */
+    connectionId: s.nullable(finite),
+    reused: s.nullable(s.boolean()),
+    encodedBodyBytes: s.nullable(finite),
+    decodedBodyBytes: s.nullable(finite),
+  }),
 } as const;
 
 /** Every trace event, checked: the type selects its declaration. */

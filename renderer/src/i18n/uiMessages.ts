@@ -66,9 +66,15 @@ const en = {
     chrome: 'Export for Perfetto',
     chromeTitle: 'Chrome Trace Event JSON: opens in ui.perfetto.dev and chrome://tracing',
     harTitle: 'HAR 1.2: every request with its timings, for DevTools and HAR viewers',
+    netlogTitle: 'NetLog JSON, as chrome://net-export writes it: DNS, connections, TLS and HTTP, for the NetLog viewer',
     replaying: 'Replaying {name} ({n} events): no network is used.',
     backToLive: 'Back to live',
     cannotOpen: 'Cannot open {name}: {reason}',
+    opening: 'Opening {name}…',
+    imported: '{format} “{name}” ({n} events), read from a file.',
+    repaired: 'Repaired: it was cut off while being written.',
+    dropHere: 'Drop a HAR, NetLog or trace file to open it',
+    format: { navscope: 'NavScope trace', har: 'HAR', netlog: 'NetLog', 'chrome-trace': 'Chrome trace' },
     cannotSave: 'Could not save {name}: {reason}',
   },
   step: {
@@ -124,9 +130,12 @@ const en = {
     kill: 'Kill process {id}',
     killThread: 'Kill the network thread (it is restarted)',
     killShort: 'kill',
+    noProcesses:
+      'This file has no processes or messages: a {format} records the network only. Its requests are in the waterfall below; pick a step there for its DNS, connection, TLS and HTTP details.',
   },
   sequence: {
     title: 'Messages',
+    noMessages: 'This file has no messages: a {format} records the network only, not the browser’s processes.',
     times: 'sent → delivered (ms)',
     empty: 'No messages yet. Type an address above and press Enter.',
     emptyHeld: 'No message delivered yet: the first one waits for a step (Deliver next, or →).',
@@ -134,7 +143,12 @@ const en = {
     from: 'from',
     to: 'to',
   },
-  waterfall: { title: 'Phases', empty: 'No navigation yet.', ms: 'ms' },
+  waterfall: {
+    title: 'Phases',
+    empty: 'No navigation yet.',
+    ms: 'ms',
+    ownBehalf: 'the browser’s own request (no page asked for it)',
+  },
   explain: {
     title: 'Explanation',
     what: 'What happens',
@@ -168,6 +182,8 @@ const en = {
       noAnswer: 'no answer (timed out)',
       ignored: 'ignored',
       result: 'Result',
+      imported:
+        'The imported file gives the time of this lookup but not every step of it; the layers it does record are shown.',
     },
     tcp: {
       title: 'TCP three-way handshake',
@@ -176,6 +192,8 @@ const en = {
       labPort: 'the lab serves it on port {port}',
       modelled:
         'Modelled: connect() took {ms} ms (measured); the three segments inside it are drawn from that measurement, not captured.',
+      imported:
+        'As the imported file records it: connecting took {ms} ms. The file does not hold the three TCP segments inside it (SYN, SYN-ACK, ACK), so none are drawn.',
     },
     tls: {
       title: 'TLS handshake',
@@ -198,6 +216,7 @@ const en = {
     },
     http: {
       title: 'HTTP/1.1 on the wire',
+      titleImported: 'HTTP request and response heads',
       request: 'Request (raw bytes)',
       response: 'Response head (raw bytes)',
       class1xx: '1xx Informational: the server is still working; a final response follows.',
@@ -205,8 +224,37 @@ const en = {
       class3xx: '3xx Redirection: the resource is elsewhere (Location) or unchanged (304).',
       class4xx: '4xx Client error: the request cannot be served as asked (404 Not Found, 403 Forbidden…).',
       class5xx: '5xx Server error: the server failed to answer a valid request.',
+      rebuilt:
+        'Rebuilt from the header lines the imported file records: the same fields in the same order, not necessarily the exact bytes.',
     },
     timing: { title: 'Timing of this request', reused: 'Reused connection: no DNS, connect or TLS time.' },
+    request: {
+      title: 'Request',
+      url: 'URL',
+      finalUrl: 'Ended at',
+      method: 'Method',
+      outcome: 'Outcome',
+      running: 'still running at this step',
+      noResponse: 'no response',
+      initiator: 'Asked for by',
+      browserItself: 'the browser itself: no page asked for it (for example an update check or an account lookup)',
+      navigation: 'the browser, for a navigation',
+      type: 'For',
+      priority: 'Priority',
+      cache: 'HTTP cache',
+      fromCache: 'answered from the {cache} cache',
+      network: 'not used: fetched from the network',
+      protocol: 'Protocol',
+      server: 'Server',
+      connection: 'Connection',
+      reused: '{id}, reused',
+      fresh: '{id}, new',
+      bytes: 'Body',
+      bytesValue: '{encoded} bytes on the wire, {decoded} bytes decoded',
+      bytesDecoded: '{decoded} bytes (decoded)',
+      redirects: 'Redirects',
+      source: 'In the file',
+    },
     renderer: {
       title: 'Inside the renderer: {url}',
       tabs: {
@@ -340,8 +388,14 @@ const ko: typeof en = {
     chrome: 'Perfetto용 내보내기',
     chromeTitle: 'Chrome Trace Event JSON: ui.perfetto.dev와 chrome://tracing에서 열림',
     harTitle: 'HAR 1.2: 모든 요청과 타이밍, DevTools와 HAR 뷰어용',
+    netlogTitle: 'chrome://net-export가 쓰는 NetLog JSON: DNS, 연결, TLS, HTTP를 담아 NetLog 뷰어에서 열림',
     replaying: '{name} 재생 중 (이벤트 {n}개): 네트워크를 쓰지 않습니다.',
     backToLive: '실시간으로 돌아가기',
+    opening: '{name} 여는 중…',
+    imported: '{format} “{name}”({n}개 이벤트), 파일에서 읽음.',
+    repaired: '복구함: 기록 도중 잘린 파일입니다.',
+    dropHere: 'HAR, NetLog 또는 트레이스 파일을 끌어다 놓으면 열립니다',
+    format: { navscope: 'NavScope 트레이스', har: 'HAR', netlog: 'NetLog', 'chrome-trace': 'Chrome 트레이스' },
     cannotOpen: '{name}을(를) 열 수 없음: {reason}',
     cannotSave: '{name}을(를) 저장하지 못했습니다: {reason}',
   },
@@ -398,9 +452,12 @@ const ko: typeof en = {
     kill: '{id} 프로세스 종료',
     killThread: '네트워크 스레드 종료(다시 시작됩니다)',
     killShort: '종료',
+    noProcesses:
+      '이 파일에는 프로세스도 메시지도 없습니다. {format}는 네트워크만 기록합니다. 요청은 아래 워터폴에 있고, 거기서 단계를 고르면 DNS, 연결, TLS, HTTP 상세가 나옵니다.',
   },
   sequence: {
     title: '메시지',
+    noMessages: '이 파일에는 메시지가 없습니다. {format}는 브라우저의 프로세스가 아니라 네트워크만 기록합니다.',
     times: '보냄 → 도착 (ms)',
     empty: '아직 메시지가 없습니다. 위에 주소를 입력하고 Enter를 누르세요.',
     emptyHeld: '아직 전달된 메시지가 없습니다. 첫 메시지가 단계를 기다립니다 (다음 전달 또는 →).',
@@ -408,7 +465,12 @@ const ko: typeof en = {
     from: '보낸 곳',
     to: '받는 곳',
   },
-  waterfall: { title: '단계', empty: '아직 탐색이 없습니다.', ms: 'ms' },
+  waterfall: {
+    title: '단계',
+    empty: '아직 탐색이 없습니다.',
+    ms: 'ms',
+    ownBehalf: '브라우저가 스스로 보낸 요청(요청한 페이지 없음)',
+  },
   explain: {
     title: '설명',
     what: '무슨 일이 일어나나',
@@ -442,6 +504,8 @@ const ko: typeof en = {
       noAnswer: '응답 없음 (시간 초과)',
       ignored: '무시함',
       result: '결과',
+      imported:
+        '가져온 파일에는 이 조회에 걸린 시간은 있지만 모든 단계가 있지는 않습니다. 파일에 기록된 층만 보여 줍니다.',
     },
     tcp: {
       title: 'TCP 3-way handshake',
@@ -450,6 +514,8 @@ const ko: typeof en = {
       labPort: '실습실은 {port}번 포트에서 제공',
       modelled:
         '모델링: connect()에 {ms} ms가 걸렸습니다(측정값). 그 안의 세 세그먼트는 측정값으로 그린 것이며 캡처한 것이 아닙니다.',
+      imported:
+        '가져온 파일에 기록된 대로: 연결에 {ms} ms가 걸렸습니다. 파일에는 그 안의 세 TCP 세그먼트(SYN, SYN-ACK, ACK)가 없어서 그리지 않습니다.',
     },
     tls: {
       title: 'TLS 핸드셰이크',
@@ -472,6 +538,7 @@ const ko: typeof en = {
     },
     http: {
       title: '전송되는 HTTP/1.1',
+      titleImported: 'HTTP 요청과 응답 헤더',
       request: '요청 (원본 바이트)',
       response: '응답 헤더 (원본 바이트)',
       class1xx: '1xx 정보: 서버가 아직 처리 중이며 최종 응답이 뒤따릅니다.',
@@ -479,8 +546,37 @@ const ko: typeof en = {
       class3xx: '3xx 리디렉션: 리소스가 다른 곳에 있거나(Location) 바뀌지 않았습니다(304).',
       class4xx: '4xx 클라이언트 오류: 요청한 대로 제공할 수 없습니다(404 Not Found, 403 Forbidden 등).',
       class5xx: '5xx 서버 오류: 올바른 요청에 서버가 응답하지 못했습니다.',
+      rebuilt:
+        '가져온 파일에 기록된 헤더 줄로 다시 만든 것입니다. 필드와 순서는 같지만 바이트까지 똑같지는 않을 수 있습니다.',
     },
     timing: { title: '이 요청의 타이밍', reused: '재사용된 연결: DNS, 연결, TLS 시간이 없습니다.' },
+    request: {
+      title: '요청',
+      url: 'URL',
+      finalUrl: '최종 URL',
+      method: '메서드',
+      outcome: '결과',
+      running: '이 단계에서는 아직 진행 중',
+      noResponse: '응답 없음',
+      initiator: '요청한 곳',
+      browserItself: '브라우저 자신: 요청한 페이지가 없습니다(예: 업데이트 확인, 계정 조회)',
+      navigation: '브라우저(내비게이션)',
+      type: '용도',
+      priority: '우선순위',
+      cache: 'HTTP 캐시',
+      fromCache: '{cache} 캐시에서 응답',
+      network: '사용 안 함: 네트워크에서 가져옴',
+      protocol: '프로토콜',
+      server: '서버',
+      connection: '연결',
+      reused: '{id}, 재사용',
+      fresh: '{id}, 새 연결',
+      bytes: '본문',
+      bytesValue: '회선에서 {encoded}바이트, 디코딩 후 {decoded}바이트',
+      bytesDecoded: '{decoded}바이트 (디코딩 후)',
+      redirects: '리디렉션',
+      source: '파일 안 위치',
+    },
     renderer: {
       title: '렌더러 내부: {url}',
       tabs: {

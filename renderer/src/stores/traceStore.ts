@@ -4,7 +4,9 @@
  * deeply reactive (10,000s of events): `version` changes when it grows.
  *
  * A saved trace (a file, or a demo) can be opened instead: the views then show it,
- * and the live trace keeps growing behind it until the user goes back to live.
+ * and the live trace keeps growing behind it until the user goes back to live. A file
+ * may be NavScope's own or one another tool wrote (HAR, NetLog, Chrome trace): the
+ * import dispatcher (shared/import) reads it into a NavScope trace first.
  */
 import { checkedTraceEvent } from '../../../shared/trace/traceEventCheck';
 import { defineStore } from 'pinia';
@@ -15,6 +17,7 @@ import { type StepGateState, foldStepGate, initialStepGateState } from '../../..
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
 import { errorMessage } from '../../../shared/base/errors';
 import { partitionPoint } from '../../../shared/base/partitionPoint';
+import { type ImportFormat, importTraceFile } from '../../../shared/import/traceImport';
 
 export const useTraceStore = defineStore('trace', () => {
   const events = markRaw([] as TraceEvent[]);
@@ -37,13 +40,26 @@ export const useTraceStore = defineStore('trace', () => {
   const liveVersion = ref(0);
   /** Step mode at the live browser's gate (always the live state, also while a saved trace is shown). */
   const gate = shallowRef<StepGateState>(initialStepGateState());
-  /** The saved trace being shown instead of the live one, if any. */
-  const replay = ref<{ name: string; eventCount: number } | null>(null);
+  /** The saved trace being shown instead of the live one, if any, and what kind of file it was. */
+  const replay = ref<{
+    name: string;
+    eventCount: number;
+    format: ImportFormat;
+    repaired: boolean;
+    /** It has no processes and no messages (a HAR or a NetLog records the network only). */
+    networkOnly: boolean;
+  } | null>(null);
+  /** A file being read, and why the last one could not be opened. */
+  const opening = ref<string | null>(null);
+  const openProblem = ref<{ name: string; reason: string } | null>(null);
+  let openCount = 0;
 
   function index(event: TraceEvent): void {
     events.push(event);
     if (event.type === 'message') messageSeqs.push(event.seq);
-    if (event.type === 'span.begin' && event.category === 'phase') phaseSeqs.push(event.seq);
+    // Imported requests are steps too: ▶▶ goes from one to the next in a HAR or a NetLog.
+    if ((event.type === 'span.begin' && event.category === 'phase') || event.type === 'request.begin')
+      phaseSeqs.push(event.seq);
     if (event.type === 'span.begin' && event.phase === 'handle-input')
       navigationStarts.push({ seq: event.seq, ts: event.ts });
   }
@@ -73,11 +89,50 @@ export const useTraceStore = defineStore('trace', () => {
     version.value++;
   }
 
-  /** Shows a saved trace (already read and renumbered by readTraceFile). */
-  function openReplay(file: TraceFile, name: string): void {
-    replay.value = { name, eventCount: file.events.length };
+  /** Shows a saved trace (already read and renumbered by readTraceFile or an importer). */
+  function openReplay(
+    file: TraceFile,
+    name: string,
+    source: { format: ImportFormat; repaired: string | null } = { format: 'navscope', repaired: null },
+  ): void {
+    const networkOnly = !file.events.some(
+      (e) =>
+        e.type === 'message' ||
+        e.type === 'trace.begin' ||
+        e.type === 'thread.start' ||
+        e.type === 'process.launch' ||
+        e.type === 'process.spawn',
+    );
+    replay.value = {
+      name,
+      eventCount: file.events.length,
+      format: source.format,
+      repaired: source.repaired !== null,
+      networkOnly,
+    };
     lastError.value = null;
     show(file.events);
+  }
+
+  /**
+   * Opens a file the user picked or dropped (its bytes, or text): any format the import
+   * dispatcher knows, gzipped or not. A file that cannot be read leaves what is shown as
+   * it is and sets openProblem.
+   */
+  async function openFile(input: Uint8Array | string, name: string): Promise<void> {
+    const mine = ++openCount;
+    opening.value = name;
+    openProblem.value = null;
+    try {
+      const imported = await importTraceFile(input, name);
+      if (mine !== openCount) return; // a later file was opened meanwhile
+      openReplay(imported.trace, name, { format: imported.format, repaired: imported.repaired });
+    } catch (error) {
+      if (mine !== openCount) return;
+      openProblem.value = { name, reason: errorMessage(error) };
+    } finally {
+      if (mine === openCount) opening.value = null;
+    }
   }
 
   function backToLive(): void {
@@ -151,8 +206,11 @@ export const useTraceStore = defineStore('trace', () => {
     lastResult,
     lastError,
     replay,
+    opening,
+    openProblem,
     append,
     openReplay,
+    openFile,
     backToLive,
     connect,
     timeOrigin,

@@ -4,7 +4,7 @@
  * renderer's work — on one time axis.
  */
 import { type ScaleLinear, scaleLinear } from 'd3';
-import type { BrowserViewState, NavigationView, SpanView } from '../../../shared/trace/browserViewState';
+import type { BrowserViewState, NavigationView, RequestView, SpanView } from '../../../shared/trace/browserViewState';
 import { PHASES } from '../../../shared/trace/phases';
 
 export interface WaterfallSegment {
@@ -23,6 +23,10 @@ export interface WaterfallRow {
   kind: 'phase' | 'request' | 'renderer';
   y: number;
   segments: WaterfallSegment[];
+  /** A request of an imported file: its full URL, and whether the browser made it on its own behalf or it failed. */
+  url?: string;
+  ownBehalf?: boolean;
+  failed?: boolean;
 }
 
 export interface WaterfallLayout {
@@ -37,22 +41,35 @@ export interface WaterfallLayout {
 
 const ROW = 20;
 
-function requestLabel(spans: SpanView[]): string {
+/** Longest row label (the full URL is the row's tooltip). */
+const MAX_LABEL = 26;
+
+function urlLabel(url: string): string {
+  let label = url;
+  try {
+    const u = new URL(url);
+    const file = u.pathname.split('/').filter(Boolean).pop();
+    label = file ? `${file}${u.search}` : `${u.host}/`;
+  } catch {
+    // not a URL: shown as it is
+  }
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+}
+
+function requestLabel(spans: SpanView[], request: RequestView | undefined): string {
+  // An imported request names itself; the model's requests are named by their spans' URL.
+  if (request) return urlLabel(request.url);
   for (const span of spans) {
     const url = span.args.url;
-    if (typeof url === 'string') {
-      try {
-        const u = new URL(url);
-        const file = u.pathname.split('/').filter(Boolean).pop();
-        return file ? `${file}${u.search}` : `${u.host}/`;
-      } catch {
-        return url;
-      }
-    }
+    if (typeof url === 'string') return urlLabel(url);
   }
   return spans[0]?.requestId ?? '?';
 }
 
+/**
+ * The rows of the navigation at the cursor (from its first span on); with no navigation
+ * (an imported file of requests only, or requests before the first page), every span.
+ */
 export function layoutWaterfall(state: BrowserViewState, width: number, labelWidth = 150): WaterfallLayout {
   const navigation = state.navigations.at(-1) ?? null;
   // The navigation's spans begin with its "Handle input" phase, recorded before navigation.begin.
@@ -60,7 +77,9 @@ export function layoutWaterfall(state: BrowserViewState, width: number, labelWid
   const fromSeq = first?.seq ?? navigation?.beginSeq ?? 0;
   const start = first?.start ?? navigation?.start ?? state.origin ?? 0;
   const inRange = state.spans.filter((s) => s.seq >= fromSeq);
-  const end = Math.max(start + 1000, state.now, ...inRange.map((s) => s.end ?? state.now));
+  // A loop, not Math.max(...spans): an imported file can hold more spans than a call has arguments.
+  let end = Math.max(start + 1000, state.now);
+  for (const s of inRange) end = Math.max(end, s.end ?? state.now);
   const x = scaleLinear()
     .domain([start, end])
     .range([labelWidth, width - 8])
@@ -91,8 +110,23 @@ export function layoutWaterfall(state: BrowserViewState, width: number, labelWid
     list.push(span);
     byRequest.set(span.requestId, list);
   }
+  const requests = new Map(state.requests.map((r) => [r.requestId, r]));
   for (const [requestId, spans] of byRequest) {
-    rows.push({ key: requestId, label: requestLabel(spans), kind: 'request', y: 0, segments: spans.map(segment) });
+    const request = requests.get(requestId);
+    rows.push({
+      key: requestId,
+      label: requestLabel(spans, request),
+      kind: 'request',
+      y: 0,
+      segments: spans.map(segment),
+      ...(request
+        ? {
+            url: request.finalUrl,
+            ownBehalf: request.ownBehalf,
+            failed: request.netError !== null || (request.status !== null && request.status >= 400),
+          }
+        : {}),
+    });
   }
   const rendererSpans = inRange.filter((s) => s.category === 'renderer');
   const byName = new Map<string, SpanView[]>();
