@@ -215,7 +215,7 @@ async function importFile(options: ImportOptions): Promise<number> {
   try {
     imported = await importTraceFile(readImportFile(options.file), path.basename(options.file));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     process.stderr.write(`navscope: ${options.file}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return error instanceof ImportError && error.internal ? EXIT.internal : EXIT.usage;
   }
