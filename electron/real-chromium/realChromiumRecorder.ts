@@ -23,6 +23,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Browser, type CDPSession, chromium } from 'playwright-core';
 import type { RealRecordingMetadata, RealRecordingPage } from '../../shared/real/realRecordingMetadata.js';
+import { errorMessage } from '../../shared/base/errors.js';
 import { REAL_TRACE_CATEGORIES } from '../../shared/real/realTraceCategories.js';
 import { type ChromiumLabTargets, chromiumLabFlags } from '../node/chromiumLabFlags.js';
 import { systemChromiumPath } from '../node/systemChromium.js';
@@ -135,7 +136,8 @@ export async function recordRealChromium(options: RealChromiumRecordingOptions):
           finalUrl: null,
           status: null,
           title: null,
-          error: error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error),
+          // Playwright's messages go on with a call log: the first line says what failed.
+          error: errorMessage(error).split('\n')[0] ?? '',
           durationMs: performance.now() - started,
         });
       }

@@ -6,6 +6,7 @@
  */
 import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { errorMessage } from '../../../shared/base/errors.js';
 
 /** The exit codes of `navscope` (README: "Exit codes"). */
 export const EXIT = {
@@ -49,7 +50,7 @@ export function fileErrorReason(error: unknown): string {
     EMFILE: 'too many open files',
   };
   if (typeof code === 'string') return `${words[code] ?? 'it cannot be written'} (${code})`;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 export interface OutputTarget {

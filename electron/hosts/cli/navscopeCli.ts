@@ -39,6 +39,7 @@ import { openInDefaultBrowser } from './browserOpener.js';
 import { EXIT, OutputError, type OutputTarget, checkOutputs, fileErrorReason, writeOutput } from './cliOutput.js';
 import { launchDesktop } from './desktopLauncher.js';
 import { watchParentProcess } from './parentWatch.js';
+import { errorMessage, errorStack } from '../../../shared/base/errors.js';
 
 const USAGE = `Usage:
   navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE] [--netlog FILE]
@@ -232,7 +233,7 @@ async function importFile(options: ImportOptions): Promise<number> {
   try {
     imported = await importTraceFile(readImportFile(options.file), path.basename(options.file));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     process.stderr.write(`navscope: ${options.file}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return error instanceof ImportError && error.internal ? EXIT.internal : EXIT.usage;
   }
@@ -453,7 +454,7 @@ async function trace(options: TraceOptions): Promise<number> {
   try {
     result = await session.browser.webContents.navigateFromOmnibox(options.input);
   } catch (error) {
-    failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    failure = errorStack(error);
   } finally {
     await session.stop();
   }
@@ -470,7 +471,7 @@ async function trace(options: TraceOptions): Promise<number> {
       writeOutput(target, text());
       if (target.file !== '-') written.push(`${label} to ${target.file}`);
     } catch (error) {
-      outputErrors.push(error instanceof Error ? error.message : String(error));
+      outputErrors.push(errorMessage(error));
     }
   };
   attempt(main, () => output, 'trace written');
@@ -772,10 +773,8 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.output;
     }
     // A bug in NavScope: one line, the stack only when asked for.
-    const detail = process.env.NAVSCOPE_DEBUG && error instanceof Error ? (error.stack ?? error.message) : null;
-    process.stderr.write(
-      `navscope: internal error: ${error instanceof Error ? error.message : String(error)}\n${detail ? `${detail}\n` : ''}`,
-    );
+    const detail = process.env.NAVSCOPE_DEBUG && error instanceof Error ? errorStack(error) : null;
+    process.stderr.write(`navscope: internal error: ${errorMessage(error)}\n${detail ? `${detail}\n` : ''}`);
     return EXIT.internal;
   }
 }

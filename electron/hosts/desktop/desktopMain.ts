@@ -29,6 +29,7 @@ import {
   windowOpenDecision,
   windowOptions,
 } from './windowPolicy.js';
+import { errorStack } from '../../../shared/base/errors.js';
 
 const live = process.argv.includes('--live');
 
@@ -107,9 +108,8 @@ async function main(lab: Lab | null, switches: [string, string][]): Promise<void
 }
 
 function failed(error: unknown): void {
-  process.stderr.write(
-    `NavScope could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  process.stderr.write(`NavScope could not start: ${errorStack(error)}
+`);
   app.exit(1);
 }
 

@@ -5,6 +5,7 @@
  * never stored separately.
  */
 import { defineStore } from 'pinia';
+import { partitionPoint } from '../../../shared/base/partitionPoint';
 import { computed, markRaw, ref, watch } from 'vue';
 import type { BrowserViewState } from '../../../shared/trace/browserViewState';
 import type { TraceEvent } from '../../../shared/trace/traceEvent';
@@ -12,14 +13,7 @@ import { useTraceStore } from './traceStore';
 
 /** Index of the first value ≥ target in a sorted list. */
 function lowerBound(list: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list.length, (i) => list[i]! < target);
 }
 
 export const SPEEDS = [0.5, 1, 2, 4, 8, 16] as const;

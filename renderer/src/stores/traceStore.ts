@@ -15,11 +15,12 @@ import { checkedTraceEvent } from '../../../shared/trace/traceEventCheck';
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import type { BrowserModelApi, HostInfo, NavigationResult, StepCommand } from '../../../shared/api/browserModelApi';
-import { errorMessage } from '../../../shared/base/errors';
 import { type RealSummaryView, type TraceSourceView, TraceTimeline } from '../../../shared/trace/browserViewState';
 import { readTraceFile } from '../../../shared/trace/traceFile';
 import { type StepGateState, foldStepGate, initialStepGateState } from '../../../shared/trace/stepGateState';
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
+import { errorMessage } from '../../../shared/base/errors';
+import { partitionPoint } from '../../../shared/base/partitionPoint';
 import { type ImportFormat, importTraceFile } from '../../../shared/import/traceImport';
 
 export const useTraceStore = defineStore('trace', () => {
@@ -163,7 +164,7 @@ export const useTraceStore = defineStore('trace', () => {
       openReplay(imported.trace, name, { format: imported.format, repaired: imported.repaired });
     } catch (error) {
       if (mine !== openCount) return;
-      openProblem.value = { name, reason: error instanceof Error ? error.message : String(error) };
+      openProblem.value = { name, reason: errorMessage(error) };
     } finally {
       if (mine === openCount) opening.value = null;
     }
@@ -211,20 +212,14 @@ export const useTraceStore = defineStore('trace', () => {
       },
       (error: unknown) => {
         connected.value = false;
-        lastError.value = error instanceof Error ? error.message : String(error);
+        lastError.value = errorMessage(error);
       },
     );
   }
 
   /** The start of the navigation an event belongs to (µs), or the trace's first moment. */
   function timeOrigin(seq: number): number {
-    let lo = 0;
-    let hi = navigationStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (navigationStarts[mid]!.seq <= seq) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(navigationStarts.length, (i) => navigationStarts[i]!.seq <= seq);
     return lo > 0 ? navigationStarts[lo - 1]!.ts : (events[0]?.ts ?? 0);
   }
 
@@ -236,7 +231,7 @@ export const useTraceStore = defineStore('trace', () => {
     try {
       lastResult.value = await run(api);
     } catch (error) {
-      lastError.value = error instanceof Error ? error.message : String(error);
+      lastError.value = errorMessage(error);
     }
   }
 
@@ -247,7 +242,7 @@ export const useTraceStore = defineStore('trace', () => {
     try {
       await api.stepMode(command);
     } catch (error) {
-      lastError.value = error instanceof Error ? error.message : String(error);
+      lastError.value = errorMessage(error);
     }
   }
 
