@@ -643,7 +643,8 @@ class HarReader {
           requestId,
           statusLine,
           rawHeaders: rawHead,
-          headerBytes: headersSize !== null && headersSize >= 0 ? headersSize : rawHead.length,
+          headerBytes:
+            headersSize !== null && Number.isInteger(headersSize) && headersSize >= 0 ? headersSize : rawHead.length,
         },
         responseKey,
       );
