@@ -17,6 +17,8 @@ import { monotonicMicros } from '../node/monotonicClock.js';
 
 export class BrowserTracing {
   private spanCounter = 0;
+  /** The tab's visible state as last recorded, field by field (for a new trace to start from). */
+  private readonly states = new Map<StateField, JsonValue>();
 
   constructor(readonly recorder: TraceRecorder) {}
 
@@ -69,7 +71,16 @@ export class BrowserTracing {
   }
 
   state(field: StateField, value: JsonValue, cause: string): void {
+    this.states.set(field, value);
     this.record({ type: 'state', field, value, cause });
+  }
+
+  /** Records the tab's visible state again, as it is now (the start of a new trace). */
+  restateTab(cause: string): void {
+    for (const [field, value] of [...this.states]) {
+      if (value === null || value === false || value === '') continue;
+      this.state(field, value, cause);
+    }
   }
 
   error(where: string, message: string): void {

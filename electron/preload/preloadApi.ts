@@ -60,6 +60,8 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
     if (!isTraceBatch(batch)) return;
     const fresh: TraceEvent[] = [];
     for (const event of batch) {
+      // A new trace (newSession) starts again at seq 0.
+      if (event.seq === 0 && event.type === 'trace.begin' && received.length > 0) received.length = 0;
       if (event.seq !== received.length) continue; // duplicates and gaps are never passed on
       received.push(event);
       fresh.push(event);
@@ -77,6 +79,7 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
     killRenderer: (processId: string) => call('killRenderer', [String(processId)]) as Promise<NavigationResultView>,
     killNetworkThread: () => call('killNetworkThread', []) as Promise<NavigationResultView>,
     stepMode: (command: StepCommand) => call('stepMode', [String(command)]) as Promise<StepGateView>,
+    newSession: () => call('newSession', []) as Promise<NavigationResultView>,
     subscribeTrace(listener: (events: TraceEvent[]) => void): () => void {
       if (typeof listener !== 'function') throw new Error('subscribeTrace needs a function');
       listeners.add(listener);

@@ -81,6 +81,7 @@ export const apiResult = {
   killRenderer: navigationResult,
   killNetworkThread: navigationResult,
   stepMode: stepGate,
+  newSession: navigationResult,
 } as const;
 
 /** Trace events are checked for shape at the edge: an object with a numeric seq and ts and a known-looking type. */

@@ -63,6 +63,23 @@ export class TraceRecorder {
     return this.droppedCount;
   }
 
+  /** What a thread or process said about itself when it started (its thread.start), if it did. */
+  endpointInfo(id: EndpointId): EndpointInfo | undefined {
+    return this.endpoints.get(id);
+  }
+
+  /**
+   * Starts a new trace (a new session on the same browser, the window's "Clear"):
+   * every event so far is dropped and numbering starts again at 0, so listeners see
+   * the new trace begin with an event whose seq is 0. What the recorder knows about
+   * running threads stays (their pids still name message ends).
+   */
+  restart(): void {
+    this.list.length = 0;
+    this.openSpans.clear();
+    this.droppedCount = 0;
+  }
+
   record(record: TraceRecord): TraceEvent | null {
     if (this.list.length >= this.maxEvents) {
       this.droppedCount++;

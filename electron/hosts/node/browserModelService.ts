@@ -102,6 +102,17 @@ export class BrowserModelService {
         };
       case 'stepMode':
         return this.stepMode(args[0] ?? '');
+      case 'newSession': {
+        const started = this.session.browser.newSession();
+        if (!started.ok) throw new Error(started.reason);
+        return {
+          navigationId: null,
+          outcome: 'nothing-to-do',
+          url: null,
+          message: 'A new session began: the trace starts again with what runs now.',
+          netError: null,
+        };
+      }
     }
   }
 
@@ -143,6 +154,8 @@ export class BrowserModelService {
     send([...recorder.events]);
     const unsubscribe = recorder.subscribe((event) => {
       if (closed) return;
+      // A new trace (newSession): what was still pending of the old one is of no use.
+      if (event.seq === 0) pending = [];
       pending.push(event);
       if (scheduled) return;
       scheduled = true;

@@ -18,6 +18,7 @@ function unavailable(reason: string): BrowserModelApi {
     killRenderer: fail,
     killNetworkThread: fail,
     stepMode: fail,
+    newSession: fail,
     subscribeTrace: () => () => undefined,
   };
 }

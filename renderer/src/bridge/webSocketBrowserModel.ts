@@ -115,6 +115,10 @@ export class WebSocketBrowserModel implements BrowserModelApi {
     return this.call('stepMode', [command]);
   }
 
+  newSession(): Promise<NavigationResultView> {
+    return this.call('newSession', []);
+  }
+
   /** Everything received so far (if anything), then each new batch. */
   subscribeTrace(listener: (events: TraceEvent[]) => void): () => void {
     this.traceListeners.add(listener);
@@ -251,6 +255,8 @@ export class WebSocketBrowserModel implements BrowserModelApi {
       this.warnInvalid('a trace event without seq, ts or type');
       return;
     }
+    // A new trace (newSession) starts again at seq 0.
+    if (raw[0]?.seq === 0 && raw[0].type === 'trace.begin') this.received.length = 0;
     // Events already received (by seq) are not delivered twice.
     const next = this.received.length === 0 ? -1 : this.received[this.received.length - 1]!.seq;
     const events = raw.filter((e) => e.seq > next);
