@@ -62,6 +62,11 @@ export interface SpanView {
   status: 'open' | 'ok' | 'error' | 'cancelled';
   error: string | null;
   args: Record<string, JsonValue>;
+  /**
+   * Background work, part of no navigation: begun by the spare renderer before a
+   * navigation took it (its start-up, loading its parsers).
+   */
+  background: boolean;
 }
 
 export interface NavigationView {
@@ -299,7 +304,8 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       view.detail = `${event.reason}${event.signal ? ` (${event.signal})` : ''}`;
       return;
     }
-    case 'span.begin':
+    case 'span.begin': {
+      const owner = state.processes.find((p) => p.id === event.endpoint);
       state.spans.push({
         seq: event.seq,
         spanId: event.spanId,
@@ -314,8 +320,10 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
         status: 'open',
         error: null,
         args: event.args,
+        background: owner !== undefined && owner.role === 'spare' && owner.site === null,
       });
       return;
+    }
     case 'span.end': {
       for (let i = state.spans.length - 1; i >= 0; i--) {
         const span = state.spans[i]!;
