@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { parseTraceFileText } from '../../shared/trace/traceFile.js';
-import { ARTIFACTS, type WindowSession, describeWindow, navigate } from './chromiumHarness.js';
+import { ARTIFACTS, type WindowSession, describeWindow, navigate, setMessagesOnly } from './chromiumHarness.js';
 
 const demo = parseTraceFileText(
   readFileSync(path.resolve(__dirname, '../../renderer/src/demos/www.naver.com.json'), 'utf8'),
@@ -66,6 +66,7 @@ describeWindow('saved traces in the window: demos, open, save (web host)', (wind
     await page.context().setOffline(true);
     try {
       await page.getByTestId('demos').selectOption('www.naver.com');
+      await setMessagesOnly(page, true);
       await expect.poll(() => page.getByTestId('replay-banner').textContent()).toContain('www.naver.com');
       await expect
         .poll(() => page.getByTestId('position').textContent())

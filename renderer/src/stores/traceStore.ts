@@ -13,11 +13,19 @@ import type { BrowserModelApi, HostInfo, NavigationResultView, StepCommand } fro
 import { TraceTimeline } from '../../../shared/trace/browserViewState';
 import { type StepGateState, foldStepGate, initialStepGateState } from '../../../shared/trace/stepGateState';
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
+import { BackgroundWork, isJourneyStep } from '../viz/journeySteps';
 
 export const useTraceStore = defineStore('trace', () => {
   const events = markRaw([] as TraceEvent[]);
   const messageSeqs = markRaw([] as number[]);
   const phaseSeqs = markRaw([] as number[]);
+  /** The journey's steps (background work left out), in trace order. */
+  const journeySeqs = markRaw([] as number[]);
+  /** Where a step's consequences end: every journey step and every message. */
+  const boundarySeqs = markRaw([] as number[]);
+  /** Events that are background work (the spare's start-up, shutdowns of unused processes). */
+  const backgroundSeqs = markRaw(new Set<number>());
+  const background = new BackgroundWork();
   /** Where each navigation begins (its "Handle input" phase): times are shown relative to it. */
   const navigationStarts = markRaw([] as { seq: number; ts: number }[]);
   const timeline = markRaw(new TraceTimeline());
@@ -40,6 +48,11 @@ export const useTraceStore = defineStore('trace', () => {
 
   function index(event: TraceEvent): void {
     events.push(event);
+    const isBackground = background.observe(event);
+    if (isBackground) backgroundSeqs.add(event.seq);
+    const isStep = !isBackground && isJourneyStep(event);
+    if (isStep) journeySeqs.push(event.seq);
+    if (isStep || event.type === 'message') boundarySeqs.push(event.seq);
     if (event.type === 'message') messageSeqs.push(event.seq);
     if (event.type === 'span.begin' && event.category === 'phase') phaseSeqs.push(event.seq);
     if (event.type === 'span.begin' && event.phase === 'handle-input')
@@ -48,6 +61,8 @@ export const useTraceStore = defineStore('trace', () => {
 
   function append(batch: readonly TraceEvent[]): void {
     for (const received of batch) {
+      // A new session on the same host (Clear): its trace starts again at seq 0.
+      if (received.seq === 0 && received.type === 'trace.begin' && liveEvents.length > 0) startOver();
       if (received.seq !== liveEvents.length) continue; // duplicates or gaps are never folded
       // Checked before any view reads it: a malformed event is shown as an error in its place.
       const event = checkedTraceEvent(received, liveEvents.length);
@@ -55,15 +70,29 @@ export const useTraceStore = defineStore('trace', () => {
       gate.value = foldStepGate(gate.value, event);
       if (!replay.value) index(event);
     }
+    liveTimeline.update(liveEvents);
+    liveVersion.value++;
     if (replay.value) return;
     timeline.update(events);
     version.value++;
+  }
+
+  /** Forgets the live trace (a new one begins). */
+  function startOver(): void {
+    liveEvents.length = 0;
+    liveTimeline.reset();
+    gate.value = initialStepGateState();
+    if (!replay.value) show([]);
   }
 
   function show(list: readonly TraceEvent[]): void {
     events.length = 0;
     messageSeqs.length = 0;
     phaseSeqs.length = 0;
+    journeySeqs.length = 0;
+    boundarySeqs.length = 0;
+    backgroundSeqs.clear();
+    background.reset();
     navigationStarts.length = 0;
     timeline.reset();
     for (const event of list) index(event);
@@ -148,6 +177,9 @@ export const useTraceStore = defineStore('trace', () => {
     stepMode,
     messageSeqs,
     phaseSeqs,
+    journeySeqs,
+    boundarySeqs,
+    backgroundSeqs,
     timeline,
     version,
     info,
@@ -167,5 +199,6 @@ export const useTraceStore = defineStore('trace', () => {
     proceedInterstitial: () => call((m) => m.proceedInterstitial()),
     killRenderer: (processId: string) => call((m) => m.killRenderer(processId)),
     killNetworkThread: () => call((m) => m.killNetworkThread()),
+    newSession: () => call((m) => m.newSession()),
   };
 });

@@ -1,0 +1,64 @@
+/**
+ * Names the trace gives things (span names, which the model records in English), in
+ * the window's language. DevTools' request phases keep the names Korean DevTools uses.
+ */
+
+const SPAN_NAMES_KO: Record<string, string> = {
+  'Handle input': '입력 처리',
+  'Start navigation': '내비게이션 시작',
+  Network: '네트워크',
+  'Read response': '응답 읽기',
+  'Find a renderer process': '렌더러 프로세스 찾기',
+  Commit: '커밋',
+  Load: '로드',
+  'DNS Lookup': 'DNS 조회',
+  'Initial connection': '초기 연결',
+  SSL: 'SSL',
+  'Request sent': '요청 전송됨',
+  'Waiting for server response': '서버 응답 대기 중',
+  'Content Download': '콘텐츠 다운로드',
+  'Load HTML and CSS parsers': 'HTML·CSS 파서 불러오기',
+  'Style, layout, paint (first paint)': '스타일·레이아웃·페인트(첫 페인트)',
+  'Style, layout, paint (after load)': '스타일·레이아웃·페인트(로드 후)',
+};
+
+const DESTINATIONS_KO: Record<string, string> = {
+  document: '문서',
+  script: '스크립트',
+  style: '스타일시트',
+  image: '이미지',
+  font: '글꼴',
+  empty: '기타',
+  iframe: 'iframe 문서',
+  object: '객체',
+  audio: '오디오',
+  video: '비디오',
+};
+
+const SCRIPT_TIMINGS_KO: Record<string, string> = {
+  'parser-blocking': '파서 차단',
+  async: 'async',
+  defer: 'defer',
+  module: 'module',
+  inline: '인라인',
+};
+
+/** A request's destination (what it is fetched as: document, script, style…). */
+export function destinationName(destination: string, locale: string): string {
+  return locale === 'ko' ? (DESTINATIONS_KO[destination] ?? destination) : destination;
+}
+
+/** How a script is timed (parser-blocking, async, defer, module, inline). */
+export function scriptTimingName(timing: string, locale: string): string {
+  return locale === 'ko' ? (SCRIPT_TIMINGS_KO[timing] ?? timing) : timing;
+}
+
+/** A span's name as shown ("Redirect 301" too); unknown names are shown as recorded. */
+export function spanName(name: string, locale: string): string {
+  if (locale !== 'ko') return name;
+  const known = SPAN_NAMES_KO[name];
+  if (known) return known;
+  const redirect = /^Redirect (\d{3})$/.exec(name);
+  if (redirect) return `리디렉션 ${redirect[1]}`;
+  return name;
+}
