@@ -21,6 +21,8 @@ export interface ProcessView {
   /** Started as the spare, or speculatively, and how it was assigned. */
   role: 'spare' | 'speculative' | null;
   unresponsive: boolean;
+  /** The browser discarded it (a redirect changed the site, the navigation failed…). */
+  discarded: boolean;
 }
 
 export interface DownloadView {
@@ -164,6 +166,7 @@ function processFor(state: BrowserViewState, id: string, kind: ProcessView['kind
       detail: null,
       role: null,
       unresponsive: false,
+      discarded: false,
     };
     state.processes.push(view);
   }
@@ -246,6 +249,7 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
     case 'process.discarded': {
       const view = processFor(state, event.processId, 'renderer');
       view.detail = `discarded: ${event.reason}`;
+      view.discarded = true;
       return;
     }
     case 'process.unresponsive':
@@ -300,6 +304,12 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
     }
     case 'process.crash': {
       const view = processFor(state, event.processId, 'renderer');
+      // A process the browser discarded before it was ready is killed on purpose: it ended as asked.
+      if (view.discarded && event.reason === 'killed') {
+        view.state = 'exited';
+        view.detail = `${view.detail ?? 'discarded'} (killed before it was ready)`;
+        return;
+      }
       view.state = 'crashed';
       view.detail = `${event.reason}${event.signal ? ` (${event.signal})` : ''}`;
       return;

@@ -20,6 +20,7 @@ function stateWith(renderers: number, servers: number) {
     detail: null,
     role: null,
     unresponsive: false,
+    discarded: false,
   });
   for (let i = 1; i <= renderers; i++)
     state.processes.push({
@@ -32,6 +33,7 @@ function stateWith(renderers: number, servers: number) {
       detail: null,
       role: null,
       unresponsive: false,
+      discarded: false,
     });
   for (let i = 1; i <= servers; i++)
     state.servers.push({

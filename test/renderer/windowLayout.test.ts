@@ -33,6 +33,7 @@ function browserWith(renderers: { state: 'running' | 'exited' | 'crashed' | 'lau
     detail: null,
     role: null,
     unresponsive: false,
+    discarded: false,
   });
   renderers.forEach((r, i) =>
     state.processes.push({
@@ -45,6 +46,7 @@ function browserWith(renderers: { state: 'running' | 'exited' | 'crashed' | 'lau
       detail: null,
       role: null,
       unresponsive: false,
+      discarded: false,
     }),
   );
   for (let i = 1; i <= servers; i++)
