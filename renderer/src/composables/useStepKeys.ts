@@ -15,7 +15,13 @@ export function useStepKeys(): void {
   };
   const onKey = (event: KeyboardEvent): void => {
     const target = event.target as HTMLElement | null;
-    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+    // Fields that use these keys themselves keep them (a checkbox or a button does not).
+    const typing =
+      target &&
+      (target.isContentEditable ||
+        ['TEXTAREA', 'SELECT'].includes(target.tagName) ||
+        (target.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type)));
+    if (typing) return;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const actions: Record<string, () => void> = {
       ArrowRight: next,

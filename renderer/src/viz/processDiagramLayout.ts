@@ -61,6 +61,10 @@ export interface DiagramOptions {
   /** Draw renderer processes that have exited (default: left out). */
   showExited?: boolean;
   words?: DiagramWords;
+  /** Room kept at a box's right for its kill button (px). */
+  badgeWidth?: number;
+  /** Whether kill buttons are drawn (at the live end only); boxes without one keep room for a state word only. */
+  killable?: boolean;
 }
 
 const PAD = 12;
@@ -69,7 +73,7 @@ const GAP = 6;
 /** The lowest box that still holds its title. */
 const MIN_BOX = 20;
 /** Space kept at a box's right for its kill button or state label. */
-const BADGE = 48;
+const BADGE = 44;
 /** Approximate glyph widths at the diagram's font sizes (Hangul and CJK are about twice as wide). */
 const TITLE_CHAR = 7.2;
 const LINE_CHAR = 6.4;
@@ -184,20 +188,25 @@ export function layoutProcessDiagram(
   }
   renderers.forEach((process, i) => {
     const box = placed.boxes[i]!;
+    // Its role goes with its site, below the title, so the title (the id) is never cut.
     const role =
       process.role === 'spare' && !process.site
-        ? ` (${words.spare})`
+        ? `${words.spare} · ${words.noSiteYet}`
         : process.role === 'speculative'
-          ? ` (${words.speculative})`
-          : '';
+          ? `${words.speculative} · ${process.site ?? ''}`
+          : (process.site ?? '');
     nodes.push({
       id: process.id,
       kind: 'renderer',
       ...box,
-      title: `${process.id}${role}`,
+      // A box too low for its lines names its role in the title.
+      title:
+        box.h < 38 && process.role
+          ? `${process.id} (${process.role === 'spare' ? words.spare : words.speculative})`
+          : process.id,
       lines: [
         `pid ${process.pid ?? '…'} · ${process.unresponsive ? words.notResponding : words.state(process.state)}`,
-        process.site ?? (process.role === 'spare' ? words.noSiteYet : ''),
+        role,
       ],
       tooltip: '',
       state: process.state,
@@ -234,7 +243,9 @@ export function layoutProcessDiagram(
       .filter(Boolean)
       .join('\n');
     // Renderers and the network thread keep room at the right for their kill button or state.
-    const badge = node.kind === 'renderer' || node.kind === 'network' ? BADGE : 0;
+    const ended = node.state === 'exited' || node.state === 'crashed';
+    const killButton = options.killable !== false && (node.kind === 'renderer' || node.kind === 'network') && !ended;
+    const badge = killButton ? (options.badgeWidth ?? BADGE) : node.kind === 'renderer' && ended ? BADGE + 16 : 0;
     node.title = ellipsize(node.title, node.w - 16 - badge, TITLE_CHAR);
     // Lines that do not fit the box's height are left out (they stay in the tooltip).
     node.lines = node.lines
