@@ -26,6 +26,7 @@ const layerZones = [
       './electron/lab',
       './electron/hosts',
       './electron/preload',
+      './electron/real-chromium',
     ],
     message: 'The browser model talks to other runtimes only through shared/ messages.',
   },
@@ -37,12 +38,20 @@ const layerZones = [
       './electron/lab',
       './electron/hosts',
       './electron/preload',
+      './electron/real-chromium',
     ],
     message: 'The network thread talks to other runtimes only through shared/ messages.',
   },
   {
     target: './electron/renderer-process',
-    from: ['./electron/browser', './electron/network', './electron/lab', './electron/hosts', './electron/preload'],
+    from: [
+      './electron/browser',
+      './electron/network',
+      './electron/lab',
+      './electron/hosts',
+      './electron/preload',
+      './electron/real-chromium',
+    ],
     message: 'The renderer stand-in talks to other runtimes only through shared/ messages.',
   },
   {
@@ -53,6 +62,7 @@ const layerZones = [
       './electron/renderer-process',
       './electron/hosts',
       './electron/preload',
+      './electron/real-chromium',
     ],
     message: 'The lab is the outside world: it knows nothing of the browser.',
   },
@@ -65,6 +75,7 @@ const layerZones = [
       './electron/lab',
       './electron/hosts',
       './electron/preload',
+      './electron/real-chromium',
     ],
     message: 'electron/node/ holds helpers for every Node runtime and imports none of them.',
   },
@@ -77,8 +88,23 @@ const layerZones = [
       './electron/lab',
       './electron/hosts',
       './electron/node',
+      './electron/real-chromium',
     ],
     message: 'The preload sees only shared/ (the API and its protocol) and electron.',
+  },
+  {
+    // The real-Chromium recorder drives a system Chromium: it sees shared/ and electron/node/ only,
+    // and only the hosts use it.
+    target: './electron/real-chromium',
+    from: [
+      './electron/browser',
+      './electron/network',
+      './electron/renderer-process',
+      './electron/lab',
+      './electron/hosts',
+      './electron/preload',
+    ],
+    message: 'electron/real-chromium/ may import only shared/ and electron/node/.',
   },
   // The window is DOM-only.
   { target: './renderer', from: ['./electron', './test'], message: 'The window (renderer/) may import only shared/.' },
@@ -150,7 +176,9 @@ export default tseslint.config(
   {
     // Plain-JS tooling scripts run in Node.
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
   },
   {
     plugins: { layers: layersPlugin },

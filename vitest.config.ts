@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     reporters: ['default'],
+    // Every temporary folder and process the tests make must be gone at the end (see the file).
+    globalSetup: ['test/testRunLeakCheck.ts'],
   },
 });

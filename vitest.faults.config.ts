@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 60_000,
     reporters: ['default'],
+    // Every temporary folder and process the tests make must be gone at the end (see the file).
+    globalSetup: ['test/testRunLeakCheck.ts'],
   },
 });

@@ -89,7 +89,7 @@ export class BrowserProcess {
       siteInstanceFor: (site) => this.siteInstanceFor(site),
       processForSite: (site, purpose) => this.processForSite(site, purpose),
       hasProcessFor: (site) => this.siteInstanceFor(site).liveProcess() !== null,
-      discardProcess: (host, reason) => this.discardProcess(host, reason),
+      releaseProcessIfUnused: (host, reason, lastFrameLeft) => this.releaseProcessIfUnused(host, reason, lastFrameLeft),
       historyChanged: () => this.saveSession(),
     });
     this.registerHandlers();
@@ -303,6 +303,16 @@ export class BrowserProcess {
   private ensureSpare(): void {
     if (!this.options.spareRenderer || this.shuttingDown || (this.spare && this.spare.isAlive)) return;
     this.spare = this.newProcess(SPARE_SITE);
+  }
+
+  /**
+   * Ends a process that no frame and no navigation needs any more: one whose last frame
+   * left is shut down; one that never got a document is recorded as discarded, with why.
+   */
+  private releaseProcessIfUnused(host: RenderProcessHost, reason: string, lastFrameLeft: boolean): void {
+    if (!host.isUnused) return;
+    if (lastFrameLeft) host.shutdown(reason);
+    else this.discardProcess(host, reason);
   }
 
   private discardProcess(host: RenderProcessHost, reason: string): void {

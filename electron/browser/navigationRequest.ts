@@ -15,7 +15,7 @@ import { RESOURCE_HEADER_BYTES, sniffMimeTypeWithRule } from '../../shared/web/m
 import { originOf, siteForUrl } from '../../shared/web/siteInfo.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import type { BrowserTracing } from './browserTracing.js';
-import { type DownloadManager, isAttachment } from './downloadManager.js';
+import { type DownloadEnd, type DownloadManager, isAttachment } from './downloadManager.js';
 import { ERROR_PAGE_SITE, errorPageHtml } from './errorPage.js';
 import type { SafeBrowsingDatabase, SafeBrowsingVerdict } from './safeBrowsingDatabase.js';
 import type { MessageRouter } from './messageRouter.js';
@@ -48,7 +48,7 @@ function failedWith(detail: string): NetErrorInfo {
 export type NavigationOutcome =
   | { outcome: 'committed'; url: string; frame: RenderFrameHost; head: ResponseHead }
   | { outcome: 'failed'; url: string; netError: NetErrorInfo; errorPageCommitted: boolean }
-  | { outcome: 'download'; url: string; state: 'complete' | 'interrupted' }
+  | { outcome: 'download'; url: string; download: DownloadEnd }
   | { outcome: 'blocked'; url: string; threatType: string }
   | { outcome: 'no-commit'; url: string; reason: string }
   | { outcome: 'renderer-crashed'; url: string }
@@ -67,8 +67,8 @@ export interface NavigationDelegate {
   ): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' };
   /** Whether the site already has a live process. */
   hasProcessFor(site: string): boolean;
-  /** Gives up a process that was started for a navigation that will not use it. */
-  discardProcess(host: RenderProcessHost, reason: string): void;
+  /** Ends a process that neither a frame nor a navigation needs any more. */
+  releaseProcessIfUnused(host: RenderProcessHost, reason: string): void;
   readonly speculativeProcesses: boolean;
   readonly errorPages: boolean;
   readonly safeBrowsing: SafeBrowsingDatabase;
@@ -118,6 +118,8 @@ export class NavigationRequest {
   private readonly events = new AsyncQueue<NavigationEvent>();
   private readonly navigationStart = monotonicMicros();
   private readonly unsubscribers: (() => void)[] = [];
+  /** Processes this navigation may commit in, each kept alive until the navigation is done with it. */
+  private readonly processHolds = new Map<RenderProcessHost, () => void>();
   private pendingCancel: { kind: 'cancel'; reason: string } | null = null;
   /** URLLoaderFactory.CreateLoaderAndStart went to the network thread. */
   private loaderCreated = false;
@@ -212,8 +214,10 @@ export class NavigationRequest {
       transition: this.transition,
       input: this.input,
     });
+    let ended: NavigationOutcome['outcome'] = 'failed';
     try {
       const outcome = await this.journey();
+      ended = outcome.outcome;
       if (outcome.outcome !== 'committed') this.delegate.router.dropRoute(this.requestId);
       return outcome;
     } catch (error) {
@@ -232,6 +236,13 @@ export class NavigationRequest {
       return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
     } finally {
       for (const unsubscribe of this.unsubscribers) unsubscribe();
+      // A process started or taken for this navigation and left without a frame ends (no leaks
+      // when navigations are cancelled before they commit).
+      const reason =
+        ended === 'cancelled'
+          ? `navigation ${this.navigationId} was cancelled before it committed`
+          : `navigation ${this.navigationId} did not commit here (${ended})`;
+      for (const host of [...this.processHolds.keys()]) this.releaseProcess(host, reason);
     }
   }
 
@@ -384,20 +395,25 @@ export class NavigationRequest {
         `the server answered ${head.status} ${head.statusText}: there is no document to commit, the current page stays`,
       );
     }
-    const download = isAttachment(head)
+    const downloadBecause = isAttachment(head)
       ? 'Content-Disposition: attachment'
       : !rendererCanShow(sniffed)
         ? `the renderer cannot show ${sniffed}`
         : null;
-    if (download) {
-      this.decide('download', `${download}: the download manager saves it, nothing commits`);
+    if (downloadBecause) {
+      this.decide('download', `${downloadBecause}: the download manager saves it, nothing commits`);
       tracing.endSpan(span, 'ok', null, { decision: 'download' });
       this.discardSpeculative('the response is a download');
-      const finished = this.delegate.downloads.begin(this.requestId, this.url, head, sniffed);
-      // The loader's client end goes to the browser's download manager instead of a renderer.
-      this.loaderHandedOff = true;
-      this.delegate.router.moveRoute(this.requestId, BROWSER_ENDPOINT);
-      const state = await finished;
+      const { accepted, finished } = this.delegate.downloads.begin(this.requestId, this.url, head, sniffed);
+      if (accepted) {
+        // The loader's client end goes to the browser's download manager instead of a renderer.
+        this.loaderHandedOff = true;
+        this.delegate.router.moveRoute(this.requestId, BROWSER_ENDPOINT);
+      } else {
+        // The file could not be created: no byte of the body is accepted.
+        cancelLoader('the download could not be saved');
+      }
+      const download = await finished;
       tracing.record({
         type: 'navigation.end',
         navigationId: this.navigationId,
@@ -405,7 +421,7 @@ export class NavigationRequest {
         outcome: 'no-commit',
         netError: null,
       });
-      return { outcome: 'download', url: this.url, state };
+      return { outcome: 'download', url: this.url, download };
     }
     this.decide(
       'render',
@@ -424,7 +440,7 @@ export class NavigationRequest {
       this.discardSpeculative(`a redirect changed the site from ${this.speculative.site} to ${site}`);
     }
     const { host, reused, how } = this.delegate.processForSite(site, 'commit');
-    this.watchProcess(host);
+    this.useProcess(host);
     if (host.state === 'launching') {
       const ready = await host.ready.then(
         () => 'ready' as const,
@@ -502,6 +518,8 @@ export class NavigationRequest {
       }
       if (event.kind === 'process-gone' && event.processId !== host.endpointId) continue;
       this.awaitingCommit = null;
+      // The frame made for this commit holds no document: it no longer keeps the process.
+      if (created) host.frames.delete(frame.frameToken);
       if (event.kind === 'cancel') return this.cancelled(span, event.reason);
       if (event.kind === 'timeout') host.markUnresponsive(event.what, COMMIT_TIMEOUT_MS);
       tracing.endSpan(
@@ -521,7 +539,7 @@ export class NavigationRequest {
     this.decide('error-page', `${netError.name}: an error page commits in the error-page process (${ERROR_PAGE_SITE})`);
     const span = tracing.beginPhase('find-renderer', this.navigationId, { site: ERROR_PAGE_SITE });
     const { host, reused, how } = this.delegate.processForSite(ERROR_PAGE_SITE, 'commit');
-    this.watchProcess(host);
+    this.useProcess(host);
     if (
       host.state === 'launching' &&
       (await host.ready.then(
@@ -597,12 +615,29 @@ export class NavigationRequest {
     if (current && current.siteInstance.site === site && current.process.isReusable) return;
     if (this.delegate.hasProcessFor(site)) return;
     this.speculative = this.delegate.processForSite(site, 'speculative').host;
+    this.useProcess(this.speculative);
   }
 
   private discardSpeculative(reason: string): void {
     const speculative = this.speculative;
     this.speculative = null;
-    if (speculative && speculative.frames.size === 0) this.delegate.discardProcess(speculative, reason);
+    if (speculative) this.releaseProcess(speculative, reason);
+  }
+
+  /** This navigation may commit in `host`: keep it alive, and hear if it goes away. */
+  private useProcess(host: RenderProcessHost): void {
+    if (this.processHolds.has(host)) return;
+    this.processHolds.set(host, host.holdForNavigation());
+    this.watchProcess(host);
+  }
+
+  /** Done with `host`: it ends if no frame and no other navigation needs it. */
+  private releaseProcess(host: RenderProcessHost, reason: string): void {
+    const release = this.processHolds.get(host);
+    if (!release) return;
+    this.processHolds.delete(host);
+    release();
+    this.delegate.releaseProcessIfUnused(host, reason);
   }
 
   private decide(decision: 'render' | 'download' | 'no-commit' | 'error-page' | 'blocked', reason: string): void {

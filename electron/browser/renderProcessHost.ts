@@ -29,6 +29,8 @@ export class RenderProcessHost {
   private process: LaunchedRenderer | null = null;
   private shutdownRequested = false;
   private unresponsive = false;
+  /** Navigations that may still commit here (Chromium keeps a process alive for its pending views). */
+  private pendingNavigations = 0;
   private readonly goneListeners = new Set<(host: RenderProcessHost, exit: RendererExit) => void>();
   private resolveReady!: () => void;
   private rejectReady!: (error: Error) => void;
@@ -61,6 +63,25 @@ export class RenderProcessHost {
   onGone(listener: (host: RenderProcessHost, exit: RendererExit) => void): () => void {
     this.goneListeners.add(listener);
     return () => this.goneListeners.delete(listener);
+  }
+
+  /**
+   * A navigation that may commit in this process keeps it alive until it commits or
+   * ends; call the returned function (once) when it no longer needs it.
+   */
+  holdForNavigation(): () => void {
+    this.pendingNavigations++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.pendingNavigations--;
+    };
+  }
+
+  /** Neither a frame nor a navigation needs this process: like Chromium's, it should end. */
+  get isUnused(): boolean {
+    return this.isReusable && !this.isSpare && this.frames.size === 0 && this.pendingNavigations === 0;
   }
 
   /** A spare process (launched before any site needs it) becomes a site's process. */

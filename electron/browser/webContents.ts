@@ -33,12 +33,14 @@ export interface NavigationResult {
   outcome:
     | 'loaded'
     | 'load-failed'
+    | 'load-cancelled'
     | 'failed'
     | 'no-commit'
     | 'renderer-crashed'
     | 'cancelled'
     | 'invalid-input'
     | 'download'
+    | 'download-interrupted'
     | 'blocked';
   /** The URL that was (or would have been) loaded. */
   url: string | null;
@@ -62,10 +64,17 @@ export interface WebContentsDelegate {
     purpose: 'commit' | 'speculative',
   ): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' };
   hasProcessFor(site: string): boolean;
-  discardProcess(host: RenderProcessHost, reason: string): void;
+  /** Ends `host` if neither a frame nor a navigation needs it; `lastFrameLeft`: it hosted documents until now. */
+  releaseProcessIfUnused(host: RenderProcessHost, reason: string, lastFrameLeft: boolean): void;
   /** Session history changed (persisted by the browser). */
   historyChanged(): void;
 }
+
+/**
+ * How the load of a committed document ended: DidStopLoading, its renderer gone, or
+ * another document committed in the tab before it finished (its load is abandoned).
+ */
+type LoadEnd = 'loaded' | 'renderer-crashed' | 'superseded';
 
 export const SEARCH_URL = 'http://www.google.com/search?q=';
 
@@ -113,9 +122,9 @@ export class WebContents implements NavigationDelegate {
   private loadSpan: string | null = null;
   /** The current document's body failed after commit (DidFailLoadWithError); cleared at the next commit. */
   private loadError: NetErrorInfo | null = null;
-  private loadFinished: ((outcome: 'loaded' | 'renderer-crashed') => void) | null = null;
+  private loadFinished: ((outcome: LoadEnd) => void) | null = null;
   /** The load of the committed document, settled by DidStopLoading or a crash. */
-  private currentLoad: Promise<'loaded' | 'renderer-crashed'> | null = null;
+  private readonly loads = new WeakMap<NavigationRequest, Promise<LoadEnd>>();
   /** Set when the browser closes: its renderers exiting then is no crash. */
   shuttingDown = false;
 
@@ -144,8 +153,8 @@ export class WebContents implements NavigationDelegate {
     return this.delegate.hasProcessFor(site);
   }
 
-  discardProcess(host: RenderProcessHost, reason: string): void {
-    this.delegate.discardProcess(host, reason);
+  releaseProcessIfUnused(host: RenderProcessHost, reason: string): void {
+    this.delegate.releaseProcessIfUnused(host, reason, false);
   }
 
   get speculativeProcesses(): boolean {
@@ -329,7 +338,7 @@ export class WebContents implements NavigationDelegate {
           );
           this.tracing.state('title', 'Privacy error', outcome.netError.name);
         }
-        if (outcome.errorPageCommitted) await (this.currentLoad ?? Promise.resolve());
+        if (outcome.errorPageCommitted) await this.loads.get(request);
         this.stopLoadingIfIdle('navigation failed');
         return {
           navigationId,
@@ -340,13 +349,21 @@ export class WebContents implements NavigationDelegate {
         };
       case 'download':
         this.stopLoadingIfIdle('the response is a download');
-        return {
-          navigationId,
-          outcome: 'download',
-          url: outcome.url,
-          netError: null,
-          message: `Downloaded ${outcome.url} (${outcome.state}); the current page stays`,
-        };
+        return outcome.download.state === 'complete'
+          ? {
+              navigationId,
+              outcome: 'download',
+              url: outcome.url,
+              netError: null,
+              message: `Downloaded ${outcome.url} → ${outcome.download.path}; the current page stays`,
+            }
+          : {
+              navigationId,
+              outcome: 'download-interrupted',
+              url: outcome.url,
+              netError: null,
+              message: `The download of ${outcome.url} was interrupted: ${outcome.download.error ?? 'unknown reason'}; the current page stays`,
+            };
       case 'blocked':
         this.interstitial = { kind: 'safebrowsing', url: outcome.url };
         this.tracing.state(
@@ -391,6 +408,14 @@ export class WebContents implements NavigationDelegate {
   didCommitNavigation(request: NavigationRequest, commit: { frame: RenderFrameHost; url: string }): void {
     // Committed: from here on the tab is loading the new document, not navigating.
     if (this.activeNavigation === request) this.activeNavigation = null;
+    // A document still loading is abandoned when another one commits: its load ends here.
+    if (this.loadFinished) {
+      if (this.loadSpan)
+        this.tracing.endSpan(this.loadSpan, 'cancelled', 'another document committed before this one finished loading');
+      this.loadSpan = null;
+      this.loadFinished('superseded');
+      this.loadFinished = null;
+    }
     const previous = this.currentFrame;
     const frame = commit.frame;
     frame.url = commit.url;
@@ -424,14 +449,23 @@ export class WebContents implements NavigationDelegate {
       url: commit.url,
       processId: frame.process.endpointId,
     });
-    this.currentLoad = new Promise<'loaded' | 'renderer-crashed'>((resolve) => (this.loadFinished = resolve));
+    this.loads.set(request, new Promise<LoadEnd>((resolve) => (this.loadFinished = resolve)));
   }
 
   private async didCommit(
     request: NavigationRequest,
     outcome: Extract<NavigationOutcome, { outcome: 'committed' }>,
   ): Promise<NavigationResult> {
-    const loaded = await (this.currentLoad ?? Promise.resolve<'loaded' | 'renderer-crashed'>('renderer-crashed'));
+    const loaded = (await this.loads.get(request)) ?? 'renderer-crashed';
+    if (loaded === 'superseded') {
+      return {
+        navigationId: request.navigationId,
+        outcome: 'load-cancelled',
+        url: outcome.url,
+        netError: null,
+        message: `${outcome.url} committed, then another page replaced it before it finished loading`,
+      };
+    }
     if (loaded === 'loaded' && this.loadError) {
       const error = this.loadError;
       return {
@@ -462,7 +496,7 @@ export class WebContents implements NavigationDelegate {
 
   private releaseFrame(frame: RenderFrameHost, reason: string): void {
     frame.process.frames.delete(frame.frameToken);
-    if (frame.process.frames.size === 0) frame.process.shutdown(`no frames left: ${reason}`);
+    this.delegate.releaseProcessIfUnused(frame.process, `no frames left: ${reason}`, true);
   }
 
   private setLoading(loading: boolean, cause: string): void {

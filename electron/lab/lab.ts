@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { X509Certificate, createHash, randomInt } from 'node:crypto';
 import { LabCertificateAuthority } from './labCertificateAuthority.js';
 import { LabDnsServer } from './labDnsServer.js';
 import { buildLabSafeBrowsingLists } from './labSafeBrowsingList.js';
@@ -7,7 +7,7 @@ import { LabServerCertificates } from './labServerCertificates.js';
 import { LabWebServer } from './labWebServer.js';
 import { labHostRedirects, labSites } from './labSites.js';
 import type { LabSiteCertificate } from './labSites.js';
-import { labNameServers, labWebAddresses, labZones } from './labZones.js';
+import { LAB_WEB_ADDRESS_PREFIX, labNameServers, labWebAddresses, labZones } from './labZones.js';
 import type { LabConfig, LabDnsServerInfo } from './labConfig.js';
 import type { LabNameServer, LabZone } from './labZones.js';
 
@@ -107,7 +107,12 @@ export class Lab {
         httpsPort,
         hosts: hostsByAddress.get(address) ?? [],
       })),
+      webAddressPrefix: LAB_WEB_ADDRESS_PREFIX,
       ca: { certPem: ca.certPem },
+      serverCertificates: certificates.hosts().map((host) => {
+        const served = certificates.certificateFor(host)!;
+        return { host, kind: served.kind, spkiSha256: spkiSha256(served.chainPem) };
+      }),
       scenarios: structuredClone(LAB_SCENARIOS),
       safeBrowsingLists: buildLabSafeBrowsingLists(),
     };
@@ -141,6 +146,12 @@ export class Lab {
   slowResponseCount(): number {
     return this.webServer.slowResponseCount();
   }
+}
+
+/** Base64 SHA-256 of the first certificate's SubjectPublicKeyInfo (Chromium's SPKI hash form). */
+function spkiSha256(chainPem: string): string {
+  const spki = new X509Certificate(chainPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
 }
 
 function zonesOf(ns: LabNameServer): LabZone[] {

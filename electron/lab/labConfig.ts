@@ -1,5 +1,6 @@
 import type { SafeBrowsingListFile } from './labSafeBrowsingList.js';
 import type { LabScenario } from './labScenarios.js';
+import type { LabSiteCertificate } from './labSites.js';
 
 /**
  * What the lab tells the rest of NavScope about itself once it listens: plain,
@@ -34,11 +35,23 @@ export interface LabConfig {
    */
   webServers: { address: string; port: number; httpsPort: number; hosts: string[] }[];
   /**
+   * Every lab host name resolves into this loopback range (e.g. "127.80."), served or
+   * not (refused.naver.com resolves to an address where nothing listens).
+   */
+  webAddressPrefix: string;
+  /**
    * The lab's root CA (public certificate only, PEM). Every lab HTTPS host's
    * certificate chains to it, except the deliberately broken ones; in lab mode
    * NavScope's network stack trusts this CA and nothing else.
    */
   ca: { certPem: string };
+  /**
+   * The certificate each lab HTTPS host presents: its kind (only `valid` ones chain
+   * correctly to the lab CA) and the base64 SHA-256 of its SubjectPublicKeyInfo, so
+   * that a real Chromium can trust exactly the lab's valid certificates
+   * (`--ignore-certificate-errors-spki-list`) without trusting the lab CA system-wide.
+   */
+  serverCertificates: { host: string; kind: LabSiteCertificate['kind']; spkiSha256: string }[];
   /** Ready-made inputs that each demonstrate one branch of the journey. */
   scenarios: LabScenario[];
   /**

@@ -49,6 +49,9 @@ export const DATA_BIN_INTERVAL_MS = 20;
 /** The bytes of `/download/data.bin`. */
 export const DATA_BIN = labPseudoRandomBytes('navscope-lab/download/data.bin', DATA_BIN_SIZE);
 
+/** 150 × "가" (450 bytes of UTF-8) + ".txt": longer than a file name may be on most file systems (255 bytes). */
+const LONG_DOWNLOAD_NAME = `${encodeURIComponent('가'.repeat(150))}.txt`;
+
 const downloadIndex = page(
   'Downloads',
   `<h1>Downloads</h1>
@@ -57,6 +60,7 @@ const downloadIndex = page(
   <li><a href="/download/report.zip">/download/report.zip</a> — a small ZIP archive sent as <code>application/zip</code> with <code>Content-Disposition: attachment; filename="report.zip"</code>.</li>
   <li><a href="/download/data.bin">/download/data.bin</a> — ${DATA_BIN_SIZE / 1024} KB of pseudo-random bytes as <code>application/octet-stream</code> with no <code>Content-Disposition</code> at all:
     the type alone makes it a download. It arrives in ${DATA_BIN_CHUNKS} pieces about ${DATA_BIN_INTERVAL_MS} ms apart, with a <code>Content-Length</code>, so the progress is visible.</li>
+  <li><a href="/download/long-name">/download/long-name</a> — a suggested name of 150 Hangul syllables (450 bytes), longer than file systems allow: the browser shortens it by bytes and keeps the extension.</li>
 </ul>`,
 );
 
@@ -189,6 +193,11 @@ export const naverContentRoutes: Record<string, LabRoute> = {
     contentType: CONTENT_TYPES.octetStream,
     body: DATA_BIN,
     delivery: { kind: 'paced', chunks: DATA_BIN_CHUNKS, intervalMs: DATA_BIN_INTERVAL_MS },
+  },
+  '/download/long-name': {
+    contentType: CONTENT_TYPES.octetStream,
+    body: 'A download whose suggested name is 450 bytes long.\n',
+    headers: { 'Content-Disposition': `attachment; filename*=UTF-8''${LONG_DOWNLOAD_NAME}` },
   },
   '/mime/': html(mimeIndex),
   '/mime/no-content-type': { contentType: null, body: noContentTypePage },

@@ -140,6 +140,9 @@ export const LAB_ADDRESSES = {
   refused: '127.80.0.99',
 } as const;
 
+/** Every lab web address (served or not) starts with this: the lab owns 127.80.0.0/16. */
+export const LAB_WEB_ADDRESS_PREFIX = '127.80.';
+
 /**
  * A row of ordinary sites, each its own registrable domain (so its own site and its
  * own renderer process): site1-lab.com … site20-lab.com, all delegated from com to

@@ -7,7 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { type Socket, connect } from 'node:net';
-import { isLoopbackAddress } from '../../shared/net/networkServiceConfig.js';
+import { labAllowsConnection } from '../../shared/net/networkServiceConfig.js';
 import { NetError } from '../../shared/net/netError.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import type { NetLog } from './netLog.js';
@@ -45,8 +45,12 @@ interface Group {
 }
 
 export interface SocketPoolOptions {
-  /** Lab mode: only loopback addresses, with well-known ports mapped to the lab's. */
-  labPortMap: Record<string, number> | null;
+  /** Lab mode: only the lab's web servers, with well-known ports mapped to the lab's (labAllowsConnection). */
+  lab: {
+    portMap: Record<string, number>;
+    servers: { address: string; ports: number[] }[];
+    addressPrefix: string;
+  } | null;
   connectTimeoutMs: number;
   /** PEM trust anchors for TLS (the lab CA in lab mode); null = the system's roots. */
   trustAnchorsPem: string | null;
@@ -180,12 +184,15 @@ export class ClientSocketPool {
   ): Promise<PooledSocket> {
     let lastError: NetError | null = null;
     for (const address of addresses) {
-      const labPortMap = this.options.labPortMap;
-      if (labPortMap && !isLoopbackAddress(address)) {
-        lastError = new NetError('ERR_ADDRESS_UNREACHABLE', `${address}: lab mode connects only to loopback addresses`);
+      const lab = this.options.lab;
+      if (lab && !labAllowsConnection(lab, address, port)) {
+        lastError = new NetError(
+          'ERR_NETWORK_ACCESS_DENIED',
+          `${address.includes(':') ? `[${address}]` : address}:${port} is not a lab server: lab mode connects only to the lab's own servers (run with --live to reach other addresses)`,
+        );
         continue;
       }
-      const realPort = labPortMap?.[String(port)] ?? port;
+      const realPort = lab?.portMap[String(port)] ?? port;
       const target = `${address}:${port}`;
       const spanId = this.netLog.beginSpan('Initial connection', requestId, {
         group: groupKey,

@@ -63,7 +63,7 @@ export class NetworkService {
     this.cookies = new CookieStore({ dataDir: config.dataDir, onError });
     this.cache = new HttpCache({ maxBytes: 64 * 1024 * 1024 });
     this.socketPool = new ClientSocketPool(this.netLog, {
-      labPortMap: lab ? lab.portMap : null,
+      lab: lab ? { portMap: lab.portMap, servers: lab.servers, addressPrefix: lab.addressPrefix } : null,
       connectTimeoutMs: config.timeouts.connectMs,
       trustAnchorsPem: lab ? lab.caPem : null,
     });

@@ -13,7 +13,8 @@ import type {
   StepGateView,
 } from '../../shared/api/browserModelApi.js';
 import { API_METHODS, type ApiMethod } from '../../shared/api/browserModelApi.js';
-import { IPC_CHANNELS, apiRequest, apiResult, traceEventShape } from '../../shared/api/apiProtocol.js';
+import { IPC_CHANNELS, apiRequest, apiResult } from '../../shared/api/apiProtocol.js';
+import { nextTraceEvents, startsNewTrace } from '../../shared/api/traceBatch.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
 
 export interface IpcRendererLike {
@@ -33,16 +34,6 @@ export function checkedChannel(channel: string): string {
   return channel;
 }
 
-function isTraceBatch(value: unknown): value is TraceEvent[] {
-  if (!Array.isArray(value)) return false;
-  return value.every(
-    (e) =>
-      traceEventShape.check(e, 'event') === null &&
-      typeof (e as { seq?: unknown }).seq === 'number' &&
-      typeof (e as { type?: unknown }).type === 'string',
-  );
-}
-
 export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
   const call = async (method: ApiMethod, args: string[]): Promise<unknown> => {
     const problem = apiRequest.check({ id: 0, method, args }, 'call');
@@ -57,15 +48,11 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
   const listeners = new Set<(events: TraceEvent[]) => void>();
   let subscribed = false;
   const onTrace = (_event: unknown, batch: unknown): void => {
-    if (!isTraceBatch(batch)) return;
-    const fresh: TraceEvent[] = [];
-    for (const event of batch) {
-      // A new trace (newSession) starts again at seq 0.
-      if (event.seq === 0 && event.type === 'trace.begin' && received.length > 0) received.length = 0;
-      if (event.seq !== received.length) continue; // duplicates and gaps are never passed on
-      received.push(event);
-      fresh.push(event);
-    }
+    if (!Array.isArray(batch)) return;
+    // A new trace (newSession) starts again at seq 0.
+    if (startsNewTrace(batch)) received.length = 0;
+    const fresh = nextTraceEvents(received.length, batch);
+    for (const event of fresh) received.push(event);
     if (fresh.length) for (const listener of listeners) listener(fresh);
   };
 

@@ -20,6 +20,7 @@ const navigationResult = s.object({
   outcome: s.literal(
     'loaded',
     'load-failed',
+    'load-cancelled',
     'failed',
     'no-commit',
     'renderer-crashed',
@@ -27,6 +28,7 @@ const navigationResult = s.object({
     'invalid-input',
     'nothing-to-do',
     'download',
+    'download-interrupted',
     'blocked',
   ),
   url: s.nullable(s.string({ maxLength: 8192 })),

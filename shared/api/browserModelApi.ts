@@ -30,6 +30,7 @@ export interface NavigationResultView {
   outcome:
     | 'loaded'
     | 'load-failed'
+    | 'load-cancelled'
     | 'failed'
     | 'no-commit'
     | 'renderer-crashed'
@@ -37,6 +38,7 @@ export interface NavigationResultView {
     | 'invalid-input'
     | 'nothing-to-do'
     | 'download'
+    | 'download-interrupted'
     | 'blocked';
   url: string | null;
   message: string;

@@ -32,5 +32,19 @@ declare global {
     constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
     decode(input?: Uint8Array, options?: { stream?: boolean }): string;
   }
+  /** WHATWG Compression Streams (Node 18+, every browser): only what shared/real/traceInput.ts uses. */
+  interface UniversalStreamReader {
+    read(): Promise<{ done: boolean; value?: Uint8Array }>;
+    cancel(reason?: unknown): Promise<void>;
+  }
+  interface UniversalStreamWriter {
+    write(chunk: Uint8Array): Promise<void>;
+    close(): Promise<void>;
+  }
+  class DecompressionStream {
+    constructor(format: 'gzip' | 'deflate' | 'deflate-raw');
+    readonly readable: { getReader(): UniversalStreamReader };
+    readonly writable: { getWriter(): UniversalStreamWriter };
+  }
 }
 export {};

@@ -27,6 +27,7 @@
  * The original trace rides along unchanged in `navscope`, so NavScope can open its own
  * export losslessly with readTraceFile (traceFile.ts).
  */
+import { MAX_JSON_DEPTH } from '../base/jsonLimits.js';
 import { roleOf, THREAD_NAMES, type EndpointId } from '../ipc/endpoints.js';
 import { TRACE_FORMAT, type JsonValue, type TraceEvent, type TraceEventOf, type TraceFile } from './traceEvent.js';
 
@@ -136,20 +137,25 @@ export function assignLanes(intervals: readonly LaneInterval[]): number[] {
   return result;
 }
 
-/** A JSON-safe copy: drops undefined and functions, turns non-finite numbers into null (as JSON.stringify does). */
-function toJsonValue(value: unknown, seen = new Set<object>()): JsonValue {
+/**
+ * A JSON-safe copy: drops undefined and functions, turns non-finite numbers into null
+ * (as JSON.stringify does), and stops at MAX_JSON_DEPTH with a marker (the window's
+ * check refuses deeper events; this keeps an export of unchecked data from overflowing).
+ */
+function toJsonValue(value: unknown, seen = new Set<object>(), depth = 0): JsonValue {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return value.toString();
   if (typeof value !== 'object') return null;
   if (seen.has(value)) return '[circular]';
+  if (depth >= MAX_JSON_DEPTH) return `[nested deeper than ${MAX_JSON_DEPTH} levels]`;
   seen.add(value);
   try {
-    if (Array.isArray(value)) return value.map((item: unknown) => toJsonValue(item, seen));
+    if (Array.isArray(value)) return value.map((item: unknown) => toJsonValue(item, seen, depth + 1));
     const out: { [key: string]: JsonValue } = {};
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-      out[key] = toJsonValue(item, seen);
+      out[key] = toJsonValue(item, seen, depth + 1);
     }
     return out;
   } finally {
@@ -481,7 +487,8 @@ export function toChromeTrace(events: readonly TraceEvent[]): ChromeTraceFile {
       for (const flow of slice.flows) out.push({ ...flow, tid });
     });
   }
-  out.push(...instants);
+  // One at a time: spreading a long list into push() overflows the stack (150,000 events).
+  for (const instant of instants) out.push(instant);
 
   // Time order; at one instant, slices before the flows and instants they hold, outer slices first.
   const rank = (e: ChromeTraceEvent): number => (e.ph === 'X' ? 0 : 1);

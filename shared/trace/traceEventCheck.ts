@@ -9,6 +9,7 @@
  * becomes an `error` event saying what was wrong, so a bad input is visible and the
  * views never read a field that is not there.
  */
+import { MAX_TRACE_STRING, jsonShapeProblem } from '../base/jsonLimits.js';
 import type { JsonValue, TraceEvent, TraceEventOf, TraceEventType } from './traceEvent.js';
 
 type Kind = 'json' | 'string' | 'string?' | 'number' | 'number?' | 'boolean' | 'array' | 'object' | 'object?';
@@ -348,9 +349,12 @@ function kindProblem(value: unknown, kind: Kind): string | null {
   if (value === undefined) return 'missing';
   switch (kind.replace('?', '')) {
     case 'json':
-      return null;
+      return jsonShapeProblem(value);
     case 'string':
-      return typeof value === 'string' ? null : `a ${typeof value}, not a string`;
+      if (typeof value !== 'string') return `a ${typeof value}, not a string`;
+      return value.length > MAX_TRACE_STRING
+        ? `a string of ${value.length.toLocaleString('en')} characters (at most ${MAX_TRACE_STRING.toLocaleString('en')})`
+        : null;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value)
         ? null
@@ -358,10 +362,10 @@ function kindProblem(value: unknown, kind: Kind): string | null {
     case 'boolean':
       return typeof value === 'boolean' ? null : `a ${typeof value}, not a boolean`;
     case 'array':
-      return Array.isArray(value) ? null : 'not a list';
+      return Array.isArray(value) ? jsonShapeProblem(value) : 'not a list';
     default:
       return typeof value === 'object' && !Array.isArray(value)
-        ? null
+        ? jsonShapeProblem(value)
         : `a ${Array.isArray(value) ? 'list' : typeof value}, not an object`;
   }
 }

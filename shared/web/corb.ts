@@ -14,12 +14,17 @@
  * The decision, in Chromium's order (ShouldBlockBasedOnHeaders, then sniffing):
  *
  * 1. No initiator (a browser-initiated request) → allow.
- * 2. Initiator same-origin with the response URL (scheme, host, port; blob: and
- *    filesystem: URLs use their inner origin) → allow. An opaque initiator ("null") is
- *    cross-origin to everything. Origins are compared, not sites: same-site is not enough.
- * 3. The response URL's origin is not http(s) → allow (IsBlockableScheme in the older
- *    source; later versions dropped the check because CORB only ever ran on http(s)
- *    loaders, so its newest test table expects ftp:/file: to block — unreachable there).
+ * 2. Initiator same-origin with the response URL → allow (url::Origin::IsSameOriginWith:
+ *    scheme, host, port; blob: and filesystem: URLs use their inner origin; file: URLs
+ *    share the tuple origin "file://", so a file:// initiator is same-origin with
+ *    file:///x; data:, about:, javascript: and blob:null/… URLs have opaque origins).
+ *    An opaque initiator ("null", or a data:/about: URL) is cross-origin to everything.
+ *    Origins are compared, not sites: same-site is not enough.
+ * 3. (The response URL's scheme does not matter. The older CORB had IsBlockableScheme,
+ *    allowing all but http(s); Chromium dropped it because CORB only ever runs on http(s)
+ *    loaders, and its current table, corb_impl_unittest.cc, expects a cross-site ftp: or
+ *    file: response to be blocked like any other. NavScope follows the current table and
+ *    says in the reason that Chromium never reaches such a response.)
  * 4. Request mode other than no-cors → allow (cors/same-origin are covered by CORS,
  *    navigations by process isolation).
  * 5. (Service-worker responses: not modelled.)
@@ -43,6 +48,7 @@
  * the caller's convenience and ORB-style explanations; CORB itself ignores it.
  */
 import { extractMimeType, splitHeaderValue } from './mimeType.js';
+import { urlOrigin } from './siteInfo.js';
 
 /** net::kMaxBytesToSniff: CORB confirmation sniffing never looks past this many bytes. */
 export const CORB_SNIFF_BYTES = 1024;
@@ -375,11 +381,11 @@ function responseMimeType(headers: ReadonlyArray<readonly [string, string]>): st
 
 interface TargetOrigin {
   scheme: string;
-  /** The origin's serialization, or null when it is opaque. */
+  /** The origin's serialization (url::Origin's, so "file://" for file URLs), or null when it is opaque. */
   serialization: string | null;
 }
 
-/** The origin of the response URL, looking inside blob: and filesystem: URLs as url::Origin does. */
+/** The response URL's scheme and origin (inside blob: and filesystem: URLs, as url::Origin looks); null if it does not parse. */
 function targetOrigin(href: string): TargetOrigin | null {
   let url: URL;
   try {
@@ -387,28 +393,17 @@ function targetOrigin(href: string): TargetOrigin | null {
   } catch {
     return null;
   }
-  let scheme = url.protocol.replace(/:$/, '').toLowerCase();
-  if (scheme === 'blob' || scheme === 'filesystem') {
-    try {
-      url = new URL(href.slice(href.indexOf(':') + 1));
-    } catch {
-      return { scheme, serialization: null };
-    }
-    scheme = url.protocol.replace(/:$/, '').toLowerCase();
-  }
-  const origin = url.origin;
-  return { scheme, serialization: origin === 'null' ? null : origin };
+  const origin = urlOrigin(href);
+  return {
+    scheme: url.protocol.replace(/:$/, '').toLowerCase(),
+    serialization: origin === 'null' ? null : origin,
+  };
 }
 
-/** The initiator's origin serialization; null when opaque ("null", or not a parseable origin). */
+/** The initiator's origin serialization (an origin, or any URL of it); null when opaque ("null", data:, about:, not a URL). */
 function initiatorSerialization(initiator: string): string | null {
-  if (initiator.trim() === 'null') return null;
-  try {
-    const origin = new URL(initiator).origin;
-    return origin === 'null' ? null : origin;
-  } catch {
-    return null;
-  }
+  const origin = urlOrigin(initiator.trim());
+  return origin === 'null' ? null : origin;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -467,14 +462,17 @@ export function corbDecisionWithReason(input: CorbInput): CorbVerdict {
   const initiator = initiatorSerialization(input.initiatorOrigin);
   if (initiator !== null && initiator === target.serialization)
     return allow('same-origin request: CORB does not apply');
-  if (target.scheme !== 'http' && target.scheme !== 'https')
-    return allow(`${target.scheme}: response: CORB protects only http(s) responses`);
   if (input.requestMode !== 'no-cors') {
     const why = input.requestMode === 'navigate' ? 'navigations are isolated by process instead' : 'CORS governs it';
     return allow(`${input.requestMode} request: CORB applies only to no-cors requests (${why})`);
   }
 
-  const lead = `cross-origin no-cors response with ${described}`;
+  // Chromium runs CORB only in its http(s) loaders; its analyzer decides other schemes as any other response.
+  const unreachable =
+    target.scheme === 'http' || target.scheme === 'https'
+      ? ''
+      : ` (a ${target.scheme}: response, which Chromium's loaders never hand to CORB)`;
+  const lead = `cross-origin no-cors response with ${described}${unreachable}`;
 
   // 6: protected without sniffing.
   if (mimeClass === 'never-sniffed') return block(`${lead}, blocked without sniffing`, null);

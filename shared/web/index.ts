@@ -6,8 +6,15 @@ export {
   type OmniboxInputType,
 } from './omniboxInput.js';
 export { urlParts, DEFAULT_PORTS, type UrlParts } from './urlParts.js';
-export { siteForUrl, originOf, isSameSite } from './siteInfo.js';
-export { registrableDomainOrHost } from './siteInfo.js';
+export {
+  siteForUrl,
+  originOf,
+  urlOrigin,
+  isSameSite,
+  registrableDomainOrHost,
+  ERROR_PAGE_SITE,
+  type SiteForUrlOptions,
+} from './siteInfo.js';
 export {
   parseMimeType,
   serializeMimeType,
@@ -46,6 +53,8 @@ export {
   canonicalizeSafeBrowsingUrl,
   canonicalSafeBrowsingUrlParts,
   safeBrowsingExpressions,
+  isSafeBrowsingNotChecked,
+  SAFE_BROWSING_SCHEMES,
   parseIpv4,
   fullHash,
   hashPrefix,
@@ -59,6 +68,7 @@ export {
   type SafeBrowsingUrlParts,
   type SafeBrowsingExpressionResult,
   type SafeBrowsingLookup,
+  type SafeBrowsingNotChecked,
   type SafeBrowsingListOptions,
 } from './safeBrowsing.js';
 export {

@@ -332,6 +332,11 @@ function tryUrl(spec: string): URL | null {
   }
 }
 
+/** A host canonicalized as GURL does for standard schemes (the URL Standard's host parser), or null when invalid. */
+function canonicalNetworkHost(host: string): string | null {
+  return tryUrl(`http://${host}/`)?.hostname ?? null;
+}
+
 /** GURL's filesystem: URLs: an inner http(s)/file URL whose path starts with a type directory. */
 function fixupFilesystem(text: string): URL | null {
   const inner = tryUrl(text.trim().replace(/^filesystem:/i, ''));
@@ -371,10 +376,16 @@ function fixupUrl(text: string, desiredTld: string, depth = 0): URL | null {
     const outScheme = scheme === 'about' ? 'chrome' : scheme;
     let host = parts.host === undefined ? '' : fixupHost(parts.host, desiredTld);
     if (chromeUrl && parts.host === undefined) host = 'version';
-    // GURL lower-cases the host of every standard URL; WHATWG only does for its special schemes.
-    if (!WHATWG_SPECIAL.has(outScheme)) host = host.toLowerCase();
     // A standard URL needs a host (WHATWG would otherwise take "http:///x" as host "x").
     if (host === '') return null;
+    // GURL canonicalizes the host of every standard URL as a network host (lower case,
+    // escapes decoded, IDN, IPv4 numbers); WHATWG does only for its special schemes, and
+    // keeps "chrome://blank%00" whose escaped NUL makes GURL's host, and the URL, invalid.
+    if (!WHATWG_SPECIAL.has(outScheme)) {
+      const canonical = canonicalNetworkHost(host);
+      if (canonical === null) return null;
+      host = canonical;
+    }
     let spec = `${outScheme}://`;
     if (parts.username !== undefined)
       spec += `${parts.username}${parts.password !== undefined ? `:${parts.password}` : ''}@`;

@@ -13,6 +13,13 @@
  * is taken as a byte string (each code point one byte, so "http://\x01\x80.com/" keeps
  * its 0x80 byte, as in the document's example); a string with any code point above U+00FF
  * is text and is UTF-8 encoded. Non-ASCII hosts that are valid IDNs become Punycode.
+ *
+ * What is checked: Chrome looks up only http, https, ftp, ws and wss URLs
+ * (SAFE_BROWSING_SCHEMES); input without a scheme is read as http, as the document says.
+ * For anything else (file:, data:, blob:, filesystem:, about:, javascript:, mailto: …, or
+ * a URL without a host) the functions here never throw: they return a
+ * SafeBrowsingNotChecked saying why, which the window can show, with the document's
+ * canonical form where it applies (a URL with a host, such as file://server/x).
  */
 import { sha256, toHex } from '../base/sha256.js';
 
@@ -44,20 +51,117 @@ export interface SafeBrowsingExpressionResult {
 
 export interface SafeBrowsingLookup {
   expressions: SafeBrowsingExpressionResult[];
-  verdict: 'safe' | 'unsafe';
+  /** "not-checked": Safe Browsing does not look at this URL (see notChecked). */
+  verdict: 'safe' | 'unsafe' | 'not-checked';
+  /** Why the URL was not checked, when it was not; null otherwise. */
+  notChecked: SafeBrowsingNotChecked | null;
+}
+
+/**
+ * The schemes Chrome's Safe Browsing checks (V4LocalDatabaseManager::CanCheckUrl,
+ * components/safe_browsing/core/browser/db/v4_local_database_manager.cc): every other
+ * URL (file:, data:, blob:, filesystem:, about:, javascript:, mailto:, chrome: …) is
+ * never looked up.
+ */
+export const SAFE_BROWSING_SCHEMES: readonly string[] = ['http', 'https', 'ftp', 'ws', 'wss'];
+
+/**
+ * What canonicalizeSafeBrowsingUrl, canonicalSafeBrowsingUrlParts and
+ * safeBrowsingExpressions return for input Safe Browsing does not check. They never throw.
+ */
+export interface SafeBrowsingNotChecked {
+  checked: false;
+  /**
+   * "scheme": a scheme Safe Browsing does not check (mailto:, data:, file: …);
+   * "no-host": nothing to check, no host ("", "/path", "http:///x", "http:www.a.com");
+   * "invalid": the input could not be read at all.
+   */
+  reason: 'scheme' | 'no-host' | 'invalid';
+  /** The scheme as written, lowercase, when there is one. */
+  scheme: string | null;
+  /**
+   * The v4 canonical form where the document's algorithm applies (the URL has a host:
+   * "file://server/share/x", "chrome://settings/"); null when it has no host.
+   */
+  canonicalUrl: string | null;
+  /** One sentence for the window, e.g. "Safe Browsing does not check data: URLs: …". */
+  message: string;
+}
+
+/** True for the "not checked" result of canonicalizeSafeBrowsingUrl, canonicalSafeBrowsingUrlParts and safeBrowsingExpressions. */
+export function isSafeBrowsingNotChecked(value: unknown): value is SafeBrowsingNotChecked {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    (value as { checked?: unknown }).checked === false
+  );
 }
 
 // ---------------------------------------------------------------------------------------
 // Canonicalization
 
-/** The canonical form of `url`, e.g. "http://3279880203/blah" → "http://195.127.0.11/blah". Throws when there is no host. */
-export function canonicalizeSafeBrowsingUrl(url: string): string {
+/**
+ * The canonical form of `url`, e.g. "http://3279880203/blah" → "http://195.127.0.11/blah"
+ * (a string), or, for input Safe Browsing does not check, why not (never throws).
+ */
+export function canonicalizeSafeBrowsingUrl(url: string): string | SafeBrowsingNotChecked {
   const parts = canonicalSafeBrowsingUrlParts(url);
+  return isSafeBrowsingNotChecked(parts) ? parts : joinParts(parts);
+}
+
+function joinParts(parts: SafeBrowsingUrlParts): string {
   return `${parts.scheme}://${parts.host}${parts.path}${parts.query === null ? '' : `?${parts.query}`}`;
 }
 
-/** The canonical URL, in parts. Throws when the URL has no host (e.g. "mailto:x", "/path"). */
-export function canonicalSafeBrowsingUrlParts(url: string): SafeBrowsingUrlParts {
+/** The canonical URL, in parts, or why Safe Browsing does not check it (never throws). */
+export function canonicalSafeBrowsingUrlParts(url: string): SafeBrowsingUrlParts | SafeBrowsingNotChecked {
+  try {
+    return canonicalize(url);
+  } catch (error) {
+    // Nothing above is expected to throw; if it ever does, say so rather than fail the check.
+    return notChecked('invalid', null, null, `Safe Browsing could not read ${shown(url)}: ${errorText(error)}`);
+  }
+}
+
+function notChecked(
+  reason: SafeBrowsingNotChecked['reason'],
+  scheme: string | null,
+  canonicalUrl: string | null,
+  message: string,
+): SafeBrowsingNotChecked {
+  return { checked: false, reason, scheme, canonicalUrl, message };
+}
+
+function shown(url: unknown): string {
+  if (typeof url !== 'string') return String(url);
+  return JSON.stringify(url.length > 80 ? `${url.slice(0, 80)}…` : url);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function schemeNotChecked(scheme: string, canonicalUrl: string | null): SafeBrowsingNotChecked {
+  return notChecked(
+    'scheme',
+    scheme,
+    canonicalUrl,
+    `Safe Browsing does not check ${scheme}: URLs: Chrome looks up only ${SAFE_BROWSING_SCHEMES.join(', ')} URLs`,
+  );
+}
+
+function canonicalize(url: string): SafeBrowsingUrlParts | SafeBrowsingNotChecked {
+  if (typeof url !== 'string') return notChecked('invalid', null, null, `Safe Browsing checks URLs, not ${shown(url)}`);
+  const noHost = (scheme: string | null): SafeBrowsingNotChecked =>
+    notChecked(
+      'no-host',
+      scheme,
+      null,
+      url.trim() === ''
+        ? 'Safe Browsing has nothing to check: the address is empty'
+        : `Safe Browsing cannot check ${shown(url)}: it has no host`,
+    );
   // Leading and trailing spaces and controls go; then every TAB, CR and LF (not "%0A").
   let s = trimControlsAndSpaces(url).replace(/[\t\r\n]/g, '');
   // The fragment goes, at the first "#" (an escaped "%23" is not a fragment).
@@ -75,10 +179,12 @@ export function canonicalSafeBrowsingUrlParts(url: string): SafeBrowsingUrlParts
   } else if (bytes.startsWith('//')) {
     bytes = bytes.slice(2);
   } else {
-    // "mailto:x" or "http:host" have no authority; "host:8080/" is a host and a port.
+    // "mailto:x", "data:…", "about:blank" or "http:host" have no authority; "host:8080/" is a host and a port.
     const bare = /^([A-Za-z][A-Za-z0-9+.-]*):([^]?)/.exec(bytes);
-    if (bare !== null && !/^[0-9/]?$/.test(bare[2]!))
-      throw new Error(`Safe Browsing: ${JSON.stringify(url)} has no host`);
+    if (bare !== null && !/^[0-9/]?$/.test(bare[2]!)) {
+      const named = bare[1]!.toLowerCase();
+      return SAFE_BROWSING_SCHEMES.includes(named) ? noHost(named) : schemeNotChecked(named, null);
+    }
   }
 
   // Authority, path, query.
@@ -94,15 +200,16 @@ export function canonicalSafeBrowsingUrlParts(url: string): SafeBrowsingUrlParts
   }
 
   const { host, isIpAddress } = canonicalHost(authority);
-  if (host === '') throw new Error(`Safe Browsing: ${JSON.stringify(url)} has no host`);
-  const path = canonicalPath(rest);
-  return {
+  const checked = SAFE_BROWSING_SCHEMES.includes(scheme);
+  if (host === '') return checked ? noHost(withScheme === null ? null : scheme) : schemeNotChecked(scheme, null);
+  const parts: SafeBrowsingUrlParts = {
     scheme,
     host: escapeBytes(host),
-    path: escapeBytes(path),
+    path: escapeBytes(canonicalPath(rest)),
     query: query === null ? null : escapeBytes(query),
     isIpAddress,
   };
+  return checked ? parts : schemeNotChecked(scheme, joinParts(parts));
 }
 
 /** Removes leading and trailing C0 controls and spaces (U+0000–U+0020). */
@@ -280,8 +387,9 @@ function asciiLowercase(s: string): string {
  * exact path with the query, without it, then up to four prefixes from "/" each ending in
  * "/"). Duplicates are dropped; at most 30.
  */
-export function safeBrowsingExpressions(url: string): string[] {
+export function safeBrowsingExpressions(url: string): string[] | SafeBrowsingNotChecked {
   const parts = canonicalSafeBrowsingUrlParts(url);
+  if (isSafeBrowsingNotChecked(parts)) return parts;
   const hosts = [parts.host];
   if (!parts.isIpAddress) {
     const labels = parts.host.split('.');
@@ -408,16 +516,13 @@ export class SafeBrowsingList {
 
   /**
    * Every expression of `url` with its hash, prefix and matches; unsafe only on a
-   * confirmed full-hash match. A URL without a host (data:, about:, file:, mailto: …)
-   * has no expressions and is not on any list: safe.
+   * confirmed full-hash match. A URL Safe Browsing does not check (data:, about:, file:,
+   * mailto: …, or no host) has no expressions: "not-checked", with the reason.
    */
   lookup(url: string): SafeBrowsingLookup {
-    let candidates: string[];
-    try {
-      candidates = safeBrowsingExpressions(url);
-    } catch {
-      candidates = [];
-    }
+    const candidates = safeBrowsingExpressions(url);
+    if (isSafeBrowsingNotChecked(candidates))
+      return { expressions: [], verdict: 'not-checked', notChecked: candidates };
     const expressions = candidates.map((expression): SafeBrowsingExpressionResult => {
       const hash = fullHash(expression);
       const prefixMatch = this.hasPrefix(hash);
@@ -429,7 +534,7 @@ export class SafeBrowsingList {
         fullHashMatch: prefixMatch && this.hasFullHash(hash),
       };
     });
-    return { expressions, verdict: expressions.some((e) => e.fullHashMatch) ? 'unsafe' : 'safe' };
+    return { expressions, verdict: expressions.some((e) => e.fullHashMatch) ? 'unsafe' : 'safe', notChecked: null };
   }
 }
 

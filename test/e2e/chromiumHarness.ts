@@ -2,22 +2,18 @@
  * End-to-end harness: the real web host (browser model, lab, built window) and
  * Debian's Chromium driven by playwright-core.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { WebHost } from '../../electron/hosts/web/webHost.js';
 import { builtWindowDir } from '../../electron/node/builtEntries.js';
+import { chromiumLabFlags } from '../../electron/node/chromiumLabFlags.js';
+import { CHROMIUM, chromiumMissing, describeWithChromium } from '../electron/support/chromiumSuite.js';
 import { formatTimeline } from '../../shared/trace/timelineText.js';
 
-export const CHROMIUM = process.env.NAVSCOPE_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM, chromiumMissing };
 export const ARTIFACTS = path.resolve(__dirname, '../../test-results');
-
-export function chromiumMissing(): string | null {
-  return existsSync(CHROMIUM)
-    ? null
-    : `Chromium not found at ${CHROMIUM} (install Debian's chromium package, or set NAVSCOPE_CHROMIUM)`;
-}
 
 export interface WindowSession {
   host: WebHost;
@@ -28,20 +24,18 @@ export interface WindowSession {
   close(): Promise<void>;
 }
 
-export async function openWindow(): Promise<WindowSession> {
+/** `beforeOpen`: runs against the host before the window first loads (e.g. to give it a long trace). */
+export async function openWindow(beforeOpen?: (host: WebHost) => Promise<void>): Promise<WindowSession> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const host = await WebHost.start({ port: 0, lab: true, staticDir: builtWindowDir() });
+  await beforeOpen?.(host);
+  const lab = host.session.lab;
+  if (!lab) throw new Error('the web host started without its lab');
+  // Lab mode: the window's own host stays reachable, every other name goes nowhere.
+  const flags = chromiumLabFlags(lab.config, { allowHosts: ['127.0.0.1'] });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: [...flags.args, '--disable-dev-shm-usage'],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   // An action that cannot happen (an element that never appears) fails with its own message, within the test's time.
@@ -150,15 +144,16 @@ export function clippedDiagramText(page: Page): Promise<string[]> {
  * A suite that drives one window: skipped (with a note) when Chromium is missing, a
  * failure instead where CI requires Chromium. `window()` is the open session.
  */
-export function describeWindow(title: string, body: (window: () => WindowSession) => void): void {
-  const missing = chromiumMissing();
-  if (missing && process.env.NAVSCOPE_REQUIRE_CHROMIUM) throw new Error(missing);
-  if (missing) console.warn(`skipped: ${missing}`);
-  describe.skipIf(missing !== null)(title, () => {
+export function describeWindow(
+  title: string,
+  body: (window: () => WindowSession) => void,
+  beforeOpen?: (host: WebHost) => Promise<void>,
+): void {
+  describeWithChromium(title, () => {
     let session: WindowSession | undefined;
     beforeAll(async () => {
-      session = await openWindow();
-    }, 60_000);
+      session = await openWindow(beforeOpen);
+    }, 180_000);
     afterAll(async () => {
       await session?.close();
     });

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { parseTraceFileText } from '../../shared/trace/traceFile.js';
 import { ARTIFACTS, type WindowSession, describeWindow, navigate, setMessagesOnly } from './chromiumHarness.js';
+import { temporaryFolder } from '../support/temporaryFolder.js';
 
 const demo = parseTraceFileText(
   readFileSync(path.resolve(__dirname, '../../renderer/src/demos/www.naver.com.json'), 'utf8'),
@@ -18,7 +18,7 @@ describeWindow('saved traces in the window: demos, open, save (web host)', (wind
 
   it('refuses a file that is not a trace with a clear message, and keeps working', async () => {
     const { page, host } = w;
-    const dir = mkdtempSync(path.join(tmpdir(), 'navscope-replay-'));
+    const dir = temporaryFolder('navscope-replay-');
     const bad = path.join(dir, 'notes.json');
     writeFileSync(bad, '{"hello": "world"}');
     await page.getByTestId('trace-file-input').setInputFiles(bad);
@@ -36,7 +36,7 @@ describeWindow('saved traces in the window: demos, open, save (web host)', (wind
       page.waitForEvent('download'),
       page.getByTestId('export').selectOption('navscope'),
     ]);
-    const saved = path.join(mkdtempSync(path.join(tmpdir(), 'navscope-saved-')), download.suggestedFilename());
+    const saved = path.join(temporaryFolder('navscope-saved-'), download.suggestedFilename());
     await download.saveAs(saved);
     const trace = parseTraceFileText(readFileSync(saved, 'utf8'));
     expect(trace.events.length).toBeGreaterThan(100);

@@ -29,6 +29,30 @@ describe('the layer rules (eslint)', () => {
     ).toEqual([expect.stringMatching(/renderer stand-in/)]);
   });
 
+  it('let the real-Chromium recorder see only shared/ and electron/node/, and only the hosts use it', async () => {
+    expect(
+      await problems('electron/real-chromium/x.ts', "import { Lab } from '../lab/lab.js';\nexport const a = Lab;\n"),
+    ).toEqual([expect.stringMatching(/real-chromium\/ may import only shared\/ and electron\/node\//)]);
+    expect(
+      await problems(
+        'electron/real-chromium/x.ts',
+        "import { chromiumLabFlags } from '../node/chromiumLabFlags.js';\nexport const a = chromiumLabFlags;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await problems(
+        'electron/browser/x.ts',
+        "import { recordRealChromium } from '../real-chromium/realChromiumRecorder.js';\nexport const a = recordRealChromium;\n",
+      ),
+    ).toEqual([expect.stringMatching(/The browser model talks/)]);
+    expect(
+      await problems(
+        'electron/hosts/cli/x.ts',
+        "import { recordRealChromium } from '../../real-chromium/realChromiumRecorder.js';\nexport const a = recordRealChromium;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('keep shared/ pure: no electron/, no Node built-ins, no process', async () => {
     expect(
       await problems('shared/x.ts', "import { Lab } from '../electron/lab/lab.js';\nexport const a = Lab;\n"),

@@ -4,8 +4,8 @@
  * records them) with the spare renderer ready and with a process started for the
  * load, against
  * headless Chromium loading the same page from the same lab servers
- * (--host-resolver-rules points it at the lab; the lab CA is not in its trust store,
- * so certificate errors are ignored for the lab host). Chromium's times come from its
+ * (started with chromiumLabFlags: --host-resolver-rules points it at the lab, and the
+ * lab's valid certificates are trusted by their key hashes). Chromium's times come from its
  * own clock through the DevTools protocol: the document request (navigation start)
  * → the new document's `init` lifecycle event (commit) → its `load` event.
  */
@@ -102,16 +102,9 @@ export class NavScopeUnderTest {
   }
 }
 
-/** Chromium's flags that send www.naver.com to the lab's HTTPS server. */
-export function chromiumLabArguments(lab: Lab): string[] {
-  const web = lab.config.webServers.find((server) => server.hosts.includes('www.naver.com'));
-  if (!web) throw new Error('bench: the lab has no web server for www.naver.com');
-  return [`--host-resolver-rules=MAP www.naver.com ${web.address}:${web.httpsPort}`];
-}
-
 /** One Chromium load of the same page in a fresh browser context (its own cache and sockets). */
 export async function chromiumLoad(browser: Browser): Promise<LoadTimes> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  const context = await browser.newContext();
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);

@@ -9,7 +9,7 @@
  *   --keep-trace <file>   also save the 10,000-message trace the window figures open
  */
 import { fork } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,12 +19,15 @@ import type { LabConfig } from '../../lab/labConfig.js';
 import { navscopeVersion } from '../node/navscopeVersion.js';
 import { type BenchFigure, formatFigures, isMet, median, percentile } from './benchFigures.js';
 import { bareNodeStartMs, roundTrips } from './ipcBench.js';
-import { type LoadTimes, NavScopeUnderTest, chromiumLabArguments, chromiumLoad, launchToReady } from './navigationBench.js';
+import { type LoadTimes, NavScopeUnderTest, chromiumLoad, launchToReady } from './navigationBench.js';
+import { chromiumLabFlags } from '../../node/chromiumLabFlags.js';
+import { findSystemChromium } from '../../node/systemChromium.js';
 import { browserWithSites, type SitesMemory } from './sitesBench.js';
 import { measureWindow, recordLargeTrace } from './windowBench.js';
 
 const RUNS = Number(process.env.NAVSCOPE_BENCH_RUNS ?? 15);
-const CHROMIUM = process.env.NAVSCOPE_CHROMIUM ?? '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = findSystemChromium();
+const CHROMIUM = SYSTEM_CHROMIUM.found ? SYSTEM_CHROMIUM.path : '';
 const IPC_ROUND_TRIPS = 2000;
 const WINDOW_RUNS = 5;
 const WINDOW_STEPS = 200;
@@ -76,10 +79,11 @@ async function sitesMemoryChild(): Promise<void> {
 
 async function main(): Promise<void> {
   const sections = chosenSections(process.argv.slice(2));
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package or set NAVSCOPE_CHROMIUM`);
+  if (!SYSTEM_CHROMIUM.found) throw new Error(`bench: ${SYSTEM_CHROMIUM.message}`);
   const started = Date.now();
   const lab = await Lab.start({ dataDir: null });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', ...chromiumLabArguments(lab)] });
+  // Lab mode (every lab host at its lab address, nothing else; the lab's valid certificates trusted); the window bench's web host stays reachable.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...chromiumLabFlags(lab.config, { allowHosts: ['127.0.0.1'] }).args, '--disable-dev-shm-usage'] });
   const scratch = mkdtempSync(path.join(tmpdir(), 'navscope-bench-'));
   const figures: BenchFigure[] = [];
   try {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../../node/builtEntries.js';
+import { watchParentProcess } from './parentWatch.js';
 
 export type ElectronBinary =
   { found: true; path: string } | { found: false; reason: string; packageDir: string | null };
@@ -137,10 +138,28 @@ export async function launchDesktop(
   delete env.ELECTRON_RUN_AS_NODE;
   return new Promise((resolve) => {
     const child = spawn(binary.path, electronArgs, { stdio: 'inherit', env });
-    child.once('error', (error) => resolve({ code: null, reason: `Electron could not be started: ${error.message}` }));
+    // Stopping `npm start` stops the app: signals are passed on, and the app is asked to
+    // quit when the process that started this one ends (npm's shell dies of SIGTERM).
+    const forwarded: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    let stopping = false;
+    const forward = (signal: NodeJS.Signals) => {
+      stopping = true;
+      child.kill(signal);
+    };
+    for (const signal of forwarded) process.on(signal, forward);
+    const stopWatching = watchParentProcess(() => forward('SIGTERM'));
+    const stopForwarding = () => {
+      for (const signal of forwarded) process.removeListener(signal, forward);
+      stopWatching();
+    };
+    child.once('close', stopForwarding);
+    child.once('error', (error) => {
+      stopForwarding();
+      resolve({ code: null, reason: `Electron could not be started: ${error.message}` });
+    });
     child.once('exit', (code, signal) => {
-      // An app that dies at once did not start (missing system libraries, no GPU…).
-      if (code !== 0 && Date.now() - started < 5_000)
+      // An app that dies at once, unasked, did not start (missing system libraries, no GPU…).
+      if (!stopping && code !== 0 && Date.now() - started < 5_000)
         resolve({ code: null, reason: `Electron exited at once (${signal ?? `code ${code}`})` });
       else resolve({ code: code ?? 1 });
     });

@@ -2,6 +2,8 @@
 // the one Electron 45's own tooling declares, npm warns about those packages
 // (EBADENGINE). This says what the warnings mean, so nobody is alarmed by them.
 
+import { pathToFileURL } from 'node:url';
+
 /** Electron 45's packages (electron, @electron/get, @electron/rebuild, node-abi…) declare this. */
 export const DESKTOP_NODE = [22, 12];
 
@@ -18,7 +20,7 @@ export function engineNote(version) {
   ].join('\n');
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const note = engineNote(process.version);
   if (note) console.warn(`\n${note}\n`);
 }

@@ -1,13 +1,13 @@
 /**
  * The `navscope` command line: the headless host of the browser model.
  *
- *   navscope trace <input> [--lab] [--json] [--out FILE] [--trace-json FILE] [--har FILE]
- *   navscope start [--live]
+ *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE]
+ *   navscope start [--live] [--no-open]
  *
  * `trace` performs one navigation and prints its timeline (or the trace as JSON);
  * whatever happens, the trace recorded so far is written.
  */
-import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { toChromeTrace } from '../../../shared/trace/chromeTraceExport.js';
 import { toHar } from '../../../shared/trace/harExport.js';
@@ -18,28 +18,38 @@ import { builtWindowDir } from '../../node/builtEntries.js';
 import { defaultDataDir, defaultDownloadsDir } from '../../node/dataDir.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
+import { openInDefaultBrowser } from './browserOpener.js';
+import { EXIT, OutputError, type OutputTarget, checkOutputs, fileErrorReason, writeOutput } from './cliOutput.js';
 import { launchDesktop } from './desktopLauncher.js';
+import { watchParentProcess } from './parentWatch.js';
 
 const USAGE = `Usage:
   navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE]
       Navigate to <input> (what you would type in the address bar) headless and
       print a timeline of every step, or the whole trace as JSON (--json).
       --lab   use NavScope's embedded lab (loopback DNS and web servers), offline
-      --out   write the output to FILE instead of standard output
+      --out   write the output to FILE instead of standard output (- is standard output)
       --iterative  (live mode) resolve by walking from the real root servers
                    instead of asking the operating system's resolver
       --trace-json  also write a Chrome Trace Event file (Perfetto, chrome://tracing)
       --har         also write a HAR 1.2 file of every request
       --spare, --speculative  keep a spare renderer process / start one in parallel
                    with the request, as Chrome does (the window always does)
-  navscope web [--port N] [--live]
+  navscope web [--port N] [--live] [--open]
       Start the web host: the browser model, the embedded lab (unless --live) and
-      the window, served on 127.0.0.1 only. Open the printed URL in a browser.
-  navscope start [--live]
+      the window, served on 127.0.0.1 only. Open the printed URL in a browser
+      (--open: in the default browser, where there is a display).
+  navscope start [--live] [--no-open]
       Start the NavScope desktop app (Electron, fetched on first launch). Where it
-      cannot run (offline without the binary, no display), start the web host.
+      cannot run (offline without the binary, no display), start the web host and
+      open its URL in the default browser where there is a display (--no-open: don't).
+      Stops on Ctrl-C, SIGTERM or SIGHUP, and when the process that started it ends.
   navscope repl [--live]
       Headless: type addresses at a prompt; each navigation's timeline is printed.
+
+Exit codes: 0 the navigation loaded (or ended as asked: no commit, a completed download);
+  1 it failed (net error, crash, blocked, download interrupted); 2 wrong usage or input;
+  3 NavScope itself failed; 4 an output file or the data folder could not be written.
 `;
 
 export interface TraceOptions {
@@ -104,9 +114,27 @@ export function parseTraceArgs(args: string[]): TraceOptions {
 }
 
 function exitCodeFor(result: NavigationResult): number {
-  if (result.outcome === 'loaded' || result.outcome === 'no-commit') return 0;
-  if (result.outcome === 'invalid-input') return 2;
-  return 1;
+  if (result.outcome === 'loaded' || result.outcome === 'no-commit' || result.outcome === 'download') return EXIT.ok;
+  if (result.outcome === 'invalid-input') return EXIT.usage;
+  return EXIT.navigationFailed;
+}
+
+/** Node's file-system errors carry a syscall and a path: those are the data folder's, not NavScope's. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** Starts something that needs the data folder; a folder that cannot be used is an OutputError naming it. */
+async function withDataFolder<T>(dataDir: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    const where = error.path && path.resolve(error.path) !== path.resolve(dataDir) ? ` (${error.path})` : '';
+    throw new OutputError(
+      `cannot use the data folder ${dataDir}${where}: ${fileErrorReason(error)}; set NAVSCOPE_DATA_DIR to a writable folder`,
+    );
+  }
 }
 
 async function trace(options: TraceOptions): Promise<number> {
@@ -114,14 +142,24 @@ async function trace(options: TraceOptions): Promise<number> {
     throw new UsageError(
       '--iterative is for live mode: the lab always resolves by walking its own root, TLD and authoritative servers',
     );
-  const session = await BrowserSession.start({
-    lab: options.lab,
-    dataDir: defaultDataDir(),
-    downloadsDir: defaultDownloadsDir(),
-    iterative: options.iterative,
-    spareRenderer: options.spare,
-    speculativeProcesses: options.speculative,
-  });
+  const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  const exports: OutputTarget[] = [
+    ...(options.traceJson ? [{ option: '--trace-json', file: options.traceJson }] : []),
+    ...(options.har ? [{ option: '--har', file: options.har }] : []),
+  ];
+  // Before anything runs: a file named twice, a folder or a missing folder is refused.
+  checkOutputs([main, ...exports]);
+  const dataDir = defaultDataDir();
+  const session = await withDataFolder(dataDir, () =>
+    BrowserSession.start({
+      lab: options.lab,
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+      iterative: options.iterative,
+      spareRenderer: options.spare,
+      speculativeProcesses: options.speculative,
+    }),
+  );
   let result: NavigationResult | null = null;
   let failure: string | null = null;
   try {
@@ -135,45 +173,61 @@ async function trace(options: TraceOptions): Promise<number> {
   const output = options.json
     ? JSON.stringify({ ...traceFileOf(events), result }, null, 2) + '\n'
     : formatTimeline(events).join('\n') + '\n';
-  if (options.out) writeFileSync(options.out, output);
-  else process.stdout.write(output);
-  // The exports are written whatever happened: a failed navigation still has its trace.
-  if (options.traceJson) writeFileSync(options.traceJson, JSON.stringify(toChromeTrace(events)) + '\n');
-  if (options.har) writeFileSync(options.har, JSON.stringify(toHar(events), null, 2) + '\n');
+  // Every output is attempted, whatever happened: a failed navigation still has its trace,
+  // and one file that cannot be written does not cost the others.
+  const written: string[] = [];
+  const outputErrors: string[] = [];
+  const attempt = (target: OutputTarget, text: () => string, label: string) => {
+    try {
+      writeOutput(target, text());
+      if (target.file !== '-') written.push(`${label} to ${target.file}`);
+    } catch (error) {
+      outputErrors.push(error instanceof Error ? error.message : String(error));
+    }
+  };
+  attempt(main, () => output, 'trace written');
+  for (const target of exports)
+    attempt(
+      target,
+      () =>
+        target.option === '--har'
+          ? JSON.stringify(toHar(events), null, 2) + '\n'
+          : JSON.stringify(toChromeTrace(events)) + '\n',
+      target.option === '--har' ? 'HAR' : 'Chrome trace',
+    );
 
   if (failure) {
     process.stderr.write(`navscope: internal error: ${failure}\n`);
-    return 3;
+    return EXIT.internal;
   }
   const r = result!;
   const processes = new Set(
     events.filter((e) => e.type === 'process.spawn').map((e) => (e.type === 'process.spawn' ? e.pid : 0)),
   );
   const messages = events.filter((e) => e.type === 'message').length;
-  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${[
-    options.out ? `trace written to ${options.out}` : '',
-    options.traceJson ? `Chrome trace to ${options.traceJson}` : '',
-    options.har ? `HAR to ${options.har}` : '',
-  ]
-    .filter(Boolean)
+  const summary = `${r.message} — ${messages} messages, ${processes.size} renderer process${processes.size === 1 ? '' : 'es'}${written
     .map((s) => `; ${s}`)
     .join('')}`;
-  process.stderr.write(`navscope: ${exitCodeFor(r) === 0 ? '' : 'error: '}${summary}\n`);
+  process.stderr.write(`navscope: ${exitCodeFor(r) === EXIT.ok ? '' : 'error: '}${summary}\n`);
   if (r.outcome === 'failed' && r.netError?.name === 'ERR_NAME_NOT_RESOLVED' && !options.lab) {
     process.stderr.write('navscope: hint: without internet access, add --lab to use the embedded lab\n');
   }
-  return exitCodeFor(r);
+  for (const problem of outputErrors) process.stderr.write(`navscope: ${problem}\n`);
+  return outputErrors.length > 0 ? EXIT.output : exitCodeFor(r);
 }
 
 async function interactive(args: string[]): Promise<number> {
   const live = args.includes('--live');
-  const session = await BrowserSession.start({
-    lab: !live,
-    dataDir: defaultDataDir(),
-    downloadsDir: defaultDownloadsDir(),
-    spareRenderer: true,
-    speculativeProcesses: true,
-  });
+  const dataDir = defaultDataDir();
+  const session = await withDataFolder(dataDir, () =>
+    BrowserSession.start({
+      lab: !live,
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+      spareRenderer: true,
+      speculativeProcesses: true,
+    }),
+  );
   const contents = session.browser.webContents;
   process.stdout.write(
     `NavScope — ${live ? 'live internet' : 'embedded lab (offline)'}. Type an address (for example www.naver.com) and press Enter.\n`,
@@ -206,13 +260,23 @@ async function interactive(args: string[]): Promise<number> {
   return 0;
 }
 
-function parseWebArgs(args: string[]): { port: number; lab: boolean } {
+interface WebOptions {
+  port: number;
+  lab: boolean;
+  /** Open the URL in the default browser (where there is a display). */
+  open: boolean;
+}
+
+function parseWebArgs(args: string[], openByDefault: boolean): WebOptions {
   let port = 0;
   let lab = true;
+  let open = openByDefault;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--live') lab = false;
     else if (arg === '--lab') lab = true;
+    else if (arg === '--open') open = true;
+    else if (arg === '--no-open') open = false;
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
       port = Number(value);
@@ -220,36 +284,62 @@ function parseWebArgs(args: string[]): { port: number; lab: boolean } {
         throw new UsageError(`--port needs a port number (0-65535), got ${JSON.stringify(value)}`);
     } else throw new UsageError(`unknown option ${arg}`);
   }
-  return { port, lab };
+  return { port, lab, open };
 }
 
 async function start(args: string[]): Promise<number> {
-  const { lab } = parseWebArgs(args);
+  const options = parseWebArgs(args, true);
   const say = (line: string) => void process.stdout.write(`${line}\n`);
-  const desktop = await launchDesktop(lab ? [] : ['--live'], say);
+  const desktop = await launchDesktop(options.lab ? [] : ['--live'], say);
   if (desktop.code !== null) return desktop.code;
   say(`The desktop app cannot start here: ${desktop.reason}.`);
   say('Starting the web host instead.');
-  return web(args);
+  return web(options);
 }
 
-async function web(args: string[]): Promise<number> {
-  const { port, lab } = parseWebArgs(args);
-  const host = await WebHost.start({
-    port,
-    lab,
-    staticDir: builtWindowDir(),
-    dataDir: defaultDataDir(),
-    downloadsDir: defaultDownloadsDir(),
+/** Resolves with what stopped the host: a signal, or the parent process ending. */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    const handlers = signals.map((signal) => {
+      const handler = () => finish(signal);
+      process.once(signal, handler);
+      return [signal, handler] as const;
+    });
+    const stopWatching = watchParentProcess(() => finish('the process that started NavScope ended'));
+    function finish(why: string): void {
+      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+      stopWatching();
+      resolve(why);
+    }
   });
-  process.stdout.write(
-    `NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.\nOpen: ${host.url}\nPress Ctrl-C to stop.\n`,
+}
+
+async function web({ port, lab, open }: WebOptions): Promise<number> {
+  const dataDir = defaultDataDir();
+  const host = await withDataFolder(dataDir, () =>
+    WebHost.start({
+      port,
+      lab,
+      staticDir: builtWindowDir(),
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+    }),
   );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  process.stdout.write('Stopping…\n');
+  const say = (line: string) => void process.stdout.write(`${line}\n`);
+  say(`NavScope web host (${lab ? 'embedded lab, offline' : 'live internet'}) on 127.0.0.1 only.`);
+  say(`Open: ${host.url}`);
+  if (open) {
+    const opened = await openInDefaultBrowser(host.url, say);
+    say(
+      opened.opened
+        ? `Opened it in the default browser (${opened.command}); --no-open turns this off.`
+        : `Not opening a browser: ${opened.reason}.`,
+    );
+  }
+  say('Press Ctrl-C to stop.');
+  const why = await untilStopped();
+  say(`Stopping (${why})…`);
   await host.stop();
   return 0;
 }
@@ -261,7 +351,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'trace':
         return await trace(parseTraceArgs(rest));
       case 'web':
-        return await web(rest);
+        return await web(parseWebArgs(rest, false));
       case 'start':
         return await start(rest);
       case 'repl':
@@ -278,8 +368,17 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`navscope: ${error.message}\n\n${USAGE}`);
-      return 2;
+      return EXIT.usage;
     }
-    throw error;
+    if (error instanceof OutputError) {
+      process.stderr.write(`navscope: ${error.message}\n`);
+      return EXIT.output;
+    }
+    // A bug in NavScope: one line, the stack only when asked for.
+    const detail = process.env.NAVSCOPE_DEBUG && error instanceof Error ? (error.stack ?? error.message) : null;
+    process.stderr.write(
+      `navscope: internal error: ${error instanceof Error ? error.message : String(error)}\n${detail ? `${detail}\n` : ''}`,
+    );
+    return EXIT.internal;
   }
 }

@@ -9,6 +9,7 @@ import { apiRequest, apiResult } from '../../../shared/api/apiProtocol.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import type { NavigationResult } from '../../browser/webContents.js';
 import type { BrowserSession } from './browserSession.js';
+import { CHUNK_EVENTS } from './traceFrames.js';
 
 const NOTHING_TO_DO: Record<
   'goBack' | 'goForward' | 'reload' | 'proceedInterstitial' | 'killRenderer' | 'killNetworkThread',
@@ -142,16 +143,28 @@ export class BrowserModelService {
     }
   }
 
+  /** How many trace events have been recorded. */
+  get traceLength(): number {
+    return this.session.browser.recorder.events.length;
+  }
+
+  /** Calls `listener` after each event is recorded; returns the unsubscribe function. */
+  onTraceGrew(listener: () => void): () => void {
+    return this.session.browser.recorder.subscribe(() => listener());
+  }
+
   /**
-   * Sends every event recorded so far at once, then each later batch. Snapshot and
-   * subscription happen in one synchronous step: nothing is missed or sent twice.
+   * Sends every event recorded so far, in batches of at most `chunkEvents`, then each
+   * later batch. Snapshot and subscription happen in one synchronous step: nothing is
+   * missed or sent twice.
    */
-  streamTrace(send: (events: TraceEvent[]) => void): () => void {
+  streamTrace(send: (events: TraceEvent[]) => void, chunkEvents = CHUNK_EVENTS): () => void {
     const recorder = this.session.browser.recorder;
     let pending: TraceEvent[] = [];
     let scheduled = false;
     let closed = false;
-    send([...recorder.events]);
+    const history = recorder.events;
+    for (let from = 0; from < history.length; from += chunkEvents) send(history.slice(from, from + chunkEvents));
     const unsubscribe = recorder.subscribe((event) => {
       if (closed) return;
       // A new trace (newSession): what was still pending of the old one is of no use.

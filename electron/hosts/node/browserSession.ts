@@ -3,7 +3,7 @@
  * CLI and the web host run. Renderer processes are forked child processes; the
  * network thread is a worker thread of this process.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { HostInfo } from '../../../shared/api/browserModelApi.js';
@@ -41,6 +41,11 @@ export function networkConfigFor(
           })),
           dnsPort: lab.dnsPort,
           portMap: lab.portMap,
+          addressPrefix: lab.webAddressPrefix,
+          servers: lab.webServers.map((server) => ({
+            address: server.address,
+            ports: [server.port, server.httpsPort],
+          })),
           caPem: lab.ca.certPem,
         }
       : null,
@@ -61,6 +66,8 @@ export class BrowserSession {
     private readonly ownsLab: boolean,
     /** The lab this browser's network stack is pointed at (also one running in another process). */
     private readonly labConfig: LabConfig | null,
+    /** A temporary downloads folder this session made (no downloadsDir or dataDir given): stop() removes it. */
+    private ownedDownloadsDir: string | null,
   ) {}
 
   /** Starts the lab (unless live), the network thread and the browser model. Renderers are forked children unless a launcher is given. */
@@ -80,7 +87,7 @@ export class BrowserSession {
     /** Keep a spare renderer process and start speculative ones, as Chromium does (default off: the classic journey). */
     spareRenderer?: boolean;
     speculativeProcesses?: boolean;
-    /** Where downloads are saved (default: <dataDir>/downloads, or a temporary folder). */
+    /** Where downloads are saved (default: <dataDir>/downloads, or a temporary folder removed by stop()). */
     downloadsDir?: string;
     /** Extra Safe Browsing list files (navscope-safebrowsing-list JSON) beside the lab's. */
     safeBrowsingLists?: readonly unknown[];
@@ -91,6 +98,12 @@ export class BrowserSession {
     const labConfig: LabConfig | null =
       lab?.config ?? (typeof options.lab === 'object' && !(options.lab instanceof Lab) ? options.lab : null);
     const launcher = options.launcher ?? new ForkRendererLauncher(builtEntry('rendererProcess'));
+    let downloadsDir = options.downloadsDir ?? (dataDir === null ? null : path.join(dataDir, 'downloads'));
+    let ownedDownloadsDir: string | null = null;
+    if (downloadsDir === null) {
+      ownedDownloadsDir = mkdtempSync(path.join(tmpdir(), 'navscope-downloads-'));
+      downloadsDir = ownedDownloadsDir;
+    }
     const browser = new BrowserProcess({
       launcher,
       networkThreadEntry: builtEntry('networkThread'),
@@ -98,9 +111,7 @@ export class BrowserSession {
       spareRenderer: options.spareRenderer ?? false,
       speculativeProcesses: options.speculativeProcesses ?? false,
       safeBrowsingLists: [...(labConfig?.safeBrowsingLists ?? []), ...(options.safeBrowsingLists ?? [])],
-      downloadsDir:
-        options.downloadsDir ??
-        (dataDir ? path.join(dataDir, 'downloads') : mkdtempSync(path.join(tmpdir(), 'navscope-downloads-'))),
+      downloadsDir,
       dataDir,
     });
     try {
@@ -108,9 +119,10 @@ export class BrowserSession {
     } catch (error) {
       launcher.killAll();
       if (ownsLab) await lab?.stop();
+      if (ownedDownloadsDir) rmSync(ownedDownloadsDir, { recursive: true, force: true });
       throw error;
     }
-    return new BrowserSession(browser, lab, launcher, ownsLab, labConfig);
+    return new BrowserSession(browser, lab, launcher, ownsLab, labConfig, ownedDownloadsDir);
   }
 
   /** What the window is told about this host. */
@@ -129,5 +141,10 @@ export class BrowserSession {
     await Promise.race([this.browser.shutdown(), deadline]);
     this.launcher.killAll();
     if (this.ownsLab) await this.lab?.stop();
+    // The temporary downloads folder goes with the session that made it (downloads in it too).
+    if (this.ownedDownloadsDir) {
+      rmSync(this.ownedDownloadsDir, { recursive: true, force: true });
+      this.ownedDownloadsDir = null;
+    }
   }
 }

@@ -18,7 +18,8 @@ import type { HostInfo } from '../../../shared/api/browserModelApi.js';
 import { BrowserModelService } from '../node/browserModelService.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { SECURITY_HEADERS, contentTypeFor, relativeFileFor, resolveWindowFile } from '../node/windowFiles.js';
-import { ApiConnection } from './apiConnection.js';
+import { ApiConnection, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './apiConnection.js';
+import { TraceFrames } from '../node/traceFrames.js';
 
 export interface WebHostOptions {
   /** TCP port on 127.0.0.1; 0 or absent: any free port. */
@@ -31,6 +32,8 @@ export interface WebHostOptions {
   dataDir?: string | null;
   /** Where downloads go (default: a temporary folder, or the data folder's). */
   downloadsDir?: string;
+  /** Per-window bounds (back-pressure, rate limit); tests shorten them. */
+  connectionLimits?: Partial<ConnectionLimits>;
 }
 
 export { CONTENT_SECURITY_POLICY } from '../node/windowFiles.js';
@@ -38,6 +41,8 @@ export { CONTENT_SECURITY_POLICY } from '../node/windowFiles.js';
 const API_PATH = '/api';
 const MAX_PAYLOAD = 64 * 1024;
 const CLOSE_GRACE_MS = 1_000;
+/** Windows connected at once; more are refused (503) so that a runaway script cannot exhaust the host. */
+export const MAX_CONNECTIONS = 32;
 
 /** SHA-256 both sides so timingSafeEqual compares equal lengths whatever was sent. */
 function tokensMatch(given: string, expected: string): boolean {
@@ -49,6 +54,8 @@ function tokensMatch(given: string, expected: string): boolean {
 export class WebHost {
   private readonly sockets = new Set<WebSocket>();
   private stopping: Promise<void> | null = null;
+  /** The trace in frames, shared by every window (each full chunk is serialized once). */
+  readonly traceFrames: TraceFrames;
 
   private constructor(
     readonly url: string,
@@ -60,7 +67,10 @@ export class WebHost {
     private readonly wss: WebSocketServer,
     private readonly staticDir: string,
     private readonly hostInfo: HostInfo,
-  ) {}
+    private readonly limits: ConnectionLimits,
+  ) {
+    this.traceFrames = new TraceFrames(session.browser.recorder.events);
+  }
 
   static async start(options: WebHostOptions): Promise<WebHost> {
     const staticDir = path.resolve(options.staticDir);
@@ -90,7 +100,8 @@ export class WebHost {
     const origin = `http://127.0.0.1:${port}`;
     const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD, perMessageDeflate: false });
     const info: HostInfo = session.hostInfo('web');
-    const host = new WebHost(`${origin}/?token=${token}`, token, session, origin, server, wss, staticDir, info);
+    const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
+    const host = new WebHost(`${origin}/?token=${token}`, token, session, origin, server, wss, staticDir, info, limits);
     server.on('request', (req, res) => host.onRequest(req, res));
     server.on('upgrade', (req, socket, head) => host.onUpgrade(req, socket, head));
     server.on('clientError', (_error, socket) => socket.destroy());
@@ -98,6 +109,11 @@ export class WebHost {
       // Listening succeeded; later server errors concern single connections.
     });
     return host;
+  }
+
+  /** Bytes waiting to go out to each open window (back-pressure keeps each one bounded). */
+  connectionBacklog(): number[] {
+    return [...this.sockets].map((ws) => ws.bufferedAmount);
   }
 
   get port(): number {
@@ -196,15 +212,16 @@ export class WebHost {
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    if (this.stopping || !this.upgradeAllowed(req)) {
+    const refuse = (status: string): void => {
       socket.once('finish', () => socket.destroy());
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (this.stopping || !this.upgradeAllowed(req)) return refuse('403 Forbidden');
+    if (this.sockets.size >= MAX_CONNECTIONS) return refuse('503 Service Unavailable');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.sockets.add(ws);
       ws.on('close', () => this.sockets.delete(ws));
-      new ApiConnection(ws, new BrowserModelService(this.session, this.hostInfo));
+      new ApiConnection(ws, new BrowserModelService(this.session, this.hostInfo), this.traceFrames, this.limits);
     });
   }
 

@@ -12,6 +12,7 @@ import type {
   StepGateView,
 } from '../../../shared/api/browserModelApi.js';
 import { apiResponse, apiResult } from '../../../shared/api/apiProtocol.js';
+import { nextTraceEvents, startsNewTrace } from '../../../shared/api/traceBatch.js';
 import type { Infer } from '../../../shared/base/schema.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 
@@ -27,16 +28,12 @@ interface PendingRequest {
 
 const CLOSED_MESSAGE = 'The NavScope host closed the connection';
 
-/** The minimal shape every trace event has: the rest is the host's business. */
-function looksLikeTraceEvent(value: unknown): value is TraceEvent {
-  if (typeof value !== 'object' || value === null) return false;
-  const e = value as { seq?: unknown; ts?: unknown; type?: unknown };
+function isTraceFrame(value: unknown): value is { kind: 'trace'; events: unknown[] } {
   return (
-    typeof e.seq === 'number' &&
-    Number.isInteger(e.seq) &&
-    e.seq >= 0 &&
-    typeof e.ts === 'number' &&
-    typeof e.type === 'string'
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === 'trace' &&
+    Array.isArray((value as { events?: unknown }).events)
   );
 }
 
@@ -52,13 +49,15 @@ export class WebSocketBrowserModel implements BrowserModelApi {
   private readonly traceListeners = new Set<(events: TraceEvent[]) => void>();
   private readonly connectionListeners = new Set<(state: ConnectionState) => void>();
   private warnedInvalid = false;
+  /** Why the host closed the connection, when it said. */
+  closeReason: string | null = null;
 
   /** `url`: the host's API endpoint, ws://127.0.0.1:<port>/api?token=<token>. */
   constructor(url: string) {
     this.socket = new WebSocket(url);
     this.socket.addEventListener('open', () => this.onOpen());
     this.socket.addEventListener('message', (event: MessageEvent) => this.onMessage(event.data));
-    this.socket.addEventListener('close', () => this.onClose());
+    this.socket.addEventListener('close', (event: CloseEvent) => this.onClose(event));
     // An error is always followed by close, which does the work.
     this.socket.addEventListener('error', () => undefined);
   }
@@ -147,7 +146,8 @@ export class WebSocketBrowserModel implements BrowserModelApi {
   }
 
   private call<M extends ApiMethod>(method: M, args: string[]): Promise<ResultOf<M>> {
-    if (this.state === 'closed') return Promise.reject(new Error(CLOSED_MESSAGE));
+    if (this.state === 'closed')
+      return Promise.reject(new Error(this.closeReason ? `${CLOSED_MESSAGE}: ${this.closeReason}` : CLOSED_MESSAGE));
     const id = this.nextId++;
     return new Promise<ResultOf<M>>((resolve, reject) => {
       this.pending.set(id, { method, resolve: (result) => resolve(result as ResultOf<M>), reject });
@@ -185,12 +185,15 @@ export class WebSocketBrowserModel implements BrowserModelApi {
     for (const frame of frames) this.socket.send(frame);
   }
 
-  private onClose(): void {
+  private onClose(event: CloseEvent): void {
     this.queued.length = 0;
+    // The host says why when it closes a window on purpose (e.g. one that stopped reading).
+    if (event.reason) this.closeReason = event.reason;
     this.setState('closed');
     const pending = [...this.pending.values()];
     this.pending.clear();
-    for (const request of pending) request.reject(new Error(CLOSED_MESSAGE));
+    const message = this.closeReason ? `${CLOSED_MESSAGE}: ${this.closeReason}` : CLOSED_MESSAGE;
+    for (const request of pending) request.reject(new Error(message));
   }
 
   private warnInvalid(problem: string): void {
@@ -209,6 +212,12 @@ export class WebSocketBrowserModel implements BrowserModelApi {
       parsed = JSON.parse(data);
     } catch {
       this.warnInvalid('not JSON');
+      return;
+    }
+    // A trace frame's events are placed one by one (a malformed one becomes an error in its
+    // place, checked again by the store): one bad event never costs the frame around it.
+    if (isTraceFrame(parsed)) {
+      this.onTrace(parsed.events);
       return;
     }
     const problem = apiResponse.check(parsed, 'frame');
@@ -250,18 +259,13 @@ export class WebSocketBrowserModel implements BrowserModelApi {
     }
   }
 
-  private onTrace(raw: unknown[]): void {
-    if (!raw.every(looksLikeTraceEvent)) {
-      this.warnInvalid('a trace event without seq, ts or type');
-      return;
-    }
+  private onTrace(raw: readonly unknown[]): void {
     // A new trace (newSession) starts again at seq 0.
-    if (raw[0]?.seq === 0 && raw[0].type === 'trace.begin') this.received.length = 0;
-    // Events already received (by seq) are not delivered twice.
-    const next = this.received.length === 0 ? -1 : this.received[this.received.length - 1]!.seq;
-    const events = raw.filter((e) => e.seq > next);
+    if (startsNewTrace(raw)) this.received.length = 0;
+    const events = nextTraceEvents(this.received.length, raw);
     if (events.length === 0) return;
-    this.received.push(...events);
+    // One at a time: spreading a long list into push() overflows the stack.
+    for (const event of events) this.received.push(event);
     for (const listener of [...this.traceListeners]) this.deliver(listener, [...events]);
   }
 

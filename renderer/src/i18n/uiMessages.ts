@@ -73,6 +73,10 @@ const en = {
     },
     disconnected: 'Not connected to the NavScope host.',
     mode: { lab: 'Lab (offline)', live: 'Live internet' },
+    modeHint: {
+      lab: "Only the embedded lab's own servers can be reached; any other address, local ones too, fails with ERR_NETWORK_ACCESS_DENIED (start NavScope with --live for those).",
+      live: 'Names resolve and connections go out on the real internet.',
+    },
   },
   compare: {
     open: 'Compare',
@@ -99,6 +103,7 @@ const en = {
     replaying: 'Replaying {name} ({n} events): no network is used.',
     backToLive: 'Back to live',
     cannotOpen: 'Cannot open {name}: {reason}',
+    cannotSave: 'Could not save {name}: {reason}',
   },
   step: {
     toggle: 'Step mode',
@@ -207,6 +212,8 @@ const en = {
     why: 'Why',
     chromium: 'In Chromium',
     payload: 'Payload',
+    truncated: '{n} of {total} characters not shown.',
+    saveFull: 'Save the full value',
     sent: 'sent',
     delivered: 'delivered',
     latency: 'crossing took',
@@ -448,6 +455,10 @@ const ko: typeof en = {
     },
     disconnected: 'NavScope 호스트에 연결되어 있지 않습니다.',
     mode: { lab: '실습실 (오프라인)', live: '실제 인터넷' },
+    modeHint: {
+      lab: '내장 실습실의 서버에만 접속할 수 있습니다. 그 밖의 주소는 이 컴퓨터의 로컬 서버라도 ERR_NETWORK_ACCESS_DENIED로 실패합니다(그런 주소는 --live로 NavScope를 시작하세요).',
+      live: '실제 인터넷에서 이름을 찾고 연결합니다.',
+    },
   },
   compare: {
     open: '비교',
@@ -474,6 +485,7 @@ const ko: typeof en = {
     replaying: '{name} 재생 중 (이벤트 {n}개): 네트워크를 쓰지 않습니다.',
     backToLive: '실시간으로 돌아가기',
     cannotOpen: '{name}을(를) 열 수 없음: {reason}',
+    cannotSave: '{name}을(를) 저장하지 못했습니다: {reason}',
   },
   step: {
     toggle: '스텝 모드',
@@ -582,6 +594,8 @@ const ko: typeof en = {
     why: '왜 그럴까',
     chromium: 'Chromium에서는',
     payload: '내용',
+    truncated: '전체 {total}자 중 {n}자는 표시하지 않았습니다.',
+    saveFull: '전체 값을 파일로 저장',
     sent: '보냄',
     delivered: '도착',
     latency: '전달 시간',

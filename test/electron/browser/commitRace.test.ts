@@ -8,6 +8,7 @@ import type {
 import { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
 import type { WireFrame } from '../../../shared/ipc/messageEnvelope.js';
 import { ofType } from '../support/browserHarness.js';
+import { temporaryFolder } from '../../support/temporaryFolder.js';
 
 /**
  * A scripted renderer that answers CommitNavigation with its acknowledgement, a title
@@ -83,7 +84,12 @@ class BurstRendererLauncher implements RendererLauncher {
 describe('a renderer that answers the commit in one burst', () => {
   let session: BrowserSession;
   beforeAll(async () => {
-    session = await BrowserSession.start({ lab: true, launcher: new BurstRendererLauncher() });
+    session = await BrowserSession.start({
+      lab: true,
+      launcher: new BurstRendererLauncher(),
+      // session.stop() is not called here (the stand-in renderers never shut down): the folder is the test's.
+      downloadsDir: temporaryFolder('navscope-downloads-'),
+    });
   });
   afterAll(async () => {
     session.browser.webContents.shuttingDown = true;

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
 import { messages, navigateAndCollect, ofType, waitForEvent } from '../support/browserHarness.js';
+import { temporaryFolder } from '../../support/temporaryFolder.js';
 
-const temp = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
+const temp = temporaryFolder;
 
 describe('reading the response: sniffing, Safe Browsing, downloads, error pages', () => {
   let session: BrowserSession;

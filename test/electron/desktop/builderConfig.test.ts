@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../../..');
 const require = createRequire(path.join(root, 'package.json'));
+// electron-builder's config loader makes a jiti instance as it loads, and jiti keeps a
+// compile cache folder in the temporary folder for good; this YAML config needs none.
+process.env.JITI_FS_CACHE = 'false';
 
 interface BuilderConfig {
   appId?: string;

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import { readTraceFile } from '../../../shared/trace/traceFile.js';
+import { temporaryFolder } from '../../support/temporaryFolder.js';
 
 const bin = path.resolve(__dirname, '../../../electron/hosts/cli/bin.mjs');
-const outDir = mkdtempSync(path.join(tmpdir(), 'navscope-cli-'));
+const outDir = temporaryFolder('navscope-cli-');
 
 function navscope(...args: string[]) {
   const run = spawnSync(process.execPath, [bin, ...args], {
@@ -15,8 +15,8 @@ function navscope(...args: string[]) {
     timeout: 60_000,
     env: {
       ...process.env,
-      NAVSCOPE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-profile-')),
-      NAVSCOPE_DOWNLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-downloads-')),
+      NAVSCOPE_DATA_DIR: temporaryFolder('navscope-profile-'),
+      NAVSCOPE_DOWNLOADS_DIR: temporaryFolder('navscope-downloads-'),
     },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };

@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
 import { messages, navigateAndCollect, ofType } from '../support/browserHarness.js';
+import { temporaryFolder } from '../../support/temporaryFolder.js';
 
 /** The lab scenarios of the network stack, each a real navigation through real sockets. */
 describe('network scenarios against the lab', () => {
@@ -11,7 +9,7 @@ describe('network scenarios against the lab', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'navscope-profile-'));
+    dataDir = temporaryFolder('navscope-profile-');
     session = await BrowserSession.start({ lab: true, dataDir, timeouts: { responseHeadMs: 1500, dnsAttemptMs: 400 } });
   });
   afterAll(async () => {

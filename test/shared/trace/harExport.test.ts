@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseQueryString, toHar, type Har, type HarEntry } from '../../../shared/trace/harExport.js';
 import type { TraceEvent, TraceEventOf } from '../../../shared/trace/traceEvent.js';
+import { temporaryFolder } from '../../support/temporaryFolder.js';
 
 const root = path.resolve(__dirname, '../../..');
 const bin = path.join(root, 'electron/hosts/cli/bin.mjs');
@@ -20,19 +20,15 @@ interface Trace {
   result: { outcome: string } | null;
 }
 
-const outDir = mkdtempSync(path.join(tmpdir(), 'navscope-har-'));
+const outDir = temporaryFolder('navscope-har-');
 
 /** Runs the built CLI in lab mode (loopback only) with its own profile; a failed navigation exits 1 but still writes the trace. */
-function labTrace(
-  name: string,
-  input: string,
-  dataDir = mkdtempSync(path.join(tmpdir(), 'navscope-har-profile-')),
-): Trace {
+function labTrace(name: string, input: string, dataDir = temporaryFolder('navscope-har-profile-')): Trace {
   const out = path.join(outDir, `${name}.json`);
   const env = {
     ...process.env,
     NAVSCOPE_DATA_DIR: dataDir,
-    NAVSCOPE_DOWNLOADS_DIR: mkdtempSync(path.join(tmpdir(), 'navscope-har-downloads-')),
+    NAVSCOPE_DOWNLOADS_DIR: temporaryFolder('navscope-har-downloads-'),
   };
   try {
     execFileSync(process.execPath, [bin, 'trace', '--lab', '--json', '--out', out, input], {
@@ -135,7 +131,7 @@ describe('toHar on real lab traces', () => {
         stdio: 'pipe',
       });
     }
-    const cookieProfile = mkdtempSync(path.join(tmpdir(), 'navscope-har-profile-'));
+    const cookieProfile = temporaryFolder('navscope-har-profile-');
     const runs: [string, string, string?][] = [
       ['naver', 'www.naver.com'],
       ['redirects', 'http://www.naver.com/redirect-chain/2'],

@@ -309,15 +309,62 @@ describe('CORB decisions', () => {
       expect(corbDecision(input({ ...protectedHtml, requestMode: 'navigate' }))).toBe('allow');
       expect(corbDecision(input({ contentType: 'application/pdf', requestMode: 'cors' }))).toBe('allow');
     });
-    it('only http(s) responses are protected (blob:/filesystem: by their inner origin)', () => {
-      expect(corbDecision(input({ ...protectedHtml, requestUrl: 'ftp://b.example/x.html' }))).toBe('allow');
-      expect(corbDecision(input({ ...protectedHtml, requestUrl: 'data:text/html,<html>' }))).toBe('allow');
+    // Chromium's current table (corb_impl_unittest.cc kScenarios) has no scheme check:
+    // "Blocked: Cross-site XHR to HTML over FTP" and "… from file://" (unreachable in
+    // Chromium, whose non-http(s) loaders never run CORB), and blob:/filesystem: URLs
+    // by their inner origin ("Blocked/Allowed: … to a blob URI / a filesystem URI").
+    it('decides any scheme by origin: blob:/filesystem: by their inner origin, ftp:/file:/data: as cross-origin', () => {
+      expect(corbDecision(input({ ...protectedHtml, requestUrl: 'ftp://b.example/x.html' }))).toBe('block');
+      expect(corbDecision(input({ ...protectedHtml, requestUrl: 'file:///foo/resource.html' }))).toBe('block');
+      expect(corbDecision(input({ ...protectedHtml, requestUrl: 'data:text/html,<html>' }))).toBe('block');
       expect(corbDecision(input({ ...protectedHtml, requestUrl: 'blob:https://b.example/0b6e0a9c' }))).toBe('block');
       expect(corbDecision(input({ ...protectedHtml, requestUrl: 'blob:https://a.example/0b6e0a9c' }))).toBe('allow');
       expect(
         corbDecision(input({ ...protectedHtml, requestUrl: 'filesystem:https://b.example/temporary/x.html' })),
       ).toBe('block');
+      expect(
+        corbDecision(input({ ...protectedHtml, requestUrl: 'filesystem:https://a.example/temporary/x.html' })),
+      ).toBe('allow');
       expect(corbDecision(input({ ...protectedHtml, requestUrl: 'http://b.example/x.html' }))).toBe('block');
+      // Sniffing still decides: what does not confirm as HTML is allowed.
+      expect(corbDecision(input({ body: 'var x;', requestUrl: 'file:///foo/script.js' }))).toBe('allow');
+    });
+    it('says when Chromium would never hand the response to CORB', () => {
+      expect(
+        corbDecisionWithReason(input({ ...protectedHtml, requestUrl: 'ftp://b.example/x.html' })).reason,
+      ).toContain("a ftp: response, which Chromium's loaders never hand to CORB");
+      expect(corbDecisionWithReason(input({ ...protectedHtml })).reason).not.toContain('never hand');
+    });
+    // url::Origin::IsSameOriginWith with initiators that are not http(s) origins
+    // (url/origin_unittest.cc: file: URLs have the tuple origin "file://"; data:, about:
+    // and javascript: URLs are opaque; blob: and filesystem: URLs have their inner origin).
+    it('compares non-http(s) initiators as url::Origin does', () => {
+      const cases: Array<[initiator: string, target: string, expected: 'allow' | 'block']> = [
+        ['file://', 'file:///foo/resource.html', 'allow'],
+        ['file:///dir/page.html', 'file:///foo/resource.html', 'allow'],
+        ['file://', 'blob:file:///0b6e0a9c', 'allow'],
+        ['file://', 'filesystem:file:///temporary/x.html', 'allow'],
+        ['file://', 'https://b.example/x.html', 'block'],
+        ['file://server', 'file:///foo/resource.html', 'block'],
+        ['https://b.example', 'file:///foo/resource.html', 'block'],
+        ['null', 'file:///foo/resource.html', 'block'],
+        ['data:text/html,<p>x', 'https://b.example/x.html', 'block'],
+        ['data:text/html,<p>x', 'data:text/html,<p>x', 'block'],
+        ['about:blank', 'https://b.example/x.html', 'block'],
+        ['javascript:void(0)', 'https://b.example/x.html', 'block'],
+        ['blob:https://b.example/0b6e0a9c', 'https://b.example/x.html', 'allow'],
+        ['blob:null/0b6e0a9c', 'https://b.example/x.html', 'block'],
+        ['filesystem:https://b.example/temporary/', 'https://b.example/x.html', 'allow'],
+        ['ftp://b.example', 'ftp://b.example/x.html', 'allow'],
+        ['ftp://b.example', 'https://b.example/x.html', 'block'],
+        ['not an origin', 'https://b.example/x.html', 'block'],
+      ];
+      for (const [initiatorOrigin, requestUrl, expected] of cases) {
+        expect(
+          corbDecision(input({ ...protectedHtml, initiatorOrigin, requestUrl })),
+          `${initiatorOrigin} → ${requestUrl}`,
+        ).toBe(expected);
+      }
     });
     it('the destination does not matter to CORB', () => {
       for (const destination of ['image', 'script', 'style', 'audio', 'video', '', 'empty']) {

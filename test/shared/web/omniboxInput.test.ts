@@ -196,6 +196,59 @@ describe('classifyOmniboxInput: Chromium AutocompleteInputTest.InputType', () =>
   });
 });
 
+/**
+ * Escaped control characters. AutocompleteInput::Parse answers QUERY only when FixupURL
+ * gives no valid GURL, so what GURL's canonicalizer accepts decides:
+ * - in a path, "%00" and other escaped controls are kept as they are and the URL stays
+ *   valid (url/url_canon_unittest.cc kCommonPathCases: "%00 should not cause failures",
+ *   "/foo%00%51" → "/foo%00%51"; SpecialPath: a raw NUL is escaped to "%00", valid).
+ *   So AutocompleteInputTest.InputType has "foo/bar%00" UNKNOWN and "http://foo/bar%00"
+ *   URL (older Chromium failed on "%00" and had QUERY for both; crbug.com/1252531 era);
+ *   the other heuristics (known TLD, trailing slash, several parts) decide as for any path;
+ * - in a host, an escaped control character is invalid (url_canon_unittest.cc Host:
+ *   "hello%00" is BROKEN), for every standard scheme (http, and chrome:, devtools:,
+ *   chrome-extension:, where about:x leads): QUERY.
+ */
+const ESCAPED_CONTROL_CASES: ReadonlyArray<readonly [string, OmniboxInputType, string | undefined]> = [
+  ['foo/bar%00', 'UNKNOWN', 'http://foo/bar%00'],
+  ['http://foo/bar%00', 'URL', 'http://foo/bar%00'],
+  ['foo/bar%01', 'UNKNOWN', 'http://foo/bar%01'],
+  ['foo/bar%0A%0D%09', 'UNKNOWN', 'http://foo/bar%0A%0D%09'],
+  ['foo/bar%1F%7F', 'UNKNOWN', 'http://foo/bar%1F%7F'],
+  ['foo/bar%00/', 'URL', 'http://foo/bar%00/'],
+  ['foo/bar%00?q', 'URL', 'http://foo/bar%00?q'],
+  ['foo.com/bar%00', 'URL', 'http://foo.com/bar%00'],
+  ['foo.com/%00%51', 'URL', 'http://foo.com/%00%51'],
+  ['foo.com/a\u0000b', 'URL', 'http://foo.com/a%00b'],
+  ['https://foo.com/%00', 'URL', 'https://foo.com/%00'],
+  ['ftp://foo.com/%00', 'URL', 'ftp://foo.com/%00'],
+  ['file:///tmp/%00', 'URL', 'file:///tmp/%00'],
+  ['view-source:foo.com/%00', 'URL', 'view-source:http://foo.com/%00'],
+  ['data:text/html,%00', 'URL', 'data:text/html,%00'],
+  ['chrome://settings/%00', 'URL', 'chrome://settings/%00'],
+  ['javascript:%00', 'UNKNOWN', undefined],
+  ['foo%00.com', 'QUERY', undefined],
+  ['foo.com%00/bar', 'QUERY', undefined],
+  ['http://hello%00/', 'QUERY', undefined],
+  ['http://foo%0A.com/', 'QUERY', undefined],
+  ['about:blank%00', 'QUERY', undefined],
+  ['about:%00', 'QUERY', undefined],
+  ['chrome://set%00tings', 'QUERY', undefined],
+  ['devtools://x%00', 'QUERY', undefined],
+  ['chrome-extension://abc%01/x', 'QUERY', undefined],
+  // Escapes that decode to ordinary host characters are read like them, as GURL does.
+  ['chrome://SETTINGS%2F', 'QUERY', undefined],
+  ['chrome://set%74ings', 'URL', 'chrome://settings/'],
+];
+
+describe('classifyOmniboxInput: escaped control characters', () => {
+  it.each(ESCAPED_CONTROL_CASES)('%j is %s %s', (text, type, url) => {
+    const result = classifyOmniboxInput(text);
+    expect(result.type).toBe(type);
+    expect(result.url).toBe(url);
+  });
+});
+
 /** Chromium's AutocompleteInputTest.InputTypeWithDesiredTLD (desired TLD "com", i.e. Ctrl+Enter). */
 const CHROMIUM_DESIRED_TLD_CASES: ReadonlyArray<readonly [string, OmniboxInputType, string | undefined]> = [
   ['401k', 'URL', 'http://www.401k.com/'],

@@ -9,6 +9,7 @@ import {
   encodeBase64,
   fullHash,
   hashPrefix,
+  isSafeBrowsingNotChecked,
   parseIpv4,
   parseSafeBrowsingListFile,
   safeBrowsingExpressions,
@@ -148,9 +149,12 @@ describe('canonicalizeSafeBrowsingUrl: more cases (Chromium, Firefox and the Go 
     expect(parseIpv4('example.com')).toBeNull();
   });
 
-  it('throws for URLs without a host', () => {
+  // Never thrown: Chromium's and Firefox's "no host" inputs (v4_protocol_manager_util_unittest.cc
+  // CanonicalizeUrl, nsUrlClassifierUtils tests) are reported as not checked.
+  it('reports URLs without a host as not checked', () => {
     for (const input of [
       '',
+      '   ',
       ':',
       '/blah',
       '#ref',
@@ -163,11 +167,87 @@ describe('canonicalizeSafeBrowsingUrl: more cases (Chromium, Firefox and the Go 
       'http://?query#ref',
       'http:///blah?query#ref',
       'http:///blah;param',
-      'mailto:bryner@google.com',
       'http:www.google.com',
+      '//',
     ]) {
-      expect(() => canonicalizeSafeBrowsingUrl(input), input).toThrow(/has no host/);
+      const result = canonicalizeSafeBrowsingUrl(input);
+      expect(result, input).toMatchObject({ checked: false, reason: 'no-host', canonicalUrl: null });
+      expect(isSafeBrowsingNotChecked(result), input).toBe(true);
+      expect(safeBrowsingExpressions(input), input).toEqual(result);
+      expect(canonicalSafeBrowsingUrlParts(input), input).toEqual(result);
     }
+    expect(canonicalizeSafeBrowsingUrl('')).toMatchObject({
+      message: 'Safe Browsing has nothing to check: the address is empty',
+    });
+    expect(canonicalizeSafeBrowsingUrl('http:///blah')).toMatchObject({
+      scheme: 'http',
+      message: 'Safe Browsing cannot check "http:///blah": it has no host',
+    });
+  });
+
+  // Chrome looks up http, https, ftp, ws and wss URLs only (V4LocalDatabaseManager::CanCheckUrl,
+  // components/safe_browsing/core/browser/db/v4_local_database_manager.cc).
+  it.each([
+    ['mailto:bryner@google.com', 'mailto', null],
+    ['data:text/html,<p>x', 'data', null],
+    ['DATA:text/plain;base64,SGVsbG8=', 'data', null],
+    ['about:blank', 'about', null],
+    ['javascript:alert(1)', 'javascript', null],
+    ['blob:https://www.example.com/550e8400-e29b-41d4-a716-446655440000', 'blob', null],
+    ['filesystem:http://www.example.com/temporary/x.html', 'filesystem', null],
+    ['file:///etc/hosts', 'file', null],
+    ['file://server/share/a%20b.txt#frag', 'file', 'file://server/share/a%20b.txt'],
+    ['chrome://settings', 'chrome', 'chrome://settings/'],
+    ['view-source:http://evil.example/', 'view-source', null],
+  ])('%j is not checked: a %s: URL', (input, scheme, canonicalUrl) => {
+    const result = canonicalizeSafeBrowsingUrl(input);
+    expect(result).toEqual({
+      checked: false,
+      reason: 'scheme',
+      scheme,
+      canonicalUrl,
+      message: `Safe Browsing does not check ${scheme}: URLs: Chrome looks up only http, https, ftp, ws, wss URLs`,
+    });
+    expect(safeBrowsingExpressions(input)).toEqual(result);
+  });
+
+  it.each([
+    ['ftp://ftp.example.com/pub/x', 'ftp://ftp.example.com/pub/x'],
+    ['ws://chat.example.com:8080/socket', 'ws://chat.example.com/socket'],
+    ['WSS://Chat.Example.com/socket?x#y', 'wss://chat.example.com/socket?x'],
+  ])('%j is checked like http: %s', (input, expected) => {
+    expect(canonicalizeSafeBrowsingUrl(input)).toBe(expected);
+  });
+
+  it('never throws, whatever the input', () => {
+    const odd = [
+      '\ud800',
+      'http://\ud800.com/',
+      'http://[::1',
+      'http://[zz]/',
+      'http://%zz/',
+      'http://a.com/%',
+      `http://${'a.'.repeat(5000)}com/`,
+      `http://a.com/${'%25'.repeat(3000)}`,
+      'http://\u0000/',
+      'http://0x100000000/',
+      ' \t\r\n',
+      '%%%%',
+      'http://user@/',
+      'http://:80/',
+      'http://@@@/',
+      '\u00ff\u00fe://x',
+      undefined as unknown as string,
+      null as unknown as string,
+      42 as unknown as string,
+    ];
+    for (const input of odd) {
+      expect(() => canonicalizeSafeBrowsingUrl(input), String(input)).not.toThrow();
+      expect(() => safeBrowsingExpressions(input), String(input)).not.toThrow();
+      const result = canonicalizeSafeBrowsingUrl(input);
+      if (typeof result !== 'string') expect(result.message).not.toBe('');
+    }
+    expect(canonicalizeSafeBrowsingUrl(undefined as unknown as string)).toMatchObject({ reason: 'invalid' });
   });
 
   it('splits the canonical URL into parts', () => {
@@ -267,6 +347,7 @@ describe('safeBrowsingExpressions: more cases', () => {
 
   it('at most 30 expressions (5 hosts × 6 paths)', () => {
     const expressions = safeBrowsingExpressions('http://a.b.c.d.e.f.g.h/1/2/3/4/5.html?q=1');
+    if (!Array.isArray(expressions)) throw new Error(expressions.message);
     expect(expressions.length).toBe(30);
     expect(new Set(expressions).size).toBe(30);
     expect(expressions[0]).toBe('a.b.c.d.e.f.g.h/1/2/3/4/5.html?q=1');
@@ -366,11 +447,18 @@ describe('SafeBrowsingList', () => {
     }
   });
 
-  it('has nothing to look up for URLs without a host', () => {
+  it('does not check what Safe Browsing does not check, and says why', () => {
     const list = new SafeBrowsingList({ rawHashes: concat(noise) });
-    for (const url of ['about:blank', 'data:text/html,<p>x', 'file:///etc/hosts', 'mailto:a@b.example']) {
-      expect(list.lookup(url), url).toEqual({ expressions: [], verdict: 'safe' });
+    for (const url of ['about:blank', 'data:text/html,<p>x', 'file:///etc/hosts', 'mailto:a@b.example', 'http:///x']) {
+      const lookup = list.lookup(url);
+      expect(lookup, url).toEqual({
+        expressions: [],
+        verdict: 'not-checked',
+        notChecked: canonicalizeSafeBrowsingUrl(url),
+      });
+      expect(lookup.notChecked?.message, url).toMatch(/^Safe Browsing (does not check|cannot check)/);
     }
+    expect(list.lookup('http://evil.example/').notChecked).toBeNull();
   });
 
   it('only a full hash whose prefix is listed can confirm a match', () => {

@@ -1,0 +1,37 @@
+/**
+ * Bounds on data that comes from outside (saved traces, a host's frames): how deep a
+ * value may nest and how long a string may be. Checked without recursion, so that a
+ * value nested 100,000 deep is refused with a message instead of overflowing the stack
+ * of whoever reads it next (JSON.stringify, an exporter, a view).
+ */
+
+/** Deepest nesting of objects and arrays accepted inside one trace event. */
+export const MAX_JSON_DEPTH = 64;
+/** Longest string accepted in a trace event (characters). Longer ones are refused; views cap what they show. */
+export const MAX_TRACE_STRING = 1024 * 1024;
+
+/** What is wrong with the nesting or the strings of `value`, or null. */
+export function jsonShapeProblem(
+  value: unknown,
+  limits: { maxDepth?: number; maxString?: number } = {},
+): string | null {
+  const maxDepth = limits.maxDepth ?? MAX_JSON_DEPTH;
+  const maxString = limits.maxString ?? MAX_TRACE_STRING;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item === 'string') {
+      if (item.length > maxString)
+        return `a string of ${item.length.toLocaleString('en')} characters (at most ${maxString.toLocaleString('en')})`;
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= maxDepth) return `nested deeper than ${maxDepth} levels`;
+    if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], depth + 1]);
+    } else {
+      for (const key of Object.keys(item)) stack.push([(item as Record<string, unknown>)[key], depth + 1]);
+    }
+  }
+  return null;
+}
