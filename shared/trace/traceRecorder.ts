@@ -49,6 +49,7 @@ export class TraceRecorder {
   private readonly list: TraceEvent[] = [];
   private readonly listeners = new Set<TraceListener>();
   private droppedCount = 0;
+  private generationCount = 0;
   private readonly endpoints = new Map<EndpointId, EndpointInfo>();
   /** Spans begun and not yet ended, with the endpoint that began each. */
   private readonly openSpans = new Map<string, EndpointId>();
@@ -61,6 +62,11 @@ export class TraceRecorder {
 
   get dropped(): number {
     return this.droppedCount;
+  }
+
+  /** Which trace this is: 0 for the first, one more after each restart (a new session). */
+  get generation(): number {
+    return this.generationCount;
   }
 
   /** What a thread or process said about itself when it started (its thread.start), if it did. */
@@ -78,6 +84,7 @@ export class TraceRecorder {
     this.list.length = 0;
     this.openSpans.clear();
     this.droppedCount = 0;
+    this.generationCount++;
   }
 
   record(record: TraceRecord): TraceEvent | null {

@@ -143,6 +143,11 @@ export class BrowserModelService {
     }
   }
 
+  /** Which trace is being recorded: it changes when a new session starts the trace again at seq 0. */
+  get traceGeneration(): number {
+    return this.session.browser.recorder.generation;
+  }
+
   /** How many trace events have been recorded. */
   get traceLength(): number {
     return this.session.browser.recorder.events.length;

@@ -10,7 +10,9 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, ref, watch } from 'vue';
 import type { BrowserViewState } from '../../../shared/trace/browserViewState';
 import type { TraceEvent } from '../../../shared/trace/traceEvent';
+import { type HeldInterval, heldIntervals } from '../../../shared/trace/heldTime';
 import { lowerBound, stepAt, stepEnd } from '../viz/journeySteps';
+import { waterfallStartSeq } from '../viz/waterfallLayout';
 import { useTraceStore } from './traceStore';
 
 export const SPEEDS = [0.5, 1, 2, 4, 8, 16] as const;
@@ -52,6 +54,13 @@ export const usePlaybackStore = defineStore('playback', () => {
   const state = computed<BrowserViewState>(() => {
     void trace.version;
     return markRaw(trace.timeline.stateAt(cursor.value));
+  });
+
+  /** Step-mode holds within the navigation at the cursor (not the browser's time): the waterfall cuts them out. */
+  const held = computed<HeldInterval[]>(() => {
+    void trace.version;
+    const from = waterfallStartSeq(state.value);
+    return from === null ? [] : heldIntervals(trace.events.slice(from, cursor.value));
   });
 
   const total = computed(() => {
@@ -174,6 +183,7 @@ export const usePlaybackStore = defineStore('playback', () => {
     messagesOnly,
     focusedSpanId,
     state,
+    held,
     total,
     stepTotal,
     stepPosition,
