@@ -6,138 +6,111 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Layer rules (DESIGN.md, "Layout and the rules of the house").
- * Do not relax these rules: they are what keeps the model honest. The browser model,
- * the network thread and the renderer stand-in talk only through shared/ messages.
+ * Layer rules (README, "Architecture"): an allow-list. Every source folder is placed
+ * below with the folders it may import besides its own; a folder that is not placed
+ * may not hold code until it is (placing it is a decision, not an accident). Do not
+ * relax these rules: they are what keeps the model honest. The browser model, the
+ * network thread and the renderer stand-in talk only through shared/ messages.
+ *
+ * shared/ has an order of its own: base < net, web < ipc < trace < real, import, story, api.
  */
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-const layerZones = [
-  // shared/: pure TypeScript, imports nothing outside shared/.
-  { target: './shared', from: './electron', message: 'shared/ is pure: it may not import electron/.' },
-  { target: './shared', from: './renderer', message: 'shared/ is pure: it may not import renderer/.' },
-  { target: './shared', from: './test', message: 'shared/ may not import tests.' },
-  // The three runtimes never import each other.
-  {
-    target: './electron/browser',
-    from: [
-      './electron/network',
-      './electron/renderer-process',
-      './electron/lab',
-      './electron/hosts',
-      './electron/preload',
-      './electron/real-chromium',
-    ],
-    message: 'The browser model talks to other runtimes only through shared/ messages.',
+const SHARED_BELOW_TRACE = ['shared/base', 'shared/net', 'shared/web', 'shared/ipc'];
+const layers = {
+  'shared/base': { may: [], why: 'shared/base/ is the bottom of shared/: it imports nothing' },
+  'shared/net': { may: ['shared/base'], why: 'shared/net/ sits on shared/base/ only' },
+  'shared/web': { may: ['shared/base', 'shared/net'], why: 'the web algorithms need only base/ and net/' },
+  'shared/ipc': {
+    may: ['shared/base', 'shared/net', 'shared/web'],
+    why: 'the message catalogue and transport know nothing of the trace above them',
   },
-  {
-    target: './electron/network',
-    from: [
-      './electron/browser',
-      './electron/renderer-process',
-      './electron/lab',
-      './electron/hosts',
-      './electron/preload',
-      './electron/real-chromium',
-    ],
-    message: 'The network thread talks to other runtimes only through shared/ messages.',
+  'shared/trace': { may: SHARED_BELOW_TRACE, why: 'the trace sits on the messages, not above them' },
+  'shared/real': {
+    may: [...SHARED_BELOW_TRACE, 'shared/trace'],
+    why: 'real-Chromium traces are read into NavScope trace events',
   },
-  {
-    target: './electron/renderer-process',
-    from: [
-      './electron/browser',
-      './electron/network',
-      './electron/lab',
-      './electron/hosts',
-      './electron/preload',
-      './electron/real-chromium',
-    ],
-    message: 'The renderer stand-in talks to other runtimes only through shared/ messages.',
+  'shared/import': {
+    may: [...SHARED_BELOW_TRACE, 'shared/trace', 'shared/real'],
+    why: 'importers produce NavScope traces',
   },
-  {
-    target: './electron/lab',
-    from: [
-      './electron/browser',
-      './electron/network',
-      './electron/renderer-process',
-      './electron/hosts',
-      './electron/preload',
-      './electron/real-chromium',
-    ],
-    message: 'The lab is the outside world: it knows nothing of the browser.',
+  'shared/story': { may: [...SHARED_BELOW_TRACE, 'shared/trace'], why: 'the story is told from the trace' },
+  'shared/api': {
+    may: [...SHARED_BELOW_TRACE, 'shared/trace'],
+    why: 'the window’s API carries the trace and the browser’s results',
   },
-  {
-    target: './electron/node',
-    from: [
-      './electron/browser',
-      './electron/network',
-      './electron/renderer-process',
-      './electron/lab',
-      './electron/hosts',
-      './electron/preload',
-      './electron/real-chromium',
-    ],
-    message: 'electron/node/ holds helpers for every Node runtime and imports none of them.',
+  'electron/node': {
+    may: ['shared'],
+    why: 'electron/node/ holds helpers for every Node runtime and imports none of them',
   },
-  {
-    target: './electron/preload',
-    from: [
-      './electron/browser',
-      './electron/network',
-      './electron/renderer-process',
-      './electron/lab',
-      './electron/hosts',
-      './electron/node',
-      './electron/real-chromium',
-    ],
-    message: 'The preload sees only shared/ (the API and its protocol) and electron.',
+  'electron/browser': {
+    may: ['shared', 'electron/node'],
+    why: 'The browser model talks to other runtimes only through shared/ messages',
   },
-  {
-    // The real-Chromium recorder drives a system Chromium: it sees shared/ and electron/node/ only,
-    // and only the hosts use it.
-    target: './electron/real-chromium',
-    from: [
-      './electron/browser',
-      './electron/network',
-      './electron/renderer-process',
-      './electron/lab',
-      './electron/hosts',
-      './electron/preload',
-    ],
-    message: 'electron/real-chromium/ may import only shared/ and electron/node/.',
+  'electron/network': {
+    may: ['shared', 'electron/node'],
+    why: 'The network thread talks to other runtimes only through shared/ messages',
   },
-  // The window is DOM-only.
-  { target: './renderer', from: ['./electron', './test'], message: 'The window (renderer/) may import only shared/.' },
-  { target: './electron', from: ['./renderer', './test'], message: 'electron/ may not import the window or tests.' },
-];
+  'electron/renderer-process': {
+    may: ['shared', 'electron/node'],
+    why: 'The renderer stand-in talks to other runtimes only through shared/ messages',
+  },
+  'electron/lab': {
+    may: ['shared', 'electron/node'],
+    why: 'The lab is the outside world: it knows nothing of the browser',
+  },
+  'electron/real-chromium': {
+    may: ['shared', 'electron/node'],
+    why: 'The real-Chromium recorder drives a system Chromium; only the hosts use it',
+  },
+  'electron/preload': { may: ['shared'], why: 'The preload sees only shared/ (the API and its protocol) and electron' },
+  'electron/hosts': { may: ['shared', 'electron'], why: 'the hosts compose the runtimes' },
+  'electron/build.mjs': { may: [], why: 'the build script stands alone' },
+  renderer: { may: ['shared'], why: 'The window (renderer/) may import only shared/' },
+};
+/** Where the rules apply: everything here must be in a placed layer. */
+const RULED = ['shared', 'electron', 'renderer'];
 
 /**
  * A local rule: resolves every relative import against the importing file and
- * rejects it when the pair falls in a forbidden zone above. (No plugin dependency:
- * the resolver-based plugins pull native bindings this registry cannot lock.)
+ * rejects it unless its folder is the importer's own layer or one the layer may
+ * import. (No plugin dependency: the resolver-based plugins pull native bindings
+ * this registry cannot lock.)
  */
 const inside = (file, folder) => {
   const rel = path.relative(path.resolve(root, folder), file);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 };
+/** The placed layer a file belongs to (the longest that holds it), or null. */
+const layerOf = (file) =>
+  Object.keys(layers)
+    .filter((folder) => inside(file, folder))
+    .sort((a, b) => b.length - a.length)[0] ?? null;
 const layersPlugin = {
   rules: {
     'no-restricted-paths': {
       meta: { type: 'problem', schema: [] },
       create(context) {
         const file = context.filename;
-        const zones = layerZones.filter((z) => inside(file, z.target));
-        if (zones.length === 0) return {};
+        if (!RULED.some((folder) => inside(file, folder))) return {};
+        const layer = layerOf(file);
+        if (layer === null) {
+          const folder = path.relative(root, path.dirname(file)).split(path.sep).join('/');
+          return {
+            Program: (node) =>
+              context.report({
+                node,
+                message: `${folder}/ is not placed in the layer rules: add it to the layers in eslint.config.js, with what it may import, before it holds code.`,
+              }),
+          };
+        }
+        const { may, why } = layers[layer];
         const check = (node, source) => {
           if (typeof source !== 'string' || !source.startsWith('.')) return;
           const target = path.resolve(path.dirname(file), source);
-          for (const zone of zones) {
-            const froms = Array.isArray(zone.from) ? zone.from : [zone.from];
-            if (froms.some((from) => inside(target, from))) {
-              context.report({ node, message: `${zone.message} (imports ${source})` });
-              return;
-            }
-          }
+          if (inside(target, layer) || may.some((folder) => inside(target, folder))) return;
+          const allowed = may.length ? `only ${may.map((f) => `${f}/`).join(', ')} and itself` : 'only itself';
+          context.report({ node, message: `${why}: ${layer}/ may import ${allowed} (imports ${source})` });
         };
         return {
           ImportDeclaration: (node) => check(node.source, node.source.value),

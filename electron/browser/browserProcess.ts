@@ -8,7 +8,6 @@ import path from 'node:path';
 import { BROWSER_ENDPOINT, NETWORK_ENDPOINT, THREAD_NAMES, rendererEndpointId } from '../../shared/ipc/endpoints.js';
 import { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
-import type { JsonValue } from '../../shared/trace/traceEvent.js';
 import { TraceRecorder } from '../../shared/trace/traceRecorder.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import { readProfileJson, writeProfileJson } from '../node/profileFile.js';
@@ -16,7 +15,8 @@ import { BrowserTracing } from './browserTracing.js';
 import { MessageRouter } from './messageRouter.js';
 import { NetworkServiceHost } from './networkServiceHost.js';
 import { DownloadManager } from './downloadManager.js';
-import { RenderProcessHost, SPARE_SITE } from './renderProcessHost.js';
+import { type ProcessChoice, RenderProcessHost, type RendererProcess, SPARE_SITE } from './renderProcessHost.js';
+import type { NavigationServices } from './navigationRequest.js';
 import { SafeBrowsingDatabase } from './safeBrowsingDatabase.js';
 import type { RendererLauncher } from './rendererLauncher.js';
 import { SiteInstance } from './siteInstance.js';
@@ -53,6 +53,7 @@ export class BrowserProcess {
   private readonly processes = new Set<RenderProcessHost>();
   private processCounter = 0;
   private pingCounter = 0;
+  private frameTreeNodeCounter = 0;
   private readonly pongs = new Map<number, () => void>();
   private spare: RenderProcessHost | null = null;
   private shuttingDown = false;
@@ -78,20 +79,28 @@ export class BrowserProcess {
       this.tracing.error('Safe Browsing', message),
     );
     this.downloads = new DownloadManager(this.tracing, options.downloadsDir);
-    this.webContents = new WebContents({
+    // What every navigation of every frame uses, handed to it once.
+    const services: NavigationServices = {
       browser: this.endpoint,
-      router: this.router,
+      transport: this.router,
+      clock: this.router.gate.clock,
       tracing: this.tracing,
-      speculativeProcesses: options.speculativeProcesses ?? false,
-      errorPages: options.errorPages ?? true,
+      processes: {
+        processForSite: (site, purpose) => this.processForSite(site, purpose),
+        hasProcessFor: (site) => this.siteInstanceFor(site).liveProcess() !== null,
+        releaseProcessIfUnused: (host, reason, lastFrameLeft) =>
+          this.releaseProcessIfUnused(host, reason, lastFrameLeft),
+      },
       safeBrowsing: this.safeBrowsing,
       downloads: this.downloads,
-      siteInstanceFor: (site) => this.siteInstanceFor(site),
-      processForSite: (site, purpose) => this.processForSite(site, purpose),
-      hasProcessFor: (site) => this.siteInstanceFor(site).liveProcess() !== null,
-      releaseProcessIfUnused: (host, reason, lastFrameLeft) => this.releaseProcessIfUnused(host, reason, lastFrameLeft),
-      historyChanged: () => this.saveSession(),
-    });
+      speculativeProcesses: options.speculativeProcesses ?? false,
+      errorPages: options.errorPages ?? true,
+    };
+    this.webContents = new WebContents(
+      services,
+      { siteInstanceFor: (site) => this.siteInstanceFor(site), historyChanged: () => this.saveSession() },
+      ++this.frameTreeNodeCounter,
+    );
     this.registerHandlers();
     // A crashed network thread: what was loading on it fails; once it is back, renderers drop their old loaders.
     this.network.onGone((reason) => {
@@ -238,10 +247,7 @@ export class BrowserProcess {
    * One process per site: the site's live process if it has one; else the spare
    * process, taken now; else a new one. Every choice is recorded.
    */
-  private processForSite(
-    site: string,
-    purpose: 'commit' | 'speculative',
-  ): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' } {
+  private processForSite(site: string, purpose: 'commit' | 'speculative'): ProcessChoice {
     const instance = this.siteInstanceFor(site);
     const existing = instance.liveProcess();
     if (existing) {
@@ -253,7 +259,7 @@ export class BrowserProcess {
         how: 'reused',
         reason: `${site} already has a process: its documents share it`,
       });
-      return { host: existing, reused: true, how: 'reused' };
+      return { host: existing, how: 'reused' };
     }
     let host: RenderProcessHost;
     let how: 'spare' | 'speculative' | 'new';
@@ -277,7 +283,7 @@ export class BrowserProcess {
     }
     instance.process = host;
     this.tracing.record({ type: 'process.assigned', processId: host.endpointId, pid: host.pid, site, how, reason });
-    return { host, reused: false, how };
+    return { host, how };
   }
 
   private newProcess(site: string): RenderProcessHost {
@@ -309,8 +315,9 @@ export class BrowserProcess {
    * Ends a process that no frame and no navigation needs any more: one whose last frame
    * left is shut down; one that never got a document is recorded as discarded, with why.
    */
-  private releaseProcessIfUnused(host: RenderProcessHost, reason: string, lastFrameLeft: boolean): void {
-    if (!host.isUnused) return;
+  private releaseProcessIfUnused(process: RendererProcess, reason: string, lastFrameLeft: boolean): void {
+    const host = [...this.processes].find((p) => p === process);
+    if (!host?.isUnused) return;
     if (lastFrameLeft) host.shutdown(reason);
     else this.discardProcess(host, reason);
   }
@@ -349,8 +356,7 @@ export class BrowserProcess {
       if (entries.length === 0) return;
       this.webContents.controller.restore(entries.slice(0, 200), index);
       this.tracing.state(
-        'history',
-        this.webContents.controller.snapshot() as unknown as JsonValue,
+        { field: 'history', value: this.webContents.controller.snapshot() },
         'restored from the saved session',
       );
     } catch (error) {

@@ -2,7 +2,7 @@
  * Chromium's net error page ("This site can't be reached"), made by the browser and
  * committed into the error-page process. Every piece of text is escaped.
  */
-import type { NetErrorInfo } from './navigationRequest.js';
+import type { NetErrorInfo } from '../../shared/net/netError.js';
 
 /** The site of error pages: their own process, never a web site's (chrome-error://chromewebdata). */
 export const ERROR_PAGE_SITE = 'chrome-error://chromewebdata';

@@ -1,48 +1,110 @@
 /**
- * NavigationRequest: one navigation attempt of the tab's main frame, from Enter to
- * commit. Written as the journey reads: start navigation (beforeunload in the
- * current document), the network request through the network thread (redirects
- * followed by the browser), reading the response, finding a renderer process for
- * the response's site, and committing there. Commit means the renderer acknowledged.
+ * NavigationRequest: one navigation of one frame (a FrameTreeNode of a tab), from the
+ * moment it starts to its commit or its end, shaped as Chromium's
+ * content/browser/renderer_host/navigation_request.cc:
+ *
+ * - an explicit state (shared/trace/navigationState.ts: Chromium's NavigationState),
+ *   every transition checked and recorded in the trace;
+ * - one method per stage: start (beforeunload), the request (with its redirects),
+ *   processing the response (MIME sniffing, Safe Browsing, the decision), finding a
+ *   renderer process, and the commit — each returns what the next stage needs or the
+ *   navigation's outcome;
+ * - `run()` alone records the end of the navigation and tidies up (processes it kept
+ *   alive, watchers, the transport's route).
+ *
+ * It gets the browser's services once (NavigationServices) and a narrow interface to
+ * its frame (NavigationFrame), so a test can drive it with fakes and no processes.
+ * Commit means the renderer acknowledged.
  */
 import { AsyncQueue } from '../../shared/base/asyncQueue.js';
-import { BROWSER_ENDPOINT, NETWORK_ENDPOINT } from '../../shared/ipc/endpoints.js';
-import { type PayloadOf, type ResponseHead, failedCompletionStatus } from '../../shared/ipc/messageCatalogue.js';
-import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
-import { NET_ERRORS, isCertificateError, netErrorName } from '../../shared/net/netError.js';
-import { previewBytes } from '../../shared/trace/payloadSummary.js';
+import { errorMessage } from '../../shared/base/errors.js';
+import { BROWSER_ENDPOINT, type EndpointId, NETWORK_ENDPOINT } from '../../shared/ipc/endpoints.js';
+import {
+  type MessageName,
+  type PayloadOf,
+  type ResponseHead,
+  failedCompletionStatus,
+} from '../../shared/ipc/messageCatalogue.js';
+import { previewBytes } from '../../shared/ipc/payloadSummary.js';
+import { noLoadTiming } from '../../shared/net/loadTiming.js';
+import { NET_ERRORS, type NetErrorInfo, isCertificateError, netErrorName } from '../../shared/net/netError.js';
+import { type NavigationState, canTransition } from '../../shared/trace/navigationState.js';
+import type { NavigationDecision, NavigationEndEvent, ProcessAssignment } from '../../shared/trace/traceEvent.js';
 import { RESOURCE_HEADER_BYTES, sniffMimeTypeWithRule } from '../../shared/web/mimeSniffing.js';
 import { originOf, siteForUrl } from '../../shared/web/siteInfo.js';
-import { monotonicMicros } from '../node/monotonicClock.js';
 import type { BrowserTracing } from './browserTracing.js';
 import { type DownloadEnd, type DownloadManager, isAttachment } from './downloadManager.js';
 import { ERROR_PAGE_SITE, errorPageHtml } from './errorPage.js';
-import type { SafeBrowsingDatabase, SafeBrowsingVerdict } from './safeBrowsingDatabase.js';
-import type { MessageRouter } from './messageRouter.js';
 import type { RenderFrameHost } from './renderFrameHost.js';
-import type { RenderProcessHost } from './renderProcessHost.js';
+import type { ProcessChoice, RendererProcess } from './renderProcessHost.js';
+import type { RunningTimer } from './runningClock.js';
+import type { SafeBrowsingDatabase, SafeBrowsingVerdict } from './safeBrowsingDatabase.js';
 
 export type Transition = 'typed' | 'link' | 'reload' | 'back_forward';
 
-type NavigationEvent =
-  | { kind: 'redirect'; payload: PayloadOf<'URLLoaderClient.OnReceiveRedirect'> }
-  | { kind: 'response'; payload: PayloadOf<'URLLoaderClient.OnReceiveResponse'> }
-  | { kind: 'complete'; payload: PayloadOf<'URLLoaderClient.OnComplete'> }
-  | { kind: 'beforeunload-ack'; proceed: boolean }
-  | { kind: 'commit-ack'; payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'> }
-  | { kind: 'process-gone'; processId: string }
-  | { kind: 'timeout'; what: string }
-  | { kind: 'cancel'; reason: string };
-
-export interface NetErrorInfo {
-  code: number;
-  name: string;
-  detail: string;
+/** The transport as a navigation uses it: the browser process's MessageRouter. */
+export interface NavigationTransport {
+  isAttached(endpointId: EndpointId): boolean;
+  /** Keeps a loader's later messages (body, completion) in the transport until the browser decides where they go. */
+  holdRoute(route: string): void;
+  moveRoute(route: string, to: EndpointId): void;
+  dropRoute(route: string): void;
+  heldBody(route: string, max: number): { bytes: Uint8Array; complete: boolean };
+  whenHeldBody(route: string, bytes: number, timeoutMs: number): Promise<void>;
 }
 
-/** net::ERR_FAILED, with why. */
-function failedWith(detail: string): NetErrorInfo {
-  return { code: NET_ERRORS.ERR_FAILED, name: 'ERR_FAILED', detail };
+/** How the browser finds renderer processes (BrowserProcess: one per site, the spare, speculative ones). */
+export interface RendererProcessPolicy {
+  processForSite(site: string, purpose: 'commit' | 'speculative'): ProcessChoice;
+  hasProcessFor(site: string): boolean;
+  /** Ends a process that neither a frame nor a navigation needs any more. */
+  releaseProcessIfUnused(host: RendererProcess, reason: string, lastFrameLeft: boolean): void;
+}
+
+/** The browser process's services a navigation uses, handed over once. */
+export interface NavigationServices {
+  readonly browser: {
+    send<N extends MessageName>(to: EndpointId, name: N, payload: PayloadOf<N>, route?: string): void;
+  };
+  readonly transport: NavigationTransport;
+  /** Running time (step mode stops it while a message waits for the user): the navigation's timeouts use it. */
+  readonly clock: { setTimeout(fire: () => void, ms: number): RunningTimer };
+  readonly tracing: BrowserTracing;
+  readonly processes: RendererProcessPolicy;
+  readonly safeBrowsing: Pick<SafeBrowsingDatabase, 'check'>;
+  readonly downloads: Pick<DownloadManager, 'begin'>;
+  /** Start a renderer process for the target site in parallel with the request (Chrome does). */
+  readonly speculativeProcesses: boolean;
+  /** Commit an error page for network errors (Chrome does). */
+  readonly errorPages: boolean;
+}
+
+/** What a navigation needs from the frame it navigates (its FrameTreeNode in a tab). */
+export interface NavigationFrame {
+  readonly frameTreeNodeId: number;
+  readonly currentFrameHost: RenderFrameHost | null;
+  /** The frame host to commit in `process`: the current one if it lives there, else a new one. */
+  frameHostFor(process: RendererProcess, site: string): { frame: RenderFrameHost; created: boolean };
+  /** The user chose to proceed past the Safe Browsing interstitial for this URL (this session, this tab). */
+  safeBrowsingBypassed(url: string): boolean;
+  /**
+   * The renderer acknowledged the commit. Called synchronously while handling the
+   * acknowledgement, so that everything the renderer sends after it (title,
+   * DidStopLoading) finds the new document already committed.
+   */
+  didCommitNavigation(request: NavigationRequest, commit: { frame: RenderFrameHost; url: string }): void;
+}
+
+export interface NavigationParams {
+  navigationId: string;
+  url: string;
+  transition: Transition;
+  /** What was typed (or the history entry's URL). */
+  input: string;
+  /** The user typed a host without a scheme: HTTPS first (Chrome's HTTPS-Upgrades). */
+  upgradeToHttps?: boolean;
+  /** For back/forward: which history entry this navigation goes to. */
+  historyOffset?: number;
 }
 
 export type NavigationOutcome =
@@ -54,43 +116,20 @@ export type NavigationOutcome =
   | { outcome: 'renderer-crashed'; url: string }
   | { outcome: 'cancelled'; url: string; reason: string };
 
-/** What the navigation needs from its tab. */
-export interface NavigationDelegate {
-  readonly browser: MessageEndpoint;
-  readonly router: MessageRouter;
-  readonly tracing: BrowserTracing;
-  readonly currentFrame: RenderFrameHost | null;
-  /** The process for a site: reused, the spare taken, or spawned. */
-  processForSite(
-    site: string,
-    purpose: 'commit' | 'speculative',
-  ): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' };
-  /** Whether the site already has a live process. */
-  hasProcessFor(site: string): boolean;
-  /** Ends a process that neither a frame nor a navigation needs any more. */
-  releaseProcessIfUnused(host: RenderProcessHost, reason: string): void;
-  readonly speculativeProcesses: boolean;
-  readonly errorPages: boolean;
-  readonly safeBrowsing: SafeBrowsingDatabase;
-  /** The user chose to proceed past the Safe Browsing interstitial for this URL. */
-  safeBrowsingBypassed(url: string): boolean;
-  readonly downloads: DownloadManager;
-  /** The frame for a navigation in that process: the current one if same process, else a new one. */
-  frameInProcess(host: RenderProcessHost, site: string): { frame: RenderFrameHost; created: boolean };
-  /**
-   * The renderer acknowledged the commit. Called synchronously while handling
-   * DidCommitProvisionalLoad, so that everything the renderer sends after it (title,
-   * DidStopLoading) finds the new document already committed.
-   */
-  didCommitNavigation(
-    request: NavigationRequest,
-    commit: { frame: RenderFrameHost; url: string; head: ResponseHead },
-  ): void;
-}
+type NavigationEvent =
+  | { kind: 'redirect'; payload: PayloadOf<'URLLoaderClient.OnReceiveRedirect'> }
+  | { kind: 'response'; payload: PayloadOf<'URLLoaderClient.OnReceiveResponse'> }
+  | { kind: 'complete'; payload: PayloadOf<'URLLoaderClient.OnComplete'> }
+  | { kind: 'beforeunload-ack'; proceed: boolean }
+  | { kind: 'commit-ack'; payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'> }
+  | { kind: 'process-gone'; processId: string }
+  | { kind: 'timeout'; what: string }
+  | { kind: 'cancel'; reason: string };
 
 const BEFOREUNLOAD_TIMEOUT_MS = 2_000;
 /** How long reading the response waits for the first bytes to sniff before deciding on what it has. */
 const SNIFF_WAIT_MS = 3_000;
+const COMMIT_TIMEOUT_MS = 15_000;
 
 /** Types NavScope's renderer stand-in shows (Chromium renders these; others download). */
 export function rendererCanShow(mimeType: string): boolean {
@@ -109,17 +148,47 @@ export function rendererCanShow(mimeType: string): boolean {
     'image/avif',
   ].includes(mimeType);
 }
-const COMMIT_TIMEOUT_MS = 15_000;
+
+/** net::ERR_FAILED, with why. */
+function failedWith(detail: string): NetErrorInfo {
+  return { code: NET_ERRORS.ERR_FAILED, name: 'ERR_FAILED', detail };
+}
+
+function isOutcome(value: unknown): value is NavigationOutcome {
+  return typeof value === 'object' && value !== null && 'outcome' in value;
+}
+
+/** How the trace's navigation.end names an outcome. */
+function endOf(outcome: NavigationOutcome): Pick<NavigationEndEvent, 'outcome' | 'netError'> {
+  switch (outcome.outcome) {
+    case 'committed':
+      return { outcome: 'committed', netError: null };
+    case 'failed':
+      return { outcome: 'failed', netError: outcome.netError };
+    case 'renderer-crashed':
+      return { outcome: 'renderer-crashed', netError: null };
+    default:
+      return { outcome: 'no-commit', netError: null };
+  }
+}
 
 export class NavigationRequest {
+  readonly navigationId: string;
   readonly requestId: string;
+  readonly transition: Transition;
+  readonly input: string;
+  readonly historyOffset: number;
   url: string;
   readonly redirects: string[] = [];
+  /** This navigation commits an error page (for the tab's security state). */
+  errorPage = false;
+  private navigationState: NavigationState = 'NOT_STARTED';
+  private readonly upgradeToHttps: boolean;
   private readonly events = new AsyncQueue<NavigationEvent>();
-  private readonly navigationStart = monotonicMicros();
+  private readonly navigationStart: number;
   private readonly unsubscribers: (() => void)[] = [];
   /** Processes this navigation may commit in, each kept alive until the navigation is done with it. */
-  private readonly processHolds = new Map<RenderProcessHost, () => void>();
+  private readonly processHolds = new Map<RendererProcess, () => void>();
   private pendingCancel: { kind: 'cancel'; reason: string } | null = null;
   /** URLLoaderFactory.CreateLoaderAndStart went to the network thread. */
   private loaderCreated = false;
@@ -128,28 +197,30 @@ export class NavigationRequest {
   /** The network service crashed while this navigation's loader still answered to the browser. */
   private networkFailure: NetErrorInfo | null = null;
   /** Set while CommitNavigation is out and its acknowledgement not yet in. */
-  private awaitingCommit: { span: string; frame: RenderFrameHost; head: ResponseHead } | null = null;
+  private awaitingCommit: { span: string; frame: RenderFrameHost } | null = null;
   /** A process started for the target site in parallel with the request. */
-  private speculative: RenderProcessHost | null = null;
-  /** This navigation commits an error page (for the tab's security state). */
-  errorPage = false;
+  private speculative: RendererProcess | null = null;
 
   constructor(
-    private readonly delegate: NavigationDelegate,
-    readonly navigationId: string,
-    url: string,
-    readonly transition: Transition,
-    readonly input: string,
-    /** The user typed a host without a scheme: HTTPS first (Chrome's HTTPS-Upgrades). */
-    private readonly upgradeToHttps = false,
-    /** For back/forward: which history entry this navigation goes to. */
-    readonly historyOffset = 0,
+    private readonly services: NavigationServices,
+    private readonly frame: NavigationFrame,
+    params: NavigationParams,
   ) {
-    this.url = url;
-    this.requestId = `browser/${navigationId}`;
+    this.navigationId = params.navigationId;
+    this.url = params.url;
+    this.transition = params.transition;
+    this.input = params.input;
+    this.upgradeToHttps = params.upgradeToHttps ?? false;
+    this.historyOffset = params.historyOffset ?? 0;
+    this.requestId = `browser/${params.navigationId}`;
+    this.navigationStart = services.tracing.now();
   }
 
-  // ── Inputs, called by the tab when messages arrive ────────────────────────────
+  get state(): NavigationState {
+    return this.navigationState;
+  }
+
+  // ── Inputs: the tab passes on what arrives for this navigation ───────────────────
   onReceiveRedirect(payload: PayloadOf<'URLLoaderClient.OnReceiveRedirect'>): void {
     this.events.push({ kind: 'redirect', payload });
   }
@@ -157,7 +228,7 @@ export class NavigationRequest {
   onReceiveResponse(payload: PayloadOf<'URLLoaderClient.OnReceiveResponse'>): void {
     // The rest of this loader's messages (body, completion) wait in the transport
     // until the browser has decided where the response goes.
-    this.delegate.router.holdRoute(this.requestId);
+    this.services.transport.holdRoute(this.requestId);
     this.events.push({ kind: 'response', payload });
   }
 
@@ -173,8 +244,9 @@ export class NavigationRequest {
     const pending = this.awaitingCommit;
     if (pending && payload.navigationId === this.navigationId) {
       this.awaitingCommit = null;
-      this.delegate.tracing.endSpan(pending.span, 'ok', null, { url: payload.url });
-      this.delegate.didCommitNavigation(this, { frame: pending.frame, url: payload.url, head: pending.head });
+      this.services.tracing.endSpan(pending.span, 'ok', null, { url: payload.url });
+      this.setState(this.errorPage ? 'DID_COMMIT_ERROR_PAGE' : 'DID_COMMIT', 'the renderer acknowledged the commit');
+      this.frame.didCommitNavigation(this, { frame: pending.frame, url: payload.url });
     }
     this.events.push({ kind: 'commit-ack', payload });
   }
@@ -184,10 +256,10 @@ export class NavigationRequest {
   }
 
   /**
-   * The network service crashed: a loader created on it whose
-   * client end is still the browser's is disconnected, and the navigation fails with
-   * ERR_FAILED — at once while it waits for the response, or before it would commit.
-   * A loader already handed to a renderer fails there (UpdateSubresourceLoaderFactories).
+   * The network service crashed: a loader created on it whose client end is still the
+   * browser's is disconnected, and the navigation fails with ERR_FAILED — at once while
+   * it waits for the response, or before it would commit. A loader already handed to a
+   * renderer fails there (UpdateSubresourceLoaderFactories).
    */
   networkServiceGone(reason: string): void {
     if (!this.loaderCreated || this.loaderHandedOff || this.networkFailure) return;
@@ -204,9 +276,11 @@ export class NavigationRequest {
     this.events.push({ kind: 'cancel', reason });
   }
 
-  // ── The journey ────────────────────────────────────────────────────────────────
+  // ── The navigation ──────────────────────────────────────────────────────────────
+
+  /** Runs the navigation to its outcome. The one place its end is recorded. */
   async run(): Promise<NavigationOutcome> {
-    const { tracing } = this.delegate;
+    const { tracing } = this.services;
     tracing.record({
       type: 'navigation.begin',
       navigationId: this.navigationId,
@@ -214,49 +288,45 @@ export class NavigationRequest {
       transition: this.transition,
       input: this.input,
     });
-    let ended: NavigationOutcome['outcome'] = 'failed';
+    let outcome: NavigationOutcome;
     try {
-      const outcome = await this.journey();
-      ended = outcome.outcome;
-      if (outcome.outcome !== 'committed') this.delegate.router.dropRoute(this.requestId);
-      return outcome;
+      outcome = await this.navigate();
     } catch (error) {
       // A fault inside NavScope ends this navigation, not the browser: recorded, and the trace keeps its end.
-      const detail = `NavScope failed inside the navigation: ${error instanceof Error ? error.message : String(error)}`;
+      const detail = `NavScope failed inside the navigation: ${errorMessage(error)}`;
       tracing.error(this.navigationId, detail);
-      this.delegate.router.dropRoute(this.requestId);
-      const netError = failedWith(detail);
-      tracing.record({
-        type: 'navigation.end',
-        navigationId: this.navigationId,
-        url: this.url,
-        outcome: 'failed',
-        netError,
-      });
-      return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
-    } finally {
-      for (const unsubscribe of this.unsubscribers) unsubscribe();
-      // A process started or taken for this navigation and left without a frame ends (no leaks
-      // when navigations are cancelled before they commit).
-      const reason =
-        ended === 'cancelled'
-          ? `navigation ${this.navigationId} was cancelled before it committed`
-          : `navigation ${this.navigationId} did not commit here (${ended})`;
-      for (const host of [...this.processHolds.keys()]) this.releaseProcess(host, reason);
+      this.setState('WILL_FAIL_REQUEST', detail);
+      outcome = { outcome: 'failed', url: this.url, netError: failedWith(detail), errorPageCommitted: false };
     }
+    tracing.record({ type: 'navigation.end', navigationId: this.navigationId, url: this.url, ...endOf(outcome) });
+    this.tidyUp(outcome);
+    return outcome;
   }
 
-  private async journey(): Promise<NavigationOutcome> {
-    const { tracing, browser } = this.delegate;
+  private async navigate(): Promise<NavigationOutcome> {
+    const started = await this.startNavigation();
+    if (isOutcome(started)) return started;
+    this.startSpeculativeProcess();
+    const head = await this.startRequest();
+    if (isOutcome(head)) return head;
+    const processed = await this.processResponse(head);
+    if (isOutcome(processed)) return processed;
+    const host = await this.findRenderer();
+    if (isOutcome(host)) return host;
+    return this.commit(host, head);
+  }
 
-    // 2. Start navigation: the old document may object (beforeunload).
-    let span = tracing.beginPhase('start-navigation', this.navigationId, {
+  /** Start navigation: the current document may object (beforeunload). */
+  private async startNavigation(): Promise<'started' | NavigationOutcome> {
+    const { tracing, browser } = this.services;
+    const span = tracing.beginPhase('start-navigation', this.navigationId, {
       url: this.url,
       transition: this.transition,
       browserInitiated: true,
     });
-    const current = this.delegate.currentFrame;
+    const current = this.frame.currentFrameHost;
     if (current && current.process.state === 'ready') {
+      this.setState('WAITING_FOR_RENDERER_RESPONSE', 'the current document runs its beforeunload handlers');
       this.watchProcess(current.process);
       browser.send(current.process.endpointId, 'LocalFrame.BeforeUnload', {
         frameToken: current.frameToken,
@@ -264,38 +334,32 @@ export class NavigationRequest {
       });
       // A renderer that does not answer in time (or is gone) does not block the navigation.
       // Only the current document's process going away ends the wait, not another's.
-      let ack = await this.waitFor(
-        ['beforeunload-ack', 'process-gone', 'cancel'],
-        BEFOREUNLOAD_TIMEOUT_MS,
-        'the beforeunload reply',
-      );
-      while (ack.kind === 'process-gone' && ack.processId !== current.process.endpointId) {
-        ack = await this.waitFor(
-          ['beforeunload-ack', 'process-gone', 'cancel'],
-          BEFOREUNLOAD_TIMEOUT_MS,
-          'the beforeunload reply',
-        );
-      }
+      const wait = () =>
+        this.waitFor(['beforeunload-ack', 'process-gone', 'cancel'], BEFOREUNLOAD_TIMEOUT_MS, 'the beforeunload reply');
+      let ack = await wait();
+      while (ack.kind === 'process-gone' && ack.processId !== current.process.endpointId) ack = await wait();
       if (ack.kind === 'cancel') return this.cancelled(span, ack.reason);
       if (ack.kind === 'timeout') current.process.markUnresponsive(ack.what, BEFOREUNLOAD_TIMEOUT_MS);
       if (ack.kind === 'beforeunload-ack' && !ack.proceed)
         return this.cancelled(span, 'the page asked to stay (beforeunload)');
     }
+    this.setState('WILL_START_NAVIGATION', current ? 'beforeunload let it go' : 'there is no document to ask');
     tracing.endSpan(span);
+    return 'started';
+  }
 
-    // A cross-site navigation starts a renderer process for the target site in parallel
-    // with the network request (Chromium's speculative RenderFrameHost).
-    this.startSpeculativeProcess();
-
-    // 3. Network: the network thread loads the URL; the browser follows redirects.
-    span = tracing.beginPhase('network', this.navigationId, { url: this.url, requestId: this.requestId });
-    if (!this.delegate.router.isAttached(NETWORK_ENDPOINT)) {
+  /** The request: the network thread loads the URL; the browser follows redirects. */
+  private async startRequest(): Promise<ResponseHead | NavigationOutcome> {
+    const { tracing, browser, transport } = this.services;
+    const span = tracing.beginPhase('network', this.navigationId, { url: this.url, requestId: this.requestId });
+    if (!transport.isAttached(NETWORK_ENDPOINT)) {
       // Between a crash of the network thread and its restart there is nobody to load from.
       const netError = failedWith('the network service is not running: it crashed and is being restarted');
       tracing.endSpan(span, 'error', `${netError.name}: ${netError.detail}`);
-      return this.failed(netError);
+      return this.fail(netError);
     }
     this.loaderCreated = true;
+    this.setState('WILL_START_REQUEST', 'the request goes to the network service');
     browser.send(
       NETWORK_ENDPOINT,
       'URLLoaderFactory.CreateLoaderAndStart',
@@ -313,7 +377,6 @@ export class NavigationRequest {
       },
       this.requestId,
     );
-    let head: ResponseHead;
     /** A followed redirect lasts until the network answers for the new URL. */
     let redirectSpan: string | null = null;
     for (;;) {
@@ -322,46 +385,55 @@ export class NavigationRequest {
         tracing.endSpan(redirectSpan, event.kind === 'cancel' ? 'cancelled' : 'ok');
         redirectSpan = null;
       }
-      if (event.kind === 'cancel') {
-        browser.send(
-          NETWORK_ENDPOINT,
-          'URLLoader.Cancel',
-          { requestId: this.requestId, reason: event.reason },
-          this.requestId,
-        );
-        return this.cancelled(span, event.reason);
-      }
-      if (event.kind === 'complete') {
-        const status = event.payload.status;
-        const netError = {
-          code: status.errorCode === 0 ? NET_ERRORS.ERR_EMPTY_RESPONSE : status.errorCode,
-          name: status.errorCode === 0 ? netErrorName(NET_ERRORS.ERR_EMPTY_RESPONSE) : status.errorName,
-          detail: status.errorDetail || 'the load completed without a response',
-        };
-        tracing.endSpan(span, 'error', `${netError.name}: ${netError.detail}`);
-        return this.failed(netError);
-      }
-      if (event.kind === 'redirect') {
-        const from = this.url;
-        this.url = event.payload.redirect.newUrl;
-        this.redirects.push(from);
-        redirectSpan = tracing.beginSpan(`Redirect ${event.payload.redirect.status}`, 'browser', {
-          navigationId: this.navigationId,
-          args: { from, to: this.url, crossSite: siteForUrl(from) !== siteForUrl(this.url) },
-        });
-        browser.send(NETWORK_ENDPOINT, 'URLLoader.FollowRedirect', { requestId: this.requestId }, this.requestId);
-        continue;
-      }
-      if (event.kind === 'response') {
-        head = event.payload.head;
-        break;
+      switch (event.kind) {
+        case 'cancel':
+          browser.send(
+            NETWORK_ENDPOINT,
+            'URLLoader.Cancel',
+            { requestId: this.requestId, reason: event.reason },
+            this.requestId,
+          );
+          return this.cancelled(span, event.reason);
+        case 'complete': {
+          const status = event.payload.status;
+          const empty = status.errorCode === 0;
+          const netError: NetErrorInfo = {
+            code: empty ? NET_ERRORS.ERR_EMPTY_RESPONSE : status.errorCode,
+            name: empty ? netErrorName(NET_ERRORS.ERR_EMPTY_RESPONSE) : status.errorName,
+            detail: status.errorDetail || 'the load completed without a response',
+          };
+          tracing.endSpan(span, 'error', `${netError.name}: ${netError.detail}`);
+          return this.fail(netError);
+        }
+        case 'redirect': {
+          const from = this.url;
+          this.url = event.payload.redirect.newUrl;
+          this.redirects.push(from);
+          this.setState('WILL_REDIRECT_REQUEST', `${event.payload.redirect.status} to ${this.url}`);
+          redirectSpan = tracing.beginSpan(`Redirect ${event.payload.redirect.status}`, 'browser', {
+            navigationId: this.navigationId,
+            args: { from, to: this.url, crossSite: siteForUrl(from) !== siteForUrl(this.url) },
+          });
+          browser.send(NETWORK_ENDPOINT, 'URLLoader.FollowRedirect', { requestId: this.requestId }, this.requestId);
+          continue;
+        }
+        case 'response': {
+          const head = event.payload.head;
+          this.setState('WILL_PROCESS_RESPONSE', `${head.status} ${head.statusText}`);
+          tracing.endSpan(span, 'ok', null, { status: head.status, redirects: this.redirects.length });
+          return head;
+        }
       }
     }
-    tracing.endSpan(span, 'ok', null, { status: head.status, redirects: this.redirects.length });
+  }
 
-    // 4. Read the response: what is it (MIME sniffing on its first bytes), is it safe
-    // (Safe Browsing), and does it commit at all?
-    span = tracing.beginPhase('read-response', this.navigationId, {
+  /**
+   * Reading the response: what is it (MIME sniffing on its first bytes), is it safe
+   * (Safe Browsing), and does it commit at all (a download, 204/205)?
+   */
+  private async processResponse(head: ResponseHead): Promise<'render' | NavigationOutcome> {
+    const { tracing, browser, downloads, transport } = this.services;
+    const span = tracing.beginPhase('read-response', this.navigationId, {
       status: head.status,
       mimeType: head.mimeType || '(none)',
     });
@@ -370,30 +442,20 @@ export class NavigationRequest {
     const cancelLoader = (reason: string) =>
       browser.send(NETWORK_ENDPOINT, 'URLLoader.Cancel', { requestId: this.requestId, reason }, this.requestId);
     if (safety) {
-      cancelLoader(`Safe Browsing: ${safety.threatType ?? 'unsafe'}`);
-      this.decide(
-        'blocked',
-        `Safe Browsing lists ${safety.url} as ${safety.threatType ?? 'unsafe'}: an interstitial is shown instead`,
-      );
+      const threat = safety.threatType ?? 'unsafe';
+      cancelLoader(`Safe Browsing: ${threat}`);
+      this.decide('blocked', `Safe Browsing lists ${safety.url} as ${threat}: an interstitial is shown instead`);
       tracing.endSpan(span, 'ok', null, { decision: 'blocked', threatType: safety.threatType ?? '' });
-      this.discardSpeculative('the navigation was blocked');
-      tracing.record({
-        type: 'navigation.end',
-        navigationId: this.navigationId,
-        url: this.url,
-        outcome: 'no-commit',
-        netError: null,
-      });
+      this.setState('CANCELING', `Safe Browsing: ${threat}`);
       return { outcome: 'blocked', url: safety.url, threatType: safety.threatType ?? 'UNKNOWN' };
     }
     if (head.status === 204 || head.status === 205) {
+      const reason = `the server answered ${head.status} ${head.statusText}: there is no document to commit, the current page stays`;
       cancelLoader(`${head.status}: nothing to commit`);
       this.decide('no-commit', `${head.status} ${head.statusText}: there is no document; the current page stays`);
       tracing.endSpan(span, 'ok', null, { decision: 'no commit' });
-      this.discardSpeculative('the navigation did not commit');
-      return this.noCommit(
-        `the server answered ${head.status} ${head.statusText}: there is no document to commit, the current page stays`,
-      );
+      this.setState('CANCELING', `${head.status}: nothing to commit`);
+      return { outcome: 'no-commit', url: this.url, reason };
     }
     const downloadBecause = isAttachment(head)
       ? 'Content-Disposition: attachment'
@@ -403,25 +465,18 @@ export class NavigationRequest {
     if (downloadBecause) {
       this.decide('download', `${downloadBecause}: the download manager saves it, nothing commits`);
       tracing.endSpan(span, 'ok', null, { decision: 'download' });
+      this.setState('CANCELING', 'the response is a download: the download manager takes it');
       this.discardSpeculative('the response is a download');
-      const { accepted, finished } = this.delegate.downloads.begin(this.requestId, this.url, head, sniffed);
+      const { accepted, finished } = downloads.begin(this.requestId, this.url, head, sniffed);
       if (accepted) {
         // The loader's client end goes to the browser's download manager instead of a renderer.
         this.loaderHandedOff = true;
-        this.delegate.router.moveRoute(this.requestId, BROWSER_ENDPOINT);
+        transport.moveRoute(this.requestId, BROWSER_ENDPOINT);
       } else {
         // The file could not be created: no byte of the body is accepted.
         cancelLoader('the download could not be saved');
       }
-      const download = await finished;
-      tracing.record({
-        type: 'navigation.end',
-        navigationId: this.navigationId,
-        url: this.url,
-        outcome: 'no-commit',
-        netError: null,
-      });
-      return { outcome: 'download', url: this.url, download };
+      return { outcome: 'download', url: this.url, download: await finished };
     }
     this.decide(
       'render',
@@ -432,14 +487,19 @@ export class NavigationRequest {
       computedMimeType: sniffed,
       note: 'CORB/ORB does not apply here: it protects cross-origin no-cors subresources, not navigations',
     });
+    return 'render';
+  }
 
-    // 5. Find a renderer process for the response's site.
+  /** Finding a renderer process for the response's site. */
+  private async findRenderer(): Promise<RendererProcess | NavigationOutcome> {
+    const { tracing, transport } = this.services;
     const site = siteForUrl(this.url);
-    span = tracing.beginPhase('find-renderer', this.navigationId, { site });
+    const span = tracing.beginPhase('find-renderer', this.navigationId, { site });
     if (this.speculative && this.speculative.site !== site) {
       this.discardSpeculative(`a redirect changed the site from ${this.speculative.site} to ${site}`);
     }
-    const { host, reused, how } = this.delegate.processForSite(site, 'commit');
+    const choice = this.services.processes.processForSite(site, 'commit');
+    const host = choice.host;
     this.useProcess(host);
     if (host.state === 'launching') {
       const ready = await host.ready.then(
@@ -449,28 +509,28 @@ export class NavigationRequest {
       if (this.pendingCancel) return this.cancelled(span, this.pendingCancel.reason);
       if (ready === 'gone') {
         tracing.endSpan(span, 'error', 'the renderer process died while starting');
-        return this.rendererGone();
+        return this.rendererGone('the renderer process died while starting');
       }
     }
-    const decision =
-      host === this.speculative
-        ? 'the speculative process started with the request'
-        : how === 'spare'
-          ? 'the spare process, taken now'
-          : reused
-            ? "the site's existing process"
-            : 'a new process';
-    tracing.endSpan(span, 'ok', null, { site, decision, processId: host.endpointId, pid: host.pid ?? -1 });
-
+    tracing.endSpan(span, 'ok', null, {
+      site,
+      decision: this.describeChoice(host, choice.how, false),
+      processId: host.endpointId,
+      pid: host.pid ?? -1,
+    });
     // The network service crashed after the response came: nothing is left to commit.
     if (this.networkFailure) {
-      this.delegate.router.dropRoute(this.requestId);
-      return this.failed(this.networkFailure);
+      transport.dropRoute(this.requestId);
+      return this.fail(this.networkFailure);
     }
+    return host;
+  }
 
-    // 6. Commit: hand response and loader to the renderer, wait for its acknowledgement.
+  /** Commit: hand response and loader to the renderer, and wait for its acknowledgement. */
+  private commit(host: RendererProcess, head: ResponseHead): Promise<NavigationOutcome> {
+    const { browser, transport } = this.services;
     this.loaderHandedOff = true;
-    return this.commitIn(host, site, head, (frameToken) => {
+    return this.commitIn(host, siteForUrl(this.url), head, (frameToken) => {
       browser.send(host.endpointId, 'NavigationClient.CommitNavigation', {
         navigationId: this.navigationId,
         frameToken,
@@ -482,28 +542,29 @@ export class NavigationRequest {
       });
       // The commit carries the loader's client end and the body pipe: only now may the
       // body and the completion the network thread already sent flow to the renderer.
-      this.delegate.router.moveRoute(this.requestId, host.endpointId);
+      transport.moveRoute(this.requestId, host.endpointId);
     });
   }
 
   /** Sends a commit to a frame in `host` and waits for the renderer's acknowledgement. */
   private async commitIn(
-    host: RenderProcessHost,
+    host: RendererProcess,
     site: string,
     head: ResponseHead,
     sendCommit: (frameToken: string) => void,
   ): Promise<NavigationOutcome> {
-    const { browser, tracing } = this.delegate;
+    const { browser, tracing } = this.services;
     const span = tracing.beginPhase('commit', this.navigationId, { processId: host.endpointId });
-    const { frame, created } = this.delegate.frameInProcess(host, site);
+    const { frame, created } = this.frame.frameHostFor(host, site);
     if (created)
       browser.send(host.endpointId, 'AgentSchedulingGroup.CreateFrame', {
         frameToken: frame.frameToken,
         site,
         isMainFrame: true,
       });
+    this.setState('READY_TO_COMMIT', `${host.endpointId} is asked to commit`);
     // Waiting for the acknowledgement starts before the commit leaves: it may come back at once.
-    this.awaitingCommit = { span, frame, head };
+    this.awaitingCommit = { span, frame };
     sendCommit(frame.frameToken);
     for (;;) {
       const event = await this.waitFor(
@@ -513,7 +574,7 @@ export class NavigationRequest {
       );
       if (event.kind === 'commit-ack') {
         if (event.payload.navigationId !== this.navigationId) continue;
-        // The commit span ended and the tab committed already, in onCommitAck.
+        // The commit span ended and the frame committed already, in onCommitAck.
         return { outcome: 'committed', url: event.payload.url, frame, head };
       }
       if (event.kind === 'process-gone' && event.processId !== host.endpointId) continue;
@@ -522,23 +583,35 @@ export class NavigationRequest {
       if (created) host.frames.delete(frame.frameToken);
       if (event.kind === 'cancel') return this.cancelled(span, event.reason);
       if (event.kind === 'timeout') host.markUnresponsive(event.what, COMMIT_TIMEOUT_MS);
-      tracing.endSpan(
-        span,
-        'error',
+      const why =
         event.kind === 'timeout'
           ? `no ${event.what} within ${COMMIT_TIMEOUT_MS} ms`
-          : 'the renderer process died before committing',
-      );
-      return this.rendererGone();
+          : 'the renderer process died before committing';
+      tracing.endSpan(span, 'error', why);
+      return this.rendererGone(why);
     }
   }
 
-  /** A network error still commits: Chromium's error page, in the error-page process. */
-  private async commitErrorPage(netError: NetErrorInfo): Promise<NavigationOutcome> {
-    const { tracing, browser } = this.delegate;
+  /**
+   * The request failed with a net error. It still commits: Chromium's error page, in the
+   * error-page process — except certificate errors (an interstitial) and ERR_ABORTED.
+   */
+  private async fail(netError: NetErrorInfo): Promise<NavigationOutcome> {
+    this.setState('WILL_FAIL_REQUEST', `${netError.name}: ${netError.detail}`);
+    this.discardSpeculative('the navigation failed');
+    const failed = (errorPageCommitted: boolean): NavigationOutcome => ({
+      outcome: 'failed',
+      url: this.url,
+      netError,
+      errorPageCommitted,
+    });
+    if (!this.services.errorPages || isCertificateError(netError.code) || netError.code === NET_ERRORS.ERR_ABORTED)
+      return failed(false);
+    const { tracing, browser } = this.services;
     this.decide('error-page', `${netError.name}: an error page commits in the error-page process (${ERROR_PAGE_SITE})`);
     const span = tracing.beginPhase('find-renderer', this.navigationId, { site: ERROR_PAGE_SITE });
-    const { host, reused, how } = this.delegate.processForSite(ERROR_PAGE_SITE, 'commit');
+    const choice = this.services.processes.processForSite(ERROR_PAGE_SITE, 'commit');
+    const host = choice.host;
     this.useProcess(host);
     if (
       host.state === 'launching' &&
@@ -548,16 +621,12 @@ export class NavigationRequest {
       )) === 'gone'
     ) {
       tracing.endSpan(span, 'error', 'the error-page process died while starting');
-      return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
+      this.setState('CANCELING', 'the error-page process died while starting');
+      return failed(false);
     }
     tracing.endSpan(span, 'ok', null, {
       site: ERROR_PAGE_SITE,
-      decision:
-        how === 'spare'
-          ? 'the spare process, taken for error pages'
-          : reused
-            ? 'the error-page process'
-            : 'a new error-page process',
+      decision: this.describeChoice(host, choice.how, true),
       processId: host.endpointId,
       pid: host.pid ?? -1,
     });
@@ -573,19 +642,7 @@ export class NavigationRequest {
       connectionReused: false,
       connectionId: 0,
       fromCache: false,
-      timing: {
-        requestStart: -1,
-        dnsStart: -1,
-        dnsEnd: -1,
-        connectStart: -1,
-        connectEnd: -1,
-        sslStart: -1,
-        sslEnd: -1,
-        sendStart: -1,
-        sendEnd: -1,
-        receiveHeadersStart: -1,
-        receiveHeadersEnd: -1,
-      },
+      timing: noLoadTiming(),
     };
     this.errorPage = true;
     const committed = await this.commitIn(host, ERROR_PAGE_SITE, head, (frameToken) =>
@@ -598,12 +655,20 @@ export class NavigationRequest {
         errorPageHtml: errorPageHtml(this.url, netError),
       }),
     );
-    return { outcome: 'failed', url: this.url, netError, errorPageCommitted: committed.outcome === 'committed' };
+    return failed(committed.outcome === 'committed');
+  }
+
+  /** Why this process: for the trace's find-renderer span. */
+  private describeChoice(host: RendererProcess, how: ProcessAssignment, errorPage: boolean): string {
+    if (host === this.speculative) return 'the speculative process started with the request';
+    if (how === 'spare') return errorPage ? 'the spare process, taken for error pages' : 'the spare process, taken now';
+    if (how === 'reused') return errorPage ? 'the error-page process' : "the site's existing process";
+    return errorPage ? 'a new error-page process' : 'a new process';
   }
 
   /** Cross-site: start the target site's process now, in parallel with the network request. */
   private startSpeculativeProcess(): void {
-    if (!this.delegate.speculativeProcesses) return;
+    if (!this.services.speculativeProcesses) return;
     let site: string;
     try {
       // A typed host is about to be tried over https (HTTPS-Upgrades): predict that site.
@@ -611,10 +676,10 @@ export class NavigationRequest {
     } catch {
       return;
     }
-    const current = this.delegate.currentFrame;
+    const current = this.frame.currentFrameHost;
     if (current && current.siteInstance.site === site && current.process.isReusable) return;
-    if (this.delegate.hasProcessFor(site)) return;
-    this.speculative = this.delegate.processForSite(site, 'speculative').host;
+    if (this.services.processes.hasProcessFor(site)) return;
+    this.speculative = this.services.processes.processForSite(site, 'speculative').host;
     this.useProcess(this.speculative);
   }
 
@@ -625,23 +690,52 @@ export class NavigationRequest {
   }
 
   /** This navigation may commit in `host`: keep it alive, and hear if it goes away. */
-  private useProcess(host: RenderProcessHost): void {
+  private useProcess(host: RendererProcess): void {
     if (this.processHolds.has(host)) return;
     this.processHolds.set(host, host.holdForNavigation());
     this.watchProcess(host);
   }
 
   /** Done with `host`: it ends if no frame and no other navigation needs it. */
-  private releaseProcess(host: RenderProcessHost, reason: string): void {
+  private releaseProcess(host: RendererProcess, reason: string): void {
     const release = this.processHolds.get(host);
     if (!release) return;
     this.processHolds.delete(host);
     release();
-    this.delegate.releaseProcessIfUnused(host, reason);
+    this.services.processes.releaseProcessIfUnused(host, reason, false);
   }
 
-  private decide(decision: 'render' | 'download' | 'no-commit' | 'error-page' | 'blocked', reason: string): void {
-    this.delegate.tracing.record({
+  private watchProcess(host: RendererProcess): void {
+    this.unsubscribers.push(host.onGone((gone) => this.onProcessGone(gone.endpointId)));
+  }
+
+  /** After the end: the route of a loader that did not commit, watchers, the processes kept alive for it. */
+  private tidyUp(outcome: NavigationOutcome): void {
+    if (outcome.outcome !== 'committed') this.services.transport.dropRoute(this.requestId);
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    // A process started or taken for this navigation and left without a frame ends (no leaks
+    // when navigations are cancelled before they commit).
+    const reason =
+      outcome.outcome === 'cancelled'
+        ? `navigation ${this.navigationId} was cancelled before it committed`
+        : `navigation ${this.navigationId} did not commit here (${outcome.outcome})`;
+    for (const host of [...this.processHolds.keys()]) this.releaseProcess(host, reason);
+  }
+
+  /** Moves to `to`, recording the transition; a transition Chromium does not make is reported as a bug. */
+  private setState(to: NavigationState, reason: string): void {
+    const from = this.navigationState;
+    if (!canTransition(from, to))
+      this.services.tracing.error(
+        this.navigationId,
+        `NavigationRequest moved from ${from} to ${to}, which it never should`,
+      );
+    this.navigationState = to;
+    this.services.tracing.record({ type: 'navigation.state', navigationId: this.navigationId, from, to, reason });
+  }
+
+  private decide(decision: NavigationDecision, reason: string): void {
+    this.services.tracing.record({
       type: 'navigation.decision',
       navigationId: this.navigationId,
       url: this.url,
@@ -652,16 +746,16 @@ export class NavigationRequest {
 
   /** MIME sniffing (WHATWG) on the first bytes of the body, which the transport is holding. */
   private async sniff(head: ResponseHead): Promise<string> {
-    const router = this.delegate.router;
-    await router.whenHeldBody(this.requestId, RESOURCE_HEADER_BYTES, SNIFF_WAIT_MS);
-    const { bytes } = router.heldBody(this.requestId, RESOURCE_HEADER_BYTES);
+    const transport = this.services.transport;
+    await transport.whenHeldBody(this.requestId, RESOURCE_HEADER_BYTES, SNIFF_WAIT_MS);
+    const { bytes } = transport.heldBody(this.requestId, RESOURCE_HEADER_BYTES);
     const contentType = head.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
     const noSniff = /^\s*nosniff\s*(,|$)/i.test(
       head.headers.find(([n]) => n.toLowerCase() === 'x-content-type-options')?.[1] ?? '',
     );
     const result = sniffMimeTypeWithRule({ contentType, noSniff, bytes });
     const shown = bytes.subarray(0, 96);
-    this.delegate.tracing.record({
+    this.services.tracing.record({
       type: 'mime.sniffed',
       navigationId: this.navigationId,
       url: this.url,
@@ -680,10 +774,10 @@ export class NavigationRequest {
   /** Safe Browsing on every URL of the redirect chain; returns the first unsafe verdict, unless the user chose to proceed. */
   private checkSafeBrowsing(): SafeBrowsingVerdict | null {
     for (const url of [...this.redirects, this.url]) {
-      const verdict = this.delegate.safeBrowsing.check(url);
-      const bypassed = verdict.verdict === 'unsafe' && this.delegate.safeBrowsingBypassed(url);
+      const verdict = this.services.safeBrowsing.check(url);
+      const bypassed = verdict.verdict === 'unsafe' && this.frame.safeBrowsingBypassed(url);
       if (verdict.verdict === 'unsafe' || url === this.url) {
-        this.delegate.tracing.record({
+        this.services.tracing.record({
           type: 'safebrowsing.check',
           navigationId: this.navigationId,
           url,
@@ -696,10 +790,6 @@ export class NavigationRequest {
       if (verdict.verdict === 'unsafe' && !bypassed) return verdict;
     }
     return null;
-  }
-
-  private watchProcess(host: RenderProcessHost): void {
-    this.unsubscribers.push(host.onGone((gone) => this.onProcessGone(gone.endpointId)));
   }
 
   /**
@@ -715,20 +805,18 @@ export class NavigationRequest {
     // Running time only: step mode pauses this clock while a message waits for the user.
     const timer =
       timeoutMs > 0
-        ? this.delegate.router.gate.clock.setTimeout(() => this.events.push({ kind: 'timeout', what }), timeoutMs)
+        ? this.services.clock.setTimeout(() => this.events.push({ kind: 'timeout', what }), timeoutMs)
         : null;
     try {
       for (;;) {
         const event = await this.events.next();
         if (event.kind === 'timeout') {
           if (event.what !== what) continue;
-          this.delegate.tracing.error(this.navigationId, `gave up waiting for ${what} after ${timeoutMs} ms`);
+          this.services.tracing.error(this.navigationId, `gave up waiting for ${what} after ${timeoutMs} ms`);
           return { kind: 'timeout', what };
         }
         if ((kinds as string[]).includes(event.kind)) return event as Extract<NavigationEvent, { kind: K }>;
-        if (event.kind === 'cancel') {
-          this.pendingCancel = event;
-        }
+        if (event.kind === 'cancel') this.pendingCancel = event;
       }
     } finally {
       timer?.cancel();
@@ -736,51 +824,13 @@ export class NavigationRequest {
   }
 
   private cancelled(span: string, reason: string): NavigationOutcome {
-    this.delegate.tracing.endSpan(span, 'cancelled', reason);
-    this.delegate.tracing.record({
-      type: 'navigation.end',
-      navigationId: this.navigationId,
-      url: this.url,
-      outcome: 'no-commit',
-      netError: null,
-    });
+    this.services.tracing.endSpan(span, 'cancelled', reason);
+    this.setState('CANCELING', reason);
     return { outcome: 'cancelled', url: this.url, reason };
   }
 
-  private failed(netError: NetErrorInfo): Promise<NavigationOutcome> | NavigationOutcome {
-    this.delegate.tracing.record({
-      type: 'navigation.end',
-      navigationId: this.navigationId,
-      url: this.url,
-      outcome: 'failed',
-      netError,
-    });
-    this.discardSpeculative('the navigation failed');
-    // Certificate errors show an interstitial; an aborted navigation shows nothing.
-    if (this.delegate.errorPages && !isCertificateError(netError.code) && netError.code !== NET_ERRORS.ERR_ABORTED)
-      return this.commitErrorPage(netError);
-    return { outcome: 'failed', url: this.url, netError, errorPageCommitted: false };
-  }
-
-  private noCommit(reason: string): NavigationOutcome {
-    this.delegate.tracing.record({
-      type: 'navigation.end',
-      navigationId: this.navigationId,
-      url: this.url,
-      outcome: 'no-commit',
-      netError: null,
-    });
-    return { outcome: 'no-commit', url: this.url, reason };
-  }
-
-  private rendererGone(): NavigationOutcome {
-    this.delegate.tracing.record({
-      type: 'navigation.end',
-      navigationId: this.navigationId,
-      url: this.url,
-      outcome: 'renderer-crashed',
-      netError: null,
-    });
+  private rendererGone(reason: string): NavigationOutcome {
+    this.setState('CANCELING', reason);
     return { outcome: 'renderer-crashed', url: this.url };
   }
 }

@@ -1,8 +1,9 @@
 /**
- * RenderFrameHost: the browser-side twin of a frame in a renderer process. NavScope
- * models the main frame of one tab.
+ * RenderFrameHost: the browser-side twin of a document's frame in a renderer process.
+ * A frame of the tab (its FrameTreeNode) has one current RenderFrameHost; a navigation
+ * to another process gets a new one.
  */
-import type { RenderProcessHost } from './renderProcessHost.js';
+import type { RendererProcess } from './renderProcessHost.js';
 import type { SiteInstance } from './siteInstance.js';
 
 export class RenderFrameHost {
@@ -10,7 +11,7 @@ export class RenderFrameHost {
 
   constructor(
     readonly frameToken: string,
-    readonly process: RenderProcessHost,
+    readonly process: RendererProcess,
     readonly siteInstance: SiteInstance,
   ) {}
 }

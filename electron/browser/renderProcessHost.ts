@@ -5,6 +5,7 @@
  * when no frame needs it any more.
  */
 import type { EndpointId, EndpointInfo } from '../../shared/ipc/endpoints.js';
+import type { ProcessAssignment } from '../../shared/trace/traceEvent.js';
 import { THREAD_NAMES } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import type { BrowserTracing } from './browserTracing.js';
@@ -12,6 +13,30 @@ import type { ChildChannel, MessageRouter } from './messageRouter.js';
 import type { LaunchedRenderer, RendererExit, RendererLauncher } from './rendererLauncher.js';
 
 export type RenderProcessState = 'launching' | 'ready' | 'exited' | 'crashed';
+
+/** A renderer process as a navigation and its frames see it (RenderProcessHost; fakes in tests). */
+export interface RendererProcess {
+  readonly endpointId: EndpointId;
+  readonly pid: number | null;
+  /** The site whose documents it hosts ('spare' until a spare process is taken). */
+  readonly site: string;
+  readonly state: RenderProcessState;
+  /** Settles when it is ready (rejects if it ends first). */
+  readonly ready: Promise<void>;
+  /** Alive and not on its way out. */
+  readonly isReusable: boolean;
+  /** The frames (frame tokens) it hosts. */
+  readonly frames: Set<string>;
+  holdForNavigation(): () => void;
+  onGone(listener: (host: RendererProcess) => void): () => void;
+  markUnresponsive(waitingFor: string, waitedMs: number): void;
+}
+
+/** Where a navigation's document will live, and how that process was found. */
+export interface ProcessChoice {
+  host: RendererProcess;
+  how: ProcessAssignment;
+}
 
 /** The site of a spare renderer process that no site has taken yet. */
 export const SPARE_SITE = 'spare';
@@ -21,7 +46,7 @@ const LAUNCH_TIMEOUT_MS = 15_000;
 /** How long a renderer asked to shut down may take before it is killed. */
 const SHUTDOWN_GRACE_MS = 3_000;
 
-export class RenderProcessHost {
+export class RenderProcessHost implements RendererProcess {
   state: RenderProcessState = 'launching';
   pid: number | null = null;
   readonly frames = new Set<string>();

@@ -1,71 +1,36 @@
 /**
- * WebContents: one tab. Owns the session history (NavigationController), the main
- * frame's RenderFrameHost and the tab's visible state — loading spinner, address
- * bar, security indicator, title, sad tab — each change recorded in the trace at the
- * moment it happens (the address bar changes only after the renderer committed).
+ * WebContents: one tab. Owns its frame tree (the main frame's FrameTreeNode), the
+ * session history (NavigationController) and the tab's visible state — loading
+ * spinner, address bar, security indicator, title, sad tab — each change recorded in
+ * the trace at the moment it happens (the address bar changes only after the renderer
+ * committed). Navigations get the browser's services directly (NavigationServices);
+ * the tab is only the frame's owner.
  */
+import type { NavigationResult } from '../../shared/api/navigationResult.js';
+import { errorMessage } from '../../shared/base/errors.js';
 import type { EndpointId } from '../../shared/ipc/endpoints.js';
 import { MAX_URL_LENGTH, type PayloadOf } from '../../shared/ipc/messageCatalogue.js';
-import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
-import { isCertificateError } from '../../shared/net/netError.js';
-import type { DownloadManager } from './downloadManager.js';
-import type { SafeBrowsingDatabase } from './safeBrowsingDatabase.js';
-import type { JsonValue } from '../../shared/trace/traceEvent.js';
+import { type NetErrorInfo, isCertificateError } from '../../shared/net/netError.js';
+import type { SecurityState } from '../../shared/trace/traceEvent.js';
 import { classifyOmniboxInput } from '../../shared/web/omniboxInput.js';
-import { siteForUrl } from '../../shared/web/siteInfo.js';
 import { urlParts } from '../../shared/web/urlParts.js';
-import type { BrowserTracing } from './browserTracing.js';
-import type { MessageRouter } from './messageRouter.js';
+import { FrameTreeNode } from './frameTreeNode.js';
 import { NavigationController } from './navigationController.js';
 import {
-  type NavigationDelegate,
   type NavigationOutcome,
   NavigationRequest,
-  type NetErrorInfo,
+  type NavigationServices,
   type Transition,
 } from './navigationRequest.js';
-import { RenderFrameHost } from './renderFrameHost.js';
-import type { RenderProcessHost } from './renderProcessHost.js';
+import type { RenderFrameHost } from './renderFrameHost.js';
+import type { RendererProcess } from './renderProcessHost.js';
 import type { SiteInstance } from './siteInstance.js';
 
-export interface NavigationResult {
-  navigationId: string | null;
-  outcome:
-    | 'loaded'
-    | 'load-failed'
-    | 'load-cancelled'
-    | 'failed'
-    | 'no-commit'
-    | 'renderer-crashed'
-    | 'cancelled'
-    | 'invalid-input'
-    | 'download'
-    | 'download-interrupted'
-    | 'blocked';
-  /** The URL that was (or would have been) loaded. */
-  url: string | null;
-  netError: NetErrorInfo | null;
-  /** A sentence for people: what happened. */
-  message: string;
-}
+export type { NavigationResult } from '../../shared/api/navigationResult.js';
 
-/** What the tab needs from the browser process. */
+/** What the tab needs from the browser process besides the services its navigations use. */
 export interface WebContentsDelegate {
-  readonly browser: MessageEndpoint;
-  readonly router: MessageRouter;
-  readonly tracing: BrowserTracing;
-  readonly speculativeProcesses: boolean;
-  readonly errorPages: boolean;
-  readonly safeBrowsing: SafeBrowsingDatabase;
-  readonly downloads: DownloadManager;
   siteInstanceFor(site: string): SiteInstance;
-  processForSite(
-    site: string,
-    purpose: 'commit' | 'speculative',
-  ): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' };
-  hasProcessFor(site: string): boolean;
-  /** Ends `host` if neither a frame nor a navigation needs it; `lastFrameLeft`: it hosted documents until now. */
-  releaseProcessIfUnused(host: RenderProcessHost, reason: string, lastFrameLeft: boolean): void;
   /** Session history changed (persisted by the browser). */
   historyChanged(): void;
 }
@@ -98,7 +63,7 @@ export function shouldUpgradeTypedUrl(text: string, url: string): boolean {
   return true;
 }
 
-function securityStateFor(url: string): string {
+function securityStateFor(url: string): SecurityState {
   const scheme = new URL(url).protocol;
   if (scheme === 'https:') return 'secure';
   if (scheme === 'http:') return 'not-secure';
@@ -110,12 +75,12 @@ function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-export class WebContents implements NavigationDelegate {
+export class WebContents {
   readonly controller = new NavigationController();
-  currentFrame: RenderFrameHost | null = null;
+  /** The tab's main frame: its FrameTreeNode outlives every document shown in it. */
+  readonly primaryMainFrame: FrameTreeNode;
   loading = false;
-  private activeNavigation: NavigationRequest | null = null;
-  private interstitial: { kind: string; url: string } | null = null;
+  private interstitial: { kind: 'certificate' | 'safebrowsing'; url: string } | null = null;
   private readonly safeBrowsingAllowlist = new Set<string>();
   private navigationCounter = 0;
   private frameCounter = 0;
@@ -128,53 +93,26 @@ export class WebContents implements NavigationDelegate {
   /** Set when the browser closes: its renderers exiting then is no crash. */
   shuttingDown = false;
 
-  constructor(private readonly delegate: WebContentsDelegate) {}
-
-  get browser(): MessageEndpoint {
-    return this.delegate.browser;
+  constructor(
+    private readonly services: NavigationServices,
+    private readonly delegate: WebContentsDelegate,
+    frameTreeNodeId: number,
+  ) {
+    this.primaryMainFrame = new FrameTreeNode(frameTreeNodeId, null, {
+      siteInstanceFor: (site) => this.delegate.siteInstanceFor(site),
+      nextFrameToken: () => `frame-${++this.frameCounter}`,
+      safeBrowsingBypassed: (url) => this.safeBrowsingAllowlist.has(url),
+      didCommitNavigation: (_node, request, commit) => this.didCommitNavigation(request, commit),
+    });
   }
 
-  get router(): MessageRouter {
-    return this.delegate.router;
+  private get tracing() {
+    return this.services.tracing;
   }
 
-  get tracing(): BrowserTracing {
-    return this.delegate.tracing;
-  }
-
-  processForSite(
-    site: string,
-    purpose: 'commit' | 'speculative',
-  ): { host: RenderProcessHost; reused: boolean; how: 'reused' | 'spare' | 'speculative' | 'new' } {
-    return this.delegate.processForSite(site, purpose);
-  }
-
-  hasProcessFor(site: string): boolean {
-    return this.delegate.hasProcessFor(site);
-  }
-
-  releaseProcessIfUnused(host: RenderProcessHost, reason: string): void {
-    this.delegate.releaseProcessIfUnused(host, reason, false);
-  }
-
-  get speculativeProcesses(): boolean {
-    return this.delegate.speculativeProcesses;
-  }
-
-  get errorPages(): boolean {
-    return this.delegate.errorPages;
-  }
-
-  get safeBrowsing(): SafeBrowsingDatabase {
-    return this.delegate.safeBrowsing;
-  }
-
-  get downloads(): DownloadManager {
-    return this.delegate.downloads;
-  }
-
-  safeBrowsingBypassed(url: string): boolean {
-    return this.safeBrowsingAllowlist.has(url);
+  /** The main frame's current document's frame host. */
+  get currentFrame(): RenderFrameHost | null {
+    return this.primaryMainFrame.currentFrameHost;
   }
 
   /**
@@ -186,15 +124,6 @@ export class WebContents implements NavigationDelegate {
     if (!shown || shown.kind !== 'safebrowsing') return null;
     this.safeBrowsingAllowlist.add(shown.url);
     return this.navigate(`nav${++this.navigationCounter}`, shown.url, 'link', shown.url);
-  }
-
-  frameInProcess(host: RenderProcessHost, site: string): { frame: RenderFrameHost; created: boolean } {
-    const current = this.currentFrame;
-    if (current && current.process === host && host.frames.has(current.frameToken))
-      return { frame: current, created: false };
-    const frame = new RenderFrameHost(`frame-${++this.frameCounter}`, host, this.delegate.siteInstanceFor(site));
-    host.frames.add(frame.frameToken);
-    return { frame, created: true };
   }
 
   /** Typing into the omnibox and pressing Enter. */
@@ -213,7 +142,7 @@ export class WebContents implements NavigationDelegate {
             : `${SEARCH_URL}${encodeURIComponent(wellFormed(text.trim()))}`;
     } catch (error) {
       // Whatever the input, the step ends and says why; the browser goes on.
-      const reason = `NavScope could not read this input: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = `NavScope could not read this input: ${errorMessage(error)}`;
       this.tracing.error('omnibox', reason);
       this.tracing.endSpan(span, 'error', reason);
       return { navigationId: null, outcome: 'invalid-input', url: null, netError: null, message: reason };
@@ -265,7 +194,7 @@ export class WebContents implements NavigationDelegate {
     try {
       this.tracing.record({ type: 'url.parsed', ...urlParts(url) });
     } catch (error) {
-      const reason = `NavScope could not take ${url.slice(0, 200)} apart: ${error instanceof Error ? error.message : String(error)}`;
+      const reason = `NavScope could not take ${url.slice(0, 200)} apart: ${errorMessage(error)}`;
       this.tracing.error('omnibox', reason);
       this.tracing.endSpan(span, 'error', reason);
       return { navigationId: null, outcome: 'invalid-input', url, netError: null, message: reason };
@@ -310,19 +239,27 @@ export class WebContents implements NavigationDelegate {
     historyOffset = 0,
     upgradeToHttps = false,
   ): Promise<NavigationResult> {
-    this.activeNavigation?.cancel('a new navigation started');
-    const request = new NavigationRequest(this, navigationId, url, transition, input, upgradeToHttps, historyOffset);
-    this.activeNavigation = request;
+    const frame = this.primaryMainFrame;
+    frame.navigationRequest?.cancel('a new navigation started');
+    const request = new NavigationRequest(this.services, frame, {
+      navigationId,
+      url,
+      transition,
+      input,
+      upgradeToHttps,
+      historyOffset,
+    });
+    frame.navigationRequest = request;
     if (!this.loading) this.setLoading(true, 'DidStartLoading');
     if (this.interstitial) {
       this.interstitial = null;
-      this.tracing.state('interstitial', null, 'a new navigation started');
+      this.tracing.state({ field: 'interstitial', value: null }, 'a new navigation started');
     }
     let outcome: NavigationOutcome;
     try {
       outcome = await request.run();
     } finally {
-      if (this.activeNavigation === request) this.activeNavigation = null;
+      if (frame.navigationRequest === request) frame.navigationRequest = null;
     }
     switch (outcome.outcome) {
       case 'committed':
@@ -332,11 +269,18 @@ export class WebContents implements NavigationDelegate {
           // Chrome shows a certificate-error interstitial instead of the page.
           this.interstitial = { kind: 'certificate', url: outcome.url };
           this.tracing.state(
-            'interstitial',
-            { kind: 'certificate', url: outcome.url, error: outcome.netError.name, detail: outcome.netError.detail },
+            {
+              field: 'interstitial',
+              value: {
+                kind: 'certificate',
+                url: outcome.url,
+                error: outcome.netError.name,
+                detail: outcome.netError.detail,
+              },
+            },
             outcome.netError.name,
           );
-          this.tracing.state('title', 'Privacy error', outcome.netError.name);
+          this.tracing.state({ field: 'title', value: 'Privacy error' }, outcome.netError.name);
         }
         if (outcome.errorPageCommitted) await this.loads.get(request);
         this.stopLoadingIfIdle('navigation failed');
@@ -367,17 +311,19 @@ export class WebContents implements NavigationDelegate {
       case 'blocked':
         this.interstitial = { kind: 'safebrowsing', url: outcome.url };
         this.tracing.state(
-          'interstitial',
           {
-            kind: 'safebrowsing',
-            url: outcome.url,
-            error: outcome.threatType,
-            detail: `Safe Browsing lists this site as ${outcome.threatType}`,
+            field: 'interstitial',
+            value: {
+              kind: 'safebrowsing',
+              url: outcome.url,
+              error: outcome.threatType,
+              detail: `Safe Browsing lists this site as ${outcome.threatType}`,
+            },
           },
           'Safe Browsing',
         );
-        this.tracing.state('security', 'dangerous', 'Safe Browsing');
-        this.tracing.state('title', 'Security error', 'Safe Browsing');
+        this.tracing.state({ field: 'security', value: 'dangerous' }, 'Safe Browsing');
+        this.tracing.state({ field: 'title', value: 'Security error' }, 'Safe Browsing');
         this.stopLoadingIfIdle('blocked by Safe Browsing');
         return {
           navigationId,
@@ -399,15 +345,16 @@ export class WebContents implements NavigationDelegate {
           message: 'The renderer process ended before the page committed.',
         };
       case 'cancelled':
-        if (!this.activeNavigation) this.stopLoadingIfIdle('navigation cancelled');
+        if (!this.primaryMainFrame.navigationRequest) this.stopLoadingIfIdle('navigation cancelled');
         return { navigationId, outcome: 'cancelled', url: outcome.url, netError: null, message: outcome.reason };
     }
   }
 
-  /** The tab's side of a commit: runs synchronously when the renderer's acknowledgement arrives. */
-  didCommitNavigation(request: NavigationRequest, commit: { frame: RenderFrameHost; url: string }): void {
-    // Committed: from here on the tab is loading the new document, not navigating.
-    if (this.activeNavigation === request) this.activeNavigation = null;
+  /**
+   * The tab's side of a commit: runs synchronously when the renderer's acknowledgement
+   * arrives (the frame no longer has the navigation in flight: it is loading the new document).
+   */
+  private didCommitNavigation(request: NavigationRequest, commit: { frame: RenderFrameHost; url: string }): void {
     // A document still loading is abandoned when another one commits: its load ends here.
     if (this.loadFinished) {
       if (this.loadSpan)
@@ -419,31 +366,22 @@ export class WebContents implements NavigationDelegate {
     const previous = this.currentFrame;
     const frame = commit.frame;
     frame.url = commit.url;
-    this.currentFrame = frame;
+    this.primaryMainFrame.currentFrameHost = frame;
     if (previous && previous !== frame) this.releaseFrame(previous, 'its frame navigated to another site');
     // Only now, after the renderer acknowledged, does the browser's UI change.
-    this.tracing.state('crashed', false, 'DidCommitProvisionalLoad');
+    this.tracing.state({ field: 'crashed', value: false }, 'DidCommitProvisionalLoad');
     if (this.loadError) {
       this.loadError = null;
-      this.tracing.state('loadError', null, 'DidCommitProvisionalLoad');
+      this.tracing.state({ field: 'loadError', value: null }, 'DidCommitProvisionalLoad');
     }
-    this.tracing.state('url', commit.url, 'DidCommitProvisionalLoad');
+    this.tracing.state({ field: 'url', value: commit.url }, 'DidCommitProvisionalLoad');
     this.tracing.state(
-      'security',
-      request.errorPage ? 'neutral' : securityStateFor(commit.url),
+      { field: 'security', value: request.errorPage ? 'neutral' : securityStateFor(commit.url) },
       'DidCommitProvisionalLoad',
     );
-    this.tracing.state('title', new URL(commit.url).host, 'DidCommitProvisionalLoad');
+    this.tracing.state({ field: 'title', value: new URL(commit.url).host }, 'DidCommitProvisionalLoad');
     this.controller.didCommit(commit.url, request.transition, request.historyOffset);
-    this.tracing.state('history', this.controller.snapshot() as unknown as JsonValue, 'DidCommitProvisionalLoad');
-    if (!request.errorPage)
-      this.tracing.record({
-        type: 'navigation.end',
-        navigationId: request.navigationId,
-        url: commit.url,
-        outcome: 'committed',
-        netError: null,
-      });
+    this.tracing.state({ field: 'history', value: this.controller.snapshot() }, 'DidCommitProvisionalLoad');
     this.delegate.historyChanged();
     this.loadSpan = this.tracing.beginPhase('load', request.navigationId, {
       url: commit.url,
@@ -496,16 +434,16 @@ export class WebContents implements NavigationDelegate {
 
   private releaseFrame(frame: RenderFrameHost, reason: string): void {
     frame.process.frames.delete(frame.frameToken);
-    this.delegate.releaseProcessIfUnused(frame.process, `no frames left: ${reason}`, true);
+    this.services.processes.releaseProcessIfUnused(frame.process, `no frames left: ${reason}`, true);
   }
 
   private setLoading(loading: boolean, cause: string): void {
     this.loading = loading;
-    this.tracing.state('loading', loading, cause);
+    this.tracing.state({ field: 'loading', value: loading }, cause);
   }
 
   private stopLoadingIfIdle(cause: string): void {
-    if (this.loading && !this.activeNavigation) this.setLoading(false, cause);
+    if (this.loading && !this.primaryMainFrame.navigationRequest) this.setLoading(false, cause);
   }
 
   // ── Messages from the frame's renderer ─────────────────────────────────────────
@@ -517,17 +455,17 @@ export class WebContents implements NavigationDelegate {
   }
 
   onDidCommitProvisionalLoad(payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'>): void {
-    this.activeNavigation?.onCommitAck(payload);
+    this.primaryMainFrame.navigationRequest?.onCommitAck(payload);
   }
 
   onBeforeUnloadAck(payload: PayloadOf<'FrameHost.BeforeUnloadACK'>): void {
-    this.activeNavigation?.onBeforeUnloadAck(payload.proceed);
+    this.primaryMainFrame.navigationRequest?.onBeforeUnloadAck(payload.proceed);
   }
 
   onUpdateTitle(frame: RenderFrameHost, title: string): void {
     if (frame !== this.currentFrame) return;
     this.controller.setTitle(title);
-    this.tracing.state('title', title, 'UpdateTitle');
+    this.tracing.state({ field: 'title', value: title }, 'UpdateTitle');
     this.delegate.historyChanged();
   }
 
@@ -536,34 +474,36 @@ export class WebContents implements NavigationDelegate {
     if (frame !== this.currentFrame) return;
     this.loadError = { code: payload.errorCode, name: payload.errorName, detail: payload.errorDetail };
     this.tracing.state(
-      'loadError',
-      { url: payload.url, error: payload.errorName, detail: payload.errorDetail },
+      { field: 'loadError', value: { url: payload.url, error: payload.errorName, detail: payload.errorDetail } },
       'DidFailLoadWithError',
     );
   }
 
   /** The network service crashed: a navigation whose loader was on it fails. */
   onNetworkServiceGone(reason: string): void {
-    this.activeNavigation?.networkServiceGone(reason);
+    this.primaryMainFrame.navigationRequest?.networkServiceGone(reason);
   }
 
   onDidStopLoading(frame: RenderFrameHost): void {
     if (frame !== this.currentFrame) return;
     if (this.loadSpan) this.tracing.endSpan(this.loadSpan);
     this.loadSpan = null;
-    if (!this.activeNavigation) this.setLoading(false, 'DidStopLoading');
+    if (!this.primaryMainFrame.navigationRequest) this.setLoading(false, 'DidStopLoading');
     this.loadFinished?.('loaded');
     this.loadFinished = null;
   }
 
   /** A renderer process ended without being asked: a sad tab if it held this tab's page. */
-  onProcessGone(host: RenderProcessHost): void {
-    this.activeNavigation?.onProcessGone(host.endpointId);
+  onProcessGone(host: RendererProcess): void {
+    this.primaryMainFrame.navigationRequest?.onProcessGone(host.endpointId);
     const frame = this.currentFrame;
     if (!frame || frame.process !== host) return;
-    this.currentFrame = null;
+    this.primaryMainFrame.currentFrameHost = null;
     if (!this.shuttingDown)
-      this.tracing.state('crashed', true, `renderer process ${host.endpointId} (pid ${host.pid ?? '?'}) gone`);
+      this.tracing.state(
+        { field: 'crashed', value: true },
+        `renderer process ${host.endpointId} (pid ${host.pid ?? '?'}) gone`,
+      );
     if (this.loadSpan) this.tracing.endSpan(this.loadSpan, 'error', 'the renderer process crashed');
     this.loadSpan = null;
     this.stopLoadingIfIdle('renderer process gone');
@@ -573,15 +513,6 @@ export class WebContents implements NavigationDelegate {
 
   /** The navigation in flight whose loader has this id, if any. */
   activeLoader(requestId: string): NavigationRequest | null {
-    return this.activeNavigation?.requestId === requestId ? this.activeNavigation : null;
-  }
-
-  /** The URL the navigation in flight (if any) is loading; used by hosts. */
-  get pendingUrl(): string | null {
-    return this.activeNavigation?.url ?? null;
-  }
-
-  siteOf(url: string): string {
-    return siteForUrl(url);
+    return this.primaryMainFrame.navigationWithLoader(requestId);
   }
 }

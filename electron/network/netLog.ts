@@ -3,44 +3,27 @@
  * the protocol events (DNS packets, raw HTTP heads), sent to the trace recorder.
  */
 import type { EndpointId } from '../../shared/ipc/endpoints.js';
-import type { TraceSink } from '../../shared/ipc/messageEndpoint.js';
-import type { JsonValue, TraceEventBody } from '../../shared/trace/traceEvent.js';
+import type { SpanArgs, TraceEventBody } from '../../shared/trace/traceEvent.js';
+import { type SpanStatus, type TraceRecordSink, TraceWriter } from '../../shared/trace/traceWriter.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 
 export class NetLog {
-  private spanCounter = 0;
+  private readonly writer: TraceWriter;
 
-  constructor(
-    private readonly endpoint: EndpointId,
-    private readonly sink: TraceSink,
-  ) {}
+  constructor(endpoint: EndpointId, sink: TraceRecordSink) {
+    this.writer = new TraceWriter(endpoint, sink, monotonicMicros);
+  }
 
   record(body: TraceEventBody): void {
-    this.sink.record({ ...body, ts: monotonicMicros(), endpoint: this.endpoint } as Parameters<TraceSink['record']>[0]);
+    this.writer.record(body);
   }
 
-  beginSpan(name: string, requestId: string | null, args: Record<string, JsonValue> = {}): string {
-    const spanId = `${this.endpoint}/s${++this.spanCounter}`;
-    this.record({
-      type: 'span.begin',
-      spanId,
-      name,
-      category: 'net',
-      phase: null,
-      parentId: null,
-      navigationId: null,
-      requestId,
-      args,
-    });
-    return spanId;
+  /** A network step of a request, named as DevTools names it. */
+  beginSpan(name: string, requestId: string | null, args: SpanArgs = {}): string {
+    return this.writer.beginSpan(name, 'net', { requestId, args });
   }
 
-  endSpan(
-    spanId: string,
-    status: 'ok' | 'error' | 'cancelled' = 'ok',
-    error: string | null = null,
-    args: Record<string, JsonValue> = {},
-  ): void {
-    this.record({ type: 'span.end', spanId, status, error, args });
+  endSpan(spanId: string, status: SpanStatus = 'ok', error: string | null = null, args: SpanArgs = {}): void {
+    this.writer.endSpan(spanId, status, error, args);
   }
 }

@@ -7,18 +7,19 @@ import { ChannelTraceSink } from '../../shared/ipc/channelTraceSink.js';
 import type { EndpointInfo } from '../../shared/ipc/endpoints.js';
 import { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { checkFrame } from '../../shared/ipc/messageEnvelope.js';
+import type { TraceRecord } from '../../shared/trace/traceEvent.js';
 import { monotonicMicros } from './monotonicClock.js';
 import type { ParentPort } from './parentPort.js';
 
 export class ChildEndpoint {
   readonly endpoint: MessageEndpoint;
-  readonly sink: ChannelTraceSink;
+  readonly sink: ChannelTraceSink<TraceRecord>;
 
   constructor(
     readonly info: EndpointInfo,
     private readonly port: ParentPort,
   ) {
-    this.sink = new ChannelTraceSink({ post: (frame) => port.post(frame) });
+    this.sink = new ChannelTraceSink<TraceRecord>({ post: (frame) => port.post(frame) });
     this.endpoint = new MessageEndpoint(info, this.sink.orderedPort(), this.sink, monotonicMicros);
   }
 

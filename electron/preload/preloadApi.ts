@@ -8,7 +8,7 @@
 import type {
   BrowserModelApi,
   HostInfo,
-  NavigationResultView,
+  NavigationResult,
   StepCommand,
   StepGateView,
 } from '../../shared/api/browserModelApi.js';
@@ -58,15 +58,15 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
 
   const api: BrowserModelApi = {
     info: () => call('info', []) as Promise<HostInfo>,
-    navigate: (input: string) => call('navigate', [String(input)]) as Promise<NavigationResultView>,
-    goBack: () => call('goBack', []) as Promise<NavigationResultView>,
-    goForward: () => call('goForward', []) as Promise<NavigationResultView>,
-    reload: () => call('reload', []) as Promise<NavigationResultView>,
-    proceedInterstitial: () => call('proceedInterstitial', []) as Promise<NavigationResultView>,
-    killRenderer: (processId: string) => call('killRenderer', [String(processId)]) as Promise<NavigationResultView>,
-    killNetworkThread: () => call('killNetworkThread', []) as Promise<NavigationResultView>,
+    navigate: (input: string) => call('navigate', [String(input)]) as Promise<NavigationResult>,
+    goBack: () => call('goBack', []) as Promise<NavigationResult>,
+    goForward: () => call('goForward', []) as Promise<NavigationResult>,
+    reload: () => call('reload', []) as Promise<NavigationResult>,
+    proceedInterstitial: () => call('proceedInterstitial', []) as Promise<NavigationResult>,
+    killRenderer: (processId: string) => call('killRenderer', [String(processId)]) as Promise<NavigationResult>,
+    killNetworkThread: () => call('killNetworkThread', []) as Promise<NavigationResult>,
     stepMode: (command: StepCommand) => call('stepMode', [String(command)]) as Promise<StepGateView>,
-    newSession: () => call('newSession', []) as Promise<NavigationResultView>,
+    newSession: () => call('newSession', []) as Promise<NavigationResult>,
     subscribeTrace(listener: (events: TraceEvent[]) => void): () => void {
       if (typeof listener !== 'function') throw new Error('subscribeTrace needs a function');
       listeners.add(listener);

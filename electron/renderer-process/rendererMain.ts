@@ -6,7 +6,7 @@
  * Arguments: --navscope-renderer-id=renderer:<n> --navscope-site=<site>
  */
 import { THREAD_NAMES, roleOf } from '../../shared/ipc/endpoints.js';
-import type { JsonValue, TraceEventBody, TraceRecord } from '../../shared/trace/traceEvent.js';
+import { TraceWriter } from '../../shared/trace/traceWriter.js';
 import { ChildEndpoint } from '../node/childEndpoint.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import { getParentPort } from '../node/parentPort.js';
@@ -37,55 +37,14 @@ const child = new ChildEndpoint(
 );
 const endpoint = child.endpoint;
 const frames = new Map<string, RenderFrame>();
-let spanCounter = 0;
 let requestCounter = 0;
 const nextRequestId = (): string => `${endpointId}/r${++requestCounter}`;
 
+const writer = new TraceWriter(endpointId, child.sink, monotonicMicros);
 const recording: FrameRecorder = {
-  event(body: TraceEventBody): void {
-    child.sink.record({ ...body, ts: monotonicMicros(), endpoint: endpointId } as TraceRecord);
-  },
+  event: (body) => writer.record(body),
   now: monotonicMicros,
-  span<T>(name: string, args: Record<string, JsonValue>, run: () => T): T {
-    const spanId = `${endpointId}/s${++spanCounter}`;
-    child.sink.record({
-      type: 'span.begin',
-      ts: monotonicMicros(),
-      endpoint: endpointId,
-      spanId,
-      name,
-      category: 'renderer',
-      phase: 'load',
-      parentId: null,
-      navigationId: null,
-      requestId: null,
-      args,
-    });
-    try {
-      const result = run();
-      child.sink.record({
-        type: 'span.end',
-        ts: monotonicMicros(),
-        endpoint: endpointId,
-        spanId,
-        status: 'ok',
-        error: null,
-        args: {},
-      });
-      return result;
-    } catch (error) {
-      child.sink.record({
-        type: 'span.end',
-        ts: monotonicMicros(),
-        endpoint: endpointId,
-        spanId,
-        status: 'error',
-        error: String(error),
-        args: {},
-      });
-      throw error;
-    }
-  },
+  span: (name, args, run) => writer.span(name, 'renderer', { phase: 'load', args }, run),
 };
 
 function frameFor(requestId: string): RenderFrame | undefined {

@@ -10,7 +10,7 @@
  * their `media` attribute; the user-agent stylesheet is added here.
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
-import type { RenderSnapshot } from '../../shared/trace/renderSnapshot.js';
+import type { RenderSnapshot, RenderTreeNodeSummary } from '../../shared/trace/renderSnapshot.js';
 import {
   clip,
   parseStyleSheet,
@@ -88,17 +88,7 @@ export interface CssomSummary {
   userAgentRuleCount: number;
 }
 
-export interface RenderTreeNodeSummary {
-  id: number;
-  depth: number;
-  tag: string;
-  label: string;
-  display: string;
-  /** A text run's text (bounded). */
-  text?: string;
-  /** Computed values worth showing: always display, font-size and color; others when not initial. */
-  style: Record<string, string>;
-}
+export type { RenderTreeNodeSummary } from '../../shared/trace/renderSnapshot.js';
 
 export interface LayoutBoxSummary extends Box {
   label: string;
@@ -343,7 +333,6 @@ export function renderDocumentSnapshot(
       ruleCount: result.cssom.ruleCount,
     },
     renderTree: {
-      // Extra fields (tag, text) ride along for the window.
       nodes: result.renderTree.nodes,
       excluded: result.renderTree.excluded.map((e) => ({ label: e.label, reason: e.reason })),
       count: result.renderTree.count,

@@ -4,10 +4,13 @@ import App from './App.vue';
 import { connectBrowserModel } from './bridge/browserModel';
 import { createNavScopeI18n } from './i18n';
 import { useTraceStore } from './stores/traceStore';
+import './styles/fonts.css';
+import { loadKoreanFont } from './styles/koreanFont';
 import './styles/app.css';
+import './styles/story.css';
 
 const app = createApp(App);
 app.use(createPinia());
 app.use(createNavScopeI18n(navigator.languages));
 useTraceStore().connect(connectBrowserModel());
-app.mount('#app');
+void loadKoreanFont().then(() => app.mount('#app'));

@@ -7,6 +7,8 @@
  */
 import * as s from '../base/schema.js';
 import { API_METHODS } from './browserModelApi.js';
+import { navigationResult } from './navigationResult.js';
+import { stepGateView } from '../trace/stepGateState.js';
 
 export const apiRequest = s.object({
   id: s.number({ integer: true, min: 0 }),
@@ -14,33 +16,6 @@ export const apiRequest = s.object({
   args: s.array(s.string({ maxLength: 8192 }), { maxLength: 1 }),
 });
 export type ApiRequest = s.Infer<typeof apiRequest>;
-
-const navigationResult = s.object({
-  navigationId: s.nullable(s.string({ maxLength: 100 })),
-  outcome: s.literal(
-    'loaded',
-    'load-failed',
-    'load-cancelled',
-    'failed',
-    'no-commit',
-    'renderer-crashed',
-    'cancelled',
-    'invalid-input',
-    'nothing-to-do',
-    'download',
-    'download-interrupted',
-    'blocked',
-  ),
-  url: s.nullable(s.string({ maxLength: 8192 })),
-  message: s.string({ maxLength: 8192 }),
-  netError: s.nullable(
-    s.object({
-      code: s.number({ integer: true }),
-      name: s.string({ maxLength: 100 }),
-      detail: s.string({ maxLength: 4096 }),
-    }),
-  ),
-});
 
 const hostInfo = s.object({
   mode: s.literal('lab', 'live'),
@@ -58,21 +33,6 @@ const hostInfo = s.object({
   ),
 });
 
-const stepGate = s.object({
-  enabled: s.boolean(),
-  pace: s.literal('paused', 'next-phase', 'playing'),
-  intervalMs: s.number({ integer: true, min: 0 }),
-  held: s.number({ integer: true, min: 0 }),
-  next: s.nullable(
-    s.object({
-      flowId: s.string({ maxLength: 200 }),
-      name: s.string({ maxLength: 200 }),
-      from: s.string({ maxLength: 64 }),
-      to: s.string({ maxLength: 64 }),
-    }),
-  ),
-});
-
 export const apiResult = {
   info: hostInfo,
   navigate: navigationResult,
@@ -82,7 +42,7 @@ export const apiResult = {
   proceedInterstitial: navigationResult,
   killRenderer: navigationResult,
   killNetworkThread: navigationResult,
-  stepMode: stepGate,
+  stepMode: stepGateView,
   newSession: navigationResult,
 } as const;
 

@@ -3,7 +3,11 @@
  * WebSocket; the Electron preload exposes the same object through contextBridge.
  * Everything the window shows comes from the trace it streams.
  */
-import type { StepPace, TraceEvent } from '../trace/traceEvent.js';
+import type { StepGateView } from '../trace/stepGateState.js';
+import type { TraceEvent } from '../trace/traceEvent.js';
+import type { NavigationResult } from './navigationResult.js';
+
+export type { NavigationResult } from './navigationResult.js';
 
 /** A lab scenario the window offers: what to type, and what it demonstrates. */
 export interface ScenarioView {
@@ -25,37 +29,7 @@ export interface HostInfo {
   scenarios: ScenarioView[];
 }
 
-export interface NavigationResultView {
-  navigationId: string | null;
-  outcome:
-    | 'loaded'
-    | 'load-failed'
-    | 'load-cancelled'
-    | 'failed'
-    | 'no-commit'
-    | 'renderer-crashed'
-    | 'cancelled'
-    | 'invalid-input'
-    | 'nothing-to-do'
-    | 'download'
-    | 'download-interrupted'
-    | 'blocked';
-  url: string | null;
-  message: string;
-  netError: { code: number; name: string; detail: string } | null;
-}
-
-/** Step mode at the browser process's gate, as the window shows it. */
-export interface StepGateView {
-  enabled: boolean;
-  pace: StepPace;
-  /** Between two released messages while playing (ms). */
-  intervalMs: number;
-  /** Messages waiting for the user. */
-  held: number;
-  /** The message the next step lets go. */
-  next: { flowId: string; name: string; from: string; to: string } | null;
-}
+export type { StepGateView } from '../trace/stepGateState.js';
 
 /**
  * What the step controls send: 'on' / 'off' (off lets everything held go, in order),
@@ -67,16 +41,16 @@ export type StepCommand = 'on' | 'off' | 'step' | 'next-phase' | 'pause' | 'stat
 export interface BrowserModelApi {
   info(): Promise<HostInfo>;
   /** What the user typed into the omnibox, then Enter. Resolves when loading stops. */
-  navigate(input: string): Promise<NavigationResultView>;
-  goBack(): Promise<NavigationResultView>;
-  goForward(): Promise<NavigationResultView>;
-  reload(): Promise<NavigationResultView>;
+  navigate(input: string): Promise<NavigationResult>;
+  goBack(): Promise<NavigationResult>;
+  goForward(): Promise<NavigationResult>;
+  reload(): Promise<NavigationResult>;
   /** "Proceed anyway" on a Safe Browsing interstitial. */
-  proceedInterstitial(): Promise<NavigationResultView>;
+  proceedInterstitial(): Promise<NavigationResult>;
   /** Kills a renderer process for real (SIGKILL): the tab shows a sad tab; reload starts a new one. */
-  killRenderer(processId: string): Promise<NavigationResultView>;
+  killRenderer(processId: string): Promise<NavigationResult>;
   /** Ends the network thread abruptly, as a crash would: loads on it fail, and a new one is started. */
-  killNetworkThread(): Promise<NavigationResultView>;
+  killNetworkThread(): Promise<NavigationResult>;
   /** Step mode: the browser process holds every message until the user lets it go. */
   stepMode(command: StepCommand): Promise<StepGateView>;
   /**
@@ -84,7 +58,7 @@ export interface BrowserModelApi {
    * what exists now (threads, live processes, the tab's page and history). Rejects, saying
    * why, while a page loads or step mode holds messages.
    */
-  newSession(): Promise<NavigationResultView>;
+  newSession(): Promise<NavigationResult>;
   /**
    * Every trace event so far, then each new batch as it is recorded. Returns an unsubscribe
    * function. A batch that begins with a `trace.begin` of seq 0 starts a new trace (newSession).

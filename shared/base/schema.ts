@@ -7,6 +7,8 @@
  * naming the path (`payload.head.status: expected an integer`), or null.
  */
 
+import { type JsonValue, jsonShapeProblem } from './json.js';
+
 export interface Schema<T> {
   /** Short description used in error messages ("string", "object", …). */
   readonly description: string;
@@ -28,6 +30,7 @@ function describeValue(value: unknown): string {
 }
 
 function fail(path: string, expected: string, value: unknown): string {
+  if (value === undefined) return `${path}: missing (expected ${expected})`;
   return `${path}: expected ${expected}, got ${describeValue(value)}`;
 }
 
@@ -45,11 +48,15 @@ export function string(options: { maxLength?: number; pattern?: RegExp } = {}): 
   };
 }
 
-export function number(options: { integer?: boolean; min?: number; max?: number } = {}): Schema<number> {
+export function number(
+  options: { integer?: boolean; min?: number; max?: number; finite?: boolean } = {},
+): Schema<number> {
   return {
     description: options.integer ? 'integer' : 'number',
     check(value, path) {
-      if (typeof value !== 'number' || Number.isNaN(value)) return fail(path, 'a number', value);
+      if (typeof value !== 'number') return fail(path, 'a number', value);
+      if (Number.isNaN(value)) return `${path}: NaN is not a number`;
+      if (options.finite && !Number.isFinite(value)) return `${path}: ${value} is not a finite number`;
       if (options.integer && !Number.isInteger(value)) return `${path}: expected an integer, got ${value}`;
       if (options.min !== undefined && value < options.min) return `${path}: ${value} is below ${options.min}`;
       if (options.max !== undefined && value > options.max) return `${path}: ${value} is above ${options.max}`;
@@ -108,7 +115,7 @@ export function array<T>(item: Schema<T>, options: { maxLength?: number } = {}):
 
 export function tuple<const T extends readonly Schema<unknown>[]>(
   ...items: T
-): Schema<{ [K in keyof T]: Infer<T[K]> }> {
+): Schema<{ -readonly [K in keyof T]: Infer<T[K]> }> {
   return {
     description: `[${items.map((i) => i.description).join(', ')}]`,
     check(value, path) {
@@ -204,6 +211,21 @@ export function union<const F extends string, const M extends Record<string, Sch
         return `${path}.${field}: unknown variant ${JSON.stringify(tag)?.slice(0, 60) ?? describeValue(tag)}`;
       }
       return members[tag]!.check(value, path);
+    },
+  };
+}
+
+/**
+ * JSON data of any shape, nested at most `maxDepth` deep with strings of at most
+ * `maxString` characters (checked without recursion: see json.ts).
+ */
+export function json(options: { maxDepth?: number; maxString?: number } = {}): Schema<JsonValue> {
+  return {
+    description: 'JSON data',
+    check(value, path) {
+      if (value === undefined) return `${path}: missing`;
+      const problem = jsonShapeProblem(value, options);
+      return problem ? `${path}: ${problem}` : null;
     },
   };
 }

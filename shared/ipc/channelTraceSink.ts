@@ -5,16 +5,16 @@
  * that ordered channel the recorder always learns about a delivery before it sees
  * anything the delivery caused — and a reply costs one post, not two.
  */
-import type { TraceRecord } from '../trace/traceEvent.js';
 import type { WireFrame } from './messageEnvelope.js';
-import type { FramePort, TraceSink } from './messageEndpoint.js';
+import type { FramePort } from './messageEndpoint.js';
 
 export interface RawPort {
   post(frame: WireFrame): void;
 }
 
-export class ChannelTraceSink implements TraceSink {
-  private pending: TraceRecord[] = [];
+/** `R`: the records this thread writes (the trace's records; the transport's are among them). */
+export class ChannelTraceSink<R> {
+  private pending: R[] = [];
   private scheduled = false;
 
   constructor(
@@ -22,7 +22,7 @@ export class ChannelTraceSink implements TraceSink {
     private readonly maxBatch = 256,
   ) {}
 
-  record(record: TraceRecord): void {
+  record(record: R): void {
     this.pending.push(record);
     if (this.pending.length >= this.maxBatch) {
       this.flush();

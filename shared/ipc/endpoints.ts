@@ -5,8 +5,10 @@
  *   - `network`      the browser process's network thread (NetworkService)
  *   - `renderer:<n>` the main thread (CrRendererMain) of renderer process n
  */
+import * as s from '../base/schema.js';
 
-export type EndpointRole = 'browser' | 'network' | 'renderer';
+export const endpointRole = s.literal('browser', 'network', 'renderer');
+export type EndpointRole = s.Infer<typeof endpointRole>;
 export type EndpointId = string;
 
 export const BROWSER_ENDPOINT: EndpointId = 'browser';
@@ -19,13 +21,14 @@ export const THREAD_NAMES: Readonly<Record<EndpointRole, string>> = {
 };
 
 /** Describes a live endpoint: the real pid of its process and the name of its thread. */
-export interface EndpointInfo {
-  id: EndpointId;
-  role: EndpointRole;
-  pid: number;
-  processName: string;
-  threadName: string;
-}
+export const endpointInfo = s.object({
+  id: s.string({ maxLength: 200 }),
+  role: endpointRole,
+  pid: s.number({ integer: true, min: 0 }),
+  processName: s.string({ maxLength: 1024 }),
+  threadName: s.string({ maxLength: 1024 }),
+});
+export type EndpointInfo = s.Infer<typeof endpointInfo>;
 
 const RENDERER_ID = /^renderer:(\d{1,9})$/;
 

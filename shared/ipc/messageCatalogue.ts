@@ -7,6 +7,7 @@
  * name up, checks the direction and validates the payload before any handler runs.
  */
 import * as s from '../base/schema.js';
+import { loadTiming } from '../net/loadTiming.js';
 import { NET_ERRORS, type NetErrorName } from '../net/netError.js';
 import type { EndpointRole } from './endpoints.js';
 
@@ -19,21 +20,7 @@ const header = s.tuple(s.string({ maxLength: 8 * 1024 }), s.string({ maxLength: 
 const headers = s.array(header, { maxLength: 500 });
 const micros = s.number();
 
-export const loadTiming = s.object({
-  /** When the loader started, µs on the shared monotonic clock. -1 = not applicable. */
-  requestStart: micros,
-  dnsStart: micros,
-  dnsEnd: micros,
-  connectStart: micros,
-  connectEnd: micros,
-  sslStart: micros,
-  sslEnd: micros,
-  sendStart: micros,
-  sendEnd: micros,
-  receiveHeadersStart: micros,
-  receiveHeadersEnd: micros,
-});
-export type LoadTiming = s.Infer<typeof loadTiming>;
+export { type LoadTiming, loadTiming, noLoadTiming } from '../net/loadTiming.js';
 
 export const responseHead = s.object({
   status: s.number({ integer: true, min: 0, max: 999 }),

@@ -5,8 +5,9 @@
  * A malformed or unknown message is recorded as rejected and dropped; a handler that
  * throws is recorded as an error. Neither ever takes the receiver down.
  */
-import type { TraceRecord } from '../trace/traceEvent.js';
-import { summarizePayload } from '../trace/payloadSummary.js';
+import { errorMessage } from '../base/errors.js';
+import { summarizePayload } from './payloadSummary.js';
+import type { MessageRecord, TransportSink } from './transportRecord.js';
 import type { EndpointId, EndpointInfo } from './endpoints.js';
 import { roleOf } from './endpoints.js';
 import { type MessageName, type PayloadOf, messageCatalogue } from './messageCatalogue.js';
@@ -17,15 +18,14 @@ export interface FramePort {
   post(frame: WireFrame): void;
 }
 
-export interface TraceSink {
-  record(record: TraceRecord): void;
-}
+/** Where an endpoint writes what it records: the transport's records (TransportSink). */
+export type TraceSink = TransportSink;
 
 export type Clock = () => number;
 
 type Handler<N extends MessageName> = (payload: PayloadOf<N>, envelope: MessageEnvelope<N>) => void | Promise<void>;
 
-export function messageRecord(envelope: AnyEnvelope, deliveredAt: number, recordedBy: EndpointId): TraceRecord {
+export function messageRecord(envelope: AnyEnvelope, deliveredAt: number, recordedBy: EndpointId): MessageRecord {
   return {
     type: 'message',
     ts: envelope.sentAt,
@@ -44,10 +44,6 @@ export function messageRecord(envelope: AnyEnvelope, deliveredAt: number, record
     summary: describeMessage(envelope.name, envelope.payload as never),
     payload: summarizePayload(envelope.payload),
   };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export class MessageEndpoint {
@@ -162,7 +158,7 @@ export class MessageEndpoint {
       ts: this.clock(),
       endpoint: this.info.id,
       where: `${this.info.id} handling ${name}`,
-      message: errorText(error),
+      message: errorMessage(error),
     });
   }
 }

@@ -9,7 +9,7 @@
  * the end of dns (a wait for a socket between them counts as connecting), send from the
  * end of connect; so blocked + dns + connect + send + wait + receive is the whole load.
  */
-import type { LoadTiming } from '../ipc/messageCatalogue.js';
+import type { LoadTiming } from './loadTiming.js';
 
 /** HAR 1.2 entry timings, ms. -1 = not applicable (blocked, dns, connect, ssl only). `connect` includes `ssl`. */
 export interface HarTimings {

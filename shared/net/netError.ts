@@ -2,6 +2,7 @@
  * Chromium's net error codes (net/base/net_error_list.h) for the failures NavScope
  * can produce. Code 0 is OK; every error is negative, as in Chromium.
  */
+import * as s from '../base/schema.js';
 export const NET_ERRORS = {
   OK: 0,
   ERR_FAILED: -2,
@@ -77,3 +78,12 @@ export class NetError extends Error {
     this.netErrorName = name;
   }
 }
+
+/** A net error as the trace, the API and the window carry it: code, name, and why. */
+export const netErrorInfo = s.object({
+  code: s.number({ integer: true }),
+  name: s.string({ maxLength: 100 }),
+  /** Why, in words (which server, which step); never repeats the name. */
+  detail: s.string({ maxLength: 8192 }),
+});
+export type NetErrorInfo = s.Infer<typeof netErrorInfo>;

@@ -8,14 +8,7 @@
  * Live mode: the operating system's resolver and the real internet.
  */
 import * as s from '../base/schema.js';
-
-const dnsServerRef = s.object({
-  address: s.string({ maxLength: 64 }),
-  port: s.number({ integer: true, min: 1, max: 65535 }),
-  name: s.string({ maxLength: 255 }),
-  zone: s.string({ maxLength: 255 }),
-  role: s.literal('root', 'tld', 'authoritative', 'resolver'),
-});
+import { dnsServerRef } from './dnsRecords.js';
 
 export const networkServiceConfig = s.object({
   mode: s.literal('lab', 'live'),

@@ -2,7 +2,7 @@
  * The DNS root servers (IANA's root hints, IPv4): where a recursive resolver starts
  * its walk. Used in live mode when the iterative walk is asked for.
  */
-import type { DnsServerRef } from '../trace/traceEvent.js';
+import type { DnsServerRef } from './dnsRecords.js';
 
 const ROOTS: [string, string][] = [
   ['a', '198.41.0.4'],

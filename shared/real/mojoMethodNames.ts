@@ -15,7 +15,7 @@ export interface MojoMethodName {
   interfaceName: string;
   /** `OnReceiveResponse`. */
   method: string;
-  /** `URLLoaderClient.OnReceiveResponse`: NavScope's (and DESIGN.md's) Interface.Method form. */
+  /** `URLLoaderClient.OnReceiveResponse`: NavScope's Interface.Method form (README, "Messages"). */
   name: string;
   /** `network.mojom.URLLoaderClient.OnReceiveResponse`. */
   fullName: string;

@@ -81,6 +81,38 @@ export interface NavigationView {
   netError: string | null;
 }
 
+/** A request read from an imported file (HAR, NetLog): what it was, and how it ended once it has. */
+export interface RequestView {
+  requestId: string;
+  /** The URL it started with, and the one it ended at (after redirects). */
+  url: string;
+  finalUrl: string;
+  method: string;
+  navigationId: string | null;
+  resourceType: string;
+  initiator: string | null;
+  priority: string | null;
+  ownBehalf: boolean;
+  source: string;
+  start: number;
+  end: number | null;
+  redirects: { from: string; to: string; status: number | null; reason: string }[];
+  status: number | null;
+  statusText: string;
+  netError: string | null;
+  fromCache: string | null;
+  protocol: string | null;
+  tls: string | null;
+  remote: string | null;
+  connectionId: number | null;
+  reused: boolean | null;
+  encodedBodyBytes: number | null;
+  decodedBodyBytes: number | null;
+}
+
+/** What an imported file was (none for NavScope's own traces). */
+export type ImportView = Omit<TraceEventOf<'import.source'>, 'type' | 'seq' | 'ts' | 'endpoint'>;
+
 export interface InterstitialView {
   kind: string;
   url: string;
@@ -115,6 +147,9 @@ export interface BrowserViewState {
   servers: ServerView[];
   spans: SpanView[];
   navigations: NavigationView[];
+  /** Requests of an imported file (request.* events). */
+  requests: RequestView[];
+  imported: ImportView | null;
   messageCount: number;
   rejectedCount: number;
   errorCount: number;
@@ -144,6 +179,8 @@ export function emptyViewState(): BrowserViewState {
     servers: [],
     spans: [],
     navigations: [],
+    requests: [],
+    imported: null,
     messageCount: 0,
     rejectedCount: 0,
     errorCount: 0,
@@ -213,6 +250,12 @@ function remember(list: string[], value: string): void {
   if (at >= 0) list.splice(at, 1);
   list.push(value);
   if (list.length > 8) list.shift();
+}
+
+function findRequest(state: BrowserViewState, requestId: string): RequestView | undefined {
+  for (let i = state.requests.length - 1; i >= 0; i--)
+    if (state.requests[i]!.requestId === requestId) return state.requests[i];
+  return undefined;
 }
 
 /** Folds one event into the state (mutating it). Pure with respect to everything else. */
@@ -376,6 +419,73 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       }
       return;
     }
+    case 'import.source':
+      state.imported = {
+        format: event.format,
+        name: event.name,
+        creator: event.creator,
+        wallClock: event.wallClock,
+        repaired: event.repaired,
+        notes: event.notes,
+      };
+      return;
+    case 'request.begin':
+      state.requests.push({
+        requestId: event.requestId,
+        url: event.url,
+        finalUrl: event.url,
+        method: event.method,
+        navigationId: event.navigationId,
+        resourceType: event.resourceType,
+        initiator: event.initiator,
+        priority: event.priority,
+        ownBehalf: event.ownBehalf,
+        source: event.source,
+        start: event.ts,
+        end: null,
+        redirects: [],
+        status: null,
+        statusText: '',
+        netError: null,
+        fromCache: null,
+        protocol: null,
+        tls: null,
+        remote: null,
+        connectionId: null,
+        reused: null,
+        encodedBodyBytes: null,
+        decodedBodyBytes: null,
+      });
+      return;
+    case 'request.redirect': {
+      const request = findRequest(state, event.requestId);
+      if (request) {
+        request.redirects.push({ from: event.from, to: event.to, status: event.status, reason: event.reason });
+        request.finalUrl = event.to;
+      }
+      return;
+    }
+    case 'request.end': {
+      const request = findRequest(state, event.requestId);
+      if (request) {
+        request.end = event.ts;
+        request.finalUrl = event.url;
+        request.status = event.status;
+        request.statusText = event.statusText;
+        request.netError = event.netError
+          ? `${event.netError.name}${event.netError.detail ? `: ${event.netError.detail}` : ''}`
+          : null;
+        request.fromCache = event.fromCache;
+        request.protocol = event.protocol;
+        request.tls = event.tls;
+        request.remote = event.remote;
+        request.connectionId = event.connectionId;
+        request.reused = event.reused;
+        request.encodedBodyBytes = event.encodedBodyBytes;
+        request.decodedBodyBytes = event.decodedBodyBytes;
+      }
+      return;
+    }
     case 'dns.query': {
       const s = event.server;
       remember(
@@ -398,49 +508,33 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       return;
     }
     case 'state': {
+      // Each field carries its own kind of value (checked on arrival: traceEventCheck).
       const tab = state.tab;
       switch (event.field) {
         case 'loading':
-          tab.loading = event.value === true;
+          tab.loading = event.value;
           return;
         case 'url':
-          tab.url = String(event.value);
+          tab.url = event.value;
           return;
         case 'title':
-          tab.title = String(event.value);
+          tab.title = event.value;
           return;
         case 'security':
-          tab.security = String(event.value);
+          tab.security = event.value;
           return;
         case 'crashed':
-          tab.crashed = event.value === true;
+          tab.crashed = event.value;
           return;
-        case 'interstitial': {
-          const v = event.value as Partial<InterstitialView> | null;
-          tab.interstitial =
-            v && typeof v === 'object'
-              ? {
-                  kind: String(v.kind ?? ''),
-                  url: String(v.url ?? ''),
-                  error: String(v.error ?? ''),
-                  detail: String(v.detail ?? ''),
-                }
-              : null;
+        case 'interstitial':
+          tab.interstitial = event.value && { ...event.value };
           return;
-        }
-        case 'loadError': {
-          const v = event.value as Partial<LoadErrorView> | null;
-          tab.loadError =
-            v && typeof v === 'object'
-              ? { url: String(v.url ?? ''), error: String(v.error ?? ''), detail: String(v.detail ?? '') }
-              : null;
+        case 'loadError':
+          tab.loadError = event.value && { ...event.value };
           return;
-        }
-        case 'history': {
-          const value = event.value as { entries?: { url: string; title: string }[]; index?: number } | null;
-          tab.history = { entries: value?.entries ?? [], index: value?.index ?? -1 };
+        case 'history':
+          tab.history = { entries: event.value.entries.map((e) => ({ ...e })), index: event.value.index };
           return;
-        }
       }
       return;
     }
@@ -471,6 +565,7 @@ function copyState(state: BrowserViewState): BrowserViewState {
     servers: state.servers.map((s) => ({ ...s, hosts: [...s.hosts] })),
     spans: state.spans.map((s) => ({ ...s })),
     navigations: state.navigations.map((n) => ({ ...n })),
+    requests: state.requests.map((r) => ({ ...r, redirects: [...r.redirects] })),
   };
 }
 

@@ -27,7 +27,7 @@
  * The original trace rides along unchanged in `navscope`, so NavScope can open its own
  * export losslessly with readTraceFile (traceFile.ts).
  */
-import { MAX_JSON_DEPTH } from '../base/jsonLimits.js';
+import { MAX_JSON_DEPTH } from '../base/json.js';
 import { roleOf, THREAD_NAMES, type EndpointId } from '../ipc/endpoints.js';
 import { TRACE_FORMAT, type JsonValue, type TraceEvent, type TraceEventOf, type TraceFile } from './traceEvent.js';
 

@@ -1,5 +1,6 @@
 /**
- * The journey of a navigation, in order (DESIGN.md, "The journey"). Each phase is a
+ * The journey of a navigation, in order (README, "The network, step by step" and the
+ * sections after it). Each phase is a
  * span recorded by the browser's UI thread; network and renderer spans nest under
  * them with DevTools' names.
  */
@@ -15,6 +16,8 @@ export const PHASES = [
 
 export type PhaseId = (typeof PHASES)[number]['id'];
 
+export const PHASE_IDS = PHASES.map((p) => p.id) as unknown as readonly [PhaseId, ...PhaseId[]];
+
 export function phaseName(id: PhaseId): string {
   return PHASES.find((p) => p.id === id)?.name ?? id;
 }
@@ -27,4 +30,13 @@ export const NET_SPANS = {
   send: 'Request sent',
   wait: 'Waiting for server response',
   download: 'Content Download',
+} as const;
+
+/**
+ * Steps that only imported files (HAR, NetLog) show, also named as DevTools names them:
+ * waiting before the network steps (HAR's blocked) and a response read from the HTTP cache.
+ */
+export const IMPORTED_NET_SPANS = {
+  stalled: 'Stalled',
+  cacheRead: 'Read from cache',
 } as const;

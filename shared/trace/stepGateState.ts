@@ -2,8 +2,28 @@
  * Step mode as the window knows it, folded from the live trace: on or off, the pace,
  * and the messages waiting at the browser process's gate in the order they will go.
  */
-import type { StepGateView } from '../api/browserModelApi.js';
-import type { TraceEvent } from './traceEvent.js';
+import * as s from '../base/schema.js';
+import { type TraceEvent, stepPace } from './traceEvent.js';
+
+/** Step mode at the browser process's gate, as the window shows it (and the API returns it). */
+export const stepGateView = s.object({
+  enabled: s.boolean(),
+  pace: stepPace,
+  /** Between two released messages while playing (ms). */
+  intervalMs: s.number({ integer: true, min: 0 }),
+  /** Messages waiting for the user. */
+  held: s.number({ integer: true, min: 0 }),
+  /** The message the next step lets go. */
+  next: s.nullable(
+    s.object({
+      flowId: s.string({ maxLength: 200 }),
+      name: s.string({ maxLength: 200 }),
+      from: s.string({ maxLength: 64 }),
+      to: s.string({ maxLength: 64 }),
+    }),
+  ),
+});
+export type StepGateView = s.Infer<typeof stepGateView>;
 
 export interface HeldMessage {
   flowId: string;

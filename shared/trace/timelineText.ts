@@ -13,6 +13,8 @@ function records(list: DnsRecordSummary[]): string {
   return list.map((r) => `${r.name} ${r.type} ${r.data}`).join(', ');
 }
 
+const IMPORT_FORMATS = { har: 'HAR', netlog: 'NetLog', 'chrome-trace': 'Chrome trace' } as const;
+
 function firstLine(text: string): string {
   const end = text.indexOf('\r\n');
   return end === -1 ? text : text.slice(0, end);
@@ -49,6 +51,8 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
       return `✖ rejected at ${event.receiver}: ${event.name ?? '?'} from ${event.from ?? '?'}: ${event.reason}`;
     case 'navigation.begin':
       return `navigation ${event.navigationId} begins: ${event.url} (${event.transition})`;
+    case 'navigation.state':
+      return `navigation ${event.navigationId}: ${event.from} → ${event.to} (${event.reason})`;
     case 'navigation.end':
       return `navigation ${event.navigationId} ends: ${event.outcome}${event.netError ? ` ${event.netError.name} (${event.netError.detail})` : ''}`;
     case 'omnibox.classified':
@@ -72,9 +76,9 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
     case 'dns.ignored':
       return `DNS datagram ignored (${event.size} bytes from ${event.from}) while waiting for ${event.server.name}: ${event.reason}`;
     case 'dns.result':
-      return `DNS result for ${event.host}: ${event.addresses.join(', ')} (from ${event.source}, TTL ${event.ttl} s)`;
+      return `DNS result for ${event.host}: ${event.addresses.join(', ')} (from ${event.source}${event.ttl >= 0 ? `, TTL ${event.ttl} s` : ''})`;
     case 'http.request':
-      return `HTTP request on connection ${event.connectionId}${event.reused ? ' (reused)' : ''}: ${firstLine(event.raw)} (${event.raw.length} bytes)`;
+      return `HTTP request${event.connectionId >= 0 ? ` on connection ${event.connectionId}${event.reused ? ' (reused)' : ''}` : ''}: ${firstLine(event.raw)} (${event.raw.length} bytes)`;
     case 'http.response':
       return `HTTP response: ${event.statusLine} (${event.headerBytes} header bytes)`;
     case 'state':
@@ -131,6 +135,28 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
       return `● ${event.processId} discarded (${event.site}): ${event.reason}`;
     case 'process.unresponsive':
       return `⚠ ${event.processId}${event.pid ? ` (pid ${event.pid})` : ''} is not responding: no ${event.waitingFor} for ${event.waitedMs} ms`;
+    case 'import.source':
+      return `imported ${IMPORT_FORMATS[event.format]} "${event.name}" (${event.creator}, begins ${event.wallClock})${event.repaired ? `; repaired: ${event.repaired}` : ''}${event.notes.length ? `; ${event.notes.join('; ')}` : ''}`;
+    case 'request.begin':
+      return `request ${event.requestId}: ${event.method} ${event.url}${event.resourceType ? ` (${event.resourceType})` : ''}${event.ownBehalf ? ", Chromium's own request (no page asked for it)" : event.initiator ? ` from ${event.initiator}` : ''}${event.priority ? `, priority ${event.priority}` : ''}`;
+    case 'request.redirect':
+      return `redirect ${event.requestId}${event.status !== null ? ` ${event.status}` : ''}: ${event.from} → ${event.to} (${event.reason})`;
+    case 'request.end': {
+      const outcome = event.netError
+        ? `${event.netError.name}${event.netError.detail ? ` (${event.netError.detail})` : ''}`
+        : event.status !== null
+          ? `${event.status} ${event.statusText}`.trim()
+          : 'no response';
+      const facts = [
+        event.fromCache ? `from the ${event.fromCache} cache` : '',
+        event.protocol ?? '',
+        event.tls ?? '',
+        event.remote ? `server ${event.remote}` : '',
+        event.connectionId !== null ? `connection ${event.connectionId}${event.reused ? ' (reused)' : ''}` : '',
+        event.decodedBodyBytes !== null ? `${event.decodedBodyBytes} bytes` : '',
+      ].filter(Boolean);
+      return `request ${event.requestId} ends: ${outcome} for ${event.url}${facts.length ? ` — ${facts.join(', ')}` : ''}`;
+    }
     case 'process.responsive':
       return `● ${event.processId}${event.pid ? ` (pid ${event.pid})` : ''} is responding again`;
   }

@@ -2,376 +2,503 @@
  * The trace: one ordered list of events, the single source of truth for everything
  * NavScope shows. Each event has a sequence number (its place in the list), a
  * timestamp on the shared monotonic clock (µs) and the endpoint that recorded it.
- *
  * Views are pure functions of a prefix of this list.
+ *
+ * Every event type is declared once, below, with the schema tools the message
+ * catalogue uses (shared/base/schema.ts): the declaration gives the TypeScript types,
+ * the window's check of every event it receives (traceEventCheck.ts) and the readers
+ * of saved traces. A field added here is checked everywhere at once.
  */
-import type { EndpointId, EndpointInfo } from '../ipc/endpoints.js';
-import type { PhaseId } from './phases.js';
-import type { RenderSnapshot, ScriptTiming } from './renderSnapshot.js';
+import { type JsonValue, MAX_TRACE_STRING } from '../base/json.js';
+import * as s from '../base/schema.js';
+import { endpointInfo } from '../ipc/endpoints.js';
+import { errorShape, ipcRejectedShape, messageShape } from '../ipc/transportRecord.js';
+import { dnsRecordSummary, dnsServerRef } from '../net/dnsRecords.js';
+import { netErrorInfo } from '../net/netError.js';
+import { navigationState } from './navigationState.js';
+import { PHASE_IDS } from './phases.js';
+import { renderSnapshotShape, scriptTiming } from './renderSnapshot.js';
 
-export type SpanCategory = 'phase' | 'net' | 'renderer' | 'browser';
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type { JsonValue } from '../base/json.js';
+export type { DnsRecordSummary, DnsServerRef } from '../net/dnsRecords.js';
 
-export interface DnsServerRef {
-  address: string;
-  port: number;
-  /** The name server's host name (a.root-servers.net, …) when known. */
-  name: string;
-  /** The zone this server answers for ("." for the root). */
-  zone: string;
-  role: 'root' | 'tld' | 'authoritative' | 'resolver';
-}
+// ── Building blocks ───────────────────────────────────────────────────────────────
 
-export interface DnsRecordSummary {
-  name: string;
-  type: string;
-  ttl: number;
-  data: string;
-}
+const text = s.string({ maxLength: MAX_TRACE_STRING });
+const id = s.string({ maxLength: 1024 });
+const url = s.string({ maxLength: MAX_TRACE_STRING });
+const count = s.number({ integer: true, min: 0 });
+const micros = s.number({ finite: true });
+const finite = s.number({ finite: true });
+const pid = s.number({ integer: true });
+const args = s.record(s.json(), { maxKeys: 1000 });
+const strings = s.array(text, { maxLength: 100_000 });
+
+export const spanCategory = s.literal('phase', 'net', 'renderer', 'browser');
+export type SpanCategory = s.Infer<typeof spanCategory>;
 
 /** How step mode lets held messages go: only on a step, until the next phase begins, or one every interval. */
-export type StepPace = 'paused' | 'next-phase' | 'playing';
+export const stepPace = s.literal('paused', 'next-phase', 'playing');
+export type StepPace = s.Infer<typeof stepPace>;
 
-export type StateField =
-  'loading' | 'url' | 'security' | 'title' | 'history' | 'crashed' | 'interstitial' | 'loadError';
+/** How a renderer process was found for a navigation (Chromium's process-model decisions). */
+export const processAssignment = s.literal('reused', 'spare', 'speculative', 'new');
+export type ProcessAssignment = s.Infer<typeof processAssignment>;
 
-export type TraceEventBody =
-  | { type: 'trace.begin'; mode: 'lab' | 'live'; browserPid: number; wallClock: string; platform: string }
-  | { type: 'thread.start'; info: EndpointInfo }
+/** What reading the response decided (Chromium's NavigationRequest outcomes at ReadyToCommit). */
+export const navigationDecision = s.literal('render', 'download', 'no-commit', 'error-page', 'blocked');
+export type NavigationDecision = s.Infer<typeof navigationDecision>;
+
+/** The tab's session history as the window shows it. */
+export const historySnapshot = s.object({
+  entries: s.array(s.object({ url, title: text }), { maxLength: 10_000 }),
+  index: s.number({ integer: true, min: -1 }),
+});
+export type HistorySnapshot = s.Infer<typeof historySnapshot>;
+
+export const securityState = s.literal('secure', 'not-secure', 'neutral', 'dangerous');
+export type SecurityState = s.Infer<typeof securityState>;
+
+/**
+ * The tab's visible state, one field at a time: what changed, to what, and why. Each
+ * field has its own kind of value (a union keyed by `field`).
+ */
+const stateChange = <F extends string, V>(field: F, value: s.Schema<V>) =>
+  s.object({
+    type: s.literal('state'),
+    ts: micros,
+    endpoint: id,
+    seq: s.optional(count),
+    field: s.literal(field),
+    value,
+    cause: text,
+  });
+
+const stateEvent = s.union('field', {
+  loading: stateChange('loading', s.boolean()),
+  url: stateChange('url', url),
+  security: stateChange('security', securityState),
+  title: stateChange('title', text),
+  history: stateChange('history', historySnapshot),
+  crashed: stateChange('crashed', s.boolean()),
+  interstitial: stateChange(
+    'interstitial',
+    s.nullable(s.object({ kind: s.literal('certificate', 'safebrowsing'), url, error: text, detail: text })),
+  ),
+  loadError: stateChange('loadError', s.nullable(s.object({ url, error: text, detail: text }))),
+});
+
+/** One event type: its own fields, plus where and when it was recorded and its place in the trace. */
+function event<const T extends string, const S extends Record<string, s.Schema<unknown>>>(type: T, shape: S) {
+  return s.object({ type: s.literal(type), ts: micros, endpoint: id, seq: s.optional(count), ...shape });
+}
+
+// ── The event types ───────────────────────────────────────────────────────────────
+
+export const traceEventSchemas = {
+  'trace.begin': event('trace.begin', {
+    mode: s.literal('lab', 'live'),
+    browserPid: pid,
+    wallClock: text,
+    platform: text,
+  }),
+  'thread.start': event('thread.start', { info: endpointInfo }),
   /** A thread ended without being asked to (the network thread crashed); `restarting`: a new one is being started. */
-  | { type: 'thread.exit'; endpointId: string; threadName: string; code: number; reason: string; restarting: boolean }
-  | { type: 'process.launch'; processId: EndpointId; site: string; serviceName: string; spare: boolean }
-  | { type: 'process.spawn'; processId: EndpointId; pid: number; site: string; serviceName: string }
-  | { type: 'process.ready'; processId: EndpointId; pid: number }
-  | {
-      type: 'process.exit';
-      processId: EndpointId;
-      pid: number;
-      code: number | null;
-      signal: string | null;
-      reason: string;
-    }
-  | {
-      type: 'process.crash';
-      processId: EndpointId;
-      pid: number;
-      code: number | null;
-      signal: string | null;
-      reason: 'killed' | 'crashed' | 'launch-failed';
-    }
-  | {
-      type: 'span.begin';
-      spanId: string;
-      name: string;
-      category: SpanCategory;
-      phase: PhaseId | null;
-      parentId: string | null;
-      navigationId: string | null;
-      requestId: string | null;
-      args: Record<string, JsonValue>;
-    }
-  | {
-      type: 'span.end';
-      spanId: string;
-      status: 'ok' | 'error' | 'cancelled';
-      error: string | null;
-      args: Record<string, JsonValue>;
-    }
-  | {
-      type: 'message';
-      flowId: string;
-      name: string;
-      from: EndpointId;
-      to: EndpointId;
-      /** Real pid and thread name of both ends (filled in by the recorder from its endpoint table). */
-      fromPid: number | null;
-      fromThread: string | null;
-      toPid: number | null;
-      toThread: string | null;
-      route: string | null;
-      sentAt: number;
-      deliveredAt: number;
-      /** One line for the sequence view. */
-      summary: string;
-      /** The payload with bytes and long strings abbreviated (bounded). */
-      payload: JsonValue;
-    }
-  | { type: 'ipc.rejected'; receiver: EndpointId; from: string | null; name: string | null; reason: string }
-  | { type: 'navigation.begin'; navigationId: string; url: string; transition: string; input: string }
-  | {
-      type: 'navigation.end';
-      navigationId: string;
-      url: string;
-      outcome: 'committed' | 'failed' | 'renderer-crashed' | 'no-commit';
-      netError: { code: number; name: string; detail: string } | null;
-    }
-  | {
-      type: 'omnibox.classified';
-      text: string;
-      inputType: 'EMPTY' | 'UNKNOWN' | 'URL' | 'QUERY';
-      url: string | null;
-      reason: string;
-      didYouMean: string | null;
-    }
-  | {
-      type: 'url.parsed';
-      url: string;
-      scheme: string;
-      host: string;
-      /** The host as typed, for IDN (punycode in `host`). */
-      hostUnicode: string;
-      isIdn: boolean;
-      port: number | null;
-      effectivePort: number | null;
-      path: string;
-      query: string;
-      fragment: string;
-    }
-  | { type: 'dns.cache'; host: string; outcome: 'hit' | 'miss' | 'expired'; addresses: string[] }
-  | {
-      type: 'dns.query';
-      queryId: string;
-      host: string;
-      server: DnsServerRef;
-      question: { name: string; type: string };
-      transactionId: number;
-      size: number;
-      attempt: number;
-    }
-  | {
-      type: 'dns.response';
-      queryId: string;
-      server: DnsServerRef;
-      rcode: string;
-      authoritative: boolean;
-      truncated: boolean;
-      answers: DnsRecordSummary[];
-      authorities: DnsRecordSummary[];
-      additionals: DnsRecordSummary[];
-      size: number;
-    }
-  | { type: 'dns.timeout'; queryId: string; server: DnsServerRef; attempt: number; waitedMs: number }
+  'thread.exit': event('thread.exit', {
+    endpointId: id,
+    threadName: text,
+    code: finite,
+    reason: text,
+    restarting: s.boolean(),
+  }),
+  'process.launch': event('process.launch', { processId: id, site: text, serviceName: text, spare: s.boolean() }),
+  'process.spawn': event('process.spawn', { processId: id, pid, site: text, serviceName: text }),
+  'process.ready': event('process.ready', { processId: id, pid }),
+  'process.exit': event('process.exit', {
+    processId: id,
+    pid,
+    code: s.nullable(finite),
+    signal: s.nullable(text),
+    reason: text,
+  }),
+  'process.crash': event('process.crash', {
+    processId: id,
+    pid,
+    code: s.nullable(finite),
+    signal: s.nullable(text),
+    reason: s.literal('killed', 'crashed', 'launch-failed'),
+  }),
+  'span.begin': event('span.begin', {
+    spanId: id,
+    name: text,
+    category: spanCategory,
+    phase: s.nullable(s.literal(...PHASE_IDS)),
+    parentId: s.nullable(id),
+    navigationId: s.nullable(id),
+    requestId: s.nullable(id),
+    args,
+  }),
+  'span.end': event('span.end', {
+    spanId: id,
+    status: s.literal('ok', 'error', 'cancelled'),
+    error: s.nullable(text),
+    args,
+  }),
+  message: event('message', messageShape),
+  'ipc.rejected': event('ipc.rejected', ipcRejectedShape),
+  'navigation.begin': event('navigation.begin', { navigationId: id, url, transition: text, input: text }),
+  /** The navigation moved from one of Chromium's NavigationRequest states to the next, and why. */
+  'navigation.state': event('navigation.state', {
+    navigationId: id,
+    from: navigationState,
+    to: navigationState,
+    reason: text,
+  }),
+  'navigation.end': event('navigation.end', {
+    navigationId: id,
+    url,
+    outcome: s.literal('committed', 'failed', 'renderer-crashed', 'no-commit'),
+    netError: s.nullable(netErrorInfo),
+  }),
+  'omnibox.classified': event('omnibox.classified', {
+    text,
+    inputType: s.literal('EMPTY', 'UNKNOWN', 'URL', 'QUERY'),
+    url: s.nullable(url),
+    reason: text,
+    didYouMean: s.nullable(text),
+  }),
+  'url.parsed': event('url.parsed', {
+    url,
+    scheme: text,
+    host: text,
+    /** The host as typed, for IDN (punycode in `host`). */
+    hostUnicode: text,
+    isIdn: s.boolean(),
+    port: s.nullable(finite),
+    effectivePort: s.nullable(finite),
+    path: text,
+    query: text,
+    fragment: text,
+  }),
+  'dns.cache': event('dns.cache', {
+    host: text,
+    outcome: s.literal('hit', 'miss', 'expired'),
+    addresses: strings,
+  }),
+  'dns.query': event('dns.query', {
+    queryId: id,
+    host: text,
+    server: dnsServerRef,
+    question: s.object({ name: text, type: text }),
+    transactionId: finite,
+    size: count,
+    attempt: count,
+  }),
+  'dns.response': event('dns.response', {
+    queryId: id,
+    server: dnsServerRef,
+    rcode: text,
+    authoritative: s.boolean(),
+    truncated: s.boolean(),
+    answers: s.array(dnsRecordSummary, { maxLength: 10_000 }),
+    authorities: s.array(dnsRecordSummary, { maxLength: 10_000 }),
+    additionals: s.array(dnsRecordSummary, { maxLength: 10_000 }),
+    size: count,
+  }),
+  'dns.timeout': event('dns.timeout', { queryId: id, server: dnsServerRef, attempt: count, waitedMs: finite }),
   /** A datagram the resolver received while waiting and did not accept as the answer (undecodable, unknown transaction id, another question, another sender). */
-  | { type: 'dns.ignored'; queryId: string; server: DnsServerRef; from: string; size: number; reason: string }
-  | {
-      type: 'dns.result';
-      host: string;
-      addresses: string[];
-      source: 'cache' | 'recursive' | 'os' | 'literal';
-      ttl: number;
-    }
-  | {
-      type: 'http.request';
-      requestId: string;
-      url: string;
-      raw: string;
-      connectionId: number;
-      reused: boolean;
-      remote: string;
-    }
-  | { type: 'http.response'; requestId: string; statusLine: string; rawHeaders: string; headerBytes: number }
-  | { type: 'state'; field: StateField; value: JsonValue; cause: string }
-  | {
-      type: 'hsts.upgrade';
-      requestId: string;
-      from: string;
-      to: string;
-      matchedHost: string;
-      source: 'preload' | 'learned';
-      includeSubdomains: boolean;
-    }
-  | { type: 'hsts.learned'; host: string; header: string; maxAge: number; includeSubdomains: boolean; removed: boolean }
-  | {
-      type: 'https.upgrade';
-      requestId: string;
-      from: string;
-      to: string;
-      outcome: 'upgraded' | 'fallback';
-      reason: string;
-    }
-  | {
-      type: 'cookie.stored';
-      requestId: string;
-      url: string;
-      cookies: { header: string; stored: boolean; reason: string | null; name: string | null }[];
-    }
-  | { type: 'cookie.sent'; requestId: string; url: string; names: string[] }
-  | {
-      type: 'cache.lookup';
-      requestId: string;
-      url: string;
-      outcome: 'miss' | 'fresh' | 'stale' | 'revalidated' | 'stored' | 'not-stored';
-      reason: string;
-    }
-  | {
-      type: 'mime.sniffed';
-      navigationId: string;
-      url: string;
-      supplied: string | null;
-      noSniff: boolean;
-      computed: string;
-      rule: string;
-      matchedSignature: string | null;
-      /** The first bytes the decision looked at (at most 1445), as hex and as printable text. */
-      firstBytesHex: string;
-      firstBytesText: string;
-      byteCount: number;
-    }
-  | {
-      type: 'safebrowsing.check';
-      navigationId: string;
-      url: string;
-      verdict: 'safe' | 'unsafe';
-      threatType: string | null;
-      expressions: {
-        expression: string;
-        hash: string;
-        prefix: string;
-        prefixMatch: boolean;
-        fullHashMatch: boolean;
-        list: string | null;
-      }[];
-      bypassed: boolean;
-    }
-  | {
-      type: 'navigation.decision';
-      navigationId: string;
-      url: string;
-      decision: 'render' | 'download' | 'no-commit' | 'error-page' | 'blocked';
-      reason: string;
-    }
-  | {
-      type: 'download.begin';
-      downloadId: string;
-      url: string;
-      filename: string;
-      path: string;
-      mimeType: string;
-      totalBytes: number;
-    }
-  | { type: 'download.progress'; downloadId: string; receivedBytes: number; totalBytes: number }
-  | {
-      type: 'download.end';
-      downloadId: string;
-      state: 'complete' | 'interrupted';
-      receivedBytes: number;
-      path: string;
-      error: string | null;
-    }
-  | {
-      type: 'process.assigned';
-      processId: string;
-      pid: number | null;
-      site: string;
-      how: 'spare' | 'speculative' | 'new' | 'reused';
-      reason: string;
-    }
-  | { type: 'process.discarded'; processId: string; site: string; reason: string }
-  | { type: 'process.unresponsive'; processId: string; pid: number | null; waitingFor: string; waitedMs: number }
-  | { type: 'process.responsive'; processId: string; pid: number | null }
-  | {
-      type: 'renderer.document';
-      url: string;
-      title: string;
-      nodeCount: number;
-      elementCount: number;
-      subresources: { url: string; destination: string; tag: string }[];
-      outline: string[];
-    }
-  | {
-      /** The preload scanner found a resource ahead of the parser and started its fetch. */
-      type: 'renderer.preload';
-      url: string;
-      destination: string;
-      tag: string;
-      /** The script the parser was waiting for when the scanner looked ahead, if any. */
-      parserBlockedOn: string | null;
-    }
-  | {
-      /** One script's life: found, fetched, run (page JavaScript is never actually executed). */
-      type: 'renderer.script';
-      url: string | null;
-      timing: ScriptTiming;
-      /** Position in execution order (1 = first); 0 when it did not run. */
-      order: number;
-      ran: boolean;
-      /** Why it did not run: a failed fetch, CORB/ORB, a nosniff MIME mismatch. */
-      blockedReason: string | null;
-      mimeType: string;
-      discoveredTs: number;
-      fetchEndTs: number;
-      ranTs: number;
-      /** How long the HTML parser stood still because of this script (µs). */
-      parserBlockedMicros: number;
-    }
-  | ({
-      /** Style, layout and paint of the document: at first paint and once the page has loaded. */
-      type: 'renderer.render';
-      stage: 'first-paint' | 'final';
-      url: string;
-      /** Stylesheets that had to arrive before this paint. */
-      renderBlocking: string[];
-    } & RenderSnapshot)
-  | {
-      /** CORB/ORB in the network service: a cross-origin no-cors response kept from the renderer or let through. */
-      type: 'corb.decision';
-      requestId: string;
-      url: string;
-      initiatorOrigin: string;
-      destination: string;
-      mimeType: string;
-      noSniff: boolean;
-      decision: 'allow' | 'block';
-      reason: string;
-      sniffed: string | null;
-    }
-  | {
-      /** Step mode switched on or off, or its pace changed (the user's controls at the browser process's gate). */
-      type: 'step.mode';
-      enabled: boolean;
-      pace: StepPace;
-      /** Between two released messages while playing (ms). */
-      intervalMs: number;
-      /** Messages waiting at the gate now. */
-      held: number;
-    }
-  | {
-      /** Step mode: a message reached the browser process and waits there for the user. */
-      type: 'step.held';
-      flowId: string;
-      name: string;
-      from: EndpointId;
-      to: EndpointId;
-      held: number;
-    }
-  | {
-      /** Step mode: a held message was let go (a step, a run to the next phase, play, or step mode switched off). */
-      type: 'step.released';
-      flowId: string;
-      name: string;
-      from: EndpointId;
-      to: EndpointId;
-      /** How long it waited at the gate (µs). */
-      waitedMicros: number;
-      /**
-       * 'receiver': delivered. 'loader': it is a navigation's response body, which the
-       * browser keeps in the transport for MIME sniffing; it is held again when it goes
-       * on to the renderer at commit.
-       */
-      into: 'receiver' | 'loader';
-      held: number;
-    }
-  | { type: 'error'; where: string; message: string };
+  'dns.ignored': event('dns.ignored', { queryId: id, server: dnsServerRef, from: text, size: count, reason: text }),
+  'dns.result': event('dns.result', {
+    host: text,
+    addresses: strings,
+    source: s.literal('cache', 'recursive', 'os', 'literal'),
+    ttl: finite,
+  }),
+  'http.request': event('http.request', {
+    requestId: id,
+    url,
+    raw: text,
+    connectionId: finite,
+    reused: s.boolean(),
+    remote: text,
+  }),
+  'http.response': event('http.response', { requestId: id, statusLine: text, rawHeaders: text, headerBytes: count }),
+  state: stateEvent,
+  'hsts.upgrade': event('hsts.upgrade', {
+    requestId: id,
+    from: url,
+    to: url,
+    matchedHost: text,
+    source: s.literal('preload', 'learned'),
+    includeSubdomains: s.boolean(),
+  }),
+  'hsts.learned': event('hsts.learned', {
+    host: text,
+    header: text,
+    maxAge: finite,
+    includeSubdomains: s.boolean(),
+    removed: s.boolean(),
+  }),
+  'https.upgrade': event('https.upgrade', {
+    requestId: id,
+    from: url,
+    to: url,
+    outcome: s.literal('upgraded', 'fallback'),
+    reason: text,
+  }),
+  'cookie.stored': event('cookie.stored', {
+    requestId: id,
+    url,
+    cookies: s.array(
+      s.object({ header: text, stored: s.boolean(), reason: s.nullable(text), name: s.nullable(text) }),
+      {
+        maxLength: 10_000,
+      },
+    ),
+  }),
+  'cookie.sent': event('cookie.sent', { requestId: id, url, names: strings }),
+  'cache.lookup': event('cache.lookup', {
+    requestId: id,
+    url,
+    outcome: s.literal('miss', 'fresh', 'stale', 'revalidated', 'stored', 'not-stored'),
+    reason: text,
+  }),
+  'mime.sniffed': event('mime.sniffed', {
+    navigationId: id,
+    url,
+    supplied: s.nullable(text),
+    noSniff: s.boolean(),
+    computed: text,
+    rule: text,
+    matchedSignature: s.nullable(text),
+    /** The first bytes the decision looked at (at most 1445), as hex and as printable text. */
+    firstBytesHex: text,
+    firstBytesText: text,
+    byteCount: count,
+  }),
+  'safebrowsing.check': event('safebrowsing.check', {
+    navigationId: id,
+    url,
+    verdict: s.literal('safe', 'unsafe'),
+    threatType: s.nullable(text),
+    expressions: s.array(
+      s.object({
+        expression: text,
+        hash: text,
+        prefix: text,
+        prefixMatch: s.boolean(),
+        fullHashMatch: s.boolean(),
+        list: s.nullable(text),
+      }),
+      { maxLength: 1000 },
+    ),
+    bypassed: s.boolean(),
+  }),
+  'navigation.decision': event('navigation.decision', {
+    navigationId: id,
+    url,
+    decision: navigationDecision,
+    reason: text,
+  }),
+  'download.begin': event('download.begin', {
+    downloadId: id,
+    url,
+    filename: text,
+    path: text,
+    mimeType: text,
+    totalBytes: finite,
+  }),
+  'download.progress': event('download.progress', { downloadId: id, receivedBytes: count, totalBytes: finite }),
+  'download.end': event('download.end', {
+    downloadId: id,
+    state: s.literal('complete', 'interrupted'),
+    receivedBytes: count,
+    path: text,
+    error: s.nullable(text),
+  }),
+  'process.assigned': event('process.assigned', {
+    processId: id,
+    pid: s.nullable(pid),
+    site: text,
+    how: processAssignment,
+    reason: text,
+  }),
+  'process.discarded': event('process.discarded', { processId: id, site: text, reason: text }),
+  'process.unresponsive': event('process.unresponsive', {
+    processId: id,
+    pid: s.nullable(pid),
+    waitingFor: text,
+    waitedMs: finite,
+  }),
+  'process.responsive': event('process.responsive', { processId: id, pid: s.nullable(pid) }),
+  'renderer.document': event('renderer.document', {
+    url,
+    title: text,
+    nodeCount: count,
+    elementCount: count,
+    subresources: s.array(s.object({ url, destination: text, tag: text }), { maxLength: 100_000 }),
+    outline: strings,
+  }),
+  /** The preload scanner found a resource ahead of the parser and started its fetch. */
+  'renderer.preload': event('renderer.preload', {
+    url,
+    destination: text,
+    tag: text,
+    /** The script the parser was waiting for when the scanner looked ahead, if any. */
+    parserBlockedOn: s.nullable(url),
+  }),
+  /** One script's life: found, fetched, run (page JavaScript is never actually executed). */
+  'renderer.script': event('renderer.script', {
+    url: s.nullable(url),
+    timing: scriptTiming,
+    /** Position in execution order (1 = first); 0 when it did not run. */
+    order: count,
+    ran: s.boolean(),
+    /** Why it did not run: a failed fetch, CORB/ORB, a nosniff MIME mismatch. */
+    blockedReason: s.nullable(text),
+    mimeType: text,
+    discoveredTs: micros,
+    fetchEndTs: micros,
+    ranTs: micros,
+    /** How long the HTML parser stood still because of this script (µs). */
+    parserBlockedMicros: finite,
+  }),
+  /** Style, layout and paint of the document: at first paint and once the page has loaded. */
+  'renderer.render': event('renderer.render', {
+    stage: s.literal('first-paint', 'final'),
+    url,
+    /** Stylesheets that had to arrive before this paint. */
+    renderBlocking: strings,
+    ...renderSnapshotShape,
+  }),
+  /** CORB/ORB in the network service: a cross-origin no-cors response kept from the renderer or let through. */
+  'corb.decision': event('corb.decision', {
+    requestId: id,
+    url,
+    initiatorOrigin: text,
+    destination: text,
+    mimeType: text,
+    noSniff: s.boolean(),
+    decision: s.literal('allow', 'block'),
+    reason: text,
+    sniffed: s.nullable(text),
+  }),
+  /** Step mode switched on or off, or its pace changed (the user's controls at the browser process's gate). */
+  'step.mode': event('step.mode', {
+    enabled: s.boolean(),
+    pace: stepPace,
+    /** Between two released messages while playing (ms). */
+    intervalMs: finite,
+    /** Messages waiting at the gate now. */
+    held: count,
+  }),
+  /** Step mode: a message reached the browser process and waits there for the user. */
+  'step.held': event('step.held', { flowId: id, name: text, from: id, to: id, held: count }),
+  /** Step mode: a held message was let go (a step, a run to the next phase, play, or step mode switched off). */
+  'step.released': event('step.released', {
+    flowId: id,
+    name: text,
+    from: id,
+    to: id,
+    /** How long it waited at the gate (µs). */
+    waitedMicros: finite,
+    /**
+     * 'receiver': delivered. 'loader': it is a navigation's response body, which the
+     * browser keeps in the transport for MIME sniffing; it is held again when it goes
+     * on to the renderer at commit.
+     */
+    into: s.literal('receiver', 'loader'),
+    held: count,
+  }),
+  error: event('error', errorShape),
+  /**
+   * A file NavScope did not record was opened (HAR, NetLog, Chrome trace): which format,
+   * who wrote it, its wall-clock start, whether it had to be repaired, and what the
+   * import could not use (each said once). Its requests follow as request.* events.
+   */
+  'import.source': event('import.source', {
+    format: s.literal('har', 'netlog', 'chrome-trace'),
+    name: text,
+    creator: text,
+    wallClock: text,
+    repaired: s.nullable(text),
+    notes: strings,
+  }),
+  /** A request read from an imported file (NavScope's own requests are its loader messages instead). */
+  'request.begin': event('request.begin', {
+    requestId: id,
+    url,
+    method: text,
+    navigationId: s.nullable(id),
+    /** document, stylesheet, script, image, … as the file names it; '' when it does not say. */
+    resourceType: text,
+    /** The origin (or document URL) that asked for it; null for the browser itself. */
+    initiator: s.nullable(text),
+    priority: s.nullable(text),
+    /** Made by the browser on its own behalf (no page or frame asked: update checks, account lookups, …). */
+    ownBehalf: s.boolean(),
+    /** Where in the file it came from (NetLog source id, HAR entry index). */
+    source: text,
+  }),
+  'request.redirect': event('request.redirect', {
+    requestId: id,
+    from: url,
+    to: url,
+    status: s.nullable(finite),
+    reason: text,
+  }),
+  'request.end': event('request.end', {
+    requestId: id,
+    url,
+    /** HTTP status of the final response; null when none arrived. */
+    status: s.nullable(finite),
+    statusText: text,
+    netError: s.nullable(netErrorInfo),
+    /** 'disk' / 'memory' when the HTTP cache answered, else null. */
+    fromCache: s.nullable(text),
+    /** http/1.1, h2, h3, … */
+    protocol: s.nullable(text),
+    /** The TLS version (and cipher suite, when known) of the connection it used; null for plain HTTP or when unknown. */
+    tls: s.nullable(text),
+    remote: s.nullable(text),
+    /** The socket pool's id of the connection; -1 or null when unknown. */
+    connectionId: s.nullable(finite),
+    reused: s.nullable(s.boolean()),
+    encodedBodyBytes: s.nullable(finite),
+    decodedBodyBytes: s.nullable(finite),
+  }),
+} as const;
 
-export type TraceEventType = TraceEventBody['type'];
+/** Every trace event, checked: the type selects its declaration. */
+export const traceEventSchema = s.union('type', traceEventSchemas);
 
-/** What a thread records: the body plus when and where. */
-export type TraceRecord = TraceEventBody & { ts: number; endpoint: EndpointId };
+// ── The types ─────────────────────────────────────────────────────────────────────
+
+type Declared = s.Infer<typeof traceEventSchema>;
+/** `Omit` applied to each member of a union on its own. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What the recorder stores: a record with its place in the trace. */
-export type TraceEvent = TraceRecord & { seq: number };
+export type TraceEvent = DistributiveOmit<Declared, 'seq'> & { seq: number };
+/** What a thread records: the body plus when and where. */
+export type TraceRecord = DistributiveOmit<Declared, 'seq'>;
+/** What a thread says happened (the writer adds when and where). */
+export type TraceEventBody = DistributiveOmit<Declared, 'seq' | 'ts' | 'endpoint'>;
 
+export type TraceEventType = TraceEventBody['type'];
 export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
+
+export type StateEvent = TraceEventOf<'state'>;
+export type NavigationEndEvent = TraceEventOf<'navigation.end'>;
+export type StateField = StateEvent['field'];
+/** The value a state change of `F` carries. */
+export type StateValue<F extends StateField> = Extract<StateEvent, { field: F }>['value'];
+/** A change of one state field with its value, as a writer records it: `{ field: 'url', value }`. */
+export type StateChange = StateEvent extends infer E
+  ? E extends { field: infer F; value: infer V }
+    ? { field: F; value: V }
+    : never
+  : never;
 
 export interface TraceFile {
   format: 'navscope-trace';
@@ -380,3 +507,9 @@ export interface TraceFile {
 }
 
 export const TRACE_FORMAT = 'navscope-trace';
+
+/** The body of an event `type` written by hand, checked by the compiler against its declaration. */
+export type BodyOf<T extends TraceEventType> = Extract<TraceEventBody, { type: T }>;
+
+/** A JSON-safe record of arguments (span args). */
+export type SpanArgs = Record<string, JsonValue>;

@@ -6,6 +6,7 @@
  */
 import type { EndpointId, EndpointInfo, EndpointRole } from '../ipc/endpoints.js';
 import type { TraceEvent, TraceEventType, TraceRecord } from './traceEvent.js';
+import { traceEventProblem } from './traceEventCheck.js';
 
 const CHILD_RECORD_TYPES: Record<Exclude<EndpointRole, 'browser'>, ReadonlySet<TraceEventType>> = {
   network: new Set<TraceEventType>([
@@ -130,7 +131,7 @@ export class TraceRecorder {
         toThread: to?.threadName ?? null,
       };
     }
-    const event = { ...record, seq: this.list.length } as TraceEvent;
+    const event: TraceEvent = { ...record, seq: this.list.length };
     this.list.push(event);
     for (const listener of this.listeners) listener(event);
     return event;
@@ -141,7 +142,7 @@ export class TraceRecorder {
     const allowed = CHILD_RECORD_TYPES[role];
     for (const raw of records) {
       const problem = this.checkChildRecord(raw, sender, allowed);
-      if (problem) {
+      if (problem !== null) {
         this.record({
           type: 'ipc.rejected',
           ts: now,
@@ -157,14 +158,15 @@ export class TraceRecorder {
     }
   }
 
+  /** Why a child may not record `raw`: a type its role does not produce, another's name, or a malformed record (its declaration in traceEvent.ts). */
   private checkChildRecord(raw: unknown, sender: EndpointId, allowed: ReadonlySet<TraceEventType>): string | null {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'a trace record must be an object';
     const r = raw as Record<string, unknown>;
     if (typeof r.type !== 'string' || !allowed.has(r.type as TraceEventType))
       return `${sender} may not record events of type ${JSON.stringify(r.type)?.slice(0, 60)}`;
-    if (typeof r.ts !== 'number' || !Number.isFinite(r.ts)) return 'a trace record needs a numeric ts';
     if (r.endpoint !== sender) return `${sender} tried to record on behalf of ${String(r.endpoint).slice(0, 60)}`;
-    return null;
+    if ('seq' in r) return 'a trace record gets its sequence number from the recorder';
+    return traceEventProblem(raw);
   }
 
   subscribe(listener: TraceListener): () => void {

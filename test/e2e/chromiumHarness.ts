@@ -24,8 +24,16 @@ export interface WindowSession {
   close(): Promise<void>;
 }
 
+/** How Chromium is started: `env` adds to its environment (e.g. FONTCONFIG_FILE for a machine without CJK fonts). */
+export interface WindowLaunch {
+  env?: Record<string, string>;
+}
+
 /** `beforeOpen`: runs against the host before the window first loads (e.g. to give it a long trace). */
-export async function openWindow(beforeOpen?: (host: WebHost) => Promise<void>): Promise<WindowSession> {
+export async function openWindow(
+  beforeOpen?: (host: WebHost) => Promise<void>,
+  launch: WindowLaunch = {},
+): Promise<WindowSession> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const host = await WebHost.start({ port: 0, lab: true, staticDir: builtWindowDir() });
   await beforeOpen?.(host);
@@ -36,6 +44,7 @@ export async function openWindow(beforeOpen?: (host: WebHost) => Promise<void>):
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [...flags.args, '--disable-dev-shm-usage'],
+    ...(launch.env ? { env: { ...process.env, ...launch.env } } : {}),
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   // An action that cannot happen (an element that never appears) fails with its own message, within the test's time.
@@ -148,11 +157,12 @@ export function describeWindow(
   title: string,
   body: (window: () => WindowSession) => void,
   beforeOpen?: (host: WebHost) => Promise<void>,
+  launch?: WindowLaunch | (() => WindowLaunch),
 ): void {
   describeWithChromium(title, () => {
     let session: WindowSession | undefined;
     beforeAll(async () => {
-      session = await openWindow(beforeOpen);
+      session = await openWindow(beforeOpen, typeof launch === 'function' ? launch() : launch);
     }, 180_000);
     afterAll(async () => {
       await session?.close();

@@ -24,7 +24,7 @@ describeWindow('saved traces in the window: demos, open, save (web host)', (wind
     await page.getByTestId('trace-file-input').setInputFiles(bad);
     await expect
       .poll(() => page.getByTestId('trace-file-problem').textContent())
-      .toMatch(/Cannot open notes\.json: not a NavScope trace: "format" is null/);
+      .toMatch(/Cannot open notes\.json: not a file NavScope can open: a JSON object with "hello"/);
     expect(await page.getByTestId('replay-banner').count()).toBe(0);
     await navigate(page, 'www.naver.com', host);
     await expect.poll(() => page.getByTestId('tab-title').textContent()).toBe('NAVER — NavScope lab');

@@ -56,6 +56,7 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
     expect(panels.map((p) => p.name.split(' ').pop())).toEqual([
       'chrome',
       'controls',
+      'story',
       'diagram',
       'explain',
       'sequence',

@@ -17,7 +17,11 @@ describe('the layer rules (eslint)', () => {
         'electron/browser/x.ts',
         "import { URLLoader } from '../network/urlLoader.js';\nexport const a = URLLoader;\n",
       ),
-    ).toEqual([expect.stringMatching(/^layers\/no-restricted-paths: The browser model talks/)]);
+    ).toEqual([
+      expect.stringMatching(
+        /^layers\/no-restricted-paths: The browser model talks to other runtimes only through shared\/ messages: electron\/browser\/ may import only shared\/, electron\/node\/ and itself/,
+      ),
+    ]);
     expect(
       await problems(
         'electron/network/x.ts',
@@ -32,7 +36,9 @@ describe('the layer rules (eslint)', () => {
   it('let the real-Chromium recorder see only shared/ and electron/node/, and only the hosts use it', async () => {
     expect(
       await problems('electron/real-chromium/x.ts', "import { Lab } from '../lab/lab.js';\nexport const a = Lab;\n"),
-    ).toEqual([expect.stringMatching(/real-chromium\/ may import only shared\/ and electron\/node\//)]);
+    ).toEqual([
+      expect.stringMatching(/electron\/real-chromium\/ may import only shared\/, electron\/node\/ and itself/),
+    ]);
     expect(
       await problems(
         'electron/real-chromium/x.ts',
@@ -53,14 +59,55 @@ describe('the layer rules (eslint)', () => {
     ).toEqual([]);
   });
 
+  it('refuse a folder that is not placed in the layers: a new folder under electron/ may not hold code', async () => {
+    expect(await problems('electron/foo/x.ts', 'export const a = 1;\n')).toEqual([
+      expect.stringMatching(
+        /electron\/foo\/ is not placed in the layer rules: add it to the layers in eslint\.config\.js/,
+      ),
+    ]);
+    expect(await problems('shared/newthing/x.ts', 'export const a = 1;\n')).toEqual([
+      expect.stringMatching(/shared\/newthing\/ is not placed in the layer rules/),
+    ]);
+  });
+
+  it('keep the order inside shared/: base < net, web < ipc < trace < api', async () => {
+    expect(
+      await problems(
+        'shared/net/x.ts',
+        "import type { TraceEvent } from '../trace/traceEvent.js';\nexport type A = TraceEvent;\n",
+      ),
+    ).toEqual([expect.stringMatching(/shared\/net\/ may import only shared\/base\/ and itself/)]);
+    expect(
+      await problems(
+        'shared/ipc/x.ts',
+        "import type { TraceEvent } from '../trace/traceEvent.js';\nexport type A = TraceEvent;\n",
+      ),
+    ).toEqual([expect.stringMatching(/the message catalogue and transport know nothing of the trace above them/)]);
+    expect(
+      await problems(
+        'shared/trace/x.ts',
+        "import type { HostInfo } from '../api/browserModelApi.js';\nexport type A = HostInfo;\n",
+      ),
+    ).toEqual([expect.stringMatching(/the trace sits on the messages, not above them/)]);
+    expect(
+      await problems(
+        'shared/trace/x.ts',
+        "import { MAX_URL_LENGTH } from '../ipc/messageCatalogue.js';\nexport const a = MAX_URL_LENGTH;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('keep shared/ pure: no electron/, no Node built-ins, no process', async () => {
     expect(
       await problems('shared/x.ts', "import { Lab } from '../electron/lab/lab.js';\nexport const a = Lab;\n"),
-    ).toEqual([expect.stringMatching(/shared\/ is pure/)]);
+    ).toEqual([expect.stringMatching(/shared\/ is not placed in the layer rules|may import only/)]);
     expect(
-      await problems('shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"),
+      await problems('shared/base/x.ts', "import { Lab } from '../../electron/lab/lab.js';\nexport const a = Lab;\n"),
+    ).toEqual([expect.stringMatching(/shared\/base\/ may import only itself/)]);
+    expect(
+      await problems('shared/base/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"),
     ).toEqual([expect.stringMatching(/may not use Node built-ins/)]);
-    expect(await problems('shared/x.ts', 'export const a = process.pid;\n')).toEqual([
+    expect(await problems('shared/base/x.ts', 'export const a = process.pid;\n')).toEqual([
       expect.stringMatching(/no-restricted-globals/),
     ]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_NAMES, type MessageName } from '../../shared/ipc/messageCatalogue.js';
-import { NET_SPANS, PHASES, type PhaseId } from '../../shared/trace/phases.js';
+import { IMPORTED_NET_SPANS, NET_SPANS, PHASES, type PhaseId } from '../../shared/trace/phases.js';
 import type { TraceEventType } from '../../shared/trace/traceEvent.js';
 
 /*
@@ -16,7 +16,8 @@ interface Explanation {
   why: string;
 }
 type ExplainedEventType = Exclude<TraceEventType, 'message' | 'span.begin' | 'span.end'>;
-type NetSpanName = (typeof NET_SPANS)[keyof typeof NET_SPANS];
+type NetSpanName =
+  (typeof NET_SPANS)[keyof typeof NET_SPANS] | (typeof IMPORTED_NET_SPANS)[keyof typeof IMPORTED_NET_SPANS];
 interface Explanations {
   phases: Record<PhaseId, Explanation>;
   netSpans: Record<NetSpanName, Explanation>;
@@ -47,6 +48,7 @@ const EVENT_TYPES = [
   'process.crash',
   'ipc.rejected',
   'navigation.begin',
+  'navigation.state',
   'navigation.end',
   'omnibox.classified',
   'url.parsed',
@@ -85,6 +87,10 @@ const EVENT_TYPES = [
   'step.mode',
   'step.held',
   'step.released',
+  'import.source',
+  'request.begin',
+  'request.redirect',
+  'request.end',
 ] as const satisfies readonly ExplainedEventType[];
 
 type MissingEventType = Exclude<ExplainedEventType, (typeof EVENT_TYPES)[number]>;
@@ -127,7 +133,7 @@ describe.each(LANGUAGES)('explanations (%s)', (_language, explanations) => {
   });
 
   it('explain every network span and the renderer span', () => {
-    const netSpans = Object.values(NET_SPANS);
+    const netSpans = [...Object.values(NET_SPANS), ...Object.values(IMPORTED_NET_SPANS)];
     for (const name of netSpans) expectFilled(explanations.netSpans[name], `netSpans.${name}`);
     expect(Object.keys(explanations.netSpans).sort()).toEqual([...netSpans].sort());
     expectFilled(explanations.rendererSpans['Parse HTML'], 'rendererSpans.Parse HTML');

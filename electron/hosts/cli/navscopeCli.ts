@@ -1,16 +1,27 @@
 /**
  * The `navscope` command line: the headless host of the browser model.
  *
- *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE]
+ *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE] [--netlog FILE]
+ *   navscope import <file> [--json] [--out FILE|-]
  *   navscope start [--live] [--no-open]
  *
  * `trace` performs one navigation and prints its timeline (or the trace as JSON);
- * whatever happens, the trace recorded so far is written.
+ * whatever happens, the trace recorded so far is written. `import` reads a file another
+ * tool wrote (HAR, NetLog, Chrome trace) or NavScope saved, and prints it the same way.
  */
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
+import { buildNavigationStory } from '../../../shared/story/navigationStory.js';
+import { storyHtml, storyMarkdown } from '../../../shared/story/storyDocument.js';
+import type { StoryLang } from '../../../shared/story/storyTeller.js';
 import { toChromeTrace } from '../../../shared/trace/chromeTraceExport.js';
+import { ImportError } from '../../../shared/import/importError.js';
+import { DEFAULT_IMPORT_LIMITS, formatBytes } from '../../../shared/import/importLimits.js';
+import { IMPORT_FORMAT_NAMES, importTraceFile } from '../../../shared/import/traceImport.js';
 import { toHar } from '../../../shared/trace/harExport.js';
+import { toNetLog } from '../../../shared/trace/netLogExport.js';
 import { traceFileOf } from '../../../shared/trace/traceFile.js';
 import { formatTimeline } from '../../../shared/trace/timelineText.js';
 import type { NavigationResult } from '../../browser/webContents.js';
@@ -24,7 +35,7 @@ import { launchDesktop } from './desktopLauncher.js';
 import { watchParentProcess } from './parentWatch.js';
 
 const USAGE = `Usage:
-  navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE]
+  navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE] [--netlog FILE]
       Navigate to <input> (what you would type in the address bar) headless and
       print a timeline of every step, or the whole trace as JSON (--json).
       --lab   use NavScope's embedded lab (loopback DNS and web servers), offline
@@ -33,8 +44,20 @@ const USAGE = `Usage:
                    instead of asking the operating system's resolver
       --trace-json  also write a Chrome Trace Event file (Perfetto, chrome://tracing)
       --har         also write a HAR 1.2 file of every request
+      --netlog      also write a NetLog (the JSON of chrome://net-export and --log-net-log)
       --spare, --speculative  keep a spare renderer process / start one in parallel
                    with the request, as Chrome does (the window always does)
+  navscope import <file> [--json] [--out FILE]
+      Open a file another tool wrote, or NavScope saved: a HAR (DevTools, Playwright,
+      Firefox), a NetLog (chrome://net-export, --log-net-log, Electron's netLog, also
+      one cut off while being written), a NavScope trace or the Chrome trace NavScope
+      exported; gzipped or not. Prints its timeline, or (--json) the NavScope trace.
+  navscope explain <input> [--lab] [--lang en|ko] [--out FILE] [--format md|html]
+      Navigate like trace, then write the story of the navigation for a student:
+      seven chapters (input, start, network, response, process, commit, load) told
+      with this navigation's own numbers, as Markdown or as a self-contained HTML
+      page with the process diagram and the waterfall (by FILE's extension, .md or
+      .html, or --format; standard output is Markdown unless --format html).
   navscope web [--port N] [--live] [--open]
       Start the web host: the browser model, the embedded lab (unless --live) and
       the window, served on 127.0.0.1 only. Open the printed URL in a browser
@@ -47,8 +70,9 @@ const USAGE = `Usage:
   navscope repl [--live]
       Headless: type addresses at a prompt; each navigation's timeline is printed.
 
-Exit codes: 0 the navigation loaded (or ended as asked: no commit, a completed download);
-  1 it failed (net error, crash, blocked, download interrupted); 2 wrong usage or input;
+Exit codes: 0 the navigation loaded (or ended as asked: no commit, a completed download),
+  or the file was imported; 1 it failed (net error, crash, blocked, download interrupted);
+  2 wrong usage or input (for import: a file that cannot be read);
   3 NavScope itself failed; 4 an output file or the data folder could not be written.
 `;
 
@@ -62,15 +86,17 @@ export interface TraceOptions {
   out: string | null;
   traceJson: string | null;
   har: string | null;
+  netlog: string | null;
 }
 
 class UsageError extends Error {}
 
 /** Options that name an output file. */
-const FILE_OPTIONS: Record<string, 'out' | 'traceJson' | 'har'> = {
+const FILE_OPTIONS: Record<string, 'out' | 'traceJson' | 'har' | 'netlog'> = {
   '--out': 'out',
   '--trace-json': 'traceJson',
   '--har': 'har',
+  '--netlog': 'netlog',
 };
 
 export function parseTraceArgs(args: string[]): TraceOptions {
@@ -84,6 +110,7 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     out: null,
     traceJson: null,
     har: null,
+    netlog: null,
   };
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -111,6 +138,102 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     );
   options.input = positional[0]!;
   return options;
+}
+
+export interface ImportOptions {
+  file: string;
+  json: boolean;
+  out: string | null;
+}
+
+export function parseImportArgs(args: string[]): ImportOptions {
+  const options: ImportOptions = { file: '', json: false, out: null };
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--out' || arg.startsWith('--out=')) {
+      const value = arg === '--out' ? args[++i] : arg.slice('--out='.length);
+      if (!value || value.startsWith('--')) throw new UsageError('--out needs a file name');
+      options.out = value;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0
+        ? 'import needs the file to open, e.g. navscope import page.har'
+        : `import takes one file, got ${positional.length}`,
+    );
+  options.file = positional[0]!;
+  if (options.out !== null && options.out !== '-' && path.resolve(options.out) === path.resolve(options.file))
+    throw new UsageError(`--out names the file being imported (${options.file}): it would be overwritten`);
+  return options;
+}
+
+/** The file's bytes, refused before reading when it is larger than an import may be. */
+function readImportFile(file: string): Uint8Array {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new ImportError('a folder (or a device), not a file');
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ImportError(
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : `cannot read the file (${code ?? String(error)})`,
+    );
+  }
+  if (size > DEFAULT_IMPORT_LIMITS.maxBytes) {
+    // A gzipped file is checked as it is unpacked; a plain one larger than the limit is refused unread.
+    const head = Buffer.alloc(2);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, head, 0, 2, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (!(head[0] === 0x1f && head[1] === 0x8b))
+      throw new ImportError(
+        `the file is ${formatBytes(size)}, more than NavScope opens (${formatBytes(DEFAULT_IMPORT_LIMITS.maxBytes)}; limit maxBytes = ${DEFAULT_IMPORT_LIMITS.maxBytes})`,
+      );
+  }
+  return readFileSync(file);
+}
+
+/** Exit codes as for trace: 2 for a file that cannot be read (the input was wrong), 3 a fault of NavScope's, 4 output. */
+async function importFile(options: ImportOptions): Promise<number> {
+  const target: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  checkOutputs([target]);
+  let imported;
+  try {
+    imported = await importTraceFile(readImportFile(options.file), path.basename(options.file));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`navscope: ${options.file}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return error instanceof ImportError && error.internal ? EXIT.internal : EXIT.usage;
+  }
+  const events = imported.trace.events;
+  writeOutput(target, options.json ? JSON.stringify(imported.trace) + '\n' : formatTimeline(events).join('\n') + '\n');
+  const requests = events.filter((e) => e.type === 'request.begin').length;
+  const messages = events.filter((e) => e.type === 'message').length;
+  const errors = events.filter((e) => e.type === 'error').length;
+  const facts = [
+    `${IMPORT_FORMAT_NAMES[imported.format]}${imported.gzipped ? ', gzipped' : ''}`,
+    `${events.length} events`,
+    requests ? `${requests} requests` : '',
+    messages ? `${messages} messages` : '',
+    imported.repaired ? `repaired: ${imported.repaired}` : '',
+    errors ? `${errors} kinds of problem in the file, shown as errors in the trace` : '',
+    target.file !== '-' ? `written to ${target.file}` : '',
+  ].filter(Boolean);
+  process.stderr.write(`navscope: imported ${options.file} (${facts.join('; ')})\n`);
+  return EXIT.ok;
 }
 
 function exitCodeFor(result: NavigationResult): number {
@@ -146,6 +269,7 @@ async function trace(options: TraceOptions): Promise<number> {
   const exports: OutputTarget[] = [
     ...(options.traceJson ? [{ option: '--trace-json', file: options.traceJson }] : []),
     ...(options.har ? [{ option: '--har', file: options.har }] : []),
+    ...(options.netlog ? [{ option: '--netlog', file: options.netlog }] : []),
   ];
   // Before anything runs: a file named twice, a folder or a missing folder is refused.
   checkOutputs([main, ...exports]);
@@ -192,8 +316,10 @@ async function trace(options: TraceOptions): Promise<number> {
       () =>
         target.option === '--har'
           ? JSON.stringify(toHar(events), null, 2) + '\n'
-          : JSON.stringify(toChromeTrace(events)) + '\n',
-      target.option === '--har' ? 'HAR' : 'Chrome trace',
+          : target.option === '--netlog'
+            ? JSON.stringify(toNetLog(events)) + '\n'
+            : JSON.stringify(toChromeTrace(events)) + '\n',
+      target.option === '--har' ? 'HAR' : target.option === '--netlog' ? 'NetLog' : 'Chrome trace',
     );
 
   if (failure) {
@@ -214,6 +340,107 @@ async function trace(options: TraceOptions): Promise<number> {
   }
   for (const problem of outputErrors) process.stderr.write(`navscope: ${problem}\n`);
   return outputErrors.length > 0 ? EXIT.output : exitCodeFor(r);
+}
+
+export interface ExplainOptions {
+  input: string;
+  lab: boolean;
+  lang: StoryLang;
+  out: string;
+  format: 'md' | 'html';
+}
+
+export function parseExplainArgs(args: string[]): ExplainOptions {
+  let lab = false;
+  let lang: StoryLang = 'en';
+  let out = '-';
+  let format: 'md' | 'html' | null = null;
+  const positional: string[] = [];
+  const value = (i: number, flag: string): string => {
+    const v = args[i];
+    if (!v || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, null];
+    if (arg === '--lab') lab = true;
+    else if (arg === '--live') lab = false;
+    else if (flag === '--lang') {
+      const v = inline ?? value(++i, '--lang');
+      if (v !== 'en' && v !== 'ko') throw new UsageError(`--lang is en or ko, got ${JSON.stringify(v)}`);
+      lang = v;
+    } else if (flag === '--out') out = inline ?? value(++i, '--out');
+    else if (flag === '--format') {
+      const v = inline ?? value(++i, '--format');
+      if (v !== 'md' && v !== 'html') throw new UsageError(`--format is md or html, got ${JSON.stringify(v)}`);
+      format = v;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0
+        ? 'explain needs the input to navigate to, e.g. navscope explain www.google.com --lab --lang ko --out a.md'
+        : `explain takes one input, got ${positional.length} (quote an input with spaces)`,
+    );
+  if (!format) {
+    const ext = out === '-' ? '.md' : path.extname(out).toLowerCase();
+    if (ext === '.md' || ext === '.markdown') format = 'md';
+    else if (ext === '.html' || ext === '.htm') format = 'html';
+    else
+      throw new UsageError(
+        `cannot tell the format of ${out} from its extension: name it .md or .html, or add --format md|html`,
+      );
+  }
+  return { input: positional[0]!, lab, lang, out, format };
+}
+
+/** The bundled Korean font as a data: URL, for HTML pages read where no Korean font is installed (null if absent). */
+function koreanFontDataUrl(): string | null {
+  try {
+    const file = createRequire(import.meta.url).resolve(
+      '@fontsource/noto-sans-kr/files/noto-sans-kr-korean-400-normal.woff2',
+    );
+    return `data:font/woff2;base64,${readFileSync(file).toString('base64')}`;
+  } catch {
+    return null;
+  }
+}
+
+async function explain(options: ExplainOptions): Promise<number> {
+  const target: OutputTarget = { option: '--out', file: options.out };
+  checkOutputs([target]);
+  const dataDir = defaultDataDir();
+  const session = await withDataFolder(dataDir, () =>
+    BrowserSession.start({ lab: options.lab, dataDir, downloadsDir: defaultDownloadsDir() }),
+  );
+  let result: NavigationResult;
+  try {
+    result = await session.browser.webContents.navigateFromOmnibox(options.input);
+  } finally {
+    await session.stop();
+  }
+  const story = buildNavigationStory(session.browser.recorder.events, options.lang);
+  if (!story) {
+    process.stderr.write(`navscope: error: ${result.message} — no navigation was recorded to explain\n`);
+    return exitCodeFor(result) === EXIT.ok ? EXIT.internal : exitCodeFor(result);
+  }
+  let text: string;
+  if (options.format === 'html') {
+    const font = options.lang === 'ko' ? koreanFontDataUrl() : null;
+    if (options.lang === 'ko' && !font)
+      process.stderr.write('navscope: note: the Korean web font is not installed; the page uses the system fonts\n');
+    text = storyHtml(story, { koreanFontDataUrl: font });
+  } else text = storyMarkdown(story);
+  writeOutput(target, text);
+  const code = exitCodeFor(result);
+  process.stderr.write(
+    `navscope: ${code === EXIT.ok ? '' : 'error: '}${result.message}${target.file === '-' ? '' : `; story (${options.lang}, ${options.format}) written to ${target.file}`}\n`,
+  );
+  return code;
 }
 
 async function interactive(args: string[]): Promise<number> {
@@ -350,6 +577,10 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'trace':
         return await trace(parseTraceArgs(rest));
+      case 'explain':
+        return await explain(parseExplainArgs(rest));
+      case 'import':
+        return await importFile(parseImportArgs(rest));
       case 'web':
         return await web(parseWebArgs(rest, false));
       case 'start':

@@ -4,10 +4,9 @@
  * streams the trace — everything recorded so far, then each new batch (events
  * recorded in the same turn of the event loop travel together).
  */
-import type { ApiMethod, HostInfo, NavigationResultView, StepGateView } from '../../../shared/api/browserModelApi.js';
+import type { ApiMethod, HostInfo, NavigationResult, StepGateView } from '../../../shared/api/browserModelApi.js';
 import { apiRequest, apiResult } from '../../../shared/api/apiProtocol.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
-import type { NavigationResult } from '../../browser/webContents.js';
 import type { BrowserSession } from './browserSession.js';
 import { CHUNK_EVENTS } from './traceFrames.js';
 
@@ -23,19 +22,7 @@ const NOTHING_TO_DO: Record<
   killNetworkThread: 'The network thread is not running (it is being restarted).',
 };
 
-export function navigationResultView(result: NavigationResult): NavigationResultView {
-  return {
-    navigationId: result.navigationId,
-    outcome: result.outcome,
-    url: result.url,
-    message: result.message,
-    netError: result.netError
-      ? { code: result.netError.code, name: result.netError.name, detail: result.netError.detail }
-      : null,
-  };
-}
-
-function nothingToDo(method: keyof typeof NOTHING_TO_DO): NavigationResultView {
+function nothingToDo(method: keyof typeof NOTHING_TO_DO): NavigationResult {
   return { navigationId: null, outcome: 'nothing-to-do', url: null, message: NOTHING_TO_DO[method], netError: null };
 }
 
@@ -49,7 +36,7 @@ export class BrowserModelService {
    * Runs one API call. `method` and `args` come from the window: they are checked
    * against the protocol first; a bad call rejects with a message saying why.
    */
-  async call(method: unknown, args: unknown): Promise<HostInfo | NavigationResultView | StepGateView> {
+  async call(method: unknown, args: unknown): Promise<HostInfo | NavigationResult | StepGateView> {
     const problem = apiRequest.check({ id: 0, method, args }, 'call');
     if (problem) throw new Error(`invalid call: ${problem}`);
     const result = await this.run(method as ApiMethod, args as string[]);
@@ -58,7 +45,7 @@ export class BrowserModelService {
     return result;
   }
 
-  private async run(method: ApiMethod, args: string[]): Promise<HostInfo | NavigationResultView | StepGateView> {
+  private async run(method: ApiMethod, args: string[]): Promise<HostInfo | NavigationResult | StepGateView> {
     const contents = this.session.browser.webContents;
     switch (method) {
       case 'info':
@@ -66,7 +53,7 @@ export class BrowserModelService {
       case 'navigate': {
         const input = args[0];
         if (input === undefined) throw new Error('navigate needs the text typed into the address bar (args[0])');
-        return navigationResultView(await contents.navigateFromOmnibox(input));
+        return await contents.navigateFromOmnibox(input);
       }
       case 'goBack':
       case 'goForward':
@@ -79,7 +66,7 @@ export class BrowserModelService {
             : method === 'reload'
               ? contents.reload()
               : contents.proceedPastInterstitial());
-        return result ? navigationResultView(result) : nothingToDo(method);
+        return result ?? nothingToDo(method);
       }
       case 'killRenderer': {
         const processId = args[0] ?? '';

@@ -7,7 +7,7 @@ import type {
   ApiMethod,
   BrowserModelApi,
   HostInfo,
-  NavigationResultView,
+  NavigationResult,
   StepCommand,
   StepGateView,
 } from '../../../shared/api/browserModelApi.js';
@@ -82,31 +82,31 @@ export class WebSocketBrowserModel implements BrowserModelApi {
     return this.call('info', []);
   }
 
-  navigate(input: string): Promise<NavigationResultView> {
+  navigate(input: string): Promise<NavigationResult> {
     return this.call('navigate', [input]);
   }
 
-  goBack(): Promise<NavigationResultView> {
+  goBack(): Promise<NavigationResult> {
     return this.call('goBack', []);
   }
 
-  goForward(): Promise<NavigationResultView> {
+  goForward(): Promise<NavigationResult> {
     return this.call('goForward', []);
   }
 
-  proceedInterstitial(): Promise<NavigationResultView> {
+  proceedInterstitial(): Promise<NavigationResult> {
     return this.call('proceedInterstitial', []);
   }
 
-  killRenderer(processId: string): Promise<NavigationResultView> {
+  killRenderer(processId: string): Promise<NavigationResult> {
     return this.call('killRenderer', [processId]);
   }
 
-  killNetworkThread(): Promise<NavigationResultView> {
+  killNetworkThread(): Promise<NavigationResult> {
     return this.call('killNetworkThread', []);
   }
 
-  reload(): Promise<NavigationResultView> {
+  reload(): Promise<NavigationResult> {
     return this.call('reload', []);
   }
 
@@ -114,7 +114,7 @@ export class WebSocketBrowserModel implements BrowserModelApi {
     return this.call('stepMode', [command]);
   }
 
-  newSession(): Promise<NavigationResultView> {
+  newSession(): Promise<NavigationResult> {
     return this.call('newSession', []);
   }
 

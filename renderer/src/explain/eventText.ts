@@ -5,7 +5,7 @@
  */
 import { describeEvent } from '../../../shared/trace/timelineText';
 import type { TraceEvent } from '../../../shared/trace/traceEvent';
-import { spanName } from './traceTerms';
+import { destinationName, spanName } from './traceTerms';
 import { localizeText } from './localizeText';
 
 const ROLE_KO: Record<string, string> = {
@@ -192,5 +192,15 @@ export function describeEventText(
       return `⚠ ${event.processId}이(가) 응답하지 않음: ${event.waitedMs} ms 동안 ${event.waitingFor} 없음`;
     case 'process.responsive':
       return `● ${event.processId}이(가) 다시 응답함`;
+    case 'navigation.state':
+      return `내비게이션 ${event.navigationId}: ${event.from} → ${event.to} (${l(event.reason)})`;
+    case 'import.source':
+      return `가져온 파일 "${event.name}" (${event.format}, ${event.creator}, 시작 ${event.wallClock})${event.repaired ? `. 고친 곳: ${event.repaired}` : ''}`;
+    case 'request.begin':
+      return `요청 ${event.requestId}: ${event.method} ${event.url}${event.resourceType ? ` (${destinationName(event.resourceType, locale)})` : ''}${event.ownBehalf ? ', 브라우저가 스스로 보낸 요청' : event.initiator ? `, 요청한 곳 ${event.initiator}` : ''}`;
+    case 'request.redirect':
+      return `리디렉션 ${event.requestId}${event.status !== null ? ` ${event.status}` : ''}: ${event.from} → ${event.to}`;
+    case 'request.end':
+      return `요청 ${event.requestId} 끝: ${event.netError ? event.netError.name : event.status !== null ? `${event.status} ${event.statusText}`.trim() : '응답 없음'} (${event.url})`;
   }
 }

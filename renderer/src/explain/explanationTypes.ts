@@ -17,7 +17,15 @@ export interface Explanation {
 }
 
 export type NetSpanName =
-  'DNS Lookup' | 'Initial connection' | 'SSL' | 'Request sent' | 'Waiting for server response' | 'Content Download';
+  | 'DNS Lookup'
+  | 'Initial connection'
+  | 'SSL'
+  | 'Request sent'
+  | 'Waiting for server response'
+  | 'Content Download'
+  // Steps that appear in imported files (HAR, NetLog): NavScope's own model records neither.
+  | 'Stalled'
+  | 'Read from cache';
 export type RendererSpanName = 'Parse HTML';
 export type ExplainedEventType = Exclude<TraceEventType, 'message' | 'span.begin' | 'span.end'>;
 

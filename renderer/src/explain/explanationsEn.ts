@@ -75,6 +75,16 @@ export const explanationsEn: Explanations = {
       what: 'From the first response byte to the last: the network thread parses the status line and headers, then reads the body, undoing chunked transfer encoding and Content-Encoding (gzip, deflate, br), and passes the bytes on through a data pipe. For the navigation the body reaches the renderer only after the browser has decided where it goes; a subresource body flows straight to the renderer that asked for it.',
       why: 'Streaming the body lets the renderer start parsing before the download ends, and compression trades a little CPU for far fewer bytes on the wire.',
     },
+    Stalled: {
+      title: 'Stalled (waiting to start)',
+      what: 'Time the request spent waiting before any of its network steps could begin: DevTools calls it Stalled or Queueing and HAR calls it blocked. Chromium holds a request back while it waits for a free connection (at most six per host over HTTP/1.1), while higher-priority requests go first, or while the cache entry it needs is being written by another request. In an imported file this step also marks a request that failed before it reached the network.',
+      why: 'Limiting connections per host keeps one page from flooding a server and the network, and ordering by priority gets the resources that block rendering (the document, stylesheets, parser-blocking scripts) first.',
+    },
+    'Read from cache': {
+      title: 'Read from the HTTP cache',
+      what: 'The response came from Chromium’s HTTP cache on disk instead of the network: the stored headers are read (HTTP_CACHE_READ_INFO), checked for freshness, and the body is read back (HTTP_CACHE_READ_DATA). A fresh entry needs no request at all; a stale one is revalidated first, and a 304 Not Modified lets the cached body be used.',
+      why: 'A cached response saves the whole round trip to the server and the bytes of the body; Cache-Control, ETag and Last-Modified say how long it may be used and how to check it cheaply afterwards.',
+    },
   },
 
   rendererSpans: {
@@ -279,6 +289,11 @@ export const explanationsEn: Explanations = {
       what: 'A navigation starts, with its id, the URL, the transition type (typed for an address you entered; also link, reload, back_forward) and what was typed. A typed URL is a browser-initiated navigation: it comes from the browser’s UI, not from a page.',
       why: 'Who started a navigation decides how far it is trusted, and the transition type changes how it is handled, for example a reload revalidates the cache and back/forward reuses a history entry.',
     },
+    'navigation.state': {
+      title: 'Navigation state',
+      what: 'The navigation moved on in its state machine, named as Chromium’s NavigationRequest names its states: NOT_STARTED, WAITING_FOR_RENDERER_RESPONSE (beforeunload), WILL_START_NAVIGATION, WILL_START_REQUEST (the request is out), WILL_REDIRECT_REQUEST, WILL_PROCESS_RESPONSE (the response head is in), READY_TO_COMMIT (a renderer was asked to commit), and one of the ends: DID_COMMIT, DID_COMMIT_ERROR_PAGE, WILL_FAIL_REQUEST or CANCELING.',
+      why: 'Every step of a navigation is a state of one object in the browser process. Chromium checks each transition; NavScope does too, and records it, so the path a navigation took can be read off the trace.',
+    },
     'navigation.end': {
       title: 'Navigation ends',
       what: 'The navigation’s outcome: committed (a renderer acknowledged the new document), failed with a net error such as ERR_NAME_NOT_RESOLVED, no-commit (a download or a 204/205 response, so the current page stays), or renderer-crashed. After a commit, loading goes on; the spinner stops later, at DidStopLoading.',
@@ -463,6 +478,26 @@ export const explanationsEn: Explanations = {
       title: 'Renderer responding again',
       what: 'A renderer that was reported unresponsive has answered again, so the reply it owed has arrived and the navigation or the page carries on. Chromium closes its Page Unresponsive dialog if it is still showing.',
       why: 'A renderer that is only slow, busy with a long script or a heavy page, usually recovers, which is why the browser offers to wait instead of killing it straight away.',
+    },
+    'import.source': {
+      title: 'Imported file',
+      what: 'This trace was not recorded by NavScope: it was read from a file a browser or a tool wrote, a HAR (DevTools, Playwright, Firefox), a NetLog (chrome://net-export, --log-net-log, Electron’s netLog) or a Chrome trace. It says which format, which program wrote it, when it began, whether it had to be repaired (a NetLog cut off while it was being written) and what could not be used. Such a file records the network only: there are no processes or messages to show, so the waterfall and the request details are where to look.',
+      why: 'Engineers already collect these files to find out why a page was slow or failed; reading them into the same views as NavScope’s own navigations lets the same explanations apply to a real browser’s traffic.',
+    },
+    'request.begin': {
+      title: 'Request starts',
+      what: 'A request read from the imported file begins: its URL and method, what it is for (document, stylesheet, script, image…), who asked for it (the initiator, a page’s origin) and its priority. A request with no initiating page that is not a navigation was made by the browser on its own behalf, for example an update check or an account lookup; with the lab’s host rules such requests fail with ERR_NAME_NOT_RESOLVED, which is expected.',
+      why: 'Knowing who started a request explains why it happened: the parser found a tag, a script fetched something, or the browser itself needed something that no page asked for.',
+    },
+    'request.redirect': {
+      title: 'Redirect',
+      what: 'The request was redirected to another URL: by the server (a 301, 302, 303, 307 or 308 response with a Location header) or inside the browser without any request (a 307 internal redirect, for example HSTS or HTTPS-Upgrades turning http into https). The next hop starts from the new URL, with its own DNS, connection and request where needed.',
+      why: 'Redirects move content without breaking old links and send users to https; each hop costs at least one round trip, which is why long chains slow a page down.',
+    },
+    'request.end': {
+      title: 'Request ends',
+      what: 'The request has finished: with its HTTP status, or with a net error by its Chromium name (ERR_NAME_NOT_RESOLVED, ERR_CONNECTION_REFUSED, ERR_CERT_AUTHORITY_INVALID…) if no usable response arrived. It also says whether the HTTP cache answered, which protocol was used (http/1.1, h2, h3), the server’s address, the connection and whether it was reused, and the bytes of the body.',
+      why: 'The status and the error name are the first things to check when a page is broken; the connection reuse and cache columns explain why some requests are much faster than others.',
     },
   },
 };

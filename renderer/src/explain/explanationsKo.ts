@@ -74,6 +74,16 @@ export const explanationsKo: Explanations = {
       what: '응답의 첫 바이트부터 마지막 바이트까지입니다. 네트워크 스레드가 상태 줄과 헤더를 파싱한 뒤 본문을 읽으면서 chunked 전송 인코딩과 Content-Encoding(gzip, deflate, br)을 풀고, 그 바이트를 데이터 파이프로 넘깁니다. 내비게이션의 본문은 브라우저가 보낼 곳을 정한 뒤에야 렌더러에 도착하고, 서브리소스의 본문은 요청한 렌더러로 곧바로 흘러갑니다.',
       why: '본문을 스트리밍하면 다운로드가 끝나기 전에 렌더러가 파싱을 시작할 수 있고, 압축은 약간의 CPU를 써서 회선 위의 바이트를 크게 줄입니다.',
     },
+    Stalled: {
+      title: '대기(Stalled)',
+      what: '요청이 네트워크 단계를 시작하기 전에 기다린 시간입니다. DevTools는 Stalled 또는 Queueing이라고 부르고 HAR는 blocked라고 부릅니다. Chromium은 빈 연결을 기다리거나(HTTP/1.1에서는 호스트당 최대 6개), 우선순위가 더 높은 요청이 먼저 나가거나, 필요한 캐시 항목을 다른 요청이 쓰고 있을 때 요청을 붙잡아 둡니다. 가져온 파일에서는 네트워크에 닿기 전에 실패한 요청도 이 단계로 표시합니다.',
+      why: '호스트당 연결 수를 제한하면 한 페이지가 서버와 네트워크를 뒤덮지 않고, 우선순위 순서로 보내면 렌더링을 막는 리소스(문서, 스타일시트, 파서를 막는 스크립트)가 먼저 옵니다.',
+    },
+    'Read from cache': {
+      title: 'HTTP 캐시에서 읽기',
+      what: '응답이 네트워크가 아니라 디스크에 있는 Chromium의 HTTP 캐시에서 왔습니다. 저장된 헤더를 읽고(HTTP_CACHE_READ_INFO) 신선한지 확인한 뒤 본문을 다시 읽습니다(HTTP_CACHE_READ_DATA). 신선한 항목은 요청이 전혀 필요 없고, 오래된 항목은 먼저 재검증하며 304 Not Modified를 받으면 캐시된 본문을 씁니다.',
+      why: '캐시된 응답은 서버까지의 왕복과 본문 바이트를 통째로 아낍니다. Cache-Control, ETag, Last-Modified가 얼마나 오래 써도 되는지와 나중에 값싸게 확인하는 방법을 알려 줍니다.',
+    },
   },
 
   rendererSpans: {
@@ -278,6 +288,11 @@ export const explanationsKo: Explanations = {
       what: '내비게이션이 ID, URL, 전환 유형(직접 입력한 주소는 typed이고, 그 밖에 link, reload, back_forward가 있습니다), 입력한 텍스트와 함께 시작됩니다. 타이핑한 URL은 페이지가 아니라 브라우저 UI에서 시작된 browser-initiated 내비게이션입니다.',
       why: '누가 내비게이션을 시작했는지에 따라 얼마나 신뢰할지가 정해지고, 전환 유형에 따라 처리 방식이 달라집니다. 예를 들어 새로고침은 캐시를 재검증하고, 뒤로/앞으로 이동은 기존 기록 항목을 재사용합니다.',
     },
+    'navigation.state': {
+      title: '내비게이션 상태',
+      what: '내비게이션이 상태 기계에서 다음 상태로 넘어갔습니다. 상태 이름은 Chromium의 NavigationRequest를 따릅니다. NOT_STARTED, WAITING_FOR_RENDERER_RESPONSE(beforeunload), WILL_START_NAVIGATION, WILL_START_REQUEST(요청을 보냄), WILL_REDIRECT_REQUEST, WILL_PROCESS_RESPONSE(응답 헤더가 도착함), READY_TO_COMMIT(렌더러에 커밋을 요청함)을 거쳐 DID_COMMIT, DID_COMMIT_ERROR_PAGE, WILL_FAIL_REQUEST, CANCELING 가운데 하나로 끝납니다.',
+      why: '내비게이션의 모든 과정은 브라우저 프로세스 안 한 객체의 상태입니다. Chromium은 상태가 바뀔 때마다 허용된 전이인지 확인하며, NavScope도 똑같이 확인하고 기록하므로 내비게이션이 지나간 경로를 트레이스에서 읽을 수 있습니다.',
+    },
     'navigation.end': {
       title: '내비게이션 종료',
       what: '내비게이션의 결과입니다. committed(렌더러가 새 문서를 확인함), net 오류(예: ERR_NAME_NOT_RESOLVED)와 함께 failed, no-commit(다운로드나 204/205 응답이라 현재 페이지가 그대로 남음), renderer-crashed 중 하나입니다. 커밋 뒤에도 로딩은 계속되며, 스피너는 나중에 DidStopLoading에서 멈춥니다.',
@@ -462,6 +477,26 @@ export const explanationsKo: Explanations = {
       title: '렌더러 응답 재개',
       what: '응답 없음으로 보고되었던 렌더러가 다시 답했습니다. 밀려 있던 응답이 도착했으므로 내비게이션이나 페이지가 이어서 진행됩니다. Chromium은 페이지 응답 없음(Page Unresponsive) 대화상자가 아직 떠 있다면 닫습니다.',
       why: '긴 스크립트나 무거운 페이지 때문에 느려졌을 뿐인 렌더러는 대개 회복되므로, 브라우저는 바로 종료하지 않고 기다릴지를 먼저 묻습니다.',
+    },
+    'import.source': {
+      title: '가져온 파일',
+      what: '이 트레이스는 NavScope가 기록한 것이 아니라, 브라우저나 도구가 쓴 파일에서 읽은 것입니다. HAR(DevTools, Playwright, Firefox), NetLog(chrome://net-export, --log-net-log, Electron의 netLog), 또는 Chrome 트레이스입니다. 어떤 형식인지, 어떤 프로그램이 썼는지, 언제 시작했는지, 복구가 필요했는지(기록 도중 잘린 NetLog), 무엇을 쓸 수 없었는지를 알려 줍니다. 이런 파일은 네트워크만 기록하므로 보여 줄 프로세스나 메시지가 없습니다. 워터폴과 요청 상세를 보세요.',
+      why: '엔지니어는 페이지가 왜 느렸는지, 왜 실패했는지 알아내려고 이미 이런 파일을 모읍니다. NavScope의 탐색과 같은 화면으로 읽어 들이면 같은 설명을 실제 브라우저의 트래픽에도 적용할 수 있습니다.',
+    },
+    'request.begin': {
+      title: '요청 시작',
+      what: '가져온 파일에서 읽은 요청이 시작됩니다. URL과 메서드, 무엇을 위한 요청인지(문서, 스타일시트, 스크립트, 이미지 등), 누가 요청했는지(initiator, 페이지의 출처), 우선순위를 보여 줍니다. 요청한 페이지가 없고 탐색도 아닌 요청은 브라우저가 스스로 보낸 것입니다. 예를 들어 업데이트 확인이나 계정 조회입니다. 실험실의 호스트 규칙 아래에서는 이런 요청이 ERR_NAME_NOT_RESOLVED로 실패하며, 그것이 정상입니다.',
+      why: '누가 요청을 시작했는지 알면 왜 일어났는지 설명됩니다. 파서가 태그를 찾았거나, 스크립트가 무언가를 가져왔거나, 어떤 페이지도 요청하지 않은 것을 브라우저 자신이 필요로 했기 때문입니다.',
+    },
+    'request.redirect': {
+      title: '리디렉션',
+      what: '요청이 다른 URL로 리디렉션되었습니다. 서버가 보낸 것(Location 헤더가 있는 301, 302, 303, 307, 308 응답)일 수도 있고, 요청 없이 브라우저 안에서 일어난 것(예: HSTS나 HTTPS 업그레이드가 http를 https로 바꾸는 307 내부 리디렉션)일 수도 있습니다. 다음 홉은 새 URL에서 필요하면 DNS, 연결, 요청을 다시 거쳐 시작합니다.',
+      why: '리디렉션은 옛 링크를 깨지 않고 콘텐츠를 옮기고 사용자를 https로 보냅니다. 홉마다 최소 한 번의 왕복이 들기 때문에 긴 리디렉션 사슬은 페이지를 느리게 합니다.',
+    },
+    'request.end': {
+      title: '요청 끝',
+      what: '요청이 끝났습니다. HTTP 상태 코드로 끝나거나, 쓸 수 있는 응답이 오지 않았다면 Chromium 이름의 net 오류(ERR_NAME_NOT_RESOLVED, ERR_CONNECTION_REFUSED, ERR_CERT_AUTHORITY_INVALID 등)로 끝납니다. HTTP 캐시가 답했는지, 어떤 프로토콜(http/1.1, h2, h3)을 썼는지, 서버 주소, 연결과 그 재사용 여부, 본문 바이트 수도 보여 줍니다.',
+      why: '페이지가 깨졌을 때 가장 먼저 볼 것이 상태 코드와 오류 이름입니다. 연결 재사용과 캐시 여부는 어떤 요청이 다른 요청보다 훨씬 빠른 이유를 설명합니다.',
     },
   },
 };

@@ -183,6 +183,11 @@ const RULES_KO: Rule[] = [
   [/^a redirect changed the site from (\S+) to (\S+)$/, (m) => `리디렉션으로 사이트가 ${m[1]}에서 ${m[2]}(으)로 바뀜`],
   [/^the navigation failed$/, '내비게이션이 실패함'],
   [/^the navigation did not commit$/, '내비게이션이 커밋되지 않음'],
+  [/^navigation (\S+) was cancelled before it committed$/, (m) => `내비게이션 ${m[1]}이(가) 커밋 전에 취소됨`],
+  [
+    /^navigation (\S+) did not commit here \(([\w-]+)\)$/,
+    (m) => `내비게이션 ${m[1]}은(는) 여기에 커밋되지 않음 (${m[2]})`,
+  ],
   [/^the response is a download$/, '응답이 다운로드임'],
   [/^the navigation was blocked$/, '내비게이션이 차단됨'],
   [/^no frames left: (.+)$/, (m, t) => `남은 프레임 없음: ${t(m[1]!)}`],
@@ -321,6 +326,18 @@ const RULES_KO: Rule[] = [
     /^ORB \(CORB\) in the network service blocked the cross-origin response \(net::ERR_BLOCKED_BY_ORB\)$/,
     '네트워크 서비스의 ORB(CORB)가 교차 출처 응답을 차단함 (net::ERR_BLOCKED_BY_ORB)',
   ],
+
+  // ── NavigationRequest's states (electron/browser/navigationRequest.ts) ──
+  [/^the renderer acknowledged the commit$/, '렌더러가 커밋을 확인함'],
+  [/^the current document runs its beforeunload handlers$/, '지금 문서가 beforeunload 핸들러를 실행함'],
+  [/^beforeunload let it go$/, 'beforeunload가 허락함'],
+  [/^there is no document to ask$/, '물어볼 문서가 없음'],
+  [/^the request goes to the network service$/, '요청이 네트워크 서비스로 감'],
+  [/^(\d{3}) to (\S+)$/, (m) => `${m[1]}, ${m[2]}(으)로`],
+  [/^the response is a download: the download manager takes it$/, '응답이 다운로드임: 다운로드 관리자가 받음'],
+  [/^(\S+) is asked to commit$/, (m) => `${m[1]}에 커밋을 요청함`],
+  [/^the error-page process died while starting$/, '오류 페이지 프로세스가 시작하다 끝남'],
+  [/^a new navigation started$/, '새 내비게이션이 시작됨'],
 
   // ── Compare (shared/trace/navigationComparison.ts) ──
   [/^not looked up$/, '조회 안 함'],

@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n';
+import { storyMessages } from './storyMessages';
 import { uiMessages } from './uiMessages';
 
 export type Locale = 'en' | 'ko';
@@ -14,5 +15,13 @@ export function systemLocale(languages: readonly string[]): Locale {
 }
 
 export function createNavScopeI18n(languages: readonly string[]) {
-  return createI18n({ legacy: false, locale: systemLocale(languages), fallbackLocale: 'en', messages: uiMessages });
+  return createI18n({
+    legacy: false,
+    locale: systemLocale(languages),
+    fallbackLocale: 'en',
+    messages: {
+      en: { ...uiMessages.en, story: storyMessages.en },
+      ko: { ...uiMessages.ko, story: storyMessages.ko },
+    },
+  });
 }

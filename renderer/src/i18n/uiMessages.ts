@@ -100,9 +100,15 @@ const en = {
     chrome: 'Export for Perfetto',
     chromeTitle: 'Chrome Trace Event JSON: opens in ui.perfetto.dev and chrome://tracing',
     harTitle: 'HAR 1.2: every request with its timings, for DevTools and HAR viewers',
+    netlogTitle: 'NetLog JSON, as chrome://net-export writes it: DNS, connections, TLS and HTTP, for the NetLog viewer',
     replaying: 'Replaying {name} ({n} events): no network is used.',
     backToLive: 'Back to live',
     cannotOpen: 'Cannot open {name}: {reason}',
+    opening: 'Opening {name}…',
+    imported: '{format} “{name}” ({n} events), read from a file.',
+    repaired: 'Repaired: it was cut off while being written.',
+    dropHere: 'Drop a HAR, NetLog or trace file to open it',
+    format: { navscope: 'NavScope trace', har: 'HAR', netlog: 'NetLog', 'chrome-trace': 'Chrome trace' },
     cannotSave: 'Could not save {name}: {reason}',
   },
   step: {
@@ -176,9 +182,12 @@ const en = {
     restarted: 'restarted ×{n}',
     more: '+{n} more',
     showExited: 'Show exited ({n})',
+    noProcesses:
+      'This file has no processes or messages: a {format} records the network only. Its requests are in the waterfall below; pick a step there for its DNS, connection, TLS and HTTP details.',
   },
   sequence: {
     title: 'Messages',
+    noMessages: 'This file has no messages: a {format} records the network only, not the browser’s processes.',
     times: 'sent → delivered (ms)',
     empty: 'No messages yet. Type an address above and press Enter.',
     emptyHeld: 'No message delivered yet: the first one waits for a step (Deliver next, or →).',
@@ -196,6 +205,7 @@ const en = {
     held: 'Held in step mode for {time}: cut out of the axis, not browser time',
     heldInside: '{time} of it held in step mode',
     heldNote: '▨ Step mode held the navigation for {time} in all: those stretches are cut out of the axis.',
+    ownBehalf: 'the browser’s own request (no page asked for it)',
   },
   phases: {
     'handle-input': 'Handle input',
@@ -250,6 +260,8 @@ const en = {
       ignored: 'ignored',
       ignoredFrom: '{size} B from {from}:',
       result: 'Result',
+      imported:
+        'The imported file gives the time of this lookup but not every step of it; the layers it does record are shown.',
     },
     tcp: {
       title: 'TCP three-way handshake',
@@ -258,6 +270,8 @@ const en = {
       labPort: 'the lab serves it on port {port}',
       modelled:
         'Modelled: connect() took {ms} ms (measured); the three segments inside it are drawn from that measurement, not captured.',
+      imported:
+        'As the imported file records it: connecting took {ms} ms. The file does not hold the three TCP segments inside it (SYN, SYN-ACK, ACK), so none are drawn.',
     },
     tls: {
       title: 'TLS handshake',
@@ -298,6 +312,7 @@ const en = {
     },
     http: {
       title: 'HTTP/1.1 on the wire',
+      titleImported: 'HTTP request and response heads',
       request: 'Request (raw bytes)',
       response: 'Response head (raw bytes)',
       class1xx: '1xx Informational: the server is still working; a final response follows.',
@@ -305,6 +320,8 @@ const en = {
       class3xx: '3xx Redirection: the resource is elsewhere (Location) or unchanged (304).',
       class4xx: '4xx Client error: the request cannot be served as asked (404 Not Found, 403 Forbidden…).',
       class5xx: '5xx Server error: the server failed to answer a valid request.',
+      rebuilt:
+        'Rebuilt from the header lines the imported file records: the same fields in the same order, not necessarily the exact bytes.',
     },
     timing: {
       title: 'Timing of this request',
@@ -313,6 +330,33 @@ const en = {
         'No request went to a server for this hop (the browser’s own internal redirect, or an answer from the cache): DevTools shows no phases for it.',
       harNotApplicable:
         '−1 is HAR’s way of saying “does not apply to this request” (no DNS, connection or TLS was needed).',
+    },
+    request: {
+      title: 'Request',
+      url: 'URL',
+      finalUrl: 'Ended at',
+      method: 'Method',
+      outcome: 'Outcome',
+      running: 'still running at this step',
+      noResponse: 'no response',
+      initiator: 'Asked for by',
+      browserItself: 'the browser itself: no page asked for it (for example an update check or an account lookup)',
+      navigation: 'the browser, for a navigation',
+      type: 'For',
+      priority: 'Priority',
+      cache: 'HTTP cache',
+      fromCache: 'answered from the {cache} cache',
+      network: 'not used: fetched from the network',
+      protocol: 'Protocol',
+      server: 'Server',
+      connection: 'Connection',
+      reused: '{id}, reused',
+      fresh: '{id}, new',
+      bytes: 'Body',
+      bytesValue: '{encoded} bytes on the wire, {decoded} bytes decoded',
+      bytesDecoded: '{decoded} bytes (decoded)',
+      redirects: 'Redirects',
+      source: 'In the file',
     },
     renderer: {
       title: 'Inside the renderer: {url}',
@@ -482,8 +526,14 @@ const ko: typeof en = {
     chrome: 'Perfetto용 내보내기',
     chromeTitle: 'Chrome Trace Event JSON: ui.perfetto.dev와 chrome://tracing에서 열림',
     harTitle: 'HAR 1.2: 모든 요청과 타이밍, DevTools와 HAR 뷰어용',
+    netlogTitle: 'chrome://net-export가 쓰는 NetLog JSON: DNS, 연결, TLS, HTTP를 담아 NetLog 뷰어에서 열림',
     replaying: '{name} 재생 중 (이벤트 {n}개): 네트워크를 쓰지 않습니다.',
     backToLive: '실시간으로 돌아가기',
+    opening: '{name} 여는 중…',
+    imported: '{format} “{name}”({n}개 이벤트), 파일에서 읽음.',
+    repaired: '복구함: 기록 도중 잘린 파일입니다.',
+    dropHere: 'HAR, NetLog 또는 트레이스 파일을 끌어다 놓으면 열립니다',
+    format: { navscope: 'NavScope 트레이스', har: 'HAR', netlog: 'NetLog', 'chrome-trace': 'Chrome 트레이스' },
     cannotOpen: '{name}을(를) 열 수 없음: {reason}',
     cannotSave: '{name}을(를) 저장하지 못했습니다: {reason}',
   },
@@ -558,9 +608,12 @@ const ko: typeof en = {
     restarted: '{n}번 다시 시작함',
     more: '그 밖에 {n}개',
     showExited: '끝난 프로세스 보기 ({n})',
+    noProcesses:
+      '이 파일에는 프로세스도 메시지도 없습니다. {format}는 네트워크만 기록합니다. 요청은 아래 워터폴에 있고, 거기서 막대를 고르면 DNS, 연결, TLS, HTTP 상세가 나옵니다.',
   },
   sequence: {
     title: '메시지',
+    noMessages: '이 파일에는 메시지가 없습니다. {format}는 브라우저의 프로세스가 아니라 네트워크만 기록합니다.',
     times: '보냄 → 도착 (ms)',
     empty: '아직 메시지가 없습니다. 위에 주소를 입력하고 Enter를 누르세요.',
     emptyHeld: '아직 전달된 메시지가 없습니다. 첫 메시지가 스텝을 기다립니다 (다음 전달 또는 →).',
@@ -578,6 +631,7 @@ const ko: typeof en = {
     held: '스텝 모드에서 {time} 동안 붙잡혀 있었습니다. 브라우저의 시간이 아니므로 축에서 잘라 냈습니다',
     heldInside: '그중 {time}은 스텝 모드에서 붙잡힌 시간',
     heldNote: '▨ 스텝 모드가 내비게이션을 모두 {time} 동안 붙잡아 두었습니다. 그 구간은 축에서 잘라 냈습니다.',
+    ownBehalf: '브라우저가 스스로 보낸 요청(요청한 페이지 없음)',
   },
   phases: {
     'handle-input': '입력 처리',
@@ -632,6 +686,8 @@ const ko: typeof en = {
       ignored: '무시함',
       ignoredFrom: '{from}에서 온 {size}바이트:',
       result: '결과',
+      imported:
+        '가져온 파일에는 이 조회에 걸린 시간은 있지만 모든 단계가 있지는 않습니다. 파일에 기록된 층만 보여 줍니다.',
     },
     tcp: {
       title: 'TCP 3방향 핸드셰이크(3-way handshake)',
@@ -640,6 +696,8 @@ const ko: typeof en = {
       labPort: '실습실은 {port}번 포트에서 제공',
       modelled:
         '모델링: connect()에 {ms} ms가 걸렸습니다(측정값). 그 안의 세 세그먼트는 측정값으로 그린 것이며 캡처한 것이 아닙니다.',
+      imported:
+        '가져온 파일에 기록된 대로: 연결에 {ms} ms가 걸렸습니다. 파일에는 그 안의 세 TCP 세그먼트(SYN, SYN-ACK, ACK)가 없어서 그리지 않습니다.',
     },
     tls: {
       title: 'TLS 핸드셰이크',
@@ -680,6 +738,7 @@ const ko: typeof en = {
     },
     http: {
       title: '전송되는 HTTP/1.1',
+      titleImported: 'HTTP 요청과 응답 헤더',
       request: '요청 (원본 바이트)',
       response: '응답 헤더 (원본 바이트)',
       class1xx: '1xx 정보: 서버가 아직 처리 중이며 최종 응답이 뒤따릅니다.',
@@ -687,6 +746,8 @@ const ko: typeof en = {
       class3xx: '3xx 리디렉션: 리소스가 다른 곳에 있거나(Location) 바뀌지 않았습니다(304).',
       class4xx: '4xx 클라이언트 오류: 요청한 대로 제공할 수 없습니다(404 Not Found, 403 Forbidden 등).',
       class5xx: '5xx 서버 오류: 올바른 요청에 서버가 응답하지 못했습니다.',
+      rebuilt:
+        '가져온 파일에 기록된 헤더 줄로 다시 만든 것입니다. 필드와 순서는 같지만 바이트까지 똑같지는 않을 수 있습니다.',
     },
     timing: {
       title: '이 요청의 타이밍',
@@ -694,6 +755,33 @@ const ko: typeof en = {
       noPhases:
         '이 홉에서는 서버로 간 요청이 없습니다(브라우저의 내부 리디렉션이거나 캐시의 응답). 그래서 DevTools가 보여 줄 구간이 없습니다.',
       harNotApplicable: '−1은 HAR에서 “이 요청에는 해당 없음”을 뜻합니다(DNS, 연결, TLS가 필요 없었음).',
+    },
+    request: {
+      title: '요청',
+      url: 'URL',
+      finalUrl: '최종 URL',
+      method: '메서드',
+      outcome: '결과',
+      running: '이 스텝에서는 아직 진행 중',
+      noResponse: '응답 없음',
+      initiator: '요청한 곳',
+      browserItself: '브라우저 자신: 요청한 페이지가 없습니다(예: 업데이트 확인, 계정 조회)',
+      navigation: '브라우저(내비게이션)',
+      type: '용도',
+      priority: '우선순위',
+      cache: 'HTTP 캐시',
+      fromCache: '{cache} 캐시에서 응답',
+      network: '사용 안 함: 네트워크에서 가져옴',
+      protocol: '프로토콜',
+      server: '서버',
+      connection: '연결',
+      reused: '{id}, 재사용',
+      fresh: '{id}, 새 연결',
+      bytes: '본문',
+      bytesValue: '회선에서 {encoded}바이트, 디코딩 후 {decoded}바이트',
+      bytesDecoded: '{decoded}바이트 (디코딩 후)',
+      redirects: '리디렉션',
+      source: '파일 안 위치',
     },
     renderer: {
       title: '렌더러 내부: {url}',

@@ -38,12 +38,13 @@ export const usePlaybackStore = defineStore('playback', () => {
       if (pickedSeq.value !== null && pickedSeq.value >= trace.events.length) pickedSeq.value = null;
     },
   );
-  // A saved trace opens at its beginning, ready to be stepped; going back to live follows again.
+  // A saved trace opens at its beginning, ready to be stepped; one without messages (a HAR,
+  // a NetLog) opens at its end, with every request shown. Going back to live follows again.
   watch(
     () => trace.replay,
     (replay) => {
       pause();
-      if (replay) moveTo(0);
+      if (replay) moveTo(replay.networkOnly ? trace.events.length : 0);
       else moveTo(trace.events.length);
     },
   );

@@ -4,15 +4,18 @@
  * deeply reactive (10,000s of events): `version` changes when it grows.
  *
  * A saved trace (a file, or a demo) can be opened instead: the views then show it,
- * and the live trace keeps growing behind it until the user goes back to live.
+ * and the live trace keeps growing behind it until the user goes back to live. A file
+ * may be NavScope's own or one another tool wrote (HAR, NetLog, Chrome trace): the
+ * import dispatcher (shared/import) reads it into a NavScope trace first.
  */
 import { checkedTraceEvent } from '../../../shared/trace/traceEventCheck';
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
-import type { BrowserModelApi, HostInfo, NavigationResultView, StepCommand } from '../../../shared/api/browserModelApi';
+import type { BrowserModelApi, HostInfo, NavigationResult, StepCommand } from '../../../shared/api/browserModelApi';
 import { TraceTimeline } from '../../../shared/trace/browserViewState';
 import { type StepGateState, foldStepGate, initialStepGateState } from '../../../shared/trace/stepGateState';
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
+import { type ImportFormat, importTraceFile } from '../../../shared/import/traceImport';
 import { BackgroundWork, isJourneyStep } from '../viz/journeySteps';
 
 export const useTraceStore = defineStore('trace', () => {
@@ -32,7 +35,7 @@ export const useTraceStore = defineStore('trace', () => {
   const version = ref(0);
   const info = ref<HostInfo | null>(null);
   const connected = ref<boolean | null>(null);
-  const lastResult = shallowRef<NavigationResultView | null>(null);
+  const lastResult = shallowRef<NavigationResult | null>(null);
   const lastError = ref<string | null>(null);
   let api: BrowserModelApi | null = null;
 
@@ -43,8 +46,19 @@ export const useTraceStore = defineStore('trace', () => {
   const liveVersion = ref(0);
   /** Step mode at the live browser's gate (always the live state, also while a saved trace is shown). */
   const gate = shallowRef<StepGateState>(initialStepGateState());
-  /** The saved trace being shown instead of the live one, if any. */
-  const replay = ref<{ name: string; eventCount: number } | null>(null);
+  /** The saved trace being shown instead of the live one, if any, and what kind of file it was. */
+  const replay = ref<{
+    name: string;
+    eventCount: number;
+    format: ImportFormat;
+    repaired: boolean;
+    /** It has no processes and no messages (a HAR or a NetLog records the network only). */
+    networkOnly: boolean;
+  } | null>(null);
+  /** A file being read, and why the last one could not be opened. */
+  const opening = ref<string | null>(null);
+  const openProblem = ref<{ name: string; reason: string } | null>(null);
+  let openCount = 0;
 
   function index(event: TraceEvent): void {
     events.push(event);
@@ -54,7 +68,9 @@ export const useTraceStore = defineStore('trace', () => {
     if (isStep) journeySeqs.push(event.seq);
     if (isStep || event.type === 'message') boundarySeqs.push(event.seq);
     if (event.type === 'message') messageSeqs.push(event.seq);
-    if (event.type === 'span.begin' && event.category === 'phase') phaseSeqs.push(event.seq);
+    // Imported requests are steps too: ▶▶ goes from one to the next in a HAR or a NetLog.
+    if ((event.type === 'span.begin' && event.category === 'phase') || event.type === 'request.begin')
+      phaseSeqs.push(event.seq);
     if (event.type === 'span.begin' && event.phase === 'handle-input')
       navigationStarts.push({ seq: event.seq, ts: event.ts });
   }
@@ -100,11 +116,50 @@ export const useTraceStore = defineStore('trace', () => {
     version.value++;
   }
 
-  /** Shows a saved trace (already read and renumbered by readTraceFile). */
-  function openReplay(file: TraceFile, name: string): void {
-    replay.value = { name, eventCount: file.events.length };
+  /** Shows a saved trace (already read and renumbered by readTraceFile or an importer). */
+  function openReplay(
+    file: TraceFile,
+    name: string,
+    source: { format: ImportFormat; repaired: string | null } = { format: 'navscope', repaired: null },
+  ): void {
+    const networkOnly = !file.events.some(
+      (e) =>
+        e.type === 'message' ||
+        e.type === 'trace.begin' ||
+        e.type === 'thread.start' ||
+        e.type === 'process.launch' ||
+        e.type === 'process.spawn',
+    );
+    replay.value = {
+      name,
+      eventCount: file.events.length,
+      format: source.format,
+      repaired: source.repaired !== null,
+      networkOnly,
+    };
     lastError.value = null;
     show(file.events);
+  }
+
+  /**
+   * Opens a file the user picked or dropped (its bytes, or text): any format the import
+   * dispatcher knows, gzipped or not. A file that cannot be read leaves what is shown as
+   * it is and sets openProblem.
+   */
+  async function openFile(input: Uint8Array | string, name: string): Promise<void> {
+    const mine = ++openCount;
+    opening.value = name;
+    openProblem.value = null;
+    try {
+      const imported = await importTraceFile(input, name);
+      if (mine !== openCount) return; // a later file was opened meanwhile
+      openReplay(imported.trace, name, { format: imported.format, repaired: imported.repaired });
+    } catch (error) {
+      if (mine !== openCount) return;
+      openProblem.value = { name, reason: error instanceof Error ? error.message : String(error) };
+    } finally {
+      if (mine === openCount) opening.value = null;
+    }
   }
 
   function backToLive(): void {
@@ -140,7 +195,7 @@ export const useTraceStore = defineStore('trace', () => {
     return lo > 0 ? navigationStarts[lo - 1]!.ts : (events[0]?.ts ?? 0);
   }
 
-  async function call(run: (model: BrowserModelApi) => Promise<NavigationResultView>): Promise<void> {
+  async function call(run: (model: BrowserModelApi) => Promise<NavigationResult>): Promise<void> {
     if (!api) return;
     // Acting on the live browser while a saved trace is shown: show the live one again.
     backToLive();
@@ -187,8 +242,11 @@ export const useTraceStore = defineStore('trace', () => {
     lastResult,
     lastError,
     replay,
+    opening,
+    openProblem,
     append,
     openReplay,
+    openFile,
     backToLive,
     connect,
     timeOrigin,

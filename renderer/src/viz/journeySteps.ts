@@ -48,6 +48,8 @@ export function isJourneyStep(event: TraceEvent): boolean {
     case 'download.end':
     case 'corb.decision':
     case 'renderer.render':
+    case 'request.begin': // an imported file's requests (HAR, NetLog, Chrome trace)
+    case 'request.redirect':
       return true;
     case 'span.begin':
       return event.category === 'phase' || (event.category === 'net' && STEP_SPANS.has(event.name));

@@ -10,7 +10,7 @@
  * ended, not at whatever happened later.
  */
 import { tickStep, ticks } from 'd3';
-import type { BrowserViewState, NavigationView, SpanView } from '../../../shared/trace/browserViewState';
+import type { BrowserViewState, NavigationView, RequestView, SpanView } from '../../../shared/trace/browserViewState';
 import { type HeldInterval, heldWithin } from '../../../shared/trace/heldTime';
 import { PHASES, type PhaseId } from '../../../shared/trace/phases';
 import { decodeUnicodeEscapes } from './displayUrl';
@@ -36,6 +36,10 @@ export interface WaterfallRow {
   kind: 'phase' | 'request' | 'renderer' | 'background';
   y: number;
   segments: WaterfallSegment[];
+  /** A request of an imported file: its full URL, and whether the browser made it on its own behalf or it failed. */
+  url?: string;
+  ownBehalf?: boolean;
+  failed?: boolean;
 }
 
 export interface WaterfallTick {
@@ -74,18 +78,23 @@ export const BREAK_WIDTH = 14;
 /** Approximate width of a label character (11 px system font). */
 const LABEL_CHAR = 6.3;
 
-function requestLabel(spans: SpanView[]): string {
+/** A request's file (its path's last part and query, Unicode shown decoded), or its host. */
+function urlLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    const file = u.pathname.split('/').filter(Boolean).pop();
+    return decodeUnicodeEscapes(file ? `${file}${u.search}` : `${u.host}/`);
+  } catch {
+    return url; // not a URL: shown as it is
+  }
+}
+
+function requestLabel(spans: SpanView[], request: RequestView | undefined): string {
+  // An imported request names itself; the model's requests are named by their spans' URL.
+  if (request) return urlLabel(request.url);
   for (const span of spans) {
     const url = span.args.url;
-    if (typeof url === 'string') {
-      try {
-        const u = new URL(url);
-        const file = u.pathname.split('/').filter(Boolean).pop();
-        return decodeUnicodeEscapes(file ? `${file}${u.search}` : `${u.host}/`);
-      } catch {
-        return url;
-      }
-    }
+    if (typeof url === 'string') return urlLabel(url);
   }
   return spans[0]?.requestId ?? '?';
 }
@@ -180,16 +189,17 @@ export function layoutWaterfall(
   const navigation = state.navigations.find((n) => n.navigationId === navigationId) ?? null;
   const typed = first?.args.text;
   const title = navigation?.url ?? (typeof typed === 'string' ? typed : '');
-  const fromSeq = first?.seq ?? Number.MAX_SAFE_INTEGER;
+  // With no navigation (an imported file of requests only), every span.
+  const fromSeq = first?.seq ?? 0;
   const start = first?.start ?? state.origin ?? 0;
   const inRange = state.spans.filter((s) => s.seq >= fromSeq);
   const foreground = inRange.filter((s) => !s.background);
   // A finished navigation ends where its last step ended; one still running ends now.
+  // (A loop, not Math.max(...spans): an imported file can hold more spans than a call has arguments.)
   const running = foreground.some((s) => s.end === null);
-  const end = Math.max(
-    start + 1000,
-    running ? state.now : Math.max(start, ...foreground.map((s) => s.end ?? state.now)),
-  );
+  let end = start + 1000;
+  if (running) end = Math.max(end, state.now);
+  else for (const s of foreground) end = Math.max(end, s.end ?? state.now);
   const scale = brokenTimeScale(start, end, held, labelWidth, width - 8);
   const x = scale.x;
   const segment = (s: SpanView): WaterfallSegment => {
@@ -226,14 +236,23 @@ export function layoutWaterfall(
     list.push(span);
     byRequest.set(span.requestId, list);
   }
+  const requests = new Map(state.requests.map((r) => [r.requestId, r]));
   for (const [requestId, spans] of byRequest) {
+    const request = requests.get(requestId);
     rows.push({
       key: requestId,
-      label: requestLabel(spans),
+      label: requestLabel(spans, request),
       phase: null,
       kind: 'request',
       y: 0,
       segments: spans.map(segment),
+      ...(request
+        ? {
+            url: request.finalUrl,
+            ownBehalf: request.ownBehalf,
+            failed: request.netError !== null || (request.status !== null && request.status >= 400),
+          }
+        : {}),
     });
   }
   const byName = (spans: SpanView[], kind: 'renderer' | 'background'): void => {

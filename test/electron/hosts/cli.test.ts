@@ -136,3 +136,52 @@ describe('navscope trace (the CLI host)', () => {
     expect(both.stderr).toMatch(/--iterative is for live mode/);
   });
 });
+
+describe('navscope explain (the story for a student)', () => {
+  it('writes the Korean story of www.google.com as Markdown: one section per chapter, with its own facts', () => {
+    const file = path.join(outDir, 'a.md');
+    const run = navscope('explain', 'www.google.com', '--lab', '--lang', 'ko', '--out', file);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Loaded https:\/\/www\.google\.com\/; story \(ko, md\) written to/);
+    const text = readFileSync(file, 'utf8');
+    const sections = [...text.matchAll(/^## (\d)\. (.+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    expect(sections).toEqual([
+      '1 입력 처리',
+      '2 내비게이션 시작',
+      '3 네트워크: HSTS, DNS, TCP, TLS, HTTP',
+      '4 응답 읽기',
+      '5 렌더러 프로세스 찾기',
+      '6 커밋',
+      '7 로드와 렌더링',
+    ]);
+    expect(text).toContain('HSTS가 http://www.google.com/을 https://www.google.com/으로 바꿨습니다');
+    for (const server of ['a.root-servers.net (.)', 'a.gtld-servers.net (com)', 'ns1.google.com (google.com)'])
+      expect(text).toContain(server);
+    expect(text).toMatch(/TLSv1\.[23]/);
+    expect(text).toMatch(/새 렌더러 프로세스 renderer:1, pid \d+/);
+    expect(text).toMatch(/load \d+\.\d+ ms입니다/);
+  });
+
+  it('writes the English story as an HTML page with its SVGs, and a failing input gets its own story and exit 1', () => {
+    const html = path.join(outDir, 'a.html');
+    expect(navscope('explain', 'www.google.com', '--lab', '--lang', 'en', '--out', html).code).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page.match(/<svg /g)?.length).toBe(2);
+    expect(page).toContain('<h2><span class="n">3</span>Network: HSTS, DNS, TCP, TLS, HTTP</h2>');
+
+    const failed = path.join(outDir, 'nx.md');
+    const run = navscope('explain', 'www.no-such-site-lab.com', '--lab', '--lang', 'en', '--out', failed);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^navscope: error: ERR_NAME_NOT_RESOLVED/);
+    const story = readFileSync(failed, 'utf8');
+    expect(story).toContain('answered NXDOMAIN');
+    expect(story).toContain('The browser committed its own error page instead.');
+  });
+
+  it('refuses an output whose format it cannot tell, before navigating', () => {
+    const run = navscope('explain', 'www.google.com', '--lab', '--out', path.join(outDir, 'a.txt'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^navscope: cannot tell the format of .*a\.txt from its extension/);
+    expect(navscope('explain', 'www.google.com', '--lang', 'fr').stderr).toMatch(/--lang is en or ko, got "fr"/);
+  });
+});

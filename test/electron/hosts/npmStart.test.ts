@@ -157,7 +157,8 @@ describe('npm start without the Electron binary and without internet', () => {
     const started = await npmStart(':99');
     try {
       expect(started.output()).toMatch(/Opened it in the default browser \(.*opener\.sh\); --no-open turns this off/);
-      expect(started.opened()).toEqual([started.url]);
+      // The opener runs detached: its record of the URL may land a moment after the message.
+      await expect.poll(() => started.opened()).toEqual([started.url]);
     } finally {
       process.kill(-started.npm.pid!, 'SIGINT');
       await new Promise((resolve) => started.npm.once('exit', resolve));

@@ -46,7 +46,7 @@ describe('the window checks every trace event it shows', () => {
         deliveredAt: 2,
         payload: {},
       },
-      /"summary" is missing/,
+      /summary: missing/,
     ],
     [
       'a DNS query whose server is a string',
@@ -62,12 +62,12 @@ describe('the window checks every trace event it shows', () => {
         size: 1,
         attempt: 1,
       },
-      /"server" is a string, not an object/,
+      /server: expected an object, got string/,
     ],
     [
       'a timestamp that is not finite',
       { type: 'error', ts: Number.NaN, endpoint: 'browser', where: 'w', message: 'm' },
-      /timestamp/,
+      /ts: NaN is not a number/,
     ],
   ])('refuses %s, naming the problem', (_what, raw, problem) => {
     expect(traceEventProblem(raw)).toMatch(problem);

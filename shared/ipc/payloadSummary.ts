@@ -3,7 +3,7 @@
  * `{ bytes, preview }`, long strings are cut with a marker, deep or wide structures
  * are capped. The trace never holds a whole response body.
  */
-import type { JsonValue } from './traceEvent.js';
+import type { JsonValue } from '../base/json.js';
 
 export interface SummaryLimits {
   maxString: number;

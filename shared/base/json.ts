@@ -1,3 +1,6 @@
+/** A value that survives JSON.stringify and JSON.parse unchanged. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /**
  * Bounds on data that comes from outside (saved traces, a host's frames): how deep a
  * value may nest and how long a string may be. Checked without recursion, so that a
@@ -25,11 +28,19 @@ export function jsonShapeProblem(
         return `a string of ${item.length.toLocaleString('en')} characters (at most ${maxString.toLocaleString('en')})`;
       continue;
     }
-    if (typeof item !== 'object' || item === null) continue;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return `${item} is not a finite number`;
+      continue;
+    }
+    // undefined is what JSON.stringify leaves out: absent, not wrong.
+    if (item === null || item === undefined || typeof item === 'boolean') continue;
+    if (typeof item !== 'object') return `a ${typeof item} is not JSON data`;
     if (depth >= maxDepth) return `nested deeper than ${maxDepth} levels`;
     if (Array.isArray(item)) {
       for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], depth + 1]);
     } else {
+      const proto: unknown = Object.getPrototypeOf(item);
+      if (proto !== Object.prototype && proto !== null) return 'an object that is not plain data';
       for (const key of Object.keys(item)) stack.push([(item as Record<string, unknown>)[key], depth + 1]);
     }
   }
