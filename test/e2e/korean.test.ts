@@ -36,6 +36,7 @@ const SAME_IN_KOREAN = new Set([
   'px',
   // HTML and DOM names Korean technical writing keeps: the load event, the head and title elements.
   'load',
+  'beforeunload',
   'head',
   'title',
   'iframe',

@@ -6,7 +6,7 @@
 import { describeEvent } from '../../../shared/trace/timelineText';
 import type { TraceEvent } from '../../../shared/trace/traceEvent';
 import { destinationName, spanName } from './traceTerms';
-import { localizeText } from './localizeText';
+import { localizeText } from '../../../shared/trace/modelTextKo';
 
 const ROLE_KO: Record<string, string> = {
   root: '루트',

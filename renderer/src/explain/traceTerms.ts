@@ -22,19 +22,6 @@ const SPAN_NAMES_KO: Record<string, string> = {
   'Style, layout, paint (after load)': '스타일·레이아웃·페인트(로드 후)',
 };
 
-const DESTINATIONS_KO: Record<string, string> = {
-  document: '문서',
-  script: '스크립트',
-  style: '스타일시트',
-  image: '이미지',
-  font: '글꼴',
-  empty: '기타',
-  iframe: 'iframe 문서',
-  object: '객체',
-  audio: '오디오',
-  video: '비디오',
-};
-
 const SCRIPT_TIMINGS_KO: Record<string, string> = {
   'parser-blocking': '파서 차단',
   async: 'async',
@@ -43,10 +30,7 @@ const SCRIPT_TIMINGS_KO: Record<string, string> = {
   inline: '인라인',
 };
 
-/** A request's destination (what it is fetched as: document, script, style…). */
-export function destinationName(destination: string, locale: string): string {
-  return locale === 'ko' ? (DESTINATIONS_KO[destination] ?? destination) : destination;
-}
+export { destinationName } from '../../../shared/trace/modelTextKo';
 
 /** How a script is timed (parser-blocking, async, defer, module, inline). */
 export function scriptTimingName(timing: string, locale: string): string {

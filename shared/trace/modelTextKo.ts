@@ -1,6 +1,6 @@
 /**
  * Sentences the model writes into the trace (in English, for the CLI and the saved
- * file) as the window shows them in Korean: message summaries, why the omnibox
+ * file) as the window and the story tell them in Korean: message summaries, why the omnibox
  * classified an input, which MIME sniffing rule decided, why a response commits or
  * downloads, why a process was chosen, ORB verdicts, cache decisions, net error
  * details. Each rule matches one template of the model's text in full; what no rule
@@ -8,7 +8,24 @@
  * it walks through).
  */
 
-import { destinationName } from './traceTerms';
+/** What a request is fetched as (document, script, style…), in Korean. */
+const DESTINATIONS_KO: Record<string, string> = {
+  document: '문서',
+  script: '스크립트',
+  style: '스타일시트',
+  image: '이미지',
+  font: '글꼴',
+  empty: '기타',
+  iframe: 'iframe 문서',
+  object: '객체',
+  audio: '오디오',
+  video: '비디오',
+};
+
+/** A request's destination (what it is fetched as: document, script, style…). */
+export function destinationName(destination: string, locale: string): string {
+  return locale === 'ko' ? (DESTINATIONS_KO[destination] ?? destination) : destination;
+}
 
 type Translate = (text: string) => string;
 type Rule = [RegExp, string | ((m: RegExpExecArray, t: Translate) => string)];
@@ -23,6 +40,17 @@ const CLASS_KO: Record<string, string> = {
   font: '글꼴',
   archive: '압축 파일',
   'audio or video': '오디오·비디오',
+};
+
+/** How a navigation ended (NavigationRequest's outcomes). */
+const OUTCOME_KO: Record<string, string> = {
+  committed: '커밋됨',
+  failed: '실패',
+  'no-commit': '커밋 없음',
+  blocked: '차단',
+  download: '다운로드',
+  'renderer-crashed': '렌더러 비정상 종료',
+  cancelled: '취소',
 };
 
 const PROCESS_HOW_KO: Record<string, string> = {
@@ -186,7 +214,7 @@ const RULES_KO: Rule[] = [
   [/^navigation (\S+) was cancelled before it committed$/, (m) => `내비게이션 ${m[1]}이(가) 커밋 전에 취소됨`],
   [
     /^navigation (\S+) did not commit here \(([\w-]+)\)$/,
-    (m) => `내비게이션 ${m[1]}은(는) 여기에 커밋되지 않음 (${m[2]})`,
+    (m) => `내비게이션 ${m[1]}은(는) 여기에 커밋되지 않음 (${OUTCOME_KO[m[2]!] ?? m[2]})`,
   ],
   [/^the response is a download$/, '응답이 다운로드임'],
   [/^the navigation was blocked$/, '내비게이션이 차단됨'],

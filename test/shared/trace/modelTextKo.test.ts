@@ -5,10 +5,10 @@
  * lab's scenarios are run for real and every such text they produce is checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserSession } from '../../electron/hosts/node/browserSession.js';
-import type { TraceEvent } from '../../shared/trace/traceEvent.js';
-import { classifyOmniboxInput } from '../../shared/web/index.js';
-import { hasKoreanForm, localizeText } from '../../renderer/src/explain/localizeText.js';
+import { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
+import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
+import { classifyOmniboxInput } from '../../../shared/web/index.js';
+import { hasKoreanForm, localizeText } from '../../../shared/trace/modelTextKo.js';
 
 /** The texts of an event the window shows in the words the model wrote. */
 function shownTexts(event: TraceEvent): string[] {
@@ -82,7 +82,8 @@ describe('the model’s sentences in Korean', () => {
     for (const event of session.browser.recorder.events)
       for (const text of shownTexts(event))
         if (!isData(text) && !hasKoreanForm(text)) missing.add(`${event.type}: ${text}`);
-    expect([...missing]).toEqual([]);
+    // Joined, so that a failure names the sentence.
+    expect([...missing].join('\n')).toBe('');
   }, 300_000);
 
   it('has a Korean form for every reason the omnibox gives', () => {
