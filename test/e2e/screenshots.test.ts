@@ -52,6 +52,17 @@ async function layoutProblems(page: Page, width: number): Promise<string[]> {
       .map((g) => `kill button text outside its button: ${g.querySelector('text')!.textContent}`),
   );
   problems.push(...buttons);
+  // A box's title stops before its kill button.
+  const covered = await page.locator('[data-testid=process-diagram] .node').evaluateAll((nodes) =>
+    nodes
+      .filter((node) => {
+        const kill = node.querySelector('.kill rect');
+        const title = node.querySelector(':scope > .node-title');
+        return kill && title && title.getBoundingClientRect().right > kill.getBoundingClientRect().left + 0.5;
+      })
+      .map((node) => `title under the kill button: ${node.querySelector(':scope > .node-title')!.textContent}`),
+  );
+  problems.push(...covered);
   // Controls keep to one line.
   const controls = await page.locator('.controls').evaluate((el) => el.getBoundingClientRect().height);
   if (controls > 48) problems.push(`the step controls wrap (${controls} px high)`);

@@ -37,6 +37,8 @@ export const usePlaybackStore = defineStore('playback', () => {
       if (following.value || cursor.value > trace.events.length) cursor.value = trace.events.length;
       if (pickedSeq.value !== null && pickedSeq.value >= trace.events.length) pickedSeq.value = null;
     },
+    // The trace may have arrived before this store was first used (a window opened on a quiet host).
+    { immediate: true },
   );
   // A saved trace opens at its beginning, ready to be stepped; one without messages (a HAR,
   // a NetLog) opens at its end, with every request shown. Going back to live follows again.

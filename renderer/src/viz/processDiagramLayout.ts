@@ -40,6 +40,8 @@ export interface DiagramLayout {
 
 /** The words the diagram writes inside its boxes (the window passes its language's). */
 export interface DiagramWords {
+  uiThread: string;
+  networkThread: string;
   state: (state: ProcessView['state']) => string;
   notResponding: string;
   noSiteYet: string;
@@ -49,6 +51,8 @@ export interface DiagramWords {
 }
 
 export const ENGLISH_WORDS: DiagramWords = {
+  uiThread: 'UI thread',
+  networkThread: 'Network thread',
   state: (state) => state,
   notResponding: 'not responding',
   noSiteYet: 'no site yet',
@@ -146,7 +150,7 @@ export function layoutProcessDiagram(
     y: threadTop,
     w: b.w - PAD * 2,
     h: threadH,
-    title: 'UI thread',
+    title: words.uiThread,
     lines: [`CrBrowserMain · pid ${browser?.pid ?? '?'}`],
     tooltip: '',
     state: browser?.state ?? null,
@@ -164,7 +168,7 @@ export function layoutProcessDiagram(
       y: threadTop + threadH + PAD,
       w: b.w - PAD * 2,
       h: threadH,
-      title: 'Network thread',
+      title: words.networkThread,
       lines,
       tooltip: '',
       state: network.state === 'crashed' ? 'crashed' : browser.state,
