@@ -56,13 +56,65 @@ async function layoutProblems(page: Page, width: number): Promise<string[]> {
   const covered = await page.locator('[data-testid=process-diagram] .node').evaluateAll((nodes) =>
     nodes
       .filter((node) => {
-        const kill = node.querySelector('.kill rect');
+        const right = node.querySelector('.kill rect') ?? node.querySelector(':scope > .node-state');
         const title = node.querySelector(':scope > .node-title');
-        return kill && title && title.getBoundingClientRect().right > kill.getBoundingClientRect().left + 0.5;
+        return right && title && title.getBoundingClientRect().right > right.getBoundingClientRect().left + 0.5;
       })
-      .map((node) => `title under the kill button: ${node.querySelector(':scope > .node-title')!.textContent}`),
+      .map(
+        (node) => `title under the kill button or state: ${node.querySelector(':scope > .node-title')!.textContent}`,
+      ),
   );
   problems.push(...covered);
+  // A renderer's name (renderer:13) is never cut: the kill button leaves it room.
+  const names = await page
+    .locator('[data-testid=process-diagram] .node.renderer:not(.more) > .node-title')
+    .allTextContents();
+  problems.push(...names.filter((n) => n.includes('…')).map((n) => `renderer name cut: ${n}`));
+  // The waterfall's step names fit their column (requests' URLs may be cut; their tooltip has them).
+  const steps = await page
+    .locator('.wf-row:not(.request) .wf-label')
+    .evaluateAll((all) => all.map((l) => l.firstChild?.textContent?.trim() ?? ''));
+  problems.push(...steps.filter((n) => n.includes('…')).map((n) => `waterfall step name cut: ${n}`));
+  // Story text breaks between words (or at a name's dot), never inside a word.
+  const midWord = await page.locator('.chapter-text').evaluateAll((paragraphs) => {
+    const found: string[] = [];
+    for (const p of paragraphs) {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const chars: { c: string; top: number }[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (rect) chars.push({ c: text[i]!, top: Math.round(rect.top) });
+        }
+      }
+      for (let i = 1; i < chars.length; i++) {
+        const before = chars[i - 1]!;
+        const after = chars[i]!;
+        if (after.top > before.top && /[A-Za-z0-9]/.test(before.c) && /[a-z0-9]/.test(after.c)) {
+          const at = chars
+            .slice(Math.max(0, i - 12), i + 8)
+            .map((x) => x.c)
+            .join('');
+          found.push(`story text broken inside a word: ${at}`);
+        }
+      }
+    }
+    return found;
+  });
+  problems.push(...midWord);
+  // The message list's column headings stay inside their columns.
+  const headings = await page
+    .locator('.sequence-header > span')
+    .evaluateAll((all) =>
+      all
+        .filter((el) => el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `message list heading wider than its column: ${el.textContent}`),
+    );
+  problems.push(...headings);
   // Controls keep to one line.
   const controls = await page.locator('.controls').evaluate((el) => el.getBoundingClientRect().height);
   if (controls > 48) problems.push(`the step controls wrap (${controls} px high)`);
@@ -92,7 +144,7 @@ describeWindow('screenshots of the main views after twelve navigations', (window
           await page.waitForTimeout(150);
           await page.screenshot({ path: path.join(ARTIFACTS, `newcomer-${lang}-${width}-${view}.png`) });
           const problems = await layoutProblems(page, width);
-          expect(problems, view).toEqual([]);
+          expect(problems.join('\n'), view).toBe('');
         };
         // The live end: the last navigation, ended on "spinner stops".
         await page.keyboard.press('End');
@@ -117,6 +169,15 @@ describeWindow('screenshots of the main views after twelve navigations', (window
         }
         await page.getByTestId('renderer-tab-layout').click();
         await shot('renderer');
+        // Its subresources: how each was found is said under its URL, not cut off at the panel's edge.
+        await page.getByTestId('renderer-tab-subresources').click();
+        await shot('subresources');
+        const table = await page
+          .getByTestId('subresource-table')
+          .locator('table')
+          .evaluate((t) => ({ scroll: t.scrollWidth, client: t.clientWidth }));
+        expect(table.scroll).toBeLessThanOrEqual(table.client + 1);
+        await page.getByTestId('renderer-tab-layout').click();
         // Step mode's bar.
         await page.keyboard.press('End');
         await page.getByTestId('step-toggle').click();
@@ -128,6 +189,11 @@ describeWindow('screenshots of the main views after twelve navigations', (window
         await page.getByTestId('open-compare').click();
         await page.getByTestId('compare').waitFor();
         await shot('compare');
+        // The differences name what they compare in the window's language.
+        const what = await page
+          .locator('[data-testid=compare-differences] tr.diff.process td:nth-child(2)')
+          .allTextContents();
+        for (const text of what) expect(text.trim()).toBe(lang === 'ko' ? '렌더러 프로세스' : 'Renderer process');
         await page.keyboard.press('Escape');
       }, 120_000);
     }

@@ -8,7 +8,15 @@ import { type BrowserViewState, emptyViewState } from '../../shared/trace/browse
 import { heldIntervals, heldWithin } from '../../shared/trace/heldTime.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
 import { decodeUnicodeEscapes, displayUrl } from '../../renderer/src/viz/displayUrl.js';
-import { layoutProcessDiagram, placeBoxes } from '../../renderer/src/viz/processDiagramLayout.js';
+import { breakableParts } from '../../renderer/src/viz/wordBreaks.js';
+import { shortSpanName } from '../../renderer/src/explain/traceTerms.js';
+import {
+  ENGLISH_WORDS,
+  estimateText,
+  fitText,
+  layoutProcessDiagram,
+  placeBoxes,
+} from '../../renderer/src/viz/processDiagramLayout.js';
 import { LANE_MIN, computeLanes, laneLayout } from '../../renderer/src/viz/sequenceLanes.js';
 import {
   BREAK_WIDTH,
@@ -69,6 +77,46 @@ const overlaps = (
 ) => a.x < b.x + b.w - 0.01 && b.x < a.x + a.w - 0.01 && a.y < b.y + b.h - 0.01 && b.y < a.y + a.h - 0.01;
 
 describe('process diagram with many processes', () => {
+  it('cuts a box’s text by its measured width, keeping the ellipsis inside', () => {
+    const mono = (text: string) => [...text].length * 10;
+    expect(fitText('Network thread', 140, mono, 'title')).toBe('Network thread');
+    expect(fitText('Network thread', 100, mono, 'title')).toBe('Network t…');
+    expect(fitText('Network thread', 90, mono, 'title')).toBe('Network…');
+    expect(mono(fitText('네트워크 스레드', 55, mono, 'title'))).toBeLessThanOrEqual(55);
+    // The estimate counts Hangul about twice as wide as Latin.
+    expect(estimateText('가', 'title')).toBeGreaterThan(estimateText('a', 'title') * 1.5);
+  });
+
+  it('never cuts a renderer’s id, exited or spare, in English or Korean, at 1280×800', () => {
+    const state = browserWith([
+      ...Array.from({ length: 12 }, () => ({ state: 'exited' as const })),
+      { state: 'running' },
+      { state: 'running' },
+    ]);
+    const spare = state.processes.at(-1)!;
+    spare.role = 'spare';
+    spare.site = null;
+    const korean = {
+      ...ENGLISH_WORDS,
+      state: (s: string) => ({ launching: '시작 중', running: '실행 중', exited: '끝남', crashed: '비정상 종료' })[s]!,
+      spare: '예비',
+      networkThread: '네트워크 스레드',
+      networkThreadShort: '네트워크',
+    };
+    for (const words of [ENGLISH_WORDS, korean])
+      for (const [width, height] of [
+        [545, 300],
+        [630, 310],
+      ] as const) {
+        const layout = layoutProcessDiagram(state, width, height, { showExited: true, words, badgeWidth: 30 });
+        for (const node of layout.nodes.filter((n) => n.kind === 'renderer'))
+          expect(node.title.startsWith(node.id) && !node.title.includes('…'), node.title).toBe(true);
+        // The network thread beside its kill button: its short title rather than a cut one.
+        const network = layout.nodes.find((n) => n.kind === 'network')!;
+        expect([words.networkThread, words.networkThreadShort]).toContain(network.title);
+      }
+  });
+
   it('leaves exited renderers out unless asked, and says how many', () => {
     const state = browserWith([
       ...Array.from({ length: 11 }, () => ({ state: 'exited' as const })),
@@ -266,5 +314,32 @@ describe('URLs for display', () => {
     expect(decodeUnicodeEscapes('/%E2%80%8B')).toBe('/%E2%80%8B');
     expect(displayUrl('not a url')).toBe('not a url');
     expect(displayUrl('https://xn--3e0b707e.kr/')).toBe('https://xn--3e0b707e.kr/');
+  });
+});
+
+describe('long names in narrow columns', () => {
+  it('lets Interface.Method names break at their dot only', () => {
+    expect(breakableParts('헤더를 담아 NavigationClient.CommitNavigation을 보냈고')).toEqual([
+      '헤더를 담아 NavigationClient.',
+      'CommitNavigation을 보냈고',
+    ]);
+    // Hosts, versions and sentence ends are left alone.
+    expect(breakableParts('www.naver.com answered. Then TLSv1.3 ran.')).toEqual([
+      'www.naver.com answered. Then TLSv1.3 ran.',
+    ]);
+  });
+
+  it('gives the waterfall step names that fit its narrowest label column', () => {
+    for (const name of [
+      'Find a renderer process',
+      'Load HTML and CSS parsers',
+      'Style, layout, paint (first paint)',
+      'Style, layout, paint (after load)',
+    ])
+      for (const locale of ['en', 'ko']) {
+        const label = shortSpanName(name, locale);
+        expect(fitLabel(label, 165), `${locale}: ${name}`).toBe(label);
+      }
+    expect(shortSpanName('Style, layout, paint (first paint)', 'ko')).toBe('렌더링(첫 페인트)');
   });
 });

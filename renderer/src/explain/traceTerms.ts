@@ -22,6 +22,13 @@ const SPAN_NAMES_KO: Record<string, string> = {
   'Style, layout, paint (after load)': '스타일·레이아웃·페인트(로드 후)',
 };
 
+/** Shorter names for a narrow column (the waterfall's labels); the full name is in the row's tooltip. */
+const SHORT_SPAN_NAMES: Record<string, { en: string; ko: string }> = {
+  'Load HTML and CSS parsers': { en: 'Load parsers', ko: '파서 불러오기' },
+  'Style, layout, paint (first paint)': { en: 'Render (first paint)', ko: '렌더링(첫 페인트)' },
+  'Style, layout, paint (after load)': { en: 'Render (after load)', ko: '렌더링(로드 후)' },
+};
+
 const SCRIPT_TIMINGS_KO: Record<string, string> = {
   'parser-blocking': '파서 차단',
   async: 'async',
@@ -45,4 +52,10 @@ export function spanName(name: string, locale: string): string {
   const redirect = /^Redirect (\d{3})$/.exec(name);
   if (redirect) return `리디렉션 ${redirect[1]}`;
   return name;
+}
+
+/** A span's name for a narrow column: shorter where the full one would be cut. */
+export function shortSpanName(name: string, locale: string): string {
+  const short = SHORT_SPAN_NAMES[name];
+  return short ? (locale === 'ko' ? short.ko : short.en) : spanName(name, locale);
 }

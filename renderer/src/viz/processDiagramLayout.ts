@@ -42,6 +42,8 @@ export interface DiagramLayout {
 export interface DiagramWords {
   uiThread: string;
   networkThread: string;
+  /** The network thread's title where the full one does not fit beside its kill button ("Network"). */
+  networkThreadShort: string;
   state: (state: ProcessView['state']) => string;
   notResponding: string;
   noSiteYet: string;
@@ -53,6 +55,7 @@ export interface DiagramWords {
 export const ENGLISH_WORDS: DiagramWords = {
   uiThread: 'UI thread',
   networkThread: 'Network thread',
+  networkThreadShort: 'Network',
   state: (state) => state,
   notResponding: 'not responding',
   noSiteYet: 'no site yet',
@@ -69,6 +72,26 @@ export interface DiagramOptions {
   badgeWidth?: number;
   /** Whether kill buttons are drawn (at the live end only); boxes without one keep room for a state word only. */
   killable?: boolean;
+  /** How wide a text is drawn (the window measures it in its font); without it, widths are estimated. */
+  measure?: TextMeasure;
+}
+
+/** The width in px of a text in a box's title, a line, or an ended renderer's state word. */
+export type TextMeasure = (text: string, style: 'title' | 'line' | 'state') => number;
+
+/** Cuts text with "…" until it fits `maxWidth` as measured. */
+export function fitText(text: string, maxWidth: number, measure: TextMeasure, style: 'title' | 'line'): string {
+  if (measure(text, style) <= maxWidth) return text;
+  const chars = [...text];
+  let low = 0;
+  let high = chars.length;
+  // The longest prefix that fits with its ellipsis.
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (measure(`${chars.slice(0, mid).join('')}…`, style) <= maxWidth) low = mid;
+    else high = mid - 1;
+  }
+  return `${chars.slice(0, low).join('').trimEnd()}…`;
 }
 
 const PAD = 12;
@@ -79,8 +102,14 @@ const MIN_BOX = 20;
 /** Space kept at a box's right for its kill button or state label. */
 const BADGE = 44;
 /** Approximate glyph widths at the diagram's font sizes (Hangul and CJK are about twice as wide). */
-const TITLE_CHAR = 7.2;
+const TITLE_CHAR = 7.4;
+/** The state word of an ended renderer (11px, semibold; measured 6.5 px a letter in Chromium). */
+const STATE_CHAR = 6.6;
 const LINE_CHAR = 6.4;
+const CHAR_WIDTH = { title: TITLE_CHAR, line: LINE_CHAR, state: STATE_CHAR };
+
+/** Widths estimated from the number of letters (Hangul and CJK count about twice). */
+export const estimateText: TextMeasure = (text, style) => textUnits(text) * CHAR_WIDTH[style];
 
 function serverTitle(server: ServerView): string {
   // The zone it answers for: "." (root), ".com", "naver.com".
@@ -130,6 +159,7 @@ export function layoutProcessDiagram(
   options: DiagramOptions = {},
 ): DiagramLayout {
   const words = options.words ?? ENGLISH_WORDS;
+  const measure = options.measure ?? estimateText;
   const colW = (width - PAD * 4) / 3;
   const top = PAD;
   const innerH = height - PAD * 2;
@@ -249,12 +279,20 @@ export function layoutProcessDiagram(
     // Renderers and the network thread keep room at the right for their kill button or state.
     const ended = node.state === 'exited' || node.state === 'crashed';
     const killButton = options.killable !== false && (node.kind === 'renderer' || node.kind === 'network') && !ended;
-    const badge = killButton ? (options.badgeWidth ?? BADGE) : node.kind === 'renderer' && ended ? BADGE + 16 : 0;
-    node.title = ellipsize(node.title, node.w - 16 - badge, TITLE_CHAR);
+    // An ended renderer's state word ("exited", "끝남") is as wide as it is in the window's language.
+    const stateWord = ended && node.state ? Math.ceil(measure(words.state(node.state), 'state')) + 4 : 0;
+    const badge = killButton ? (options.badgeWidth ?? BADGE) : node.kind === 'renderer' ? stateWord : 0;
+    const room = node.w - 16 - badge;
+    let title = fitText(node.title, room, measure, 'title');
+    // A renderer's id is what matters: its role leaves the title (it stays in the tooltip) before the id is cut.
+    if (title !== node.title && node.kind === 'renderer' && measure(node.id, 'title') <= room) title = node.id;
+    if (title !== node.title && node.kind === 'network')
+      title = fitText(words.networkThreadShort, room, measure, 'title');
+    node.title = title;
     // Lines that do not fit the box's height are left out (they stay in the tooltip).
     node.lines = node.lines
       .slice(0, Math.max(0, Math.floor((node.h - 22) / 15)))
-      .map((line) => ellipsize(line, node.w - 16, LINE_CHAR));
+      .map((line) => fitText(line, node.w - 16, measure, 'line'));
   }
   return {
     width,
