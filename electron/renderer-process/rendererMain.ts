@@ -13,6 +13,7 @@ import { getParentPort } from '../node/parentPort.js';
 import { loadBlinkLibraries } from './blinkLibraries.js';
 import type { FrameRecorder } from './documentLoader.js';
 import { RenderFrame } from './renderFrame.js';
+import { errorMessage } from '../../shared/base/errors.js';
 
 function argument(name: string): string {
   const prefix = `--navscope-${name}=`;
@@ -147,7 +148,7 @@ loadBlinkLibraries().then(
         recording.event({
           type: 'error',
           where: endpointId,
-          message: `handling a message failed: ${error instanceof Error ? error.message : String(error)}`,
+          message: `handling a message failed: ${errorMessage(error)}`,
         });
       }
     }
@@ -156,7 +157,7 @@ loadBlinkLibraries().then(
     recording.event({
       type: 'error',
       where: endpointId,
-      message: `the HTML and CSS parsers could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      message: `the HTML and CSS parsers could not be loaded: ${errorMessage(error)}`,
     });
     child.flush();
     setTimeout(() => process.exit(1), 50);

@@ -5,6 +5,7 @@
  */
 import type { BrowserModelApi } from '../../../shared/api/browserModelApi';
 import { WebSocketBrowserModel } from './webSocketBrowserModel';
+import { errorMessage } from '../../../shared/base/errors';
 
 function unavailable(reason: string): BrowserModelApi {
   const fail = () => Promise.reject(new Error(reason));
@@ -19,6 +20,7 @@ function unavailable(reason: string): BrowserModelApi {
     killNetworkThread: fail,
     stepMode: fail,
     newSession: fail,
+    recordReal: fail,
     subscribeTrace: () => () => undefined,
   };
 }
@@ -28,6 +30,6 @@ export function connectBrowserModel(): BrowserModelApi {
   try {
     return WebSocketBrowserModel.fromPageLocation(window.location);
   } catch (error) {
-    return unavailable(error instanceof Error ? error.message : String(error));
+    return unavailable(errorMessage(error));
   }
 }

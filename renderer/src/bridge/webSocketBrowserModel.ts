@@ -8,6 +8,7 @@ import type {
   BrowserModelApi,
   HostInfo,
   NavigationResult,
+  RealRecordingView,
   StepCommand,
   StepGateView,
 } from '../../../shared/api/browserModelApi.js';
@@ -116,6 +117,10 @@ export class WebSocketBrowserModel implements BrowserModelApi {
 
   newSession(): Promise<NavigationResult> {
     return this.call('newSession', []);
+  }
+
+  recordReal(input: string): Promise<RealRecordingView> {
+    return this.call('recordReal', [input]);
   }
 
   /** Everything received so far (if anything), then each new batch. */

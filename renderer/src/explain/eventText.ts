@@ -202,5 +202,24 @@ export function describeEventText(
       return `리디렉션 ${event.requestId}${event.status !== null ? ` ${event.status}` : ''}: ${event.from} → ${event.to}`;
     case 'request.end':
       return `요청 ${event.requestId} 끝: ${event.netError ? event.netError.name : event.status !== null ? `${event.status} ${event.statusText}`.trim() : '응답 없음'} (${event.url})`;
+    case 'trace.source':
+      return `출처: ${event.origin === 'real-chromium' ? '실제 Chromium' : event.origin === 'chrome-trace' ? 'Chrome 트레이스' : 'NavScope 모델'}${event.chromiumVersion ? ` ${event.chromiumVersion}` : ''}: ${event.name} (${l(event.recordedWith)})`;
+    case 'real.process':
+      return `● 실제 ${REAL_KIND_KO[event.kind]} 프로세스 ${event.processId}: pid ${event.pid} "${event.name}", 스레드 ${event.threads.length}개`;
+    case 'real.summary': {
+      const c = event.counts;
+      return `실제 트레이스: 이벤트 ${c.events ?? '?'}개, Mojo 메시지 ${c.mojoMessages ?? '?'}개(이름 있음 ${c.named ?? '?'}개, 보낸 쪽 정확 ${event.senders.exact}·추정 ${event.senders.inferred}·모름 ${event.senders.unknown}), 그 밖의 이벤트 ${c.other ?? '?'}개`;
+    }
   }
 }
+
+/** A real Chromium's kinds of process, in Korean. */
+const REAL_KIND_KO: Record<string, string> = {
+  browser: '브라우저',
+  renderer: '렌더러',
+  gpu: 'GPU',
+  network: '네트워크',
+  storage: '저장소',
+  utility: '유틸리티',
+  unknown: '알 수 없는',
+};

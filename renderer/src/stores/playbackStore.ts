@@ -40,13 +40,14 @@ export const usePlaybackStore = defineStore('playback', () => {
     // The trace may have arrived before this store was first used (a window opened on a quiet host).
     { immediate: true },
   );
-  // A saved trace opens at its beginning, ready to be stepped; one without messages (a HAR,
-  // a NetLog) opens at its end, with every request shown. Going back to live follows again.
+  // A saved trace opens at its beginning (a real trace after its source, summary and processes), ready to
+  // be stepped; one without messages (a HAR, a NetLog) opens at its end, with every request shown. Going
+  // back to live follows again.
   watch(
     () => trace.replay,
     (replay) => {
       pause();
-      if (replay) moveTo(replay.networkOnly ? trace.events.length : 0);
+      if (replay) moveTo(replay.networkOnly ? trace.events.length : trace.startCursor);
       else moveTo(trace.events.length);
     },
   );

@@ -12,6 +12,7 @@
  * never a journey step (it stays in the message list, marked, and in messages-only
  * mode), so a navigation ends on "spinner stops".
  */
+import { partitionPoint } from '../../../shared/base/partitionPoint';
 import { NET_SPANS } from '../../../shared/trace/phases';
 import type { TraceEvent } from '../../../shared/trace/traceEvent';
 
@@ -117,14 +118,7 @@ export class BackgroundWork {
 
 /** Index of the first value ≥ target in a sorted list. */
 export function lowerBound(list: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list.length, (i) => list[i]! < target);
 }
 
 /**

@@ -16,8 +16,22 @@ export interface Box {
 export interface DiagramNode extends Box {
   /** Endpoint id ('browser', 'network', 'renderer:1'), server id ('127.53.0.1:5353'), or 'more:<group>'. */
   id: string;
-  /** 'more': a box standing for the processes or servers that do not fit (`title` is how many). */
-  kind: 'ui' | 'network' | 'renderer' | 'dns' | 'web' | 'more';
+  /**
+   * NavScope's model: 'ui', 'network', 'renderer'; servers: 'dns', 'web'; a real Chromium's processes: 'real-…';
+   * 'more': a box standing for the processes or servers that do not fit (`title` is how many).
+   */
+  kind:
+    | 'ui'
+    | 'network'
+    | 'renderer'
+    | 'dns'
+    | 'web'
+    | 'more'
+    | 'real-browser'
+    | 'real-renderer'
+    | 'real-network'
+    | 'real-gpu'
+    | 'real-utility';
   title: string;
   lines: string[];
   /** Everything about the node, for its tooltip. */
@@ -26,7 +40,8 @@ export interface DiagramNode extends Box {
 }
 
 export interface DiagramGroup extends Box {
-  id: 'renderers' | 'browser' | 'servers';
+  /** 'services': a real Chromium's network service, GPU and utility processes. */
+  id: 'renderers' | 'browser' | 'servers' | 'services';
 }
 
 export interface DiagramLayout {

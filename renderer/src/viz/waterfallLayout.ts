@@ -12,6 +12,7 @@
 import { tickStep, ticks } from 'd3';
 import type { BrowserViewState, NavigationView, RequestView, SpanView } from '../../../shared/trace/browserViewState';
 import { type HeldInterval, heldWithin } from '../../../shared/trace/heldTime';
+import { realPhaseOrder } from '../../../shared/real/realNavigationPhases';
 import { PHASES, type PhaseId } from '../../../shared/trace/phases';
 import { decodeUnicodeEscapes } from './displayUrl';
 import { ellipsize } from './processDiagramLayout';
@@ -32,6 +33,7 @@ export interface WaterfallRow {
   key: string;
   /** A request's label (its file), or a span name; phases are named by `phase`. */
   label: string;
+  /** NavScope's phase, or null ('phase' rows also include a real Chromium's navigation phases, by their own names). */
   phase: PhaseId | null;
   kind: 'phase' | 'request' | 'renderer' | 'background';
   y: number;
@@ -103,6 +105,18 @@ function requestLabel(spans: SpanView[], request: RequestView | undefined): stri
 export function fitLabel(text: string, width: number, charWidth = LABEL_CHAR): string {
   return ellipsize(text, width - 8, charWidth);
 }
+
+/** A real trace's navigations include Chromium's own (chrome:// WebUI, about:blank): show the last web page's. */
+function shownNavigation(state: BrowserViewState): NavigationView | null {
+  if (state.source) {
+    for (let i = state.navigations.length - 1; i >= 0; i--)
+      if (/^https?:/i.test(state.navigations[i]!.url)) return state.navigations[i]!;
+  }
+  return state.navigations.at(-1) ?? null;
+}
+
+/** Real phase names are long (ReceiveHeadersToReceiveResponse): their rows get a wider label column. */
+const REAL_LABEL_WIDTH = 210;
 
 /**
  * A time scale that leaves out held stretches: each is drawn BREAK_WIDTH wide,
@@ -185,13 +199,20 @@ export function layoutWaterfall(
   held: readonly HeldInterval[] = [],
   labelWidth = 150,
 ): WaterfallLayout {
-  const { navigationId, first } = currentNavigationSpans(state);
-  const navigation = state.navigations.find((n) => n.navigationId === navigationId) ?? null;
+  if (state.source && labelWidth < REAL_LABEL_WIDTH) labelWidth = REAL_LABEL_WIDTH;
+  let { navigationId, first } = currentNavigationSpans(state);
+  let navigation = state.navigations.find((n) => n.navigationId === navigationId) ?? null;
+  if (state.source && state.source.origin !== 'navscope-model') {
+    // A real trace: its last web page's navigation (its spans begin with the navigation's first phase).
+    navigation = shownNavigation(state);
+    navigationId = navigation?.navigationId ?? null;
+    first = navigation ? state.spans.find((s) => s.navigationId === navigation!.navigationId) : undefined;
+  }
   const typed = first?.args.text;
   const title = navigation?.url ?? (typeof typed === 'string' ? typed : '');
   // With no navigation (an imported file of requests only), every span.
-  const fromSeq = first?.seq ?? 0;
-  const start = first?.start ?? state.origin ?? 0;
+  const fromSeq = first?.seq ?? navigation?.beginSeq ?? 0;
+  const start = first?.start ?? navigation?.start ?? state.origin ?? 0;
   const inRange = state.spans.filter((s) => s.seq >= fromSeq);
   const foreground = inRange.filter((s) => !s.background);
   // A finished navigation ends where its last step ended; one still running ends now.
@@ -229,6 +250,18 @@ export function layoutWaterfall(
         segments: spans.map(segment),
       });
   }
+  // A real Chromium's navigation phases (category 'phase' with no NavScope phase), one row per name and track.
+  const realPhases = new Map<string, SpanView[]>();
+  for (const span of inRange) {
+    if (span.category !== 'phase' || span.phase !== null) continue;
+    if (navigation && span.navigationId !== navigation.navigationId) continue;
+    const key = `${span.name} ${typeof span.args.track === 'string' ? span.args.track : ''}`;
+    realPhases.set(key, [...(realPhases.get(key) ?? []), span]);
+  }
+  for (const [key, spans] of [...realPhases].sort(
+    (a, b) => realPhaseOrder(a[1][0]!.name) - realPhaseOrder(b[1][0]!.name) || a[1][0]!.start - b[1][0]!.start,
+  ))
+    rows.push({ key, label: spans[0]!.name, phase: null, kind: 'phase', y: 0, segments: spans.map(segment) });
   const byRequest = new Map<string, SpanView[]>();
   for (const span of foreground) {
     if (span.category !== 'net' || !span.requestId) continue;

@@ -50,6 +50,7 @@ describe('the desktop IPC handlers (main process)', () => {
       'navscope:navigate',
       'navscope:newSession',
       'navscope:proceedInterstitial',
+      'navscope:recordReal',
       'navscope:reload',
       'navscope:stepMode',
       'navscope:subscribe',

@@ -44,6 +44,7 @@ describe('the preload API', () => {
       'navigate',
       'newSession',
       'proceedInterstitial',
+      'recordReal',
       'reload',
       'stepMode',
       'subscribeTrace',
