@@ -119,6 +119,14 @@ export class BrowserProcess {
   }
 
   async start(): Promise<void> {
+    this.recordTraceBegin();
+    this.tracing.record({ type: 'thread.start', info: this.endpoint.info });
+    await this.network.start();
+    this.restoreSession();
+    this.ensureSpare();
+  }
+
+  private recordTraceBegin(): void {
     this.tracing.record({
       type: 'trace.begin',
       mode: this.options.network.mode,
@@ -126,10 +134,35 @@ export class BrowserProcess {
       wallClock: new Date().toISOString(),
       platform: `${process.platform}-${process.arch}`,
     });
+  }
+
+  /**
+   * A new session on the same browser (the window's "Clear"): the trace starts again,
+   * empty but for what exists now — the threads, the renderer processes alive, the
+   * tab's page, title, security state and history, step mode if it is on. The browser
+   * keeps everything else (its caches, cookies, HSTS, connections). Refused, with the
+   * reason, while a navigation is loading or step mode holds messages: their story
+   * would be cut in two.
+   */
+  newSession(): { ok: true } | { ok: false; reason: string } {
+    if (this.webContents.loading)
+      return { ok: false, reason: 'A page is still loading: clear when it has finished (or reload it later).' };
+    const held = this.router.gate.view().held;
+    if (held > 0)
+      return {
+        ok: false,
+        reason: `Step mode holds ${held} message${held === 1 ? '' : 's'}: let ${held === 1 ? 'it' : 'them'} go (or turn step mode off) before clearing.`,
+      };
+    this.recorder.restart();
+    this.recordTraceBegin();
     this.tracing.record({ type: 'thread.start', info: this.endpoint.info });
-    await this.network.start();
-    this.restoreSession();
-    this.ensureSpare();
+    const network = this.recorder.endpointInfo(NETWORK_ENDPOINT);
+    if (network && this.router.isAttached(NETWORK_ENDPOINT))
+      this.tracing.record({ type: 'thread.start', info: network });
+    for (const host of this.processes) host.recordExisting(this.recorder.endpointInfo(host.endpointId));
+    this.tracing.restateTab('a new session began');
+    if (this.router.gate.enabled) this.router.gate.recordMode();
+    return { ok: true };
   }
 
   /**

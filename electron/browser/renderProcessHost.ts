@@ -4,7 +4,7 @@
  * router, records spawn / ready / exit / crash with the real pid, and shuts it down
  * when no frame needs it any more.
  */
-import type { EndpointId } from '../../shared/ipc/endpoints.js';
+import type { EndpointId, EndpointInfo } from '../../shared/ipc/endpoints.js';
 import type { ProcessAssignment } from '../../shared/trace/traceEvent.js';
 import { THREAD_NAMES } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
@@ -116,6 +116,34 @@ export class RenderProcessHost implements RendererProcess {
 
   assignSite(site: string): void {
     this.site = site;
+  }
+
+  /**
+   * A new trace begins while this process runs: it is listed as it is (launched, with
+   * its pid, ready), so the new trace knows every process alive.
+   */
+  recordExisting(info: EndpointInfo | undefined): void {
+    if (!this.isAlive) return;
+    const serviceName = `renderer ${this.endpointId} (${this.isSpare ? 'spare' : this.site})`;
+    this.tracing.record({
+      type: 'process.launch',
+      processId: this.endpointId,
+      site: this.site,
+      serviceName,
+      spare: this.isSpare,
+    });
+    if (this.pid !== null)
+      this.tracing.record({
+        type: 'process.spawn',
+        processId: this.endpointId,
+        pid: this.pid,
+        site: this.site,
+        serviceName,
+      });
+    if (this.state === 'ready' && this.pid !== null) {
+      if (info) this.tracing.record({ type: 'thread.start', info });
+      this.tracing.record({ type: 'process.ready', processId: this.endpointId, pid: this.pid });
+    }
   }
 
   launch(): void {

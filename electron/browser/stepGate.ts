@@ -245,7 +245,8 @@ export class StepGate {
     });
   }
 
-  private recordMode(): void {
+  /** Records the mode as it is now (also at the start of a new trace). */
+  recordMode(): void {
     this.record({
       type: 'step.mode',
       enabled: this.on,

@@ -15,7 +15,7 @@ import type {
 } from '../../shared/api/browserModelApi.js';
 import { API_METHODS, type ApiMethod } from '../../shared/api/browserModelApi.js';
 import { IPC_CHANNELS, apiRequest, apiResult } from '../../shared/api/apiProtocol.js';
-import { nextTraceEvents } from '../../shared/api/traceBatch.js';
+import { nextTraceEvents, startsNewTrace } from '../../shared/api/traceBatch.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
 
 export interface IpcRendererLike {
@@ -50,6 +50,8 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
   let subscribed = false;
   const onTrace = (_event: unknown, batch: unknown): void => {
     if (!Array.isArray(batch)) return;
+    // A new trace (newSession) starts again at seq 0.
+    if (startsNewTrace(batch)) received.length = 0;
     const fresh = nextTraceEvents(received.length, batch);
     for (const event of fresh) received.push(event);
     if (fresh.length) for (const listener of listeners) listener(fresh);
@@ -65,6 +67,7 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
     killRenderer: (processId: string) => call('killRenderer', [String(processId)]) as Promise<NavigationResult>,
     killNetworkThread: () => call('killNetworkThread', []) as Promise<NavigationResult>,
     stepMode: (command: StepCommand) => call('stepMode', [String(command)]) as Promise<StepGateView>,
+    newSession: () => call('newSession', []) as Promise<NavigationResult>,
     recordReal: (input: string) => call('recordReal', [String(input)]) as Promise<RealRecordingView>,
     subscribeTrace(listener: (events: TraceEvent[]) => void): () => void {
       if (typeof listener !== 'function') throw new Error('subscribeTrace needs a function');

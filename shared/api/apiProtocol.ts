@@ -55,6 +55,7 @@ export const apiResult = {
   killRenderer: navigationResult,
   killNetworkThread: navigationResult,
   stepMode: stepGateView,
+  newSession: navigationResult,
   recordReal: realRecording,
 } as const;
 

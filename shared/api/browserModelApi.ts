@@ -78,7 +78,16 @@ export interface BrowserModelApi {
    * the input is not an http(s) page.
    */
   recordReal(input: string): Promise<RealRecordingView>;
-  /** Every trace event so far, then each new batch as it is recorded. Returns an unsubscribe function. */
+  /**
+   * A new session on the same browser ("Clear"): the trace starts again from seq 0 with
+   * what exists now (threads, live processes, the tab's page and history). Rejects, saying
+   * why, while a page loads or step mode holds messages.
+   */
+  newSession(): Promise<NavigationResult>;
+  /**
+   * Every trace event so far, then each new batch as it is recorded. Returns an unsubscribe
+   * function. A batch that begins with a `trace.begin` of seq 0 starts a new trace (newSession).
+   */
   subscribeTrace(listener: (events: TraceEvent[]) => void): () => void;
 }
 
@@ -92,6 +101,7 @@ export const API_METHODS = [
   'killRenderer',
   'killNetworkThread',
   'stepMode',
+  'newSession',
   'recordReal',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -38,3 +38,12 @@ export function nextTraceEvents(received: number, batch: readonly unknown[]): Tr
   }
   return fresh;
 }
+
+/**
+ * Whether a batch begins a new trace: a `trace.begin` of seq 0 (a new session on the
+ * same host, BrowserModelApi.newSession). The bridge then forgets what it received.
+ */
+export function startsNewTrace(batch: readonly unknown[]): boolean {
+  const first = batch[0];
+  return seqOf(first) === 0 && (first as { type?: unknown }).type === 'trace.begin';
+}

@@ -127,7 +127,7 @@ export const messageCatalogue = {
       redirect: s.object({ status: s.number({ integer: true }), newUrl: url, newMethod: s.string({ maxLength: 16 }) }),
       head: responseHead,
     }),
-    'network.mojom.URLLoaderClient.OnReceiveRedirect: the server answered with a redirect; the client decides whether to follow.',
+    'network.mojom.URLLoaderClient.OnReceiveRedirect: a redirect, answered by the server (301…308) or made by the network service itself (307 Internal Redirect: HSTS, HTTPS-Upgrades); the client decides whether to follow.',
   ),
   'URLLoaderClient.OnReceiveResponse': entry(
     ['network'],

@@ -35,7 +35,9 @@ export function storyOutcome(facts: StoryFacts): StoryOutcome {
 
 /** "a.root-servers.net (.)" — a name server with the zone it answers for. */
 export function serverName(server: { name: string; zone: string; address: string }): string {
-  return `${server.name || server.address} (${server.zone})`;
+  // The zone it answers for: "." (root), ".com", "google.com".
+  const zone = server.zone === '.' || server.zone.includes('.') ? server.zone : `.${server.zone}`;
+  return `${server.name || server.address} (${zone})`;
 }
 
 /** "a, b and c" / "a, b 그리고 c" */

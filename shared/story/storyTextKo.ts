@@ -3,6 +3,7 @@
  * "주소창에 URL을 치고 Enter를 누르면 무슨 일이 일어나나요?"를 준비하는 학생을 위해 씁니다.
  * 숫자와 이름은 모두 사실(트레이스)에서 가져옵니다.
  */
+import { hasKoreanForm, localizeText } from '../trace/modelTextKo.js';
 import type { PhaseId } from '../trace/phases.js';
 import type { TraceEventOf } from '../trace/traceEvent.js';
 import type { StoryFacts } from './storyFacts.js';
@@ -75,20 +76,28 @@ export function josa(word: string, particle: Particle): string {
   return word + (sound === 'none' ? afterVowel : after);
 }
 
+/** The security indicator's state, as the omnibox chip names it. */
+const SECURITY_KO: Record<string, string> = {
+  secure: '보안 연결',
+  'not-secure': '주의 요함',
+  neutral: '정보',
+  dangerous: '위험',
+};
+
 /** The omnibox's reason, told in Korean where NavScope knows its form. */
 function omniboxReason(reason: string): string {
   const tld = /^"(\.[^"]+)" is a known top-level domain$/.exec(reason);
   if (tld) return `알려진 최상위 도메인(${tld[1]})으로 끝나기 때문입니다`;
   const scheme = /^explicit (\S+) scheme$/.exec(reason);
   if (scheme) return `스킴(${scheme[1]})을 직접 적었기 때문입니다`;
-  return `모델의 설명: ${reason}`;
+  return hasKoreanForm(reason) ? `판단 근거: ${localizeText(reason, 'ko')}` : `모델의 설명: ${reason}`;
 }
 
 /** The sniffing rule, told in Korean where NavScope knows its form. */
 function sniffRule(sniff: TraceEventOf<'mime.sniffed'>): string {
   if (/^supplied type .* is used( as is)?$/.test(sniff.rule)) return '서버가 알려 준 타입을 그대로 썼습니다';
-  if (sniff.noSniff) return `nosniff라서 서버가 준 타입을 믿었습니다: ${sniff.rule}`;
-  return `적용된 규칙: ${sniff.rule}`;
+  if (sniff.noSniff) return `nosniff라서 서버가 준 타입을 믿었습니다: ${localizeText(sniff.rule, 'ko')}`;
+  return `적용된 규칙: ${localizeText(sniff.rule, 'ko')}`;
 }
 
 const DECISION: Record<string, string> = {
@@ -155,7 +164,7 @@ function dnsSentence(f: StoryFacts): string | null {
   if (d.source === 'cache')
     return `브라우저의 호스트 캐시가 이미 ${d.host}의 주소(${d.addresses.join(', ')})를 알고 있어서 DNS 패킷을 하나도 보내지 않았습니다.`;
   if (d.hops.length === 0) {
-    if (d.error) return `${d.host}의 주소를 찾지 못했습니다: ${d.error}.`;
+    if (d.error) return `${d.host}의 주소를 찾지 못했습니다: ${localizeText(d.error, 'ko')}.`;
     return `${josa(d.host, '은')} ${d.source ?? '시스템'} 리졸버가${took} ${josa(d.addresses.join(', '), '으로')} 찾아 주었습니다.`;
   }
   const chain = d.hops.map((h, i) => {
@@ -183,7 +192,7 @@ function network(f: StoryFacts, outcome: StoryOutcome): string[] {
     out.push(
       f.httpsUpgrade.outcome === 'upgraded'
         ? `스킴 없이 입력했기 때문에 먼저 https로 시도했습니다(${f.httpsUpgrade.to}).`
-        : `https가 되지 않아 ${josa(f.httpsUpgrade.to, '으로')} 되돌아갔습니다(${f.httpsUpgrade.reason}).`,
+        : `https가 되지 않아 ${josa(f.httpsUpgrade.to, '으로')} 되돌아갔습니다(${localizeText(f.httpsUpgrade.reason, 'ko')}).`,
     );
   const dns = dnsSentence(f);
   if (dns) out.push(dns);
@@ -198,7 +207,7 @@ function network(f: StoryFacts, outcome: StoryOutcome): string[] {
   if (tcp?.reused)
     out.push(`${josa(tcp.remote, '으로')} 열려 있던 keep-alive 연결을 재사용해서 새 TCP·TLS 핸드셰이크가 없었습니다.`);
   else if (tcp) {
-    if (tcp.error) out.push(`${josa(tcp.remote, '으로')}의 TCP 연결이 실패했습니다: ${tcp.error}.`);
+    if (tcp.error) out.push(`${josa(tcp.remote, '으로')}의 TCP 연결이 실패했습니다: ${localizeText(tcp.error, 'ko')}.`);
     else {
       const connect = `${josa(tcp.remote, '으로')} TCP 연결(SYN, SYN-ACK, ACK)을 여는 데 ${tcp.micros !== null ? ms(tcp.micros) : '잠깐'}가 걸렸고`;
       if (tls && !tls.error)
@@ -207,7 +216,7 @@ function network(f: StoryFacts, outcome: StoryOutcome): string[] {
         );
       else if (tls?.error)
         out.push(
-          `${connect}, TLS 핸드셰이크에서 실패했습니다: ${tls.error}. 브라우저는 요청을 한 바이트도 보내기 전에 멈춥니다.`,
+          `${connect}, TLS 핸드셰이크에서 실패했습니다: ${localizeText(tls.error, 'ko')}. 브라우저는 요청을 한 바이트도 보내기 전에 멈춥니다.`,
         );
       else out.push(`${connect}, 평문 http라서 TLS는 없었습니다.`);
     }
@@ -224,7 +233,7 @@ function network(f: StoryFacts, outcome: StoryOutcome): string[] {
       `요청 “${http.requestLine}”에${redirects}${wait} “${http.statusLine}” 응답을 받았습니다${http.fromCache ? `(HTTP 캐시: ${http.fromCache})` : ''}${total != null ? `. 네트워크 단계 전체는 ${ms(total)}였습니다` : ''}.`,
     );
   } else if (outcome !== 'loaded' && f.netError && !tls?.error && !tcp?.error)
-    out.push(`네트워크 단계는 ${josa(f.netError.name, '으로')} 끝났습니다: ${f.netError.detail}.`);
+    out.push(`네트워크 단계는 ${josa(f.netError.name, '으로')} 끝났습니다: ${localizeText(f.netError.detail, 'ko')}.`);
   return out;
 }
 
@@ -293,7 +302,7 @@ function commit(f: StoryFacts): string[] {
   ];
   if (c.ackMicros !== null)
     out.push(
-      `렌더러가 Enter 후 ${ms(c.ackMicros)}에 DidCommitProvisionalLoad로 답했고, 그제야 주소창에 ${josa(c.url, '이')} 표시되고${c.security ? `(보안 상태: ${c.security})` : ''} 방문 기록에 항목이 생겼습니다.`,
+      `렌더러가 Enter 후 ${ms(c.ackMicros)}에 DidCommitProvisionalLoad로 답했고, 그제야 주소창에 ${josa(c.url, '이')} 표시되고${c.security ? `(보안 상태: ${SECURITY_KO[c.security] ?? c.security})` : ''} 방문 기록에 항목이 생겼습니다.`,
     );
   const extent = f.phases.commit;
   if (extent?.durationMicros != null) out.push(`커밋 단계는 ${ms(extent.durationMicros)}가 걸렸습니다.`);
@@ -359,10 +368,10 @@ function failureOf(f: StoryFacts, outcome: StoryOutcome): string | null {
   switch (outcome) {
     case 'error-page':
       return f.netError
-        ? `실패했습니다: ${f.netError.name}(${f.netError.detail}). 대신 브라우저가 자체 오류 페이지를 커밋했습니다.`
+        ? `실패했습니다: ${f.netError.name}(${localizeText(f.netError.detail, 'ko')}). 대신 브라우저가 자체 오류 페이지를 커밋했습니다.`
         : '실패했고, 브라우저가 오류 페이지를 커밋했습니다.';
     case 'interstitial':
-      return `실패했습니다: ${f.netError?.name ?? f.interstitial?.error}(${f.netError?.detail ?? f.interstitial?.detail}). 사이트 대신 경고 페이지를 보여 주었습니다.`;
+      return `실패했습니다: ${f.netError?.name ?? f.interstitial?.error}(${localizeText(f.netError?.detail ?? f.interstitial?.detail ?? '', 'ko')}). 사이트 대신 경고 페이지를 보여 주었습니다.`;
     case 'blocked':
       return `세이프 브라우징이 ${josa(f.response.safeBrowsing?.threatType ?? '위험', '으로')} 분류해 막았고, 경고 페이지를 보여 주었습니다.`;
     case 'crashed':
@@ -383,7 +392,7 @@ function answer(f: StoryFacts, outcome: StoryOutcome): string {
   const d = f.dns;
   if (d?.hops.length)
     out.push(
-      `DNS는 ${d.hops.map((h) => (h.server.zone === '.' ? '루트' : h.server.zone)).join(' → ')} 순서로 내려가${d.addresses.length ? ` ${josa(d.addresses.join(', '), '을')} 찾았습니다` : '다 멈췄습니다'}.`,
+      `DNS는 ${d.hops.map((h) => (h.server.zone === '.' ? '루트' : h.server.zone.includes('.') ? h.server.zone : `.${h.server.zone}`)).join(' → ')} 순서로 내려가${d.addresses.length ? ` ${josa(d.addresses.join(', '), '을')} 찾았습니다` : '다 멈췄습니다'}.`,
     );
   else if (d?.source === 'cache') out.push('DNS는 호스트 캐시에서 답을 얻었습니다.');
   const connected = f.tcp && !f.tcp.reused && !f.tcp.error;
@@ -416,7 +425,7 @@ function endingOf(f: StoryFacts, outcome: StoryOutcome): string | null {
 export const storyTextKo: StoryTeller = {
   lang: 'ko',
   chapterTitle: (phase) => TITLES[phase],
-  headline: (f) => `주소창에 ${josa(f.input, '을')} 입력하고 Enter를 누르면 일어나는 일`,
+  headline: (f) => `주소창에 ${josa(`“${f.input}”`, '을')} 입력하고 Enter를 누르면 일어나는 일`,
   answer: (f) => answer(f, storyOutcome(f)),
   chapter(phase, f) {
     const outcome = storyOutcome(f);

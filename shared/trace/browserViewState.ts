@@ -29,6 +29,8 @@ export interface ProcessView {
   /** Started as the spare, or speculatively, and how it was assigned. */
   role: 'spare' | 'speculative' | null;
   unresponsive: boolean;
+  /** The browser discarded it (a redirect changed the site, the navigation failed…). */
+  discarded: boolean;
   /** A real Chromium's process (real.process): its name in the trace, its Mojo service and labels. */
   real?: { name: string; serviceName: string | null; labels: string[] };
 }
@@ -78,6 +80,11 @@ export interface SpanView {
   status: 'open' | 'ok' | 'error' | 'cancelled';
   error: string | null;
   args: Record<string, JsonValue>;
+  /**
+   * Background work, part of no navigation: begun by the spare renderer before a
+   * navigation took it (its start-up, loading its parsers).
+   */
+  background: boolean;
 }
 
 export interface NavigationView {
@@ -217,6 +224,7 @@ function processFor(state: BrowserViewState, id: string, kind: ProcessView['kind
       detail: null,
       role: null,
       unresponsive: false,
+      discarded: false,
     };
     state.processes.push(view);
   }
@@ -330,6 +338,7 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
     case 'process.discarded': {
       const view = processFor(state, event.processId, 'renderer');
       view.detail = `discarded: ${event.reason}`;
+      view.discarded = true;
       return;
     }
     case 'process.unresponsive':
@@ -384,11 +393,18 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
     }
     case 'process.crash': {
       const view = processFor(state, event.processId, 'renderer');
+      // A process the browser discarded before it was ready is killed on purpose: it ended as asked.
+      if (view.discarded && event.reason === 'killed') {
+        view.state = 'exited';
+        view.detail = `${view.detail ?? 'discarded'} (killed before it was ready)`;
+        return;
+      }
       view.state = 'crashed';
       view.detail = `${event.reason}${event.signal ? ` (${event.signal})` : ''}`;
       return;
     }
-    case 'span.begin':
+    case 'span.begin': {
+      const owner = state.processes.find((p) => p.id === event.endpoint);
       state.spans.push({
         seq: event.seq,
         spanId: event.spanId,
@@ -403,8 +419,10 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
         status: 'open',
         error: null,
         args: event.args,
+        background: owner !== undefined && owner.role === 'spare' && owner.site === null,
       });
       return;
+    }
     case 'span.end': {
       for (let i = state.spans.length - 1; i >= 0; i--) {
         const span = state.spans[i]!;

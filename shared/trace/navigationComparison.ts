@@ -5,10 +5,13 @@
  * found, with the differences between them marked.
  *
  * A navigation's events run from its "Handle input" phase to the next navigation's.
+ * Time held in step mode (shared/trace/heldTime) is not counted: it is the user's, not
+ * the browser's.
  */
 import { PHASES, type PhaseId } from './phases.js';
 import type { TraceEvent, TraceEventOf } from './traceEvent.js';
 import { fieldOf } from '../base/fields.js';
+import { heldIntervals, heldWithin } from './heldTime.js';
 
 export interface RequestSummary {
   requestId: string;
@@ -26,8 +29,10 @@ export interface NavigationSummary {
   input: string;
   url: string;
   outcome: string;
-  /** µs from the first phase's start to the page's DidStopLoading (or the navigation's end). */
+  /** µs from the first phase's start to the page's DidStopLoading (or the navigation's end), without held time. */
   totalMicros: number;
+  /** µs held in step mode within the navigation (not counted anywhere else). */
+  heldMicros: number;
   phases: Partial<Record<PhaseId, number>>;
   requests: RequestSummary[];
   /** Each host's first lookup: 'cache', 'recursive', 'os' or 'literal'. */
@@ -72,6 +77,7 @@ function summarize(range: readonly TraceEvent[], navigationId: string): Navigati
   let process: NavigationSummary['process'] = null;
   let stopped: number | null = null;
   const first = range[0]?.ts ?? 0;
+  const held = heldIntervals(range);
   for (const e of range) {
     switch (e.type) {
       case 'span.begin':
@@ -81,7 +87,8 @@ function summarize(range: readonly TraceEvent[], navigationId: string): Navigati
         break;
       case 'span.end': {
         const span = spans.get(e.spanId);
-        if (span) phases[span.phase] = (phases[span.phase] ?? 0) + (e.ts - span.start);
+        if (span)
+          phases[span.phase] = (phases[span.phase] ?? 0) + (e.ts - span.start - heldWithin(held, span.start, e.ts));
         break;
       }
       case 'dns.result':
@@ -130,13 +137,17 @@ function summarize(range: readonly TraceEvent[], navigationId: string): Navigati
   }
   // The last phase may still be open when the page stops loading: it ends there.
   const last = stopped ?? end?.ts ?? range.at(-1)?.ts ?? first;
-  for (const span of spans.values()) if (!(span.phase in phases)) phases[span.phase] = Math.max(0, last - span.start);
+  for (const span of spans.values())
+    if (!(span.phase in phases))
+      phases[span.phase] = Math.max(0, last - span.start - heldWithin(held, span.start, last));
+  const heldMicros = heldWithin(held, first, last);
   return {
     navigationId,
     input: begin?.input ?? '',
     url: end?.url ?? begin?.url ?? '',
     outcome: end?.outcome ?? 'unfinished',
-    totalMicros: Math.max(0, last - first),
+    totalMicros: Math.max(0, last - first - heldMicros),
+    heldMicros,
     phases,
     requests: [...requests.values()],
     dns,

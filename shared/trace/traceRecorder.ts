@@ -50,6 +50,7 @@ export class TraceRecorder {
   private readonly list: TraceEvent[] = [];
   private readonly listeners = new Set<TraceListener>();
   private droppedCount = 0;
+  private generationCount = 0;
   private readonly endpoints = new Map<EndpointId, EndpointInfo>();
   /** Spans begun and not yet ended, with the endpoint that began each. */
   private readonly openSpans = new Map<string, EndpointId>();
@@ -62,6 +63,29 @@ export class TraceRecorder {
 
   get dropped(): number {
     return this.droppedCount;
+  }
+
+  /** Which trace this is: 0 for the first, one more after each restart (a new session). */
+  get generation(): number {
+    return this.generationCount;
+  }
+
+  /** What a thread or process said about itself when it started (its thread.start), if it did. */
+  endpointInfo(id: EndpointId): EndpointInfo | undefined {
+    return this.endpoints.get(id);
+  }
+
+  /**
+   * Starts a new trace (a new session on the same browser, the window's "Clear"):
+   * every event so far is dropped and numbering starts again at 0, so listeners see
+   * the new trace begin with an event whose seq is 0. What the recorder knows about
+   * running threads stays (their pids still name message ends).
+   */
+  restart(): void {
+    this.list.length = 0;
+    this.openSpans.clear();
+    this.droppedCount = 0;
+    this.generationCount++;
   }
 
   record(record: TraceRecord): TraceEvent | null {

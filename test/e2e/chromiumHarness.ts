@@ -126,6 +126,14 @@ export async function navigate(page: Page, input: string, host?: WebHost): Promi
   }
 }
 
+/** Switches "Messages only" (→ steps through the IPC messages only) on or off. */
+export async function setMessagesOnly(page: Page, on: boolean): Promise<void> {
+  const box = page.getByTestId('messages-only');
+  if ((await box.isChecked()) !== on) await box.click();
+  // The arrow keys step only when no form field has the focus.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
 /** Texts in the process diagram that spill out of their box (should be none). */
 export function clippedDiagramText(page: Page): Promise<string[]> {
   return page.evaluate(() => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { fillTrace } from '../electron/support/largeTrace.js';
-import { describeWindow } from './chromiumHarness.js';
+import { describeWindow, setMessagesOnly } from './chromiumHarness.js';
 
 const EVENTS = 150_000;
 
@@ -19,6 +19,7 @@ describeWindow(
       const { page, host, problems } = window();
       const messages = host.session.browser.recorder.events.filter((e) => e.type === 'message').length;
       // Every event arrived: the position counts every message of the trace.
+      await setMessagesOnly(page, true);
       await expect
         .poll(() => page.getByTestId('position').textContent(), { timeout: 120_000 })
         .toMatch(new RegExp(`of\\s+${messages.toLocaleString('en').replace(/,/g, ',?')}\\b`));

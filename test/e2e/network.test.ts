@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { ARTIFACTS, describeWindow, type WindowSession, clippedDiagramText, navigate } from './chromiumHarness.js';
+import {
+  ARTIFACTS,
+  describeWindow,
+  type WindowSession,
+  clippedDiagramText,
+  navigate,
+  setMessagesOnly,
+} from './chromiumHarness.js';
 
 describeWindow('network steps in the window (web host, lab)', (window) => {
   let w: WindowSession;
@@ -42,6 +49,7 @@ describeWindow('network steps in the window (web host, lab)', (window) => {
       (m) => m.type === 'message' && m.summary === '307 Internal Redirect → https://www.google.com/',
     );
     expect(target).toBeGreaterThanOrEqual(0);
+    await setMessagesOnly(page, true);
     await page.keyboard.press('Home');
     for (let i = 0; i <= target; i++) await page.keyboard.press('ArrowRight');
     await expect
@@ -51,6 +59,7 @@ describeWindow('network steps in the window (web host, lab)', (window) => {
     await expect.poll(() => selected.textContent()).toContain('307 Internal Redirect → https://www.google.com/');
     expect(await page.getByTestId('explanation').textContent()).toContain('Non-Authoritative-Reason');
     await page.screenshot({ path: path.join(ARTIFACTS, 'window-hsts-step.png') });
+    await setMessagesOnly(page, false);
     await page.keyboard.press('End');
   });
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
-import { ARTIFACTS, type WindowSession, describeWindow, navigate } from './chromiumHarness.js';
+import { ARTIFACTS, type WindowSession, describeWindow, navigate, setMessagesOnly } from './chromiumHarness.js';
 
 type Message = Extract<TraceEvent, { type: 'message' }>;
 
@@ -21,6 +21,7 @@ describeWindow('the renderer panels in the window (web host, lab)', (window) => 
       .filter(({ m }) => m.name === 'URLLoaderFactory.CreateLoaderAndStart' && m.from.startsWith('renderer:'));
     expect(subresourceStarts.length).toBeGreaterThan(2);
 
+    await setMessagesOnly(page, true);
     await page.keyboard.press('Home');
     let at = -1;
     for (const { m, index } of subresourceStarts) {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { parseTraceFileText } from '../../shared/trace/traceFile.js';
-import { ARTIFACTS, type WindowSession, describeWindow, navigate } from './chromiumHarness.js';
+import { ARTIFACTS, type WindowSession, describeWindow, navigate, setMessagesOnly } from './chromiumHarness.js';
 import { temporaryFolder } from '../support/temporaryFolder.js';
 
 const demo = parseTraceFileText(
@@ -66,6 +66,7 @@ describeWindow('saved traces in the window: demos, open, save (web host)', (wind
     await page.context().setOffline(true);
     try {
       await page.getByTestId('demos').selectOption('www.naver.com');
+      await setMessagesOnly(page, true);
       await expect.poll(() => page.getByTestId('replay-banner').textContent()).toContain('www.naver.com');
       await expect
         .poll(() => page.getByTestId('position').textContent())

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BrowserSession } from '../../electron/hosts/node/browserSession.js';
 import { compareMessageSequences } from '../../shared/trace/messageSequence.js';
 import { navigateAndCollect } from '../electron/support/browserHarness.js';
-import { type WindowSession, describeWindow, navigate } from './chromiumHarness.js';
+import { type WindowSession, describeWindow, navigate, setMessagesOnly } from './chromiumHarness.js';
 
 describeWindow('step mode (web host)', (window) => {
   let w: WindowSession;
@@ -24,6 +24,7 @@ describeWindow('step mode (web host)', (window) => {
   it('holds the navigation until stepped, finishes it with steps, with the same messages as a normal run', async () => {
     const { page, host } = w;
     const recorder = host.session.browser.recorder;
+    await setMessagesOnly(page, true);
     await page.getByTestId('step-toggle').click();
     await expect.poll(() => page.getByTestId('step-toggle').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => page.getByTestId('step-held').textContent()).toMatch(/Nothing held/);

@@ -2,7 +2,14 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { foldTrace } from '../../shared/trace/browserViewState.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
-import { ARTIFACTS, describeWindow, type WindowSession, clippedDiagramText, navigate } from './chromiumHarness.js';
+import {
+  ARTIFACTS,
+  describeWindow,
+  type WindowSession,
+  clippedDiagramText,
+  navigate,
+  setMessagesOnly,
+} from './chromiumHarness.js';
 
 describeWindow('the window in Chromium (web host, lab)', (window) => {
   let w: WindowSession;
@@ -75,6 +82,7 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
     const events = host.session.browser.recorder.events;
     const messages = events.filter((e): e is Extract<TraceEvent, { type: 'message' }> => e.type === 'message');
     expect(messages.length).toBeGreaterThan(20);
+    await setMessagesOnly(page, true);
     await page.keyboard.press('Home');
     await expect.poll(() => page.getByTestId('position').textContent()).toMatch(/Message 0 of/);
     for (let i = 0; i < messages.length; i++) {
@@ -88,32 +96,34 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
     await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain(messages.at(-2)!.name);
     await page.getByRole('button', { name: 'Next message' }).click();
     await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain(messages.at(-1)!.name);
+    await setMessagesOnly(page, false);
   });
 
-  it('shows exactly the state after the first N events at the cursor', async () => {
+  it('shows exactly the state after the step at the cursor: the address bar changes at the commit acknowledgement', async () => {
     const { page, host } = w;
     const events = [...host.session.browser.recorder.events];
     const commitAck = events.find((e) => e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad')!;
+    await setMessagesOnly(page, true);
     const messageIndex = events.filter((e) => e.type === 'message' && e.seq <= commitAck.seq).length;
     await page.keyboard.press('Home');
-    for (let i = 0; i < messageIndex; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < messageIndex - 1; i++) await page.keyboard.press('ArrowRight');
+    // One message before the acknowledgement: no page yet.
+    expect(await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe('');
+    expect(await page.getByTestId('security').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.getByTestId('explain-title').textContent())
       .toContain('FrameHost.DidCommitProvisionalLoad');
-    const expected = foldTrace(events, commitAck.seq + 1);
-    // The renderer acknowledged, but the browser has not yet changed the address bar: still loading, no URL.
-    expect(expected.tab.url).toBe('');
-    expect(await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe(expected.tab.url);
-    expect(await page.getByTestId('spinner').count()).toBe(expected.tab.loading ? 1 : 0);
-    expect(await page.getByTestId('position').textContent()).toContain(`event ${commitAck.seq + 1} / ${events.length}`);
-    const renderers = expected.processes.filter((p) => p.kind === 'renderer');
-    expect(await page.locator('[data-testid=process-diagram] .node.renderer').count()).toBe(renderers.length);
-    // One step later the address bar follows the trace.
-    await page.keyboard.press('ArrowRight');
     const cursor = Number(/event (\d+)/.exec((await page.getByTestId('position').textContent()) ?? '')![1]);
-    expect(await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe(
-      foldTrace(events, cursor).tab.url,
-    );
+    const expected = foldTrace(events, cursor);
+    // The step that changes the address bar shows it changed: URL, lock, history.
+    expect(expected.tab.url).toBe('https://www.naver.com/');
+    expect(await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe(expected.tab.url);
+    expect(await page.getByTestId('security').getAttribute('data-state')).toBe('secure');
+    expect(await page.getByTestId('spinner').count()).toBe(expected.tab.loading ? 1 : 0);
+    const renderers = expected.processes.filter((p) => p.kind === 'renderer' && p.state !== 'exited');
+    expect(await page.locator('[data-testid=process-diagram] .node.renderer').count()).toBe(renderers.length);
+    await setMessagesOnly(page, false);
     await page.keyboard.press('End');
   });
 
@@ -124,7 +134,7 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByTestId('explanation').textContent()).toMatch(/무슨 일이 일어나나/);
-    expect(await page.getByRole('button', { name: '다음 메시지' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '다음 스텝' }).count()).toBe(1);
     await page.keyboard.press('ArrowRight');
     await page.screenshot({ path: path.join(ARTIFACTS, 'window-naver-korean.png') });
     await page.getByTestId('language').selectOption('en');

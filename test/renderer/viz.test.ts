@@ -20,6 +20,7 @@ function stateWith(renderers: number, servers: number) {
     detail: null,
     role: null,
     unresponsive: false,
+    discarded: false,
   });
   for (let i = 1; i <= renderers; i++)
     state.processes.push({
@@ -32,6 +33,7 @@ function stateWith(renderers: number, servers: number) {
       detail: null,
       role: null,
       unresponsive: false,
+      discarded: false,
     });
   for (let i = 1; i <= servers; i++)
     state.servers.push({
@@ -61,7 +63,12 @@ describe('process diagram layout', () => {
     [12, 20],
   ])('places %i renderers and %i servers inside the diagram without overlap', (renderers, servers) => {
     const layout = layoutProcessDiagram(stateWith(renderers, servers), 700, 300);
-    expect(layout.nodes).toHaveLength(2 + renderers + servers);
+    // Every process and server is drawn, or counted in the column's "+N more" box.
+    const counted = (kinds: string[], more: string) =>
+      layout.nodes.filter((n) => kinds.includes(n.kind)).length +
+      Number(layout.nodes.find((n) => n.id === more)?.title ?? 0);
+    expect(counted(['renderer'], 'more:renderers')).toBe(renderers);
+    expect(counted(['dns', 'web'], 'more:servers')).toBe(servers);
     for (const node of layout.nodes) {
       expect(node.x).toBeGreaterThanOrEqual(0);
       expect(node.y).toBeGreaterThanOrEqual(0);
@@ -123,10 +130,11 @@ describe('waterfall segments', () => {
       open: false,
       status: 'ok' as const,
       category: 'net' as const,
+      heldMicros: 0,
     });
-    const placed = separateSegments([seg('request', 174, 2), seg('dns', 173.2, 2), seg('download', 180, 40)]);
+    const placed = separateSegments([seg('request', 174, 2), seg('dns', 173.2, 2), seg('download', 190, 40)]);
     expect(placed.map((p) => p.spanId)).toEqual(['dns', 'request', 'download']);
     expect(placed[1]!.x).toBeGreaterThanOrEqual(placed[0]!.x + placed[0]!.w);
-    expect(placed[2]).toMatchObject({ x: 180, w: 40 });
+    expect(placed[2]).toMatchObject({ x: 190, w: 40 });
   });
 });

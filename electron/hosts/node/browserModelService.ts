@@ -105,6 +105,17 @@ export class BrowserModelService {
         };
       case 'stepMode':
         return this.stepMode(args[0] ?? '');
+      case 'newSession': {
+        const started = this.session.browser.newSession();
+        if (!started.ok) throw new Error(started.reason);
+        return {
+          navigationId: null,
+          outcome: 'nothing-to-do',
+          url: null,
+          message: 'A new session began: the trace starts again with what runs now.',
+          netError: null,
+        };
+      }
       case 'recordReal': {
         const input = args[0];
         if (input === undefined) throw new Error('recordReal needs the text typed into the address bar (args[0])');
@@ -140,6 +151,11 @@ export class BrowserModelService {
     }
   }
 
+  /** Which trace is being recorded: it changes when a new session starts the trace again at seq 0. */
+  get traceGeneration(): number {
+    return this.session.browser.recorder.generation;
+  }
+
   /** How many trace events have been recorded. */
   get traceLength(): number {
     return this.session.browser.recorder.events.length;
@@ -164,6 +180,8 @@ export class BrowserModelService {
     for (let from = 0; from < history.length; from += chunkEvents) send(history.slice(from, from + chunkEvents));
     const unsubscribe = recorder.subscribe((event) => {
       if (closed) return;
+      // A new trace (newSession): what was still pending of the old one is of no use.
+      if (event.seq === 0) pending = [];
       pending.push(event);
       if (scheduled) return;
       scheduled = true;

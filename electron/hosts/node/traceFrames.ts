@@ -24,11 +24,16 @@ function frameOf(events: readonly TraceEvent[]): Buffer {
 export class TraceFrames {
   /** Full chunks serialized so far, by chunk index (filled when a reader first needs one). */
   private readonly sealed: Buffer[] = [];
+  private sealedGeneration: number;
 
   constructor(
     private readonly events: readonly TraceEvent[],
     private readonly chunkEvents = CHUNK_EVENTS,
-  ) {}
+    /** Which trace `events` holds (a new session starts it again): sealed chunks of an older one are dropped. */
+    private readonly generation: () => number = () => 0,
+  ) {
+    this.sealedGeneration = generation();
+  }
 
   /**
    * The frame that carries the events from `from` on, or null when there is nothing
@@ -36,6 +41,10 @@ export class TraceFrames {
    * events up to the next chunk boundary are serialized for this reader alone.
    */
   next(from: number): TraceFrame | null {
+    if (this.generation() !== this.sealedGeneration) {
+      this.sealed.length = 0;
+      this.sealedGeneration = this.generation();
+    }
     const end = this.events.length;
     if (from >= end) return null;
     const chunk = Math.floor(from / this.chunkEvents);

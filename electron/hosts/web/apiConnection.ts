@@ -73,8 +73,9 @@ interface Reply {
 export class ApiConnection {
   private closed = false;
   private readonly stopWatching: () => void;
-  /** The next trace event to send. */
+  /** The next trace event to send, of trace `generation` (a new session starts again at 0). */
   private cursor = 0;
+  private generation: number;
   private readonly replies: Reply[] = [];
   private readonly waiting: { id: number; method: unknown; args: unknown }[] = [];
   private running = 0;
@@ -92,6 +93,7 @@ export class ApiConnection {
     private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
   ) {
     this.tokens = limits.burst;
+    this.generation = service.traceGeneration;
     this.stopWatching = service.onTraceGrew(() => this.schedulePump());
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     socket.on('close', () => this.dispose());
@@ -144,6 +146,12 @@ export class ApiConnection {
 
   /** Sends replies and trace frames until the output reaches the high-water mark. */
   private pump(): void {
+    if (this.generation !== this.service.traceGeneration) {
+      // A new session: its trace is sent from the start; replies waiting for the old one go now.
+      this.generation = this.service.traceGeneration;
+      this.cursor = 0;
+      for (const reply of this.replies) reply.afterSeq = 0;
+    }
     while (this.open && this.socket.bufferedAmount < this.limits.highWaterBytes) {
       const reply = this.replies[0];
       if (reply && this.cursor >= reply.afterSeq) {

@@ -72,7 +72,8 @@ export class WebHost {
     private readonly hostInfo: HostInfo,
     private readonly limits: ConnectionLimits,
   ) {
-    this.traceFrames = new TraceFrames(session.browser.recorder.events);
+    const recorder = session.browser.recorder;
+    this.traceFrames = new TraceFrames(recorder.events, undefined, () => recorder.generation);
     this.realChromium = new RealChromiumService(session.labConfig);
   }
 

@@ -19,6 +19,7 @@ function unavailable(reason: string): BrowserModelApi {
     killRenderer: fail,
     killNetworkThread: fail,
     stepMode: fail,
+    newSession: fail,
     recordReal: fail,
     subscribeTrace: () => () => undefined,
   };

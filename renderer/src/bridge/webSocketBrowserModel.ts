@@ -13,7 +13,7 @@ import type {
   StepGateView,
 } from '../../../shared/api/browserModelApi.js';
 import { apiResponse, apiResult } from '../../../shared/api/apiProtocol.js';
-import { nextTraceEvents } from '../../../shared/api/traceBatch.js';
+import { nextTraceEvents, startsNewTrace } from '../../../shared/api/traceBatch.js';
 import type { Infer } from '../../../shared/base/schema.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 
@@ -113,6 +113,10 @@ export class WebSocketBrowserModel implements BrowserModelApi {
 
   stepMode(command: StepCommand): Promise<StepGateView> {
     return this.call('stepMode', [command]);
+  }
+
+  newSession(): Promise<NavigationResult> {
+    return this.call('newSession', []);
   }
 
   recordReal(input: string): Promise<RealRecordingView> {
@@ -261,6 +265,8 @@ export class WebSocketBrowserModel implements BrowserModelApi {
   }
 
   private onTrace(raw: readonly unknown[]): void {
+    // A new trace (newSession) starts again at seq 0.
+    if (startsNewTrace(raw)) this.received.length = 0;
     const events = nextTraceEvents(this.received.length, raw);
     if (events.length === 0) return;
     // One at a time: spreading a long list into push() overflows the stack.

@@ -9,7 +9,7 @@ export const explanationsEn: Explanations = {
   phases: {
     'handle-input': {
       title: 'Handle input',
-      what: 'The UI thread of the browser process reads what you typed and decides, like Chrome’s omnibox, whether it is a URL or a search query (OmniboxInputType URL, QUERY, UNKNOWN or EMPTY): www.naver.com has no spaces and ends in a known top-level domain, so it is a URL. The omnibox fills in the missing scheme and the URL is split into scheme, host, port, path, query and fragment. If the host is on the HSTS list (preloaded, or learned from an earlier Strict-Transport-Security header), http is rewritten to https before any DNS lookup, as an internal 307 redirect that never touches the network.',
+      what: 'The UI thread of the browser process reads what you typed and decides, like Chrome’s omnibox, whether it is a URL or a search query (OmniboxInputType URL, QUERY, UNKNOWN or EMPTY) — the box above shows what it decided for your input, and why. For example, www.naver.com has no spaces and ends in a known top-level domain, so it is a URL; what is dns has spaces, so it is a search. The omnibox fills in the missing scheme and the URL is split into scheme, host, port, path, query and fragment. If the host is on the HSTS list (preloaded, or learned from an earlier Strict-Transport-Security header), http is rewritten to https before any DNS lookup, as an internal 307 redirect that never touches the network.',
       why: 'Classifying the input first lets one box serve both addresses and searches. Upgrading HSTS hosts before anything is sent means an attacker on the network never sees a plain-http request it could intercept or downgrade.',
     },
     'start-navigation': {
@@ -113,7 +113,7 @@ export const explanationsEn: Explanations = {
     },
     'URLLoaderClient.OnReceiveRedirect': {
       title: 'Redirect received',
-      what: 'The network service reports that the server answered with a redirect (301, 302, 303, 307 or 308 with a Location header): the new URL, the method to use next (a 303 turns POST into GET) and the redirect’s response head. The loader then waits for FollowRedirect. Each hop shows as a request of its own, so redirect chains and loops are visible.',
+      what: 'The network service reports a redirect: the new URL, the method to use next (a 303 turns POST into GET) and the redirect’s response head. Either the server answered with one (301, 302, 303, 307 or 308 with a Location header), or the network service made it itself before contacting any server: a 307 Internal Redirect (Non-Authoritative-Reason: HSTS) for a host on the HSTS list, or HTTPS-Upgrades trying https first. The loader then waits for FollowRedirect. Each hop shows as a request of its own, so redirect chains and loops are visible.',
       why: 'A redirect changes where the page comes from, possibly to another site, so following it is the client’s decision. The network service still caps a chain at 20 redirects (ERR_TOO_MANY_REDIRECTS).',
     },
     'URLLoaderClient.OnReceiveResponse': {
@@ -301,7 +301,7 @@ export const explanationsEn: Explanations = {
     },
     'omnibox.classified': {
       title: 'Input classified',
-      what: 'The omnibox decided what the text is, with the reason: URL, QUERY (a search), UNKNOWN (a single word or an unknown top-level domain, searched with a did-you-mean suggestion) or EMPTY. For www.naver.com the last label is a known top-level domain, so it is a URL; text with spaces becomes a search URL of the default search engine.',
+      what: 'The omnibox decided what the text is, with the reason: URL, QUERY (a search), UNKNOWN (a single word or an unknown top-level domain, searched with a did-you-mean suggestion) or EMPTY. The box above shows the verdict and the reason for what you typed. For example, www.naver.com ends in a known top-level domain, so it is a URL; text with spaces becomes a search URL of the default search engine.',
       why: 'One box serves both addresses and searches, so the browser must guess the intent from the text alone, using the public suffix list to recognise real domain names.',
     },
     'url.parsed': {
@@ -392,7 +392,7 @@ export const explanationsEn: Explanations = {
     'step.released': {
       title: 'Released by a step',
       what: 'A held message was let go and delivered to its receiver; the time it waited at the gate is shown. Its delivery time in the sequence includes that wait.',
-      why: 'The waits are yours, not the browser’s: the phase waterfall of a stepped navigation shows how long you looked at each step.',
+      why: 'The waits are yours, not the browser’s: the phase waterfall cuts the stretches in which the navigation only waited for you out of its time axis (a hatched break), so a phase is never shown as slow because you looked at it for a while.',
     },
     error: {
       title: 'Error or warning',

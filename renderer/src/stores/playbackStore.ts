@@ -1,20 +1,19 @@
 /**
- * The playback cursor: how many trace events the views show. Stepping moves it from
- * message to message (or phase to phase); following keeps it at the live end.
+ * The playback cursor: how many trace events the views show, and the step they are
+ * about. Stepping moves from journey step to journey step (or message to message, in
+ * messages-only mode, or phase to phase); a step shows its own event and what it
+ * caused (viz/journeySteps). Following keeps the cursor at the live end.
  * The state every view draws is folded from the trace prefix at the cursor — it is
  * never stored separately.
  */
 import { defineStore } from 'pinia';
-import { partitionPoint } from '../../../shared/base/partitionPoint';
 import { computed, markRaw, ref, watch } from 'vue';
 import type { BrowserViewState } from '../../../shared/trace/browserViewState';
 import type { TraceEvent } from '../../../shared/trace/traceEvent';
+import { type HeldInterval, heldIntervals } from '../../../shared/trace/heldTime';
+import { lowerBound, stepAt, stepEnd } from '../viz/journeySteps';
+import { waterfallStartSeq } from '../viz/waterfallLayout';
 import { useTraceStore } from './traceStore';
-
-/** Index of the first value ≥ target in a sorted list. */
-function lowerBound(list: readonly number[], target: number): number {
-  return partitionPoint(list.length, (i) => list[i]! < target);
-}
 
 export const SPEEDS = [0.5, 1, 2, 4, 8, 16] as const;
 
@@ -24,15 +23,22 @@ export const usePlaybackStore = defineStore('playback', () => {
   const following = ref(true);
   const playing = ref(false);
   const speed = ref<(typeof SPEEDS)[number]>(2);
-  /** A span the user picked in the waterfall (explained instead of the message). */
+  /** Step through the messages only (for engineers), instead of every journey step. */
+  const messagesOnly = ref(false);
+  /** A span the user picked in the waterfall (explained instead of the step). */
   const focusedSpanId = ref<string | null>(null);
+  /** The step the user moved to; null: the last step at or before the cursor. */
+  const pickedSeq = ref<number | null>(null);
   let timer: ReturnType<typeof setInterval> | null = null;
 
   watch(
     () => trace.version,
     () => {
       if (following.value || cursor.value > trace.events.length) cursor.value = trace.events.length;
+      if (pickedSeq.value !== null && pickedSeq.value >= trace.events.length) pickedSeq.value = null;
     },
+    // The trace may have arrived before this store was first used (a window opened on a quiet host).
+    { immediate: true },
   );
   // A saved trace opens at its beginning (a real trace after its source, summary and processes), ready to
   // be stepped; one without messages (a HAR, a NetLog) opens at its end, with every request shown. Going
@@ -46,38 +52,55 @@ export const usePlaybackStore = defineStore('playback', () => {
     },
   );
 
+  /** What ← → move through. */
+  const steps = (): readonly number[] => (messagesOnly.value ? trace.messageSeqs : trace.journeySeqs);
+
   const state = computed<BrowserViewState>(() => {
     void trace.version;
     return markRaw(trace.timeline.stateAt(cursor.value));
+  });
+
+  /** Step-mode holds within the navigation at the cursor (not the browser's time): the waterfall cuts them out. */
+  const held = computed<HeldInterval[]>(() => {
+    void trace.version;
+    const from = waterfallStartSeq(state.value);
+    return from === null ? [] : heldIntervals(trace.events.slice(from, cursor.value));
   });
 
   const total = computed(() => {
     void trace.version;
     return trace.events.length;
   });
-  const messageTotal = computed(() => {
+  const stepTotal = computed(() => {
     void trace.version;
-    return trace.messageSeqs.length;
-  });
-  /** 1-based position of the selected message among all messages (0 = before the first). */
-  const messagePosition = computed(() => {
-    void trace.version;
-    return lowerBound(trace.messageSeqs, cursor.value);
+    return steps().length;
   });
 
+  /** The event of the step the views are about (its explanation, its arrow, its row). */
+  const subjectSeq = computed<number | null>(() => {
+    void trace.version;
+    if (pickedSeq.value !== null && pickedSeq.value < cursor.value) return pickedSeq.value;
+    return stepAt(steps(), cursor.value);
+  });
+  const subjectEvent = computed<TraceEvent | null>(() => {
+    void trace.version;
+    return subjectSeq.value === null ? null : (trace.events[subjectSeq.value] ?? null);
+  });
+
+  /** 1-based position of the step shown among all steps (0 = before the first). */
+  const stepPosition = computed(() => {
+    void trace.version;
+    const seq = subjectSeq.value;
+    if (seq === null) return 0;
+    const list = steps();
+    const at = lowerBound(list, seq);
+    return list[at] === seq ? at + 1 : at;
+  });
+
+  /** The message of the step shown, if it is one. */
   const selectedMessage = computed<Extract<TraceEvent, { type: 'message' }> | null>(() => {
-    void trace.version;
-    // The last message the sequence shows (a real trace's filter may hide some) before the cursor.
-    const shown = trace.messageSeqs[lowerBound(trace.messageSeqs, cursor.value) - 1];
-    const seq = shown ?? null;
-    const event = seq === null ? undefined : trace.events[seq];
+    const event = subjectEvent.value;
     return event && event.type === 'message' ? event : null;
-  });
-
-  /** The last event folded in: what just happened. */
-  const currentEvent = computed<TraceEvent | null>(() => {
-    void trace.version;
-    return cursor.value > 0 ? (trace.events[cursor.value - 1] ?? null) : null;
   });
 
   function moveTo(next: number): void {
@@ -85,36 +108,52 @@ export const usePlaybackStore = defineStore('playback', () => {
     cursor.value = clamped;
     following.value = clamped === trace.events.length;
     focusedSpanId.value = null;
+    pickedSeq.value = null;
   }
 
-  function nextMessage(): boolean {
-    const index = lowerBound(trace.messageSeqs, cursor.value);
-    const seq = trace.messageSeqs[index];
+  /** Shows step `seq`: its event and what it caused. */
+  function showStep(seq: number): void {
+    moveTo(stepEnd(trace.boundarySeqs, seq, trace.events.length));
+    pickedSeq.value = seq;
+  }
+
+  function nextStep(): boolean {
+    const list = steps();
+    const from = subjectSeq.value;
+    const seq = list[from === null ? lowerBound(list, cursor.value) : lowerBound(list, from + 1)];
     if (seq === undefined) {
       moveTo(trace.events.length);
       return false;
     }
-    moveTo(seq + 1);
+    showStep(seq);
     return true;
   }
 
-  function previousMessage(): void {
-    const index = lowerBound(trace.messageSeqs, cursor.value - 1) - 1;
-    moveTo(index >= 0 ? trace.messageSeqs[index]! + 1 : 0);
+  function previousStep(): void {
+    const list = steps();
+    const from = subjectSeq.value;
+    const index = (from === null ? lowerBound(list, cursor.value) : lowerBound(list, from)) - 1;
+    if (index >= 0) showStep(list[index]!);
+    else moveTo(0);
   }
 
   function nextPhase(): void {
-    const seq = trace.phaseSeqs[lowerBound(trace.phaseSeqs, cursor.value)];
-    moveTo(seq === undefined ? trace.events.length : seq + 1);
+    const from = subjectSeq.value ?? cursor.value - 1;
+    const seq = trace.phaseSeqs[lowerBound(trace.phaseSeqs, from + 1)];
+    if (seq === undefined) moveTo(trace.events.length);
+    else showStep(seq);
   }
 
   function previousPhase(): void {
-    const index = lowerBound(trace.phaseSeqs, cursor.value - 1) - 1;
-    moveTo(index >= 0 ? trace.phaseSeqs[index]! + 1 : 0);
+    const from = subjectSeq.value ?? cursor.value;
+    const index = lowerBound(trace.phaseSeqs, from) - 1;
+    if (index >= 0) showStep(trace.phaseSeqs[index]!);
+    else moveTo(0);
   }
 
+  /** Shows the step of an event picked in a view (a message row). */
   function selectEvent(seq: number): void {
-    moveTo(seq + 1);
+    showStep(seq);
   }
 
   function stopTimer(): void {
@@ -132,7 +171,7 @@ export const usePlaybackStore = defineStore('playback', () => {
     playing.value = true;
     stopTimer();
     timer = setInterval(() => {
-      if (!nextMessage()) pause();
+      if (!nextStep()) pause();
     }, 1000 / speed.value);
   }
 
@@ -145,16 +184,19 @@ export const usePlaybackStore = defineStore('playback', () => {
     following,
     playing,
     speed,
+    messagesOnly,
     focusedSpanId,
     state,
+    held,
     total,
-    messageTotal,
-    messagePosition,
+    stepTotal,
+    stepPosition,
+    subjectSeq,
+    subjectEvent,
     selectedMessage,
-    currentEvent,
     moveTo,
-    nextMessage,
-    previousMessage,
+    nextStep,
+    previousStep,
     nextPhase,
     previousPhase,
     selectEvent,

@@ -22,11 +22,19 @@ import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
 import { errorMessage } from '../../../shared/base/errors';
 import { partitionPoint } from '../../../shared/base/partitionPoint';
 import { type ImportFormat, importTraceFile } from '../../../shared/import/traceImport';
+import { BackgroundWork, isJourneyStep } from '../viz/journeySteps';
 
 export const useTraceStore = defineStore('trace', () => {
   const events = markRaw([] as TraceEvent[]);
   const messageSeqs = markRaw([] as number[]);
   const phaseSeqs = markRaw([] as number[]);
+  /** The journey's steps (background work left out), in trace order. */
+  const journeySeqs = markRaw([] as number[]);
+  /** Where a step's consequences end: every journey step and every message. */
+  const boundarySeqs = markRaw([] as number[]);
+  /** Events that are background work (the spare's start-up, shutdowns of unused processes). */
+  const backgroundSeqs = markRaw(new Set<number>());
+  const background = new BackgroundWork();
   /** Where each navigation begins (its "Handle input" phase): times are shown relative to it. */
   const navigationStarts = markRaw([] as { seq: number; ts: number }[]);
   const timeline = markRaw(new TraceTimeline());
@@ -87,7 +95,14 @@ export const useTraceStore = defineStore('trace', () => {
       (event.type === 'trace.source' || event.type === 'real.summary' || event.type === 'real.process')
     )
       startCursor.value = event.seq + 1;
-    if (event.type === 'message' && shownInSequence(event)) messageSeqs.push(event.seq);
+    const isBackground = background.observe(event);
+    if (isBackground) backgroundSeqs.add(event.seq);
+    // A real trace's messages the filter hides are neither listed nor stepped to.
+    const shown = event.type !== 'message' || shownInSequence(event);
+    const isStep = !isBackground && shown && isJourneyStep(event);
+    if (isStep) journeySeqs.push(event.seq);
+    if (isStep || event.type === 'message') boundarySeqs.push(event.seq);
+    if (event.type === 'message' && shown) messageSeqs.push(event.seq);
     // Imported requests are steps too: ▶▶ goes from one to the next in a HAR or a NetLog.
     if ((event.type === 'span.begin' && event.category === 'phase') || event.type === 'request.begin')
       phaseSeqs.push(event.seq);
@@ -97,6 +112,8 @@ export const useTraceStore = defineStore('trace', () => {
 
   function append(batch: readonly TraceEvent[]): void {
     for (const received of batch) {
+      // A new session on the same host (Clear): its trace starts again at seq 0.
+      if (received.seq === 0 && received.type === 'trace.begin' && liveEvents.length > 0) startOver();
       if (received.seq !== liveEvents.length) continue; // duplicates or gaps are never folded
       // Checked before any view reads it: a malformed event is shown as an error in its place.
       const event = checkedTraceEvent(received, liveEvents.length);
@@ -104,15 +121,29 @@ export const useTraceStore = defineStore('trace', () => {
       gate.value = foldStepGate(gate.value, event);
       if (!replay.value) index(event);
     }
+    liveTimeline.update(liveEvents);
+    liveVersion.value++;
     if (replay.value) return;
     timeline.update(events);
     version.value++;
+  }
+
+  /** Forgets the live trace (a new one begins). */
+  function startOver(): void {
+    liveEvents.length = 0;
+    liveTimeline.reset();
+    gate.value = initialStepGateState();
+    if (!replay.value) show([]);
   }
 
   function show(list: readonly TraceEvent[]): void {
     events.length = 0;
     messageSeqs.length = 0;
     phaseSeqs.length = 0;
+    journeySeqs.length = 0;
+    boundarySeqs.length = 0;
+    backgroundSeqs.clear();
+    background.reset();
     navigationStarts.length = 0;
     source.value = null;
     realSummary.value = null;
@@ -174,9 +205,8 @@ export const useTraceStore = defineStore('trace', () => {
   function setMessageFilter(filter: 'navigation' | 'all'): void {
     if (messageFilter.value === filter) return;
     messageFilter.value = filter;
-    messageSeqs.length = 0;
-    for (const event of events) if (event.type === 'message' && shownInSequence(event)) messageSeqs.push(event.seq);
-    version.value++;
+    // The messages shown and the journey's steps both follow the filter: the shown trace is indexed again.
+    show(events.slice());
   }
 
   /** Has a real Chromium perform what the user typed, and shows its trace like an opened one. */
@@ -260,6 +290,9 @@ export const useTraceStore = defineStore('trace', () => {
     stepMode,
     messageSeqs,
     phaseSeqs,
+    journeySeqs,
+    boundarySeqs,
+    backgroundSeqs,
     timeline,
     version,
     info,
@@ -290,5 +323,6 @@ export const useTraceStore = defineStore('trace', () => {
     proceedInterstitial: () => call((m) => m.proceedInterstitial()),
     killRenderer: (processId: string) => call((m) => m.killRenderer(processId)),
     killNetworkThread: () => call((m) => m.killNetworkThread()),
+    newSession: () => call((m) => m.newSession()),
   };
 });

@@ -18,7 +18,8 @@ export interface DnsStep {
   glue: DnsRecordSummary[];
   timedOut: boolean;
   /** Datagrams received while waiting and not accepted as the answer, with why. */
-  ignored: string[];
+  /** Datagrams received while waiting and not taken as the answer. */
+  ignored: { size: number; from: string; reason: string }[];
   /** Another name resolved first to reach this server (a glueless referral). */
   nested: boolean;
 }
@@ -141,7 +142,7 @@ export function buildDnsResolution(events: readonly TraceEvent[], span: SpanBegi
       const step = steps.get(e.queryId);
       if (step) step.timedOut = true;
     } else if (e.type === 'dns.ignored') {
-      steps.get(e.queryId)?.ignored.push(`${e.size} B from ${e.from}: ${e.reason}`);
+      steps.get(e.queryId)?.ignored.push({ size: e.size, from: e.from, reason: e.reason });
     }
   }
   // A step resolving a name server's address (glueless referral) asks another question than the host.

@@ -3,7 +3,7 @@
  * browser process (UI thread, network thread) in the middle, the servers it talked to
  * on the right. Plain functions of the folded state; d3 supplies the scales and paths.
  */
-import { linkHorizontal, scaleBand } from 'd3';
+import { linkHorizontal } from 'd3';
 import type { BrowserViewState, ProcessView, ServerView } from '../../../shared/trace/browserViewState';
 
 export interface Box {
@@ -14,15 +14,19 @@ export interface Box {
 }
 
 export interface DiagramNode extends Box {
-  /** Endpoint id ('browser', 'network', 'renderer:1') or server id ('127.53.0.1:5353'). */
+  /** Endpoint id ('browser', 'network', 'renderer:1'), server id ('127.53.0.1:5353'), or 'more:<group>'. */
   id: string;
-  /** NavScope's model: 'ui', 'network', 'renderer'; servers: 'dns', 'web'; a real Chromium's processes: 'real-…'. */
+  /**
+   * NavScope's model: 'ui', 'network', 'renderer'; servers: 'dns', 'web'; a real Chromium's processes: 'real-…';
+   * 'more': a box standing for the processes or servers that do not fit (`title` is how many).
+   */
   kind:
     | 'ui'
     | 'network'
     | 'renderer'
     | 'dns'
     | 'web'
+    | 'more'
     | 'real-browser'
     | 'real-renderer'
     | 'real-network'
@@ -45,16 +49,132 @@ export interface DiagramLayout {
   height: number;
   groups: DiagramGroup[];
   nodes: DiagramNode[];
+  /** Renderer processes that have exited and are not drawn (shown on request). */
+  hiddenExited: number;
+}
+
+/** The words the diagram writes inside its boxes (the window passes its language's). */
+export interface DiagramWords {
+  uiThread: string;
+  networkThread: string;
+  /** The network thread's title where the full one does not fit beside its kill button ("Network"). */
+  networkThreadShort: string;
+  state: (state: ProcessView['state']) => string;
+  notResponding: string;
+  noSiteYet: string;
+  spare: string;
+  speculative: string;
+  restarted: (times: number) => string;
+}
+
+export const ENGLISH_WORDS: DiagramWords = {
+  uiThread: 'UI thread',
+  networkThread: 'Network thread',
+  networkThreadShort: 'Network',
+  state: (state) => state,
+  notResponding: 'not responding',
+  noSiteYet: 'no site yet',
+  spare: 'spare',
+  speculative: 'speculative',
+  restarted: (times) => `restarted ×${times}`,
+};
+
+export interface DiagramOptions {
+  /** Draw renderer processes that have exited (default: left out). */
+  showExited?: boolean;
+  words?: DiagramWords;
+  /** Room kept at a box's right for its kill button (px). */
+  badgeWidth?: number;
+  /** Whether kill buttons are drawn (at the live end only); boxes without one keep room for a state word only. */
+  killable?: boolean;
+  /** How wide a text is drawn (the window measures it in its font); without it, widths are estimated. */
+  measure?: TextMeasure;
+}
+
+/** The width in px of a text in a box's title, a line, or an ended renderer's state word. */
+export type TextMeasure = (text: string, style: 'title' | 'line' | 'state') => number;
+
+/** Cuts text with "…" until it fits `maxWidth` as measured. */
+export function fitText(text: string, maxWidth: number, measure: TextMeasure, style: 'title' | 'line'): string {
+  if (measure(text, style) <= maxWidth) return text;
+  const chars = [...text];
+  let low = 0;
+  let high = chars.length;
+  // The longest prefix that fits with its ellipsis.
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (measure(`${chars.slice(0, mid).join('')}…`, style) <= maxWidth) low = mid;
+    else high = mid - 1;
+  }
+  return `${chars.slice(0, low).join('').trimEnd()}…`;
 }
 
 const PAD = 12;
 const HEADER = 22;
+const GAP = 6;
+/** The lowest box that still holds its title. */
+const MIN_BOX = 20;
+/** Space kept at a box's right for its kill button or state label. */
+const BADGE = 44;
+/** Approximate glyph widths at the diagram's font sizes (Hangul and CJK are about twice as wide). */
+const TITLE_CHAR = 7.4;
+/** The state word of an ended renderer (11px, semibold; measured 6.5 px a letter in Chromium). */
+const STATE_CHAR = 6.6;
+const LINE_CHAR = 6.4;
+const CHAR_WIDTH = { title: TITLE_CHAR, line: LINE_CHAR, state: STATE_CHAR };
+
+/** Widths estimated from the number of letters (Hangul and CJK count about twice). */
+export const estimateText: TextMeasure = (text, style) => textUnits(text) * CHAR_WIDTH[style];
 
 function serverTitle(server: ServerView): string {
-  return server.kind === 'dns' ? `${server.name} (${server.role === 'root' ? '.' : server.zone})` : server.name;
+  // The zone it answers for: "." (root), ".com", "naver.com".
+  const zone = server.role === 'root' ? '.' : server.zone.includes('.') ? server.zone : `.${server.zone}`;
+  return server.kind === 'dns' ? `${server.name} (${zone})` : server.name;
 }
 
-export function layoutProcessDiagram(state: BrowserViewState, width: number, height: number): DiagramLayout {
+/**
+ * Places `count` boxes in an area, top to bottom, in one or two columns, as high as
+ * `maxH` and never lower than MIN_BOX; what does not fit is counted, not squeezed.
+ */
+export function placeBoxes(
+  count: number,
+  area: Box,
+  maxH: number,
+  minColumnWidth: number,
+): { boxes: Box[]; overflow: number } {
+  if (count === 0) return { boxes: [], overflow: 0 };
+  const rowsFit = Math.max(1, Math.floor((area.h + GAP) / (MIN_BOX + GAP)));
+  const columns = count > rowsFit && area.w >= minColumnWidth * 2 + GAP ? 2 : 1;
+  const capacity = rowsFit * columns;
+  const shown = count > capacity ? capacity : count;
+  const overflow = count - shown;
+  const rows = Math.ceil(shown / columns);
+  const h = Math.min(maxH, (area.h - GAP * (rows - 1)) / rows);
+  const w = (area.w - GAP * (columns - 1)) / columns;
+  let gap = GAP;
+  let top = area.y;
+  if (h === maxH) {
+    // Room to spare: spread the boxes over the height (not too far apart), centred.
+    gap = Math.min(maxH / 2, Math.max(GAP, (area.h - rows * h) / (rows + 1)));
+    top = area.y + (area.h - rows * h - (rows - 1) * gap) / 2;
+  }
+  const boxes: Box[] = [];
+  for (let i = 0; i < shown; i++) {
+    const column = columns === 1 ? 0 : Math.floor(i / rows);
+    const row = columns === 1 ? i : i % rows;
+    boxes.push({ x: area.x + column * (w + GAP), y: top + row * (h + gap), w, h });
+  }
+  return { boxes, overflow };
+}
+
+export function layoutProcessDiagram(
+  state: BrowserViewState,
+  width: number,
+  height: number,
+  options: DiagramOptions = {},
+): DiagramLayout {
+  const words = options.words ?? ENGLISH_WORDS;
+  const measure = options.measure ?? estimateText;
   const colW = (width - PAD * 4) / 3;
   const top = PAD;
   const innerH = height - PAD * 2;
@@ -75,7 +195,7 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
     y: threadTop,
     w: b.w - PAD * 2,
     h: threadH,
-    title: 'UI thread',
+    title: words.uiThread,
     lines: [`CrBrowserMain · pid ${browser?.pid ?? '?'}`],
     tooltip: '',
     state: browser?.state ?? null,
@@ -84,7 +204,7 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
   if (browser && network) {
     const lines = [
       `NetworkService · pid ${browser.pid ?? '?'}`,
-      ...(network.restarts > 0 ? [`restarted ×${network.restarts}`] : []),
+      ...(network.restarts > 0 ? [words.restarted(network.restarts)] : []),
     ];
     nodes.push({
       id: 'network',
@@ -93,86 +213,136 @@ export function layoutProcessDiagram(state: BrowserViewState, width: number, hei
       y: threadTop + threadH + PAD,
       w: b.w - PAD * 2,
       h: threadH,
-      title: 'Network thread',
+      title: words.networkThread,
       lines,
       tooltip: '',
       state: network.state === 'crashed' ? 'crashed' : browser.state,
     });
   }
 
-  const renderers = state.processes.filter((p) => p.kind === 'renderer');
+  const allRenderers = state.processes.filter((p) => p.kind === 'renderer');
+  let renderers = options.showExited ? allRenderers : allRenderers.filter((p) => p.state !== 'exited');
   const r = groups[0]!;
-  const rendererBand = scaleBand<string>()
-    .domain(renderers.map((p) => p.id))
-    .range([r.y + HEADER, r.y + r.h])
-    .paddingInner(0.15)
-    .paddingOuter(0.1);
-  const rendererH = Math.min(rendererBand.bandwidth(), 78);
-  for (const process of renderers) {
-    const y = (rendererBand(process.id) ?? 0) + (rendererBand.bandwidth() - rendererH) / 2;
+  const rendererArea = { x: r.x + PAD, y: r.y + HEADER, w: r.w - PAD * 2, h: r.h - HEADER - PAD / 2 };
+  let placed = placeBoxes(renderers.length, rendererArea, 78, 120);
+  if (placed.overflow > 0) {
+    // Keep the newest, and the live ones before the ended ones; one box counts the rest.
+    const live = renderers.filter((p) => p.state === 'running' || p.state === 'launching');
+    const ended = renderers.filter((p) => !live.includes(p));
+    const keep = placed.boxes.length - 1;
+    const last = <T>(list: T[], n: number): T[] => (n <= 0 ? [] : list.slice(-n));
+    const kept = new Set([...last(live, keep), ...last(ended, keep - live.length)]);
+    renderers = renderers.filter((p) => kept.has(p));
+    placed = { boxes: placed.boxes, overflow: allRenderers.length - renderers.length };
+  }
+  renderers.forEach((process, i) => {
+    const box = placed.boxes[i]!;
+    // Its role goes with its site, below the title, so the title (the id) is never cut.
+    const role =
+      process.role === 'spare' && !process.site
+        ? `${words.spare} · ${words.noSiteYet}`
+        : process.role === 'speculative'
+          ? `${words.speculative} · ${process.site ?? ''}`
+          : (process.site ?? '');
     nodes.push({
       id: process.id,
       kind: 'renderer',
-      x: r.x + PAD,
-      y,
-      w: r.w - PAD * 2,
-      h: rendererH,
+      ...box,
+      // A box too low for its lines names its role in the title.
       title:
-        process.role === 'spare' && !process.site
-          ? `${process.id} (spare)`
-          : process.role === 'speculative'
-            ? `${process.id} (speculative)`
-            : process.id,
+        box.h < 38 && process.role
+          ? `${process.id} (${process.role === 'spare' ? words.spare : words.speculative})`
+          : process.id,
       lines: [
-        `pid ${process.pid ?? '…'} · ${process.unresponsive ? 'not responding' : process.state}`,
-        process.site ?? (process.role === 'spare' ? 'no site yet' : ''),
+        `pid ${process.pid ?? '…'} · ${process.unresponsive ? words.notResponding : words.state(process.state)}`,
+        role,
       ],
       tooltip: '',
       state: process.state,
     });
-  }
+  });
+  const hiddenRenderers = allRenderers.length - renderers.length;
+  if (placed.overflow > 0 && placed.boxes.length > renderers.length)
+    nodes.push(moreNode('renderers', placed.boxes[renderers.length]!, hiddenRenderers));
 
-  const servers = [...state.servers].sort((a, c) => (a.kind === c.kind ? 0 : a.kind === 'dns' ? -1 : 1));
+  let servers = [...state.servers].sort((a, c) => (a.kind === c.kind ? 0 : a.kind === 'dns' ? -1 : 1));
   const s = groups[2]!;
-  const serverBand = scaleBand<string>()
-    .domain(servers.map((x) => x.id))
-    .range([s.y + HEADER, s.y + s.h])
-    .paddingInner(0.12)
-    .paddingOuter(0.05);
-  const serverH = Math.min(serverBand.bandwidth(), 46);
-  for (const server of servers) {
-    const y = (serverBand(server.id) ?? 0) + (serverBand.bandwidth() - serverH) / 2;
+  const serverArea = { x: s.x + PAD, y: s.y + HEADER, w: s.w - PAD * 2, h: s.h - HEADER - PAD / 2 };
+  const placedServers = placeBoxes(servers.length, serverArea, 46, 110);
+  const serverOverflow = placedServers.overflow > 0 ? servers.length - (placedServers.boxes.length - 1) : 0;
+  if (serverOverflow > 0) servers = servers.slice(0, placedServers.boxes.length - 1);
+  servers.forEach((server, i) => {
+    const box = placedServers.boxes[i]!;
     // Short boxes (many servers) keep only their title; the address stays in the tooltip.
     nodes.push({
       id: server.id,
       kind: server.kind,
-      x: s.x + PAD,
-      y,
-      w: s.w - PAD * 2,
-      h: serverH,
+      ...box,
       title: serverTitle(server),
-      lines: serverH >= 40 ? [server.id] : [],
+      lines: box.h >= 40 ? [server.id] : [],
       tooltip: '',
       state: null,
     });
-  }
+  });
+  if (serverOverflow > 0) nodes.push(moreNode('servers', placedServers.boxes.at(-1)!, serverOverflow));
+
   for (const node of nodes) {
+    if (node.kind === 'more') continue;
     node.tooltip = [node.title, ...node.lines, node.kind === 'dns' || node.kind === 'web' ? node.id : '']
       .filter(Boolean)
       .join('\n');
-    node.title = ellipsize(node.title, node.w - 16, 7.2);
+    // Renderers and the network thread keep room at the right for their kill button or state.
+    const ended = node.state === 'exited' || node.state === 'crashed';
+    const killButton = options.killable !== false && (node.kind === 'renderer' || node.kind === 'network') && !ended;
+    // An ended renderer's state word ("exited", "끝남") is as wide as it is in the window's language.
+    const stateWord = ended && node.state ? Math.ceil(measure(words.state(node.state), 'state')) + 4 : 0;
+    const badge = killButton ? (options.badgeWidth ?? BADGE) : node.kind === 'renderer' ? stateWord : 0;
+    const room = node.w - 16 - badge;
+    let title = fitText(node.title, room, measure, 'title');
+    // A renderer's id is what matters: its role leaves the title (it stays in the tooltip) before the id is cut.
+    if (title !== node.title && node.kind === 'renderer' && measure(node.id, 'title') <= room) title = node.id;
+    if (title !== node.title && node.kind === 'network')
+      title = fitText(words.networkThreadShort, room, measure, 'title');
+    node.title = title;
     // Lines that do not fit the box's height are left out (they stay in the tooltip).
     node.lines = node.lines
       .slice(0, Math.max(0, Math.floor((node.h - 22) / 15)))
-      .map((line) => ellipsize(line, node.w - 16, 6.4));
+      .map((line) => fitText(line, node.w - 16, measure, 'line'));
   }
-  return { width, height, groups, nodes };
+  return {
+    width,
+    height,
+    groups,
+    nodes,
+    hiddenExited: options.showExited ? 0 : allRenderers.filter((p) => p.state === 'exited').length,
+  };
+}
+
+function moreNode(group: string, box: Box, count: number): DiagramNode {
+  return { id: `more:${group}`, kind: 'more', ...box, title: String(count), lines: [], tooltip: '', state: null };
+}
+
+/** How wide a text is, in "narrow characters" (Hangul, CJK and full-width forms count about twice). */
+function textUnits(text: string): number {
+  let units = 0;
+  for (const c of text)
+    units += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/.test(c) ? 1.8 : 1;
+  return units;
 }
 
 /** Cuts text to fit a width (approximate glyph width for the diagram's font sizes). */
 export function ellipsize(text: string, maxWidth: number, charWidth: number): string {
   const max = Math.max(1, Math.floor(maxWidth / charWidth));
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+  if (textUnits(text) <= max) return text;
+  let out = '';
+  let units = 0;
+  for (const c of text) {
+    const u = textUnits(c);
+    if (units + u > max - 1) break;
+    out += c;
+    units += u;
+  }
+  return `${out}…`;
 }
 
 export interface Arrow {

@@ -1,6 +1,8 @@
 /**
  * The message sequence's lanes: one per thread or process that sent or received a
  * message, in a stable order (UI thread, network thread, then renderers by number).
+ * The list draws lanes for the rows in view only, so processes long gone take no
+ * room, and narrows them when there are many: the columns always keep their width.
  */
 import type { TraceEvent } from '../../../shared/trace/traceEvent';
 
@@ -40,7 +42,8 @@ export function laneLabel(id: string): string {
   return base === 'process' ? real.label : `${real.label}${number ?? ''}`;
 }
 
-export function computeLanes(events: readonly TraceEvent[], laneWidth: number): Lane[] {
+/** The lanes for these messages (UI and network thread always), in order, at 30 px. */
+export function computeLanes(events: readonly TraceEvent[], laneWidth = 30): Lane[] {
   const ids = new Set<string>(['browser', 'network']);
   for (const event of events) {
     if (event.type === 'message') {
@@ -51,6 +54,28 @@ export function computeLanes(events: readonly TraceEvent[], laneWidth: number): 
   return [...ids]
     .sort((a, b) => laneOrder(a) - laneOrder(b))
     .map((id, i) => ({ id, label: laneLabel(id), x: laneWidth * i + laneWidth / 2 }));
+}
+
+/** Widest and narrowest lane; the lanes take at most this share of the list's width. */
+export const LANE_MAX = 30;
+export const LANE_MIN = 14;
+export const LANES_SHARE = 0.28;
+
+/** Spaces lanes to fit their share of a list `listWidth` wide (labels shorten on narrow lanes). */
+export function laneLayout(lanes: Lane[], listWidth: number): { lanes: Lane[]; width: number; laneWidth: number } {
+  const laneWidth = Math.max(
+    LANE_MIN,
+    Math.min(LANE_MAX, Math.floor((listWidth * LANES_SHARE) / Math.max(1, lanes.length))),
+  );
+  return {
+    laneWidth,
+    width: laneWidth * lanes.length,
+    lanes: lanes.map((lane, i) => ({
+      ...lane,
+      x: laneWidth * i + laneWidth / 2,
+      label: laneWidth >= 22 ? lane.label : lane.label.replace(/^R/, '').replace(/^Net$/, 'N').replace(/^UI$/, 'U'),
+    })),
+  };
 }
 
 /** Which rows of a fixed-height list are visible (plus an overscan margin). */

@@ -48,6 +48,7 @@ describe('the desktop IPC handlers (main process)', () => {
       'navscope:killNetworkThread',
       'navscope:killRenderer',
       'navscope:navigate',
+      'navscope:newSession',
       'navscope:proceedInterstitial',
       'navscope:recordReal',
       'navscope:reload',

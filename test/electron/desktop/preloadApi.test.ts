@@ -42,6 +42,7 @@ describe('the preload API', () => {
       'killNetworkThread',
       'killRenderer',
       'navigate',
+      'newSession',
       'proceedInterstitial',
       'recordReal',
       'reload',
@@ -106,5 +107,19 @@ describe('the preload API', () => {
     api.subscribeTrace((events) => late.push(...events.map((e) => e.seq)));
     expect(late).toEqual([0, 1, 2]);
     expect(invoked).toHaveLength(1);
+    // A new session (Clear) starts a new trace at seq 0: it is passed on, and numbering starts again.
+    const begin = {
+      seq: 0,
+      ts: 9,
+      endpoint: 'browser',
+      type: 'trace.begin',
+      mode: 'lab',
+      browserPid: 1,
+      wallClock: '',
+      platform: '',
+    };
+    emit('navscope:trace', [begin, event(1)]);
+    emit('navscope:trace', [event(1), event(2)]);
+    expect(seen).toEqual([0, 1, 2, 0, 1, 2]);
   });
 });

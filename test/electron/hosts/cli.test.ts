@@ -155,7 +155,7 @@ describe('navscope explain (the story for a student)', () => {
       '7 로드와 렌더링',
     ]);
     expect(text).toContain('HSTS가 http://www.google.com/을 https://www.google.com/으로 바꿨습니다');
-    for (const server of ['a.root-servers.net (.)', 'a.gtld-servers.net (com)', 'ns1.google.com (google.com)'])
+    for (const server of ['a.root-servers.net (.)', 'a.gtld-servers.net (.com)', 'ns1.google.com (google.com)'])
       expect(text).toContain(server);
     expect(text).toMatch(/TLSv1\.[23]/);
     expect(text).toMatch(/새 렌더러 프로세스 renderer:1, pid \d+/);

@@ -179,6 +179,24 @@ describe('the web host', () => {
     await client.until(() => client.events.some((e) => e.type === 'step.mode' && !e.enabled));
   });
 
+  it('starts a new session on the same host: the trace is sent again from seq 0, and so are later events', async () => {
+    const framesBefore = client.frames.length;
+    expect(await client.call('newSession')).toMatchObject({ kind: 'result', result: { outcome: 'nothing-to-do' } });
+    const recorder = host.session.browser.recorder;
+    expect(recorder.events[0]?.type).toBe('trace.begin');
+    const fresh = () =>
+      client.frames
+        .slice(framesBefore)
+        .flatMap((f) => (f.kind === 'trace' ? (f.events as { seq: number; type: string }[]) : []));
+    await client.until(() => fresh().length >= recorder.events.length);
+    expect(fresh()[0]).toMatchObject({ seq: 0, type: 'trace.begin' });
+    expect(fresh().map((e) => e.seq)).toEqual(fresh().map((_, i) => i));
+    // The new trace goes on.
+    expect(await client.call('navigate', 'www.naver.com/second.html')).toMatchObject({ kind: 'result' });
+    await client.until(() => fresh().length === recorder.events.length);
+    expect(fresh().map((e) => e.seq)).toEqual(fresh().map((_, i) => i));
+  });
+
   it('answers goForward with nothing forward as nothing-to-do', async () => {
     const response = await client.call('goForward');
     expect(response).toMatchObject({

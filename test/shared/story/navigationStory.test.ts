@@ -126,7 +126,7 @@ describe('the story of a navigation, from real lab traces', () => {
     expect(en.outcome).toBe('error-page');
     const network = en.chapters.find((c) => c.phase === 'network')!;
     expect(network.status).toBe('failed');
-    expect(network.sentences.join(' ')).toContain('a.gtld-servers.net (com) answered NXDOMAIN');
+    expect(network.sentences.join(' ')).toContain('a.gtld-servers.net (.com) answered NXDOMAIN');
     expect(network.sentences.join(' ')).toContain('ERR_NAME_NOT_RESOLVED');
     expect(en.chapters.find((c) => c.phase === 'read-response')!.status).toBe('skipped');
     expect(en.chapters.find((c) => c.phase === 'find-renderer')!.sentences.join(' ')).toContain('error-page process');
