@@ -70,7 +70,10 @@ export class BrowserProcess {
         threadName: THREAD_NAMES.browser,
       },
       this.router.browserPort(),
-      { record: (r) => this.recorder.record(r) },
+      {
+        record: (r) => this.recorder.record(r),
+        delivered: (envelope, deliveredAt, by) => this.recorder.recordMessage(envelope, deliveredAt, by),
+      },
       monotonicMicros,
     );
     this.router.setBrowserEndpoint(this.endpoint);
@@ -137,7 +140,8 @@ export class BrowserProcess {
    * time in µs; rejects when the process is not ready or goes away first.
    */
   pingRenderer(processId: string): Promise<number> {
-    const host = [...this.processes].find((p) => p.endpointId === processId && p.state === 'ready');
+    let host: RenderProcessHost | undefined;
+    for (const p of this.processes) if (p.endpointId === processId && p.state === 'ready') host = p;
     if (!host) return Promise.reject(new Error(`${processId} is not a ready renderer process`));
     const sequence = ++this.pingCounter;
     return new Promise<number>((resolve, reject) => {

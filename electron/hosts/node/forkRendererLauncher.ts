@@ -54,9 +54,10 @@ export class ForkRendererLauncher implements RendererLauncher {
     this.children.add(child);
     let launchFailed = false;
     const exitListeners: ((exit: RendererExit) => void)[] = [];
-    child.once('error', (error) => {
-      // Spawn failures surface here (and no 'exit' may follow).
+    // Spawn failures surface here (and no 'exit' may follow), and so do failed sends (posts take no callback).
+    child.on('error', (error) => {
       if (child.pid === undefined) {
+        if (launchFailed) return;
         launchFailed = true;
         for (const listener of exitListeners) listener({ code: null, signal: null, reason: 'launch-failed' });
       } else {
@@ -75,11 +76,7 @@ export class ForkRendererLauncher implements RendererLauncher {
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => exitListeners.push(listener),
       post: (frame) => {
-        if (child.connected)
-          child.send(
-            frame,
-            (error) => error && process.emitWarning(`renderer ${options.endpointId}: ${error.message}`),
-          );
+        if (child.connected) child.send(frame);
       },
       kill: () => {
         child.kill('SIGKILL');
