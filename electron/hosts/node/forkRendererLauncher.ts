@@ -1,10 +1,13 @@
 /**
  * Launches renderer processes as Node child processes (child_process.fork) with
  * V8 ("advanced") serialization, so bytes cross as Uint8Array as they would through
- * Electron's structured clone. Used by the CLI and the web host.
+ * Electron's structured clone. Used by the CLI and the web host. Each process starts
+ * from the renderer's startup snapshot where this Node has one (rendererSnapshot.ts):
+ * its parsers are in memory from the start.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { packageRoot } from '../../node/builtEntries.js';
+import { type RendererSnapshot, rendererSnapshot } from './rendererSnapshot.js';
 import {
   type LaunchedRenderer,
   RENDERER_V8_FLAGS,
@@ -37,17 +40,30 @@ export class ForkRendererLauncher implements RendererLauncher {
   readonly kind = 'child_process.fork';
   private readonly children = new Set<ChildProcess>();
 
-  constructor(private readonly entry: string) {}
+  constructor(
+    private readonly entry: string,
+    private readonly snapshot: RendererSnapshot | null = rendererSnapshot(),
+  ) {}
+
+  /** Whether processes start from the startup snapshot. */
+  get fromSnapshot(): boolean {
+    return this.snapshot !== null;
+  }
 
   launch(options: RendererLaunchOptions): LaunchedRenderer {
+    const snapshot = this.snapshot;
     const child = fork(
-      this.entry,
+      snapshot ? snapshot.script : this.entry,
       [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`],
       {
         serialization: 'advanced',
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         // No inspector or flags of this process: the renderer's own V8 flags and Node's permission model.
-        execArgv: [...RENDERER_V8_FLAGS, ...rendererPermissionFlags(packageRoot())],
+        execArgv: [
+          ...RENDERER_V8_FLAGS,
+          ...(snapshot ? ['--snapshot-blob', snapshot.blob] : []),
+          ...rendererPermissionFlags(packageRoot()),
+        ],
         env: { ...process.env, NAVSCOPE_SERVICE_NAME: options.serviceName },
       },
     );
