@@ -28,7 +28,7 @@ export interface BrowserProcessOptions {
   network: NetworkServiceConfig;
   /** Keep one spare renderer process ready, as Chromium does (default off). */
   spareRenderer?: boolean;
-  /** Start a renderer process for the target site in parallel with the request (default off). */
+  /** Start a renderer process for the target site when the navigation starts, in parallel with the request (default on, as in Chromium). */
   speculativeProcesses?: boolean;
   /** Commit error pages for network errors in an error-page process (default on). */
   errorPages?: boolean;
@@ -89,14 +89,14 @@ export class BrowserProcess {
       clock: this.router.gate.clock,
       tracing: this.tracing,
       processes: {
-        processForSite: (site, purpose) => this.processForSite(site, purpose),
+        processForSite: (site, purpose, speculative) => this.processForSite(site, purpose, speculative ?? null),
         hasProcessFor: (site) => this.siteInstanceFor(site).liveProcess() !== null,
         releaseProcessIfUnused: (host, reason, lastFrameLeft) =>
           this.releaseProcessIfUnused(host, reason, lastFrameLeft),
       },
       safeBrowsing: this.safeBrowsing,
       downloads: this.downloads,
-      speculativeProcesses: options.speculativeProcesses ?? false,
+      speculativeProcesses: options.speculativeProcesses ?? true,
       errorPages: options.errorPages ?? true,
     };
     this.webContents = new WebContents(
@@ -218,9 +218,25 @@ export class BrowserProcess {
    * One process per site: the site's live process if it has one; else the spare
    * process, taken now; else a new one. Every choice is recorded.
    */
-  private processForSite(site: string, purpose: 'commit' | 'speculative'): ProcessChoice {
+  private processForSite(
+    site: string,
+    purpose: 'commit' | 'speculative',
+    speculative: RendererProcess | null = null,
+  ): ProcessChoice {
     const instance = this.siteInstanceFor(site);
     const existing = instance.liveProcess();
+    if (existing && existing === speculative) {
+      // The process this navigation started when it began: its launch overlapped the request.
+      this.tracing.record({
+        type: 'process.assigned',
+        processId: existing.endpointId,
+        pid: existing.pid,
+        site,
+        how: 'speculative',
+        reason: `the process started for ${site} when the navigation began, in parallel with the request${existing.state === 'ready' ? ', is ready' : ', is still starting'}`,
+      });
+      return { host: existing, how: 'speculative' };
+    }
     if (existing) {
       this.tracing.record({
         type: 'process.assigned',
@@ -297,7 +313,7 @@ export class BrowserProcess {
     const instance = this.siteInstanceFor(host.site);
     if (instance.process === host) instance.process = null;
     this.tracing.record({ type: 'process.discarded', processId: host.endpointId, site: host.site, reason });
-    host.shutdown(`discarded: ${reason}`);
+    host.fastShutdown();
   }
 
   /** Session history survives a restart (Chromium's session restore, without reloading the page). */

@@ -45,8 +45,9 @@ const USAGE = `Usage:
       --trace-json  also write a Chrome Trace Event file (Perfetto, chrome://tracing)
       --har         also write a HAR 1.2 file of every request
       --netlog      also write a NetLog (the JSON of chrome://net-export and --log-net-log)
-      --spare, --speculative  keep a spare renderer process / start one in parallel
-                   with the request, as Chrome does (the window always does)
+      --spare      keep a spare renderer process ready, as Chrome does (the window does)
+      --no-speculative  find the renderer process only once the response is in (the
+                   classic journey); by default it starts with the request, as in Chrome
   navscope import <file> [--json] [--out FILE]
       Open a file another tool wrote, or NavScope saved: a HAR (DevTools, Playwright,
       Firefox), a NetLog (chrome://net-export, --log-net-log, Electron's netLog, also
@@ -105,7 +106,7 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     lab: false,
     iterative: false,
     spare: false,
-    speculative: false,
+    speculative: true,
     json: false,
     out: null,
     traceJson: null,
@@ -121,6 +122,7 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     else if (arg === '--iterative') options.iterative = true;
     else if (arg === '--spare') options.spare = true;
     else if (arg === '--speculative') options.speculative = true;
+    else if (arg === '--no-speculative') options.speculative = false;
     else if (FILE_OPTIONS[arg] || FILE_OPTIONS[arg.split('=')[0]!]) {
       const [flag, inline] = arg.includes('=')
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
