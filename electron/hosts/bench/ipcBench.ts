@@ -15,8 +15,11 @@ import type { EndpointId } from '../../../shared/ipc/endpoints.js';
 import { MESSAGE_NAMES } from '../../../shared/ipc/messageCatalogue.js';
 import { type AnyEnvelope, checkEnvelope, checkFrame, packMessage } from '../../../shared/ipc/messageEnvelope.js';
 import { TraceRecorder } from '../../../shared/trace/traceRecorder.js';
+import { rendererEndpointId } from '../../../shared/ipc/endpoints.js';
+import { RenderProcessHost } from '../../browser/renderProcessHost.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { childScript, forkLikeRenderer, waitUntil } from './benchProcesses.js';
+import { launchToReady } from './navigationBench.js';
 
 /** Echoes what it gets; a NavScope ping is answered with what the renderer sends back: a pong carrying the ping's delivery receipt. */
 const ECHO_CHILD = `const pong = (m) => [0, ${MESSAGE_NAMES.indexOf('ChildProcessHost.Pong')}, m[2], m[3] + 1, m[5], m[4], null, m[7], [[m[4] + '#' + m[2], m[3] + 1]]];
@@ -162,20 +165,38 @@ export async function roundTrips(lab: Lab, count: number, batch = 200, warm = 20
 }
 
 /**
- * The floor under a renderer's launch → ready: forking a Node process that sends one
- * message as soon as it runs (same serialization, V8 flags and permission model), in ms.
+ * A renderer's launch → ready (ms: process.launch to process.ready in the trace, through
+ * the browser's own launcher, router and RenderProcessHost), beside its floor: forking a
+ * Node process that sends one message as soon as it runs (same serialization, V8 flags
+ * and permission model), fork → first message. The two take turns, with the machine
+ * otherwise idle (no navigation running), so they see the same conditions.
  */
-export async function bareNodeStartMs(runs: number): Promise<number[]> {
+export async function launchesSideBySide(session: BrowserSession, runs: number): Promise<{ renderer: number[]; bare: number[] }> {
   const script = childScript('bareChild.cjs', "process.send('ready', () => process.exit(0));\n");
+  const browser = session.browser;
+  const renderer: number[] = [];
+  const bare: number[] = [];
   try {
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < runs + 1; i++) {
       const start = process.hrtime.bigint();
       const child = await forkLikeRenderer(script.file);
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      const bareMs = Number(process.hrtime.bigint() - start) / 1e6;
       await new Promise((resolve) => child.once('exit', resolve));
+      const host = new RenderProcessHost(rendererEndpointId(100_000 + i), 'https://bench-lab.test', session.launcher, browser.router, browser.endpoint, browser.tracing);
+      const from = browser.recorder.events.length;
+      host.launch();
+      await host.ready;
+      const [launched] = launchToReady(browser.recorder.events.slice(from));
+      await new Promise<void>((resolve) => {
+        host.onGone(() => resolve());
+        host.shutdown('bench: measured');
+      });
+      // The first of each is not counted: it pays for the disk cache and this process's first fork.
+      if (i === 0 || launched === undefined) continue;
+      renderer.push(launched);
+      bare.push(bareMs);
     }
-    return times;
+    return { renderer, bare };
   } finally {
     script.remove();
   }
