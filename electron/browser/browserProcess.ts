@@ -4,6 +4,7 @@
  * site) and the tab. Hosts (CLI, web, desktop) create one and give it a way to
  * launch renderer processes and the path of the network thread's entry script.
  */
+import { errorMessage } from '../../shared/base/errors.js';
 import path from 'node:path';
 import { BROWSER_ENDPOINT, NETWORK_ENDPOINT, THREAD_NAMES, rendererEndpointId } from '../../shared/ipc/endpoints.js';
 import { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
@@ -349,7 +350,7 @@ export class BrowserProcess {
     } catch (error) {
       this.tracing.error(
         'session restore',
-        `the saved session could not be read and was ignored: ${error instanceof Error ? error.message : String(error)}`,
+        `the saved session could not be read and was ignored: ${errorMessage(error)}`,
       );
     }
   }

@@ -14,6 +14,7 @@
 import { type WriteStream, createWriteStream, existsSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../../shared/base/errors.js';
+import { headerValue } from '../../shared/net/httpHeaders.js';
 import type { PayloadOf, ResponseHead } from '../../shared/ipc/messageCatalogue.js';
 import type { BrowserTracing } from './browserTracing.js';
 
@@ -66,7 +67,7 @@ export function fitFilename(name: string, maxBytes = MAX_FILENAME_BYTES): string
 
 /** The file name a response asks for (Content-Disposition), else the URL's last segment. */
 export function suggestedFilename(head: Pick<ResponseHead, 'headers'>, url: string): string {
-  const disposition = head.headers.find(([n]) => n.toLowerCase() === 'content-disposition')?.[1] ?? '';
+  const disposition = headerValue(head.headers, 'content-disposition') ?? '';
   let name = '';
   const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
   if (extended) {
@@ -95,7 +96,7 @@ export function suggestedFilename(head: Pick<ResponseHead, 'headers'>, url: stri
 }
 
 export function isAttachment(head: Pick<ResponseHead, 'headers'>): boolean {
-  const disposition = head.headers.find(([n]) => n.toLowerCase() === 'content-disposition')?.[1] ?? '';
+  const disposition = headerValue(head.headers, 'content-disposition') ?? '';
   return /^\s*attachment\b/i.test(disposition);
 }
 

@@ -26,6 +26,7 @@ import {
   failedCompletionStatus,
 } from '../../shared/ipc/messageCatalogue.js';
 import { previewBytes } from '../../shared/ipc/payloadSummary.js';
+import { headerValue } from '../../shared/net/httpHeaders.js';
 import { noLoadTiming } from '../../shared/net/loadTiming.js';
 import { NET_ERRORS, type NetErrorInfo, isCertificateError, netErrorName } from '../../shared/net/netError.js';
 import { type NavigationState, canTransition } from '../../shared/trace/navigationState.js';
@@ -750,10 +751,8 @@ export class NavigationRequest {
     const transport = this.services.transport;
     await transport.whenHeldBody(this.requestId, RESOURCE_HEADER_BYTES, SNIFF_WAIT_MS);
     const { bytes } = transport.heldBody(this.requestId, RESOURCE_HEADER_BYTES);
-    const contentType = head.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
-    const noSniff = /^\s*nosniff\s*(,|$)/i.test(
-      head.headers.find(([n]) => n.toLowerCase() === 'x-content-type-options')?.[1] ?? '',
-    );
+    const contentType = headerValue(head.headers, 'content-type');
+    const noSniff = /^\s*nosniff\s*(,|$)/i.test(headerValue(head.headers, 'x-content-type-options') ?? '');
     const result = sniffMimeTypeWithRule({ contentType, noSniff, bytes });
     const shown = bytes.subarray(0, 96);
     this.services.tracing.record({

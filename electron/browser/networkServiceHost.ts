@@ -3,6 +3,7 @@
  * runs the network service inside the browser process, and attaches its channel to
  * the router once the thread says hello.
  */
+import { errorMessage } from '../../shared/base/errors.js';
 import { Worker } from 'node:worker_threads';
 import type { EndpointInfo } from '../../shared/ipc/endpoints.js';
 import { NETWORK_ENDPOINT } from '../../shared/ipc/endpoints.js';
@@ -116,11 +117,7 @@ export class NetworkServiceHost {
       () => {
         for (const listener of [...this.restartListeners]) listener();
       },
-      (error: unknown) =>
-        this.tracing.error(
-          'network thread',
-          `restart failed: ${error instanceof Error ? error.message : String(error)}`,
-        ),
+      (error: unknown) => this.tracing.error('network thread', `restart failed: ${errorMessage(error)}`),
     );
   }
 

@@ -5,6 +5,7 @@
  * their 4-byte prefixes; a prefix hit counts only when the full hash confirms it.
  * The URL itself never leaves the browser.
  */
+import { errorMessage } from '../../shared/base/errors.js';
 import { type SafeBrowsingList, parseSafeBrowsingListFile } from '../../shared/web/safeBrowsing.js';
 
 export interface SafeBrowsingVerdict {
@@ -35,7 +36,7 @@ export class SafeBrowsingDatabase {
       try {
         this.lists.push({ threatType: threatTypeOf(file), list: parseSafeBrowsingListFile(file) });
       } catch (error) {
-        onError(`a Safe Browsing list was not loaded: ${error instanceof Error ? error.message : String(error)}`);
+        onError(`a Safe Browsing list was not loaded: ${errorMessage(error)}`);
       }
     }
   }

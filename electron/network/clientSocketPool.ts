@@ -12,6 +12,7 @@ import { NetError } from '../../shared/net/netError.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import type { NetLog } from './netLog.js';
 import { type TlsInfo, startTls } from './tlsConnector.js';
+import { errorMessage } from '../../shared/base/errors.js';
 
 export const MAX_SOCKETS_PER_GROUP = 6;
 
@@ -259,7 +260,7 @@ export class ClientSocketPool {
       return { ...plain, socket, sslStart, sslEnd, connectEnd: sslEnd, tls: info };
     } catch (error) {
       const info = (error as { tlsInfo?: TlsInfo }).tlsInfo;
-      this.netLog.endSpan(spanId, 'error', error instanceof Error ? error.message : String(error), info ?? {});
+      this.netLog.endSpan(spanId, 'error', errorMessage(error), info ?? {});
       plain.socket.destroy();
       throw error;
     }

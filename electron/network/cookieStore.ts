@@ -18,6 +18,7 @@
 import { join } from 'node:path';
 import { Cookie, CookieJar, MemoryCookieStore, domainMatch, pathMatch } from 'tough-cookie';
 import { readProfileJson, writeProfileJson } from '../node/profileFile.js';
+import { errorMessage } from '../../shared/base/errors.js';
 
 export const COOKIES_FILE_NAME = 'cookies.json';
 /** Chromium's kMaxCookieNamePlusValueSize. */
@@ -99,7 +100,7 @@ function summarize(cookie: Cookie, fallbackHost: string): CookieSummary {
 
 /** Turns tough-cookie's refusal into a Chromium exclusion reason. */
 function reasonFor(error: unknown, cookie: Cookie, host: string): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (message.includes('public suffix'))
     return `EXCLUDE_INVALID_DOMAIN: Domain=${cookie.domain ?? ''} is a public suffix; a cookie cannot be set for every site under it`;
   if (message.includes("not in this host's domain"))

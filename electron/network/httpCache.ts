@@ -16,10 +16,9 @@ import {
   conditionalHeaders as conditionalHeadersFor,
   describeFreshness,
   freshnessLifetimeWithSource,
-  headerValue,
-  headerValues,
   storageProblem,
 } from '../../shared/web/cacheFreshness.js';
+import { headerValue, headerValues } from '../../shared/net/httpHeaders.js';
 
 export interface CachedResponseHead {
   status: number;

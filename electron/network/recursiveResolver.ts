@@ -53,6 +53,7 @@ import {
   ttlOf,
 } from './dnsWire.js';
 import type { Referral } from './dnsWire.js';
+import { errorMessage } from '../../shared/base/errors.js';
 
 export interface RecursiveResolverOptions {
   /** The root servers to start from (role 'root', zone '.'). */
@@ -105,7 +106,7 @@ function isLoopback(address: string): boolean {
 
 function toNetError(error: unknown): NetError {
   if (error instanceof NetError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new NetError('ERR_NAME_RESOLUTION_FAILED', `internal resolver error: ${message}`);
 }
 

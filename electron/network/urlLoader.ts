@@ -7,14 +7,17 @@
  *   HTTP/1.1 request → the response head (redirects reported to the client, which
  *   decides; Strict-Transport-Security and Set-Cookie taken in) → the body through a
  *   data pipe (decoded) → OnComplete with a net error code.
+ * Reading one response off the connection (its head, the body decoded and within its
+ * limits) is a ResponseReader's (responseReader.ts); the loader keeps what spans the
+ * hops: redirects, HTTPS-Upgrades, the HTTP cache, ORB and the client's messages.
  */
-import type { Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { EndpointId } from '../../shared/ipc/endpoints.js';
-import type { LoadTiming, ResponseHead, URLRequest } from '../../shared/ipc/messageCatalogue.js';
+import type { ResponseHead, URLRequest } from '../../shared/ipc/messageCatalogue.js';
+import { type LoadTiming, noLoadTiming } from '../../shared/net/loadTiming.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { concatBytes } from '../../shared/base/bytes.js';
-import { type Http1Event, Http1ResponseParser } from '../../shared/net/http1ResponseParser.js';
+import { errorMessage } from '../../shared/base/errors.js';
+import { headerValue, headerValues, parseContentType } from '../../shared/net/httpHeaders.js';
 import { NET_ERRORS, NetError, isCertificateError, netErrorName } from '../../shared/net/netError.js';
 import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
 import { NET_SPANS } from '../../shared/trace/phases.js';
@@ -27,23 +30,17 @@ import type { HostResolver } from './hostResolver.js';
 import type { HttpCache, HttpCacheEntry } from './httpCache.js';
 import type { NetLog } from './netLog.js';
 import { OpaqueResponseBlocker } from './opaqueResponseBlocker.js';
+import {
+  PIPE_CHUNK,
+  type ResponseBytes,
+  type ResponseHop,
+  ResponseReader,
+  type ResponseReaderLoader,
+} from './responseReader.js';
 import type { TransportSecurityState } from './transportSecurityState.js';
 
 /** net::URLRequest::kMaxRedirects */
 export const MAX_REDIRECTS = 20;
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const PIPE_CHUNK = 64 * 1024;
-/** Decoded bodies larger than this are cut off (a decompression bomb must not take the thread down). */
-const MAX_DECODED_BODY = 256 * 1024 * 1024;
-/**
- * A decompression bomb: past BOMB_MIN_DECODED decoded bytes, a body inflating more
- * than MAX_INFLATION_RATIO times its encoded size is stopped (real pages compress
- * 3–20×; a body of zeros compresses about 1000×).
- */
-const BOMB_MIN_DECODED = 4 * 1024 * 1024;
-const MAX_INFLATION_RATIO = 100;
-/** The HTTP cache keeps bodies up to this size. */
-const MAX_CACHED_BODY = 8 * 1024 * 1024;
 /** Errors of an upgraded https attempt after which HTTPS-Upgrades falls back to http. */
 const UPGRADE_FALLBACK_ERRORS = new Set<number>([
   NET_ERRORS.ERR_CONNECTION_REFUSED,
@@ -67,46 +64,6 @@ export interface URLLoaderContext {
   config: NetworkServiceConfig;
 }
 
-function emptyTiming(): LoadTiming {
-  return {
-    requestStart: -1,
-    dnsStart: -1,
-    dnsEnd: -1,
-    connectStart: -1,
-    connectEnd: -1,
-    sslStart: -1,
-    sslEnd: -1,
-    sendStart: -1,
-    sendEnd: -1,
-    receiveHeadersStart: -1,
-    receiveHeadersEnd: -1,
-  };
-}
-
-function headerValue(headers: readonly (readonly [string, string])[], name: string): string | null {
-  const lower = name.toLowerCase();
-  return headers.find(([n]) => n.toLowerCase() === lower)?.[1] ?? null;
-}
-
-function headerValues(headers: readonly (readonly [string, string])[], name: string): string[] {
-  const lower = name.toLowerCase();
-  return headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
-}
-
-export function parseContentType(value: string | null): { mimeType: string; charset: string } {
-  if (!value) return { mimeType: '', charset: '' };
-  const [essence = '', ...params] = value.split(';');
-  const mimeType = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(essence.trim())
-    ? essence.trim().toLowerCase()
-    : '';
-  let charset = '';
-  for (const param of params) {
-    const [k, v] = param.split('=');
-    if (k?.trim().toLowerCase() === 'charset' && v) charset = v.trim().replace(/^"|"$/g, '').toLowerCase();
-  }
-  return { mimeType, charset };
-}
-
 function withScheme(url: URL, protocol: 'http:' | 'https:'): string {
   const next = new URL(url.href);
   next.protocol = protocol;
@@ -121,10 +78,10 @@ function sameSiteContext(request: URLRequest, url: string): 'strict' | 'lax' | '
   return request.destination === 'document' && request.method === 'GET' ? 'lax' : 'none';
 }
 
-export class URLLoader {
+export class URLLoader implements ResponseReaderLoader {
   private url: URL;
   private redirectCount = 0;
-  private cancelled = false;
+  private cancelRequested = false;
   private pooled: PooledSocket | null = null;
   private resumeRedirect: (() => void) | null = null;
   private followRequested = false;
@@ -156,8 +113,8 @@ export class URLLoader {
         send.send(this.client, 'DataPipe.Write', { pipeId: this.requestId, offset, chunk }, this.requestId),
       complete: (blocked) => this.sendComplete(blocked),
       recordDecision: (verdict, head) => {
-        const noSniff = head.headers.some(
-          ([n, v]) => n.toLowerCase() === 'x-content-type-options' && v.trim().toLowerCase() === 'nosniff',
+        const noSniff = headerValues(head.headers, 'x-content-type-options').some(
+          (v) => v.trim().toLowerCase() === 'nosniff',
         );
         ctx.netLog.record({
           type: 'corb.decision',
@@ -177,11 +134,15 @@ export class URLLoader {
 
   /** ORB/CORB sits between this loader and its client for cross-origin no-cors loads. */
   private readonly orb: OpaqueResponseBlocker;
-  private completion: {
-    code: number;
-    detail: string;
-    bytes: { wire: number; encoded: number; decoded: number };
-  } | null = null;
+  private completion: { code: number; detail: string; bytes: ResponseBytes } | null = null;
+
+  get cancelled(): boolean {
+    return this.cancelRequested;
+  }
+
+  get requestMethod(): string {
+    return this.request.method;
+  }
 
   /** Runs the load; `onDone` is called once it has completed, failed or been cancelled. */
   start(onDone: () => void): void {
@@ -203,7 +164,7 @@ export class URLLoader {
 
   cancel(reason: string): void {
     if (this.finished) return;
-    this.cancelled = true;
+    this.cancelRequested = true;
     this.finished = true;
     this.pooled?.socket.destroy();
     this.ctx.netLog.record({ type: 'error', where: `URLLoader ${this.requestId}`, message: `cancelled: ${reason}` });
@@ -228,7 +189,7 @@ export class URLLoader {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new NetError('ERR_UNKNOWN_URL_SCHEME', `${url.protocol} cannot be loaded over the network`);
     }
-    const timing = emptyTiming();
+    const timing = noLoadTiming();
     timing.requestStart = monotonicMicros();
 
     if (url.protocol === 'http:') {
@@ -376,7 +337,7 @@ export class URLLoader {
       addresses = await this.ctx.hostResolver.resolve(host, this.requestId);
       netLog.endSpan(dnsSpan, 'ok', null, { addresses });
     } catch (error) {
-      netLog.endSpan(dnsSpan, 'error', error instanceof Error ? error.message : String(error));
+      netLog.endSpan(dnsSpan, 'error', errorMessage(error));
       throw error;
     }
     timing.dnsEnd = monotonicMicros();
@@ -456,7 +417,69 @@ export class URLLoader {
     timing.sendEnd = monotonicMicros();
     netLog.endSpan(sendSpan);
 
-    return this.readResponse(pooled, timing, url, revalidating, requestHeaders);
+    const hop: ResponseHop = { url, pooled, timing, requestHeaders, revalidating };
+    return new ResponseReader(this, hop, netLog, config.timeouts).read();
+  }
+
+  // ── ResponseReaderLoader: what the response reader asks of the load ──────────────────
+
+  onResponseHead(url: URL, headers: [string, string][]): void {
+    this.responseWallTime = Date.now();
+    // A response arrived: an HTTPS-Upgrades attempt no longer falls back.
+    this.upgradeFallback = null;
+    this.takeInHeaders(url, headers);
+  }
+
+  onRedirect(status: number, target: URL, head: ResponseHead): void {
+    if (++this.redirectCount > MAX_REDIRECTS)
+      throw new NetError('ERR_TOO_MANY_REDIRECTS', `more than ${MAX_REDIRECTS} redirects, the last to ${target.href}`);
+    const method = this.request.method;
+    const newMethod = status === 303 || ((status === 301 || status === 302) && method === 'POST') ? 'GET' : method;
+    this.ctx.endpoint.send(
+      this.client,
+      'URLLoaderClient.OnReceiveRedirect',
+      { requestId: this.requestId, redirect: { status, newUrl: target.href, newMethod }, head },
+      this.requestId,
+    );
+  }
+
+  onResponseStarted(head: ResponseHead): void {
+    this.orb.response(head);
+  }
+
+  onBodyData(offset: number, piece: Uint8Array): void {
+    if (!this.cancelled) this.orb.data(offset, new Uint8Array(piece));
+  }
+
+  releaseSocket(hop: ResponseHop, reusable: boolean): void {
+    this.ctx.socketPool.release(hop.pooled, reusable);
+    this.pooled = null;
+  }
+
+  onNotModified(hop: ResponseHop, revalidating: HttpCacheEntry, head: ResponseHead): void {
+    const updated = this.ctx.cache.updateFromNotModified(
+      hop.url.href,
+      head.headers.map(([n, v]): [string, string] => [n, v]),
+      { requestTime: this.requestWallTime, responseTime: this.responseWallTime },
+    );
+    this.ctx.netLog.record({
+      type: 'cache.lookup',
+      requestId: this.requestId,
+      url: hop.url.href,
+      outcome: 'revalidated',
+      reason: '304 Not Modified: the cached body is still good',
+    });
+    this.serveFromCache(updated ?? revalidating, hop.timing, head);
+  }
+
+  onResponseComplete(
+    hop: ResponseHop,
+    head: ResponseHead | null,
+    cacheBody: Uint8Array[] | null,
+    bytes: ResponseBytes,
+  ): void {
+    if (cacheBody && head) this.storeInCache(hop.url, hop.requestHeaders, head, cacheBody);
+    this.complete(null, bytes);
   }
 
   private acceptFor(destination: URLRequest['destination']): string {
@@ -517,268 +540,6 @@ export class URLLoader {
     }
   }
 
-  private readResponse(
-    pooled: PooledSocket,
-    timing: LoadTiming,
-    url: URL,
-    revalidating: HttpCacheEntry | null,
-    requestHeaders: [string, string][],
-  ): Promise<string | null> {
-    const { netLog, endpoint, config } = this.ctx;
-    const socket = pooled.socket;
-    const parser = new Http1ResponseParser({ requestMethod: this.request.method });
-    const waitSpan = netLog.beginSpan(NET_SPANS.wait, this.requestId, {});
-    timing.receiveHeadersStart = timing.sendEnd;
-    let downloadSpan: string | null = null;
-    let head: ResponseHead | null = null;
-    let redirectTo: string | null = null;
-    let notModified = false;
-    let wireBytes = 0;
-    let encodedBody = 0;
-    let decodedBody = 0;
-    /** The whole response is off the wire (only the decoder is still running). */
-    let wireComplete = false;
-    let pipeOffset = 0;
-    let decoder: (Transform & { bytesWritten?: number }) | null = null;
-    let cacheBody: Uint8Array[] | null = null;
-    let cacheBytes = 0;
-
-    return new Promise<string | null>((resolve, reject) => {
-      let settled = false;
-      const cleanup = (): void => {
-        socket.removeListener('data', onData);
-        socket.removeListener('end', onEnd);
-        socket.removeListener('error', onError);
-        socket.removeListener('timeout', onTimeout);
-        socket.removeListener('close', onClose);
-        socket.setTimeout(0);
-        clearTimeout(headDeadline);
-      };
-      const fail = (error: unknown): void => {
-        if (settled) return;
-        settled = true;
-        cleanup();
-        decoder?.destroy();
-        this.ctx.socketPool.release(pooled, false);
-        this.pooled = null;
-        const message = error instanceof Error ? error.message : String(error);
-        if (downloadSpan) netLog.endSpan(downloadSpan, 'error', message);
-        else netLog.endSpan(waitSpan, 'error', message);
-        reject(error);
-      };
-      const succeed = (): void => {
-        if (settled) return;
-        settled = true;
-        cleanup();
-        this.ctx.socketPool.release(pooled, parser.keepAlive);
-        this.pooled = null;
-        if (downloadSpan)
-          netLog.endSpan(downloadSpan, 'ok', null, { encodedBodyBytes: encodedBody, decodedBodyBytes: decodedBody });
-        if (redirectTo) {
-          resolve(redirectTo);
-          return;
-        }
-        if (notModified && revalidating && head) {
-          const updated = this.ctx.cache.updateFromNotModified(
-            url.href,
-            head.headers.map(([n, v]): [string, string] => [n, v]),
-            { requestTime: this.requestWallTime, responseTime: this.responseWallTime },
-          );
-          netLog.record({
-            type: 'cache.lookup',
-            requestId: this.requestId,
-            url: url.href,
-            outcome: 'revalidated',
-            reason: '304 Not Modified: the cached body is still good',
-          });
-          this.serveFromCache(updated ?? revalidating, timing, head);
-          resolve(null);
-          return;
-        }
-        if (cacheBody && head) this.storeInCache(url, requestHeaders, head, cacheBody);
-        this.complete(null, { wire: wireBytes, encoded: encodedBody, decoded: decodedBody });
-        resolve(null);
-      };
-      const writeToPipe = (chunk: Uint8Array): void => {
-        for (let start = 0; start < chunk.byteLength; start += PIPE_CHUNK) {
-          const piece = chunk.subarray(start, start + PIPE_CHUNK);
-          decodedBody += piece.byteLength;
-          if (decodedBody > MAX_DECODED_BODY) {
-            fail(new NetError('ERR_FILE_TOO_BIG', `the decoded body exceeds ${MAX_DECODED_BODY} bytes`));
-            return;
-          }
-          // zlib's bytesWritten: the encoded bytes the decoder has consumed so far (the wire may be far ahead).
-          const consumed = decoder?.bytesWritten ?? encodedBody;
-          if (decoder && decodedBody > BOMB_MIN_DECODED && decodedBody > MAX_INFLATION_RATIO * consumed) {
-            fail(
-              new NetError(
-                'ERR_CONTENT_DECODING_FAILED',
-                `decompression bomb: ${consumed} encoded bytes inflated to more than ${decodedBody} bytes (over ${MAX_INFLATION_RATIO}:1); the rest is not decoded`,
-              ),
-            );
-            return;
-          }
-          if (cacheBody) {
-            cacheBytes += piece.byteLength;
-            if (cacheBytes > MAX_CACHED_BODY) cacheBody = null;
-            else cacheBody.push(new Uint8Array(piece));
-          }
-          if (!this.cancelled) this.orb.data(pipeOffset, new Uint8Array(piece));
-          pipeOffset += piece.byteLength;
-        }
-      };
-      const handle = (events: Http1Event[]): void => {
-        for (const event of events) {
-          if (settled) return;
-          if (event.type === 'head') {
-            timing.receiveHeadersEnd = monotonicMicros();
-            clearTimeout(headDeadline);
-            this.responseWallTime = Date.now();
-            netLog.endSpan(waitSpan, 'ok', null, { status: event.status });
-            netLog.record({
-              type: 'http.response',
-              requestId: this.requestId,
-              statusLine: event.statusLine,
-              rawHeaders: event.rawHead,
-              headerBytes: event.headBytes,
-            });
-            // A response arrived: an HTTPS-Upgrades attempt no longer falls back.
-            this.upgradeFallback = null;
-            this.takeInHeaders(url, event.headers);
-            const { mimeType, charset } = parseContentType(headerValue(event.headers, 'content-type'));
-            const contentLength = Number(headerValue(event.headers, 'content-length') ?? -1);
-            head = {
-              status: event.status,
-              statusText: event.statusText,
-              httpVersion: event.httpVersion,
-              headers: event.headers,
-              mimeType,
-              charset,
-              contentLength: Number.isInteger(contentLength) && contentLength >= 0 ? contentLength : -1,
-              remoteEndpoint: { address: pooled.remoteAddress, port: pooled.remotePort },
-              connectionReused: pooled.reused,
-              connectionId: pooled.id,
-              fromCache: false,
-              timing,
-            };
-            const location = headerValue(event.headers, 'location');
-            if (event.status === 304 && revalidating) {
-              notModified = true;
-            } else if (REDIRECT_STATUSES.has(event.status) && location !== null) {
-              let target: URL;
-              try {
-                target = new URL(location, url);
-              } catch {
-                fail(new NetError('ERR_INVALID_REDIRECT', `redirect to an invalid URL "${location.slice(0, 200)}"`));
-                return;
-              }
-              if (++this.redirectCount > MAX_REDIRECTS) {
-                fail(
-                  new NetError(
-                    'ERR_TOO_MANY_REDIRECTS',
-                    `more than ${MAX_REDIRECTS} redirects, the last to ${target.href}`,
-                  ),
-                );
-                return;
-              }
-              redirectTo = target.href;
-              const newMethod =
-                event.status === 303 ||
-                ((event.status === 301 || event.status === 302) && this.request.method === 'POST')
-                  ? 'GET'
-                  : this.request.method;
-              endpoint.send(
-                this.client,
-                'URLLoaderClient.OnReceiveRedirect',
-                { requestId: this.requestId, redirect: { status: event.status, newUrl: target.href, newMethod }, head },
-                this.requestId,
-              );
-            } else {
-              if (this.request.method === 'GET') cacheBody = [];
-              this.orb.response(head);
-              downloadSpan = netLog.beginSpan(NET_SPANS.download, this.requestId, {
-                mimeType,
-                contentLength: head.contentLength,
-              });
-              socket.setTimeout(config.timeouts.bodyIdleMs);
-              decoder = this.decoderFor(headerValue(event.headers, 'content-encoding'));
-              if (decoder) {
-                decoder.on('data', (chunk: Uint8Array) => writeToPipe(chunk));
-                decoder.on('error', (error: Error) => fail(new NetError('ERR_CONTENT_DECODING_FAILED', error.message)));
-              }
-            }
-          } else if (event.type === 'body') {
-            encodedBody += event.chunk.byteLength;
-            if (redirectTo || notModified) continue; // a redirect's body is read and dropped
-            if (decoder) decoder.write(event.chunk);
-            else writeToPipe(event.chunk);
-          } else if (decoder) {
-            // Every wire byte is in; the decoder may still be working when the server closes.
-            wireComplete = true;
-            decoder.once('end', succeed);
-            decoder.end();
-          } else {
-            succeed();
-          }
-        }
-      };
-      const onData = (data: Uint8Array): void => {
-        wireBytes += data.byteLength;
-        try {
-          handle(parser.push(data));
-        } catch (error) {
-          fail(error);
-        }
-      };
-      const onEnd = (): void => {
-        try {
-          handle(parser.finish());
-          if (!settled && !parser.done && !wireComplete)
-            fail(new NetError('ERR_CONNECTION_CLOSED', 'the server closed the connection'));
-        } catch (error) {
-          fail(error);
-        }
-      };
-      const onError = (error: NodeJS.ErrnoException): void => {
-        fail(
-          new NetError(
-            error.code === 'ECONNRESET' ? 'ERR_CONNECTION_RESET' : 'ERR_CONNECTION_FAILED',
-            `${pooled.remoteAddress}:${pooled.remotePort}: ${error.code ?? error.message}`,
-          ),
-        );
-      };
-      // Destroyed from our side (a cancel) or closed without 'end': never leave the slot held.
-      const onClose = (): void => {
-        if (!settled && (this.cancelled || !wireComplete))
-          fail(
-            new NetError(
-              this.cancelled ? 'ERR_ABORTED' : 'ERR_CONNECTION_CLOSED',
-              this.cancelled ? 'the load was cancelled' : 'the connection closed',
-            ),
-          );
-      };
-      // The body: an idle timeout (any byte restarts it). The head: a deadline from
-      // the request, so a server sending one byte a second cannot hold the load forever.
-      const onTimeout = (): void => {
-        fail(
-          new NetError(
-            'ERR_TIMED_OUT',
-            head
-              ? `no body bytes for ${config.timeouts.bodyIdleMs} ms`
-              : `no complete response head within ${config.timeouts.responseHeadMs} ms`,
-          ),
-        );
-      };
-      // Cleared when the head arrives (and in cleanup).
-      const headDeadline = setTimeout(onTimeout, config.timeouts.responseHeadMs);
-      socket.on('data', onData);
-      socket.on('end', onEnd);
-      socket.on('error', onError);
-      socket.on('timeout', onTimeout);
-      socket.on('close', onClose);
-    });
-  }
-
   private storeInCache(url: URL, requestHeaders: [string, string][], head: ResponseHead, chunks: Uint8Array[]): void {
     const body = concatBytes(chunks);
     const stored = this.ctx.cache.store(
@@ -826,20 +587,6 @@ export class URLLoader {
     this.complete(null, { wire: 0, encoded: 0, decoded: entry.body.byteLength });
   }
 
-  private decoderFor(encoding: string | null): Transform | null {
-    switch ((encoding ?? '').trim().toLowerCase()) {
-      case 'gzip':
-      case 'x-gzip':
-        return createGunzip();
-      case 'deflate':
-        return createInflate();
-      case 'br':
-        return createBrotliDecompress();
-      default:
-        return null;
-    }
-  }
-
   /** Sends OnComplete: success with byte counts, or the net error that ended the load. */
   private complete(error: unknown, bytes = { wire: 0, encoded: 0, decoded: 0 }): void {
     if (this.finished && error !== null) return;
@@ -853,7 +600,7 @@ export class URLLoader {
         detail = error.detail;
       } else {
         code = NET_ERRORS.ERR_FAILED;
-        detail = error instanceof Error ? error.message : String(error);
+        detail = errorMessage(error);
         this.ctx.netLog.record({ type: 'error', where: `URLLoader ${this.requestId}`, message: detail });
       }
     }

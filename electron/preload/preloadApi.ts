@@ -9,6 +9,7 @@ import type {
   BrowserModelApi,
   HostInfo,
   NavigationResult,
+  RealRecordingView,
   StepCommand,
   StepGateView,
 } from '../../shared/api/browserModelApi.js';
@@ -64,6 +65,7 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
     killRenderer: (processId: string) => call('killRenderer', [String(processId)]) as Promise<NavigationResult>,
     killNetworkThread: () => call('killNetworkThread', []) as Promise<NavigationResult>,
     stepMode: (command: StepCommand) => call('stepMode', [String(command)]) as Promise<StepGateView>,
+    recordReal: (input: string) => call('recordReal', [String(input)]) as Promise<RealRecordingView>,
     subscribeTrace(listener: (events: TraceEvent[]) => void): () => void {
       if (typeof listener !== 'function') throw new Error('subscribeTrace needs a function');
       listeners.add(listener);

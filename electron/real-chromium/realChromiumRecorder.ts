@@ -23,24 +23,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Browser, type CDPSession, chromium } from 'playwright-core';
 import type { RealRecordingMetadata, RealRecordingPage } from '../../shared/real/realRecordingMetadata.js';
+import { errorMessage } from '../../shared/base/errors.js';
+import { REAL_TRACE_CATEGORIES } from '../../shared/real/realTraceCategories.js';
 import { type ChromiumLabTargets, chromiumLabFlags } from '../node/chromiumLabFlags.js';
 import { systemChromiumPath } from '../node/systemChromium.js';
 
 /** The categories measured to cover a navigation (shared/research/real-chromium.md). */
-export const REAL_TRACE_CATEGORIES: readonly string[] = [
-  'navigation',
-  'loading',
-  'mojom',
-  'toplevel',
-  'toplevel.flow',
-  'netlog',
-  'disabled-by-default-netlog',
-  'devtools.timeline',
-  'blink.user_timing',
-  'net',
-  'content',
-  'browser',
-];
+export { REAL_TRACE_CATEGORIES };
 
 export interface RealChromiumRecordingOptions {
   /** Loaded one after the other in one tab (each a browser-initiated navigation, like typing it). */
@@ -56,6 +45,8 @@ export interface RealChromiumRecordingOptions {
   navigationTimeoutMs?: number;
   /** Largest trace accepted from Chromium (bytes). */
   maxTraceBytes?: number;
+  /** Stops the recording: Chromium is closed at once and the promise rejects (a host shutting down). */
+  signal?: AbortSignal;
 }
 
 export interface RealChromiumRecording {
@@ -104,8 +95,12 @@ export async function recordRealChromium(options: RealChromiumRecordingOptions):
   const flags = chromiumLabFlags(options.lab);
   const args = [...flags.args, `--log-net-log=${netLogFile}`, `--net-log-capture-mode=${captureMode}`];
   let browser: Browser | undefined;
+  const abort = () => void browser?.close().catch(() => undefined);
+  options.signal?.addEventListener('abort', abort, { once: true });
   try {
+    if (options.signal?.aborted) throw new Error('real chromium: the recording was stopped');
     browser = await chromium.launch({ executablePath: executable, args, headless: true, timeout: 60_000 });
+    if (options.signal?.aborted) throw new Error('real chromium: the recording was stopped');
     const cdp = await browser.newBrowserCDPSession();
     const version = await cdp.send('Browser.getVersion');
     const launchMs = performance.now() - t0;
@@ -141,7 +136,8 @@ export async function recordRealChromium(options: RealChromiumRecordingOptions):
           finalUrl: null,
           status: null,
           title: null,
-          error: error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error),
+          // Playwright's messages go on with a call log: the first line says what failed.
+          error: errorMessage(error).split('\n')[0] ?? '',
           durationMs: performance.now() - started,
         });
       }
@@ -191,6 +187,7 @@ export async function recordRealChromium(options: RealChromiumRecordingOptions):
       },
     };
   } finally {
+    options.signal?.removeEventListener('abort', abort);
     await browser?.close().catch(() => undefined);
     await rm(workDir, { recursive: true, force: true });
   }

@@ -21,6 +21,7 @@ import type { ParserStream } from 'parse5-parser-stream';
 import type { SAXParser, StartTag } from 'parse5-sax-parser';
 import { blinkLibraries } from './blinkLibraries.js';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { headerValue } from '../../shared/net/httpHeaders.js';
 import { NET_ERRORS } from '../../shared/net/netError.js';
 import { BROWSER_ENDPOINT } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
@@ -92,11 +93,6 @@ function scriptKind(attrs: readonly { name: string; value: string }[]): 'classic
   const t = type.trim().toLowerCase();
   if (t === 'module') return 'module';
   return isJavaScriptMimeType(t) ? 'classic' : 'data';
-}
-
-function headerValue(head: { headers: readonly (readonly [string, string])[] } | null, name: string): string | null {
-  const found = head?.headers.find(([n]) => n.toLowerCase() === name);
-  return found ? found[1] : null;
 }
 
 export class DocumentLoader {
@@ -433,7 +429,7 @@ export class DocumentLoader {
       return 'ORB (CORB) in the network service blocked the cross-origin response (net::ERR_BLOCKED_BY_ORB)';
     if (fetched.errorCode !== 0) return `the fetch failed (net::${fetched.errorName})`;
     if (fetched.status < 200 || fetched.status > 299) return `HTTP ${fetched.status}`;
-    const nosniff = (headerValue(fetched.head, 'x-content-type-options') ?? '')
+    const nosniff = (headerValue(fetched.head?.headers ?? [], 'x-content-type-options') ?? '')
       .trim()
       .toLowerCase()
       .startsWith('nosniff');

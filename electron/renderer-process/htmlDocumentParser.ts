@@ -4,7 +4,7 @@
  * outline and the subresources the document asks for. Page scripts are never executed.
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { attributeOf, isElement } from './styleResolver.js';
+import { attributeOf, isElement } from './elementTraversal.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 

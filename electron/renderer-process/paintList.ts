@@ -13,7 +13,8 @@
  * Boxes with `visibility: hidden` take space but paint nothing (their children may
  * be visible again and do paint).
  */
-import type { LayoutBox, LayoutResult } from './layoutEngine.js';
+import type { LayoutBox } from './layoutBox.js';
+import type { LayoutResult } from './layoutEngine.js';
 
 export type PaintOp = 'rect' | 'border' | 'text' | 'image';
 

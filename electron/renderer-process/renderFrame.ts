@@ -11,21 +11,8 @@
 import { BROWSER_ENDPOINT } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { type PayloadOf, type ResponseHead, failedCompletionStatus } from '../../shared/ipc/messageCatalogue.js';
+import { noLoadTiming } from '../../shared/net/loadTiming.js';
 import { DocumentLoader, type FrameRecorder } from './documentLoader.js';
-
-const NO_TIMING: ResponseHead['timing'] = {
-  requestStart: -1,
-  dnsStart: -1,
-  dnsEnd: -1,
-  connectStart: -1,
-  connectEnd: -1,
-  sslStart: -1,
-  sslEnd: -1,
-  sendStart: -1,
-  sendEnd: -1,
-  receiveHeadersStart: -1,
-  receiveHeadersEnd: -1,
-};
 
 export class RenderFrame {
   private document: DocumentLoader | null = null;
@@ -85,7 +72,7 @@ export class RenderFrame {
       connectionReused: false,
       connectionId: 0,
       fromCache: false,
-      timing: NO_TIMING,
+      timing: noLoadTiming(),
     };
     const doc = new DocumentLoader(
       this.endpoint,

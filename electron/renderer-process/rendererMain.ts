@@ -21,6 +21,7 @@ import { getParentPort } from '../node/parentPort.js';
 import { loadBlinkLibraries } from './blinkLibraries.js';
 import type { FrameRecorder } from './documentLoader.js';
 import { RenderFrame } from './renderFrame.js';
+import { errorMessage } from '../../shared/base/errors.js';
 
 function argument(name: string): string {
   const prefix = `--navscope-${name}=`;
@@ -157,7 +158,7 @@ function main(): void {
           recording.event({
             type: 'error',
             where: endpointId,
-            message: `handling a message failed: ${error instanceof Error ? error.message : String(error)}`,
+            message: `handling a message failed: ${errorMessage(error)}`,
           });
         }
       }
@@ -166,7 +167,7 @@ function main(): void {
       recording.event({
         type: 'error',
         where: endpointId,
-        message: `the HTML and CSS parsers could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        message: `the HTML and CSS parsers could not be loaded: ${errorMessage(error)}`,
       });
       child.flush();
       setTimeout(() => process.exit(1), 50);

@@ -18,25 +18,13 @@ import {
   type CssStyleSheetModel,
   type CssStyleSheetSummary,
 } from './cssStyleSheet.js';
-import {
-  buildRenderTree,
-  labelOf,
-  layoutRenderTree,
-  type Box,
-  type ExcludedNode,
-  type LayoutBox,
-  type LayoutObject,
-  type LayoutResult,
-} from './layoutEngine.js';
+import type { Box, LayoutBox } from './layoutBox.js';
+import { type LayoutResult, layoutRenderTree } from './layoutEngine.js';
+import { type ExcludedNode, type LayoutObject, buildRenderTree, labelOf } from './layoutTreeBuilder.js';
 import { buildPaintList, type PaintItem } from './paintList.js';
-import {
-  resolveStyles,
-  specificity,
-  compareSpecificity,
-  type ComputedLength,
-  type ComputedStyle,
-  type Specificity,
-} from './styleResolver.js';
+import type { ComputedLength, ComputedStyle } from './computedStyle.js';
+import { type Specificity, compareSpecificity, specificity } from './selectorSpecificity.js';
+import { resolveStyles } from './styleResolver.js';
 
 type Document = DefaultTreeAdapterMap['document'];
 

@@ -7,6 +7,7 @@ import { useTraceStore } from './stores/traceStore';
 import './styles/fonts.css';
 import { loadKoreanFont } from './styles/koreanFont';
 import './styles/app.css';
+import './styles/real.css';
 import './styles/story.css';
 
 const app = createApp(App);

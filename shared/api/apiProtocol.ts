@@ -33,6 +33,18 @@ const hostInfo = s.object({
   ),
 });
 
+/** Trace events are checked for shape at the edge: an object with a numeric seq and ts and a known-looking type. */
+export const traceEventShape = s.unknownData({ maxDepth: 24 });
+
+/** A real Chromium's recording: its mapped trace's events are checked one by one by the window. */
+const realRecording = s.object({
+  input: s.string({ maxLength: 8192 }),
+  url: s.string({ maxLength: 16384 }),
+  message: s.string({ maxLength: 8192 }),
+  loaded: s.boolean(),
+  events: s.array(traceEventShape, { maxLength: 2_000_000 }),
+});
+
 export const apiResult = {
   info: hostInfo,
   navigate: navigationResult,
@@ -43,10 +55,8 @@ export const apiResult = {
   killRenderer: navigationResult,
   killNetworkThread: navigationResult,
   stepMode: stepGateView,
+  recordReal: realRecording,
 } as const;
-
-/** Trace events are checked for shape at the edge: an object with a numeric seq and ts and a known-looking type. */
-export const traceEventShape = s.unknownData({ maxDepth: 24 });
 
 export const apiResponse = s.union('kind', {
   result: s.object({ kind: s.literal('result'), id: s.number({ integer: true, min: 0 }), result: s.unknownData() }),

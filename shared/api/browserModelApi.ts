@@ -32,6 +32,24 @@ export interface HostInfo {
 export type { StepGateView } from '../trace/stepGateState.js';
 
 /**
+ * A real Chromium's recording of what the user typed (the "Real Chromium" button):
+ * the trace it recorded, mapped into NavScope's trace (shared/real/realTraceMapping.ts;
+ * its first event, trace.source, says which Chromium and how it was recorded). The
+ * window shows it like an opened trace.
+ */
+export interface RealRecordingView {
+  input: string;
+  /** What the input led to (NavScope's omnibox classification). */
+  url: string;
+  /** How the page load ended, in one line. */
+  message: string;
+  /** Whether the page loaded. */
+  loaded: boolean;
+  /** The mapped trace's events; the window checks each one (traceEventCheck) before a view reads it. */
+  events: unknown[];
+}
+
+/**
  * What the step controls send: 'on' / 'off' (off lets everything held go, in order),
  * 'step' (one message), 'next-phase' (run until the next phase begins), 'play:<ms>'
  * (one message every <ms>), 'pause', 'state' (just report).
@@ -53,6 +71,13 @@ export interface BrowserModelApi {
   killNetworkThread(): Promise<NavigationResult>;
   /** Step mode: the browser process holds every message until the user lets it go. */
   stepMode(command: StepCommand): Promise<StepGateView>;
+  /**
+   * Records what `input` leads to in a real Chromium (the system's, or Electron's own in
+   * the desktop app), in lab mode, and returns its trace mapped into NavScope's. Rejects
+   * with a message saying why when there is no Chromium, the host is not in lab mode, or
+   * the input is not an http(s) page.
+   */
+  recordReal(input: string): Promise<RealRecordingView>;
   /** Every trace event so far, then each new batch as it is recorded. Returns an unsubscribe function. */
   subscribeTrace(listener: (events: TraceEvent[]) => void): () => void;
 }
@@ -67,5 +92,6 @@ export const API_METHODS = [
   'killRenderer',
   'killNetworkThread',
   'stepMode',
+  'recordReal',
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];

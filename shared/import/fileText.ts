@@ -8,6 +8,7 @@
 import { concatBytes } from '../base/bytes.js';
 import { ImportError } from './importError.js';
 import { formatBytes, type ImportLimits } from './importLimits.js';
+import { errorMessage } from '../base/errors.js';
 
 export interface FileText {
   text: string;
@@ -77,15 +78,11 @@ async function gunzip(bytes: Uint8Array, limits: ImportLimits, what: string): Pr
     }
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(
-      `${what} starts like a gzip file but does not decompress: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new ImportError(`${what} starts like a gzip file but does not decompress: ${errorMessage(error)}`);
   }
   await writing;
   if (writeFailure !== null)
-    throw new ImportError(
-      `${what} starts like a gzip file but does not decompress: ${writeFailure instanceof Error ? writeFailure.message : String(writeFailure)}`,
-    );
+    throw new ImportError(`${what} starts like a gzip file but does not decompress: ${errorMessage(writeFailure)}`);
   return chunks;
 }
 

@@ -16,6 +16,7 @@
  * - An entry with status 0 or -1 failed: its error text (net::ERR_… names are kept as
  *   net errors) ends the request.
  */
+import { headerValue } from '../net/httpHeaders.js';
 import { NET_ERRORS, type NetErrorName } from '../net/netError.js';
 import { IMPORTED_NET_SPANS, NET_SPANS } from '../trace/phases.js';
 import type { JsonValue, TraceFile } from '../trace/traceEvent.js';
@@ -339,7 +340,7 @@ class HarReader {
         const response = ownRecord(current.raw, 'response');
         const location =
           ownString(response, 'redirectURL') ||
-          nameValues(ownArray(response, 'headers')).find((h) => h.name.toLowerCase() === 'location')?.value ||
+          headerValue(nameValues(ownArray(response, 'headers')), 'location') ||
           '';
         if (location === '' || current.status < 300 || current.status > 399) break;
         let target: string;
@@ -642,7 +643,8 @@ class HarReader {
           requestId,
           statusLine,
           rawHeaders: rawHead,
-          headerBytes: headersSize !== null && headersSize >= 0 ? headersSize : rawHead.length,
+          headerBytes:
+            headersSize !== null && Number.isInteger(headersSize) && headersSize >= 0 ? headersSize : rawHead.length,
         },
         responseKey,
       );

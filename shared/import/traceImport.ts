@@ -17,6 +17,7 @@ import { ImportError } from './importError.js';
 import { type ImportLimits, importLimits } from './importLimits.js';
 import { importNetLog, looksLikeNetLog, repairNetLogText } from './netLogImport.js';
 import { isRecord, kindOf, ownArray, ownField, parseUntrustedJson } from './untrustedJson.js';
+import { errorMessage } from '../base/errors.js';
 
 export type ImportFormat = 'navscope' | 'har' | 'netlog' | 'chrome-trace';
 
@@ -69,7 +70,7 @@ function parse(text: string, limits: ImportLimits): { json: unknown; repaired: s
         return { json: parseUntrustedJson(repair.text, limits.maxDepth, 'the NetLog'), repaired: repair.repaired };
       } catch (second) {
         throw new ImportError(
-          `a NetLog that is cut off or damaged and could not be repaired (closing it after its last complete event did not help): ${second instanceof Error ? second.message : String(second)}`,
+          `a NetLog that is cut off or damaged and could not be repaired (closing it after its last complete event did not help): ${errorMessage(second)}`,
         );
       }
     }
@@ -96,7 +97,13 @@ function parse(text: string, limits: ImportLimits): { json: unknown; repaired: s
   return { json: parseUntrustedJson(text, limits.maxDepth, 'the file'), repaired: null };
 }
 
-function importParsed(json: unknown, name: string, limits: ImportLimits, repaired: string | null): ImportedFile {
+function importParsed(
+  json: unknown,
+  name: string,
+  limits: ImportLimits,
+  repaired: string | null,
+  gzipped: boolean,
+): ImportedFile {
   const format = detectFormat(json);
   const done = (trace: TraceFile): ImportedFile => ({ format: format!, trace, gzipped: false, repaired });
   switch (format) {
@@ -118,7 +125,7 @@ function importParsed(json: unknown, name: string, limits: ImportLimits, repaire
     case 'har':
       return done(importHar(json, { name, limits }));
     case 'chrome-trace':
-      return done(importChromeTrace(json, { name, limits }));
+      return done(importChromeTrace(json, { name, limits, repaired, gzipped }));
     default: {
       const keys = isRecord(json) ? Object.keys(json).slice(0, 6) : [];
       throw new ImportError(
@@ -142,10 +149,10 @@ export async function importTraceFile(
   try {
     const { text, gzipped } = await fileText(input, limits, 'the file');
     const { json, repaired } = parse(text, limits);
-    return { ...importParsed(json, name, limits, repaired), gzipped };
+    return { ...importParsed(json, name, limits, repaired, gzipped), gzipped };
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const failure = new ImportError(
       `NavScope failed while reading the file (a fault of NavScope's, please report it): ${message}`,
     );

@@ -5,6 +5,7 @@
  * for its kind before it is used.
  */
 import { ImportError } from './importError.js';
+import { errorMessage } from '../base/errors.js';
 
 export type UntrustedRecord = { readonly [key: string]: unknown };
 
@@ -81,6 +82,6 @@ export function parseUntrustedJson(text: string, maxDepth: number, what: string)
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ImportError(`${what} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ImportError(`${what} is not valid JSON: ${errorMessage(error)}`);
   }
 }

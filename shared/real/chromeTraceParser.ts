@@ -1,3 +1,4 @@
+import { partitionPoint } from '../base/partitionPoint.js';
 import { MojoMethodNames } from './mojoMethodNames.js';
 import { MOJO_INTERFACE_DIRECTIONS, type RealProcessKind } from './mojoInterfaceDirections.js';
 import type {
@@ -318,6 +319,10 @@ export function modelChromeTrace(json: TraceJson, options: ChromeTraceOptions = 
     const ts = num(own(event, 'ts'));
     if (pid === null)
       throw new TraceInputError(`trace event #${index} (${JSON.stringify(name.slice(0, 80))}) has no numeric pid`);
+    if (!Number.isSafeInteger(pid))
+      throw new TraceInputError(
+        `trace event #${index} (${JSON.stringify(name.slice(0, 80))}) has a pid that is not an integer (${pid})`,
+      );
     if (ph === 'M') {
       const value = isObject(args) ? own(args, 'name') : undefined;
       const sortIndex = isObject(args) ? num(own(args, 'sort_index')) : null;
@@ -342,6 +347,10 @@ export function modelChromeTrace(json: TraceJson, options: ChromeTraceOptions = 
     if (tid === null || ts === null)
       throw new TraceInputError(
         `trace event #${index} (${JSON.stringify(name.slice(0, 80))}) has no numeric ${tid === null ? 'tid' : 'ts'}`,
+      );
+    if (!Number.isSafeInteger(tid))
+      throw new TraceInputError(
+        `trace event #${index} (${JSON.stringify(name.slice(0, 80))}) has a tid that is not an integer (${tid})`,
       );
     const threadKey = thread(pid, tid);
     const cats = categories(event);
@@ -606,16 +615,8 @@ function linkFlows(
 
 /** The receive on one thread (sorted by ts) whose slice contains `ts`, the innermost if nested. */
 function enclosing(list: RealMojoMessage[], ts: number): RealMojoMessage | null {
-  let low = 0;
-  let high = list.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (list[mid]!.ts <= ts) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  // The last receive that starts at or before ts.
+  const found = partitionPoint(list.length, (i) => list[i]!.ts <= ts) - 1;
   for (let i = found; i >= 0 && i > found - 8; i--) {
     const candidate = list[i]!;
     if (candidate.ts <= ts && ts <= candidate.ts + (candidate.dur ?? 0)) return candidate;

@@ -7,6 +7,7 @@
  * chrome://tracing and a killed browser leave one) is closed; any other truncation is
  * an error.
  */
+import { errorMessage } from '../base/errors.js';
 
 export interface TraceInputLimits {
   /** Bytes of input accepted (compressed or not). */
@@ -73,9 +74,7 @@ export async function gunzipBounded(bytes: Uint8Array, maxBytes: number): Promis
     }
   } catch (error) {
     if (error instanceof TraceInputError) throw error;
-    throw new TraceInputError(
-      `the file starts like gzip but does not inflate: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new TraceInputError(`the file starts like gzip but does not inflate: ${errorMessage(error)}`);
   }
   await written;
   const out = new Uint8Array(total);
@@ -197,7 +196,7 @@ export async function readTraceJson(
   try {
     return { value: JSON.parse(source) as unknown, gzipped, repaired };
   } catch (error) {
-    throw new TraceInputError(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new TraceInputError(`not valid JSON: ${errorMessage(error)}`);
   }
 }
 

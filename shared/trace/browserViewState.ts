@@ -6,12 +6,20 @@
  */
 import type { EndpointInfo } from '../ipc/endpoints.js';
 import type { PhaseId } from './phases.js';
-import type { DnsServerRef, JsonValue, SpanCategory, TraceEvent, TraceEventOf } from './traceEvent.js';
+import type {
+  DnsServerRef,
+  JsonValue,
+  RealProcessKindName,
+  SpanCategory,
+  TraceEvent,
+  TraceEventOf,
+} from './traceEvent.js';
 
 export interface ProcessView {
-  /** Endpoint id of the process's main thread ('browser', 'renderer:1'). */
+  /** Endpoint id of the process's main thread ('browser', 'renderer:1'); a real trace's processes also 'gpu', 'utility:1'… */
   id: string;
-  kind: 'browser' | 'renderer';
+  /** NavScope's model has a browser and renderers; a real Chromium's trace has its other processes too. */
+  kind: RealProcessKindName;
   pid: number | null;
   site: string | null;
   state: 'launching' | 'running' | 'exited' | 'crashed';
@@ -21,7 +29,15 @@ export interface ProcessView {
   /** Started as the spare, or speculatively, and how it was assigned. */
   role: 'spare' | 'speculative' | null;
   unresponsive: boolean;
+  /** A real Chromium's process (real.process): its name in the trace, its Mojo service and labels. */
+  real?: { name: string; serviceName: string | null; labels: string[] };
 }
+
+/** Where the shown trace came from (trace.source); null for NavScope's own recording. */
+export type TraceSourceView = Omit<TraceEventOf<'trace.source'>, 'type' | 'seq' | 'ts' | 'endpoint'>;
+
+/** What a real trace held, counted (real.summary). */
+export type RealSummaryView = Omit<TraceEventOf<'real.summary'>, 'type' | 'seq' | 'ts' | 'endpoint'>;
 
 export interface DownloadView {
   id: string;
@@ -140,6 +156,9 @@ export interface BrowserViewState {
   servers: ServerView[];
   spans: SpanView[];
   navigations: NavigationView[];
+  /** Where the trace came from, when it says (a real Chromium's trace does). */
+  source: TraceSourceView | null;
+  realSummary: RealSummaryView | null;
   /** Requests of an imported file (request.* events). */
   requests: RequestView[];
   imported: ImportView | null;
@@ -172,6 +191,8 @@ export function emptyViewState(): BrowserViewState {
     servers: [],
     spans: [],
     navigations: [],
+    source: null,
+    realSummary: null,
     requests: [],
     imported: null,
     messageCount: 0,
@@ -262,6 +283,31 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
     case 'thread.start':
       addThread(state, event.info);
       return;
+    case 'trace.source': {
+      const { type: _type, seq: _seq, ts: _ts, endpoint: _endpoint, ...source } = event;
+      state.source = source;
+      return;
+    }
+    case 'real.summary': {
+      const { type: _type, seq: _seq, ts: _ts, endpoint: _endpoint, ...summary } = event;
+      state.realSummary = summary;
+      return;
+    }
+    case 'real.process': {
+      const view = processFor(state, event.processId, event.kind);
+      view.kind = event.kind;
+      view.pid = event.pid;
+      view.state = 'running';
+      view.threads = event.threads.map((t) => ({
+        id: `${event.processId}#${t.tid}`,
+        name: t.name,
+        state: 'running',
+        restarts: 0,
+      }));
+      view.site = event.site;
+      view.real = { name: event.name, serviceName: event.serviceName, labels: event.labels };
+      return;
+    }
     case 'thread.exit': {
       const thread = processFor(state, 'browser', 'browser').threads.find((t) => t.id === event.endpointId);
       if (thread) thread.state = 'crashed';

@@ -20,8 +20,9 @@
  * reached the network service but never the client (ERR_TOO_MANY_REDIRECTS), the entry
  * keeps that wire response (status line, headers) and adds `_error`.
  */
-import type { LoadTiming } from '../ipc/messageCatalogue.js';
+import { type LoadTiming, noLoadTiming } from '../net/loadTiming.js';
 import { harTimings, harTotalTime, type HarTimings } from '../net/harTimings.js';
+import { headerValue, headerValues } from '../net/httpHeaders.js';
 import type { TraceEvent, TraceEventOf } from './traceEvent.js';
 
 export type { HarTimings } from '../net/harTimings.js';
@@ -178,25 +179,9 @@ const TIMING_KEYS = [
   'receiveHeadersEnd',
 ] as const;
 
-function emptyTiming(): LoadTiming {
-  return {
-    requestStart: -1,
-    dnsStart: -1,
-    dnsEnd: -1,
-    connectStart: -1,
-    connectEnd: -1,
-    sslStart: -1,
-    sslEnd: -1,
-    sendStart: -1,
-    sendEnd: -1,
-    receiveHeadersStart: -1,
-    receiveHeadersEnd: -1,
-  };
-}
-
 function readTiming(value: unknown): LoadTiming | null {
   if (!isObj(value)) return null;
-  const timing = emptyTiming();
+  const timing = noLoadTiming();
   for (const key of TIMING_KEYS) timing[key] = num(value, key) ?? -1;
   return timing;
 }
@@ -249,11 +234,6 @@ function parseRawHead(raw: string): { startLine: string; headers: HarNameValue[]
   }
   return { startLine: lines[0] ?? '', headers };
 }
-
-const headerValues = (headers: readonly HarNameValue[], name: string): string[] =>
-  headers.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
-const headerValue = (headers: readonly HarNameValue[], name: string): string | null =>
-  headerValues(headers, name)[0] ?? null;
 
 function decodeComponent(text: string): string {
   try {
@@ -403,7 +383,7 @@ const ms = (micros: number): number => Math.round(micros) / 1000;
 
 /** A LoadTiming rebuilt from the hop's 'net' spans, for a hop that never got a response head. */
 function timingFromSpans(spans: readonly NetSpan[], requestStart: number): LoadTiming {
-  const t = emptyTiming();
+  const t = noLoadTiming();
   t.requestStart = requestStart;
   for (const span of spans) {
     const end = span.end ?? -1;
@@ -454,28 +434,67 @@ function unsentTimings(t: LoadTiming, end: number): HarTimings {
   };
 }
 
-// ── the export ────────────────────────────────────────────────────────────────────────
+// ── the trace, gathered by request (two passes) ─────────────────────────────────────────
 
-export function toHar(
-  events: readonly TraceEvent[],
-  creator: HarCreator = { name: 'NavScope', version: '0.1.0' },
-): Har {
+/** Turns a trace timestamp (monotonic µs) into an ISO wall-clock time, from trace.begin's pairing of the two. */
+type WallClock = (ts: number) => string;
+
+function wallClockOf(events: readonly TraceEvent[]): WallClock {
   const begin = events.find((e): e is TraceEventOf<'trace.begin'> => e.type === 'trace.begin');
   const baseTs = begin?.ts ?? events[0]?.ts ?? 0;
   const parsedWall = begin ? Date.parse(begin.wallClock) : NaN;
   const baseWall = Number.isFinite(parsedWall) ? parsedWall : 0;
-  const wall = (ts: number): string => {
+  return (ts) => {
     const when = baseWall + (ts - baseTs) / 1000;
     return new Date(Number.isFinite(when) && Math.abs(when) < 8.64e15 ? when : baseWall).toISOString();
   };
+}
 
-  // Pass 1: navigations, commits, loads and the ends of spans.
-  const navigations = new Map<string, Navigation>();
-  const commits: { navigationId: string; at: number }[] = [];
-  const loads: Load[] = [];
-  const loadsById = new Map<string, Load[]>();
-  const spanEnds = new Map<string, { ts: number; args: Obj }>();
-  const navigationOfRequest = new Map<string, string>();
+/** What the first pass finds: navigations, commits, loads and the ends of spans. */
+interface TraceLoads {
+  navigations: Map<string, Navigation>;
+  commits: { navigationId: string; at: number }[];
+  loads: Load[];
+  loadsById: Map<string, Load[]>;
+  spanEnds: Map<string, { ts: number; args: Obj }>;
+  /** The navigation a request's spans name. */
+  navigationOfRequest: Map<string, string>;
+}
+
+function newLoad(e: TraceEventOf<'message'>, requestId: string, request: Obj | null, url: string): Load {
+  return {
+    requestId,
+    url,
+    method: str(request, 'method') ?? 'GET',
+    headers: readHeaderPairs(request?.headers),
+    destination: str(request, 'destination') ?? '',
+    mode: str(request, 'mode') ?? '',
+    issuedAt: e.sentAt,
+    deliveredAt: e.deliveredAt,
+    redirects: [],
+    follows: [],
+    response: null,
+    complete: null,
+    cancel: null,
+    httpRequests: [],
+    httpResponses: [],
+    cookiesStored: [],
+    spans: [],
+    pageref: null,
+  };
+}
+
+/** Pass 1: navigations, commits, loads and the ends of spans. */
+function gatherLoads(events: readonly TraceEvent[]): TraceLoads {
+  const found: TraceLoads = {
+    navigations: new Map(),
+    commits: [],
+    loads: [],
+    loadsById: new Map(),
+    spanEnds: new Map(),
+    navigationOfRequest: new Map(),
+  };
+  const { navigations, commits, loadsById, navigationOfRequest } = found;
   for (const e of events) {
     if (e.type === 'navigation.begin') {
       navigations.set(e.navigationId, {
@@ -493,7 +512,7 @@ export function toHar(
       if (e.outcome === 'committed' && !commits.some((c) => c.navigationId === e.navigationId))
         commits.push({ navigationId: e.navigationId, at: e.ts });
     } else if (e.type === 'span.end') {
-      spanEnds.set(e.spanId, { ts: e.ts, args: e.args });
+      found.spanEnds.set(e.spanId, { ts: e.ts, args: e.args });
     } else if (e.type === 'span.begin') {
       const requestId = e.requestId ?? (typeof e.args.requestId === 'string' ? e.args.requestId : null);
       if (e.navigationId && requestId && !navigationOfRequest.has(requestId))
@@ -513,108 +532,107 @@ export function toHar(
         const url = str(request, 'url');
         // Without a URL there is no HAR entry to write (a payload cut short).
         if (!requestId || !url) continue;
-        const load: Load = {
-          requestId,
-          url,
-          method: str(request, 'method') ?? 'GET',
-          headers: readHeaderPairs(request?.headers),
-          destination: str(request, 'destination') ?? '',
-          mode: str(request, 'mode') ?? '',
-          issuedAt: e.sentAt,
-          deliveredAt: e.deliveredAt,
-          redirects: [],
-          follows: [],
-          response: null,
-          complete: null,
-          cancel: null,
-          httpRequests: [],
-          httpResponses: [],
-          cookiesStored: [],
-          spans: [],
-          pageref: null,
-        };
-        loads.push(load);
+        const load = newLoad(e, requestId, request, url);
+        found.loads.push(load);
         loadsById.set(requestId, [...(loadsById.get(requestId) ?? []), load]);
       }
     }
   }
-  const navigationBegins = [...navigations.values()];
-  /** The page whose document was current at `t`: the last commit, else the last navigation begun. */
-  const pageAt = (t: number): string | null =>
-    latestAtOrBefore(commits, (c) => c.at, t)?.navigationId ??
-    latestAtOrBefore(navigationBegins, (n) => n.beginTs, t)?.id ??
-    null;
+  return found;
+}
 
-  // Pass 2: everything that belongs to a load (the latest load of that requestId started by then) or a page.
-  const loadFor = (requestId: string | null, t: number): Load | null => {
-    const candidates = requestId ? loadsById.get(requestId) : undefined;
-    if (!candidates) return null;
-    return latestAtOrBefore(candidates, (l) => l.issuedAt, t) ?? candidates[0] ?? null;
-  };
+/** The page whose document was current at `t`: the last commit, else the last navigation begun. */
+function pageAt(found: TraceLoads, t: number): string | null {
+  return (
+    latestAtOrBefore(found.commits, (c) => c.at, t)?.navigationId ??
+    latestAtOrBefore([...found.navigations.values()], (n) => n.beginTs, t)?.id ??
+    null
+  );
+}
+
+/** The latest load of that requestId started by `t` (else its first). */
+function loadFor(found: TraceLoads, requestId: string | null, t: number): Load | null {
+  const candidates = requestId ? found.loadsById.get(requestId) : undefined;
+  if (!candidates) return null;
+  return latestAtOrBefore(candidates, (l) => l.issuedAt, t) ?? candidates[0] ?? null;
+}
+
+/** Pass 2, a loader message: a redirect, the response, the completion, a follow or a cancel of its load. */
+function attachLoaderMessage(found: TraceLoads, e: TraceEventOf<'message'>, payload: Obj | null): void {
+  const load = loadFor(found, messageRequestId(e), e.sentAt);
+  if (!load) return;
+  switch (e.name) {
+    case 'URLLoaderClient.OnReceiveRedirect': {
+      const redirect = field(payload, 'redirect');
+      const head = readHead(payload?.head);
+      load.redirects.push({
+        at: e.sentAt,
+        status: num(redirect, 'status') ?? head?.status ?? 0,
+        newUrl: str(redirect, 'newUrl') ?? '',
+        newMethod: str(redirect, 'newMethod') ?? load.method,
+        head,
+      });
+      break;
+    }
+    case 'URLLoaderClient.OnReceiveResponse':
+      load.response = { at: e.sentAt, head: readHead(payload?.head) };
+      break;
+    case 'URLLoaderClient.OnComplete': {
+      const status = field(payload, 'status');
+      load.complete = {
+        at: e.sentAt,
+        errorCode: num(status, 'errorCode') ?? 0,
+        errorName: str(status, 'errorName') ?? '',
+        errorDetail: str(status, 'errorDetail') ?? '',
+        encodedBodyLength: num(status, 'encodedBodyLength'),
+        decodedBodyLength: num(status, 'decodedBodyLength'),
+      };
+      break;
+    }
+    case 'URLLoader.FollowRedirect':
+      load.follows.push(e.deliveredAt);
+      break;
+    case 'URLLoader.Cancel':
+      load.cancel ??= { at: e.sentAt, reason: str(payload, 'reason') ?? '' };
+      break;
+  }
+}
+
+/** Pass 2, a frame message: DOMContentLoaded, load and the title of the page current then. */
+function attachPageMessage(found: TraceLoads, e: TraceEventOf<'message'>, payload: Obj | null): void {
+  const page = pageAt(found, e.sentAt);
+  const nav = page === null ? undefined : found.navigations.get(page);
+  if (!nav) return;
+  if (e.name === 'FrameHost.UpdateTitle') nav.title = str(payload, 'title') ?? nav.title;
+  else if (e.name === 'FrameHost.DocumentOnLoadCompleted') nav.loadedAt ??= e.sentAt;
+  else nav.contentLoadedAt ??= e.sentAt;
+}
+
+/** Pass 2: everything that belongs to a load (the latest load of that requestId started by then) or a page. */
+function attachToLoads(found: TraceLoads, events: readonly TraceEvent[]): void {
   for (const e of events) {
     if (e.type === 'message') {
       const payload = isObj(e.payload) ? e.payload : null;
       switch (e.name) {
-        case 'URLLoaderClient.OnReceiveRedirect': {
-          const load = loadFor(messageRequestId(e), e.sentAt);
-          if (!load) break;
-          const redirect = field(payload, 'redirect');
-          const head = readHead(payload?.head);
-          load.redirects.push({
-            at: e.sentAt,
-            status: num(redirect, 'status') ?? head?.status ?? 0,
-            newUrl: str(redirect, 'newUrl') ?? '',
-            newMethod: str(redirect, 'newMethod') ?? load.method,
-            head,
-          });
-          break;
-        }
-        case 'URLLoaderClient.OnReceiveResponse': {
-          const load = loadFor(messageRequestId(e), e.sentAt);
-          if (load) load.response = { at: e.sentAt, head: readHead(payload?.head) };
-          break;
-        }
-        case 'URLLoaderClient.OnComplete': {
-          const load = loadFor(messageRequestId(e), e.sentAt);
-          const status = field(payload, 'status');
-          if (load) {
-            load.complete = {
-              at: e.sentAt,
-              errorCode: num(status, 'errorCode') ?? 0,
-              errorName: str(status, 'errorName') ?? '',
-              errorDetail: str(status, 'errorDetail') ?? '',
-              encodedBodyLength: num(status, 'encodedBodyLength'),
-              decodedBodyLength: num(status, 'decodedBodyLength'),
-            };
-          }
-          break;
-        }
+        case 'URLLoaderClient.OnReceiveRedirect':
+        case 'URLLoaderClient.OnReceiveResponse':
+        case 'URLLoaderClient.OnComplete':
         case 'URLLoader.FollowRedirect':
-          loadFor(messageRequestId(e), e.sentAt)?.follows.push(e.deliveredAt);
+        case 'URLLoader.Cancel':
+          attachLoaderMessage(found, e, payload);
           break;
-        case 'URLLoader.Cancel': {
-          const load = loadFor(messageRequestId(e), e.sentAt);
-          if (load && !load.cancel) load.cancel = { at: e.sentAt, reason: str(payload, 'reason') ?? '' };
-          break;
-        }
         case 'FrameHost.DidDispatchDOMContentLoadedEvent':
         case 'FrameHost.DocumentOnLoadCompleted':
-        case 'FrameHost.UpdateTitle': {
-          const page = pageAt(e.sentAt);
-          const nav = page === null ? undefined : navigations.get(page);
-          if (!nav) break;
-          if (e.name === 'FrameHost.UpdateTitle') nav.title = str(payload, 'title') ?? nav.title;
-          else if (e.name === 'FrameHost.DocumentOnLoadCompleted') nav.loadedAt ??= e.sentAt;
-          else nav.contentLoadedAt ??= e.sentAt;
+        case 'FrameHost.UpdateTitle':
+          attachPageMessage(found, e, payload);
           break;
-        }
       }
-    } else if (e.type === 'http.request') loadFor(e.requestId, e.ts)?.httpRequests.push(e);
-    else if (e.type === 'http.response') loadFor(e.requestId, e.ts)?.httpResponses.push(e);
-    else if (e.type === 'cookie.stored') loadFor(e.requestId, e.ts)?.cookiesStored.push(e);
+    } else if (e.type === 'http.request') loadFor(found, e.requestId, e.ts)?.httpRequests.push(e);
+    else if (e.type === 'http.response') loadFor(found, e.requestId, e.ts)?.httpResponses.push(e);
+    else if (e.type === 'cookie.stored') loadFor(found, e.requestId, e.ts)?.cookiesStored.push(e);
     else if (e.type === 'span.begin' && e.category === 'net' && e.requestId) {
-      const end = spanEnds.get(e.spanId);
-      loadFor(e.requestId, e.ts)?.spans.push({
+      const end = found.spanEnds.get(e.spanId);
+      loadFor(found, e.requestId, e.ts)?.spans.push({
         name: e.name,
         begin: e.ts,
         end: end?.ts ?? null,
@@ -622,18 +640,25 @@ export function toHar(
       });
     }
   }
+}
 
-  for (const load of loads) {
-    const linked = navigationOfRequest.get(load.requestId);
-    if (linked && navigations.has(linked)) load.pageref = linked;
+/** The page of each load: the navigation its spans name, a navigation's own, else the page current when it began. */
+function assignPages(found: TraceLoads): void {
+  const navigationBegins = [...found.navigations.values()];
+  for (const load of found.loads) {
+    const linked = found.navigationOfRequest.get(load.requestId);
+    if (linked && found.navigations.has(linked)) load.pageref = linked;
     else if (load.mode === 'navigate')
       load.pageref = latestAtOrBefore(navigationBegins, (n) => n.beginTs, load.issuedAt)?.id ?? null;
-    else load.pageref = pageAt(load.issuedAt);
+    else load.pageref = pageAt(found, load.issuedAt);
   }
+}
 
-  const entries = loads.flatMap((load) => loadEntries(load)).sort((a, b) => a.start - b.start);
+// ── pages ─────────────────────────────────────────────────────────────────────────────
 
-  const pages: HarPage[] = navigationBegins
+/** One page per navigation, in the order they began. */
+function harPages(navigations: Iterable<Navigation>, wall: WallClock): HarPage[] {
+  return [...navigations]
     .sort((a, b) => a.beginTs - b.beginTs)
     .map((nav) => ({
       startedDateTime: wall(nav.beginTs),
@@ -644,162 +669,233 @@ export function toHar(
         onLoad: nav.loadedAt === null ? -1 : ms(Math.max(0, nav.loadedAt - nav.beginTs)),
       },
     }));
+}
 
+// ── entries: one per hop ────────────────────────────────────────────────────────────────
+
+/** What the trace holds of one hop of a load: from the previous redirect (or the start) to the next (or the end). */
+interface Hop {
+  load: Load;
+  /** The redirect that started this hop, or null for the first. */
+  previous: Redirect | null;
+  /** The redirect that ended this hop, or null for the final one. */
+  redirect: Redirect | null;
+  /** The response head the client received for this hop. */
+  head: Head | null;
+  /** The load's completion (final hop only). */
+  complete: Completion | null;
+  httpRequest: TraceEventOf<'http.request'> | null;
+  httpResponse: TraceEventOf<'http.response'> | null;
+  spans: NetSpan[];
+  cookiesStored: TraceEventOf<'cookie.stored'>['cookies'];
+  download: NetSpan | null;
+  url: string;
+  method: string;
+}
+
+function hopOf(load: Load, redirects: readonly Redirect[], index: number): Hop {
+  const after = index === 0 ? -Infinity : redirects[index - 1]!.at;
+  const until = index < redirects.length ? redirects[index]!.at : Infinity;
+  const inHop = (ts: number): boolean => ts > after && ts <= until;
+  const previous = index === 0 ? null : redirects[index - 1]!;
+  const redirect = redirects[index] ?? null;
+  const spans = load.spans.filter((s) => inHop(s.begin));
+  return {
+    load,
+    previous,
+    redirect,
+    head: redirect ? redirect.head : load.response && load.response.at > after ? load.response.head : null,
+    complete: redirect === null ? load.complete : null,
+    httpRequest: load.httpRequests.find((r) => inHop(r.ts)) ?? null,
+    httpResponse: load.httpResponses.filter((r) => inHop(r.ts)).at(-1) ?? null,
+    spans,
+    cookiesStored: load.cookiesStored.filter((c) => inHop(c.ts)).flatMap((c) => c.cookies),
+    download: spans.filter((s) => s.name === 'Content Download').at(-1) ?? null,
+    url: withoutFragment(previous ? previous.newUrl : load.url),
+    method: previous ? previous.newMethod : load.method,
+  };
+}
+
+/** When the hop started and when its response ended (µs). */
+function hopTimes(hop: Hop): { start: number; end: number } {
+  const { load, previous, redirect, head, complete, spans, download } = hop;
+  const followed = previous ? load.follows.find((f) => f > previous.at) : undefined;
+  const start =
+    head?.timing && head.timing.requestStart >= 0
+      ? head.timing.requestStart
+      : previous
+        ? (followed ?? previous.at)
+        : load.deliveredAt;
+  const lastSpanEnd = Math.max(-1, ...spans.map((s) => s.end ?? -1));
+  const end = redirect
+    ? redirect.at
+    : (download?.end ??
+      complete?.at ??
+      load.cancel?.at ??
+      (head?.timing && head.timing.receiveHeadersEnd >= 0
+        ? head.timing.receiveHeadersEnd
+        : lastSpanEnd >= 0
+          ? lastSpanEnd
+          : start));
+  return { start, end };
+}
+
+/** The hop's HAR timings: from its head's LoadTiming, else rebuilt from its 'net' spans. */
+function hopTimings(hop: Hop, start: number, end: number): HarTimings {
+  if (hop.head?.timing) return harTimings(hop.head.timing, end);
+  const rebuilt = timingFromSpans(hop.spans, start);
+  return rebuilt.sendStart >= 0 ? harTimings(rebuilt, end) : unsentTimings(rebuilt, Math.max(end, start));
+}
+
+/** The response: the head the client received, else the one on the wire, else none (status 0, the error). */
+function harResponse(hop: Hop): HarResponse {
+  const { load, redirect, head, complete, httpResponse, download } = hop;
+  const final = redirect === null;
+  const wireResponse = httpResponse ? parseRawHead(httpResponse.rawHeaders) : null;
+  const statusLine = httpResponse ? /^(\S+)\s+(\d{3})\s*(.*)$/.exec(httpResponse.statusLine) : null;
+  const responseHeaders = head ? head.headers : (wireResponse?.headers ?? []);
+  const status = head ? head.status : statusLine ? Number(statusLine[2]) : 0;
+  const failed = complete !== null && complete.errorCode !== 0;
+  const aborted = final && complete === null && load.cancel !== null;
+  const statusText = head
+    ? head.statusText
+    : statusLine
+      ? (statusLine[3] ?? '')
+      : failed
+        ? complete.errorName
+        : aborted
+          ? 'ERR_ABORTED'
+          : '';
+  const responseVersion = head ? protocolVersion(head.httpVersion) : statusLine ? (statusLine[1] ?? '') : '';
+
+  const downloaded = download?.endArgs ?? null;
+  const bodySize = final ? (num(downloaded, 'encodedBodyBytes') ?? complete?.encodedBodyLength ?? -1) : -1;
+  const response: HarResponse = {
+    status,
+    statusText,
+    httpVersion: responseVersion,
+    cookies: responseCookies(responseHeaders, hop.cookiesStored),
+    headers: responseHeaders,
+    content: harContent(hop, responseHeaders, bodySize),
+    redirectURL: redirect ? redirect.newUrl : (headerValue(responseHeaders, 'location') ?? ''),
+    headersSize: httpResponse ? httpResponse.headerBytes : -1,
+    bodySize,
+  };
+  if (failed) {
+    response._error = complete.errorName;
+    if (complete.errorDetail !== '') response.comment = complete.errorDetail;
+  } else if (aborted) {
+    response._error = 'ERR_ABORTED';
+    if (load.cancel?.reason) response.comment = load.cancel.reason;
+  }
+  return response;
+}
+
+/** The body: its decoded size, the bytes Content-Encoding saved, its type. */
+function harContent(hop: Hop, responseHeaders: readonly HarNameValue[], bodySize: number): HarContent {
+  const { head, complete } = hop;
+  const final = hop.redirect === null;
+  const contentType = headerValue(responseHeaders, 'content-type');
+  const mimeType =
+    contentType ??
+    (head && head.mimeType !== ''
+      ? head.charset !== ''
+        ? `${head.mimeType}; charset=${head.charset}`
+        : head.mimeType
+      : '');
+  const downloaded = hop.download?.endArgs ?? null;
+  const size = final ? (num(downloaded, 'decodedBodyBytes') ?? complete?.decodedBodyLength ?? 0) : 0;
+  const encoding = headerValue(responseHeaders, 'content-encoding')?.trim().toLowerCase() ?? '';
+  const content: HarContent = { size, mimeType };
+  if (encoding !== '' && encoding !== 'identity' && bodySize >= 0) content.compression = size - bodySize;
+  return content;
+}
+
+/** The response's Set-Cookie headers, each saying why the network service did not store it. */
+function responseCookies(
+  responseHeaders: readonly HarNameValue[],
+  cookiesStored: TraceEventOf<'cookie.stored'>['cookies'],
+): HarCookie[] {
+  const stored = new Map(cookiesStored.filter((c) => c.name !== null).map((c) => [c.name, c]));
+  return headerValues(responseHeaders, 'set-cookie').map((header) => {
+    const cookie = parseSetCookie(header);
+    const outcome = stored.get(cookie.name);
+    if (outcome && !outcome.stored) cookie.comment = `not stored${outcome.reason ? `: ${outcome.reason}` : ''}`;
+    return cookie;
+  });
+}
+
+/** The request: the bytes on the wire when it was sent, else what the client asked for. */
+function harRequest(hop: Hop, responseVersion: string): HarRequest {
+  const { httpRequest, url, method } = hop;
+  const wire = httpRequest ? parseRawHead(httpRequest.raw) : null;
+  const requestHeaders = wire ? wire.headers : hop.load.headers;
+  const requestVersion = wire ? (wire.startLine.split(' ').at(-1) ?? '') : '';
+  return {
+    method,
+    url,
+    httpVersion: requestVersion || responseVersion,
+    cookies: requestCookies(requestHeaders),
+    headers: requestHeaders,
+    queryString: parseQueryString(url),
+    headersSize: httpRequest ? httpRequest.raw.length : -1,
+    bodySize: method === 'GET' || method === 'HEAD' ? 0 : -1,
+  };
+}
+
+/** The HAR entry of one hop, with its start (µs) to sort by. */
+function hopEntry(hop: Hop, wall: WallClock): { start: number; entry: HarEntry } {
+  const { load, head, httpRequest } = hop;
+  const times = hopTimes(hop);
+  const timings = hopTimings(hop, times.start, times.end);
+  const response = harResponse(hop);
+  const remote = httpRequest ? httpRequest.remote.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1') : null;
+  const serverIPAddress = head?.remoteAddress ?? (remote || null);
+  const connectionId = httpRequest?.connectionId ?? (head?.connectionId ? head.connectionId : null);
+  const start = head?.timing && head.timing.requestStart >= 0 ? head.timing.requestStart : times.start;
+
+  const entry: HarEntry = {
+    ...(load.pageref !== null ? { pageref: load.pageref } : {}),
+    startedDateTime: wall(start),
+    time: harTotalTime(timings),
+    request: harRequest(hop, response.httpVersion),
+    response,
+    cache: {},
+    timings,
+    _requestId: load.requestId,
+    _resourceType: load.destination,
+  };
+  if (serverIPAddress) entry.serverIPAddress = serverIPAddress;
+  if (connectionId !== null) entry.connection = String(connectionId);
+  if (head?.fromCache) entry._fromCache = 'disk';
+  return { start, entry };
+}
+
+/** One entry per hop of a load: each redirect, then the final response (or the failure). */
+function loadEntries(load: Load, wall: WallClock): { start: number; entry: HarEntry }[] {
+  const redirects = [...load.redirects].sort((a, b) => a.at - b.at);
+  const out: { start: number; entry: HarEntry }[] = [];
+  for (let index = 0; index <= redirects.length; index++) out.push(hopEntry(hopOf(load, redirects, index), wall));
+  return out;
+}
+
+// ── the export ────────────────────────────────────────────────────────────────────────
+
+export function toHar(
+  events: readonly TraceEvent[],
+  creator: HarCreator = { name: 'NavScope', version: '0.1.0' },
+): Har {
+  const wall = wallClockOf(events);
+  const found = gatherLoads(events);
+  attachToLoads(found, events);
+  assignPages(found);
+  const entries = found.loads.flatMap((load) => loadEntries(load, wall)).sort((a, b) => a.start - b.start);
   return {
     log: {
       version: '1.2',
       creator: { name: creator.name, version: creator.version },
-      pages,
+      pages: harPages(found.navigations.values(), wall),
       entries: entries.map((e) => e.entry),
     },
   };
-
-  /** One entry per hop of a load: each redirect, then the final response (or the failure). */
-  function loadEntries(load: Load): { start: number; entry: HarEntry }[] {
-    const redirects = [...load.redirects].sort((a, b) => a.at - b.at);
-    const out: { start: number; entry: HarEntry }[] = [];
-    for (let hop = 0; hop <= redirects.length; hop++) {
-      const after = hop === 0 ? -Infinity : redirects[hop - 1]!.at;
-      const until = hop < redirects.length ? redirects[hop]!.at : Infinity;
-      const inHop = (ts: number): boolean => ts > after && ts <= until;
-      const previous = hop === 0 ? null : redirects[hop - 1]!;
-      const redirect = redirects[hop] ?? null;
-      const final = redirect === null;
-      const head = redirect ? redirect.head : load.response && load.response.at > after ? load.response.head : null;
-      const complete = final ? load.complete : null;
-      const httpRequest = load.httpRequests.find((r) => inHop(r.ts)) ?? null;
-      const httpResponse = load.httpResponses.filter((r) => inHop(r.ts)).at(-1) ?? null;
-      const spans = load.spans.filter((s) => inHop(s.begin));
-      const cookiesStored = load.cookiesStored.filter((c) => inHop(c.ts)).flatMap((c) => c.cookies);
-      const download = spans.filter((s) => s.name === 'Content Download').at(-1) ?? null;
-      const url = withoutFragment(previous ? previous.newUrl : load.url);
-      const method = previous ? previous.newMethod : load.method;
-
-      // When the hop started and ended (µs).
-      const followed = previous ? load.follows.find((f) => f > previous.at) : undefined;
-      const hopStart =
-        head?.timing && head.timing.requestStart >= 0
-          ? head.timing.requestStart
-          : previous
-            ? (followed ?? previous.at)
-            : load.deliveredAt;
-      const lastSpanEnd = Math.max(-1, ...spans.map((s) => s.end ?? -1));
-      const responseEnd = redirect
-        ? redirect.at
-        : (download?.end ??
-          complete?.at ??
-          load.cancel?.at ??
-          (head?.timing && head.timing.receiveHeadersEnd >= 0
-            ? head.timing.receiveHeadersEnd
-            : lastSpanEnd >= 0
-              ? lastSpanEnd
-              : hopStart));
-
-      let timings: HarTimings;
-      if (head?.timing) timings = harTimings(head.timing, responseEnd);
-      else {
-        const rebuilt = timingFromSpans(spans, hopStart);
-        timings =
-          rebuilt.sendStart >= 0
-            ? harTimings(rebuilt, responseEnd)
-            : unsentTimings(rebuilt, Math.max(responseEnd, hopStart));
-      }
-
-      // The request: the bytes on the wire when it was sent, else what the client asked for.
-      const wire = httpRequest ? parseRawHead(httpRequest.raw) : null;
-      const requestHeaders = wire ? wire.headers : load.headers;
-      const requestVersion = wire ? (wire.startLine.split(' ').at(-1) ?? '') : '';
-
-      // The response: the head the client received, else the one on the wire, else none.
-      const wireResponse = httpResponse ? parseRawHead(httpResponse.rawHeaders) : null;
-      const statusLine = httpResponse ? /^(\S+)\s+(\d{3})\s*(.*)$/.exec(httpResponse.statusLine) : null;
-      const responseHeaders = head ? head.headers : (wireResponse?.headers ?? []);
-      const status = head ? head.status : statusLine ? Number(statusLine[2]) : 0;
-      const failed = complete !== null && complete.errorCode !== 0;
-      const aborted = final && complete === null && load.cancel !== null;
-      const statusText = head
-        ? head.statusText
-        : statusLine
-          ? (statusLine[3] ?? '')
-          : failed
-            ? complete.errorName
-            : aborted
-              ? 'ERR_ABORTED'
-              : '';
-      const responseVersion = head ? protocolVersion(head.httpVersion) : statusLine ? (statusLine[1] ?? '') : '';
-
-      const contentType = headerValue(responseHeaders, 'content-type');
-      const mimeType =
-        contentType ??
-        (head && head.mimeType !== ''
-          ? head.charset !== ''
-            ? `${head.mimeType}; charset=${head.charset}`
-            : head.mimeType
-          : '');
-      const downloaded = download?.endArgs ?? null;
-      const size = final ? (num(downloaded, 'decodedBodyBytes') ?? complete?.decodedBodyLength ?? 0) : 0;
-      const bodySize = final ? (num(downloaded, 'encodedBodyBytes') ?? complete?.encodedBodyLength ?? -1) : -1;
-      const encoding = headerValue(responseHeaders, 'content-encoding')?.trim().toLowerCase() ?? '';
-      const content: HarContent = { size, mimeType };
-      if (encoding !== '' && encoding !== 'identity' && bodySize >= 0) content.compression = size - bodySize;
-
-      const stored = new Map(cookiesStored.filter((c) => c.name !== null).map((c) => [c.name, c]));
-      const responseCookies = headerValues(responseHeaders, 'set-cookie').map((header) => {
-        const cookie = parseSetCookie(header);
-        const outcome = stored.get(cookie.name);
-        if (outcome && !outcome.stored) cookie.comment = `not stored${outcome.reason ? `: ${outcome.reason}` : ''}`;
-        return cookie;
-      });
-
-      const response: HarResponse = {
-        status,
-        statusText,
-        httpVersion: responseVersion,
-        cookies: responseCookies,
-        headers: responseHeaders,
-        content,
-        redirectURL: redirect ? redirect.newUrl : (headerValue(responseHeaders, 'location') ?? ''),
-        headersSize: httpResponse ? httpResponse.headerBytes : -1,
-        bodySize,
-      };
-      if (failed) {
-        response._error = complete.errorName;
-        if (complete.errorDetail !== '') response.comment = complete.errorDetail;
-      } else if (aborted) {
-        response._error = 'ERR_ABORTED';
-        if (load.cancel?.reason) response.comment = load.cancel.reason;
-      }
-
-      const remote = httpRequest ? httpRequest.remote.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1') : null;
-      const serverIPAddress = head?.remoteAddress ?? (remote || null);
-      const connectionId = httpRequest?.connectionId ?? (head?.connectionId ? head.connectionId : null);
-      const start = head?.timing && head.timing.requestStart >= 0 ? head.timing.requestStart : hopStart;
-
-      const entry: HarEntry = {
-        ...(load.pageref !== null ? { pageref: load.pageref } : {}),
-        startedDateTime: wall(start),
-        time: harTotalTime(timings),
-        request: {
-          method,
-          url,
-          httpVersion: requestVersion || responseVersion,
-          cookies: requestCookies(requestHeaders),
-          headers: requestHeaders,
-          queryString: parseQueryString(url),
-          headersSize: httpRequest ? httpRequest.raw.length : -1,
-          bodySize: method === 'GET' || method === 'HEAD' ? 0 : -1,
-        },
-        response,
-        cache: {},
-        timings,
-        _requestId: load.requestId,
-        _resourceType: load.destination,
-      };
-      if (serverIPAddress) entry.serverIPAddress = serverIPAddress;
-      if (connectionId !== null) entry.connection = String(connectionId);
-      if (head?.fromCache) entry._fromCache = 'disk';
-      out.push({ start, entry });
-    }
-    return out;
-  }
 }

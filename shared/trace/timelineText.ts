@@ -159,6 +159,14 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
     }
     case 'process.responsive':
       return `● ${event.processId}${event.pid ? ` (pid ${event.pid})` : ''} is responding again`;
+    case 'trace.source':
+      return `source: ${event.origin === 'real-chromium' ? 'real Chromium' : event.origin === 'chrome-trace' ? 'a Chrome trace' : "NavScope's model"}${event.chromiumVersion ? ` ${event.chromiumVersion}` : ''}: ${event.name} (${event.recordedWith})`;
+    case 'real.process':
+      return `● real ${event.kind} process ${event.processId}: pid ${event.pid} "${event.name}", ${event.threads.length} thread${event.threads.length === 1 ? '' : 's'}`;
+    case 'real.summary': {
+      const c = event.counts;
+      return `real trace: ${c.events ?? '?'} events, ${c.mojoMessages ?? '?'} Mojo messages (${c.named ?? '?'} named; senders ${event.senders.exact} exact, ${event.senders.inferred} inferred, ${event.senders.unknown} unknown), ${c.other ?? '?'} other events counted`;
+    }
   }
 }
 

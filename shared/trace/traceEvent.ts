@@ -49,6 +49,50 @@ export type ProcessAssignment = s.Infer<typeof processAssignment>;
 export const navigationDecision = s.literal('render', 'download', 'no-commit', 'error-page', 'blocked');
 export type NavigationDecision = s.Infer<typeof navigationDecision>;
 
+/**
+ * What a real Chromium's trace says about one received Mojo message, carried by the
+ * `message` events mapped from a real trace (shared/real/realTraceMapping.ts). NavScope's
+ * own messages have none.
+ */
+export const realMessageFacts = s.object({
+  /** `network.mojom.URLLoaderClient.OnReceiveResponse`; null when the name table does not know the hash. */
+  fullName: s.nullable(text),
+  /** The trace's `mojo_interface_tag` (kept when the method is unknown). */
+  interfaceTag: s.nullable(text),
+  /** The trace's `ipc_hash`: the first 4 bytes of SHA-256 of the method's C++ name. */
+  ipcHash: s.nullable(finite),
+  /** A "Receive mojo reply": the answer to a call the receiving process made. */
+  isReply: s.boolean(),
+  payloadSize: s.nullable(finite),
+  dataNumBytes: s.nullable(finite),
+  /**
+   * How the sender is known: 'exact' from the trace's own flow from the "Send mojo
+   * message" event; 'inferred' from the interface's direction (which kind of process
+   * calls it); 'unknown' when neither says.
+   */
+  sender: s.literal('exact', 'inferred', 'unknown'),
+  /** For an inferred sender: the kinds of process that send on this interface. */
+  senderKinds: s.array(text, { maxLength: 20 }),
+  /** The receiving thread's id, and the sending thread's when exact. */
+  toTid: finite,
+  fromTid: s.nullable(finite),
+  /** How long the receiving thread spent handling it (µs), when the trace says. */
+  handledMicros: s.nullable(finite),
+  /** On one of the navigation interfaces, outside Chromium's own pages (the message sequence's default filter). */
+  navigation: s.boolean(),
+  /** NavScope's own message (messageCatalogue name) that models this one, if any. */
+  counterpart: s.nullable(text),
+});
+export type RealMessageFacts = s.Infer<typeof realMessageFacts>;
+
+/** Where a trace came from: NavScope's model, a real Chromium NavScope recorded, or a Chrome trace opened from a file. */
+export const traceOrigin = s.literal('navscope-model', 'real-chromium', 'chrome-trace');
+export type TraceOrigin = s.Infer<typeof traceOrigin>;
+
+/** The kinds of process a real Chromium trace shows. */
+export const realProcessKind = s.literal('browser', 'renderer', 'gpu', 'network', 'storage', 'utility', 'unknown');
+export type RealProcessKindName = s.Infer<typeof realProcessKind>;
+
 /** The tab's session history as the window shows it. */
 export const historySnapshot = s.object({
   entries: s.array(s.object({ url, title: text }), { maxLength: 10_000 }),
@@ -144,7 +188,11 @@ export const traceEventSchemas = {
     error: s.nullable(text),
     args,
   }),
-  message: event('message', messageShape),
+  message: event('message', {
+    ...messageShape,
+    /** Only on messages of a real Chromium's trace: what its trace says (name, reply, sender certainty…). */
+    real: s.optional(realMessageFacts),
+  }),
   'ipc.rejected': event('ipc.rejected', ipcRejectedShape),
   'navigation.begin': event('navigation.begin', { navigationId: id, url, transition: text, input: text }),
   /** The navigation moved from one of Chromium's NavigationRequest states to the next, and why. */
@@ -466,6 +514,65 @@ export const traceEventSchemas = {
     reused: s.nullable(s.boolean()),
     encodedBodyBytes: s.nullable(finite),
     decodedBodyBytes: s.nullable(finite),
+  }),
+  /**
+   * Where the trace came from, first in a trace that is not NavScope's own recording (a
+   * trace without it is NavScope's model): the origin, which Chromium, how it was
+   * recorded, and what is exact and what is inferred, in words.
+   */
+  'trace.source': event('trace.source', {
+    origin: traceOrigin,
+    /** What was recorded (the input and its URL), or the file's name. */
+    name: text,
+    /** `Chrome/156.0.8078.114` (or what a trace without it says), `156.0.8078.114` and the source revision, when known. */
+    chromiumProduct: s.nullable(text),
+    chromiumVersion: s.nullable(text),
+    chromiumRevision: s.nullable(text),
+    /** 'navscope-system-chromium' (DevTools protocol), 'navscope-electron' (contentTracing), 'unknown' (a file). */
+    recorder: s.literal('navscope-system-chromium', 'navscope-electron', 'unknown'),
+    /** How it was recorded, in one sentence. */
+    recordedWith: text,
+    /** Lab mode: the host-resolver rules the browser had; null when not recorded in lab mode or not known. */
+    lab: s.nullable(text),
+    /** How TLS to the lab was handled, in words; null when not known. */
+    tls: s.nullable(text),
+    /** The Chromium version the Mojo method-name table was generated for. */
+    nameTable: text,
+    /** The source trace's own `ts` (µs) at this trace's time 0, to find an event in the file again. */
+    tsOrigin: finite,
+    /** What to know while reading it: repairs, what is exact and what is inferred. */
+    notes: strings,
+  }),
+  /** A process of a real Chromium's trace, with its kind, real pid and threads. */
+  'real.process': event('real.process', {
+    /** The endpoint id its events and messages use: 'browser', 'network', 'gpu', 'renderer:1', 'utility:2'… */
+    processId: id,
+    pid,
+    kind: realProcessKind,
+    /** The trace's process name: Browser, Renderer, GPU Process, Service: network.mojom.NetworkService… */
+    name: text,
+    /** The Mojo service a utility process runs, when its name says. */
+    serviceName: s.nullable(text),
+    /** Chrome's process labels (tab titles), if any. */
+    labels: s.array(text, { maxLength: 1000 }),
+    /** The site a renderer is locked to (its process_lock in the navigation spans: https://naver.com, chrome://top-chrome/), when the trace says. */
+    site: s.nullable(text),
+    threads: s.array(s.object({ tid: finite, name: text }), { maxLength: 100_000 }),
+  }),
+  /**
+   * What a real trace held, counted: every event is either in NavScope's trace or
+   * counted here (nothing is dropped without a count).
+   */
+  'real.summary': event('real.summary', {
+    /** events, modelled, other, mojoMessages, named, unnamed, navigations, netLogEvents, unpairedMojoFlows… */
+    counts: s.record(finite, { maxKeys: 1000 }),
+    /** How the senders of the Mojo messages are known. */
+    senders: s.object({ exact: count, inferred: count, unknown: count }),
+    /** Trace events by phase (`X`, `B`, `b`…), and those whose phase the format does not define. */
+    byPhase: s.record(count, { maxKeys: 1000 }),
+    unknownPhases: s.record(count, { maxKeys: 1000 }),
+    /** The most frequent names of the events only counted. */
+    otherTopNames: s.record(count, { maxKeys: 1000 }),
   }),
 } as const;
 

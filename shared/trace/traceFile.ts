@@ -6,6 +6,7 @@
  */
 import { checkedTraceEvent } from './traceEventCheck.js';
 import { TRACE_FORMAT, type TraceEvent, type TraceFile } from './traceEvent.js';
+import { errorMessage } from '../base/errors.js';
 
 export class TraceFileError extends Error {
   constructor(message: string) {
@@ -28,7 +29,7 @@ export function parseTraceFileText(text: string): TraceFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new TraceFileError(`not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new TraceFileError(`not JSON: ${errorMessage(error)}`);
   }
   return readTraceFile(json);
 }

@@ -4,6 +4,7 @@
  * network thread and every renderer write through one of these; only where the
  * records go differs (the recorder itself, or a channel to it).
  */
+import { errorMessage } from '../base/errors.js';
 import type { EndpointId } from '../ipc/endpoints.js';
 import type { PhaseId } from './phases.js';
 import type { SpanArgs, SpanCategory, StateChange, TraceEventBody, TraceRecord } from './traceEvent.js';
@@ -67,7 +68,7 @@ export class TraceWriter {
       this.endSpan(spanId);
       return result;
     } catch (error) {
-      this.endSpan(spanId, 'error', error instanceof Error ? error.message : String(error));
+      this.endSpan(spanId, 'error', errorMessage(error));
       throw error;
     }
   }

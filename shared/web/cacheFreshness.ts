@@ -6,6 +6,7 @@
  *
  * Times are ms since the epoch; ages and lifetimes are seconds, as in the RFC.
  */
+import { headerValue, headerValues } from '../net/httpHeaders.js';
 
 export type HeaderList = readonly (readonly [string, string])[];
 
@@ -35,17 +36,6 @@ export const HEURISTICALLY_CACHEABLE_STATUSES: ReadonlySet<number> = new Set([
 export const HEURISTIC_FRESHNESS_CAP_SECONDS = 86_400;
 /** RFC 9111 §1.2.2: a delta-seconds value too large to represent counts as 2^31. */
 const DELTA_SECONDS_CAP = 2_147_483_648;
-
-/** Every value of a header (case-insensitive name), in order. */
-export function headerValues(headers: HeaderList, name: string): string[] {
-  const lower = name.toLowerCase();
-  return headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
-}
-
-/** The first value of a header, or null. */
-export function headerValue(headers: HeaderList, name: string): string | null {
-  return headerValues(headers, name)[0] ?? null;
-}
 
 /** Splits a list-based field on `,` outside quoted strings. */
 function splitList(value: string): string[] {

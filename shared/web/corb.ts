@@ -47,6 +47,7 @@
  * empty bodies, 204s and 4xx/5xx); the reason mentions it. `destination` is accepted for
  * the caller's convenience and ORB-style explanations; CORB itself ignores it.
  */
+import { headerValues } from '../net/httpHeaders.js';
 import { extractMimeType, splitHeaderValue } from './mimeType.js';
 import { urlOrigin } from './siteInfo.js';
 
@@ -349,14 +350,13 @@ export function corbSniffForFetchOnlyResource(data: Uint8Array): CorbSniffResult
 // Headers and origins
 
 /** Values of a header (names case-insensitive), each trimmed of SP/TAB. */
-function headerValues(headers: ReadonlyArray<readonly [string, string]>, name: string): string[] {
-  const lower = name.toLowerCase();
-  return headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v.replace(/^[ \t]+|[ \t]+$/g, ''));
+function trimmedHeaderValues(headers: ReadonlyArray<readonly [string, string]>, name: string): string[] {
+  return headerValues(headers, name).map((v) => v.replace(/^[ \t]+|[ \t]+$/g, ''));
 }
 
 /** net's GetNormalizedHeader: all values joined with ", ". */
 function normalizedHeader(headers: ReadonlyArray<readonly [string, string]>, name: string): string {
-  return headerValues(headers, name).join(', ');
+  return trimmedHeaderValues(headers, name).join(', ');
 }
 
 /**
@@ -367,7 +367,7 @@ function normalizedHeader(headers: ReadonlyArray<readonly [string, string]>, nam
  * value wins. Null when there is none.
  */
 function responseMimeType(headers: ReadonlyArray<readonly [string, string]>): string | null {
-  const values = headerValues(headers, 'content-type');
+  const values = trimmedHeaderValues(headers, 'content-type');
   if (values.length === 0) return null;
   const extracted = extractMimeType(values.join(', '));
   if (extracted !== null) return extracted.essence;

@@ -22,6 +22,8 @@
  * canonical form where it applies (a URL with a host, such as file://server/x).
  */
 import { sha256, toHex } from '../base/sha256.js';
+import { errorMessage } from '../base/errors.js';
+import { partitionPoint } from '../base/partitionPoint.js';
 
 export type ThreatType = 'MALWARE' | 'SOCIAL_ENGINEERING' | 'UNWANTED_SOFTWARE';
 
@@ -120,7 +122,7 @@ export function canonicalSafeBrowsingUrlParts(url: string): SafeBrowsingUrlParts
     return canonicalize(url);
   } catch (error) {
     // Nothing above is expected to throw; if it ever does, say so rather than fail the check.
-    return notChecked('invalid', null, null, `Safe Browsing could not read ${shown(url)}: ${errorText(error)}`);
+    return notChecked('invalid', null, null, `Safe Browsing could not read ${shown(url)}: ${errorMessage(error)}`);
   }
 }
 
@@ -136,10 +138,6 @@ function notChecked(
 function shown(url: unknown): string {
   if (typeof url !== 'string') return String(url);
   return JSON.stringify(url.length > 80 ? `${url.slice(0, 80)}…` : url);
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function schemeNotChecked(scheme: string, canonicalUrl: string | null): SafeBrowsingNotChecked {
@@ -498,16 +496,8 @@ export class SafeBrowsingList {
   hasPrefix(hash: Uint8Array): boolean {
     const size = this.prefixSize;
     if (hash.length < size) return false;
-    let low = 0;
-    let high = this.prefixCount - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const c = compareBytes(this.prefixes, mid * size, hash, size);
-      if (c === 0) return true;
-      if (c < 0) low = mid + 1;
-      else high = mid - 1;
-    }
-    return false;
+    const at = partitionPoint(this.prefixCount, (i) => compareBytes(this.prefixes, i * size, hash, size) < 0);
+    return at < this.prefixCount && compareBytes(this.prefixes, at * size, hash, size) === 0;
   }
 
   hasFullHash(hash: Uint8Array): boolean {

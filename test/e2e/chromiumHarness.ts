@@ -11,6 +11,7 @@ import { builtWindowDir } from '../../electron/node/builtEntries.js';
 import { chromiumLabFlags } from '../../electron/node/chromiumLabFlags.js';
 import { CHROMIUM, chromiumMissing, describeWithChromium } from '../electron/support/chromiumSuite.js';
 import { formatTimeline } from '../../shared/trace/timelineText.js';
+import { errorMessage } from '../../shared/base/errors.js';
 
 export { CHROMIUM, chromiumMissing };
 export const ARTIFACTS = path.resolve(__dirname, '../../test-results');
@@ -121,7 +122,7 @@ export async function navigate(page: Page, input: string, host?: WebHost): Promi
     );
   } catch (error) {
     const tail = recorder ? formatTimeline(recorder.events).slice(before).slice(-60).join('\n') : '(no host trace)';
-    throw new Error(`navigating to ${input}: ${error instanceof Error ? error.message : String(error)}\n${tail}`);
+    throw new Error(`navigating to ${input}: ${errorMessage(error)}\n${tail}`);
   }
 }
 

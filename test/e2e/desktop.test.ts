@@ -48,11 +48,45 @@ describe.skipIf(skipReason !== null)('the desktop app (Electron, utility process
             .join(),
         ),
       ).toBe(
-        'goBack,goForward,info,killNetworkThread,killRenderer,navigate,proceedInterstitial,reload,stepMode,subscribeTrace',
+        'goBack,goForward,info,killNetworkThread,killRenderer,navigate,proceedInterstitial,recordReal,reload,stepMode,subscribeTrace',
       );
       await page.screenshot({ path: path.join(ARTIFACTS, 'desktop-naver.png') });
     } finally {
       await app.close();
     }
   }, 120_000);
+
+  it("records www.naver.com in Electron's own Chromium (Real Chromium) and shows its processes and messages", async () => {
+    const app = await electron.launch({
+      executablePath: binary.found ? binary.path : '',
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), path.resolve(__dirname, '../..')],
+      timeout: 60_000,
+    });
+    try {
+      const page = await app.firstWindow();
+      await page.getByRole('textbox', { name: 'Address and search bar' }).fill('www.naver.com');
+      await page.getByTestId('real-chromium').click();
+      await page.getByTestId('real-banner').waitFor({ timeout: 90_000 });
+      expect(await page.getByTestId('real-headline').textContent()).toMatch(
+        /^Real Chromium \S+, recorded by NavScope$/,
+      );
+      await page.getByTestId('real-banner').locator('summary').click();
+      expect(await page.getByTestId('real-banner').textContent()).toContain("Electron's own Chromium");
+      const diagram = page.getByTestId('process-diagram');
+      for (const node of ['browser', 'network', 'gpu'])
+        await expect.poll(() => diagram.locator(`[data-node="${node}"]`).count()).toBe(1);
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 400; i++) {
+        await page.keyboard.press('ArrowRight');
+        if (/NavigationClient\.CommitNavigation$/.test((await page.getByTestId('explain-title').textContent()) ?? ''))
+          break;
+      }
+      expect(await page.getByTestId('real-method').textContent()).toBe(
+        'content.mojom.NavigationClient.CommitNavigation',
+      );
+      await page.screenshot({ path: path.join(ARTIFACTS, 'desktop-real-chromium.png') });
+    } finally {
+      await app.close();
+    }
+  }, 180_000);
 });

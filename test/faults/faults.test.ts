@@ -26,6 +26,7 @@ import {
   malformedTraceEvent,
   omniboxInput,
 } from './faultInputs.js';
+import { errorMessage } from '../../shared/base/errors.js';
 
 const SEED = Number(process.env.NAVSCOPE_FAULT_SEED ?? 20261121);
 const TIMEOUTS = { dnsAttemptMs: 150, connectMs: 2_000, responseHeadMs: 2_000, bodyIdleMs: 1_000 };
@@ -69,9 +70,7 @@ describe('faults: bad input at every boundary, nothing lost', () => {
       try {
         classifyOmniboxInput(input);
       } catch (error) {
-        tally.crashes.push(
-          `omnibox ${JSON.stringify(input.slice(0, 80))}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        tally.crashes.push(`omnibox ${JSON.stringify(input.slice(0, 80))}: ${errorMessage(error)}`);
       }
     }
     for (let i = 0; i < inputs.length; i += 67)
@@ -229,9 +228,7 @@ describe('faults: bad input at every boundary, nothing lost', () => {
         try {
           view(trace);
         } catch (error) {
-          tally.crashes.push(
-            `window, ${what}, round ${round}: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          tally.crashes.push(`window, ${what}, round ${round}: ${errorMessage(error)}`);
         }
       }
     }

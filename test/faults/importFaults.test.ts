@@ -28,6 +28,7 @@ import { parseTraceFileText } from '../../shared/trace/traceFile.js';
 import { chromiumMissing } from '../electron/support/chromiumSuite.js';
 import { recordLabPages } from '../electron/support/labChromium.js';
 import { seededRandom } from './faultTally.js';
+import { errorMessage } from '../../shared/base/errors.js';
 
 const SEED = Number(process.env.NAVSCOPE_FAULT_SEED ?? 20261121);
 type Random = ReturnType<typeof seededRandom>;
@@ -218,7 +219,7 @@ async function tryImport(input: string | Uint8Array, mutation: string, what: str
     try {
       run();
     } catch (error) {
-      tally.crashes.push(`${what}, ${view}: ${error instanceof Error ? error.message : String(error)}`);
+      tally.crashes.push(`${what}, ${view}: ${errorMessage(error)}`);
     }
   }
   if (Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'))

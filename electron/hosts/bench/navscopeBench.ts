@@ -25,6 +25,7 @@ import { chromiumLabFlags } from '../../node/chromiumLabFlags.js';
 import { findSystemChromium } from '../../node/systemChromium.js';
 import { browserWithSites, type SitesMemory } from './sitesBench.js';
 import { measureWindow, recordLargeTrace } from './windowBench.js';
+import { errorMessage } from '../../../shared/base/errors.js';
 
 const RUNS = Number(process.env.NAVSCOPE_BENCH_RUNS ?? 15);
 const SYSTEM_CHROMIUM = findSystemChromium();
@@ -74,7 +75,7 @@ async function sitesMemoryChild(): Promise<void> {
   try {
     process.send!({ ok: true, memory: await browserWithSites(config, SITES) }, () => process.exit(0));
   } catch (error) {
-    process.send!({ ok: false, error: error instanceof Error ? error.message : String(error) }, () => process.exit(1));
+    process.send!({ ok: false, error: errorMessage(error) }, () => process.exit(1));
   }
 }
 

@@ -15,6 +15,7 @@ import type { Lab } from '../../lab/lab.js';
 import { builtWindowDir } from '../../node/builtEntries.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
+import { errorMessage } from '../../../shared/base/errors.js';
 
 export interface LargeTrace {
   file: string;
@@ -119,7 +120,7 @@ async function measureOnce(browser: Browser, host: WebHost, trace: LargeTrace, s
     const stepMs = (await page.evaluate(STEP_PROBE.replace('COUNT', String(steps)))) as number[];
     return { openMs, stepMs };
   } catch (error) {
-    throw new Error(`bench: measuring the window failed: ${error instanceof Error ? error.message : String(error)}${problems.length ? `\n  ${problems.join('\n  ')}` : ''}`);
+    throw new Error(`bench: measuring the window failed: ${errorMessage(error)}${problems.length ? `\n  ${problems.join('\n  ')}` : ''}`);
   } finally {
     await page.close();
   }

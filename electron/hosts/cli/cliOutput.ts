@@ -6,6 +6,7 @@
  */
 import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { errorMessage } from '../../../shared/base/errors.js';
 
 /** The exit codes of `navscope` (README: "Exit codes"). */
 export const EXIT = {
@@ -19,6 +20,8 @@ export const EXIT = {
   internal: 3,
   /** An output file or the data folder could not be written. */
   output: 4,
+  /** `navscope real`: no Chromium or Chrome to start was found (the message says how to get one). */
+  noChromium: 5,
 } as const;
 
 /** A file NavScope was asked to write (or a folder it needs) cannot be written. */
@@ -47,7 +50,7 @@ export function fileErrorReason(error: unknown): string {
     EMFILE: 'too many open files',
   };
   if (typeof code === 'string') return `${words[code] ?? 'it cannot be written'} (${code})`;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 export interface OutputTarget {
@@ -85,8 +88,8 @@ export function checkOutputs(targets: readonly OutputTarget[]): void {
   }
 }
 
-/** Writes `text` to the target (standard output for "-"). */
-export function writeOutput(target: OutputTarget, text: string): void {
+/** Writes `text` (or bytes) to the target (standard output for "-"). */
+export function writeOutput(target: OutputTarget, text: string | Uint8Array): void {
   if (target.file === '-') {
     process.stdout.write(text);
     return;

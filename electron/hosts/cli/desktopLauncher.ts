@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../../node/builtEntries.js';
 import { watchParentProcess } from './parentWatch.js';
+import { errorMessage } from '../../../shared/base/errors.js';
 
 export type ElectronBinary =
   { found: true; path: string } | { found: false; reason: string; packageDir: string | null };
@@ -92,7 +93,7 @@ export async function fetchElectron(
   } catch (error) {
     return {
       ok: false,
-      reason: `the Electron ${version} download failed (${error instanceof Error ? error.message : String(error)})`,
+      reason: `the Electron ${version} download failed (${errorMessage(error)})`,
     };
   }
   report('  unpacking…');

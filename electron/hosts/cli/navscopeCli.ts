@@ -2,6 +2,7 @@
  * The `navscope` command line: the headless host of the browser model.
  *
  *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE] [--netlog FILE]
+ *   navscope real <input> [--lab] [--json] [--out FILE|-] [--chrome-trace FILE] [--netlog FILE]
  *   navscope import <file> [--json] [--out FILE|-]
  *   navscope start [--live] [--no-open]
  *
@@ -20,12 +21,17 @@ import { toChromeTrace } from '../../../shared/trace/chromeTraceExport.js';
 import { ImportError } from '../../../shared/import/importError.js';
 import { DEFAULT_IMPORT_LIMITS, formatBytes } from '../../../shared/import/importLimits.js';
 import { IMPORT_FORMAT_NAMES, importTraceFile } from '../../../shared/import/traceImport.js';
+import { RealInputError, realNavigationTarget } from '../../../shared/real/realNavigationInput.js';
+import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import { toHar } from '../../../shared/trace/harExport.js';
 import { toNetLog } from '../../../shared/trace/netLogExport.js';
 import { traceFileOf } from '../../../shared/trace/traceFile.js';
 import { formatTimeline } from '../../../shared/trace/timelineText.js';
 import type { NavigationResult } from '../../browser/webContents.js';
+import { Lab } from '../../lab/lab.js';
 import { builtWindowDir } from '../../node/builtEntries.js';
+import { findSystemChromium } from '../../node/systemChromium.js';
+import { ChromiumUnavailableError, recordRealNavigation } from '../../real-chromium/realNavigationRecorder.js';
 import { defaultDataDir, defaultDownloadsDir } from '../../node/dataDir.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
@@ -33,6 +39,7 @@ import { openInDefaultBrowser } from './browserOpener.js';
 import { EXIT, OutputError, type OutputTarget, checkOutputs, fileErrorReason, writeOutput } from './cliOutput.js';
 import { launchDesktop } from './desktopLauncher.js';
 import { watchParentProcess } from './parentWatch.js';
+import { errorMessage, errorStack } from '../../../shared/base/errors.js';
 
 const USAGE = `Usage:
   navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE] [--netlog FILE]
@@ -48,11 +55,22 @@ const USAGE = `Usage:
       --spare      keep a spare renderer process ready, as Chrome does (the window does)
       --no-speculative  find the renderer process only once the response is in (the
                    classic journey); by default it starts with the request, as in Chrome
+  navscope real <input> [--lab] [--json] [--out FILE] [--chrome-trace FILE] [--netlog FILE]
+      Have the system's real Chromium (NAVSCOPE_CHROMIUM, or Chromium / Chrome where
+      installed) perform the same navigation, headless, in lab mode against NavScope's
+      embedded lab (every other host name unresolved), and print its trace mapped into
+      NavScope's: its real processes, every Mojo message it received, named
+      Interface.Method, its navigation phases and network steps (--json: the trace).
+      The input goes through the omnibox's classification first, as for trace.
+      --chrome-trace  also write the raw Chrome trace (Perfetto, chrome://tracing)
+      --netlog        also write the NetLog it recorded
   navscope import <file> [--json] [--out FILE]
       Open a file another tool wrote, or NavScope saved: a HAR (DevTools, Playwright,
       Firefox), a NetLog (chrome://net-export, --log-net-log, Electron's netLog, also
-      one cut off while being written), a NavScope trace or the Chrome trace NavScope
-      exported; gzipped or not. Prints its timeline, or (--json) the NavScope trace.
+      one cut off while being written), a Chrome trace (chrome://tracing, DevTools'
+      Performance panel, Tracing.start, Electron's contentTracing; JSON object or array
+      form), a NavScope trace or the Chrome trace NavScope exported; gzipped or not.
+      Prints its timeline, or (--json) the NavScope trace.
   navscope explain <input> [--lab] [--lang en|ko] [--out FILE] [--format md|html]
       Navigate like trace, then write the story of the navigation for a student:
       seven chapters (input, start, network, response, process, commit, load) told
@@ -74,7 +92,8 @@ const USAGE = `Usage:
 Exit codes: 0 the navigation loaded (or ended as asked: no commit, a completed download),
   or the file was imported; 1 it failed (net error, crash, blocked, download interrupted);
   2 wrong usage or input (for import: a file that cannot be read);
-  3 NavScope itself failed; 4 an output file or the data folder could not be written.
+  3 NavScope itself failed; 4 an output file or the data folder could not be written;
+  5 (real) no Chromium or Chrome to start was found.
 `;
 
 export interface TraceOptions {
@@ -216,7 +235,7 @@ async function importFile(options: ImportOptions): Promise<number> {
   try {
     imported = await importTraceFile(readImportFile(options.file), path.basename(options.file));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     process.stderr.write(`navscope: ${options.file}: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return error instanceof ImportError && error.internal ? EXIT.internal : EXIT.usage;
   }
@@ -236,6 +255,152 @@ async function importFile(options: ImportOptions): Promise<number> {
   ].filter(Boolean);
   process.stderr.write(`navscope: imported ${options.file} (${facts.join('; ')})\n`);
   return EXIT.ok;
+}
+
+export interface RealOptions {
+  input: string;
+  json: boolean;
+  out: string | null;
+  chromeTrace: string | null;
+  netlog: string | null;
+}
+
+/** Options of `real` that name an output file. */
+const REAL_FILE_OPTIONS: Record<string, 'out' | 'chromeTrace' | 'netlog'> = {
+  '--out': 'out',
+  '--chrome-trace': 'chromeTrace',
+  '--netlog': 'netlog',
+};
+
+function parseFileArgs(args: string[]): { positional: string[]; options: RealOptions } {
+  const options: RealOptions = { input: '', json: false, out: null, chromeTrace: null, netlog: null };
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const flag = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--lab')
+      continue; // the only mode a real Chromium is recorded in
+    else if (arg === '--live')
+      throw new UsageError(
+        'real records in lab mode only: the real Chromium loads the page from the embedded lab, with every other host name unresolved',
+      );
+    else if (REAL_FILE_OPTIONS[flag]) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (!value || (value.startsWith('--') && value !== '-')) throw new UsageError(`${flag} needs a file name`);
+      options[REAL_FILE_OPTIONS[flag]!] = value;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  return { positional, options };
+}
+
+export function parseRealArgs(args: string[]): RealOptions {
+  const { positional, options } = parseFileArgs(args);
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0
+        ? 'real needs the input to navigate to, e.g. navscope real www.naver.com --lab'
+        : `real takes one input, got ${positional.length} (quote an input with spaces)`,
+    );
+  options.input = positional[0]!;
+  return options;
+}
+
+/** Counts for the one-line summary of a real trace. */
+function realFacts(events: readonly TraceEvent[]): string {
+  let messages = 0;
+  let named = 0;
+  const kinds: string[] = [];
+  for (const e of events) {
+    if (e.type === 'message') {
+      messages++;
+      if (e.real?.fullName) named++;
+    } else if (e.type === 'real.process') kinds.push(e.kind);
+  }
+  const byKind = [...new Set(kinds)].map((k) => {
+    const n = kinds.filter((x) => x === k).length;
+    return n > 1 ? `${k} ×${n}` : k;
+  });
+  return `${messages} Mojo messages (${named} named), ${kinds.length} processes (${byKind.join(', ')})`;
+}
+
+async function real(options: RealOptions): Promise<number> {
+  const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  const extra: OutputTarget[] = [
+    ...(options.chromeTrace ? [{ option: '--chrome-trace', file: options.chromeTrace }] : []),
+    ...(options.netlog ? [{ option: '--netlog', file: options.netlog }] : []),
+  ];
+  checkOutputs([main, ...extra]);
+  // Before the lab starts: input that leads to no http(s) page, or no Chromium to start.
+  try {
+    realNavigationTarget(options.input);
+  } catch (error) {
+    if (!(error instanceof RealInputError)) throw error;
+    process.stderr.write(`navscope: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const chromium = findSystemChromium();
+  if (!chromium.found) {
+    process.stderr.write(`navscope: no real Chromium to record with: ${chromium.message}\n`);
+    return EXIT.noChromium;
+  }
+  const dataDir = defaultDataDir();
+  const lab = await withDataFolder(dataDir, () => Lab.start({ dataDir }));
+  let recorded;
+  try {
+    recorded = await recordRealNavigation(options.input, { lab: lab.config, executablePath: chromium.path });
+  } catch (error) {
+    if (error instanceof ChromiumUnavailableError) {
+      process.stderr.write(`navscope: no real Chromium to record with: ${error.message}
+`);
+      return EXIT.noChromium;
+    }
+    if (error instanceof RealInputError) {
+      process.stderr.write(`navscope: ${error.message}
+`);
+      return EXIT.usage;
+    }
+    throw error;
+  } finally {
+    await lab.stop();
+  }
+  const events = recorded.trace.events;
+  const output = options.json
+    ? JSON.stringify({
+        ...recorded.trace,
+        result: {
+          input: options.input,
+          url: recorded.target.url,
+          loaded: recorded.loaded,
+          message: recorded.message,
+          recording: recorded.recording.metadata,
+        },
+      }) + '\n'
+    : formatTimeline(events).join('\n') + '\n';
+  const written: string[] = [];
+  const outputErrors: string[] = [];
+  const attempt = (target: OutputTarget, text: () => string | Uint8Array, label: string) => {
+    try {
+      writeOutput(target, text());
+      if (target.file !== '-') written.push(`${label} to ${target.file}`);
+    } catch (error) {
+      outputErrors.push(error instanceof Error ? error.message : String(error));
+    }
+  };
+  attempt(main, () => output, 'trace written');
+  for (const target of extra)
+    attempt(
+      target,
+      () => (target.option === '--netlog' ? recorded.recording.netLog : recorded.recording.trace),
+      target.option === '--netlog' ? 'NetLog' : 'Chrome trace',
+    );
+  const code = recorded.loaded ? EXIT.ok : EXIT.navigationFailed;
+  process.stderr.write(
+    `navscope: ${code === EXIT.ok ? '' : 'error: '}${recorded.message} — ${realFacts(events)}${written.map((w) => `; ${w}`).join('')}\n`,
+  );
+  for (const problem of outputErrors) process.stderr.write(`navscope: ${problem}\n`);
+  return outputErrors.length > 0 ? EXIT.output : code;
 }
 
 function exitCodeFor(result: NavigationResult): number {
@@ -291,7 +456,7 @@ async function trace(options: TraceOptions): Promise<number> {
   try {
     result = await session.browser.webContents.navigateFromOmnibox(options.input);
   } catch (error) {
-    failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    failure = errorStack(error);
   } finally {
     await session.stop();
   }
@@ -308,7 +473,7 @@ async function trace(options: TraceOptions): Promise<number> {
       writeOutput(target, text());
       if (target.file !== '-') written.push(`${label} to ${target.file}`);
     } catch (error) {
-      outputErrors.push(error instanceof Error ? error.message : String(error));
+      outputErrors.push(errorMessage(error));
     }
   };
   attempt(main, () => output, 'trace written');
@@ -579,6 +744,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'trace':
         return await trace(parseTraceArgs(rest));
+      case 'real':
+        return await real(parseRealArgs(rest));
       case 'explain':
         return await explain(parseExplainArgs(rest));
       case 'import':
@@ -608,10 +775,8 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.output;
     }
     // A bug in NavScope: one line, the stack only when asked for.
-    const detail = process.env.NAVSCOPE_DEBUG && error instanceof Error ? (error.stack ?? error.message) : null;
-    process.stderr.write(
-      `navscope: internal error: ${error instanceof Error ? error.message : String(error)}\n${detail ? `${detail}\n` : ''}`,
-    );
+    const detail = process.env.NAVSCOPE_DEBUG && error instanceof Error ? errorStack(error) : null;
+    process.stderr.write(`navscope: internal error: ${errorMessage(error)}\n${detail ? `${detail}\n` : ''}`);
     return EXIT.internal;
   }
 }

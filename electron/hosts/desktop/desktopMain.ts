@@ -10,12 +10,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, app, ipcMain, protocol, session } from 'electron';
+import { Lab } from '../../lab/lab.js';
 import { builtEntry, builtWindowDir, packageRoot } from '../../node/builtEntries.js';
 import { defaultDataDir, defaultDownloadsDir } from '../../node/dataDir.js';
 import { BrowserModelService } from '../node/browserModelService.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { SECURITY_HEADERS, contentTypeFor, relativeFileFor, resolveWindowFile } from '../node/windowFiles.js';
 import { registerBrowserModelIpc } from './desktopIpc.js';
+import { ElectronRealRecorder } from './electronRealRecorder.js';
+import { electronLabSwitches } from './electronRealLab.js';
 import { UtilityRendererLauncher } from './utilityRendererLauncher.js';
 import {
   APP_HOST,
@@ -26,6 +29,7 @@ import {
   windowOpenDecision,
   windowOptions,
 } from './windowPolicy.js';
+import { errorStack } from '../../../shared/base/errors.js';
 
 const live = process.argv.includes('--live');
 
@@ -62,7 +66,7 @@ async function serveWindowFile(request: Request): Promise<Response> {
   });
 }
 
-async function main(): Promise<void> {
+async function main(lab: Lab | null, switches: [string, string][]): Promise<void> {
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(permissionAllowed(permission)),
@@ -73,14 +77,19 @@ async function main(): Promise<void> {
   const launcher = new UtilityRendererLauncher(builtEntry('rendererProcess'));
   app.on('child-process-gone', (_event, details) => launcher.childProcessGone(details));
   const browserSession = await BrowserSession.start({
-    lab: !live,
+    lab: lab ?? false,
     launcher,
     dataDir: defaultDataDir(),
     downloadsDir: defaultDownloadsDir(),
     spareRenderer: true,
     speculativeProcesses: true,
   });
-  const service = new BrowserModelService(browserSession, browserSession.hostInfo('desktop'));
+  const rules = switches.find(([name]) => name === 'host-resolver-rules')?.[1] ?? null;
+  const service = new BrowserModelService(
+    browserSession,
+    browserSession.hostInfo('desktop'),
+    new ElectronRealRecorder(lab?.config ?? null, rules),
+  );
 
   const window = new BrowserWindow(windowOptions(path.join(packageRoot(), 'out', 'desktop', 'preload.cjs')));
   registerBrowserModelIpc(ipcMain, service, () => (window.isDestroyed() ? null : window.webContents.id));
@@ -91,13 +100,27 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => {
     if (quitting) return;
     quitting = true;
-    void browserSession.stop().finally(() => app.quit());
+    void browserSession
+      .stop()
+      .then(() => lab?.stop())
+      .finally(() => app.quit());
   });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `NavScope could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+function failed(error: unknown): void {
+  process.stderr.write(`NavScope could not start: ${errorStack(error)}
+`);
   app.exit(1);
-});
+}
+
+// Lab mode: the lab starts first, so that Electron's own Chromium ("Real Chromium") is pointed at it before the
+// app is ready (host-resolver rules, background networking off: electronRealLab.ts). This module's top-level
+// await holds the ready event back until the switches are in place; whenReady itself is awaited only in main().
+try {
+  const lab = live ? null : await Lab.start({ dataDir: defaultDataDir() });
+  const switches = lab ? electronLabSwitches(lab.config) : [];
+  for (const [name, value] of switches) app.commandLine.appendSwitch(name, value);
+  main(lab, switches).catch(failed);
+} catch (error) {
+  failed(error);
+}

@@ -4,7 +4,13 @@
  * streams the trace — everything recorded so far, then each new batch (events
  * recorded in the same turn of the event loop travel together).
  */
-import type { ApiMethod, HostInfo, NavigationResult, StepGateView } from '../../../shared/api/browserModelApi.js';
+import type {
+  ApiMethod,
+  HostInfo,
+  NavigationResult,
+  RealRecordingView,
+  StepGateView,
+} from '../../../shared/api/browserModelApi.js';
 import { apiRequest, apiResult } from '../../../shared/api/apiProtocol.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import type { BrowserSession } from './browserSession.js';
@@ -26,17 +32,26 @@ function nothingToDo(method: keyof typeof NOTHING_TO_DO): NavigationResult {
   return { navigationId: null, outcome: 'nothing-to-do', url: null, message: NOTHING_TO_DO[method], netError: null };
 }
 
+/** Records an input in a real Chromium for the window (the web host's system Chromium, the desktop's Electron). */
+export interface RealRecorder {
+  record(input: string): Promise<RealRecordingView>;
+}
+
+type CallResult = HostInfo | NavigationResult | StepGateView | RealRecordingView;
+
 export class BrowserModelService {
   constructor(
     private readonly session: BrowserSession,
     readonly hostInfo: HostInfo,
+    /** The real Chromium beside the model; without one, recordReal says it is not available here. */
+    private readonly realRecorder: RealRecorder | null = null,
   ) {}
 
   /**
    * Runs one API call. `method` and `args` come from the window: they are checked
    * against the protocol first; a bad call rejects with a message saying why.
    */
-  async call(method: unknown, args: unknown): Promise<HostInfo | NavigationResult | StepGateView> {
+  async call(method: unknown, args: unknown): Promise<CallResult> {
     const problem = apiRequest.check({ id: 0, method, args }, 'call');
     if (problem) throw new Error(`invalid call: ${problem}`);
     const result = await this.run(method as ApiMethod, args as string[]);
@@ -45,7 +60,7 @@ export class BrowserModelService {
     return result;
   }
 
-  private async run(method: ApiMethod, args: string[]): Promise<HostInfo | NavigationResult | StepGateView> {
+  private async run(method: ApiMethod, args: string[]): Promise<CallResult> {
     const contents = this.session.browser.webContents;
     switch (method) {
       case 'info':
@@ -90,6 +105,12 @@ export class BrowserModelService {
         };
       case 'stepMode':
         return this.stepMode(args[0] ?? '');
+      case 'recordReal': {
+        const input = args[0];
+        if (input === undefined) throw new Error('recordReal needs the text typed into the address bar (args[0])');
+        if (!this.realRecorder) throw new Error('Recording a real Chromium is not available in this host.');
+        return this.realRecorder.record(input);
+      }
     }
   }
 

@@ -64,8 +64,8 @@ export class BrowserSession {
     readonly launcher: RendererLauncher,
     /** Whether stop() stops the lab too (not when the lab was lent to this session). */
     private readonly ownsLab: boolean,
-    /** The lab this browser's network stack is pointed at (also one running in another process). */
-    private readonly labConfig: LabConfig | null,
+    /** The lab this browser's network stack is pointed at (also one running in another process); a real Chromium recorded beside it uses the same. */
+    readonly labConfig: LabConfig | null,
     /** A temporary downloads folder this session made (no downloadsDir or dataDir given): stop() removes it. */
     private ownedDownloadsDir: string | null,
   ) {}

@@ -17,6 +17,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { HostInfo } from '../../../shared/api/browserModelApi.js';
 import { BrowserModelService } from '../node/browserModelService.js';
 import { BrowserSession } from '../node/browserSession.js';
+import { RealChromiumService } from '../node/realChromiumService.js';
 import { SECURITY_HEADERS, contentTypeFor, relativeFileFor, resolveWindowFile } from '../node/windowFiles.js';
 import { ApiConnection, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './apiConnection.js';
 import { TraceFrames } from '../node/traceFrames.js';
@@ -56,6 +57,8 @@ export class WebHost {
   private stopping: Promise<void> | null = null;
   /** The trace in frames, shared by every window (each full chunk is serialized once). */
   readonly traceFrames: TraceFrames;
+  /** The system's Chromium beside the model ("Real Chromium"), shared by every window: one recording at a time. */
+  readonly realChromium: RealChromiumService;
 
   private constructor(
     readonly url: string,
@@ -70,6 +73,7 @@ export class WebHost {
     private readonly limits: ConnectionLimits,
   ) {
     this.traceFrames = new TraceFrames(session.browser.recorder.events);
+    this.realChromium = new RealChromiumService(session.labConfig);
   }
 
   static async start(options: WebHostOptions): Promise<WebHost> {
@@ -142,6 +146,7 @@ export class WebHost {
       new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
     ]);
     for (const ws of this.sockets) ws.terminate();
+    await this.realChromium.stop();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
@@ -221,7 +226,12 @@ export class WebHost {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.sockets.add(ws);
       ws.on('close', () => this.sockets.delete(ws));
-      new ApiConnection(ws, new BrowserModelService(this.session, this.hostInfo), this.traceFrames, this.limits);
+      new ApiConnection(
+        ws,
+        new BrowserModelService(this.session, this.hostInfo, this.realChromium),
+        this.traceFrames,
+        this.limits,
+      );
     });
   }
 

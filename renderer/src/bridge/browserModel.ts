@@ -5,6 +5,7 @@
  */
 import type { BrowserModelApi } from '../../../shared/api/browserModelApi';
 import { WebSocketBrowserModel } from './webSocketBrowserModel';
+import { errorMessage } from '../../../shared/base/errors';
 
 function unavailable(reason: string): BrowserModelApi {
   const fail = () => Promise.reject(new Error(reason));
@@ -18,6 +19,7 @@ function unavailable(reason: string): BrowserModelApi {
     killRenderer: fail,
     killNetworkThread: fail,
     stepMode: fail,
+    recordReal: fail,
     subscribeTrace: () => () => undefined,
   };
 }
@@ -27,6 +29,6 @@ export function connectBrowserModel(): BrowserModelApi {
   try {
     return WebSocketBrowserModel.fromPageLocation(window.location);
   } catch (error) {
-    return unavailable(error instanceof Error ? error.message : String(error));
+    return unavailable(errorMessage(error));
   }
 }

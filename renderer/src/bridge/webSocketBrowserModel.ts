@@ -8,6 +8,7 @@ import type {
   BrowserModelApi,
   HostInfo,
   NavigationResult,
+  RealRecordingView,
   StepCommand,
   StepGateView,
 } from '../../../shared/api/browserModelApi.js';
@@ -112,6 +113,10 @@ export class WebSocketBrowserModel implements BrowserModelApi {
 
   stepMode(command: StepCommand): Promise<StepGateView> {
     return this.call('stepMode', [command]);
+  }
+
+  recordReal(input: string): Promise<RealRecordingView> {
+    return this.call('recordReal', [input]);
   }
 
   /** Everything received so far (if anything), then each new batch. */

@@ -26,14 +26,17 @@ export function useNavigationStory() {
     return current.navigationId;
   });
 
+  /** The story tells NavScope's model's navigation; a real Chromium's trace is shown by the other views. */
+  const real = computed(() => trace.source !== null && trace.source.origin !== 'navscope-model');
+
   const story = computed(() => {
     void trace.version;
     const id = navigationId.value;
-    if (!id) return null;
+    if (!id || real.value) return null;
     return buildNavigationStory(trace.events, locale.value === 'ko' ? 'ko' : 'en', id);
   });
 
   const currentChapter = computed(() => (story.value ? chapterAt(story.value, playback.cursor) : null));
 
-  return { story, currentChapter, navigationId };
+  return { story, currentChapter, navigationId, real };
 }

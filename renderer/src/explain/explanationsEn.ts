@@ -479,6 +479,21 @@ export const explanationsEn: Explanations = {
       what: 'A renderer that was reported unresponsive has answered again, so the reply it owed has arrived and the navigation or the page carries on. Chromium closes its Page Unresponsive dialog if it is still showing.',
       why: 'A renderer that is only slow, busy with a long script or a heavy page, usually recovers, which is why the browser offers to wait instead of killing it straight away.',
     },
+    'trace.source': {
+      title: 'Where this trace came from',
+      what: 'This trace was not recorded by NavScope’s model: it is what a real Chromium recorded about itself, either a navigation NavScope had the system’s Chromium (or Electron’s own Chromium) perform in lab mode with tracing on, or a Chrome trace opened from a file. This first event says which Chromium, how the trace was recorded, and how far each fact can be trusted: a message’s receiver is always exact, its sender is exact when the trace links the send to the receive and otherwise inferred from which kind of process calls that interface.',
+      why: 'NavScope’s model and a real browser can be shown in the same views, so the window must say which one you are looking at. Knowing what is measured and what is inferred keeps the comparison honest.',
+    },
+    'real.process': {
+      title: 'A real Chromium process',
+      what: 'One process of the real browser as its trace names it, with its real pid and its threads: the browser process (CrBrowserMain), renderer processes (CrRendererMain), the GPU process (CrGpuMain), the network service (network.CrUtilityMain) and other utility processes such as the storage service. Unlike NavScope’s model, Chromium runs its network stack in a process of its own, the network service.',
+      why: 'Chromium splits work into processes by privilege and by site: renderers run untrusted page code in a sandbox, the GPU process talks to the graphics driver, and the network service keeps all sockets in one place that can be restarted if it crashes.',
+    },
+    'real.summary': {
+      title: 'What the real trace held',
+      what: 'A count of everything in the real trace: how many trace events it had, how many NavScope shows (processes, Mojo messages, navigation spans, network steps) and how many it only counts (the most frequent of those are listed by name), how many Mojo messages have a method name, and how their senders are known. Nothing is dropped without being counted.',
+      why: 'A page load in a real Chromium records tens of thousands of events, most of them about rendering, scheduling and tracing itself. The summary shows how much of that a view leaves out, so nothing disappears silently.',
+    },
     'import.source': {
       title: 'Imported file',
       what: 'This trace was not recorded by NavScope: it was read from a file a browser or a tool wrote, a HAR (DevTools, Playwright, Firefox), a NetLog (chrome://net-export, --log-net-log, Electron’s netLog) or a Chrome trace. It says which format, which program wrote it, when it began, whether it had to be repaired (a NetLog cut off while it was being written) and what could not be used. Such a file records the network only: there are no processes or messages to show, so the waterfall and the request details are where to look.',

@@ -5,6 +5,7 @@
  * never stored separately.
  */
 import { defineStore } from 'pinia';
+import { partitionPoint } from '../../../shared/base/partitionPoint';
 import { computed, markRaw, ref, watch } from 'vue';
 import type { BrowserViewState } from '../../../shared/trace/browserViewState';
 import type { TraceEvent } from '../../../shared/trace/traceEvent';
@@ -12,14 +13,7 @@ import { useTraceStore } from './traceStore';
 
 /** Index of the first value ≥ target in a sorted list. */
 function lowerBound(list: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list.length, (i) => list[i]! < target);
 }
 
 export const SPEEDS = [0.5, 1, 2, 4, 8, 16] as const;
@@ -40,13 +34,14 @@ export const usePlaybackStore = defineStore('playback', () => {
       if (following.value || cursor.value > trace.events.length) cursor.value = trace.events.length;
     },
   );
-  // A saved trace opens at its beginning, ready to be stepped; one without messages (a HAR,
-  // a NetLog) opens at its end, with every request shown. Going back to live follows again.
+  // A saved trace opens at its beginning (a real trace after its source, summary and processes), ready to
+  // be stepped; one without messages (a HAR, a NetLog) opens at its end, with every request shown. Going
+  // back to live follows again.
   watch(
     () => trace.replay,
     (replay) => {
       pause();
-      if (replay) moveTo(replay.networkOnly ? trace.events.length : 0);
+      if (replay) moveTo(replay.networkOnly ? trace.events.length : trace.startCursor);
       else moveTo(trace.events.length);
     },
   );
@@ -72,7 +67,9 @@ export const usePlaybackStore = defineStore('playback', () => {
 
   const selectedMessage = computed<Extract<TraceEvent, { type: 'message' }> | null>(() => {
     void trace.version;
-    const seq = state.value.lastMessageSeq;
+    // The last message the sequence shows (a real trace's filter may hide some) before the cursor.
+    const shown = trace.messageSeqs[lowerBound(trace.messageSeqs, cursor.value) - 1];
+    const seq = shown ?? null;
     const event = seq === null ? undefined : trace.events[seq];
     return event && event.type === 'message' ? event : null;
   });

@@ -6,15 +6,21 @@
  * A saved trace (a file, or a demo) can be opened instead: the views then show it,
  * and the live trace keeps growing behind it until the user goes back to live. A file
  * may be NavScope's own or one another tool wrote (HAR, NetLog, Chrome trace): the
- * import dispatcher (shared/import) reads it into a NavScope trace first.
+ * import dispatcher (shared/import) reads it into a NavScope trace first. So can a real
+ * Chromium's trace recorded for the user's input ("Real Chromium"); a real trace's
+ * messages can be filtered to the navigation interfaces (on by default: a real page
+ * load has thousands of unrelated ones).
  */
 import { checkedTraceEvent } from '../../../shared/trace/traceEventCheck';
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import type { BrowserModelApi, HostInfo, NavigationResult, StepCommand } from '../../../shared/api/browserModelApi';
-import { TraceTimeline } from '../../../shared/trace/browserViewState';
+import { type RealSummaryView, type TraceSourceView, TraceTimeline } from '../../../shared/trace/browserViewState';
+import { readTraceFile } from '../../../shared/trace/traceFile';
 import { type StepGateState, foldStepGate, initialStepGateState } from '../../../shared/trace/stepGateState';
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
+import { errorMessage } from '../../../shared/base/errors';
+import { partitionPoint } from '../../../shared/base/partitionPoint';
 import { type ImportFormat, importTraceFile } from '../../../shared/import/traceImport';
 
 export const useTraceStore = defineStore('trace', () => {
@@ -51,10 +57,37 @@ export const useTraceStore = defineStore('trace', () => {
   const opening = ref<string | null>(null);
   const openProblem = ref<{ name: string; reason: string } | null>(null);
   let openCount = 0;
+  /** Where the shown trace came from, when it says (real Chromium, a Chrome trace), and what it held. */
+  const source = shallowRef<TraceSourceView | null>(null);
+  const realSummary = shallowRef<RealSummaryView | null>(null);
+  /** Which messages a real trace's sequence and stepping show: its navigation interfaces, or all. */
+  const messageFilter = ref<'navigation' | 'all'>('navigation');
+  /** Events before the first step of a real trace (its source, summary and processes): a replay opens after them. */
+  const startCursor = ref(0);
+  /** The input a real Chromium is recording now, and why the last recording failed. */
+  const recordingReal = ref<string | null>(null);
+  const realProblem = ref<string | null>(null);
+
+  function shownInSequence(event: TraceEvent & { type: 'message' }): boolean {
+    return messageFilter.value === 'all' || !event.real || event.real.navigation;
+  }
 
   function index(event: TraceEvent): void {
     events.push(event);
-    if (event.type === 'message') messageSeqs.push(event.seq);
+    if (event.type === 'trace.source') {
+      const { type: _t, seq: _s, ts: _ts, endpoint: _e, ...rest } = event;
+      source.value = rest;
+    }
+    if (event.type === 'real.summary') {
+      const { type: _t, seq: _s, ts: _ts, endpoint: _e, ...rest } = event;
+      realSummary.value = rest;
+    }
+    if (
+      event.seq === startCursor.value &&
+      (event.type === 'trace.source' || event.type === 'real.summary' || event.type === 'real.process')
+    )
+      startCursor.value = event.seq + 1;
+    if (event.type === 'message' && shownInSequence(event)) messageSeqs.push(event.seq);
     // Imported requests are steps too: ▶▶ goes from one to the next in a HAR or a NetLog.
     if ((event.type === 'span.begin' && event.category === 'phase') || event.type === 'request.begin')
       phaseSeqs.push(event.seq);
@@ -81,6 +114,9 @@ export const useTraceStore = defineStore('trace', () => {
     messageSeqs.length = 0;
     phaseSeqs.length = 0;
     navigationStarts.length = 0;
+    source.value = null;
+    realSummary.value = null;
+    startCursor.value = 0;
     timeline.reset();
     for (const event of list) index(event);
     timeline.update(events);
@@ -124,12 +160,39 @@ export const useTraceStore = defineStore('trace', () => {
     try {
       const imported = await importTraceFile(input, name);
       if (mine !== openCount) return; // a later file was opened meanwhile
+      messageFilter.value = 'navigation';
       openReplay(imported.trace, name, { format: imported.format, repaired: imported.repaired });
     } catch (error) {
       if (mine !== openCount) return;
-      openProblem.value = { name, reason: error instanceof Error ? error.message : String(error) };
+      openProblem.value = { name, reason: errorMessage(error) };
     } finally {
       if (mine === openCount) opening.value = null;
+    }
+  }
+
+  /** Shows a real trace's navigation messages only, or all of them (the sequence and stepping follow). */
+  function setMessageFilter(filter: 'navigation' | 'all'): void {
+    if (messageFilter.value === filter) return;
+    messageFilter.value = filter;
+    messageSeqs.length = 0;
+    for (const event of events) if (event.type === 'message' && shownInSequence(event)) messageSeqs.push(event.seq);
+    version.value++;
+  }
+
+  /** Has a real Chromium perform what the user typed, and shows its trace like an opened one. */
+  async function recordReal(input: string): Promise<void> {
+    if (!api || recordingReal.value !== null) return;
+    recordingReal.value = input;
+    realProblem.value = null;
+    try {
+      const recording = await api.recordReal(input);
+      const file = readTraceFile({ format: 'navscope-trace', version: 1, events: recording.events });
+      messageFilter.value = 'navigation';
+      openReplay(file, recording.url);
+    } catch (error) {
+      realProblem.value = errorMessage(error);
+    } finally {
+      recordingReal.value = null;
     }
   }
 
@@ -149,20 +212,14 @@ export const useTraceStore = defineStore('trace', () => {
       },
       (error: unknown) => {
         connected.value = false;
-        lastError.value = error instanceof Error ? error.message : String(error);
+        lastError.value = errorMessage(error);
       },
     );
   }
 
   /** The start of the navigation an event belongs to (µs), or the trace's first moment. */
   function timeOrigin(seq: number): number {
-    let lo = 0;
-    let hi = navigationStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (navigationStarts[mid]!.seq <= seq) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(navigationStarts.length, (i) => navigationStarts[i]!.seq <= seq);
     return lo > 0 ? navigationStarts[lo - 1]!.ts : (events[0]?.ts ?? 0);
   }
 
@@ -174,7 +231,7 @@ export const useTraceStore = defineStore('trace', () => {
     try {
       lastResult.value = await run(api);
     } catch (error) {
-      lastError.value = error instanceof Error ? error.message : String(error);
+      lastError.value = errorMessage(error);
     }
   }
 
@@ -185,7 +242,7 @@ export const useTraceStore = defineStore('trace', () => {
     try {
       await api.stepMode(command);
     } catch (error) {
-      lastError.value = error instanceof Error ? error.message : String(error);
+      lastError.value = errorMessage(error);
     }
   }
 
@@ -212,6 +269,14 @@ export const useTraceStore = defineStore('trace', () => {
     replay,
     opening,
     openProblem,
+    source,
+    realSummary,
+    messageFilter,
+    setMessageFilter,
+    startCursor,
+    recordingReal,
+    realProblem,
+    recordReal,
     append,
     openReplay,
     openFile,

@@ -16,7 +16,18 @@ export interface Box {
 export interface DiagramNode extends Box {
   /** Endpoint id ('browser', 'network', 'renderer:1') or server id ('127.53.0.1:5353'). */
   id: string;
-  kind: 'ui' | 'network' | 'renderer' | 'dns' | 'web';
+  /** NavScope's model: 'ui', 'network', 'renderer'; servers: 'dns', 'web'; a real Chromium's processes: 'real-…'. */
+  kind:
+    | 'ui'
+    | 'network'
+    | 'renderer'
+    | 'dns'
+    | 'web'
+    | 'real-browser'
+    | 'real-renderer'
+    | 'real-network'
+    | 'real-gpu'
+    | 'real-utility';
   title: string;
   lines: string[];
   /** Everything about the node, for its tooltip. */
@@ -25,7 +36,8 @@ export interface DiagramNode extends Box {
 }
 
 export interface DiagramGroup extends Box {
-  id: 'renderers' | 'browser' | 'servers';
+  /** 'services': a real Chromium's network service, GPU and utility processes. */
+  id: 'renderers' | 'browser' | 'servers' | 'services';
 }
 
 export interface DiagramLayout {

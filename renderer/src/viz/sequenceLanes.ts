@@ -10,18 +10,34 @@ export interface Lane {
   x: number;
 }
 
+/** A real Chromium's trace also has 'gpu', 'storage', 'utility:N', 'process:<pid>' and 'unknown' (an unknown sender). */
+const REAL_LANES: Record<string, { order: number; label: string }> = {
+  gpu: { order: 2, label: 'GPU' },
+  storage: { order: 3, label: 'Sto' },
+  utility: { order: 500, label: 'U' },
+  process: { order: 900, label: 'P' },
+  unknown: { order: 1000, label: '?' },
+};
+
 function laneOrder(id: string): number {
   if (id === 'browser') return 0;
   if (id === 'network') return 1;
   const n = /^renderer:(\d+)$/.exec(id);
-  return n ? 10 + Number(n[1]) : 1000;
+  if (n) return 10 + Number(n[1]);
+  const [base, number] = id.split(':');
+  const real = Object.hasOwn(REAL_LANES, base!) ? REAL_LANES[base!] : undefined;
+  return real ? real.order + (Number(number) || 0) / 1000 : 1000;
 }
 
 export function laneLabel(id: string): string {
   if (id === 'browser') return 'UI';
   if (id === 'network') return 'Net';
   const n = /^renderer:(\d+)$/.exec(id);
-  return n ? `R${n[1]}` : id;
+  if (n) return `R${n[1]}`;
+  const [base, number] = id.split(':');
+  const real = Object.hasOwn(REAL_LANES, base!) ? REAL_LANES[base!] : undefined;
+  if (!real) return id;
+  return base === 'process' ? real.label : `${real.label}${number ?? ''}`;
 }
 
 export function computeLanes(events: readonly TraceEvent[], laneWidth: number): Lane[] {

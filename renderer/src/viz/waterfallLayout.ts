@@ -5,6 +5,7 @@
  */
 import { type ScaleLinear, scaleLinear } from 'd3';
 import type { BrowserViewState, NavigationView, RequestView, SpanView } from '../../../shared/trace/browserViewState';
+import { realPhaseOrder } from '../../../shared/real/realNavigationPhases';
 import { PHASES } from '../../../shared/trace/phases';
 
 export interface WaterfallSegment {
@@ -20,6 +21,7 @@ export interface WaterfallSegment {
 export interface WaterfallRow {
   key: string;
   label: string;
+  /** 'phase' rows include a real Chromium's navigation phases (their own names). */
   kind: 'phase' | 'request' | 'renderer';
   y: number;
   segments: WaterfallSegment[];
@@ -66,12 +68,25 @@ function requestLabel(spans: SpanView[], request: RequestView | undefined): stri
   return spans[0]?.requestId ?? '?';
 }
 
+/** A real trace's navigations include Chromium's own (chrome:// WebUI, about:blank): show the last web page's. */
+function shownNavigation(state: BrowserViewState): NavigationView | null {
+  if (state.source) {
+    for (let i = state.navigations.length - 1; i >= 0; i--)
+      if (/^https?:/i.test(state.navigations[i]!.url)) return state.navigations[i]!;
+  }
+  return state.navigations.at(-1) ?? null;
+}
+
+/** Real phase names are long (ReceiveHeadersToReceiveResponse): their rows get a wider label column. */
+const REAL_LABEL_WIDTH = 210;
+
 /**
  * The rows of the navigation at the cursor (from its first span on); with no navigation
  * (an imported file of requests only, or requests before the first page), every span.
  */
 export function layoutWaterfall(state: BrowserViewState, width: number, labelWidth = 150): WaterfallLayout {
-  const navigation = state.navigations.at(-1) ?? null;
+  const navigation = shownNavigation(state);
+  if (state.source && labelWidth < REAL_LABEL_WIDTH) labelWidth = REAL_LABEL_WIDTH;
   // The navigation's spans begin with its "Handle input" phase, recorded before navigation.begin.
   const first = navigation ? state.spans.find((s) => s.navigationId === navigation.navigationId) : undefined;
   const fromSeq = first?.seq ?? navigation?.beginSeq ?? 0;
@@ -103,6 +118,18 @@ export function layoutWaterfall(state: BrowserViewState, width: number, labelWid
     if (spans.length)
       rows.push({ key: phase.id, label: phase.name, kind: 'phase', y: 0, segments: spans.map(segment) });
   }
+  // A real Chromium's navigation phases (category 'phase' with no NavScope phase), one row per name and track.
+  const realPhases = new Map<string, SpanView[]>();
+  for (const span of inRange) {
+    if (span.category !== 'phase' || span.phase !== null) continue;
+    if (navigation && span.navigationId !== navigation.navigationId) continue;
+    const key = `${span.name} ${typeof span.args.track === 'string' ? span.args.track : ''}`;
+    realPhases.set(key, [...(realPhases.get(key) ?? []), span]);
+  }
+  for (const [key, spans] of [...realPhases].sort(
+    (a, b) => realPhaseOrder(a[1][0]!.name) - realPhaseOrder(b[1][0]!.name) || a[1][0]!.start - b[1][0]!.start,
+  ))
+    rows.push({ key, label: spans[0]!.name, kind: 'phase', y: 0, segments: spans.map(segment) });
   const byRequest = new Map<string, SpanView[]>();
   for (const span of inRange) {
     if (span.category !== 'net' || !span.requestId) continue;

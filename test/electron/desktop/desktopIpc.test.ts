@@ -49,6 +49,7 @@ describe('the desktop IPC handlers (main process)', () => {
       'navscope:killRenderer',
       'navscope:navigate',
       'navscope:proceedInterstitial',
+      'navscope:recordReal',
       'navscope:reload',
       'navscope:stepMode',
       'navscope:subscribe',

@@ -43,6 +43,7 @@ describe('the preload API', () => {
       'killRenderer',
       'navigate',
       'proceedInterstitial',
+      'recordReal',
       'reload',
       'stepMode',
       'subscribeTrace',

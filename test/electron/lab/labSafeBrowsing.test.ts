@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Lab } from '../../../electron/lab/lab.js';
 import { LAB_SAFE_BROWSING_EXPRESSIONS, buildLabSafeBrowsingLists } from '../../../electron/lab/labSafeBrowsingList.js';
 import type { SafeBrowsingListFile } from '../../../electron/lab/labSafeBrowsingList.js';
+import { partitionPoint } from '../../../shared/base/partitionPoint.js';
 import { dnsQuery, httpGet, httpsGet } from './labTestClient.js';
 
 const ROOT = '127.53.0.1';
@@ -47,16 +48,8 @@ function prefixesOf(list: SafeBrowsingListFile): Buffer[] {
 function prefixListed(list: SafeBrowsingListFile, hash: Buffer): boolean {
   const prefixes = prefixesOf(list);
   const wanted = hash.subarray(0, list.prefixSize);
-  let low = 0;
-  let high = prefixes.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const order = Buffer.compare(prefixes[middle] ?? Buffer.alloc(0), wanted);
-    if (order === 0) return true;
-    if (order < 0) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
+  const at = partitionPoint(prefixes.length, (i) => Buffer.compare(prefixes[i]!, wanted) < 0);
+  return at < prefixes.length && Buffer.compare(prefixes[at]!, wanted) === 0;
 }
 
 function fullHashListed(list: SafeBrowsingListFile, hash: Buffer): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textAdvance } from '../../../electron/renderer-process/layoutEngine.js';
+import { textAdvance } from '../../../electron/renderer-process/fontMetrics.js';
 import { render } from './renderingTestUtils.js';
 import { loadBlinkLibraries } from '../../../electron/renderer-process/blinkLibraries.js';
 

@@ -1,18 +1,11 @@
 /** Helpers for the rendering-pipeline tests: parse a page, find elements, style and lay it out. */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { parseStyleSheet } from '../../../electron/renderer-process/cssStyleSheet.js';
-import {
-  buildRenderTree,
-  layoutRenderTree,
-  type LayoutBox,
-  type LayoutResult,
-  type RenderTree,
-} from '../../../electron/renderer-process/layoutEngine.js';
-import {
-  resolveStyles,
-  type ComputedStyle,
-  type StyleResolution,
-} from '../../../electron/renderer-process/styleResolver.js';
+import type { LayoutBox } from '../../../electron/renderer-process/layoutBox.js';
+import { layoutRenderTree, type LayoutResult } from '../../../electron/renderer-process/layoutEngine.js';
+import { buildRenderTree, type RenderTree } from '../../../electron/renderer-process/layoutTreeBuilder.js';
+import type { ComputedStyle } from '../../../electron/renderer-process/computedStyle.js';
+import { resolveStyles, type StyleResolution } from '../../../electron/renderer-process/styleResolver.js';
 
 export type Element = DefaultTreeAdapterMap['element'];
 export type Document = DefaultTreeAdapterMap['document'];

@@ -1,12 +1,10 @@
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { parseSelectorList, parseStyleSheet } from '../../../electron/renderer-process/cssStyleSheet.js';
-import {
-  matchesSelector,
-  resolveStyles,
-  specificity,
-  userAgentStyleSheet,
-} from '../../../electron/renderer-process/styleResolver.js';
+import { userAgentStyleSheet } from '../../../electron/renderer-process/cssDefaultStyleSheets.js';
+import { matchesSelector } from '../../../electron/renderer-process/selectorChecker.js';
+import { specificity } from '../../../electron/renderer-process/selectorSpecificity.js';
+import { resolveStyles } from '../../../electron/renderer-process/styleResolver.js';
 import { byId, render } from './renderingTestUtils.js';
 import { loadBlinkLibraries } from '../../../electron/renderer-process/blinkLibraries.js';
 

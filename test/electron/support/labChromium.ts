@@ -12,6 +12,7 @@ import type { Lab } from '../../../electron/lab/lab.js';
 import { chromiumLabFlags } from '../../../electron/node/chromiumLabFlags.js';
 import { temporaryFolder } from '../../support/temporaryFolder.js';
 import { CHROMIUM } from './chromiumSuite.js';
+import { errorMessage } from '../../../shared/base/errors.js';
 
 export interface LabRecording {
   dir: string;
@@ -51,7 +52,7 @@ export async function recordLabPages(lab: Lab, urls: readonly string[]): Promise
     );
     for (const url of urls)
       await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
-        failed.set(url, error instanceof Error ? error.message.split('\n')[0]! : String(error));
+        failed.set(url, errorMessage(error).split('\n')[0]!);
       });
     // The HAR is written when the context closes.
     await context.close();

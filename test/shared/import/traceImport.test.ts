@@ -37,12 +37,24 @@ describe('opening a file: the import dispatcher', () => {
     expect(detectFormat({ hello: 1 })).toBeNull();
   });
 
-  it('leaves Chrome traces recorded by Chromium to their importer (issue 17), saying so', async () => {
-    expect((await refusal('{"traceEvents": [{"ph": "M", "name": "process_name"}]}')).message).toContain(
-      'Chrome trace import arrives with issue 17',
+  it('hands Chrome traces recorded by Chromium to the real-Chromium importer, which names what is wrong', async () => {
+    const object = await importTraceFile(
+      '{"traceEvents": [{"ph": "M", "pid": 1, "tid": 1, "name": "process_name", "args": {"name": "Browser"}}]}',
+      'trace.json',
     );
+    expect(object.format).toBe('chrome-trace');
+    expect(object.trace.events[0]).toMatchObject({ type: 'trace.source', origin: 'chrome-trace', name: 'trace.json' });
+    expect(object.trace.events[2]).toMatchObject({ type: 'real.process', pid: 1, kind: 'browser' });
     // The array form may lack its closing bracket; it is closed, then handed to the same importer.
-    expect((await refusal('[{"ph": "X", "ts": 1},\n{"ph": "X", "ts": 2},\n')).message).toContain('issue 17');
+    const array = await importTraceFile(
+      '[{"ph": "X", "pid": 1, "tid": 1, "ts": 1, "name": "a"},\n{"ph": "X", "pid": 1, "tid": 1, "ts": 2, "name": "b"},\n',
+      'array.json',
+    );
+    expect(array.repaired).toMatch(/closed/);
+    expect(array.trace.events[1]).toMatchObject({ type: 'real.summary', counts: { events: 2 } });
+    expect((await refusal('{"traceEvents": [{"ph": "M", "name": "process_name"}]}')).message).toBe(
+      'trace event #0 ("process_name") has no numeric pid',
+    );
   });
 
   it('gunzips, and refuses a gzip that is broken or unpacks past the size limit', async () => {

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadTiming } from '../../../shared/ipc/messageCatalogue.js';
+import { type LoadTiming, noLoadTiming } from '../../../shared/net/loadTiming.js';
 import { devtoolsPhases, harTimings, harTotalTime } from '../../../shared/net/harTimings.js';
 
-const NONE: LoadTiming = {
-  requestStart: -1,
-  dnsStart: -1,
-  dnsEnd: -1,
-  connectStart: -1,
-  connectEnd: -1,
-  sslStart: -1,
-  sslEnd: -1,
-  sendStart: -1,
-  sendEnd: -1,
-  receiveHeadersStart: -1,
-  receiveHeadersEnd: -1,
-};
+const NONE: LoadTiming = noLoadTiming();
 
 /** µs on one clock, starting at 1,000,000. */
 const BASE = 1_000_000;
