@@ -3,6 +3,7 @@
 // the window into out/renderer/ with Vite.
 // Usage: node electron/build.mjs [--node-only]   (also runs on `npm install` via "prepare")
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -13,6 +14,7 @@ export const NODE_ENTRIES = {
   cli: 'electron/hosts/cli/navscopeCli.ts',
   networkThread: 'electron/network/networkThreadMain.ts',
   bench: 'electron/hosts/bench/navscopeBench.ts',
+  rendererSnapshotBuild: 'electron/hosts/node/rendererSnapshotBuild.ts',
 };
 
 /**
@@ -37,6 +39,16 @@ export async function buildNode() {
   };
   await build({ ...common, entryPoints: NODE_ENTRIES, outExtension: { '.js': '.mjs' }, format: 'esm' });
   await build({ ...common, entryPoints: COMMONJS_ENTRIES, outExtension: { '.js': '.cjs' }, format: 'cjs' });
+  // The renderer's startup snapshot: the same entry with its libraries in one file (a snapshot
+  // cannot load packages), run once by Node, which writes its heap to rendererProcessSnapshot.blob.
+  await build({
+    ...common,
+    packages: undefined,
+    entryPoints: { rendererProcessSnapshot: COMMONJS_ENTRIES.rendererProcess },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+  });
+  execFileSync(process.execPath, [path.join(root, 'out/node/rendererSnapshotBuild.mjs')], { stdio: 'inherit' });
 }
 
 /** The desktop shell: Electron's main process (ESM) and the window's preload (one CommonJS file, as sandboxed preloads require). */

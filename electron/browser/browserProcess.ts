@@ -29,7 +29,7 @@ export interface BrowserProcessOptions {
   network: NetworkServiceConfig;
   /** Keep one spare renderer process ready, as Chromium does (default off). */
   spareRenderer?: boolean;
-  /** Start a renderer process for the target site in parallel with the request (default off). */
+  /** Start a renderer process for the target site when the navigation starts, in parallel with the request (default on, as in Chromium). */
   speculativeProcesses?: boolean;
   /** Commit error pages for network errors in an error-page process (default on). */
   errorPages?: boolean;
@@ -71,7 +71,10 @@ export class BrowserProcess {
         threadName: THREAD_NAMES.browser,
       },
       this.router.browserPort(),
-      { record: (r) => this.recorder.record(r) },
+      {
+        record: (r) => this.recorder.record(r),
+        delivered: (envelope, deliveredAt, by) => this.recorder.recordMessage(envelope, deliveredAt, by),
+      },
       monotonicMicros,
     );
     this.router.setBrowserEndpoint(this.endpoint);
@@ -87,14 +90,14 @@ export class BrowserProcess {
       clock: this.router.gate.clock,
       tracing: this.tracing,
       processes: {
-        processForSite: (site, purpose) => this.processForSite(site, purpose),
+        processForSite: (site, purpose, speculative) => this.processForSite(site, purpose, speculative ?? null),
         hasProcessFor: (site) => this.siteInstanceFor(site).liveProcess() !== null,
         releaseProcessIfUnused: (host, reason, lastFrameLeft) =>
           this.releaseProcessIfUnused(host, reason, lastFrameLeft),
       },
       safeBrowsing: this.safeBrowsing,
       downloads: this.downloads,
-      speculativeProcesses: options.speculativeProcesses ?? false,
+      speculativeProcesses: options.speculativeProcesses ?? true,
       errorPages: options.errorPages ?? true,
     };
     this.webContents = new WebContents(
@@ -171,7 +174,8 @@ export class BrowserProcess {
    * time in µs; rejects when the process is not ready or goes away first.
    */
   pingRenderer(processId: string): Promise<number> {
-    const host = [...this.processes].find((p) => p.endpointId === processId && p.state === 'ready');
+    let host: RenderProcessHost | undefined;
+    for (const p of this.processes) if (p.endpointId === processId && p.state === 'ready') host = p;
     if (!host) return Promise.reject(new Error(`${processId} is not a ready renderer process`));
     const sequence = ++this.pingCounter;
     return new Promise<number>((resolve, reject) => {
@@ -248,9 +252,25 @@ export class BrowserProcess {
    * One process per site: the site's live process if it has one; else the spare
    * process, taken now; else a new one. Every choice is recorded.
    */
-  private processForSite(site: string, purpose: 'commit' | 'speculative'): ProcessChoice {
+  private processForSite(
+    site: string,
+    purpose: 'commit' | 'speculative',
+    speculative: RendererProcess | null = null,
+  ): ProcessChoice {
     const instance = this.siteInstanceFor(site);
     const existing = instance.liveProcess();
+    if (existing && existing === speculative) {
+      // The process this navigation started when it began: its launch overlapped the request.
+      this.tracing.record({
+        type: 'process.assigned',
+        processId: existing.endpointId,
+        pid: existing.pid,
+        site,
+        how: 'speculative',
+        reason: `the process started for ${site} when the navigation began, in parallel with the request${existing.state === 'ready' ? ', is ready' : ', is still starting'}`,
+      });
+      return { host: existing, how: 'speculative' };
+    }
     if (existing) {
       this.tracing.record({
         type: 'process.assigned',
@@ -327,7 +347,7 @@ export class BrowserProcess {
     const instance = this.siteInstanceFor(host.site);
     if (instance.process === host) instance.process = null;
     this.tracing.record({ type: 'process.discarded', processId: host.endpointId, site: host.site, reason });
-    host.shutdown(`discarded: ${reason}`);
+    host.fastShutdown();
   }
 
   /** Session history survives a restart (Chromium's session restore, without reloading the page). */

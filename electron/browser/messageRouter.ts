@@ -4,7 +4,9 @@
  * forwards the rest (renderer ↔ network traffic crosses here, as Mojo pipes cross
  * the browser process's broker in Chromium). It is the transport, so it also:
  *   - rejects a frame whose sender claims another endpoint's identity,
- *   - takes in children's trace records,
+ *   - takes in children's trace records, and writes the record of each message a
+ *     child received from the envelope it forwarded, when the child's delivery
+ *     receipt arrives (the record does not travel back),
  *   - holds a loader's messages while the browser decides where they go, and
  *     re-addresses them when a navigation's loader moves to a renderer at commit,
  *   - in step mode, holds every message at delivery until the user lets it go (StepGate).
@@ -12,7 +14,14 @@
 import { concatBytes } from '../../shared/base/bytes.js';
 import { BROWSER_ENDPOINT, type EndpointId, type EndpointInfo, type EndpointRole } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
-import { type WireFrame, checkFrame } from '../../shared/ipc/messageEnvelope.js';
+import {
+  type AnyEnvelope,
+  type PackedFrame,
+  type WireFrame,
+  checkFrame,
+  envelopeObject,
+  packMessage,
+} from '../../shared/ipc/messageEnvelope.js';
 import type { TraceRecorder } from '../../shared/trace/traceRecorder.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 import { fieldOf } from '../../shared/base/fields.js';
@@ -21,8 +30,12 @@ import { StepGate } from './stepGate.js';
 export interface ChildChannel {
   readonly endpointId: EndpointId;
   readonly role: Exclude<EndpointRole, 'browser'>;
-  post(frame: WireFrame): void;
+  /** Posts a frame, packed (see packFrame). */
+  post(frame: PackedFrame): void;
 }
+
+/** Messages forwarded to a child and not yet receipted: kept until the receipt comes (or the child goes). */
+const MAX_IN_FLIGHT = 100_000;
 
 type RouteState =
   | { mode: 'held'; queue: Record<string, unknown>[]; watchers: Set<() => void> }
@@ -32,6 +45,8 @@ type RouteState =
 export class MessageRouter {
   private readonly channels = new Map<EndpointId, ChildChannel>();
   private readonly routes = new Map<string, RouteState>();
+  /** Flow id → the envelope forwarded to a child (and to whom), until the child's delivery receipt. */
+  private readonly inFlight = new Map<string, { envelope: Record<string, unknown>; to: EndpointId }>();
   private browser: MessageEndpoint | null = null;
   /** Step mode; its clock runs the model's timeouts (paused while a message waits for the user). */
   readonly gate: StepGate;
@@ -50,6 +65,8 @@ export class MessageRouter {
 
   detach(endpointId: EndpointId): void {
     this.channels.delete(endpointId);
+    // What it never receipted was never recorded as delivered: it was not.
+    for (const [flowId, sent] of this.inFlight) if (sent.to === endpointId) this.inFlight.delete(flowId);
   }
 
   isAttached(endpointId: EndpointId): boolean {
@@ -88,14 +105,14 @@ export class MessageRouter {
         onHello(frame.endpoint);
         return;
       case 'trace':
-        this.recorder.ingest(channel.endpointId, channel.role, frame.records, now);
+        this.ingest(channel, frame.records, now);
         return;
       case 'message': {
         // Records that ride on the message happened before it was sent.
-        if (frame.trace) this.recorder.ingest(channel.endpointId, channel.role, frame.trace, now);
-        const envelope = frame.envelope;
+        if (frame.trace) this.ingest(channel, frame.trace, now);
+        const envelope = envelopeObject(frame.envelope);
         const from = fieldOf(envelope, 'from');
-        if (typeof envelope !== 'object' || envelope === null || from !== channel.endpointId) {
+        if (envelope === null || from !== channel.endpointId) {
           this.rejected(
             channel.endpointId,
             fieldOf(envelope, 'name'),
@@ -104,9 +121,47 @@ export class MessageRouter {
           );
           return;
         }
-        this.route(envelope as Record<string, unknown>);
+        this.route(envelope);
         return;
       }
+    }
+  }
+
+  /** A child's batch: its own trace records, checked by the recorder, and its delivery receipts. */
+  private ingest(channel: ChildChannel, records: unknown[], now: number): void {
+    for (const raw of records) {
+      if (Array.isArray(raw)) this.receipted(channel.endpointId, raw, now);
+      else this.recorder.ingestOne(channel.endpointId, channel.role, raw, now);
+    }
+  }
+
+  /**
+   * A child says it delivered a message (`[flowId, deliveredAt]`): the message's record,
+   * written from the envelope this router forwarded to that child. A receipt for
+   * anything else is refused.
+   */
+  private receipted(sender: EndpointId, receipt: unknown[], now: number): void {
+    const [flowId, deliveredAt] = receipt;
+    const sent = typeof flowId === 'string' ? this.inFlight.get(flowId) : undefined;
+    const problem =
+      receipt.length !== 2 ||
+      typeof flowId !== 'string' ||
+      typeof deliveredAt !== 'number' ||
+      !Number.isFinite(deliveredAt)
+        ? 'a delivery receipt is [flow id, delivered at]'
+        : !sent || sent.to !== sender
+          ? `a delivery receipt for ${JSON.stringify(flowId.slice(0, 60))}, which was not sent to ${sender}`
+          : null;
+    if (problem !== null) {
+      this.rejected(sender, 'delivery receipt', problem, now);
+      return;
+    }
+    this.inFlight.delete(flowId as string);
+    try {
+      // The receiver checked this envelope before it receipted it.
+      this.recorder.recordMessage(sent!.envelope as unknown as AnyEnvelope, deliveredAt as number, sender);
+    } catch (error) {
+      this.rejected(sender, 'delivery receipt', `the message it receipts cannot be recorded: ${String(error)}`, now);
     }
   }
 
@@ -117,7 +172,7 @@ export class MessageRouter {
   injectRaw(endpointId: EndpointId, frame: unknown): boolean {
     const channel = this.channels.get(endpointId);
     if (!channel) return false;
-    channel.post(frame as WireFrame);
+    channel.post(frame as PackedFrame);
     return true;
   }
 
@@ -220,7 +275,12 @@ export class MessageRouter {
       );
       return;
     }
-    channel.post({ kind: 'message', envelope: envelope as never });
+    const flowId = envelope.flowId;
+    if (typeof flowId === 'string') {
+      if (this.inFlight.size >= MAX_IN_FLIGHT) this.inFlight.delete(this.inFlight.keys().next().value!);
+      this.inFlight.set(flowId, { envelope, to: channel.endpointId });
+    }
+    channel.post(packMessage(envelope));
   }
 
   private rejected(from: string, name: unknown, reason: string, ts: number): void {

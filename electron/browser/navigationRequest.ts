@@ -56,7 +56,8 @@ export interface NavigationTransport {
 
 /** How the browser finds renderer processes (BrowserProcess: one per site, the spare, speculative ones). */
 export interface RendererProcessPolicy {
-  processForSite(site: string, purpose: 'commit' | 'speculative'): ProcessChoice;
+  /** `speculative`: the process this navigation started when it began, if any (taken, it is recorded as such). */
+  processForSite(site: string, purpose: 'commit' | 'speculative', speculative?: RendererProcess | null): ProcessChoice;
   hasProcessFor(site: string): boolean;
   /** Ends a process that neither a frame nor a navigation needs any more. */
   releaseProcessIfUnused(host: RendererProcess, reason: string, lastFrameLeft: boolean): void;
@@ -499,7 +500,7 @@ export class NavigationRequest {
     if (this.speculative && this.speculative.site !== site) {
       this.discardSpeculative(`a redirect changed the site from ${this.speculative.site} to ${site}`);
     }
-    const choice = this.services.processes.processForSite(site, 'commit');
+    const choice = this.services.processes.processForSite(site, 'commit', this.speculative);
     const host = choice.host;
     this.useProcess(host);
     if (host.state === 'launching') {

@@ -53,6 +53,8 @@ export class RenderProcessHost implements RendererProcess {
   readonly ready: Promise<void>;
   private process: LaunchedRenderer | null = null;
   private shutdownRequested = false;
+  /** Ended by the browser at once, holding no document (Chromium's fast shutdown): an exit, not a crash. */
+  private fastShutdownRequested = false;
   private unresponsive = false;
   /** Navigations that may still commit here (Chromium keeps a process alive for its pending views). */
   private pendingNavigations = 0;
@@ -190,15 +192,17 @@ export class RenderProcessHost implements RendererProcess {
       this.router.detach(this.endpointId);
       const pid = this.pid ?? -1;
       const clean = this.shutdownRequested && exit.code === 0 && exit.signal === null;
-      if (clean) {
+      const fast = this.fastShutdownRequested && exit.reason !== 'launch-failed';
+      if (clean || fast) {
         this.state = 'exited';
+        if (!clean) this.tracing.endOpenSpans(this.endpointId, `renderer process ${this.endpointId} was shut down`);
         this.tracing.record({
           type: 'process.exit',
           processId: this.endpointId,
           pid,
           code: exit.code,
           signal: exit.signal,
-          reason: 'clean-exit',
+          reason: clean ? 'clean-exit' : 'fast-shutdown',
         });
       } else {
         this.state = 'crashed';
@@ -252,6 +256,18 @@ export class RenderProcessHost implements RendererProcess {
     setTimeout(() => {
       if (this.isAlive) process?.kill();
     }, SHUTDOWN_GRACE_MS).unref();
+  }
+
+  /**
+   * Ends a process that never held a document (a discarded speculative or spare one)
+   * at once, as Chromium's RenderProcessHost::FastShutdownIfPossible does: no message,
+   * whether it is still starting or ready, and its end is an exit, not a crash.
+   */
+  fastShutdown(): void {
+    if (!this.isAlive || this.shutdownRequested) return;
+    this.shutdownRequested = true;
+    this.fastShutdownRequested = true;
+    this.process?.kill();
   }
 
   kill(): void {

@@ -4,7 +4,7 @@
  * processes. Both run the same renderer entry script.
  */
 import type { EndpointId } from '../../shared/ipc/endpoints.js';
-import type { WireFrame } from '../../shared/ipc/messageEnvelope.js';
+import type { PackedFrame } from '../../shared/ipc/messageEnvelope.js';
 
 /**
  * V8 flags for renderer processes: a 1 MB young generation (semi-space) keeps a
@@ -31,7 +31,7 @@ export interface LaunchedRenderer {
   onSpawn(listener: (pid: number) => void): void;
   onMessage(listener: (raw: unknown) => void): void;
   onExit(listener: (exit: RendererExit) => void): void;
-  post(frame: WireFrame): void;
+  post(frame: PackedFrame): void;
   kill(): void;
 }
 

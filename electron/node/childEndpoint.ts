@@ -1,12 +1,12 @@
 /**
  * Wires a child thread or process to its parent: a MessageEndpoint whose trace
  * records travel to the recorder over the same ordered channel, and which announces
- * itself with a hello frame once its handlers are installed.
+ * itself with a hello frame once its handlers are installed. Frames go out packed.
  */
 import { ChannelTraceSink } from '../../shared/ipc/channelTraceSink.js';
 import type { EndpointInfo } from '../../shared/ipc/endpoints.js';
 import { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
-import { checkFrame } from '../../shared/ipc/messageEnvelope.js';
+import { checkFrame, packFrame } from '../../shared/ipc/messageEnvelope.js';
 import type { TraceRecord } from '../../shared/trace/traceEvent.js';
 import { monotonicMicros } from './monotonicClock.js';
 import type { ParentPort } from './parentPort.js';
@@ -19,7 +19,7 @@ export class ChildEndpoint {
     readonly info: EndpointInfo,
     private readonly port: ParentPort,
   ) {
-    this.sink = new ChannelTraceSink<TraceRecord>({ post: (frame) => port.post(frame) });
+    this.sink = new ChannelTraceSink<TraceRecord>({ post: (frame) => port.post(packFrame(frame)) });
     this.endpoint = new MessageEndpoint(info, this.sink.orderedPort(), this.sink, monotonicMicros);
   }
 
@@ -40,7 +40,7 @@ export class ChildEndpoint {
           `unexpected ${check.frame.kind} frame from the browser process`,
         );
     });
-    this.port.post({ kind: 'hello', endpoint: this.info });
+    this.port.post(packFrame({ kind: 'hello', endpoint: this.info }));
   }
 
   flush(): void {

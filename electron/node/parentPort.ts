@@ -5,7 +5,6 @@
  *   - a Node child_process.fork child  → process.send / process.on('message')
  * The same entry script runs unchanged in all three.
  */
-import { isMainThread, parentPort as workerParentPort } from 'node:worker_threads';
 
 export interface ParentPort {
   readonly kind: 'electron-utility' | 'worker-thread' | 'node-ipc';
@@ -44,15 +43,7 @@ export function getParentPort(): ParentPort {
       close: () => electronPort.removeAllListeners('message'),
     };
   }
-  if (!isMainThread && workerParentPort) {
-    const port = workerParentPort;
-    return {
-      kind: 'worker-thread',
-      post: (message) => port.postMessage(message),
-      onMessage: (listener) => port.on('message', listener),
-      close: () => port.close(),
-    };
-  }
+  // (A worker thread has no process.send, even inside a forked process.)
   if (typeof process.send === 'function') {
     return {
       kind: 'node-ipc',
@@ -61,6 +52,17 @@ export function getParentPort(): ParentPort {
       },
       onMessage: (listener) => process.on('message', listener),
       close: () => process.disconnect?.(),
+    };
+  }
+  // Looked up only here: a renderer process, started from a startup snapshot, never loads worker_threads.
+  const { isMainThread, parentPort: workerParentPort } = process.getBuiltinModule('node:worker_threads');
+  if (!isMainThread && workerParentPort) {
+    const port = workerParentPort;
+    return {
+      kind: 'worker-thread',
+      post: (message) => port.postMessage(message),
+      onMessage: (listener) => port.on('message', listener),
+      close: () => port.close(),
     };
   }
   throw new Error(

@@ -46,3 +46,40 @@ export function jsonShapeProblem(
   }
   return null;
 }
+
+/**
+ * The fast test behind `jsonShapeProblem` (true when it would find no problem), with
+ * no allocation. It recurses, but never deeper than `maxDepth` levels.
+ */
+export function isJsonShape(value: unknown, limits: { maxDepth?: number; maxString?: number } = {}): boolean {
+  return isJsonAt(value, 0, limits.maxDepth ?? MAX_JSON_DEPTH, limits.maxString ?? MAX_TRACE_STRING);
+}
+
+function isJsonAt(item: unknown, depth: number, maxDepth: number, maxString: number): boolean {
+  switch (typeof item) {
+    case 'string':
+      return item.length <= maxString;
+    case 'number':
+      return Number.isFinite(item);
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'object': {
+      if (item === null) return true;
+      if (depth >= maxDepth) return false;
+      if (Array.isArray(item)) {
+        for (let i = 0; i < item.length; i++) if (!isJsonAt(item[i], depth + 1, maxDepth, maxString)) return false;
+        return true;
+      }
+      const proto: unknown = Object.getPrototypeOf(item);
+      if (proto !== Object.prototype && proto !== null) return false;
+      const fields = item as Record<string, unknown>;
+      for (const key in fields) {
+        if (Object.hasOwn(fields, key) && !isJsonAt(fields[key], depth + 1, maxDepth, maxString)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}

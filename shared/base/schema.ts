@@ -3,15 +3,20 @@
  * boundary. Every schema both validates an unknown value and gives its static
  * type (`Infer<typeof schema>`), so the message catalogue has one source of truth.
  *
- * Validation never throws: `check` returns the first problem as a readable string
- * naming the path (`payload.head.status: expected an integer`), or null.
+ * Each schema is built once into two functions: `is`, the fast test every message
+ * and trace event goes through (no allocation, no path strings: it runs on the IPC
+ * hot path), and `check`, which says what is wrong. `check` runs `is` first and only
+ * explains a value that failed, naming the path (`payload.head.status: expected an
+ * integer`). Neither ever throws.
  */
 
-import { type JsonValue, jsonShapeProblem } from './json.js';
+import { type JsonValue, jsonShapeProblem, isJsonShape } from './json.js';
 
 export interface Schema<T> {
   /** Short description used in error messages ("string", "object", …). */
   readonly description: string;
+  /** True when `value` conforms: the fast test (no allocation). */
+  is(value: unknown): boolean;
   /** Returns null when `value` conforms, otherwise a message naming the offending path. */
   check(value: unknown, path: string): string | null;
   /** Phantom field carrying the static type; never set at runtime. */
@@ -21,6 +26,15 @@ export interface Schema<T> {
 }
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
+
+/** A schema from its fast test and its explanation of a value that failed the test. */
+function schema<T>(
+  description: string,
+  is: (value: unknown) => boolean,
+  explain: (value: unknown, path: string) => string,
+): Schema<T> {
+  return { description, is, check: (value, path) => (is(value) ? null : explain(value, path)) };
+}
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -36,113 +50,140 @@ function fail(path: string, expected: string, value: unknown): string {
 
 export function string(options: { maxLength?: number; pattern?: RegExp } = {}): Schema<string> {
   const maxLength = options.maxLength ?? 1_000_000;
-  return {
-    description: 'string',
-    check(value, path) {
+  const pattern = options.pattern;
+  return schema(
+    'string',
+    pattern
+      ? (value) => typeof value === 'string' && value.length <= maxLength && pattern.test(value)
+      : (value) => typeof value === 'string' && value.length <= maxLength,
+    (value, path) => {
       if (typeof value !== 'string') return fail(path, 'a string', value);
       if (value.length > maxLength) return `${path}: string longer than ${maxLength} characters`;
-      if (options.pattern && !options.pattern.test(value))
-        return `${path}: "${value.slice(0, 80)}" does not match ${String(options.pattern)}`;
-      return null;
+      return `${path}: "${value.slice(0, 80)}" does not match ${String(pattern)}`;
     },
-  };
+  );
 }
 
 export function number(
   options: { integer?: boolean; min?: number; max?: number; finite?: boolean } = {},
 ): Schema<number> {
-  return {
-    description: options.integer ? 'integer' : 'number',
-    check(value, path) {
+  const { integer = false, finite = false } = options;
+  const min = options.min ?? -Infinity;
+  const max = options.max ?? Infinity;
+  return schema(
+    integer ? 'integer' : 'number',
+    (value) =>
+      typeof value === 'number' &&
+      value >= min &&
+      value <= max &&
+      (integer ? Number.isInteger(value) : finite ? Number.isFinite(value) : value === value),
+    (value, path) => {
       if (typeof value !== 'number') return fail(path, 'a number', value);
       if (Number.isNaN(value)) return `${path}: NaN is not a number`;
-      if (options.finite && !Number.isFinite(value)) return `${path}: ${value} is not a finite number`;
-      if (options.integer && !Number.isInteger(value)) return `${path}: expected an integer, got ${value}`;
-      if (options.min !== undefined && value < options.min) return `${path}: ${value} is below ${options.min}`;
-      if (options.max !== undefined && value > options.max) return `${path}: ${value} is above ${options.max}`;
-      return null;
+      if (finite && !Number.isFinite(value)) return `${path}: ${value} is not a finite number`;
+      if (integer && !Number.isInteger(value)) return `${path}: expected an integer, got ${value}`;
+      if (value < min) return `${path}: ${value} is below ${min}`;
+      return `${path}: ${value} is above ${max}`;
     },
-  };
+  );
 }
 
 export function boolean(): Schema<boolean> {
-  return {
-    description: 'boolean',
-    check: (value, path) => (typeof value === 'boolean' ? null : fail(path, 'a boolean', value)),
-  };
+  return schema(
+    'boolean',
+    (value) => typeof value === 'boolean',
+    (value, path) => fail(path, 'a boolean', value),
+  );
 }
 
 export function literal<const L extends readonly (string | number | boolean | null)[]>(
   ...values: L
 ): Schema<L[number]> {
-  return {
-    description: values.map((v) => JSON.stringify(v)).join(' | '),
-    check(value, path) {
-      return values.includes(value as L[number])
-        ? null
-        : `${path}: expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)?.slice(0, 80) ?? describeValue(value)}`;
-    },
-  };
+  const set = new Set<unknown>(values);
+  const listed = values.map((v) => JSON.stringify(v)).join(', ');
+  return schema(
+    values.map((v) => JSON.stringify(v)).join(' | '),
+    values.length === 1 ? (value) => value === values[0] : (value) => set.has(value),
+    (value, path) =>
+      `${path}: expected one of ${listed}, got ${JSON.stringify(value)?.slice(0, 80) ?? describeValue(value)}`,
+  );
 }
 
 export function bytes(options: { maxLength?: number } = {}): Schema<Uint8Array> {
   const maxLength = options.maxLength ?? 64 * 1024 * 1024;
-  return {
-    description: 'bytes',
-    check(value, path) {
+  return schema(
+    'bytes',
+    (value) => value instanceof Uint8Array && value.byteLength <= maxLength,
+    (value, path) => {
       if (!(value instanceof Uint8Array)) return fail(path, 'bytes (Uint8Array)', value);
-      if (value.byteLength > maxLength) return `${path}: ${value.byteLength} bytes exceed the limit of ${maxLength}`;
-      return null;
+      return `${path}: ${value.byteLength} bytes exceed the limit of ${maxLength}`;
     },
-  };
+  );
 }
 
 export function array<T>(item: Schema<T>, options: { maxLength?: number } = {}): Schema<T[]> {
   const maxLength = options.maxLength ?? 100_000;
-  return {
-    description: `${item.description}[]`,
-    check(value, path) {
+  const itemIs = item.is;
+  return schema(
+    `${item.description}[]`,
+    (value) => {
+      if (!Array.isArray(value) || value.length > maxLength) return false;
+      for (let i = 0; i < value.length; i++) if (!itemIs(value[i])) return false;
+      return true;
+    },
+    (value, path) => {
       if (!Array.isArray(value)) return fail(path, 'an array', value);
       if (value.length > maxLength) return `${path}: array longer than ${maxLength}`;
       for (let i = 0; i < value.length; i++) {
         const problem = item.check(value[i], `${path}[${i}]`);
         if (problem) return problem;
       }
-      return null;
+      return `${path}: invalid`;
     },
-  };
+  );
 }
 
 export function tuple<const T extends readonly Schema<unknown>[]>(
   ...items: T
 ): Schema<{ -readonly [K in keyof T]: Infer<T[K]> }> {
-  return {
-    description: `[${items.map((i) => i.description).join(', ')}]`,
-    check(value, path) {
+  return schema(
+    `[${items.map((i) => i.description).join(', ')}]`,
+    (value) => {
+      if (!Array.isArray(value) || value.length !== items.length) return false;
+      for (let i = 0; i < items.length; i++) if (!items[i]!.is(value[i])) return false;
+      return true;
+    },
+    (value, path) => {
       if (!Array.isArray(value)) return fail(path, 'a tuple', value);
       if (value.length !== items.length) return `${path}: expected ${items.length} items, got ${value.length}`;
       for (let i = 0; i < items.length; i++) {
         const problem = items[i]!.check(value[i], `${path}[${i}]`);
         if (problem) return problem;
       }
-      return null;
+      return `${path}: invalid`;
     },
-  };
+  );
 }
 
 export function optional<T>(inner: Schema<T>): Schema<T | undefined> & { readonly optional: true } {
+  const innerIs = inner.is;
   return {
-    description: `${inner.description}?`,
+    ...schema<T | undefined>(
+      `${inner.description}?`,
+      (value) => value === undefined || innerIs(value),
+      (value, path) => inner.check(value, path) ?? `${path}: invalid`,
+    ),
     optional: true,
-    check: (value, path) => (value === undefined ? null : inner.check(value, path)),
   };
 }
 
 export function nullable<T>(inner: Schema<T>): Schema<T | null> {
-  return {
-    description: `${inner.description} | null`,
-    check: (value, path) => (value === null ? null : inner.check(value, path)),
-  };
+  const innerIs = inner.is;
+  return schema(
+    `${inner.description} | null`,
+    (value) => value === null || innerIs(value),
+    (value, path) => inner.check(value, path) ?? `${path}: invalid`,
+  );
 }
 
 type Shape = Record<string, Schema<unknown>>;
@@ -162,29 +203,48 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** A plain object with exactly these keys: unknown keys are rejected too. */
 export function object<S extends Shape>(shape: S): Schema<ObjectOf<S>> & { readonly shape: S } {
   const keys = Object.keys(shape);
+  const checks = keys.map((key) => shape[key]!.is);
+  const has = (key: string) => Object.hasOwn(shape, key);
   return {
-    description: 'object',
+    ...schema<ObjectOf<S>>(
+      'object',
+      (value) => {
+        if (!isPlainObject(value)) return false;
+        for (const key in value) if (!has(key)) return false;
+        for (let i = 0; i < keys.length; i++) if (!checks[i]!(value[keys[i]!])) return false;
+        return true;
+      },
+      (value, path) => {
+        if (!isPlainObject(value)) return fail(path, 'an object', value);
+        for (const key of Object.keys(value)) {
+          if (!has(key)) return `${path}: unexpected field "${key.slice(0, 60)}"`;
+        }
+        for (const key of keys) {
+          const problem = shape[key]!.check(value[key], `${path}.${key}`);
+          if (problem) return problem;
+        }
+        return `${path}: invalid`;
+      },
+    ),
     shape,
-    check(value, path) {
-      if (!isPlainObject(value)) return fail(path, 'an object', value);
-      for (const key of Object.keys(value)) {
-        if (!(key in shape)) return `${path}: unexpected field "${key.slice(0, 60)}"`;
-      }
-      for (const key of keys) {
-        const problem = shape[key]!.check(value[key], `${path}.${key}`);
-        if (problem) return problem;
-      }
-      return null;
-    },
   };
 }
 
 /** A plain object used as a dictionary: any string keys, values of one schema. */
 export function record<T>(values: Schema<T>, options: { maxKeys?: number } = {}): Schema<Record<string, T>> {
   const maxKeys = options.maxKeys ?? 10_000;
-  return {
-    description: `record<${values.description}>`,
-    check(value, path) {
+  const valueIs = values.is;
+  return schema(
+    `record<${values.description}>`,
+    (value) => {
+      if (!isPlainObject(value)) return false;
+      let count = 0;
+      for (const key in value) {
+        if (++count > maxKeys || !valueIs(value[key])) return false;
+      }
+      return true;
+    },
+    (value, path) => {
       if (!isPlainObject(value)) return fail(path, 'an object', value);
       const keys = Object.keys(value);
       if (keys.length > maxKeys) return `${path}: more than ${maxKeys} keys`;
@@ -192,9 +252,9 @@ export function record<T>(values: Schema<T>, options: { maxKeys?: number } = {})
         const problem = values.check(value[key], `${path}.${key}`);
         if (problem) return problem;
       }
-      return null;
+      return `${path}: invalid`;
     },
-  };
+  );
 }
 
 /** A discriminated union: the value's `field` selects which object schema applies. */
@@ -202,37 +262,67 @@ export function union<const F extends string, const M extends Record<string, Sch
   field: F,
   members: M,
 ): Schema<{ [K in keyof M]: Infer<M[K]> }[keyof M]> {
-  return {
-    description: `union by ${field}`,
-    check(value, path) {
+  const byTag = new Map<unknown, Schema<unknown>>(Object.entries(members));
+  return schema(
+    `union by ${field}`,
+    (value) => {
+      if (!isPlainObject(value)) return false;
+      const member = byTag.get(value[field]);
+      return member !== undefined && member.is(value);
+    },
+    (value, path) => {
       if (!isPlainObject(value)) return fail(path, 'an object', value);
       const tag = value[field];
-      if (typeof tag !== 'string' || !Object.prototype.hasOwnProperty.call(members, tag)) {
+      const member = byTag.get(tag);
+      if (typeof tag !== 'string' || !member)
         return `${path}.${field}: unknown variant ${JSON.stringify(tag)?.slice(0, 60) ?? describeValue(tag)}`;
-      }
-      return members[tag]!.check(value, path);
+      return member.check(value, path) ?? `${path}: invalid`;
     },
-  };
+  );
 }
 
 /**
  * JSON data of any shape, nested at most `maxDepth` deep with strings of at most
- * `maxString` characters (checked without recursion: see json.ts).
+ * `maxString` characters (see json.ts).
  */
 export function json(options: { maxDepth?: number; maxString?: number } = {}): Schema<JsonValue> {
-  return {
-    description: 'JSON data',
-    check(value, path) {
+  return schema(
+    'JSON data',
+    (value) => value !== undefined && isJsonShape(value, options),
+    (value, path) => {
       if (value === undefined) return `${path}: missing`;
-      const problem = jsonShapeProblem(value, options);
-      return problem ? `${path}: ${problem}` : null;
+      return `${path}: ${jsonShapeProblem(value, options) ?? 'invalid'}`;
     },
-  };
+  );
+}
+
+/** Any value at all: a field whose checking is left to a schema chosen later (an envelope's payload). */
+export function anything(): Schema<unknown> {
+  return schema(
+    'anything',
+    () => true,
+    (_value, path) => `${path}: invalid`,
+  );
 }
 
 /** Any value that survives structured cloning as plain data (used for opaque summaries). */
 export function unknownData(options: { maxDepth?: number } = {}): Schema<unknown> {
   const maxDepth = options.maxDepth ?? 16;
+  const isData = (value: unknown, depth: number): boolean => {
+    if (depth > maxDepth) return false;
+    if (value === null || typeof value !== 'object') {
+      const type = typeof value;
+      return type === 'string' || type === 'number' || type === 'boolean' || type === 'undefined' || value === null;
+    }
+    if (value instanceof Uint8Array) return true;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) if (!isData(value[i], depth + 1)) return false;
+      return true;
+    }
+    if (!isPlainObject(value)) return false;
+    for (const key in value) if (!isData(value[key], depth + 1)) return false;
+    return true;
+  };
   const walk = (value: unknown, path: string, depth: number): string | null => {
     if (depth > maxDepth) return `${path}: nested deeper than ${maxDepth}`;
     if (value === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof value)) return null;
@@ -253,5 +343,9 @@ export function unknownData(options: { maxDepth?: number } = {}): Schema<unknown
     }
     return fail(path, 'plain data', value);
   };
-  return { description: 'data', check: (value, path) => walk(value, path, 0) };
+  return schema(
+    'data',
+    (value) => isData(value, 0),
+    (value, path) => walk(value, path, 0) ?? `${path}: invalid`,
+  );
 }

@@ -32,6 +32,8 @@ declare global {
     constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
     decode(input?: Uint8Array, options?: { stream?: boolean }): string;
   }
+  /** HTML's microtask queue (Node 11+, every browser): runs `callback` at the end of the current turn. */
+  function queueMicrotask(callback: () => void): void;
   /** WHATWG Compression Streams (Node 18+, every browser): only what shared/real/traceInput.ts uses. */
   interface UniversalStreamReader {
     read(): Promise<{ done: boolean; value?: Uint8Array }>;

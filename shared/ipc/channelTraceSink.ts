@@ -4,8 +4,13 @@
  * rides on the next message frame (or goes on its own at the end of the turn), so on
  * that ordered channel the recorder always learns about a delivery before it sees
  * anything the delivery caused — and a reply costs one post, not two.
+ *
+ * A message delivered here is recorded as a receipt (its flow id and when it was
+ * delivered): the browser's router forwarded that very envelope and writes its trace
+ * event from it, so the payload and its summary do not travel back.
  */
-import type { WireFrame } from './messageEnvelope.js';
+import type { EndpointId } from './endpoints.js';
+import type { AnyEnvelope, DeliveryReceipt, WireFrame } from './messageEnvelope.js';
 import type { FramePort } from './messageEndpoint.js';
 
 export interface RawPort {
@@ -14,8 +19,12 @@ export interface RawPort {
 
 /** `R`: the records this thread writes (the trace's records; the transport's are among them). */
 export class ChannelTraceSink<R> {
-  private pending: R[] = [];
+  private pending: (R | DeliveryReceipt)[] = [];
   private scheduled = false;
+  private readonly flushSoon = (): void => {
+    this.scheduled = false;
+    this.flush();
+  };
 
   constructor(
     private readonly raw: RawPort,
@@ -23,17 +32,22 @@ export class ChannelTraceSink<R> {
   ) {}
 
   record(record: R): void {
-    this.pending.push(record);
+    this.add(record);
+  }
+
+  delivered(envelope: AnyEnvelope, deliveredAt: number, _recordedBy: EndpointId): void {
+    this.add([envelope.flowId, deliveredAt]);
+  }
+
+  private add(item: R | DeliveryReceipt): void {
+    this.pending.push(item);
     if (this.pending.length >= this.maxBatch) {
       this.flush();
       return;
     }
     if (!this.scheduled) {
       this.scheduled = true;
-      void Promise.resolve().then(() => {
-        this.scheduled = false;
-        this.flush();
-      });
+      queueMicrotask(this.flushSoon);
     }
   }
 
@@ -55,7 +69,7 @@ export class ChannelTraceSink<R> {
         }
         const trace = this.pending;
         this.pending = [];
-        this.raw.post({ ...frame, trace });
+        this.raw.post({ kind: 'message', envelope: frame.envelope, trace });
       },
     };
   }

@@ -2,6 +2,8 @@
  * One end of NavScope's message pipes: a thread that sends and receives catalogue
  * messages. Sending stamps the envelope; receiving validates it, records it once in
  * the trace with its sent and delivered moments, and only then runs the handler.
+ * (Away from the browser's UI thread, the record is a delivery receipt: see
+ * `TraceSink.delivered`.)
  * A malformed or unknown message is recorded as rejected and dropped; a handler that
  * throws is recorded as an error. Neither ever takes the receiver down.
  */
@@ -11,15 +13,28 @@ import type { MessageRecord, TransportSink } from './transportRecord.js';
 import type { EndpointId, EndpointInfo } from './endpoints.js';
 import { roleOf } from './endpoints.js';
 import { type MessageName, type PayloadOf, messageCatalogue } from './messageCatalogue.js';
-import { type AnyEnvelope, type MessageEnvelope, type WireFrame, checkEnvelope } from './messageEnvelope.js';
+import {
+  type AnyEnvelope,
+  type MessageEnvelope,
+  type WireFrame,
+  checkEnvelope,
+  compiledEntry,
+} from './messageEnvelope.js';
 import { describeMessage } from './messageSummary.js';
 
 export interface FramePort {
   post(frame: WireFrame): void;
 }
 
-/** Where an endpoint writes what it records: the transport's records (TransportSink). */
-export type TraceSink = TransportSink;
+/**
+ * Where an endpoint writes what it records: the transport's records (TransportSink).
+ * `delivered`, where present, takes a delivered message instead of its full record:
+ * a child's channel sends a receipt, and the browser, which forwarded the message,
+ * writes the record (see DeliveryReceipt).
+ */
+export interface TraceSink extends TransportSink {
+  delivered?(envelope: AnyEnvelope, deliveredAt: number, recordedBy: EndpointId): void;
+}
 
 export type Clock = () => number;
 
@@ -80,14 +95,13 @@ export class MessageEndpoint {
     payload: PayloadOf<N>,
     route: string | null = null,
   ): MessageEnvelope<N> {
-    const spec = messageCatalogue[name];
+    const spec = compiledEntry(name);
+    if (!spec) throw new Error(`${this.info.id} tried to send ${name}, which is not in the message catalogue`);
     const toRole = roleOf(to);
-    if (!(spec.from as readonly string[]).includes(this.info.role))
-      throw new Error(`${this.info.id} may not send ${name}`);
-    if (!toRole || !(spec.to as readonly string[]).includes(toRole))
-      throw new Error(`${name} may not be sent to ${to}`);
-    const problem = spec.payload.check(payload, 'payload');
-    if (problem) throw new Error(`${this.info.id} tried to send an invalid ${name}: ${problem}`);
+    if (!spec.from.has(this.info.role)) throw new Error(`${this.info.id} may not send ${name}`);
+    if (!toRole || !spec.to.has(toRole)) throw new Error(`${name} may not be sent to ${to}`);
+    if (!spec.payload.is(payload))
+      throw new Error(`${this.info.id} tried to send an invalid ${name}: ${spec.payload.check(payload, 'payload')}`);
     const envelope: MessageEnvelope<N> = {
       v: 1,
       flowId: `${this.info.id}#${++this.sentCount}`,
@@ -120,7 +134,8 @@ export class MessageEndpoint {
       );
       return;
     }
-    this.sink.record(messageRecord(envelope, deliveredAt, this.info.id));
+    if (this.sink.delivered) this.sink.delivered(envelope, deliveredAt, this.info.id);
+    else this.sink.record(messageRecord(envelope, deliveredAt, this.info.id));
     const handler = this.handlers.get(envelope.name);
     if (!handler) {
       this.sink.record({

@@ -15,7 +15,9 @@ export function traceEventProblem(raw: unknown): string | null {
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string') return 'no type';
   if (!Object.hasOwn(traceEventSchemas, type)) return `unknown type ${JSON.stringify(type.slice(0, 60))}`;
-  const problem = traceEventSchemas[type as TraceEventType].check(raw, 'event');
+  const schema = traceEventSchemas[type as TraceEventType];
+  if (schema.is(raw)) return null;
+  const problem = schema.check(raw, 'event');
   return problem === null ? null : problem.replace(/^event\./, '');
 }
 

@@ -2,15 +2,19 @@
  * The trace recorder: lives on the browser's UI thread and puts every record, its
  * own or a child's, into one ordered list with a sequence number. Records from other
  * threads and processes are checked first: a child may only record events of kinds
- * its role can produce, stamped with its own endpoint id.
+ * its role can produce, stamped with its own endpoint id. A child records the
+ * messages it receives with delivery receipts, which the browser's router turns into
+ * records (it forwarded those messages): a child never writes a message record itself.
  */
 import type { EndpointId, EndpointInfo, EndpointRole } from '../ipc/endpoints.js';
+import type { AnyEnvelope } from '../ipc/messageEnvelope.js';
+import { describeMessage } from '../ipc/messageSummary.js';
+import { summarizePayload } from '../ipc/payloadSummary.js';
 import type { TraceEvent, TraceEventType, TraceRecord } from './traceEvent.js';
 import { traceEventProblem } from './traceEventCheck.js';
 
 const CHILD_RECORD_TYPES: Record<Exclude<EndpointRole, 'browser'>, ReadonlySet<TraceEventType>> = {
   network: new Set<TraceEventType>([
-    'message',
     'ipc.rejected',
     'span.begin',
     'span.end',
@@ -32,7 +36,6 @@ const CHILD_RECORD_TYPES: Record<Exclude<EndpointRole, 'browser'>, ReadonlySet<T
     'corb.decision',
   ]),
   renderer: new Set<TraceEventType>([
-    'message',
     'ipc.rejected',
     'span.begin',
     'span.end',
@@ -89,20 +92,51 @@ export class TraceRecorder {
   }
 
   record(record: TraceRecord): TraceEvent | null {
-    if (this.list.length >= this.maxEvents) {
-      this.droppedCount++;
-      if (this.droppedCount === 1) {
-        this.push({
-          type: 'error',
-          ts: record.ts,
-          endpoint: record.endpoint,
-          where: 'trace recorder',
-          message: `trace limit of ${this.maxEvents} events reached: later events are dropped`,
-        });
-      }
-      return null;
-    }
+    if (this.list.length >= this.maxEvents) return this.overLimit(record);
     return this.push(record);
+  }
+
+  /**
+   * The record of a delivered message, written from its envelope (checked by its
+   * receiver) in one go: the most frequent event, built without intermediate copies.
+   */
+  recordMessage(envelope: AnyEnvelope, deliveredAt: number, recordedBy: EndpointId): TraceEvent | null {
+    if (this.list.length >= this.maxEvents) return this.overLimit({ ts: envelope.sentAt, endpoint: recordedBy });
+    const from = this.endpoints.get(envelope.from);
+    const to = this.endpoints.get(envelope.to);
+    return this.append({
+      type: 'message',
+      ts: envelope.sentAt,
+      endpoint: recordedBy,
+      flowId: envelope.flowId,
+      name: envelope.name,
+      from: envelope.from,
+      to: envelope.to,
+      fromPid: from?.pid ?? null,
+      fromThread: from?.threadName ?? null,
+      toPid: to?.pid ?? null,
+      toThread: to?.threadName ?? null,
+      route: envelope.route,
+      sentAt: envelope.sentAt,
+      deliveredAt,
+      summary: describeMessage(envelope.name, envelope.payload as never),
+      payload: summarizePayload(envelope.payload),
+      seq: this.list.length,
+    });
+  }
+
+  private overLimit(record: { ts: number; endpoint: EndpointId }): null {
+    this.droppedCount++;
+    if (this.droppedCount === 1) {
+      this.push({
+        type: 'error',
+        ts: record.ts,
+        endpoint: record.endpoint,
+        where: 'trace recorder',
+        message: `trace limit of ${this.maxEvents} events reached: later events are dropped`,
+      });
+    }
+    return null;
   }
 
   /**
@@ -120,18 +154,35 @@ export class TraceRecorder {
     if (record.type === 'thread.start') this.endpoints.set(record.info.id, record.info);
     if (record.type === 'span.begin') this.openSpans.set(record.spanId, record.endpoint);
     else if (record.type === 'span.end') this.openSpans.delete(record.spanId);
+    let event: TraceEvent;
     if (record.type === 'message') {
+      // Built once, field by field (the most frequent event: no copies of copies).
       const from = this.endpoints.get(record.from);
       const to = this.endpoints.get(record.to);
-      record = {
-        ...record,
+      event = {
+        type: 'message',
+        ts: record.ts,
+        endpoint: record.endpoint,
+        flowId: record.flowId,
+        name: record.name,
+        from: record.from,
+        to: record.to,
         fromPid: from?.pid ?? null,
         fromThread: from?.threadName ?? null,
         toPid: to?.pid ?? null,
         toThread: to?.threadName ?? null,
+        route: record.route,
+        sentAt: record.sentAt,
+        deliveredAt: record.deliveredAt,
+        summary: record.summary,
+        payload: record.payload,
+        seq: this.list.length,
       };
-    }
-    const event: TraceEvent = { ...record, seq: this.list.length };
+    } else event = { ...record, seq: this.list.length };
+    return this.append(event);
+  }
+
+  private append(event: TraceEvent): TraceEvent {
     this.list.push(event);
     for (const listener of this.listeners) listener(event);
     return event;
@@ -139,23 +190,25 @@ export class TraceRecorder {
 
   /** Records a batch sent by another thread or process, rejecting what it may not record. */
   ingest(sender: EndpointId, role: Exclude<EndpointRole, 'browser'>, records: unknown[], now: number): void {
-    const allowed = CHILD_RECORD_TYPES[role];
-    for (const raw of records) {
-      const problem = this.checkChildRecord(raw, sender, allowed);
-      if (problem !== null) {
-        this.record({
-          type: 'ipc.rejected',
-          ts: now,
-          endpoint: 'browser',
-          receiver: 'browser',
-          from: sender,
-          name: 'trace record',
-          reason: problem,
-        });
-        continue;
-      }
-      this.record(raw as TraceRecord);
+    for (const raw of records) this.ingestOne(sender, role, raw, now);
+  }
+
+  /** Records one record sent by another thread or process, or its rejection. */
+  ingestOne(sender: EndpointId, role: Exclude<EndpointRole, 'browser'>, raw: unknown, now: number): void {
+    const problem = this.checkChildRecord(raw, sender, CHILD_RECORD_TYPES[role]);
+    if (problem !== null) {
+      this.record({
+        type: 'ipc.rejected',
+        ts: now,
+        endpoint: 'browser',
+        receiver: 'browser',
+        from: sender,
+        name: 'trace record',
+        reason: problem,
+      });
+      return;
     }
+    this.record(raw as TraceRecord);
   }
 
   /** Why a child may not record `raw`: a type its role does not produce, another's name, or a malformed record (its declaration in traceEvent.ts). */

@@ -52,8 +52,9 @@ const USAGE = `Usage:
       --trace-json  also write a Chrome Trace Event file (Perfetto, chrome://tracing)
       --har         also write a HAR 1.2 file of every request
       --netlog      also write a NetLog (the JSON of chrome://net-export and --log-net-log)
-      --spare, --speculative  keep a spare renderer process / start one in parallel
-                   with the request, as Chrome does (the window always does)
+      --spare      keep a spare renderer process ready, as Chrome does (the window does)
+      --no-speculative  find the renderer process only once the response is in (the
+                   classic journey); by default it starts with the request, as in Chrome
   navscope real <input> [--lab] [--json] [--out FILE] [--chrome-trace FILE] [--netlog FILE]
       Have the system's real Chromium (NAVSCOPE_CHROMIUM, or Chromium / Chrome where
       installed) perform the same navigation, headless, in lab mode against NavScope's
@@ -124,7 +125,7 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     lab: false,
     iterative: false,
     spare: false,
-    speculative: false,
+    speculative: true,
     json: false,
     out: null,
     traceJson: null,
@@ -140,6 +141,7 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     else if (arg === '--iterative') options.iterative = true;
     else if (arg === '--spare') options.spare = true;
     else if (arg === '--speculative') options.speculative = true;
+    else if (arg === '--no-speculative') options.speculative = false;
     else if (FILE_OPTIONS[arg] || FILE_OPTIONS[arg.split('=')[0]!]) {
       const [flag, inline] = arg.includes('=')
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]

@@ -84,8 +84,13 @@ export class BrowserSession {
     timeouts?: Partial<NetworkServiceConfig['timeouts']>;
     /** Live mode only: walk root → TLD → authoritative from the real root hints instead of asking the OS. */
     iterative?: boolean;
-    /** Keep a spare renderer process and start speculative ones, as Chromium does (default off: the classic journey). */
+    /** Keep a spare renderer process ready, as Chromium does (default off: every process starts when needed). */
     spareRenderer?: boolean;
+    /**
+     * Start the target site's renderer process when the navigation starts, in parallel
+     * with DNS, TCP, TLS and HTTP, as Chromium does (default on; off: the classic journey,
+     * where the process is found only once the response is in).
+     */
     speculativeProcesses?: boolean;
     /** Where downloads are saved (default: <dataDir>/downloads, or a temporary folder removed by stop()). */
     downloadsDir?: string;
@@ -109,7 +114,7 @@ export class BrowserSession {
       networkThreadEntry: builtEntry('networkThread'),
       network: networkConfigFor(labConfig, dataDir, options.timeouts, options.iterative ?? false),
       spareRenderer: options.spareRenderer ?? false,
-      speculativeProcesses: options.speculativeProcesses ?? false,
+      speculativeProcesses: options.speculativeProcesses ?? true,
       safeBrowsingLists: [...(labConfig?.safeBrowsingLists ?? []), ...(options.safeBrowsingLists ?? [])],
       downloadsDir,
       dataDir,

@@ -1,10 +1,13 @@
 /**
  * Launches renderer processes as Node child processes (child_process.fork) with
  * V8 ("advanced") serialization, so bytes cross as Uint8Array as they would through
- * Electron's structured clone. Used by the CLI and the web host.
+ * Electron's structured clone. Used by the CLI and the web host. Each process starts
+ * from the renderer's startup snapshot where this Node has one (rendererSnapshot.ts):
+ * its parsers are in memory from the start.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { packageRoot } from '../../node/builtEntries.js';
+import { type RendererSnapshot, rendererSnapshot } from './rendererSnapshot.js';
 import {
   type LaunchedRenderer,
   RENDERER_V8_FLAGS,
@@ -37,26 +40,40 @@ export class ForkRendererLauncher implements RendererLauncher {
   readonly kind = 'child_process.fork';
   private readonly children = new Set<ChildProcess>();
 
-  constructor(private readonly entry: string) {}
+  constructor(
+    private readonly entry: string,
+    private readonly snapshot: RendererSnapshot | null = rendererSnapshot(),
+  ) {}
+
+  /** Whether processes start from the startup snapshot. */
+  get fromSnapshot(): boolean {
+    return this.snapshot !== null;
+  }
 
   launch(options: RendererLaunchOptions): LaunchedRenderer {
+    const snapshot = this.snapshot;
     const child = fork(
-      this.entry,
+      snapshot ? snapshot.script : this.entry,
       [`--navscope-renderer-id=${options.endpointId}`, `--navscope-site=${options.site}`],
       {
         serialization: 'advanced',
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         // No inspector or flags of this process: the renderer's own V8 flags and Node's permission model.
-        execArgv: [...RENDERER_V8_FLAGS, ...rendererPermissionFlags(packageRoot())],
+        execArgv: [
+          ...RENDERER_V8_FLAGS,
+          ...(snapshot ? ['--snapshot-blob', snapshot.blob] : []),
+          ...rendererPermissionFlags(packageRoot()),
+        ],
         env: { ...process.env, NAVSCOPE_SERVICE_NAME: options.serviceName },
       },
     );
     this.children.add(child);
     let launchFailed = false;
     const exitListeners: ((exit: RendererExit) => void)[] = [];
-    child.once('error', (error) => {
-      // Spawn failures surface here (and no 'exit' may follow).
+    // Spawn failures surface here (and no 'exit' may follow), and so do failed sends (posts take no callback).
+    child.on('error', (error) => {
       if (child.pid === undefined) {
+        if (launchFailed) return;
         launchFailed = true;
         for (const listener of exitListeners) listener({ code: null, signal: null, reason: 'launch-failed' });
       } else {
@@ -75,11 +92,7 @@ export class ForkRendererLauncher implements RendererLauncher {
       onMessage: (listener) => child.on('message', listener),
       onExit: (listener) => exitListeners.push(listener),
       post: (frame) => {
-        if (child.connected)
-          child.send(
-            frame,
-            (error) => error && process.emitWarning(`renderer ${options.endpointId}: ${error.message}`),
-          );
+        if (child.connected) child.send(frame);
       },
       kill: () => {
         child.kill('SIGKILL');

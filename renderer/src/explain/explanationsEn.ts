@@ -271,7 +271,7 @@ export const explanationsEn: Explanations = {
     },
     'process.exit': {
       title: 'Renderer process exited',
-      what: 'A renderer process ended cleanly, usually after ChildProcess.ProcessShutdown because no frame of its site was left. The exit code and the reason are recorded.',
+      what: 'A renderer process ended cleanly, usually after ChildProcess.ProcessShutdown because no frame of its site was left. A process that never held a document (a speculative one the navigation did not use, or an unused spare) is ended at once instead, without a message: Chromium’s fast shutdown (reason "fast-shutdown"). The exit code and the reason are recorded.',
       why: 'Processes that are no longer needed are shut down to give their memory back; a clean exit is told apart from a crash so the tab does not show a crash page.',
     },
     'process.crash': {

@@ -270,7 +270,7 @@ export const explanationsKo: Explanations = {
     },
     'process.exit': {
       title: '렌더러 프로세스 정상 종료',
-      what: '렌더러 프로세스가 정상적으로 종료되었습니다. 보통 그 사이트의 프레임이 남지 않아 ChildProcess.ProcessShutdown을 받은 뒤입니다. 종료 코드와 이유가 기록됩니다.',
+      what: '렌더러 프로세스가 정상적으로 종료되었습니다. 보통 그 사이트의 프레임이 남지 않아 ChildProcess.ProcessShutdown을 받은 뒤입니다. 문서를 한 번도 담지 않은 프로세스(내비게이션이 쓰지 않은 예측(speculative) 프로세스나 쓰이지 않은 예비 프로세스)는 메시지 없이 곧바로 끝냅니다. Chromium의 빠른 종료(fast shutdown, 이유 "fast-shutdown")입니다. 종료 코드와 이유가 기록됩니다.',
       why: '더 이상 필요 없는 프로세스는 메모리를 돌려주기 위해 종료합니다. 정상 종료를 크래시와 구분해야 탭에 크래시 화면이 뜨지 않습니다.',
     },
     'process.crash': {

@@ -115,10 +115,28 @@ describe('malformed and unknown messages', () => {
       { kind: 'trace', records: [{ type: 'dns.query', ts: 1, endpoint: renderer.endpointId }] },
       () => undefined,
     );
+    // A renderer recording a message itself, and receipting messages it was never sent.
+    session().browser.router.receive(
+      fakeRenderer,
+      {
+        kind: 'trace',
+        records: [
+          { type: 'message', ts: 1, endpoint: renderer.endpointId },
+          ['browser#999999', 5],
+          ['network#1', 5],
+          ['x', 'soon'],
+        ],
+      },
+      () => undefined,
+    );
     const rejected = ofType(session().browser.recorder.events, 'ipc.rejected').slice(before);
-    expect(rejected.length).toBe(garbage.length + 2);
-    expect(rejected.at(-2)!.reason).toMatch(/claims to come from "network"/);
-    expect(rejected.at(-1)!.reason).toMatch(/may not record events of type "dns.query"/);
+    expect(rejected.length).toBe(garbage.length + 6);
+    expect(rejected.at(-6)!.reason).toMatch(/claims to come from "network"/);
+    expect(rejected.at(-5)!.reason).toMatch(/may not record events of type "dns.query"/);
+    expect(rejected.at(-4)!.reason).toMatch(/may not record events of type "message"/);
+    expect(rejected.at(-3)!.reason).toMatch(/delivery receipt for "browser#999999", which was not sent to renderer:/);
+    expect(rejected.at(-2)!.reason).toMatch(/delivery receipt for "network#1"/);
+    expect(rejected.at(-1)!.reason).toMatch(/a delivery receipt is \[flow id, delivered at\]/);
     expect((await session().browser.webContents.navigateFromOmnibox('www.naver.com')).outcome).toBe('loaded');
   });
 });

@@ -6,7 +6,7 @@ import type {
   RendererLauncher,
 } from '../../../electron/browser/rendererLauncher.js';
 import { BrowserSession } from '../../../electron/hosts/node/browserSession.js';
-import type { WireFrame } from '../../../shared/ipc/messageEnvelope.js';
+import { type PackedFrame, type WireFrame, unpackFrame } from '../../../shared/ipc/messageEnvelope.js';
 import { ofType } from '../support/browserHarness.js';
 import { temporaryFolder } from '../../support/temporaryFolder.js';
 
@@ -46,7 +46,8 @@ class BurstRendererLauncher implements RendererLauncher {
         );
       },
       onExit: (_listener: (exit: RendererExit) => void) => undefined,
-      post: (frame: WireFrame) => {
+      post: (packed: PackedFrame) => {
+        const frame = unpackFrame(packed) as WireFrame;
         if (frame.kind !== 'message') return;
         if (frame.envelope.name === 'LocalFrame.BeforeUnload') {
           const { frameToken } = frame.envelope.payload as { frameToken: string };

@@ -48,7 +48,8 @@ describe('a renderer process killed mid-navigation', () => {
       const held = nextHeldRequest(session);
       const navigation = session.browser.webContents.navigateFromOmnibox('http://www.naver.com/slow');
       await held;
-      const pid = ofType(session.browser.recorder.events, 'process.spawn').at(-1)!.pid;
+      // The process showing the committed page (not a speculative one that was discarded).
+      const pid = session.browser.webContents.currentFrame!.process.pid!;
       process.kill(pid, 'SIGKILL');
       expect((await navigation).outcome).toBe('renderer-crashed');
       lab.releaseHeld();

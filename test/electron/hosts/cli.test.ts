@@ -158,7 +158,8 @@ describe('navscope explain (the story for a student)', () => {
     for (const server of ['a.root-servers.net (.)', 'a.gtld-servers.net (.com)', 'ns1.google.com (google.com)'])
       expect(text).toContain(server);
     expect(text).toMatch(/TLSv1\.[23]/);
-    expect(text).toMatch(/새 렌더러 프로세스 renderer:1, pid \d+/);
+    // The renderer process started with the request (speculatively, as Chrome does) took the page.
+    expect(text).toMatch(/미리\(speculative\) 띄운 렌더러 renderer:1, pid \d+/);
     expect(text).toMatch(/load \d+\.\d+ ms입니다/);
   });
 

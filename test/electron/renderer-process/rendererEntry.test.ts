@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtEntry } from '../../../electron/node/builtEntries.js';
+import { unpackFrame } from '../../../shared/ipc/messageEnvelope.js';
 
 const shim = path.resolve(__dirname, 'electronParentPortShim.mjs');
 
@@ -33,7 +34,11 @@ describe('the renderer entry script', () => {
         };
         child.on('message', onMessage);
       });
-    child.on('message', (m) => received.push(m as (typeof received)[number]));
+    child.on('message', (m) => {
+      const tagged = m as { viaParentPort?: boolean; message?: unknown };
+      // Frames go out packed: read them in their object form.
+      received.push({ ...tagged, message: unpackFrame(tagged.message) } as (typeof received)[number]);
+    });
     try {
       const hello = await next((m) => m.message?.kind === 'hello');
       expect(hello.viaParentPort).toBe(true);

@@ -36,4 +36,58 @@ describe('schema', () => {
     expect(s.unknownData().check({ a: [1, { b: new Uint8Array(1) }] }, 'd')).toBeNull();
     expect(s.unknownData().check({ f: () => 1 }, 'd')).toMatch(/expected plain data/);
   });
+
+  it('has a fast test that agrees with the check on every value', () => {
+    const nested = s.object({
+      kind: s.literal('a', 'b', 'c'),
+      n: s.optional(s.number({ min: 0, max: 10, integer: true })),
+      f: s.nullable(s.number({ finite: true })),
+      list: s.array(s.tuple(s.string({ maxLength: 3 }), s.boolean()), { maxLength: 3 }),
+      map: s.record(s.string({ pattern: /^x/ }), { maxKeys: 2 }),
+      data: s.json({ maxDepth: 3, maxString: 5 }),
+      any: s.unknownData({ maxDepth: 2 }),
+    });
+    const base = { kind: 'a', f: null, list: [['ab', true]], map: { k: 'xy' }, data: { a: [1] }, any: [1] };
+    const values: unknown[] = [
+      base,
+      { ...base, n: 3 },
+      { ...base, n: 3.5 },
+      { ...base, n: 11 },
+      { ...base, n: Number.NaN },
+      { ...base, f: Infinity },
+      { ...base, kind: 'd' },
+      { ...base, list: [['abcd', true]] },
+      { ...base, list: [['a', 1]] },
+      { ...base, list: [['a'], ['b', true]] },
+      {
+        ...base,
+        list: [
+          ['a', true],
+          ['a', true],
+          ['a', true],
+          ['a', true],
+        ],
+      },
+      { ...base, map: { k: 'y' } },
+      { ...base, map: { a: 'x', b: 'x', c: 'x' } },
+      { ...base, data: { a: { b: { c: 1 } } } },
+      { ...base, data: 'toolong' },
+      { ...base, data: undefined },
+      { ...base, any: [[[1]]] },
+      { ...base, any: new Date() },
+      { ...base, extra: 1 },
+      { ...base, constructor: 1 },
+      { ...base, toString: 'x' },
+      Object.assign(Object.create({ inherited: 1 }), base),
+      null,
+      [],
+      'a',
+    ];
+    for (const value of values) {
+      const problem = nested.check(value, 'v');
+      expect(nested.is(value), `${JSON.stringify(value)} → ${problem}`).toBe(problem === null);
+    }
+    // Fields named like Object.prototype's are not declared fields.
+    expect(nested.check({ ...base, constructor: 1 }, 'v')).toBe('v: unexpected field "constructor"');
+  });
 });

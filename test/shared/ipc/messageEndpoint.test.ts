@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MessageEndpoint } from '../../../shared/ipc/messageEndpoint.js';
 import { MESSAGE_NAMES, messageCatalogue } from '../../../shared/ipc/messageCatalogue.js';
-import type { WireFrame } from '../../../shared/ipc/messageEnvelope.js';
+import {
+  type WireFrame,
+  checkEnvelope,
+  checkFrame,
+  packFrame,
+  packMessage,
+  unpackFrame,
+} from '../../../shared/ipc/messageEnvelope.js';
 import type { TraceRecord } from '../../../shared/trace/traceEvent.js';
 
 function pair() {
@@ -186,5 +193,77 @@ describe('MessageEndpoint', () => {
       /invalid URLLoaderClient.OnComplete/,
     );
     expect(wire).toHaveLength(0);
+  });
+});
+
+describe('packed wire frames', () => {
+  it('carry a message as an array: the same envelope arrives, and the frame is much smaller', () => {
+    const { records, wire, network, browser } = pair();
+    let seen: unknown = null;
+    network.on('URLLoader.Cancel', (payload, envelope) => void (seen = { payload, envelope }));
+    browser.send('network', 'URLLoader.Cancel', { requestId: 'r1', reason: 'user' }, 'route-1');
+    const frame = wire[0]!;
+    const packed = packFrame(frame);
+    expect(Array.isArray(packed)).toBe(true);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(frame).length * 0.6);
+    const check = checkFrame(packed);
+    if (!check.ok || check.frame.kind !== 'message') throw new Error('the packed frame did not check out');
+    network.deliver(check.frame.envelope);
+    expect(seen).toEqual({
+      payload: { requestId: 'r1', reason: 'user' },
+      envelope: { ...(frame as { envelope: object }).envelope },
+    });
+    expect(records[0]).toMatchObject({ type: 'message', flowId: 'browser#1', route: 'route-1' });
+    expect(unpackFrame(packed)).toEqual(frame);
+  });
+
+  it('are refused with the same reasons as object frames', () => {
+    const { records, network } = pair();
+    const good = packMessage({
+      v: 1,
+      flowId: 'browser#7',
+      name: 'URLLoader.Cancel',
+      from: 'browser',
+      to: 'network',
+      route: null,
+      sentAt: 1,
+      payload: { requestId: 'r', reason: 'x' },
+    }) as unknown[];
+    const variant = (index: number, value: unknown) => good.map((v, i) => (i === index ? value : v));
+    for (const raw of [
+      variant(1, 9999),
+      variant(1, 'Evil.Method'),
+      variant(7, { requestId: 'r', reason: 5 }),
+      variant(4, 'network'),
+      variant(3, 'now'),
+      variant(2, { flow: 1 }),
+    ])
+      network.deliver(raw);
+    const reasons = records.map((r) => (r.type === 'ipc.rejected' ? r.reason : r.type));
+    expect(reasons[0]).toMatch(/unknown message #9999/);
+    expect(reasons[1]).toMatch(/unknown message "Evil.Method"/);
+    expect(reasons[2]).toMatch(/payload\.reason: expected a string/);
+    expect(reasons[3]).toMatch(/may not be sent by a network endpoint/);
+    expect(reasons[4]).toMatch(/envelope\.sentAt: expected a number/);
+    expect(reasons[5]).toMatch(/envelope\.flowId/);
+    expect(checkFrame([7, []])).toMatchObject({ ok: false, reason: expect.stringMatching(/unknown kind 7/) });
+    expect(checkFrame([0, 1, 2])).toMatchObject({ ok: false });
+  });
+
+  it('are the same bytes whatever flow id a message has: ids not of the form <sender>#<n> travel as they are', () => {
+    for (const flowId of ['browser#0', 'browser#12', 'browser#012', 'browser#', 'network#3', 'x']) {
+      const packed = packMessage({
+        v: 1,
+        flowId,
+        name: 'URLLoader.Cancel',
+        from: 'browser',
+        to: 'network',
+        route: null,
+        sentAt: 1,
+        payload: { requestId: 'r', reason: 'x' },
+      });
+      const check = checkEnvelope(packed);
+      expect(check.ok && check.envelope.flowId).toBe(flowId);
+    }
   });
 });

@@ -81,7 +81,10 @@ describe('the story of a navigation, from real lab traces', () => {
     expect(text(ko, 'read-response')).toContain('안전하다고 판정');
 
     // Process: which one and why; commit; DOMContentLoaded and load, counted from Enter.
-    const assigned = ofType(events, 'process.assigned').find((p) => !p.site.startsWith('chrome-error'))!;
+    // The process taken at find-renderer (the one started with the request, as Chromium does).
+    const assigned = ofType(events, 'process.assigned')
+      .filter((p) => !p.site.startsWith('chrome-error'))
+      .at(-1)!;
     const spawn = ofType(events, 'process.spawn').find((p) => p.processId === assigned.processId)!;
     expect(text(en, 'find-renderer')).toContain(`${assigned.processId}, pid ${spawn.pid}`);
     expect(text(en, 'find-renderer')).toContain(assigned.reason);
