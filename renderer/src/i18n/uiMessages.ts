@@ -10,6 +10,9 @@ const en = {
     history: 'Session history ({n} entries)',
     historyNote: 'Kept in the profile and restored at start (without loading the page). ← → move one entry.',
     newTab: 'New Tab',
+    tabs: 'Tabs',
+    newTabButton: 'New tab',
+    closeTab: 'Close tab {n}',
     loading: 'Loading',
     security: {
       secure: 'Secure',
@@ -182,6 +185,15 @@ const en = {
     speculative: 'speculative',
     restarted: 'restarted ×{n}',
     more: '+{n} more',
+    tab: 'Tab {n}',
+    tabHint: 'A tab is a WebContents: it lives in the browser process; its frames run in renderer processes.',
+    moreTabs: '+{n}',
+    frame: {
+      main: '{host}',
+      iframe: 'iframe {host}',
+      proxy: 'proxy → {host} ({process})',
+    },
+    moreFrames: '+{n} frames',
     showExited: 'Show exited ({n})',
     noProcesses:
       'This file has no processes or messages: a {format} records the network only. Its requests are in the waterfall below; pick a step there for its DNS, connection, TLS and HTTP details.',
@@ -196,6 +208,8 @@ const en = {
     from: 'from',
     to: 'to',
     background: 'background',
+    mainFrame: 'main frame',
+    frameHint: 'Frame: tab {tab}, {frame} (FrameTreeNode #{id}) {url}',
     backgroundHint: 'Background work, part of no navigation (a spare process starting, an unused process shut down)',
   },
   waterfall: {
@@ -243,6 +257,20 @@ const en = {
     },
   },
   details: {
+    frames: {
+      title: 'Frame tree',
+      none: 'No frames yet: a tab gets its main frame when it opens, its iframes when the page’s parser finds them.',
+      tab: 'Tab {n}',
+      frame: 'Frame (FrameTreeNode)',
+      process: 'Runs in',
+      proxies: 'Proxies in',
+      main: 'main frame',
+      loaded: 'loaded',
+      loading: 'loading',
+      oopif: 'out-of-process',
+      oopifHint:
+        'Another process than its parent’s: an out-of-process iframe (OOPIF). The parent’s process holds a proxy for it.',
+    },
     dns: {
       title: 'DNS resolution of {host}',
       hostCache: 'Browser host cache',
@@ -370,6 +398,7 @@ const en = {
         scripts: 'Scripts',
         orb: 'ORB/CORB',
         subresources: 'Subresources',
+        frames: 'Frame tree',
       },
       notYet: 'Not reached yet at this step.',
       stage: { 'first-paint': 'at first paint', final: 'after load' },
@@ -497,6 +526,9 @@ const ko: typeof en = {
     history: '세션 기록 ({n}개 항목)',
     historyNote: '프로필에 저장되어 시작할 때 복원됩니다(페이지는 불러오지 않음). ← → 로 한 항목씩 이동합니다.',
     newTab: '새 탭',
+    tabs: '탭',
+    newTabButton: '새 탭 열기',
+    closeTab: '탭 {n} 닫기',
     loading: '로딩 중',
     security: {
       secure: '보안 연결',
@@ -669,6 +701,15 @@ const ko: typeof en = {
     speculative: '미리 띄움',
     restarted: '{n}번 다시 시작함',
     more: '그 밖에 {n}개',
+    tab: '탭 {n}',
+    tabHint: '탭은 WebContents입니다. 탭은 브라우저 프로세스에 있고, 탭의 프레임은 렌더러 프로세스에서 실행됩니다.',
+    moreTabs: '+{n}',
+    frame: {
+      main: '{host}',
+      iframe: 'iframe {host}',
+      proxy: '프록시 → {host} ({process})',
+    },
+    moreFrames: '프레임 +{n}개',
     showExited: '끝난 프로세스 보기 ({n})',
     noProcesses:
       '이 파일에는 프로세스도 메시지도 없습니다. {format}는 네트워크만 기록합니다. 요청은 아래 워터폴에 있고, 거기서 막대를 고르면 DNS, 연결, TLS, HTTP 상세가 나옵니다.',
@@ -683,6 +724,8 @@ const ko: typeof en = {
     from: '보낸 곳',
     to: '받는 곳',
     background: '백그라운드',
+    mainFrame: '메인 프레임',
+    frameHint: '프레임: 탭 {tab}, {frame} (FrameTreeNode #{id}) {url}',
     backgroundHint: '어느 내비게이션에도 속하지 않는 백그라운드 작업 (예비 프로세스 시작, 쓰지 않는 프로세스 종료)',
   },
   waterfall: {
@@ -730,6 +773,20 @@ const ko: typeof en = {
     },
   },
   details: {
+    frames: {
+      title: '프레임 트리',
+      none: '아직 프레임이 없습니다. 탭은 열릴 때 메인 프레임을, 페이지의 파서가 iframe을 찾을 때 그 프레임을 얻습니다.',
+      tab: '탭 {n}',
+      frame: '프레임 (FrameTreeNode)',
+      process: '실행 프로세스',
+      proxies: '프록시가 있는 곳',
+      main: '메인 프레임',
+      loaded: '로드 완료',
+      loading: '로드 중',
+      oopif: '프로세스 밖',
+      oopifHint:
+        '부모와 다른 프로세스에서 실행되는 iframe(OOPIF)입니다. 부모의 프로세스에는 이 프레임의 프록시가 있습니다.',
+    },
     dns: {
       title: '{host}의 DNS 조회',
       hostCache: '브라우저 호스트 캐시',
@@ -856,6 +913,7 @@ const ko: typeof en = {
         scripts: '스크립트',
         orb: 'ORB/CORB',
         subresources: '서브리소스',
+        frames: '프레임 트리',
       },
       notYet: '이 스텝에서는 아직 도달하지 않았습니다.',
       stage: { 'first-paint': '첫 페인트 시점', final: '로드 후' },

@@ -5,6 +5,7 @@
  */
 import { linkHorizontal } from 'd3';
 import type { BrowserViewState, ProcessView, ServerView } from '../../../shared/trace/browserViewState';
+import { type FrameItem, type TabsAndFrames, frameHost, framesByProcess, tabsAndFramesOf } from './tabsAndFrames';
 
 export interface Box {
   x: number;
@@ -37,6 +38,8 @@ export interface DiagramNode extends Box {
   /** Everything about the node, for its tooltip. */
   tooltip: string;
   state: ProcessView['state'] | null;
+  /** While laying out: the frames' lines for the tooltip. */
+  frameLines?: string[];
 }
 
 export interface DiagramGroup extends Box {
@@ -44,11 +47,40 @@ export interface DiagramGroup extends Box {
   id: 'renderers' | 'browser' | 'servers' | 'services';
 }
 
+/** A frame inside a renderer process's box: a document it hosts, or a proxy standing for a frame hosted elsewhere. */
+export interface DiagramFrame extends Box {
+  /** 'frame:<FrameTreeNode id>', or 'proxy:<FrameTreeNode id>@<process>'. */
+  id: string;
+  kind: 'frame' | 'proxy';
+  frameTreeNodeId: number;
+  /** The renderer process whose box it is drawn in. */
+  processId: string;
+  /** The number of its tab (as the tab strip shows it). */
+  tabNumber: number;
+  /** Its text, cut to the box. */
+  label: string;
+  tooltip: string;
+}
+
+/** A tab (a WebContents, which lives in the browser process), drawn at the top of the browser process. */
+export interface DiagramTab extends Box {
+  tabId: number;
+  number: number;
+  label: string;
+  tooltip: string;
+  active: boolean;
+}
+
 export interface DiagramLayout {
   width: number;
   height: number;
   groups: DiagramGroup[];
   nodes: DiagramNode[];
+  /** The frames and proxies drawn inside renderer boxes. */
+  frames: DiagramFrame[];
+  /** The open tabs, in the browser process; `hiddenTabs` more did not fit. */
+  tabs: DiagramTab[];
+  hiddenTabs: number;
   /** Renderer processes that have exited and are not drawn (shown on request). */
   hiddenExited: number;
 }
@@ -65,6 +97,14 @@ export interface DiagramWords {
   spare: string;
   speculative: string;
   restarted: (times: number) => string;
+  /** "Tab 2" (a tab chip wide enough for it). */
+  tab: (n: number) => string;
+  /** A tab's tooltip: its number, title and URL. */
+  tabTooltip: (n: number, title: string, url: string) => string;
+  /** A frame's line: the main frame, an iframe, or a proxy standing for a frame in another process. */
+  frame: (kind: 'main' | 'iframe' | 'proxy', host: string, elsewhere: string) => string;
+  /** More frames than fit the box. */
+  moreFrames: (n: number) => string;
 }
 
 export const ENGLISH_WORDS: DiagramWords = {
@@ -77,6 +117,11 @@ export const ENGLISH_WORDS: DiagramWords = {
   spare: 'spare',
   speculative: 'speculative',
   restarted: (times) => `restarted ×${times}`,
+  tab: (n) => `Tab ${n}`,
+  tabTooltip: (n, title, url) => `Tab ${n}: ${title}${url ? `\n${url}` : ''}`,
+  frame: (kind, host, elsewhere) =>
+    kind === 'main' ? host : kind === 'iframe' ? `iframe ${host}` : `proxy → ${host} (${elsewhere})`,
+  moreFrames: (n) => `+${n} frames`,
 };
 
 export interface DiagramOptions {
@@ -186,8 +231,12 @@ export function layoutProcessDiagram(
   const nodes: DiagramNode[] = [];
   const browser = state.processes.find((p) => p.kind === 'browser');
   const b = groups[1]!;
-  const threadH = Math.min(74, (b.h - HEADER - PAD * 3) / 2);
-  const threadTop = b.y + HEADER + Math.max(PAD, (b.h - HEADER - threadH * 2 - PAD) / 2);
+  const data = tabsAndFramesOf(state);
+  // The tabs (WebContents) live in the browser process: a row of chips under its heading.
+  const tabRow = placeTabs(data, { x: b.x + PAD, y: b.y + HEADER, w: b.w - PAD * 2, h: TAB_H }, words, measure);
+  const tabsH = tabRow.tabs.length > 0 ? TAB_H + GAP : 0;
+  const threadH = Math.min(74, (b.h - HEADER - tabsH - PAD * 3) / 2);
+  const threadTop = b.y + HEADER + tabsH + Math.max(PAD, (b.h - HEADER - tabsH - threadH * 2 - PAD) / 2);
   nodes.push({
     id: 'browser',
     kind: 'ui',
@@ -220,11 +269,15 @@ export function layoutProcessDiagram(
     });
   }
 
+  const frames: DiagramFrame[] = [];
   const allRenderers = state.processes.filter((p) => p.kind === 'renderer');
   let renderers = options.showExited ? allRenderers : allRenderers.filter((p) => p.state !== 'exited');
   const r = groups[0]!;
   const rendererArea = { x: r.x + PAD, y: r.y + HEADER, w: r.w - PAD * 2, h: r.h - HEADER - PAD / 2 };
-  let placed = placeBoxes(renderers.length, rendererArea, 78, 120);
+  // A renderer box grows with the frames and proxies it holds (each one a row).
+  const held = framesByProcess(data.frames);
+  const mostRows = Math.max(0, ...renderers.map((p) => frameRowCount(held.get(p.id))));
+  let placed = placeBoxes(renderers.length, rendererArea, mostRows > 0 ? 56 + mostRows * FRAME_ROW : 78, 120);
   if (placed.overflow > 0) {
     // Keep the newest, and the live ones before the ended ones; one box counts the rest.
     const live = renderers.filter((p) => p.state === 'running' || p.state === 'launching');
@@ -260,6 +313,14 @@ export function layoutProcessDiagram(
       tooltip: '',
       state: process.state,
     });
+    const node = nodes.at(-1)!;
+    const inside = held.get(process.id);
+    if (inside && frameRowCount(inside) > 0) {
+      const drawn = placeFrames(node, inside, data, words, measure);
+      node.lines = node.lines.slice(0, drawn.lines);
+      frames.push(...drawn.frames);
+      node.frameLines = drawn.tooltip;
+    }
   });
   const hiddenRenderers = allRenderers.length - renderers.length;
   if (placed.overflow > 0 && placed.boxes.length > renderers.length)
@@ -288,7 +349,12 @@ export function layoutProcessDiagram(
 
   for (const node of nodes) {
     if (node.kind === 'more') continue;
-    node.tooltip = [node.title, ...node.lines, node.kind === 'dns' || node.kind === 'web' ? node.id : '']
+    node.tooltip = [
+      node.title,
+      ...node.lines,
+      ...(node.frameLines ?? []),
+      node.kind === 'dns' || node.kind === 'web' ? node.id : '',
+    ]
       .filter(Boolean)
       .join('\n');
     // Renderers and the network thread keep room at the right for their kill button or state.
@@ -309,13 +375,132 @@ export function layoutProcessDiagram(
       .slice(0, Math.max(0, Math.floor((node.h - 22) / 15)))
       .map((line) => fitText(line, node.w - 16, measure, 'line'));
   }
+  for (const node of nodes) delete node.frameLines;
   return {
     width,
     height,
     groups,
     nodes,
+    frames,
+    tabs: tabRow.tabs,
+    hiddenTabs: tabRow.hidden,
     hiddenExited: options.showExited ? 0 : allRenderers.filter((p) => p.state === 'exited').length,
   };
+}
+
+const TAB_H = 18;
+/** A frame's row inside its renderer's box: its height and the gap above it. */
+const FRAME_H = 16;
+const FRAME_ROW = FRAME_H + 3;
+
+function frameRowCount(held: { hosted: FrameItem[]; proxies: FrameItem[] } | undefined): number {
+  return held ? held.hosted.length + held.proxies.length : 0;
+}
+
+/** Chips for the open tabs, as wide as their words ("Tab 2"), or their numbers alone when many; the rest counted. */
+function placeTabs(
+  data: TabsAndFrames,
+  area: Box,
+  words: DiagramWords,
+  measure: TextMeasure,
+): { tabs: DiagramTab[]; hidden: number } {
+  const open = data.tabs.filter((t) => !t.closed);
+  if (open.length === 0) return { tabs: [], hidden: 0 };
+  const wide = Math.max(...open.map((t) => measure(words.tab(t.number), 'line'))) + 12;
+  const narrow = Math.max(...open.map((t) => measure(String(t.number), 'line'))) + 10;
+  const fits = (w: number, n: number) => n * w + (n - 1) * 4 <= area.w;
+  const useWide = fits(wide, open.length);
+  const w = useWide ? wide : Math.max(narrow, 18);
+  let shown = open;
+  let hidden = 0;
+  if (!fits(w, open.length)) {
+    // The last chip's place says how many more there are.
+    const room = Math.max(1, Math.floor((area.w + 4) / (w + 4)) - 1);
+    shown = open.slice(0, room);
+    hidden = open.length - room;
+  }
+  return {
+    tabs: shown.map((t, i) => ({
+      tabId: t.tabId,
+      number: t.number,
+      x: area.x + i * (w + 4),
+      y: area.y,
+      w,
+      h: area.h,
+      label: useWide ? words.tab(t.number) : String(t.number),
+      tooltip: words.tabTooltip(t.number, t.view.title, t.view.url),
+      active: t.tabId === data.activeTabId,
+    })),
+    hidden,
+  };
+}
+
+/**
+ * The frames a renderer box holds, one row each below its first line (and its site line,
+ * when there is room): the documents it hosts, then its proxies; what does not fit is counted.
+ */
+function placeFrames(
+  node: DiagramNode,
+  held: { hosted: FrameItem[]; proxies: FrameItem[] },
+  data: TabsAndFrames,
+  words: DiagramWords,
+  measure: TextMeasure,
+): { frames: DiagramFrame[]; lines: number; tooltip: string[] } {
+  const number = new Map(data.tabs.map((t) => [t.tabId, t.number]));
+  const rows = [
+    ...held.hosted.map((f) => ({ frame: f, kind: 'frame' as const })),
+    ...held.proxies.map((f) => ({ frame: f, kind: 'proxy' as const })),
+  ];
+  const text = (row: (typeof rows)[number]) =>
+    words.frame(
+      row.kind === 'proxy' ? 'proxy' : row.frame.parentId === null ? 'main' : 'iframe',
+      frameHost(row.frame),
+      row.frame.processId ?? '…',
+    );
+  const tooltip = rows.map((row) => `${words.tab(number.get(row.frame.tabId) ?? 0)} · ${text(row)}`);
+  const room = node.h - 22 - 4;
+  const rowsFit = (lines: number) => Math.floor((room - lines * 15) / FRAME_ROW);
+  // The site line goes first when the frames would not fit with it; the pid line stays.
+  const lines = rowsFit(2) >= rows.length ? 2 : room >= 15 ? 1 : 0;
+  let fit = Math.max(0, rowsFit(lines));
+  const overflow = rows.length > fit;
+  if (overflow) fit = Math.max(0, fit - 1);
+  const top = node.y + 22 + lines * 15 + 3;
+  const badge = 14;
+  const frames: DiagramFrame[] = rows.slice(0, fit).map((row, i) => {
+    const w = node.w - 16;
+    const label = text(row);
+    return {
+      id: row.kind === 'frame' ? `frame:${row.frame.frameTreeNodeId}` : `proxy:${row.frame.frameTreeNodeId}@${node.id}`,
+      kind: row.kind,
+      frameTreeNodeId: row.frame.frameTreeNodeId,
+      processId: node.id,
+      tabNumber: number.get(row.frame.tabId) ?? 0,
+      x: node.x + 8,
+      y: top + i * FRAME_ROW,
+      w,
+      h: FRAME_H,
+      label: fitText(label, w - badge - 10, measure, 'line'),
+      tooltip: tooltip[i]!,
+    };
+  });
+  if (overflow && room - lines * 15 >= FRAME_ROW) {
+    const w = node.w - 16;
+    frames.push({
+      id: `more-frames@${node.id}`,
+      kind: 'frame',
+      frameTreeNodeId: 0,
+      processId: node.id,
+      tabNumber: 0,
+      x: node.x + 8,
+      y: top + fit * FRAME_ROW,
+      w,
+      h: FRAME_H,
+      label: fitText(words.moreFrames(rows.length - fit), w - 10, measure, 'line'),
+      tooltip: tooltip.slice(fit).join('\n'),
+    });
+  }
+  return { frames, lines, tooltip };
 }
 
 function moreNode(group: string, box: Box, count: number): DiagramNode {
@@ -356,11 +541,25 @@ const link = linkHorizontal<{ source: [number, number]; target: [number, number]
   .target((d) => d.target);
 
 /** An arrow between two nodes, leaving and entering at the facing sides. */
-export function arrowBetween(layout: DiagramLayout, fromId: string, toId: string): Arrow | null {
-  const a = layout.nodes.find((n) => n.id === fromId);
-  const b = layout.nodes.find((n) => n.id === toId);
+export function arrowBetween(
+  layout: DiagramLayout,
+  fromId: string,
+  toId: string,
+  frameTreeNodeId?: number,
+): Arrow | null {
+  let a: Box | undefined = layout.nodes.find((n) => n.id === fromId);
+  let b: Box | undefined = layout.nodes.find((n) => n.id === toId);
   if (!a || !b) return null;
   if (a === b) return null;
+  // A frame's message: its renderer end is the frame's row inside the renderer's box.
+  if (frameTreeNodeId !== undefined) {
+    const rowIn = (processId: string) =>
+      layout.frames.find(
+        (f) => f.kind === 'frame' && f.frameTreeNodeId === frameTreeNodeId && f.processId === processId,
+      );
+    a = rowIn(fromId) ?? a;
+    b = rowIn(toId) ?? b;
+  }
   let from: [number, number];
   let to: [number, number];
   if (Math.abs(a.x - b.x) < 1) {

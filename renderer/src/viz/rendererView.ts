@@ -7,7 +7,8 @@
 import type { TraceEvent, TraceEventOf } from '../../../shared/trace/traceEvent';
 import { fieldOf } from '../../../shared/base/fields';
 
-export type RendererTab = 'dom' | 'cssom' | 'renderTree' | 'layout' | 'paint' | 'scripts' | 'orb' | 'subresources';
+export type RendererTab =
+  'dom' | 'cssom' | 'renderTree' | 'layout' | 'paint' | 'scripts' | 'orb' | 'subresources' | 'frames';
 
 export interface SubresourceRow {
   url: string;
