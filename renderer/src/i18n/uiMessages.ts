@@ -191,7 +191,7 @@ const en = {
     frame: {
       main: '{host}',
       iframe: 'iframe {host}',
-      proxy: 'proxy → {host} ({process})',
+      proxy: 'proxy → {host}',
     },
     moreFrames: '+{n} frames',
     showExited: 'Show exited ({n})',
@@ -707,7 +707,7 @@ const ko: typeof en = {
     frame: {
       main: '{host}',
       iframe: 'iframe {host}',
-      proxy: '프록시 → {host} ({process})',
+      proxy: '프록시 → {host}',
     },
     moreFrames: '프레임 +{n}개',
     showExited: '끝난 프로세스 보기 ({n})',

@@ -102,7 +102,7 @@ export interface DiagramWords {
   /** A tab's tooltip: its number, title and URL. */
   tabTooltip: (n: number, title: string, url: string) => string;
   /** A frame's line: the main frame, an iframe, or a proxy standing for a frame in another process. */
-  frame: (kind: 'main' | 'iframe' | 'proxy', host: string, elsewhere: string) => string;
+  frame: (kind: 'main' | 'iframe' | 'proxy', host: string) => string;
   /** More frames than fit the box. */
   moreFrames: (n: number) => string;
 }
@@ -119,8 +119,7 @@ export const ENGLISH_WORDS: DiagramWords = {
   restarted: (times) => `restarted ×${times}`,
   tab: (n) => `Tab ${n}`,
   tabTooltip: (n, title, url) => `Tab ${n}: ${title}${url ? `\n${url}` : ''}`,
-  frame: (kind, host, elsewhere) =>
-    kind === 'main' ? host : kind === 'iframe' ? `iframe ${host}` : `proxy → ${host} (${elsewhere})`,
+  frame: (kind, host) => (kind === 'main' ? host : kind === 'iframe' ? `iframe ${host}` : `proxy → ${host}`),
   moreFrames: (n) => `+${n} frames`,
 };
 
@@ -452,12 +451,12 @@ function placeFrames(
     ...held.proxies.map((f) => ({ frame: f, kind: 'proxy' as const })),
   ];
   const text = (row: (typeof rows)[number]) =>
-    words.frame(
-      row.kind === 'proxy' ? 'proxy' : row.frame.parentId === null ? 'main' : 'iframe',
-      frameHost(row.frame),
-      row.frame.processId ?? '…',
-    );
-  const tooltip = rows.map((row) => `${words.tab(number.get(row.frame.tabId) ?? 0)} · ${text(row)}`);
+    words.frame(row.kind === 'proxy' ? 'proxy' : row.frame.parentId === null ? 'main' : 'iframe', frameHost(row.frame));
+  // A proxy's row names the frame it stands for; the tooltip says which process runs that frame.
+  const tooltip = rows.map(
+    (row) =>
+      `${words.tab(number.get(row.frame.tabId) ?? 0)} · ${text(row)}${row.kind === 'proxy' ? ` (${row.frame.processId ?? '…'})` : ''}`,
+  );
   const room = node.h - 22 - 4;
   const rowsFit = (lines: number) => Math.floor((room - lines * 15) / FRAME_ROW);
   // The site line goes first when the frames would not fit with it; the pid line stays.

@@ -6,39 +6,23 @@
  * Plain functions of the state; the fold (shared/trace/browserViewState) decides what
  * a tab and a frame are.
  */
-import type { BrowserViewState, TabView } from '../../../shared/trace/browserViewState';
+import type { BrowserViewState, FrameView, TabView } from '../../../shared/trace/browserViewState';
 import type { TraceEvent } from '../../../shared/trace/traceEvent';
 
 export interface TabItem {
   tabId: number;
-  /** 1, 2, 3… in the order the tabs were opened (the diagram and the frame tree name tabs by it). */
+  /** What the window calls it: its id, 1, 2, 3… in the order the tabs were opened (as the trace and the CLI do). */
   number: number;
   view: TabView;
   closed: boolean;
 }
 
-export interface FrameItem {
-  /** FrameTreeNode id (unique in the browser). */
-  frameTreeNodeId: number;
-  tabId: number;
-  parentId: number | null;
-  /** 0 for the main frame. */
-  depth: number;
-  /** The iframe's name attribute ('' for none). */
-  name: string;
-  url: string;
-  /** The site of the document it shows (scheme + eTLD+1), '' before it has one. */
-  site: string;
-  /** The renderer process that hosts its document (RenderFrameHost), null while none does. */
-  processId: string | null;
-  /** Its RenderFrameHost's frame token (messages name frames by it); null before it has one. */
-  frameToken: string | null;
+/** A FrameTreeNode as the fold has it, with where its proxies are and whether it runs apart from its parent. */
+export interface FrameItem extends FrameView {
   /** Renderer processes that hold a RenderFrameProxy for it (where its parent or other frames of the tab live). */
   proxyIn: string[];
   /** Its document is in another process than its parent's: an out-of-process iframe. */
   outOfProcess: boolean;
-  loaded: boolean;
-  removed: boolean;
 }
 
 export interface TabsAndFrames {
@@ -48,32 +32,20 @@ export interface TabsAndFrames {
   frames: FrameItem[];
 }
 
-/** The fold's tabs and frames (state.tabs, state.frames, state.proxies). */
-interface FoldedTabs {
-  tabs?: (TabView & { tabId: number; closed: boolean })[];
-  activeTabId?: number;
-  frames?: Omit<FrameItem, 'proxyIn' | 'outOfProcess'>[];
-  proxies?: { frameTreeNodeId: number; processId: string }[];
-}
-
-/** The fold's tabs and frames; a trace without them has the one tab the state has always had. */
+/** The fold's tabs (closed ones too), the active one, and its frames with their proxies. */
 export function tabsAndFramesOf(state: BrowserViewState): TabsAndFrames {
-  const folded = state as BrowserViewState & FoldedTabs;
-  const tabs = folded.tabs ?? [{ ...state.tab, tabId: 1, closed: false }];
-  const proxies = folded.proxies ?? [];
-  const raw = folded.frames ?? [];
-  const byId = new Map(raw.map((f) => [f.frameTreeNodeId, f]));
-  const frames = raw.map((f): FrameItem => {
+  const byId = new Map(state.frames.map((f) => [f.frameTreeNodeId, f]));
+  const frames = state.frames.map((f): FrameItem => {
     const parent = f.parentId === null ? undefined : byId.get(f.parentId);
     return {
       ...f,
-      proxyIn: proxies.filter((p) => p.frameTreeNodeId === f.frameTreeNodeId).map((p) => p.processId),
+      proxyIn: state.proxies.filter((p) => p.frameTreeNodeId === f.frameTreeNodeId).map((p) => p.processId),
       outOfProcess: parent !== undefined && f.processId !== null && parent.processId !== f.processId,
     };
   });
   return {
-    tabs: tabs.map((view, i) => ({ tabId: view.tabId, number: i + 1, view, closed: view.closed })),
-    activeTabId: folded.activeTabId ?? 1,
+    tabs: state.tabs.map((view) => ({ tabId: view.tabId, number: view.tabId, view, closed: view.closed })),
+    activeTabId: state.activeTabId,
     frames,
   };
 }
@@ -147,7 +119,7 @@ export function frameOfMessage(
   event: TraceEvent & { type: 'message' },
   frames: readonly FrameItem[],
 ): FrameItem | null {
-  const named = (event as { frameTreeNodeId?: number }).frameTreeNodeId;
+  const named = event.frameTreeNodeId;
   if (named !== undefined) {
     for (let i = frames.length - 1; i >= 0; i--) if (frames[i]!.frameTreeNodeId === named) return frames[i]!;
   }
