@@ -194,6 +194,10 @@ const en = {
       proxy: 'proxy → {host}',
     },
     moreFrames: '+{n} frames',
+    legendFrame: 'frame',
+    legendProxy: 'proxy',
+    legendHint:
+      'A frame: a document this renderer process runs (the number is its tab). A proxy (RenderFrameProxy): a stand-in for a frame that another process runs.',
     showExited: 'Show exited ({n})',
     noProcesses:
       'This file has no processes or messages: a {format} records the network only. Its requests are in the waterfall below; pick a step there for its DNS, connection, TLS and HTTP details.',
@@ -263,7 +267,7 @@ const en = {
       tab: 'Tab {n}',
       frame: 'Frame (FrameTreeNode)',
       process: 'Runs in',
-      proxies: 'Proxies in',
+      proxies: 'proxies in',
       main: 'main frame',
       loaded: 'loaded',
       loading: 'loading',
@@ -710,6 +714,10 @@ const ko: typeof en = {
       proxy: '프록시 → {host}',
     },
     moreFrames: '프레임 +{n}개',
+    legendFrame: '프레임',
+    legendProxy: '프록시',
+    legendHint:
+      '프레임: 이 렌더러 프로세스가 실행하는 문서입니다(숫자는 탭 번호). 프록시(RenderFrameProxy): 다른 프로세스가 실행하는 프레임의 자리를 대신합니다.',
     showExited: '끝난 프로세스 보기 ({n})',
     noProcesses:
       '이 파일에는 프로세스도 메시지도 없습니다. {format}는 네트워크만 기록합니다. 요청은 아래 워터폴에 있고, 거기서 막대를 고르면 DNS, 연결, TLS, HTTP 상세가 나옵니다.',
@@ -779,7 +787,7 @@ const ko: typeof en = {
       tab: '탭 {n}',
       frame: '프레임 (FrameTreeNode)',
       process: '실행 프로세스',
-      proxies: '프록시가 있는 곳',
+      proxies: '프록시 위치:',
       main: '메인 프레임',
       loaded: '로드 완료',
       loading: '로드 중',

@@ -78,6 +78,8 @@ export interface DiagramLayout {
   nodes: DiagramNode[];
   /** The frames and proxies drawn inside renderer boxes. */
   frames: DiagramFrame[];
+  /** Where the legend for frames and proxies goes (under the renderers), when a proxy is drawn. */
+  legend: Box | null;
   /** The open tabs, in the browser process; `hiddenTabs` more did not fit. */
   tabs: DiagramTab[];
   hiddenTabs: number;
@@ -272,9 +274,15 @@ export function layoutProcessDiagram(
   const allRenderers = state.processes.filter((p) => p.kind === 'renderer');
   let renderers = options.showExited ? allRenderers : allRenderers.filter((p) => p.state !== 'exited');
   const r = groups[0]!;
-  const rendererArea = { x: r.x + PAD, y: r.y + HEADER, w: r.w - PAD * 2, h: r.h - HEADER - PAD / 2 };
-  // A renderer box grows with the frames and proxies it holds (each one a row).
+  // A renderer box grows with the frames and proxies it holds (each one a row); a legend under them says which is which.
   const held = framesByProcess(data.frames);
+  const legend = renderers.some((p) => (held.get(p.id)?.proxies.length ?? 0) > 0) && r.h > 200;
+  const rendererArea = {
+    x: r.x + PAD,
+    y: r.y + HEADER,
+    w: r.w - PAD * 2,
+    h: r.h - HEADER - PAD / 2 - (legend ? LEGEND_H : 0),
+  };
   const mostRows = Math.max(0, ...renderers.map((p) => frameRowCount(held.get(p.id))));
   let placed = placeBoxes(renderers.length, rendererArea, mostRows > 0 ? 56 + mostRows * FRAME_ROW : 78, 120);
   if (placed.overflow > 0) {
@@ -381,6 +389,7 @@ export function layoutProcessDiagram(
     groups,
     nodes,
     frames,
+    legend: legend ? { x: r.x + PAD, y: r.y + r.h - LEGEND_H, w: r.w - PAD * 2, h: LEGEND_H - 4 } : null,
     tabs: tabRow.tabs,
     hiddenTabs: tabRow.hidden,
     hiddenExited: options.showExited ? 0 : allRenderers.filter((p) => p.state === 'exited').length,
@@ -388,6 +397,7 @@ export function layoutProcessDiagram(
 }
 
 const TAB_H = 18;
+const LEGEND_H = 20;
 /** A frame's row inside its renderer's box: its height and the gap above it. */
 const FRAME_H = 16;
 const FRAME_ROW = FRAME_H + 3;
@@ -468,7 +478,9 @@ function placeFrames(
   const badge = 14;
   const frames: DiagramFrame[] = rows.slice(0, fit).map((row, i) => {
     const w = node.w - 16;
-    const label = text(row);
+    // A narrow box keeps the host (the row's frame or dashed proxy outline says what it is).
+    const textRoom = w - badge - 10;
+    const label = measure(text(row), 'line') <= textRoom ? text(row) : frameHost(row.frame);
     return {
       id: row.kind === 'frame' ? `frame:${row.frame.frameTreeNodeId}` : `proxy:${row.frame.frameTreeNodeId}@${node.id}`,
       kind: row.kind,
@@ -479,7 +491,7 @@ function placeFrames(
       y: top + i * FRAME_ROW,
       w,
       h: FRAME_H,
-      label: fitText(label, w - badge - 10, measure, 'line'),
+      label: fitText(label, textRoom, measure, 'line'),
       tooltip: tooltip[i]!,
     };
   });

@@ -109,5 +109,5 @@ export function layoutRealProcessDiagram(state: BrowserViewState, width: number,
       .slice(0, Math.max(0, Math.floor((node.h - 22) / 15)))
       .map((line) => ellipsize(line, node.w - 16, 6.4));
   }
-  return { width, height, groups, nodes, frames: [], tabs: [], hiddenTabs: 0, hiddenExited: 0 };
+  return { width, height, groups, nodes, frames: [], legend: null, tabs: [], hiddenTabs: 0, hiddenExited: 0 };
 }

@@ -1,0 +1,172 @@
+/**
+ * Tabs and frames in the window (issue 20), in Chromium: the tab strip, the frames
+ * page, the frame tree in the details and the process diagram with each renderer's
+ * frames and proxies inside it; screenshots at 1280×800 and 1920×1080, in English and
+ * Korean, checked for text outside its box.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { TraceEvent, TraceEventBody } from '../../shared/trace/traceEvent.js';
+import { parseTraceFileText } from '../../shared/trace/traceFile.js';
+import { temporaryFolder } from '../support/temporaryFolder.js';
+import { ARTIFACTS, type WindowSession, clippedDiagramText, describeWindow } from './chromiumHarness.js';
+
+/** Texts of the diagram's frame rows and tab chips that spill out of their box, and rows outside their process. */
+function clippedFrameText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const within = (r: DOMRect, box: DOMRect) =>
+      r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    const svg = document.querySelector('[data-testid=process-diagram]');
+    if (!svg) return found;
+    for (const group of svg.querySelectorAll('.frame-box, .tab-chip')) {
+      const box = group.querySelector('rect')!.getBoundingClientRect();
+      for (const text of group.querySelectorAll('text'))
+        if (!within(text.getBoundingClientRect(), box)) found.push(`${group.className.baseVal}: "${text.textContent}"`);
+      const processId = group.getAttribute('data-process');
+      if (processId) {
+        const node = svg.querySelector(`.node[data-node="${processId}"] rect`);
+        if (!node || !within(box, node.getBoundingClientRect()))
+          found.push(`${group.getAttribute('data-frame')} outside ${processId}`);
+      }
+    }
+    return found;
+  });
+}
+
+/**
+ * The naver demo trace, told as if www.naver.com had a google iframe: tab and frame
+ * events, a proxy for the iframe in naver's process, and the messages of the main frame
+ * tagged with it (a saved trace's frames are drawn as a live one's).
+ */
+function demoWithFrames(): TraceEvent[] {
+  const demo = parseTraceFileText(
+    readFileSync(path.resolve(__dirname, '../../renderer/src/demos/www.naver.com.json'), 'utf8'),
+  ).events;
+  const at = demo.findIndex((e) => e.type === 'message' && e.name === 'AgentSchedulingGroup.CreateFrame');
+  const ts = demo[at]!.ts;
+  const body = (b: TraceEventBody): TraceEvent => ({ ...b, ts, endpoint: 'browser', seq: 0 }) as TraceEvent;
+  const added: TraceEvent[] = [
+    body({ type: 'tab.created', tabId: 1, openerTabId: null, mainFrameTreeNodeId: 1, reason: 'the window opened' }),
+    body({
+      type: 'frame.created',
+      frameTreeNodeId: 1,
+      parentId: null,
+      tabId: 1,
+      frameToken: 'frame-1',
+      name: '',
+      url: 'https://www.naver.com/',
+      site: 'https://naver.com',
+      processId: 'renderer:1',
+      depth: 0,
+      reason: 'main frame',
+    }),
+    body({
+      type: 'process.assigned',
+      processId: 'renderer:2',
+      pid: null,
+      site: 'https://google.com',
+      how: 'spare',
+      reason: 'cross-site iframe',
+    } as TraceEventBody),
+    body({
+      type: 'frame.created',
+      frameTreeNodeId: 2,
+      parentId: 1,
+      tabId: 1,
+      frameToken: 'frame-2',
+      name: 'google',
+      url: 'https://www.google.com/',
+      site: 'https://google.com',
+      processId: 'renderer:2',
+      depth: 1,
+      reason: 'FrameHost.CreateChildFrame',
+    }),
+    body({
+      type: 'proxy.created',
+      frameTreeNodeId: 2,
+      tabId: 1,
+      processId: 'renderer:1',
+      proxyToken: 'P2',
+      reason: 'OOPIF',
+    }),
+    body({
+      type: 'proxy.created',
+      frameTreeNodeId: 1,
+      tabId: 1,
+      processId: 'renderer:2',
+      proxyToken: 'P1',
+      reason: 'OOPIF',
+    }),
+  ];
+  // The demo's renderers end at the end (shut down unused); here they run the page and its iframe.
+  const tagged = demo
+    .filter((e) => e.type !== 'process.exit')
+    .map((e) =>
+      e.type === 'message' && JSON.stringify(e.payload).includes('"frameToken":"frame-1"')
+        ? { ...e, frameTreeNodeId: 1, tabId: 1 }
+        : e,
+    );
+  return [...tagged.slice(0, at), ...added, ...tagged.slice(at)].map((e, seq) => ({ ...e, seq }));
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(ARTIFACTS, `frames-${name}.png`) });
+  expect(await clippedDiagramText(page), name).toEqual([]);
+  expect(await clippedFrameText(page), name).toEqual([]);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(width, `${name}: wider than the window`).toBeLessThanOrEqual(0);
+}
+
+describeWindow('tabs and frames in the window (web host, lab)', (window) => {
+  let w: WindowSession;
+  beforeAll(() => {
+    w = window();
+  });
+
+  it('draws a saved trace’s frames inside their processes, with the proxy, and its frame tree', async () => {
+    const { page } = w;
+    const file = path.join(temporaryFolder('navscope-frames-'), 'naver-with-frames.json');
+    writeFileSync(file, JSON.stringify({ format: 'navscope-trace', version: 1, events: demoWithFrames() }));
+    await page.getByTestId('trace-file-input').setInputFiles(file);
+    await page.getByTestId('replay-banner').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('End');
+    const diagram = page.getByTestId('process-diagram');
+    await expect.poll(() => diagram.locator('[data-frame="frame:2"]').textContent()).toContain('www.google.com');
+    expect(await diagram.locator('[data-frame="proxy:2@renderer:1"]').textContent()).toContain(
+      'proxy → www.google.com',
+    );
+    expect(await diagram.getByTestId('diagram-tab').count()).toBe(1);
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const)
+      for (const lang of ['en', 'ko'] as const) {
+        await page.setViewportSize({ width, height });
+        await page.getByTestId('language').selectOption(lang);
+        await shoot(page, `saved-${lang}-${width}`);
+      }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('language').selectOption('en');
+    // The messages of the main frame say so; the frame tree is a tab of the renderer's details.
+    expect(await page.getByTestId('message-frame').first().textContent()).toContain('main frame');
+    // At the end: the main frame's DidStopLoading, a renderer step.
+    await page.keyboard.press('End');
+    await page.getByTestId('renderer-tab-frames').click();
+    const tree = page.getByTestId('frame-tree');
+    await expect.poll(() => tree.getByTestId('frame-row').count()).toBe(2);
+    expect(await tree.getByTestId('site-isolation').textContent()).toContain(
+      'renderer:2 (https://google.com) runs the iframe www.google.com',
+    );
+    await tree.scrollIntoViewIfNeeded();
+    await shoot(page, 'saved-frame-tree-en-1280');
+    await page
+      .getByTestId('explanation')
+      .screenshot({ path: path.join(ARTIFACTS, 'frames-saved-frame-tree-panel.png') });
+    await page.getByTestId('back-to-live').click();
+  }, 120_000);
+});
