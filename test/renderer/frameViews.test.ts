@@ -143,6 +143,26 @@ describe('tabs and frames in the window', () => {
     expect(rows.length - 1 + Number(more!.label.match(/\d+/)![0])).toBe(14);
   });
 
+  it('gives many proxies one row, naming the frames they stand for', () => {
+    const five: TraceEventBody[] = [];
+    for (let i = 0; i < 5; i++) {
+      five.push(...frame(20 + i, 1, 1, `https://www.site${i}.test/`, `https://site${i}.test`, `renderer:${3 + i}`));
+      five.push({
+        type: 'proxy.created',
+        frameTreeNodeId: 20 + i,
+        tabId: 1,
+        processId: 'renderer:2',
+        proxyToken: `P${20 + i}`,
+        reason: 'OOPIF',
+      });
+    }
+    const layout = layoutProcessDiagram(framesState(five), 1200, 700);
+    const rows = layout.frames.filter((f) => f.processId === 'renderer:2');
+    expect(rows.map((f) => f.kind)).toEqual(['frame', 'proxy']);
+    expect(rows[1]!.label).toMatch(/^6 proxies: www\.naver\.com, www\.site0\.test/);
+    expect(rows[1]!.tooltip.split('\n')).toHaveLength(6);
+  });
+
   it('draws a frame’s message from the frame’s own row', () => {
     const layout = layoutProcessDiagram(framesState(), 900, 420);
     const row = layout.frames.find((f) => f.id === 'frame:3')!;

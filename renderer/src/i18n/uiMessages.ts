@@ -194,6 +194,7 @@ const en = {
       proxy: 'proxy → {host}',
     },
     moreFrames: '+{n} frames',
+    proxies: '{n} proxies: {hosts}',
     legendFrame: 'frame',
     legendProxy: 'proxy',
     legendHint:
@@ -714,6 +715,7 @@ const ko: typeof en = {
       proxy: '프록시 → {host}',
     },
     moreFrames: '프레임 +{n}개',
+    proxies: '프록시 {n}개: {hosts}',
     legendFrame: '프레임',
     legendProxy: '프록시',
     legendHint:

@@ -107,6 +107,8 @@ export interface DiagramWords {
   frame: (kind: 'main' | 'iframe' | 'proxy', host: string) => string;
   /** More frames than fit the box. */
   moreFrames: (n: number) => string;
+  /** Several proxies in one row: how many, and the hosts of the frames they stand for. */
+  proxies: (n: number, hosts: string[]) => string;
 }
 
 export const ENGLISH_WORDS: DiagramWords = {
@@ -123,6 +125,7 @@ export const ENGLISH_WORDS: DiagramWords = {
   tabTooltip: (n, title, url) => `Tab ${n}: ${title}${url ? `\n${url}` : ''}`,
   frame: (kind, host) => (kind === 'main' ? host : kind === 'iframe' ? `iframe ${host}` : `proxy → ${host}`),
   moreFrames: (n) => `+${n} frames`,
+  proxies: (n, hosts) => `${n} proxies: ${hosts.join(', ')}`,
 };
 
 export interface DiagramOptions {
@@ -402,8 +405,12 @@ const LEGEND_H = 20;
 const FRAME_H = 16;
 const FRAME_ROW = FRAME_H + 3;
 
+/** From this many proxies on, a process's proxies share one row. */
+const PROXIES_IN_ONE_ROW = 3;
+
 function frameRowCount(held: { hosted: FrameItem[]; proxies: FrameItem[] } | undefined): number {
-  return held ? held.hosted.length + held.proxies.length : 0;
+  if (!held) return 0;
+  return held.hosted.length + (held.proxies.length >= PROXIES_IN_ONE_ROW ? 1 : held.proxies.length);
 }
 
 /** Chips for the open tabs, as wide as their words ("Tab 2"), or their numbers alone when many; the rest counted. */
@@ -456,19 +463,28 @@ function placeFrames(
   measure: TextMeasure,
 ): { frames: DiagramFrame[]; lines: number; tooltip: string[] } {
   const number = new Map(data.tabs.map((t) => [t.tabId, t.number]));
-  const rows = [
-    ...held.hosted.map((f) => ({ frame: f, kind: 'frame' as const })),
-    ...held.proxies.map((f) => ({ frame: f, kind: 'proxy' as const })),
-  ];
-  const text = (row: (typeof rows)[number]) =>
-    words.frame(row.kind === 'proxy' ? 'proxy' : row.frame.parentId === null ? 'main' : 'iframe', frameHost(row.frame));
-  // A proxy's row names the frame it stands for; the tooltip says which process runs that frame.
-  const tooltip = rows.map(
-    (row) =>
-      `${words.tab(number.get(row.frame.tabId) ?? 0)} · ${text(row)}${row.kind === 'proxy' ? ` (${row.frame.processId ?? '…'})` : ''}`,
-  );
+  type Row = { kind: 'frame' | 'proxy'; frames: FrameItem[] };
   const room = node.h - 22 - 4;
   const rowsFit = (lines: number) => Math.floor((room - lines * 15) / FRAME_ROW);
+  // Many proxies (a page with many cross-site iframes has one in every process) share one row.
+  const collapse =
+    held.proxies.length >= PROXIES_IN_ONE_ROW ||
+    (held.proxies.length >= 2 && held.hosted.length + held.proxies.length > rowsFit(1));
+  const rows: Row[] = [
+    ...held.hosted.map((f) => ({ kind: 'frame' as const, frames: [f] })),
+    ...(collapse
+      ? [{ kind: 'proxy' as const, frames: held.proxies }]
+      : held.proxies.map((f) => ({ kind: 'proxy' as const, frames: [f] }))),
+  ];
+  const one = (kind: Row['kind'], frame: FrameItem) =>
+    words.frame(kind === 'proxy' ? 'proxy' : frame.parentId === null ? 'main' : 'iframe', frameHost(frame));
+  const text = (row: Row) =>
+    row.frames.length > 1 ? words.proxies(row.frames.length, row.frames.map(frameHost)) : one(row.kind, row.frames[0]!);
+  // A proxy's row names the frame it stands for; the tooltip says which process runs that frame.
+  const lineOf = (kind: Row['kind'], f: FrameItem) =>
+    `${words.tab(number.get(f.tabId) ?? 0)} · ${one(kind, f)}${kind === 'proxy' ? ` (${f.processId ?? '…'})` : ''}`;
+  const rowTooltip = (row: Row) => row.frames.map((f) => lineOf(row.kind, f)).join('\n');
+  const tooltip = rows.map(rowTooltip);
   // The site line goes first when the frames would not fit with it; the pid line stays.
   const lines = rowsFit(2) >= rows.length ? 2 : room >= 15 ? 1 : 0;
   let fit = Math.max(0, rowsFit(lines));
@@ -478,25 +494,33 @@ function placeFrames(
   const badge = 14;
   const frames: DiagramFrame[] = rows.slice(0, fit).map((row, i) => {
     const w = node.w - 16;
+    const first = row.frames[0]!;
+    const tabs = new Set(row.frames.map((f) => number.get(f.tabId) ?? 0));
     // A narrow box keeps the host (the row's frame or dashed proxy outline says what it is).
     const textRoom = w - badge - 10;
-    const label = measure(text(row), 'line') <= textRoom ? text(row) : frameHost(row.frame);
+    const label = measure(text(row), 'line') <= textRoom || row.frames.length > 1 ? text(row) : frameHost(first);
     return {
-      id: row.kind === 'frame' ? `frame:${row.frame.frameTreeNodeId}` : `proxy:${row.frame.frameTreeNodeId}@${node.id}`,
+      id:
+        row.frames.length > 1
+          ? `proxies@${node.id}`
+          : row.kind === 'frame'
+            ? `frame:${first.frameTreeNodeId}`
+            : `proxy:${first.frameTreeNodeId}@${node.id}`,
       kind: row.kind,
-      frameTreeNodeId: row.frame.frameTreeNodeId,
+      frameTreeNodeId: first.frameTreeNodeId,
       processId: node.id,
-      tabNumber: number.get(row.frame.tabId) ?? 0,
+      tabNumber: tabs.size === 1 ? [...tabs][0]! : 0,
       x: node.x + 8,
       y: top + i * FRAME_ROW,
       w,
       h: FRAME_H,
-      label: fitText(label, textRoom, measure, 'line'),
+      label: fitText(label, tabs.size === 1 ? textRoom : w - 10, measure, 'line'),
       tooltip: tooltip[i]!,
     };
   });
   if (overflow && room - lines * 15 >= FRAME_ROW) {
     const w = node.w - 16;
+    const hidden = rows.slice(fit).reduce((n, row) => n + row.frames.length, 0);
     frames.push({
       id: `more-frames@${node.id}`,
       kind: 'frame',
@@ -507,11 +531,11 @@ function placeFrames(
       y: top + fit * FRAME_ROW,
       w,
       h: FRAME_H,
-      label: fitText(words.moreFrames(rows.length - fit), w - 10, measure, 'line'),
+      label: fitText(words.moreFrames(hidden), w - 10, measure, 'line'),
       tooltip: tooltip.slice(fit).join('\n'),
     });
   }
-  return { frames, lines, tooltip };
+  return { frames, lines, tooltip: rows.flatMap((row) => row.frames.map((f) => lineOf(row.kind, f))) };
 }
 
 function moreNode(group: string, box: Box, count: number): DiagramNode {
