@@ -82,10 +82,21 @@ export function tabFor(event: TraceEvent): RendererTab {
   }
 }
 
+/**
+ * The commit of the document an event belongs to: its frame's latest (a message says
+ * which frame), else its renderer's latest (a renderer's own events), else the latest.
+ */
 function committedBefore(events: readonly TraceEvent[], seq: number): TraceEventOf<'message'> | null {
+  const subject = events[Math.min(seq, events.length - 1)];
+  const frame = subject?.type === 'message' ? subject.frameTreeNodeId : undefined;
+  const renderer =
+    subject && subject.type !== 'message' && subject.endpoint.startsWith('renderer:') ? subject.endpoint : undefined;
   for (let i = Math.min(seq, events.length - 1); i >= 0; i--) {
     const e = events[i]!;
-    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad') return e;
+    if (e.type !== 'message' || e.name !== 'FrameHost.DidCommitProvisionalLoad') continue;
+    if (frame !== undefined && e.frameTreeNodeId !== undefined && e.frameTreeNodeId !== frame) continue;
+    if (renderer !== undefined && e.from !== renderer) continue;
+    return e;
   }
   return null;
 }
@@ -93,6 +104,8 @@ function committedBefore(events: readonly TraceEvent[], seq: number): TraceEvent
 export function buildRendererView(events: readonly TraceEvent[], seq: number, cursor: number): RendererView | null {
   const commit = committedBefore(events, seq);
   if (!commit) return null;
+  // With frames, several documents share a renderer: the next commit of this frame ends this one.
+  const frame = commit.frameTreeNodeId;
   const url = String(fieldOf(commit.payload, 'url') ?? '');
   const renderer = commit.from;
   const limit = Math.min(Math.max(cursor, seq + 1), events.length);
@@ -128,12 +141,22 @@ export function buildRendererView(events: readonly TraceEvent[], seq: number, cu
   };
   for (let i = commit.seq + 1; i < limit; i++) {
     const e = events[i]!;
-    // The next commit in the same renderer starts another document.
-    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad' && e.from === renderer) break;
+    // The next commit in the same frame (in a trace without frames: the same renderer) starts another document.
+    if (
+      e.type === 'message' &&
+      e.name === 'FrameHost.DidCommitProvisionalLoad' &&
+      e.from === renderer &&
+      (frame === undefined || e.frameTreeNodeId === undefined || e.frameTreeNodeId === frame)
+    )
+      break;
+    // Another frame's messages in the same renderer are that frame's document's.
+    if (e.type === 'message' && frame !== undefined && e.frameTreeNodeId !== undefined && e.frameTreeNodeId !== frame)
+      continue;
     view.endTs = Math.max(view.endTs, e.ts);
     switch (e.type) {
       case 'renderer.document':
-        if (e.endpoint === renderer) view.document = e;
+        // Several frames' documents in one renderer: this one has the committed URL.
+        if (e.endpoint === renderer && (frame === undefined || e.url === url)) view.document = e;
         break;
       case 'renderer.render':
         if (e.endpoint === renderer) view.render = e;
