@@ -236,6 +236,31 @@ export const explanationsEn: Explanations = {
       what: 'The frame has stopped loading: its document and every subresource are done. The browser stops the tab’s spinner, which started at DidStartLoading when you pressed Enter. This is step 6, initial load complete, in Kosaka’s article.',
       why: 'The spinner shows the whole load, not just the navigation, so it stops only when the renderer says everything has finished. Anything the page loads later with JavaScript does not restart it.',
     },
+    'FrameHost.CreateChildFrame': {
+      title: 'Child frame created',
+      what: 'The parser met an <iframe>. The renderer made a local frame for it, holding an initial empty document, and asks the browser to add a FrameTreeNode under the parent’s. The iframe’s src is loaded next, by a navigation of its own (BeginNavigation).',
+      why: 'Only the browser keeps the whole frame tree, across processes; a frame exists for the browser once it has a FrameTreeNode, which is where its navigations, its process and its proxies are decided.',
+    },
+    'FrameHost.BeginNavigation': {
+      title: 'Renderer asks to navigate a frame',
+      what: 'A renderer-initiated navigation: the iframe loads its src. The browser starts a NavigationRequest for that frame, with its own network request, and chooses the process for the response’s site: the parent’s process for the same site, another renderer process for a cross-site frame (an out-of-process iframe).',
+      why: 'The renderer cannot decide where a document lives: under site isolation only the browser may pick the process, so every navigation, even an iframe’s, goes through it.',
+    },
+    'Frame.Unload': {
+      title: 'Local frame replaced by a proxy',
+      what: 'The iframe committed in another process. The parent’s process replaces its local child frame with a RenderFrameProxy: a placeholder that keeps the iframe’s place in the page (its box, window.frames) and forwards postMessage and focus, but holds no document.',
+      why: 'A cross-site document must not be in the parent page’s process (site isolation), yet the parent page still needs to know the child is there.',
+    },
+    'RemoteFrame.DidStopLoading': {
+      title: 'Child frame stopped loading',
+      what: 'The browser tells the parent’s process that a child frame it shows through a proxy (or that never got a document) has stopped loading. The parent document’s load event, which waits for its iframes, can now fire.',
+      why: 'The HTML standard delays a document’s load event until its iframes have loaded. Across processes, only the browser hears the child finish, so it passes that on.',
+    },
+    'Frame.Delete': {
+      title: 'Frame deleted',
+      what: 'A frame left the frame tree (its tab was closed) while its process goes on hosting other tabs’ frames: the renderer drops the frame and its document.',
+      why: 'A process shared by several tabs of one site stays up as long as one of them needs it; the closed tab’s frames alone go away.',
+    },
   },
 
   events: {

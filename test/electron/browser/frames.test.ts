@@ -1,0 +1,50 @@
+/**
+ * Out-of-process iframes (issue 20): the lab's frame pages loaded by the real browser
+ * model, with real renderer processes. A cross-site iframe lives in its own renderer
+ * process and the page's process keeps a proxy for it; a same-site one stays; the
+ * page's load waits for its iframes' loads.
+ */
+import { describe, expect, it } from 'vitest';
+import { foldTrace, framesInProcess, framesOfTab, proxiesInProcess } from '../../../shared/trace/browserViewState.js';
+import { messages, navigateAndCollect, ofType, useLabSession } from '../support/browserHarness.js';
+
+describe('iframes and site isolation', () => {
+  const session = useLabSession();
+
+  it('loads www.naver.com/frames: naver and google processes, a proxy for the google frame, load after both frames', async () => {
+    const { result, events } = await navigateAndCollect(session(), 'www.naver.com/frames');
+    expect(result.outcome).toBe('loaded');
+    const state = foldTrace(session().browser.recorder.events);
+    const frames = framesOfTab(state, 1);
+    expect(frames.map((f) => [f.depth, f.site])).toEqual([
+      [0, 'https://naver.com'],
+      [1, 'https://naver.com'],
+      [1, 'https://google.com'],
+    ]);
+    const [main, same, cross] = frames;
+    // The same-site frame shares the page's process; the google frame has its own.
+    expect(same!.processId).toBe(main!.processId);
+    expect(cross!.processId).not.toBe(main!.processId);
+    const live = state.processes.filter((p) => p.kind === 'renderer' && p.state === 'running');
+    expect(live.map((p) => p.site).sort()).toEqual(['https://google.com', 'https://naver.com']);
+    expect(framesInProcess(state, cross!.processId!).map((f) => f.frameTreeNodeId)).toEqual([cross!.frameTreeNodeId]);
+    // The page's process holds a proxy for the out-of-process iframe.
+    expect(proxiesInProcess(state, main!.processId!).map((p) => p.frameTreeNodeId)).toEqual([cross!.frameTreeNodeId]);
+    // The page's load event comes after both frames' loads.
+    const loaded = ofType(events, 'frame.loaded');
+    const seqOf = (id: number) => loaded.find((l) => l.frameTreeNodeId === id)!.seq;
+    expect(seqOf(main!.frameTreeNodeId)).toBeGreaterThan(seqOf(same!.frameTreeNodeId));
+    expect(seqOf(main!.frameTreeNodeId)).toBeGreaterThan(seqOf(cross!.frameTreeNodeId));
+    const mainLoad = messages(events, 'FrameHost.DocumentOnLoadCompleted').find(
+      (m) => m.frameTreeNodeId === main!.frameTreeNodeId,
+    )!;
+    const crossStop = messages(events, 'FrameHost.DidStopLoading').find(
+      (m) => m.frameTreeNodeId === cross!.frameTreeNodeId,
+    )!;
+    expect(mainLoad.seq).toBeGreaterThan(crossStop.seq);
+    // The parent's process heard the out-of-process child stop, through the browser.
+    expect(messages(events, 'RemoteFrame.DidStopLoading').map((m) => m.to)).toEqual([main!.processId]);
+    expect(messages(events, 'FrameHost.CreateChildFrame')).toHaveLength(2);
+    expect(messages(events, 'Frame.Unload')).toHaveLength(1);
+  });
+});
