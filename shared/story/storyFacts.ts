@@ -146,7 +146,12 @@ export function navigationStarts(events: readonly TraceEvent[]): { navigationId:
   for (const e of events) {
     if (e.type === 'span.begin' && e.phase === 'handle-input' && e.navigationId)
       starts.push({ navigationId: e.navigationId, seq: e.seq });
-    else if (e.type === 'navigation.begin' && !starts.some((s) => s.navigationId === e.navigationId))
+    // An iframe's own NavigationRequest is part of its page's load, not a navigation of its own.
+    else if (
+      e.type === 'navigation.begin' &&
+      e.isMainFrame !== false &&
+      !starts.some((s) => s.navigationId === e.navigationId)
+    )
       starts.push({ navigationId: e.navigationId, seq: e.seq });
   }
   return starts;
@@ -185,6 +190,10 @@ export function collectStoryFacts(events: readonly TraceEvent[], navigationId?: 
   const rel = (ts: number): number => ts - origin;
   const traceBegin = events.find((e): e is TraceEventOf<'trace.begin'> => e.type === 'trace.begin') ?? null;
   const requestId = `browser/${id}`;
+  /** The frame the navigation is for (its page's messages are that frame's; an iframe's are not). */
+  const mainFrame = range.find(
+    (b): b is TraceEventOf<'navigation.begin'> => b.type === 'navigation.begin' && b.navigationId === id,
+  )?.frameTreeNodeId;
 
   const facts: StoryFacts = {
     navigationId: id,
@@ -487,6 +496,8 @@ export function collectStoryFacts(events: readonly TraceEvent[], navigationId?: 
         extent.firstMessageSeq = e.seq;
     }
     const at = rel(e.deliveredAt);
+    // A page with iframes: its frames commit and load too; the story is the page's (its main frame's).
+    if (mainFrame !== undefined && e.frameTreeNodeId !== undefined && e.frameTreeNodeId !== mainFrame) return;
     if (isMessage(e, BEFORE_UNLOAD) && facts.start) facts.start.beforeUnloadAsked = e.to;
     if (isMessage(e, REDIRECT)) {
       const status = num(field(field(e.payload, 'redirect') ?? null, 'status'));

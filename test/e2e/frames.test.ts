@@ -11,7 +11,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { TraceEvent, TraceEventBody } from '../../shared/trace/traceEvent.js';
 import { parseTraceFileText } from '../../shared/trace/traceFile.js';
 import { temporaryFolder } from '../support/temporaryFolder.js';
-import { ARTIFACTS, type WindowSession, clippedDiagramText, describeWindow } from './chromiumHarness.js';
+import { ARTIFACTS, type WindowSession, clippedDiagramText, describeWindow, navigate } from './chromiumHarness.js';
 
 /** Texts of the diagram's frame rows and tab chips that spill out of their box, and rows outside their process. */
 function clippedFrameText(page: Page): Promise<string[]> {
@@ -168,5 +168,53 @@ describeWindow('tabs and frames in the window (web host, lab)', (window) => {
       .getByTestId('explanation')
       .screenshot({ path: path.join(ARTIFACTS, 'frames-saved-frame-tree-panel.png') });
     await page.getByTestId('back-to-live').click();
+  }, 120_000);
+
+  it('loads www.naver.com/frames: the google iframe in its own process, a proxy for it in naver’s', async () => {
+    const { page, host } = w;
+    await navigate(page, 'www.naver.com/frames', host);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('End');
+    const diagram = page.getByTestId('process-diagram');
+    const frames = async (processId: string) =>
+      (await diagram.locator(`.frame-box[data-process="${processId}"]`).allTextContents()).map((t) => t.trim());
+    const state = host.session.browser.recorder.events;
+    const naver = [...state].reverse().find((e) => e.type === 'frame.committed' && e.url.endsWith('/frames'));
+    const google = [...state].reverse().find((e) => e.type === 'frame.committed' && e.url.includes('www.google.com'));
+    expect(naver?.type === 'frame.committed' && google?.type === 'frame.committed').toBe(true);
+    if (naver?.type !== 'frame.committed' || google?.type !== 'frame.committed') return;
+    expect(naver.processId).not.toBe(google.processId);
+    await expect.poll(() => frames(google.processId)).toContainEqual(expect.stringContaining('www.google.com'));
+    const inNaver = await frames(naver.processId);
+    expect(inNaver.some((t) => t.includes('www.google.com'))).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'frames-debug.png') });
+    expect(await diagram.locator(`.frame-box.proxy[data-process="${naver.processId}"]`).textContent()).toContain(
+      'www.google.com',
+    );
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const)
+      for (const lang of ['en', 'ko'] as const) {
+        await page.setViewportSize({ width, height });
+        await page.getByTestId('language').selectOption(lang);
+        await shoot(page, `live-${lang}-${width}`);
+      }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('language').selectOption('en');
+    // The frame tree: the page, its same-site child and the google iframe, out of process.
+    await page.getByTestId('renderer-tab-frames').click();
+    const tree = page.getByTestId('frame-tree');
+    await expect.poll(() => tree.getByTestId('frame-row').count()).toBe(3);
+    expect(await tree.locator('tr.oopif').count()).toBe(1);
+    expect(await tree.locator('tr.oopif').textContent()).toContain('www.google.com');
+    await tree.scrollIntoViewIfNeeded();
+    await shoot(page, 'live-frame-tree-en-1280');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByTestId('language').selectOption('ko');
+    await tree.scrollIntoViewIfNeeded();
+    await shoot(page, 'live-frame-tree-ko-1920');
+    await page.getByTestId('language').selectOption('en');
+    await page.setViewportSize({ width: 1280, height: 800 });
   }, 120_000);
 });

@@ -287,7 +287,13 @@ export function layoutProcessDiagram(
     h: r.h - HEADER - PAD / 2 - (legend ? LEGEND_H : 0),
   };
   const mostRows = Math.max(0, ...renderers.map((p) => frameRowCount(held.get(p.id))));
-  let placed = placeBoxes(renderers.length, rendererArea, mostRows > 0 ? 56 + mostRows * FRAME_ROW : 78, 120);
+  let placed =
+    (mostRows > 0 &&
+      stackBoxes(
+        renderers.map((p) => frameRowCount(held.get(p.id))),
+        rendererArea,
+      )) ||
+    placeBoxes(renderers.length, rendererArea, mostRows > 0 ? 56 + mostRows * FRAME_ROW : 78, 120);
   if (placed.overflow > 0) {
     // Keep the newest, and the live ones before the ended ones; one box counts the rest.
     const live = renderers.filter((p) => p.state === 'running' || p.state === 'launching');
@@ -405,6 +411,29 @@ const LEGEND_H = 20;
 const FRAME_H = 16;
 const FRAME_ROW = FRAME_H + 3;
 
+/**
+ * Renderer boxes as high as their frames need (two lines, or one, and a row per frame),
+ * in one column; null when they do not fit that way (then they share the height evenly).
+ */
+function stackBoxes(rows: number[], area: Box): { boxes: Box[]; overflow: number } | null {
+  for (const lines of [2, 1]) {
+    const wants = rows.map((n) => 26 + lines * 15 + (n > 0 ? n * FRAME_ROW + 3 : 0));
+    const total = wants.reduce((a, b) => a + b, 0);
+    const free = area.h - total - GAP * (rows.length - 1);
+    if (free < 0) continue;
+    // Room to spare: a little more between the boxes, the stack centred.
+    const gap = Math.min(FRAME_ROW, GAP + free / (rows.length + 1));
+    let y = area.y + (area.h - total - gap * (rows.length - 1)) / 2;
+    const boxes = wants.map((h) => {
+      const box = { x: area.x, y, w: area.w, h };
+      y += h + gap;
+      return box;
+    });
+    return { boxes, overflow: 0 };
+  }
+  return null;
+}
+
 /** From this many proxies on, a process's proxies share one row. */
 const PROXIES_IN_ONE_ROW = 3;
 
@@ -498,7 +527,8 @@ function placeFrames(
     const tabs = new Set(row.frames.map((f) => number.get(f.tabId) ?? 0));
     // A narrow box keeps the host (the row's frame or dashed proxy outline says what it is).
     const textRoom = w - badge - 10;
-    const label = measure(text(row), 'line') <= textRoom || row.frames.length > 1 ? text(row) : frameHost(first);
+    const short = row.kind === 'frame' && first.parentId !== null ? `↳ ${frameHost(first)}` : frameHost(first);
+    const label = measure(text(row), 'line') <= textRoom || row.frames.length > 1 ? text(row) : short;
     return {
       id:
         row.frames.length > 1

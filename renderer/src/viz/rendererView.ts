@@ -89,8 +89,14 @@ export function tabFor(event: TraceEvent): RendererTab {
 function committedBefore(events: readonly TraceEvent[], seq: number): TraceEventOf<'message'> | null {
   const subject = events[Math.min(seq, events.length - 1)];
   const frame = subject?.type === 'message' ? subject.frameTreeNodeId : undefined;
-  const renderer =
-    subject && subject.type !== 'message' && subject.endpoint.startsWith('renderer:') ? subject.endpoint : undefined;
+  // The renderer the event happened in (a message: its renderer end).
+  const renderer = !subject
+    ? undefined
+    : subject.type === 'message'
+      ? [subject.from, subject.to].find((end) => end.startsWith('renderer:'))
+      : subject.endpoint.startsWith('renderer:')
+        ? subject.endpoint
+        : undefined;
   for (let i = Math.min(seq, events.length - 1); i >= 0; i--) {
     const e = events[i]!;
     if (e.type !== 'message' || e.name !== 'FrameHost.DidCommitProvisionalLoad') continue;

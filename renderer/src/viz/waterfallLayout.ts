@@ -178,9 +178,12 @@ export function axisTicks(
 
 /** The navigation at the cursor: the one whose phase began last (typed, back, forward, reload). */
 function currentNavigationSpans(state: BrowserViewState): { navigationId: string | null; first: SpanView | undefined } {
+  // The shown tab's page: an iframe's own navigation is part of its page's load, another tab's is not shown.
+  const ofTab = state.navigations.filter((n) => n.tabId === state.activeTabId);
+  const pages = new Set((ofTab.length > 0 ? ofTab : state.navigations).map((n) => n.navigationId));
   for (let i = state.spans.length - 1; i >= 0; i--) {
     const span = state.spans[i]!;
-    if (span.category === 'phase' && span.navigationId) {
+    if (span.category === 'phase' && span.navigationId && (pages.size === 0 || pages.has(span.navigationId))) {
       const navigationId = span.navigationId;
       return { navigationId, first: state.spans.find((s) => s.navigationId === navigationId) };
     }
