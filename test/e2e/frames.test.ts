@@ -187,7 +187,6 @@ describeWindow('tabs and frames in the window (web host, lab)', (window) => {
     await expect.poll(() => frames(google.processId)).toContainEqual(expect.stringContaining('www.google.com'));
     const inNaver = await frames(naver.processId);
     expect(inNaver.some((t) => t.includes('www.google.com'))).toBe(true);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'frames-debug.png') });
     expect(await diagram.locator(`.frame-box.proxy[data-process="${naver.processId}"]`).textContent()).toContain(
       'www.google.com',
     );
@@ -216,5 +215,72 @@ describeWindow('tabs and frames in the window (web host, lab)', (window) => {
     await shoot(page, 'live-frame-tree-ko-1920');
     await page.getByTestId('language').selectOption('en');
     await page.setViewportSize({ width: 1280, height: 800 });
+  }, 120_000);
+
+  it('opens a second tab, draws its page in its process, switches back, and closes it', async () => {
+    const { page, host } = w;
+    const events = host.session.browser.recorder.events;
+    await page.getByTestId('new-tab').click();
+    await expect.poll(() => page.getByTestId('tabstrip').getByRole('tab').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('tab-title').textContent()).toBe('New Tab');
+    expect(await page.getByRole('textbox', { name: 'Address and search bar' }).inputValue()).toBe('');
+    await navigate(page, 'www.naver.com', host);
+    await expect.poll(() => page.getByTestId('tab-title').textContent()).toBe('NAVER — NavScope lab');
+    // A tab the user opens is its own BrowsingInstance: under the soft process limit, its naver page gets a
+    // process of its own, as in Chromium (tab 1's naver process is not reused). The diagram draws it there.
+    const tab2 = [...events].reverse().find((e) => e.type === 'frame.committed' && e.tabId === 2);
+    if (tab2?.type !== 'frame.committed') throw new Error('tab 2 committed nothing');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('End');
+    const diagram = page.getByTestId('process-diagram');
+    await expect.poll(() => diagram.getByTestId('diagram-tab').count()).toBe(2);
+    await expect
+      .poll(() => diagram.locator(`[data-frame="frame:${tab2.frameTreeNodeId}"]`).getAttribute('data-process'))
+      .toBe(tab2.processId);
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const)
+      for (const lang of ['en', 'ko'] as const) {
+        await page.setViewportSize({ width, height });
+        await page.getByTestId('language').selectOption(lang);
+        await shoot(page, `tabs-${lang}-${width}`);
+      }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('language').selectOption('en');
+    // Back to tab 1: its own title, address and history.
+    await page.getByTestId('background-tab').click();
+    await expect.poll(() => page.getByTestId('tab-title').textContent()).toMatch(/^Frames/);
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Address and search bar' }).inputValue())
+      .toBe('https://www.naver.com/frames');
+    // Close tab 2: one tab left, and it is the one shown.
+    await page.getByTestId('background-tab').hover();
+    await page.getByTestId('background-tab').getByTestId('close-tab').click();
+    await expect.poll(() => page.getByTestId('tabstrip').getByRole('tab').count()).toBe(1);
+    expect(await page.getByTestId('tab-title').textContent()).toMatch(/^Frames/);
+    expect(await page.getByTestId('close-tab').count()).toBe(0);
+  }, 120_000);
+
+  it('keeps many tabs in the strip, each with its number', async () => {
+    const { page } = w;
+    const before = await page.getByTestId('tabstrip').getByRole('tab').count();
+    for (let i = before; i < 12; i++) await page.getByTestId('new-tab').click();
+    await expect.poll(() => page.getByTestId('tabstrip').getByRole('tab').count()).toBe(12);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('End');
+    await expect.poll(() => page.getByTestId('diagram-tab').count()).toBeGreaterThan(0);
+    await shoot(page, 'many-tabs-en-1280');
+    // Every tab is in the window, none past its edge.
+    const right = await page
+      .getByRole('tab')
+      .evaluateAll((tabs) => Math.max(...tabs.map((t) => t.getBoundingClientRect().right)));
+    expect(right).toBeLessThanOrEqual(1280);
+    const chips = await page.getByTestId('diagram-tab').count();
+    const more = await page
+      .locator('.tab-more')
+      .textContent()
+      .catch(() => null);
+    expect(chips + Number(more?.replace('+', '') ?? 0)).toBe(12);
   }, 120_000);
 });

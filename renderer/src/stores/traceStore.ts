@@ -24,18 +24,6 @@ import { partitionPoint } from '../../../shared/base/partitionPoint';
 import { type ImportFormat, importTraceFile } from '../../../shared/import/traceImport';
 import { BackgroundWork, isJourneyStep } from '../viz/journeySteps';
 
-// TODO(issue-20 merge): the model's tab API.
-interface TabApi {
-  newTab(): Promise<NavigationResult>;
-  closeTab(tabId: number): Promise<NavigationResult>;
-  activateTab(tabId: number): Promise<NavigationResult>;
-}
-function tabApi(m: BrowserModelApi): TabApi {
-  const api = m as BrowserModelApi & Partial<TabApi>;
-  if (!api.newTab || !api.closeTab || !api.activateTab) throw new Error('This browser model has no tabs.');
-  return api as TabApi;
-}
-
 export const useTraceStore = defineStore('trace', () => {
   const events = markRaw([] as TraceEvent[]);
   const messageSeqs = markRaw([] as number[]);
@@ -336,8 +324,8 @@ export const useTraceStore = defineStore('trace', () => {
     killRenderer: (processId: string) => call((m) => m.killRenderer(processId)),
     killNetworkThread: () => call((m) => m.killNetworkThread()),
     newSession: () => call((m) => m.newSession()),
-    newTab: () => call((m) => tabApi(m).newTab()),
-    closeTab: (tabId: number) => call((m) => tabApi(m).closeTab(tabId)),
-    activateTab: (tabId: number) => call((m) => tabApi(m).activateTab(tabId)),
+    newTab: () => call((m) => m.newTab()),
+    closeTab: (tabId: number) => call((m) => m.closeTab(tabId)),
+    switchTab: (tabId: number) => call((m) => m.switchTab(tabId)),
   };
 });

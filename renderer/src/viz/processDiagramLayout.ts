@@ -5,7 +5,14 @@
  */
 import { linkHorizontal } from 'd3';
 import type { BrowserViewState, ProcessView, ServerView } from '../../../shared/trace/browserViewState';
-import { type FrameItem, type TabsAndFrames, frameHost, framesByProcess, tabsAndFramesOf } from './tabsAndFrames';
+import {
+  type FrameItem,
+  type ProcessFrames,
+  type TabsAndFrames,
+  frameHost,
+  framesByProcess,
+  tabsAndFramesOf,
+} from './tabsAndFrames';
 
 export interface Box {
   x: number;
@@ -279,21 +286,22 @@ export function layoutProcessDiagram(
   const r = groups[0]!;
   // A renderer box grows with the frames and proxies it holds (each one a row); a legend under them says which is which.
   const held = framesByProcess(data.frames);
-  const legend = renderers.some((p) => (held.get(p.id)?.proxies.length ?? 0) > 0) && r.h > 200;
-  const rendererArea = {
+  const proxiesDrawn = renderers.some((p) => (held.get(p.id)?.proxies.length ?? 0) > 0) && r.h > 200;
+  const areaWith = (legendRoom: boolean) => ({
     x: r.x + PAD,
     y: r.y + HEADER,
     w: r.w - PAD * 2,
-    h: r.h - HEADER - PAD / 2 - (legend ? LEGEND_H : 0),
-  };
+    h: r.h - HEADER - PAD / 2 - (legendRoom ? LEGEND_H : 0),
+  });
   const mostRows = Math.max(0, ...renderers.map((p) => frameRowCount(held.get(p.id))));
+  const wanted = renderers.map((p) => held.get(p.id));
+  // The legend goes before the frames do.
+  const stacked =
+    mostRows > 0 ? (proxiesDrawn && stackBoxes(wanted, areaWith(true))) || stackBoxes(wanted, areaWith(false)) : null;
+  const legend = proxiesDrawn && (stacked === null || stacked.area.h < areaWith(false).h);
+  const rendererArea = stacked?.area ?? areaWith(legend);
   let placed =
-    (mostRows > 0 &&
-      stackBoxes(
-        renderers.map((p) => frameRowCount(held.get(p.id))),
-        rendererArea,
-      )) ||
-    placeBoxes(renderers.length, rendererArea, mostRows > 0 ? 56 + mostRows * FRAME_ROW : 78, 120);
+    stacked || placeBoxes(renderers.length, rendererArea, mostRows > 0 ? 56 + mostRows * FRAME_ROW : 78, 120);
   if (placed.overflow > 0) {
     // Keep the newest, and the live ones before the ended ones; one box counts the rest.
     const live = renderers.filter((p) => p.state === 'running' || p.state === 'launching');
@@ -410,26 +418,42 @@ const LEGEND_H = 20;
 /** A frame's row inside its renderer's box: its height and the gap above it. */
 const FRAME_H = 16;
 const FRAME_ROW = FRAME_H + 3;
+/** A frame's row where boxes are tight. */
+const COMPACT_ROW = 17;
 
 /**
- * Renderer boxes as high as their frames need (two lines, or one, and a row per frame),
- * in one column; null when they do not fit that way (then they share the height evenly).
+ * Renderer boxes as high as their frames need, in one column, giving up first the site
+ * line, then a row per proxy (they share one), then the pid line (all stay in the
+ * tooltip); null when even that does not fit (then they share the height evenly).
  */
-function stackBoxes(rows: number[], area: Box): { boxes: Box[]; overflow: number } | null {
-  for (const lines of [2, 1]) {
-    const wants = rows.map((n) => 26 + lines * 15 + (n > 0 ? n * FRAME_ROW + 3 : 0));
+function stackBoxes(
+  held: (ProcessFrames | undefined)[],
+  area: Box,
+): { boxes: Box[]; overflow: number; area: Box } | null {
+  const levels = [
+    { lines: 2, collapse: false, row: FRAME_ROW },
+    { lines: 1, collapse: false, row: FRAME_ROW },
+    { lines: 1, collapse: true, row: FRAME_ROW },
+    { lines: 0, collapse: true, row: FRAME_ROW },
+    { lines: 0, collapse: true, row: COMPACT_ROW },
+  ];
+  for (const { lines, collapse, row } of levels) {
+    const wants = held.map((h) => {
+      const n = frameRowCount(h, collapse);
+      return n > 0 ? 26 + lines * 15 + n * row + 3 : lines > 0 ? 26 + lines * 15 : 24;
+    });
     const total = wants.reduce((a, b) => a + b, 0);
-    const free = area.h - total - GAP * (rows.length - 1);
+    const free = area.h - total - GAP * (held.length - 1);
     if (free < 0) continue;
     // Room to spare: a little more between the boxes, the stack centred.
-    const gap = Math.min(FRAME_ROW, GAP + free / (rows.length + 1));
-    let y = area.y + (area.h - total - gap * (rows.length - 1)) / 2;
+    const gap = Math.min(FRAME_ROW, GAP + free / (held.length + 1));
+    let y = area.y + (area.h - total - gap * (held.length - 1)) / 2;
     const boxes = wants.map((h) => {
       const box = { x: area.x, y, w: area.w, h };
       y += h + gap;
       return box;
     });
-    return { boxes, overflow: 0 };
+    return { boxes, overflow: 0, area };
   }
   return null;
 }
@@ -437,9 +461,11 @@ function stackBoxes(rows: number[], area: Box): { boxes: Box[]; overflow: number
 /** From this many proxies on, a process's proxies share one row. */
 const PROXIES_IN_ONE_ROW = 3;
 
-function frameRowCount(held: { hosted: FrameItem[]; proxies: FrameItem[] } | undefined): number {
+/** The rows a process's frames take: one per frame, one per proxy (or one for all of them). */
+function frameRowCount(held: ProcessFrames | undefined, collapse = false): number {
   if (!held) return 0;
-  return held.hosted.length + (held.proxies.length >= PROXIES_IN_ONE_ROW ? 1 : held.proxies.length);
+  const together = held.proxies.length >= PROXIES_IN_ONE_ROW || (collapse && held.proxies.length >= 2);
+  return held.hosted.length + (together ? 1 : held.proxies.length);
 }
 
 /** Chips for the open tabs, as wide as their words ("Tab 2"), or their numbers alone when many; the rest counted. */
@@ -494,7 +520,10 @@ function placeFrames(
   const number = new Map(data.tabs.map((t) => [t.tabId, t.number]));
   type Row = { kind: 'frame' | 'proxy'; frames: FrameItem[] };
   const room = node.h - 22 - 4;
-  const rowsFit = (lines: number) => Math.floor((room - lines * 15) / FRAME_ROW);
+  // Rows of the usual height, or tighter ones where the box was made for those (see stackBoxes).
+  const full = held.hosted.length + (held.proxies.length >= 2 ? 1 : held.proxies.length);
+  const rowH = Math.floor(room / FRAME_ROW) >= full ? FRAME_ROW : COMPACT_ROW;
+  const rowsFit = (lines: number) => Math.floor((room - lines * 15) / rowH);
   // Many proxies (a page with many cross-site iframes has one in every process) share one row.
   const collapse =
     held.proxies.length >= PROXIES_IN_ONE_ROW ||
@@ -514,8 +543,8 @@ function placeFrames(
     `${words.tab(number.get(f.tabId) ?? 0)} · ${one(kind, f)}${kind === 'proxy' ? ` (${f.processId ?? '…'})` : ''}`;
   const rowTooltip = (row: Row) => row.frames.map((f) => lineOf(row.kind, f)).join('\n');
   const tooltip = rows.map(rowTooltip);
-  // The site line goes first when the frames would not fit with it; the pid line stays.
-  const lines = rowsFit(2) >= rows.length ? 2 : room >= 15 ? 1 : 0;
+  // The site line goes first when the frames would not fit with it, then the pid line.
+  const lines = [2, 1, 0].find((n) => rowsFit(n) >= rows.length) ?? (room >= 15 + rowH ? 1 : 0);
   let fit = Math.max(0, rowsFit(lines));
   const overflow = rows.length > fit;
   if (overflow) fit = Math.max(0, fit - 1);
@@ -541,14 +570,14 @@ function placeFrames(
       processId: node.id,
       tabNumber: tabs.size === 1 ? [...tabs][0]! : 0,
       x: node.x + 8,
-      y: top + i * FRAME_ROW,
+      y: top + i * rowH,
       w,
-      h: FRAME_H,
+      h: rowH - 3,
       label: fitText(label, tabs.size === 1 ? textRoom : w - 10, measure, 'line'),
       tooltip: tooltip[i]!,
     };
   });
-  if (overflow && room - lines * 15 >= FRAME_ROW) {
+  if (overflow && room - lines * 15 >= rowH) {
     const w = node.w - 16;
     const hidden = rows.slice(fit).reduce((n, row) => n + row.frames.length, 0);
     frames.push({
@@ -558,9 +587,9 @@ function placeFrames(
       processId: node.id,
       tabNumber: 0,
       x: node.x + 8,
-      y: top + fit * FRAME_ROW,
+      y: top + fit * rowH,
       w,
-      h: FRAME_H,
+      h: rowH - 3,
       label: fitText(words.moreFrames(hidden), w - 10, measure, 'line'),
       tooltip: tooltip.slice(fit).join('\n'),
     });

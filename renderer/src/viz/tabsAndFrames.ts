@@ -50,6 +50,12 @@ export function tabsAndFramesOf(state: BrowserViewState): TabsAndFrames {
   };
 }
 
+/** Each tab has a colour: its number in the strip, its chip in the diagram, its frames and its messages share it. */
+const TAB_COLOURS = ['#1a73e8', '#e8710a', '#188038', '#c5221f', '#9334e6', '#12b5cb', '#b06000', '#d01884'];
+export function tabColour(n: number): string {
+  return n > 0 ? TAB_COLOURS[(n - 1) % TAB_COLOURS.length]! : '#5c6678';
+}
+
 /** The tab the window shows: the active one, if it is still open, else the newest open one. */
 export function shownTab(data: TabsAndFrames): TabItem | null {
   const open = data.tabs.filter((t) => !t.closed);
