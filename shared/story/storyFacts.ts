@@ -190,10 +190,10 @@ export function collectStoryFacts(events: readonly TraceEvent[], navigationId?: 
   const rel = (ts: number): number => ts - origin;
   const traceBegin = events.find((e): e is TraceEventOf<'trace.begin'> => e.type === 'trace.begin') ?? null;
   const requestId = `browser/${id}`;
-  /** The frame the navigation is for (its page's messages are that frame's; an iframe's are not). */
-  const mainFrame = range.find(
-    (b): b is TraceEventOf<'navigation.begin'> => b.type === 'navigation.begin' && b.navigationId === id,
-  )?.frameTreeNodeId;
+  /** Iframes (frames with a parent): their commits and loads are part of the page's, not its story's own. */
+  const subframes = new Set(
+    events.flatMap((e) => (e.type === 'frame.created' && e.parentId !== null ? [e.frameTreeNodeId] : [])),
+  );
 
   const facts: StoryFacts = {
     navigationId: id,
@@ -497,7 +497,10 @@ export function collectStoryFacts(events: readonly TraceEvent[], navigationId?: 
     }
     const at = rel(e.deliveredAt);
     // A page with iframes: its frames commit and load too; the story is the page's (its main frame's).
-    if (mainFrame !== undefined && e.frameTreeNodeId !== undefined && e.frameTreeNodeId !== mainFrame) return;
+    if (e.frameTreeNodeId !== undefined && subframes.has(e.frameTreeNodeId)) return;
+    // An iframe's commit (sent before the recorder knows its new frame) names its own navigation.
+    const navigation = text(field(e.payload, 'navigationId'));
+    if ((isMessage(e, COMMIT) || isMessage(e, COMMIT_ACK)) && navigation !== null && navigation !== id) return;
     if (isMessage(e, BEFORE_UNLOAD) && facts.start) facts.start.beforeUnloadAsked = e.to;
     if (isMessage(e, REDIRECT)) {
       const status = num(field(field(e.payload, 'redirect') ?? null, 'status'));

@@ -190,6 +190,9 @@ describeWindow('tabs and frames in the window (web host, lab)', (window) => {
     expect(await diagram.locator(`.frame-box.proxy[data-process="${naver.processId}"]`).textContent()).toContain(
       'www.google.com',
     );
+    // The story is the page's: its commit put the page's address in the bar, not the iframe's.
+    expect(await page.getByTestId('chapter-text-6').textContent()).toContain('https://www.naver.com/frames');
+    expect(await page.getByTestId('chapter-text-6').textContent()).not.toContain('embed');
     for (const [width, height] of [
       [1280, 800],
       [1920, 1080],
