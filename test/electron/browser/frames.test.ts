@@ -5,7 +5,10 @@
  * page's load waits for its iframes' loads.
  */
 import { describe, expect, it } from 'vitest';
+import { navigationStarts } from '../../../shared/story/storyFacts.js';
 import { foldTrace, framesInProcess, framesOfTab, proxiesInProcess } from '../../../shared/trace/browserViewState.js';
+import { toHar } from '../../../shared/trace/harExport.js';
+import { summarizeNavigations } from '../../../shared/trace/navigationComparison.js';
 import { messages, navigateAndCollect, ofType, useLabSession } from '../support/browserHarness.js';
 
 describe('iframes and site isolation', () => {
@@ -46,5 +49,15 @@ describe('iframes and site isolation', () => {
     expect(messages(events, 'RemoteFrame.DidStopLoading').map((m) => m.to)).toEqual([main!.processId]);
     expect(messages(events, 'FrameHost.CreateChildFrame')).toHaveLength(2);
     expect(messages(events, 'Frame.Unload')).toHaveLength(1);
+    // The iframes' own navigations belong to the page: one page in the HAR, one navigation in the story.
+    expect(state.navigations).toHaveLength(1);
+    expect(summarizeNavigations(events)).toHaveLength(1);
+    expect(navigationStarts(events)).toHaveLength(1);
+    const har = toHar(events);
+    expect(har.log.pages).toHaveLength(1);
+    expect(har.log.entries.map((e) => e.request.url)).toEqual(
+      expect.arrayContaining(['https://www.naver.com/frames/child', 'https://www.google.com/frames/embed']),
+    );
+    expect(new Set(har.log.entries.map((e) => e.pageref))).toEqual(new Set([har.log.pages[0]!.id]));
   });
 });
