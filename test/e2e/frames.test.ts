@@ -257,6 +257,9 @@ describeWindow('tabs and frames in the window (web host, lab)', (window) => {
     await expect
       .poll(() => page.getByRole('textbox', { name: 'Address and search bar' }).inputValue())
       .toBe('https://www.naver.com/frames');
+    // The story follows the shown tab.
+    await page.keyboard.press('End');
+    await expect.poll(() => page.getByTestId('story-headline').textContent()).toContain('www.naver.com/frames');
     // Close tab 2: one tab left, and it is the one shown.
     await page.getByTestId('background-tab').hover();
     await page.getByTestId('background-tab').getByTestId('close-tab').click();

@@ -124,7 +124,7 @@ describeWindow('the window in Korean', (window) => {
       if (heading.includes('FrameHost.DidStopLoading')) break;
     }
     // The renderer's panels, at the end of the load.
-    for (const tab of ['dom', 'cssom', 'render-tree', 'layout', 'paint', 'scripts', 'orb', 'subresources']) {
+    for (const tab of ['dom', 'cssom', 'render-tree', 'layout', 'paint', 'scripts', 'orb', 'subresources', 'frames']) {
       const button = page.getByTestId(`renderer-tab-${tab}`);
       if ((await button.count()) === 0) continue;
       await button.click();

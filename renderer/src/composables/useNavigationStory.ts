@@ -6,7 +6,8 @@ import { usePlaybackStore } from '../stores/playbackStore';
 import { useTraceStore } from '../stores/traceStore';
 
 /**
- * The story of the navigation the cursor is in (or the first one, before any), in the
+ * The story of the navigation the cursor is in (the shown tab's, when there are several
+ * tabs; or the first one, before any), in the
  * window's language, and the chapter the cursor is in. The story is told again only
  * when the trace, the language or the navigation changes, not on every step.
  */
@@ -19,11 +20,19 @@ export function useNavigationStory() {
     void trace.version;
     return navigationStarts(trace.events);
   });
+  /** The shown tab's latest navigation before the cursor (with several tabs), else the latest of any tab. */
   const navigationId = computed<string | null>(() => {
     if (starts.value.length === 0) return null;
+    const state = playback.state;
+    const tabOf = new Map(state.navigations.map((n) => [n.navigationId, n.tabId]));
     let current = starts.value[0]!;
-    for (const start of starts.value) if (start.seq < playback.cursor) current = start;
-    return current.navigationId;
+    let ofShownTab: typeof current | null = null;
+    for (const start of starts.value) {
+      if (start.seq >= playback.cursor) break;
+      current = start;
+      if (tabOf.get(start.navigationId) === state.activeTabId) ofShownTab = start;
+    }
+    return (ofShownTab ?? current).navigationId;
   });
 
   /** The story tells NavScope's model's navigation; a real Chromium's trace is shown by the other views. */
