@@ -8,12 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
+import { foldTrace, framesOfTab } from '../../shared/trace/browserViewState.js';
 import type { TraceEvent, TraceEventBody } from '../../shared/trace/traceEvent.js';
 import { parseTraceFileText } from '../../shared/trace/traceFile.js';
 import { temporaryFolder } from '../support/temporaryFolder.js';
 import { ARTIFACTS, type WindowSession, clippedDiagramText, describeWindow, navigate } from './chromiumHarness.js';
 
-/** Texts of the diagram's frame rows and tab chips that spill out of their box, and rows outside their process. */
+/** Texts of the diagram's columns, frame rows and tab chips that spill out of their box, and rows outside their process. */
 function clippedFrameText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
@@ -21,7 +22,7 @@ function clippedFrameText(page: Page): Promise<string[]> {
       r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
     const svg = document.querySelector('[data-testid=process-diagram]');
     if (!svg) return found;
-    for (const group of svg.querySelectorAll('.frame-box, .tab-chip')) {
+    for (const group of svg.querySelectorAll('.frame-box, .tab-chip, .group')) {
       const box = group.querySelector('rect')!.getBoundingClientRect();
       for (const text of group.querySelectorAll('text'))
         if (!within(text.getBoundingClientRect(), box)) found.push(`${group.className.baseVal}: "${text.textContent}"`);
@@ -266,6 +267,48 @@ describeWindow('tabs and frames in the window (web host, lab)', (window) => {
     await expect.poll(() => page.getByTestId('tabstrip').getByRole('tab').count()).toBe(1);
     expect(await page.getByTestId('tab-title').textContent()).toMatch(/^Frames/);
     expect(await page.getByTestId('close-tab').count()).toBe(0);
+  }, 120_000);
+
+  it('draws A inside B inside A with the inner A in the outer page’s process', async () => {
+    const { page, host } = w;
+    await navigate(page, 'www.naver.com/frames/nested', host);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('End');
+    // The fold of the host's trace: the tab's main frame (naver) and the naver frame inside google's.
+    const state = foldTrace(host.session.browser.recorder.events);
+    const frames = framesOfTab(state, state.activeTabId);
+    const outer = frames.find((f) => f.parentId === null);
+    const inner = frames.find((f) => f.depth === 2);
+    const middle = frames.find((f) => f.depth === 1);
+    if (!outer?.processId || !inner || !middle) throw new Error(`not three frames: ${JSON.stringify(frames)}`);
+    expect(middle.processId).not.toBe(outer.processId);
+    const diagram = page.getByTestId('process-diagram');
+    await expect
+      .poll(() => diagram.locator(`[data-frame="frame:${inner.frameTreeNodeId}"]`).getAttribute('data-process'))
+      .toBe(outer.processId);
+    await page.getByTestId('renderer-tab-frames').click();
+    await expect.poll(() => page.getByTestId('frame-tree').getByTestId('frame-row').count()).toBe(3);
+    await shoot(page, 'nested-en-1280');
+  }, 120_000);
+
+  it('draws five cross-site iframes in six processes without losing a frame', async () => {
+    const { page, host } = w;
+    await navigate(page, 'www.naver.com/frames/five', host);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('End');
+    const diagram = page.getByTestId('process-diagram');
+    await expect.poll(() => diagram.getByTestId('diagram-frame').count()).toBeGreaterThanOrEqual(6);
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const)
+      for (const lang of ['en', 'ko'] as const) {
+        await page.setViewportSize({ width, height });
+        await page.getByTestId('language').selectOption(lang);
+        await shoot(page, `five-${lang}-${width}`);
+      }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('language').selectOption('en');
   }, 120_000);
 
   it('keeps many tabs in the strip, each with its number', async () => {

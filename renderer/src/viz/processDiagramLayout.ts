@@ -231,18 +231,76 @@ export function layoutProcessDiagram(
 ): DiagramLayout {
   const words = options.words ?? ENGLISH_WORDS;
   const measure = options.measure ?? estimateText;
-  const colW = (width - PAD * 4) / 3;
   const top = PAD;
   const innerH = height - PAD * 2;
-  const groups: DiagramGroup[] = [
-    { id: 'renderers', x: PAD, y: top, w: colW, h: innerH },
-    { id: 'browser', x: PAD * 2 + colW, y: top, w: colW, h: innerH },
-    { id: 'servers', x: PAD * 3 + colW * 2, y: top, w: colW, h: innerH },
-  ];
+  /** The three columns, the renderers' taking `share` of the width (the other two split the rest). */
+  const groupsFor = (share: number): DiagramGroup[] => {
+    const rW = (width - PAD * 4) * share;
+    const colW = (width - PAD * 4 - rW) / 2;
+    return [
+      { id: 'renderers', x: PAD, y: top, w: rW, h: innerH },
+      { id: 'browser', x: PAD * 2 + rW, y: top, w: colW, h: innerH },
+      { id: 'servers', x: PAD * 3 + rW + colW, y: top, w: colW, h: innerH },
+    ];
+  };
+  const data = tabsAndFramesOf(state);
+  const frames: DiagramFrame[] = [];
+  const allRenderers = state.processes.filter((p) => p.kind === 'renderer');
+  let renderers = options.showExited ? allRenderers : allRenderers.filter((p) => p.state !== 'exited');
+  // A renderer box grows with the frames and proxies it holds (each one a row); a legend under them says which is which.
+  const held = framesByProcess(data.frames);
+  const wanted = renderers.map((p) => held.get(p.id));
+  const mostRows = Math.max(0, ...renderers.map((p) => frameRowCount(held.get(p.id))));
+  const proxiesDrawn = renderers.some((p) => (held.get(p.id)?.proxies.length ?? 0) > 0) && innerH > 200;
+  const areaIn = (r: Box, legendRoom: boolean): Box => ({
+    x: r.x + PAD,
+    y: r.y + HEADER,
+    w: r.w - PAD * 2,
+    h: r.h - HEADER - PAD / 2 - (legendRoom ? LEGEND_H : 0),
+  });
+  /** The renderers stacked in one or two columns of `r` (the legend goes before the frames do); null if they do not fit. */
+  const stackIn = (r: Box, columns: 1 | 2) => {
+    for (const legendRoom of proxiesDrawn ? [true, false] : [false]) {
+      const area = areaIn(r, legendRoom);
+      if (columns === 1) {
+        const one = stackBoxes(wanted, area);
+        if (one) return { ...one, legend: legendRoom };
+        continue;
+      }
+      const w = (area.w - GAP) / 2;
+      if (w < 110) return null;
+      // Split where the two columns are most even (a process with many frames is a tall box).
+      const weights = wanted.map((h) => frameRowCount(h, true) + 1.5);
+      let half = 1;
+      let best = Number.POSITIVE_INFINITY;
+      for (let k = 1; k < wanted.length; k++) {
+        const left = weights.slice(0, k).reduce((a, c) => a + c, 0);
+        const right = weights.slice(k).reduce((a, c) => a + c, 0);
+        if (Math.max(left, right) < best) {
+          best = Math.max(left, right);
+          half = k;
+        }
+      }
+      const left = stackBoxes(wanted.slice(0, half), { ...area, w });
+      const right = stackBoxes(wanted.slice(half), { ...area, x: area.x + w + GAP, w });
+      if (left && right) return { boxes: [...left.boxes, ...right.boxes], overflow: 0, area, legend: legendRoom };
+    }
+    return null;
+  };
+  let groups = groupsFor(1 / 3);
+  let stacked = mostRows > 0 ? stackIn(groups[0]!, 1) : null;
+  if (mostRows > 0 && !stacked && renderers.length > 1) {
+    // Many processes with frames (a page of cross-site iframes): a wider renderer column, in two.
+    const wide = groupsFor(Math.min(0.56, Math.max(0.46, (2 * 124 + GAP + PAD * 2) / (width - PAD * 4))));
+    const two = stackIn(wide[0]!, 2);
+    if (two) {
+      groups = wide;
+      stacked = two;
+    }
+  }
   const nodes: DiagramNode[] = [];
   const browser = state.processes.find((p) => p.kind === 'browser');
   const b = groups[1]!;
-  const data = tabsAndFramesOf(state);
   // The tabs (WebContents) live in the browser process: a row of chips under its heading.
   const tabRow = placeTabs(data, { x: b.x + PAD, y: b.y + HEADER, w: b.w - PAD * 2, h: TAB_H }, words, measure);
   const tabsH = tabRow.tabs.length > 0 ? TAB_H + GAP : 0;
@@ -280,26 +338,9 @@ export function layoutProcessDiagram(
     });
   }
 
-  const frames: DiagramFrame[] = [];
-  const allRenderers = state.processes.filter((p) => p.kind === 'renderer');
-  let renderers = options.showExited ? allRenderers : allRenderers.filter((p) => p.state !== 'exited');
   const r = groups[0]!;
-  // A renderer box grows with the frames and proxies it holds (each one a row); a legend under them says which is which.
-  const held = framesByProcess(data.frames);
-  const proxiesDrawn = renderers.some((p) => (held.get(p.id)?.proxies.length ?? 0) > 0) && r.h > 200;
-  const areaWith = (legendRoom: boolean) => ({
-    x: r.x + PAD,
-    y: r.y + HEADER,
-    w: r.w - PAD * 2,
-    h: r.h - HEADER - PAD / 2 - (legendRoom ? LEGEND_H : 0),
-  });
-  const mostRows = Math.max(0, ...renderers.map((p) => frameRowCount(held.get(p.id))));
-  const wanted = renderers.map((p) => held.get(p.id));
-  // The legend goes before the frames do.
-  const stacked =
-    mostRows > 0 ? (proxiesDrawn && stackBoxes(wanted, areaWith(true))) || stackBoxes(wanted, areaWith(false)) : null;
-  const legend = proxiesDrawn && (stacked === null || stacked.area.h < areaWith(false).h);
-  const rendererArea = stacked?.area ?? areaWith(legend);
+  const legend = proxiesDrawn && (stacked ? stacked.legend : true);
+  const rendererArea = stacked?.area ?? areaIn(r, legend);
   let placed =
     stacked || placeBoxes(renderers.length, rendererArea, mostRows > 0 ? 56 + mostRows * FRAME_ROW : 78, 120);
   if (placed.overflow > 0) {
@@ -436,10 +477,12 @@ function stackBoxes(
     { lines: 1, collapse: true, row: FRAME_ROW },
     { lines: 0, collapse: true, row: FRAME_ROW },
     { lines: 0, collapse: true, row: COMPACT_ROW },
+    // The proxies' rows go last (they stay in the tooltip and the frame tree).
+    { lines: 0, collapse: true, row: COMPACT_ROW, noProxies: true },
   ];
-  for (const { lines, collapse, row } of levels) {
+  for (const { lines, collapse, row, noProxies } of levels) {
     const wants = held.map((h) => {
-      const n = frameRowCount(h, collapse);
+      const n = h && noProxies ? h.hosted.length : frameRowCount(h, collapse);
       return n > 0 ? 26 + lines * 15 + n * row + 3 : lines > 0 ? 26 + lines * 15 : 24;
     });
     const total = wants.reduce((a, b) => a + b, 0);
@@ -543,9 +586,12 @@ function placeFrames(
     `${words.tab(number.get(f.tabId) ?? 0)} · ${one(kind, f)}${kind === 'proxy' ? ` (${f.processId ?? '…'})` : ''}`;
   const rowTooltip = (row: Row) => row.frames.map((f) => lineOf(row.kind, f)).join('\n');
   const tooltip = rows.map(rowTooltip);
+  const allLines = rows.flatMap((row) => row.frames.map((f) => lineOf(row.kind, f)));
   // The site line goes first when the frames would not fit with it, then the pid line.
   const lines = [2, 1, 0].find((n) => rowsFit(n) >= rows.length) ?? (room >= 15 + rowH ? 1 : 0);
   let fit = Math.max(0, rowsFit(lines));
+  // Too few rows: the proxies' row goes before any frame is counted instead of drawn.
+  if (rows.length > fit && rows.at(-1)?.kind === 'proxy' && rows.length - 1 <= fit) rows.pop();
   const overflow = rows.length > fit;
   if (overflow) fit = Math.max(0, fit - 1);
   const top = node.y + 22 + lines * 15 + 3;
@@ -594,7 +640,7 @@ function placeFrames(
       tooltip: tooltip.slice(fit).join('\n'),
     });
   }
-  return { frames, lines, tooltip: rows.flatMap((row) => row.frames.map((f) => lineOf(row.kind, f))) };
+  return { frames, lines, tooltip: allLines };
 }
 
 function moreNode(group: string, box: Box, count: number): DiagramNode {
