@@ -268,7 +268,7 @@ export function layoutProcessDiagram(
         continue;
       }
       const w = (area.w - GAP) / 2;
-      if (w < 110) return null;
+      if (w < 120) return null;
       // Split where the two columns are most even (a process with many frames is a tall box).
       const weights = wanted.map((h) => frameRowCount(h, true) + 1.5);
       let half = 1;
@@ -291,7 +291,8 @@ export function layoutProcessDiagram(
   let stacked = mostRows > 0 ? stackIn(groups[0]!, 1) : null;
   if (mostRows > 0 && !stacked && renderers.length > 1) {
     // Many processes with frames (a page of cross-site iframes): a wider renderer column, in two.
-    const wide = groupsFor(Math.min(0.56, Math.max(0.46, (2 * 124 + GAP + PAD * 2) / (width - PAD * 4))));
+    // Each column wide enough for "renderer:10" beside its kill button.
+    const wide = groupsFor(Math.min(0.6, Math.max(0.46, (2 * 136 + GAP + PAD * 2) / (width - PAD * 4))));
     const two = stackIn(wide[0]!, 2);
     if (two) {
       groups = wide;
