@@ -545,7 +545,7 @@ export class WebContents {
       site: parent.siteInstance.site,
       processId: parent.process.endpointId,
       depth: node.depth,
-      reason: `the parser of ${parent.url ?? 'its parent'} inserted an <iframe> (FrameHost.CreateChildFrame)`,
+      reason: `the parser of ${parent.url ?? 'its parent'} inserted an iframe element (FrameHost.CreateChildFrame)`,
     });
   }
 

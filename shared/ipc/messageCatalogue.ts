@@ -334,7 +334,7 @@ export const messageCatalogue = {
       childFrameToken: frameToken,
       name: s.string({ maxLength: 1024 }),
     }),
-    'content.mojom.FrameHost.CreateChildFrame: the parser inserted an <iframe>; the renderer made its local frame (an initial empty document) and asks the browser to add a FrameTreeNode for it.',
+    'content.mojom.FrameHost.CreateChildFrame: the parser inserted an iframe element; the renderer made its local frame (an initial empty document) and asks the browser to add a FrameTreeNode for it.',
   ),
   'FrameHost.BeginNavigation': entry(
     ['renderer'],

@@ -60,7 +60,7 @@ export const chromiumNotesKo: Record<MessageName, string> = {
   'FrameHost.DidStopLoading':
     'content.mojom.FrameHost.DidStopLoading: 프레임의 로딩이 멈췄습니다. 탭의 스피너가 멈춥니다.',
   'FrameHost.CreateChildFrame':
-    'content.mojom.FrameHost.CreateChildFrame: 파서가 <iframe>을 넣었습니다. 렌더러가 그 로컬 프레임(처음의 빈 문서)을 만들고, 브라우저에 FrameTreeNode를 추가해 달라고 요청합니다.',
+    'content.mojom.FrameHost.CreateChildFrame: 파서가 iframe 요소를 넣었습니다. 렌더러가 그 로컬 프레임(처음의 빈 문서)을 만들고, 브라우저에 FrameTreeNode를 추가해 달라고 요청합니다.',
   'FrameHost.BeginNavigation':
     'content.mojom.FrameHost.BeginNavigation: 렌더러가 시작한 내비게이션입니다(여기서는 iframe이 src를 로드). 브라우저가 그 프레임의 NavigationRequest로 실행합니다.',
   'Frame.Unload':

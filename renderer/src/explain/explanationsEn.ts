@@ -238,7 +238,7 @@ export const explanationsEn: Explanations = {
     },
     'FrameHost.CreateChildFrame': {
       title: 'Child frame created',
-      what: 'The parser met an <iframe>. The renderer made a local frame for it, holding an initial empty document, and asks the browser to add a FrameTreeNode under the parent’s. The iframe’s src is loaded next, by a navigation of its own (BeginNavigation).',
+      what: 'The parser met an iframe element. The renderer made a local frame for it, holding an initial empty document, and asks the browser to add a FrameTreeNode under the parent’s. The iframe’s src is loaded next, by a navigation of its own (BeginNavigation).',
       why: 'Only the browser keeps the whole frame tree, across processes; a frame exists for the browser once it has a FrameTreeNode, which is where its navigations, its process and its proxies are decided.',
     },
     'FrameHost.BeginNavigation': {

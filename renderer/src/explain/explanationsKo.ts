@@ -237,7 +237,7 @@ export const explanationsKo: Explanations = {
     },
     'FrameHost.CreateChildFrame': {
       title: '자식 프레임 생성',
-      what: '파서가 <iframe>을 만났습니다. 렌더러가 처음의 빈 문서를 가진 로컬 프레임을 만들고, 브라우저에 부모 아래 FrameTreeNode를 추가해 달라고 요청합니다. iframe의 src는 그다음, 자기 내비게이션(BeginNavigation)으로 로드합니다.',
+      what: '파서가 iframe 요소를 만났습니다. 렌더러가 처음의 빈 문서를 가진 로컬 프레임을 만들고, 브라우저에 부모 아래 FrameTreeNode를 추가해 달라고 요청합니다. iframe의 src는 그다음, 자기 내비게이션(BeginNavigation)으로 로드합니다.',
       why: '프로세스를 넘나드는 프레임 트리 전체를 가진 것은 브라우저뿐입니다. 프레임은 FrameTreeNode가 생겨야 브라우저에게 존재하며, 그 내비게이션과 프로세스와 프록시도 거기서 정해집니다.',
     },
     'FrameHost.BeginNavigation': {
