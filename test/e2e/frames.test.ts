@@ -25,7 +25,8 @@ function clippedFrameText(page: Page): Promise<string[]> {
     for (const group of svg.querySelectorAll('.frame-box, .tab-chip, .group')) {
       const box = group.querySelector('rect')!.getBoundingClientRect();
       for (const text of group.querySelectorAll('text'))
-        if (!within(text.getBoundingClientRect(), box)) found.push(`${group.className.baseVal}: "${text.textContent}"`);
+        if (!within(text.getBoundingClientRect(), box))
+          found.push(`${group.getAttribute('class') ?? ''}: "${text.textContent}"`);
       const processId = group.getAttribute('data-process');
       if (processId) {
         const node = svg.querySelector(`.node[data-node="${processId}"] rect`);
