@@ -268,7 +268,15 @@ export function layoutProcessDiagram(
         continue;
       }
       const w = (area.w - GAP) / 2;
-      if (w < 120) return null;
+      // Every box keeps its id whole beside its kill button or state word (as the one-column layout does).
+      const badgeOf = (p: ProcessView) =>
+        p.state === 'exited' || p.state === 'crashed'
+          ? Math.ceil(measure(words.state(p.state), 'state')) + 4
+          : options.killable !== false
+            ? (options.badgeWidth ?? BADGE)
+            : 0;
+      const need = Math.max(...renderers.map((p) => measure(p.id, 'title') + badgeOf(p) + 16));
+      if (w < Math.max(120, need)) return null;
       // Split where the two columns are most even (a process with many frames is a tall box).
       const weights = wanted.map((h) => frameRowCount(h, true) + 1.5);
       let half = 1;
