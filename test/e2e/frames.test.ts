@@ -253,7 +253,9 @@ describeWindow('tabs and frames in the window (web host, lab)', (window) => {
       }
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByTestId('language').selectOption('en');
-    // Back to tab 1: its own title, address and history.
+    // Back to tab 1: its own title, address and history. What was typed in tab 2 and not sent waits there.
+    const omnibox = page.getByRole('textbox', { name: 'Address and search bar' });
+    await omnibox.fill('typed in tab 2');
     await page.getByTestId('background-tab').click();
     await expect.poll(() => page.getByTestId('tab-title').textContent()).toMatch(/^Frames/);
     await expect
@@ -262,6 +264,10 @@ describeWindow('tabs and frames in the window (web host, lab)', (window) => {
     // The story follows the shown tab.
     await page.keyboard.press('End');
     await expect.poll(() => page.getByTestId('story-headline').textContent()).toContain('www.naver.com/frames');
+    await page.getByTestId('background-tab').click();
+    await expect.poll(() => omnibox.inputValue()).toBe('typed in tab 2');
+    await page.getByTestId('background-tab').click();
+    await expect.poll(() => omnibox.inputValue()).toBe('https://www.naver.com/frames');
     // Close tab 2: one tab left, and it is the one shown.
     await page.getByTestId('background-tab').hover();
     await page.getByTestId('background-tab').getByTestId('close-tab').click();
