@@ -190,14 +190,22 @@ export const useTraceStore = defineStore('trace', () => {
    * dispatcher knows, gzipped or not. A file that cannot be read leaves what is shown as
    * it is and sets openProblem.
    */
-  function openFile(input: Uint8Array | string, name: string): Promise<void> {
+  function openFile(input: Uint8Array | string | Blob, name: string): Promise<void> {
     forgetOpening?.();
     const mine = ++openCount;
     opening.value = name;
     openProblem.value = null;
     // Read in a Web Worker: the first part is shown as soon as it is read, the rest is added as it arrives.
     return new Promise<void>((resolve) => {
+      // The views follow the parts at most a few times a second (each time they redraw); the last part at once.
+      let redraw: ReturnType<typeof setTimeout> | null = null;
+      const showParts = () => {
+        if (redraw !== null) clearTimeout(redraw);
+        redraw = null;
+        if (streaming === mine && replay.value) version.value++;
+      };
       const done = () => {
+        showParts();
         if (mine === openCount) opening.value = null;
         if (streaming === mine) streaming = 0;
         if (forgetOpening === done) forgetOpening = null;
@@ -220,7 +228,7 @@ export const useTraceStore = defineStore('trace', () => {
           if (streaming !== mine || !replay.value) return;
           for (const event of more) index(event);
           timeline.update(events);
-          version.value++;
+          redraw ??= setTimeout(showParts, 300);
         },
         end: done,
         fail(reason) {

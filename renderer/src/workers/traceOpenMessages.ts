@@ -13,7 +13,8 @@ export const LATER_PART = 10_000;
 
 export interface TraceOpenRequest {
   id: number;
-  input: Uint8Array | string;
+  /** The file's bytes or text, or the file itself (a Blob: the worker reads it). */
+  input: Uint8Array | string | Blob;
   name: string;
 }
 

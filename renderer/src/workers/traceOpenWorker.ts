@@ -17,10 +17,11 @@ const scope = globalThis as unknown as {
 };
 
 async function open(request: TraceOpenRequest): Promise<void> {
-  const { id, input, name } = request;
+  const { id, name } = request;
   let sent = 0;
   let began = false;
   try {
+    const input = request.input instanceof Blob ? new Uint8Array(await request.input.arrayBuffer()) : request.input;
     const imported = await importTraceFile(
       input,
       name,

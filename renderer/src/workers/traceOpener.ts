@@ -27,7 +27,7 @@ export class TraceOpener {
   private replied = false;
 
   /** Opens a file; a file still being opened is forgotten (its parts are dropped). */
-  open(input: Uint8Array | string, name: string, handlers: TraceOpenHandlers): void {
+  open(input: Uint8Array | string | Blob, name: string, handlers: TraceOpenHandlers): void {
     const id = ++this.current;
     this.handlers = handlers;
     this.request = { id, input, name };
@@ -98,7 +98,9 @@ export class TraceOpener {
 
   private async openHere(request: TraceOpenRequest, handlers: TraceOpenHandlers): Promise<void> {
     try {
-      const imported = await importTraceFile(request.input, request.name);
+      const input = request.input instanceof Blob ? new Uint8Array(await request.input.arrayBuffer()) : request.input;
+      if (request.id !== this.current) return;
+      const imported = await importTraceFile(input, request.name);
       if (request.id !== this.current) return;
       const events = imported.trace.events;
       handlers.begin({
