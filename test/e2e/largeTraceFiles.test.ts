@@ -143,6 +143,63 @@ describeWindow('trace files at real scale', (window) => {
     OPEN_TIMEOUT,
   );
 
+  it('draws only the rows in view of a HAR with 1,000 requests, and every one when scrolled to', async () => {
+    const { page, problems } = w;
+    const REQUESTS = 1_000;
+    const entry = (i: number) => ({
+      pageref: 'page_1',
+      startedDateTime: new Date(Date.UTC(2026, 11, 4, 10, 0, 0, i * 5)).toISOString(),
+      time: 30,
+      request: {
+        method: 'GET',
+        url: i === 0 ? 'https://www.naver.com/' : `https://www.naver.com/static/item-${i}.png`,
+        httpVersion: 'HTTP/1.1',
+        headers: [{ name: 'Host', value: 'www.naver.com' }],
+        cookies: [],
+        queryString: [],
+        headersSize: -1,
+        bodySize: 0,
+      },
+      response: {
+        status: 200,
+        statusText: 'OK',
+        httpVersion: 'HTTP/1.1',
+        headers: [{ name: 'Content-Type', value: i === 0 ? 'text/html' : 'image/png' }],
+        cookies: [],
+        content: { size: 100, mimeType: i === 0 ? 'text/html' : 'image/png' },
+        redirectURL: '',
+        headersSize: 80,
+        bodySize: 100,
+      },
+      cache: {},
+      timings: { blocked: 1, dns: -1, connect: -1, ssl: -1, send: 1, wait: 20, receive: 8 },
+    });
+    const har = {
+      log: {
+        version: '1.2',
+        creator: { name: 'WebInspector', version: '537.36' },
+        pages: [
+          { startedDateTime: '2026-12-04T10:00:00.000Z', id: 'page_1', title: 'NAVER', pageTimings: { onLoad: 9000 } },
+        ],
+        entries: Array.from({ length: REQUESTS }, (_, i) => entry(i)),
+      },
+    };
+    const file = path.join(dir, 'many.har');
+    writeFileSync(file, JSON.stringify(har));
+    await page.getByTestId('back-to-live').click();
+    await openFile(page, file);
+    const waterfall = page.getByTestId('waterfall');
+    await expect.poll(() => waterfall.locator('.wf-row.request').count()).toBeGreaterThan(10);
+    expect(await waterfall.locator('.wf-row.request').count()).toBeLessThan(300);
+    // Scrolled to the end, the last request's row is drawn.
+    await page.locator('.waterfall-host').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect
+      .poll(() => waterfall.locator('.wf-row.request title').allTextContents(), { timeout: 10_000 })
+      .toContainEqual(expect.stringContaining(`item-${REQUESTS - 1}.png`));
+    expect(await waterfall.locator('.wf-row.request').count()).toBeLessThan(300);
+    expect(problems).toEqual([]);
+  });
+
   for (const format of ['compact', 'old'] as const) {
     it(
       `opens the ${MESSAGES.toLocaleString('en')}-message NavScope trace (${format} format) and steps through it`,
