@@ -130,10 +130,20 @@ export const useTraceStore = defineStore('trace', () => {
       if (!replay.value) index(event);
     }
     liveTimeline.update(liveEvents);
+    if (!replay.value) timeline.update(events);
+    // A host's history arrives in full frames (1,500 events) one after another: the views redraw at
+    // most five times a second meanwhile, not once a frame. A live navigation's events, in small
+    // batches, show at once.
+    if (batch.length >= 1000) catchUp ??= setTimeout(showLive, 200);
+    else showLive();
+  }
+
+  let catchUp: ReturnType<typeof setTimeout> | null = null;
+  function showLive(): void {
+    if (catchUp !== null) clearTimeout(catchUp);
+    catchUp = null;
     liveVersion.value++;
-    if (replay.value) return;
-    timeline.update(events);
-    version.value++;
+    if (!replay.value) version.value++;
   }
 
   /** Forgets the live trace (a new one begins). */
