@@ -196,9 +196,10 @@ export const useTraceStore = defineStore('trace', () => {
   }
 
   /**
-   * Opens a file the user picked or dropped (its bytes, or text): any format the import
-   * dispatcher knows, gzipped or not. A file that cannot be read leaves what is shown as
-   * it is and sets openProblem.
+   * Opens a file the user picked or dropped (the file, its bytes, or text): any format the
+   * import dispatcher knows, gzipped or not, read in a Web Worker. A file that cannot be
+   * read leaves what is shown as it is and sets openProblem; one found damaged after its
+   * first part was shown (a long NavScope trace) is closed again, back to live.
    */
   function openFile(input: Uint8Array | string | Blob, name: string): Promise<void> {
     forgetOpening?.();
