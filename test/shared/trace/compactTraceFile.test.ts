@@ -49,6 +49,30 @@ describe('the compact trace file (version 2)', () => {
     expect(compact.trace.events).toEqual(old.trace.events);
   });
 
+  it('hands over the first events, checked, before reading the rest (the window shows them first)', async () => {
+    for (const text of [JSON.stringify(compactTraceFileOf(demo.events)), JSON.stringify(traceFileOf(demo.events))]) {
+      const parts: { count: number; total: number; firstSeq: number }[] = [];
+      const imported = await importTraceFile(
+        text,
+        'a.json',
+        {},
+        {
+          count: 50,
+          read: (events, total) => parts.push({ count: events.length, total, firstSeq: events[0]!.seq }),
+        },
+      );
+      expect(parts).toEqual([{ count: 50, total: demo.events.length, firstSeq: 0 }]);
+      expect(imported.trace.events).toHaveLength(demo.events.length);
+    }
+    // A file damaged after its first part: the first part was handed over, then the file is refused.
+    const damaged = compactWith((file) => ((file.events as unknown[])[80] = 'x'));
+    const read: number[] = [];
+    await expect(
+      importTraceFile(damaged, 'b.json', {}, { count: 50, read: (events) => read.push(events.length) }),
+    ).rejects.toThrow(/event 80 is not a row/);
+    expect(read).toEqual([50]);
+  });
+
   it('reads a field named __proto__ as an own field, never as the prototype', () => {
     const text = compactWith((file) => {
       const strings = file.strings as string[];
