@@ -255,7 +255,7 @@ async function main(): Promise<void> {
           label: `open a real Chromium trace (two loads), first screen`,
           value: median(realWindow.firstMs),
           unit: 'ms',
-          reference: `${events(real.events)} Chrome trace events, ${mb(real.megabytes)}; JSON.parse of the file in the same page (the floor) ${ms(realWindow.parseMs)} (${(median(realWindow.firstMs) / median(realWindow.parseMs)).toFixed(2)}×); every event in ${ms(realWindow.wholeMs)}`,
+          reference: `${events(real.events)} Chrome trace events${real.events < 100_000 ? ' (under the 100,000 asked for, after three recordings)' : ''}, ${mb(real.megabytes)}; JSON.parse of the file in the same page (the floor) ${ms(realWindow.parseMs)} (${(median(realWindow.firstMs) / median(realWindow.parseMs)).toFixed(2)}×); every event in ${ms(realWindow.wholeMs)}`,
           target: { max: 1500, text: '≤ 1500 ms' },
           samples: realWindow.firstMs.length,
         },

@@ -72,28 +72,34 @@ export async function recordLargeTrace(lab: Lab, minMessages: number, dir: strin
 /**
  * A real Chromium (the system's, in lab mode: lab hosts only, background networking
  * off) loads www.naver.com and then www.google.com (cross-site: a second renderer
- * process), recorded with the real-trace categories — about 100,000 trace events; the
- * Chrome trace is saved as Chromium wrote it.
+ * process), recorded with the real-trace categories — at least `minEvents` trace events
+ * when three recordings allow it; the Chrome trace is saved as Chromium wrote it.
  */
-export async function recordRealTrace(lab: Lab, dir: string): Promise<LargeTrace> {
-  const recording = await recordRealChromium({
-    urls: ['https://www.naver.com/', 'https://www.google.com/'],
-    lab: lab.config,
-  });
-  const failed = recording.metadata.pages.filter((p) => p.error !== null);
-  if (failed.length > 0) throw new Error(`bench: the real Chromium could not load ${failed.map((p) => `${p.url} (${p.error})`).join(', ')}`);
+export async function recordRealTrace(lab: Lab, dir: string, minEvents = 100_000): Promise<LargeTrace> {
+  // The same two loads give 90,000 to 150,000 trace events from one recording to the next (Chromium's own
+  // background work): recorded again, up to three times, until the trace is at least this large.
+  let best: { trace: Uint8Array; events: number } | null = null;
+  for (let attempt = 0; attempt < 3 && (best === null || best.events < minEvents); attempt++) {
+    const recording = await recordRealChromium({
+      urls: ['https://www.naver.com/', 'https://www.google.com/'],
+      lab: lab.config,
+    });
+    const failed = recording.metadata.pages.filter((p) => p.error !== null);
+    if (failed.length > 0)
+      throw new Error(`bench: the real Chromium could not load ${failed.map((p) => `${p.url} (${p.error})`).join(', ')}`);
+    const json = JSON.parse(Buffer.from(recording.trace).toString('utf8')) as { traceEvents?: unknown[] } | unknown[];
+    const events = Array.isArray(json) ? json.length : (json.traceEvents?.length ?? 0);
+    if (best === null || events > best.events) best = { trace: recording.trace, events };
+  }
   const file = path.join(dir, 'real-chromium-two-loads.trace.json');
-  writeFileSync(file, recording.trace);
-  const text = Buffer.from(recording.trace).toString('utf8');
-  const json = JSON.parse(text) as { traceEvents?: unknown[] } | unknown[];
-  const events = Array.isArray(json) ? json.length : (json.traceEvents?.length ?? 0);
+  writeFileSync(file, best!.trace);
   return {
     file,
     oldFormatFile: null,
     messages: 0,
-    events,
+    events: best!.events,
     shownEvents: null,
-    megabytes: recording.trace.byteLength / 1024 / 1024,
+    megabytes: best!.trace.byteLength / 1024 / 1024,
     oldFormatMegabytes: null,
   };
 }
