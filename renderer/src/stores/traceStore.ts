@@ -68,6 +68,7 @@ export const useTraceStore = defineStore('trace', () => {
   const openProblem = ref<{ name: string; reason: string } | null>(null);
   /** Reads files in a Web Worker; the first part is shown while the rest arrives. */
   const opener = new TraceOpener();
+  opener.warmUp();
   /** The replay still receiving parts of its file (its open id), or 0. */
   let streaming = 0;
   /** Ends the file being opened (its promise settles), when it is forgotten. */

@@ -26,6 +26,17 @@ export class TraceOpener {
   private request: TraceOpenRequest | null = null;
   private replied = false;
 
+  /**
+   * The worker is started when the window is idle after it opens, as Chromium keeps a
+   * spare renderer: the first file opened does not wait for the worker's script to load.
+   */
+  warmUp(): void {
+    if (this.workerless || this.worker) return;
+    const start = () => void this.start();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2_000 });
+    else setTimeout(start, 500);
+  }
+
   /** Opens a file; a file still being opened is forgotten (its parts are dropped). */
   open(input: Uint8Array | string | Blob, name: string, handlers: TraceOpenHandlers): void {
     const id = ++this.current;
