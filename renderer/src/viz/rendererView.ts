@@ -6,6 +6,7 @@
  */
 import type { TraceEvent, TraceEventOf } from '../../../shared/trace/traceEvent';
 import { fieldOf } from '../../../shared/base/fields';
+import { partitionPoint } from '../../../shared/base/partitionPoint';
 
 export type RendererTab = 'dom' | 'cssom' | 'renderTree' | 'layout' | 'paint' | 'scripts' | 'orb' | 'subresources';
 
@@ -81,33 +82,113 @@ export function tabFor(event: TraceEvent): RendererTab {
   }
 }
 
-function committedBefore(events: readonly TraceEvent[], seq: number): TraceEventOf<'message'> | null {
-  for (let i = Math.min(seq, events.length - 1); i >= 0; i--) {
-    const e = events[i]!;
-    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad') return e;
+/**
+ * Where the commits are (FrameHost.DidCommitProvisionalLoad), per event list: found by
+ * binary search instead of walking back through a long trace on every step. The list
+ * only grows (the trace is append-only); a list that shrank or changed is indexed again.
+ */
+const commitIndex = new WeakMap<
+  readonly TraceEvent[],
+  { scanned: number; first: TraceEvent | undefined; seqs: number[] }
+>();
+
+function commitSeqs(events: readonly TraceEvent[]): number[] {
+  let index = commitIndex.get(events);
+  if (!index || index.scanned > events.length || (events.length > 0 && index.first !== events[0])) {
+    index = { scanned: 0, first: events[0], seqs: [] };
+    commitIndex.set(events, index);
   }
-  return null;
+  for (let i = index.scanned; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad') index.seqs.push(i);
+  }
+  index.scanned = events.length;
+  return index.seqs;
 }
 
+function committedBefore(events: readonly TraceEvent[], seq: number): TraceEventOf<'message'> | null {
+  const seqs = commitSeqs(events);
+  const at = Math.min(seq, events.length - 1);
+  const found = seqs[partitionPoint(seqs.length, (i) => seqs[i]! <= at) - 1];
+  const e = found === undefined ? undefined : events[found];
+  return e && e.type === 'message' ? e : null;
+}
+
+/** The view being built for one document, kept so the next step continues it (stepping forward is the common case). */
+interface Building {
+  events: readonly TraceEvent[];
+  first: TraceEvent | undefined;
+  commitSeq: number;
+  /** Events before this index are folded in. */
+  next: number;
+  /** The document's next commit in the same renderer was reached: nothing after it belongs to this view. */
+  ended: boolean;
+  view: RendererView;
+  rows: Map<string, SubresourceRow>;
+  byRequest: Map<string, SubresourceRow>;
+}
+
+let building: Building | null = null;
+
+/**
+ * The renderer view of the document committed at or before `seq`, with every event up
+ * to the cursor. Stepping forward continues the view the last step built; stepping back,
+ * or another document, builds it again.
+ */
 export function buildRendererView(events: readonly TraceEvent[], seq: number, cursor: number): RendererView | null {
   const commit = committedBefore(events, seq);
   if (!commit) return null;
-  const url = String(fieldOf(commit.payload, 'url') ?? '');
-  const renderer = commit.from;
   const limit = Math.min(Math.max(cursor, seq + 1), events.length);
-  const view: RendererView = {
-    url,
-    commitSeq: commit.seq,
-    document: null,
-    render: null,
-    scripts: [],
-    orb: [],
-    subresources: [],
-    startTs: commit.ts,
-    endTs: commit.ts,
+  let b = building;
+  if (
+    !b ||
+    b.events !== events ||
+    b.first !== events[0] ||
+    b.commitSeq !== commit.seq ||
+    (b.next > limit && !b.ended) ||
+    b.next > events.length
+  ) {
+    b = {
+      events,
+      first: events[0],
+      commitSeq: commit.seq,
+      next: commit.seq + 1,
+      ended: false,
+      view: {
+        url: String(fieldOf(commit.payload, 'url') ?? ''),
+        commitSeq: commit.seq,
+        document: null,
+        render: null,
+        scripts: [],
+        orb: [],
+        subresources: [],
+        startTs: commit.ts,
+        endTs: commit.ts,
+      },
+      rows: new Map(),
+      byRequest: new Map(),
+    };
+    building = b;
+  }
+  if (b.ended && b.next > limit) {
+    // Stepped back inside a document whose end was reached: build it again up to the cursor.
+    building = null;
+    return buildRendererView(events, seq, cursor);
+  }
+  if (!b.ended && b.next < limit) foldRendererEvents(b, commit, limit);
+  const view = b.view;
+  // A new object each step (the panels compare by identity); rows are copied as they are now.
+  return {
+    ...view,
+    scripts: [...view.scripts],
+    orb: [...view.orb],
+    subresources: [...b.rows.values()].map((r) => ({ ...r, seqs: [...r.seqs] })),
   };
-  const rows = new Map<string, SubresourceRow>();
-  const byRequest = new Map<string, SubresourceRow>();
+}
+
+function foldRendererEvents(b: Building, commit: TraceEventOf<'message'>, limit: number): void {
+  const { events, view, rows, byRequest } = b;
+  const renderer = commit.from;
   const row = (rowUrl: string, destination: string): SubresourceRow => {
     let found = rows.get(rowUrl);
     if (!found) {
@@ -125,10 +206,14 @@ export function buildRendererView(events: readonly TraceEvent[], seq: number, cu
     }
     return found;
   };
-  for (let i = commit.seq + 1; i < limit; i++) {
+  for (let i = b.next; i < limit; i++) {
     const e = events[i]!;
     // The next commit in the same renderer starts another document.
-    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad' && e.from === renderer) break;
+    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad' && e.from === renderer) {
+      b.ended = true;
+      b.next = i;
+      return;
+    }
     view.endTs = Math.max(view.endTs, e.ts);
     switch (e.type) {
       case 'renderer.document':
@@ -172,6 +257,5 @@ export function buildRendererView(events: readonly TraceEvent[], seq: number, cu
         break;
     }
   }
-  view.subresources = [...rows.values()];
-  return view;
+  b.next = limit;
 }
