@@ -269,8 +269,16 @@ export class BrowserProcess {
     contents.close('the user closed the tab');
     this.tabList.splice(at, 1);
     this.tracing.record({ type: 'tab.closed', tabId, reason: 'the user closed the tab' });
-    if (this.activeTabId === tabId)
-      this.activateTab(this.tabList[Math.min(at, this.tabList.length - 1)]!.tabId, `tab ${tabId} was closed`);
+    if (this.activeTabId === tabId) {
+      const next = this.tabList[Math.min(at, this.tabList.length - 1)]!.tabId;
+      this.activeTabId = next;
+      this.tracing.record({
+        type: 'tab.activated',
+        tabId: next,
+        previousTabId: tabId,
+        reason: `tab ${tabId} was closed`,
+      });
+    }
   }
 
   private recordTraceBegin(): void {

@@ -48,6 +48,10 @@ type LoadEnd = 'loaded' | 'renderer-crashed' | 'superseded';
 
 export const SEARCH_URL = 'http://www.google.com/search?q=';
 
+/** The most iframes a document may have (the renderer asks for no more) and frames a tab may hold: a renderer cannot grow the tree without bound. */
+const MAX_CHILD_FRAMES = 64;
+const MAX_FRAMES_PER_TAB = 1000;
+
 /**
  * HTTPS-Upgrades: a host typed without a scheme is tried over https first — except
  * IP literals, localhost, single-label (intranet) hosts and explicit ports, as in Chrome.
@@ -522,6 +526,13 @@ export class WebContents {
   onCreateChildFrame(parent: RenderFrameHost, childFrameToken: string, name: string): void {
     const parentNode = this.nodeOf(parent);
     if (!parentNode) return;
+    if (parentNode.children.length >= MAX_CHILD_FRAMES || this.frames.length >= MAX_FRAMES_PER_TAB) {
+      this.tracing.error(
+        'browser',
+        `CreateChildFrame from ${parent.process.endpointId}: frame ${parentNode.frameTreeNodeId} may have at most ${MAX_CHILD_FRAMES} children and tab ${this.tabId} at most ${MAX_FRAMES_PER_TAB} frames: ignored`,
+      );
+      return;
+    }
     const node = new FrameTreeNode(
       this.delegate.nextFrameTreeNodeId(),
       parentNode,

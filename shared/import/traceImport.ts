@@ -8,7 +8,7 @@
  * ends in an ImportError whose message names the problem. Nothing in the file can reach
  * Object.prototype: importers read only a value's own fields.
  */
-import { readTraceFile, TraceFileError } from '../trace/traceFile.js';
+import { type FirstEvents, readTraceFile, TraceFileError } from '../trace/traceFile.js';
 import type { TraceFile } from '../trace/traceEvent.js';
 import { importChromeTrace } from './chromeTraceImport.js';
 import { fileText } from './fileText.js';
@@ -103,6 +103,7 @@ function importParsed(
   limits: ImportLimits,
   repaired: string | null,
   gzipped: boolean,
+  first: FirstEvents | undefined,
 ): ImportedFile {
   const format = detectFormat(json);
   const done = (trace: TraceFile): ImportedFile => ({ format: format!, trace, gzipped: false, repaired });
@@ -114,7 +115,7 @@ function importParsed(
           `the NavScope trace has ${events.length} events, more than NavScope opens (limit maxEvents = ${limits.maxEvents})`,
         );
       try {
-        return done(readTraceFile(json));
+        return done(readTraceFile(json, 'the file', first));
       } catch (error) {
         if (error instanceof TraceFileError) throw new ImportError(error.message);
         throw error;
@@ -138,18 +139,21 @@ function importParsed(
 /**
  * Reads a file (its bytes, or its text) into a NavScope trace. Throws ImportError, with
  * a message naming the problem, for anything it cannot read; `internal` on the error
- * marks a fault of NavScope's rather than of the file.
+ * marks a fault of NavScope's rather than of the file. A long NavScope trace can be read
+ * in steps: `first` gets its first events, checked, before the rest is read (an error in
+ * the rest still ends the import with an ImportError).
  */
 export async function importTraceFile(
   input: Uint8Array | string,
   name: string,
   overrides: Partial<ImportLimits> = {},
+  first?: FirstEvents,
 ): Promise<ImportedFile> {
   const limits = importLimits(overrides);
   try {
     const { text, gzipped } = await fileText(input, limits, 'the file');
     const { json, repaired } = parse(text, limits);
-    return { ...importParsed(json, name, limits, repaired, gzipped), gzipped };
+    return { ...importParsed(json, name, limits, repaired, gzipped, first), gzipped };
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const message = errorMessage(error);

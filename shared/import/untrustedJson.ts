@@ -57,15 +57,22 @@ export function kindOf(value: unknown): string {
  */
 export function depthExceededAt(text: string, maxDepth: number): number {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // a backslash escapes the next character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
+    if (c === 0x22) {
+      // A string: jump to its closing quote (indexOf is far quicker than a loop over every
+      // character, and most of a trace's text is strings). A quote after an odd number of
+      // backslashes is escaped and does not close it.
+      let end = i;
+      for (;;) {
+        end = text.indexOf('"', end + 1);
+        if (end === -1) return -1; // never closed: JSON.parse says so
+        let backslashes = 0;
+        while (end - backslashes - 1 > i && text.charCodeAt(end - backslashes - 1) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+      }
+      i = end;
+    } else if (c === 0x7b || c === 0x5b) {
       if (++depth > maxDepth) return i;
     } else if (c === 0x7d || c === 0x5d) depth--;
   }

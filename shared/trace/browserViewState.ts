@@ -375,9 +375,15 @@ function remember(list: string[], value: string): void {
   if (list.length > 8) list.shift();
 }
 
+/** The request to change, copied into its place first: checkpoints share the requests they had. */
 function findRequest(state: BrowserViewState, requestId: string): RequestView | undefined {
-  for (let i = state.requests.length - 1; i >= 0; i--)
-    if (state.requests[i]!.requestId === requestId) return state.requests[i];
+  for (let i = state.requests.length - 1; i >= 0; i--) {
+    const request = state.requests[i]!;
+    if (request.requestId !== requestId) continue;
+    const copy = { ...request, redirects: [...request.redirects] };
+    state.requests[i] = copy;
+    return copy;
+  }
   return undefined;
 }
 
@@ -529,10 +535,14 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       for (let i = state.spans.length - 1; i >= 0; i--) {
         const span = state.spans[i]!;
         if (span.spanId !== event.spanId) continue;
-        span.end = event.ts;
-        span.status = event.status;
-        span.error = event.error;
-        if (Object.keys(event.args).length > 0) span.args = { ...span.args, ...event.args };
+        // Copied, not changed in place: checkpoints share the spans they had (see copyState).
+        state.spans[i] = {
+          ...span,
+          end: event.ts,
+          status: event.status,
+          error: event.error,
+          args: Object.keys(event.args).length > 0 ? { ...span.args, ...event.args } : span.args,
+        };
         break;
       }
       return;
@@ -566,12 +576,15 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       });
       return;
     case 'navigation.end': {
-      const nav = state.navigations.find((n) => n.navigationId === event.navigationId);
-      if (nav) {
-        nav.outcome = event.outcome;
-        nav.url = event.url;
-        nav.netError = event.netError ? `${event.netError.name}: ${event.netError.detail}` : null;
-      }
+      const at = state.navigations.findIndex((n) => n.navigationId === event.navigationId);
+      if (at !== -1)
+        // Copied, not changed in place: checkpoints share the navigations they had.
+        state.navigations[at] = {
+          ...state.navigations[at]!,
+          outcome: event.outcome,
+          url: event.url,
+          netError: event.netError ? `${event.netError.name}: ${event.netError.detail}` : null,
+        };
       return;
     }
     case 'import.source':
@@ -790,9 +803,11 @@ function copyState(state: BrowserViewState): BrowserViewState {
     processes: state.processes.map((p) => ({ ...p, threads: p.threads.map((t) => ({ ...t })) })),
     downloads: state.downloads.map((d) => ({ ...d })),
     servers: state.servers.map((s) => ({ ...s, hosts: [...s.hosts] })),
-    spans: state.spans.map((s) => ({ ...s })),
-    navigations: state.navigations.map((n) => ({ ...n })),
-    requests: state.requests.map((r) => ({ ...r, redirects: [...r.redirects] })),
+    // The long lists are shared item by item: a fold copies an item before it changes it (span.end,
+    // navigation.end, request.*), so copying a state (a checkpoint, a step) costs a list of pointers.
+    spans: state.spans.slice(),
+    navigations: state.navigations.slice(),
+    requests: state.requests.slice(),
   };
 }
 

@@ -7,6 +7,7 @@
  *   NAVSCOPE_BENCH_RUNS   navigation runs per case (default 15)
  *   --only <section>      navigation, ipc, processes or window (repeatable); default all
  *   --keep-trace <file>   also save the 10,000-message trace the window figures open
+ *   --keep-real-trace <file>  also save the real Chromium's trace they open
  */
 import { fork } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ import { chromiumLabFlags } from '../../node/chromiumLabFlags.js';
 import { findSystemChromium } from '../../node/systemChromium.js';
 import { browserWithSites, type SitesMemory } from './sitesBench.js';
 import { browserWithTabs, type TabsMemory } from './tabsBench.js';
-import { measureWindow, recordLargeTrace } from './windowBench.js';
+import { measureWindow, recordLargeTrace, recordRealTrace } from './windowBench.js';
 import { errorMessage } from '../../../shared/base/errors.js';
 
 const RUNS = Number(process.env.NAVSCOPE_BENCH_RUNS ?? 15);
@@ -245,18 +246,76 @@ async function main(): Promise<void> {
     );
     }
 
-    // 4. The window.
+    // 4. The window: a real Chromium's trace of two page loads, and NavScope's own 10,000-message trace.
     if (sections.has('window')) {
-    progress('recording a 10,000-message trace');
-    const trace = await recordLargeTrace(lab, 10_000, scratch);
-    const keep = process.argv.indexOf('--keep-trace');
-    if (keep !== -1 && process.argv[keep + 1]) copyFileSync(trace.file, process.argv[keep + 1]!);
-    progress(`the window: opening it ${WINDOW_RUNS} times and stepping`);
-    const window = await measureWindow(browser, trace, WINDOW_RUNS, WINDOW_STEPS);
-    figures.push(
-      { id: 'window.open', section: 'window', label: `show a ${trace.messages.toLocaleString('en')}-message trace`, value: median(window.openMs), unit: 'ms', reference: `${trace.events.toLocaleString('en')} events, ${trace.megabytes.toFixed(1)} MB file`, target: { max: 500, text: '≤ 500 ms' }, samples: window.openMs.length },
-      { id: 'window.step.p95', section: 'window', label: 'one step (→) at that size, p95', value: percentile(window.stepMs, 95), unit: 'ms', reference: `median ${median(window.stepMs).toFixed(1)} ms over ${window.stepMs.length} steps`, target: { max: 16, text: '≤ 16 ms' }, samples: window.stepMs.length },
-    );
+      progress('recording a real Chromium trace of two page loads');
+      const real = await recordRealTrace(lab, scratch);
+      progress('recording a 10,000-message trace');
+      const trace = await recordLargeTrace(lab, 10_000, scratch);
+      const keep = (flag: string, file: string) => {
+        const at = process.argv.indexOf(flag);
+        if (at !== -1 && process.argv[at + 1]) copyFileSync(file, process.argv[at + 1]!);
+      };
+      keep('--keep-trace', trace.file);
+      keep('--keep-real-trace', real.file);
+      progress(`the window: opening each ${WINDOW_RUNS} times and stepping`);
+      const realWindow = await measureWindow(browser, real.file, WINDOW_RUNS, WINDOW_STEPS);
+      const compact = await measureWindow(browser, trace.file, WINDOW_RUNS, WINDOW_STEPS);
+      const old = await measureWindow(browser, trace.oldFormatFile!, WINDOW_RUNS, 0);
+      const mb = (n: number) => `${n.toFixed(1)} MB`;
+      const events = (n: number) => n.toLocaleString('en');
+      figures.push(
+        {
+          id: 'window.real.open',
+          section: 'window',
+          label: `open a real Chromium trace (two loads), first screen`,
+          value: median(realWindow.firstMs),
+          unit: 'ms',
+          reference: `${events(real.events)} Chrome trace events${real.events < 100_000 ? ' (under the 100,000 asked for, after three recordings)' : ''}, ${mb(real.megabytes)}; JSON.parse of the file in the same page (the floor) ${ms(realWindow.parseMs)} (${(median(realWindow.firstMs) / median(realWindow.parseMs)).toFixed(2)}×); every event in ${ms(realWindow.wholeMs)}`,
+          target: { max: 1500, text: '≤ 1500 ms' },
+          samples: realWindow.firstMs.length,
+        },
+        {
+          id: 'window.real.step.p95',
+          section: 'window',
+          label: 'one step (→) in it, p95',
+          value: percentile(realWindow.stepMs, 95),
+          unit: 'ms',
+          reference: `median ${median(realWindow.stepMs).toFixed(1)} ms over ${realWindow.stepMs.length} steps; the window showed: ${realWindow.position}`,
+          target: { max: 16, text: '≤ 16 ms' },
+          samples: realWindow.stepMs.length,
+        },
+        {
+          id: 'window.open',
+          section: 'window',
+          label: `open a ${trace.messages.toLocaleString('en')}-message trace, first screen`,
+          value: median(compact.firstMs),
+          unit: 'ms',
+          reference: `${events(trace.events)} events, compact file ${mb(trace.megabytes)}; JSON.parse of it ${ms(compact.parseMs)}; every event in ${ms(compact.wholeMs)}`,
+          target: { max: 500, text: '≤ 500 ms' },
+          samples: compact.firstMs.length,
+        },
+        {
+          id: 'window.open.oldFormat',
+          section: 'window',
+          label: '  the same trace in the old format, first screen',
+          value: median(old.firstMs),
+          unit: 'ms',
+          reference: `${mb(trace.oldFormatMegabytes!)} file; JSON.parse of it ${ms(old.parseMs)}; every event in ${ms(old.wholeMs)}`,
+          target: null,
+          samples: old.firstMs.length,
+        },
+        {
+          id: 'window.step.p95',
+          section: 'window',
+          label: 'one step (→) at that size, p95',
+          value: percentile(compact.stepMs, 95),
+          unit: 'ms',
+          reference: `median ${median(compact.stepMs).toFixed(1)} ms over ${compact.stepMs.length} steps`,
+          target: { max: 16, text: '≤ 16 ms' },
+          samples: compact.stepMs.length,
+        },
+      );
     }
   } finally {
     await browser.close();

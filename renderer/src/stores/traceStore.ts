@@ -21,8 +21,10 @@ import { type StepGateState, foldStepGate, initialStepGateState } from '../../..
 import type { TraceEvent, TraceFile } from '../../../shared/trace/traceEvent';
 import { errorMessage } from '../../../shared/base/errors';
 import { partitionPoint } from '../../../shared/base/partitionPoint';
-import { type ImportFormat, importTraceFile } from '../../../shared/import/traceImport';
+import type { ImportFormat } from '../../../shared/import/traceImport';
 import { BackgroundWork, isJourneyStep } from '../viz/journeySteps';
+import { isNetworkOnly } from '../workers/traceOpenMessages';
+import { TraceOpener } from '../workers/traceOpener';
 
 export const useTraceStore = defineStore('trace', () => {
   const events = markRaw([] as TraceEvent[]);
@@ -64,6 +66,13 @@ export const useTraceStore = defineStore('trace', () => {
   /** A file being read, and why the last one could not be opened. */
   const opening = ref<string | null>(null);
   const openProblem = ref<{ name: string; reason: string } | null>(null);
+  /** Reads files in a Web Worker; the first part is shown while the rest arrives. */
+  const opener = new TraceOpener();
+  opener.warmUp();
+  /** The replay still receiving parts of its file (its open id), or 0. */
+  let streaming = 0;
+  /** Ends the file being opened (its promise settles), when it is forgotten. */
+  let forgetOpening: (() => void) | null = null;
   let openCount = 0;
   /** Where the shown trace came from, when it says (real Chromium, a Chrome trace), and what it held. */
   const source = shallowRef<TraceSourceView | null>(null);
@@ -122,10 +131,20 @@ export const useTraceStore = defineStore('trace', () => {
       if (!replay.value) index(event);
     }
     liveTimeline.update(liveEvents);
+    if (!replay.value) timeline.update(events);
+    // A host's history arrives in full frames (1,500 events) one after another: the views redraw at
+    // most five times a second meanwhile, not once a frame. A live navigation's events, in small
+    // batches, show at once.
+    if (batch.length >= 1000) catchUp ??= setTimeout(showLive, 200);
+    else showLive();
+  }
+
+  let catchUp: ReturnType<typeof setTimeout> | null = null;
+  function showLive(): void {
+    if (catchUp !== null) clearTimeout(catchUp);
+    catchUp = null;
     liveVersion.value++;
-    if (replay.value) return;
-    timeline.update(events);
-    version.value++;
+    if (!replay.value) version.value++;
   }
 
   /** Forgets the live trace (a new one begins). */
@@ -159,18 +178,16 @@ export const useTraceStore = defineStore('trace', () => {
     file: TraceFile,
     name: string,
     source: { format: ImportFormat; repaired: string | null } = { format: 'navscope', repaired: null },
+    whole: { total: number; networkOnly: boolean } = {
+      total: file.events.length,
+      networkOnly: isNetworkOnly(file.events),
+    },
   ): void {
-    const networkOnly = !file.events.some(
-      (e) =>
-        e.type === 'message' ||
-        e.type === 'trace.begin' ||
-        e.type === 'thread.start' ||
-        e.type === 'process.launch' ||
-        e.type === 'process.spawn',
-    );
+    streaming = 0;
+    const networkOnly = whole.networkOnly;
     replay.value = {
       name,
-      eventCount: file.events.length,
+      eventCount: whole.total,
       format: source.format,
       repaired: source.repaired !== null,
       networkOnly,
@@ -180,25 +197,62 @@ export const useTraceStore = defineStore('trace', () => {
   }
 
   /**
-   * Opens a file the user picked or dropped (its bytes, or text): any format the import
-   * dispatcher knows, gzipped or not. A file that cannot be read leaves what is shown as
-   * it is and sets openProblem.
+   * Opens a file the user picked or dropped (the file, its bytes, or text): any format the
+   * import dispatcher knows, gzipped or not, read in a Web Worker. A file that cannot be
+   * read leaves what is shown as it is and sets openProblem; one found damaged after its
+   * first part was shown (a long NavScope trace) is closed again, back to live.
    */
-  async function openFile(input: Uint8Array | string, name: string): Promise<void> {
+  function openFile(input: Uint8Array | string | Blob, name: string): Promise<void> {
+    forgetOpening?.();
     const mine = ++openCount;
     opening.value = name;
     openProblem.value = null;
-    try {
-      const imported = await importTraceFile(input, name);
-      if (mine !== openCount) return; // a later file was opened meanwhile
-      messageFilter.value = 'navigation';
-      openReplay(imported.trace, name, { format: imported.format, repaired: imported.repaired });
-    } catch (error) {
-      if (mine !== openCount) return;
-      openProblem.value = { name, reason: errorMessage(error) };
-    } finally {
-      if (mine === openCount) opening.value = null;
-    }
+    // Read in a Web Worker: the first part is shown as soon as it is read, the rest is added as it arrives.
+    return new Promise<void>((resolve) => {
+      // The views follow the parts at most a few times a second (each time they redraw); the last part at once.
+      let redraw: ReturnType<typeof setTimeout> | null = null;
+      const showParts = () => {
+        if (redraw !== null) clearTimeout(redraw);
+        redraw = null;
+        if (streaming === mine && replay.value) version.value++;
+      };
+      const done = () => {
+        showParts();
+        if (mine === openCount) opening.value = null;
+        if (streaming === mine) streaming = 0;
+        if (forgetOpening === done) forgetOpening = null;
+        resolve();
+      };
+      forgetOpening = done;
+      opener.open(input, name, {
+        begin(part) {
+          if (mine !== openCount) return; // a later file was opened meanwhile
+          messageFilter.value = 'navigation';
+          openReplay(
+            { format: 'navscope-trace', version: 1, events: part.events },
+            name,
+            { format: part.format, repaired: part.repaired },
+            { total: part.total, networkOnly: part.networkOnly },
+          );
+          streaming = mine;
+        },
+        events(more) {
+          if (streaming !== mine || !replay.value) return;
+          for (const event of more) index(event);
+          timeline.update(events);
+          redraw ??= setTimeout(showParts, 300);
+        },
+        end: done,
+        fail(reason) {
+          if (mine === openCount) {
+            // A file refused after its first part was shown (damaged further on): it is not shown at all.
+            if (streaming === mine) backToLive();
+            openProblem.value = { name, reason };
+          }
+          done();
+        },
+      });
+    });
   }
 
   /** Shows a real trace's navigation messages only, or all of them (the sequence and stepping follow). */
@@ -228,6 +282,11 @@ export const useTraceStore = defineStore('trace', () => {
 
   function backToLive(): void {
     if (!replay.value) return;
+    if (streaming) {
+      opener.cancel();
+      forgetOpening?.();
+    }
+    streaming = 0;
     replay.value = null;
     show(liveEvents);
   }

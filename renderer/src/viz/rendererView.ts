@@ -6,6 +6,7 @@
  */
 import type { TraceEvent, TraceEventOf } from '../../../shared/trace/traceEvent';
 import { fieldOf } from '../../../shared/base/fields';
+import { partitionPoint } from '../../../shared/base/partitionPoint';
 
 export type RendererTab =
   'dom' | 'cssom' | 'renderTree' | 'layout' | 'paint' | 'scripts' | 'orb' | 'subresources' | 'frames';
@@ -83,11 +84,37 @@ export function tabFor(event: TraceEvent): RendererTab {
 }
 
 /**
+ * Where the commits are (FrameHost.DidCommitProvisionalLoad), per event list: found by
+ * binary search instead of walking back through a long trace on every step. The list
+ * only grows (the trace is append-only); a list that shrank or changed is indexed again.
+ */
+const commitIndex = new WeakMap<
+  readonly TraceEvent[],
+  { scanned: number; first: TraceEvent | undefined; seqs: number[] }
+>();
+
+function commitSeqs(events: readonly TraceEvent[]): number[] {
+  let index = commitIndex.get(events);
+  if (!index || index.scanned > events.length || (events.length > 0 && index.first !== events[0])) {
+    index = { scanned: 0, first: events[0], seqs: [] };
+    commitIndex.set(events, index);
+  }
+  for (let i = index.scanned; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad') index.seqs.push(i);
+  }
+  index.scanned = events.length;
+  return index.seqs;
+}
+
+/**
  * The commit of the document an event belongs to: its frame's latest (a message says
  * which frame), else its renderer's latest (a renderer's own events), else the latest.
  */
 function committedBefore(events: readonly TraceEvent[], seq: number): TraceEventOf<'message'> | null {
-  const subject = events[Math.min(seq, events.length - 1)];
+  const seqs = commitSeqs(events);
+  const at = Math.min(seq, events.length - 1);
+  const subject = events[at];
   const frame = subject?.type === 'message' ? subject.frameTreeNodeId : undefined;
   // The renderer the event happened in (a message: its renderer end).
   const renderer = !subject
@@ -97,9 +124,9 @@ function committedBefore(events: readonly TraceEvent[], seq: number): TraceEvent
       : subject.endpoint.startsWith('renderer:')
         ? subject.endpoint
         : undefined;
-  for (let i = Math.min(seq, events.length - 1); i >= 0; i--) {
-    const e = events[i]!;
-    if (e.type !== 'message' || e.name !== 'FrameHost.DidCommitProvisionalLoad') continue;
+  for (let k = partitionPoint(seqs.length, (i) => seqs[i]! <= at) - 1; k >= 0; k--) {
+    const e = events[seqs[k]!];
+    if (!e || e.type !== 'message') continue;
     if (frame !== undefined && e.frameTreeNodeId !== undefined && e.frameTreeNodeId !== frame) continue;
     if (renderer !== undefined && e.from !== renderer) continue;
     return e;
@@ -107,27 +134,83 @@ function committedBefore(events: readonly TraceEvent[], seq: number): TraceEvent
   return null;
 }
 
+/** The view being built for one document, kept so the next step continues it (stepping forward is the common case). */
+interface Building {
+  events: readonly TraceEvent[];
+  first: TraceEvent | undefined;
+  commitSeq: number;
+  /** Events before this index are folded in. */
+  next: number;
+  /** The document's next commit in the same renderer was reached: nothing after it belongs to this view. */
+  ended: boolean;
+  view: RendererView;
+  rows: Map<string, SubresourceRow>;
+  byRequest: Map<string, SubresourceRow>;
+}
+
+let building: Building | null = null;
+
+/**
+ * The renderer view of the document committed at or before `seq`, with every event up
+ * to the cursor. Stepping forward continues the view the last step built; stepping back,
+ * or another document, builds it again.
+ */
 export function buildRendererView(events: readonly TraceEvent[], seq: number, cursor: number): RendererView | null {
   const commit = committedBefore(events, seq);
   if (!commit) return null;
+  const limit = Math.min(Math.max(cursor, seq + 1), events.length);
+  let b = building;
+  if (
+    !b ||
+    b.events !== events ||
+    b.first !== events[0] ||
+    b.commitSeq !== commit.seq ||
+    (b.next > limit && !b.ended) ||
+    b.next > events.length
+  ) {
+    b = {
+      events,
+      first: events[0],
+      commitSeq: commit.seq,
+      next: commit.seq + 1,
+      ended: false,
+      view: {
+        url: String(fieldOf(commit.payload, 'url') ?? ''),
+        commitSeq: commit.seq,
+        document: null,
+        render: null,
+        scripts: [],
+        orb: [],
+        subresources: [],
+        startTs: commit.ts,
+        endTs: commit.ts,
+      },
+      rows: new Map(),
+      byRequest: new Map(),
+    };
+    building = b;
+  }
+  if (b.ended && b.next > limit) {
+    // Stepped back inside a document whose end was reached: build it again up to the cursor.
+    building = null;
+    return buildRendererView(events, seq, cursor);
+  }
+  if (!b.ended && b.next < limit) foldRendererEvents(b, commit, limit);
+  const view = b.view;
+  // A new object each step (the panels compare by identity); rows are copied as they are now.
+  return {
+    ...view,
+    scripts: [...view.scripts],
+    orb: [...view.orb],
+    subresources: [...b.rows.values()].map((r) => ({ ...r, seqs: [...r.seqs] })),
+  };
+}
+
+function foldRendererEvents(b: Building, commit: TraceEventOf<'message'>, limit: number): void {
+  const { events, view, rows, byRequest } = b;
+  const renderer = commit.from;
   // With frames, several documents share a renderer: the next commit of this frame ends this one.
   const frame = commit.frameTreeNodeId;
-  const url = String(fieldOf(commit.payload, 'url') ?? '');
-  const renderer = commit.from;
-  const limit = Math.min(Math.max(cursor, seq + 1), events.length);
-  const view: RendererView = {
-    url,
-    commitSeq: commit.seq,
-    document: null,
-    render: null,
-    scripts: [],
-    orb: [],
-    subresources: [],
-    startTs: commit.ts,
-    endTs: commit.ts,
-  };
-  const rows = new Map<string, SubresourceRow>();
-  const byRequest = new Map<string, SubresourceRow>();
   const row = (rowUrl: string, destination: string): SubresourceRow => {
     let found = rows.get(rowUrl);
     if (!found) {
@@ -145,7 +228,7 @@ export function buildRendererView(events: readonly TraceEvent[], seq: number, cu
     }
     return found;
   };
-  for (let i = commit.seq + 1; i < limit; i++) {
+  for (let i = b.next; i < limit; i++) {
     const e = events[i]!;
     // The next commit in the same frame (in a trace without frames: the same renderer) starts another document.
     if (
@@ -153,8 +236,11 @@ export function buildRendererView(events: readonly TraceEvent[], seq: number, cu
       e.name === 'FrameHost.DidCommitProvisionalLoad' &&
       e.from === renderer &&
       (frame === undefined || e.frameTreeNodeId === undefined || e.frameTreeNodeId === frame)
-    )
-      break;
+    ) {
+      b.ended = true;
+      b.next = i;
+      return;
+    }
     // Another frame's messages in the same renderer are that frame's document's.
     if (e.type === 'message' && frame !== undefined && e.frameTreeNodeId !== undefined && e.frameTreeNodeId !== frame)
       continue;
@@ -162,7 +248,7 @@ export function buildRendererView(events: readonly TraceEvent[], seq: number, cu
     switch (e.type) {
       case 'renderer.document':
         // Several frames' documents in one renderer: this one has the committed URL.
-        if (e.endpoint === renderer && (frame === undefined || e.url === url)) view.document = e;
+        if (e.endpoint === renderer && (frame === undefined || e.url === view.url)) view.document = e;
         break;
       case 'renderer.render':
         if (e.endpoint === renderer) view.render = e;
@@ -202,6 +288,5 @@ export function buildRendererView(events: readonly TraceEvent[], seq: number, cu
         break;
     }
   }
-  view.subresources = [...rows.values()];
-  return view;
+  b.next = limit;
 }

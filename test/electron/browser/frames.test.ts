@@ -5,6 +5,7 @@
  * page's load waits for its iframes' loads.
  */
 import { describe, expect, it } from 'vitest';
+import type { ChildChannel } from '../../../electron/browser/messageRouter.js';
 import { navigationStarts } from '../../../shared/story/storyFacts.js';
 import { foldTrace, framesInProcess, framesOfTab, proxiesInProcess } from '../../../shared/trace/browserViewState.js';
 import { toHar } from '../../../shared/trace/harExport.js';
@@ -59,5 +60,61 @@ describe('iframes and site isolation', () => {
       expect.arrayContaining(['https://www.naver.com/frames/child', 'https://www.google.com/frames/embed']),
     );
     expect(new Set(har.log.entries.map((e) => e.pageref))).toEqual(new Set([har.log.pages[0]!.id]));
+  });
+
+  it('ignores a renderer asking for frames it may not have, and says why', async () => {
+    const browser = session().browser;
+    const tab = browser.webContents;
+    const main = tab.currentFrame!;
+    const google = browser.renderProcesses.find((p) => p.site === 'https://google.com')!;
+    const as = (endpointId: string): ChildChannel => ({ endpointId, role: 'renderer', post: () => undefined });
+    const send = (from: string, name: string, payload: Record<string, string>) =>
+      browser.router.receive(
+        as(from),
+        {
+          kind: 'message',
+          envelope: {
+            v: 1,
+            flowId: `${from}#9${name.length}`,
+            name,
+            from,
+            to: 'browser',
+            route: null,
+            sentAt: 1,
+            payload,
+          },
+        },
+        () => undefined,
+      );
+    const before = browser.recorder.events.length;
+    const framesBefore = tab.frames.length;
+    // google's process naming naver's main frame; naver's process minting a token in google's name;
+    // a renderer navigating a main frame by BeginNavigation.
+    send(google.endpointId, 'FrameHost.CreateChildFrame', {
+      frameToken: main.frameToken,
+      childFrameToken: `${google.endpointId}/f99`,
+      name: '',
+    });
+    send(main.process.endpointId, 'FrameHost.CreateChildFrame', {
+      frameToken: main.frameToken,
+      childFrameToken: `${google.endpointId}/f98`,
+      name: '',
+    });
+    send(main.process.endpointId, 'FrameHost.BeginNavigation', {
+      frameToken: main.frameToken,
+      url: 'https://www.google.com/',
+      initiatorOrigin: 'https://www.naver.com',
+    });
+    const errors = () =>
+      ofType(browser.recorder.events.slice(before), 'error')
+        .map((e) => e.message)
+        .join('\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(errors()).toMatch(
+      /CreateChildFrame from renderer:\d+ names frame frame-\d+, which is not one of its current frames/,
+    );
+    expect(errors()).toMatch(/child frame token renderer:\d+\/f98 is taken or not the sender's own/);
+    expect(errors()).toMatch(/BeginNavigation for frame-\d+: NavScope only loads iframes this way/);
+    expect(tab.frames).toHaveLength(framesBefore);
   });
 });

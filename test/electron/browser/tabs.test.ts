@@ -58,6 +58,23 @@ describe('tabs', () => {
     browser.closeTab(b.tabId);
   });
 
+  it('starts a new session with every tab, frame and proxy that exists now', async () => {
+    const browser = session().browser;
+    const tab = browser.newTab();
+    expect((await tab.navigateFromOmnibox('www.naver.com/frames')).outcome).toBe('loaded');
+    const before = foldTrace(browser.recorder.events);
+    expect(browser.newSession()).toEqual({ ok: true });
+    const after = foldTrace(browser.recorder.events);
+    expect(after.tabs.map((t) => t.tabId)).toEqual(before.tabs.filter((t) => !t.closed).map((t) => t.tabId));
+    expect(after.activeTabId).toBe(tab.tabId);
+    expect(after.tab.url).toBe('https://www.naver.com/frames');
+    const shape = (state: typeof after) =>
+      framesOfTab(state, tab.tabId).map((f) => [f.frameTreeNodeId, f.parentId, f.site, f.processId]);
+    expect(shape(after)).toEqual(shape(before));
+    expect(after.proxies).toEqual(before.proxies.filter((p) => p.tabId === tab.tabId));
+    browser.closeTab(tab.tabId);
+  });
+
   it('refuses to close the last tab, and an unknown one, with the reason', () => {
     const browser = session().browser;
     expect(() => browser.closeTab(99)).toThrow(/no open tab 99/);

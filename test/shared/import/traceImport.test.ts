@@ -98,8 +98,8 @@ describe('opening a file: the import dispatcher', () => {
       /^the file is not text: it has bytes that are not UTF-8/,
     );
     expect((await refusal('[1, 2')).message).toMatch(/not valid JSON/);
-    expect((await refusal('{"format": "navscope-trace", "version": 2, "events": []}')).message).toBe(
-      'unsupported NavScope trace version 2 (this NavScope reads version 1)',
+    expect((await refusal('{"format": "navscope-trace", "version": 3, "events": []}')).message).toBe(
+      'unsupported NavScope trace version 3 (this NavScope reads versions 1 and 2)',
     );
   });
 

@@ -278,8 +278,8 @@ describe('reading an export back (readTraceFile)', () => {
     expect(() => readTraceFile({ navscope: { format: 'chrome', version: 1, events: [] } })).toThrow(
       /"format" is "chrome", expected "navscope-trace"/,
     );
-    expect(() => readTraceFile({ navscope: { format: 'navscope-trace', version: 2, events: [] } })).toThrow(
-      /version 2/,
+    expect(() => readTraceFile({ navscope: { format: 'navscope-trace', version: 3, events: [] } })).toThrow(
+      /version 3/,
     );
     expect(() =>
       readTraceFile({ navscope: { format: 'navscope-trace', version: 1, events: [{ type: 'error' }] } }),

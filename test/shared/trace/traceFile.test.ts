@@ -37,7 +37,7 @@ describe('reading a saved trace', () => {
     ['not json', '{', /not JSON/],
     ['an array', '[]', /not a JSON object/],
     ['another format', '{"format":"har","version":1,"events":[]}', /"format" is "har"/],
-    ['a newer version', '{"format":"navscope-trace","version":2,"events":[]}', /unsupported NavScope trace version 2/],
+    ['a newer version', '{"format":"navscope-trace","version":3,"events":[]}', /unsupported NavScope trace version 3/],
     ['events that are not a list', '{"format":"navscope-trace","version":1,"events":{}}', /"events" is not a list/],
     [
       'an event without a timestamp',
