@@ -189,8 +189,18 @@ const RULES_KO: Rule[] = [
 
   // ── Process choice (electron/browser/browserProcess.ts) ─────────────────────────
   [
+    /^the process started for (\S+) when the navigation began, in parallel with the request, (is ready|is still starting)$/,
+    (m) =>
+      `내비게이션이 시작될 때 요청과 나란히 ${m[1]}을(를) 위해 시작한 프로세스가 ${m[2] === 'is ready' ? '준비됨' : '아직 시작 중'}`,
+  ],
+  [
     /^the spare process was ready, so no process had to start \(taken speculatively, in parallel with the request\)$/,
     '예비 프로세스가 준비되어 있어 새로 띄울 필요가 없었음 (요청과 병렬로 미리 가져감)',
+  ],
+  [
+    /^the process started for (\S+) when the navigation began, in parallel with the request, (is ready|is still starting)$/,
+    (m) =>
+      `내비게이션이 시작될 때 요청과 나란히 ${m[1]}을(를) 위해 시작한 프로세스가 ${m[2] === 'is ready' ? '준비됨' : '아직 시작 중'}`,
   ],
   [
     /^the spare process was ready, so no process had to start$/,
@@ -251,6 +261,15 @@ const RULES_KO: Rule[] = [
   [/^(\d{3}) (.*?) ?\(no type\)$/, (m) => `${m[1]} ${m[2]}${m[2] ? ' ' : ''}(타입 없음)`],
   [/^(.+) \(from cache\)$/, (m, t) => `${t(m[1]!)} (캐시에서)`],
   [/^([\d.]+ K?B) at offset (\d+)$/, (m) => `오프셋 ${m[2]}부터 ${m[1]}`],
+  [/^data pipe: ([\d.]+ K?B) at offset (\d+)$/, (m) => `데이터 파이프: 오프셋 ${m[2]}부터 ${m[1]}`],
+  [/^view and main frame (\S+) for (\S+)$/, (m) => `${m[2]}의 뷰와 메인 프레임 ${m[1]}`],
+  [/^reply: (.+)$/, (m, t) => `답장: ${t(m[1]!)}`],
+  [/^page state of (\S+)$/, (m) => `${m[1]}의 페이지 상태`],
+  [/^(\d+) % loaded$/, (m) => `${m[1]} % 로드됨`],
+  [/^html element created$/, 'html 요소 생성됨'],
+  [/^first visually non-empty paint$/, '처음으로 내용이 보이는 페인트'],
+  [/^no icon$/, '아이콘 없음'],
+  [/^error page for (\S+) committed$/, (m) => `${m[1]}의 오류 페이지 커밋됨`],
   [/^frame (\S+) for (\S+)$/, (m) => `${m[2]}의 프레임 ${m[1]}`],
   [/^frame (\S+)( \(reload\))?$/, (m) => `프레임 ${m[1]}${m[2] ? ' (새로고침)' : ''}`],
   [/^ping #(\d+)$/, (m) => `핑 #${m[1]}`],
