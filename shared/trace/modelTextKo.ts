@@ -207,6 +207,11 @@ const RULES_KO: Rule[] = [
     '예비 프로세스가 준비되어 있어 새로 띄울 필요가 없었음',
   ],
   [
+    /^the process started for (\S+) when the navigation began, in parallel with the request, is (ready|still starting)$/,
+    (m) =>
+      `내비게이션이 시작될 때 요청과 병렬로 ${m[1]}을(를) 위해 띄운 프로세스가 ${m[2] === 'ready' ? '준비됨' : '아직 시작 중'}`,
+  ],
+  [
     /^(\S+) already has a process: its documents share it$/,
     (m) => `${m[1]}에는 이미 프로세스가 있음: 그 사이트의 문서들이 함께 씀`,
   ],
