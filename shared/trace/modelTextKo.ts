@@ -189,18 +189,8 @@ const RULES_KO: Rule[] = [
 
   // ── Process choice (electron/browser/browserProcess.ts) ─────────────────────────
   [
-    /^the process started for (\S+) when the navigation began, in parallel with the request, (is ready|is still starting)$/,
-    (m) =>
-      `내비게이션이 시작될 때 요청과 나란히 ${m[1]}을(를) 위해 시작한 프로세스가 ${m[2] === 'is ready' ? '준비됨' : '아직 시작 중'}`,
-  ],
-  [
     /^the spare process was ready, so no process had to start \(taken speculatively, in parallel with the request\)$/,
     '예비 프로세스가 준비되어 있어 새로 띄울 필요가 없었음 (요청과 병렬로 미리 가져감)',
-  ],
-  [
-    /^the process started for (\S+) when the navigation began, in parallel with the request, (is ready|is still starting)$/,
-    (m) =>
-      `내비게이션이 시작될 때 요청과 나란히 ${m[1]}을(를) 위해 시작한 프로세스가 ${m[2] === 'is ready' ? '준비됨' : '아직 시작 중'}`,
   ],
   [
     /^the spare process was ready, so no process had to start$/,
