@@ -137,6 +137,14 @@ export class RenderFrame {
     if (!doc) return;
     if (payload.requestId === doc.requestId) {
       const failed = payload.status.errorCode !== 0;
+      // As Chromium's DocumentLoader does, the document's own load is reported too (page-load metrics, DevTools).
+      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.ResourceLoadComplete', {
+        frameToken: this.frameToken,
+        url: doc.url,
+        destination: 'document',
+        errorCode: payload.status.errorCode,
+        encodedBodyLength: payload.status.encodedBodyLength,
+      });
       if (failed)
         this.recorder.event({
           type: 'error',
