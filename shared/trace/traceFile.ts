@@ -2,8 +2,11 @@
  * Reading a saved trace back: NavScope's own file (`navscope trace --json`, the
  * window's "Save trace") or a Chrome Trace Event file NavScope exported (it carries
  * the NavScope trace inside). Anything else is refused with a message that names
- * the problem; events are checked for shape and renumbered in order.
+ * the problem; events are checked for shape and renumbered in order. A trace saved
+ * before the messages got Chromium 156's names opens with them mapped
+ * (legacyMessageNames.ts).
  */
+import { upgradeLegacyMessages } from './legacyMessageNames.js';
 import { checkedTraceEvent } from './traceEventCheck.js';
 import { TRACE_FORMAT, type TraceEvent, type TraceFile } from './traceEvent.js';
 import { errorMessage } from '../base/errors.js';
@@ -53,7 +56,7 @@ export function readTraceFile(json: unknown, where = 'the file'): TraceFile {
       `unsupported NavScope trace version ${JSON.stringify(json.version ?? null)} (this NavScope reads version 1)`,
     );
   if (!Array.isArray(json.events)) throw new TraceFileError('not a NavScope trace: "events" is not a list');
-  const events = json.events.map((event: unknown, index: number): TraceEvent => {
+  const events = upgradeLegacyMessages(json.events).events.map((event: unknown, index: number): TraceEvent => {
     if (!isObject(event)) throw new TraceFileError(`event ${index} is not an object`);
     if (typeof event.type !== 'string' || event.type === '') throw new TraceFileError(`event ${index} has no type`);
     if (typeof event.ts !== 'number' || !Number.isFinite(event.ts))

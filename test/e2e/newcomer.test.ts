@@ -87,7 +87,7 @@ describeWindow('the window after the first navigation (issue 15)', (window) => {
     await page.keyboard.press('End');
     await page.getByRole('button', { name: 'Previous phase' }).click(); // Load
     await page.getByRole('button', { name: 'Previous phase' }).click(); // Commit
-    await stepTo(page, 'FrameHost.DidCommitProvisionalLoad', 40, false);
+    await stepTo(page, 'NavigationClient.CommitNavigation ↩ reply', 40, false);
     await expect.poll(() => omnibox(page).inputValue()).toBe('https://www.naver.com/second.html');
     expect(await page.getByTestId('security').getAttribute('data-state')).toBe('secure');
     await page.keyboard.press('End');

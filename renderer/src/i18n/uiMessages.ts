@@ -197,6 +197,13 @@ const en = {
     to: 'to',
     background: 'background',
     backgroundHint: 'Background work, part of no navigation (a spare process starting, an unused process shut down)',
+    reply: 'reply',
+    replyHint: 'The reply to {name}, on the same Mojo call',
+    dataPipe: 'data pipe',
+    dataPipeHint:
+      'A Mojo data pipe (shared memory), not a message: NavScope moves the body in chunks so they can be watched',
+    navscope: 'NavScope',
+    navscopeHint: 'NavScope’s own message: Chromium has no Mojo message for it',
   },
   waterfall: {
     title: 'Phases',
@@ -684,6 +691,13 @@ const ko: typeof en = {
     to: '받는 곳',
     background: '백그라운드',
     backgroundHint: '어느 내비게이션에도 속하지 않는 백그라운드 작업 (예비 프로세스 시작, 쓰지 않는 프로세스 종료)',
+    reply: '답장',
+    replyHint: '같은 Mojo 호출로 돌아온 {name}의 답장',
+    dataPipe: '데이터 파이프',
+    dataPipeHint:
+      '메시지가 아니라 Mojo 데이터 파이프(공유 메모리): NavScope는 지켜볼 수 있도록 본문을 조각으로 옮깁니다',
+    navscope: 'NavScope',
+    navscopeHint: 'NavScope 고유의 메시지: Chromium에는 해당하는 Mojo 메시지가 없습니다',
   },
   waterfall: {
     title: '단계',

@@ -4,6 +4,7 @@
  * to the playback cursor: its DOM, the latest style/layout/paint snapshot, its
  * scripts, its subresource loads and the ORB decisions on them.
  */
+import { isCommitAck } from '../../../shared/ipc/messageCatalogue';
 import type { TraceEvent, TraceEventOf } from '../../../shared/trace/traceEvent';
 import { fieldOf } from '../../../shared/base/fields';
 
@@ -42,13 +43,17 @@ const RENDERER_EVENT_TYPES = new Set([
   'corb.decision',
 ]);
 const FRAME_MESSAGES = new Set([
-  'FrameHost.DidCommitProvisionalLoad',
-  'FrameHost.UpdateTitle',
+  'FrameHost.UpdateState',
+  'LocalFrameHost.UpdateTitle',
+  'LocalFrameHost.DidChangeLoadProgress',
+  'LocalFrameHost.MainDocumentElementAvailable',
+  'LocalFrameHost.UpdateFaviconURL',
+  'LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint',
   'FrameHost.SubresourceResponseStarted',
   'FrameHost.ResourceLoadComplete',
-  'FrameHost.DidDispatchDOMContentLoadedEvent',
-  'FrameHost.DocumentOnLoadCompleted',
-  'FrameHost.DidFinishLoad',
+  'LocalFrameHost.DidDispatchDOMContentLoadedEvent',
+  'LocalFrameHost.DocumentOnLoadCompleted',
+  'LocalFrameHost.DidFinishLoad',
   'FrameHost.DidStopLoading',
 ]);
 
@@ -56,7 +61,7 @@ const FRAME_MESSAGES = new Set([
 export function isRendererStep(events: readonly TraceEvent[], event: TraceEvent): boolean {
   if (RENDERER_EVENT_TYPES.has(event.type)) return true;
   if (event.type !== 'message') return false;
-  if (FRAME_MESSAGES.has(event.name)) return true;
+  if (FRAME_MESSAGES.has(event.name) || isCommitAck(event)) return true;
   // A subresource load's own messages: the renderer is one end of it.
   return (
     (event.from.startsWith('renderer:') || event.to.startsWith('renderer:')) &&
@@ -84,7 +89,7 @@ export function tabFor(event: TraceEvent): RendererTab {
 function committedBefore(events: readonly TraceEvent[], seq: number): TraceEventOf<'message'> | null {
   for (let i = Math.min(seq, events.length - 1); i >= 0; i--) {
     const e = events[i]!;
-    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad') return e;
+    if (e.type === 'message' && isCommitAck(e)) return e;
   }
   return null;
 }
@@ -128,7 +133,7 @@ export function buildRendererView(events: readonly TraceEvent[], seq: number, cu
   for (let i = commit.seq + 1; i < limit; i++) {
     const e = events[i]!;
     // The next commit in the same renderer starts another document.
-    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad' && e.from === renderer) break;
+    if (e.type === 'message' && isCommitAck(e) && e.from === renderer) break;
     view.endTs = Math.max(view.endTs, e.ts);
     switch (e.type) {
       case 'renderer.document':
