@@ -261,7 +261,7 @@ const RULES_KO: Rule[] = [
   [/^reply: (.+)$/, (m, t) => `답장: ${t(m[1]!)}`],
   [/^page state of (\S+)$/, (m) => `${m[1]}의 페이지 상태`],
   [/^(\d+) % loaded$/, (m) => `${m[1]} % 로드됨`],
-  [/^html element created$/, 'html 요소 생성됨'],
+  [/^html element created$/, '문서 요소 생성됨'],
   [/^first visually non-empty paint$/, '처음으로 내용이 보이는 페인트'],
   [/^no icon$/, '아이콘 없음'],
   [/^error page for (\S+) committed$/, (m) => `${m[1]}의 오류 페이지 커밋됨`],

@@ -246,7 +246,7 @@ export const explanationsKo: Explanations = {
       why: '페이지의 로드가 몇 개나 남았는지는 렌더러만 압니다. 진행 막대는 브라우저 UI이므로 렌더러가 알려 줍니다.',
     },
     'LocalFrameHost.MainDocumentElementAvailable': {
-      title: '문서 요소(html) 생성',
+      title: '문서 요소 생성',
       what: '파서가 문서의 루트 요소를 만들었습니다. 브라우저는 이제 확장 프로그램이나 DevTools가 문서 시작 시점에 넣는 스크립트와 스타일을 받을 수 있다는 것을 알게 됩니다.',
       why: '주입되는 스크립트는 페이지 자신의 스크립트보다 먼저 실행되어야 하지만 붙을 문서 요소가 필요합니다. 이 메시지가 두 조건이 모두 갖춰지는 가장 이른 순간입니다.',
     },
