@@ -430,19 +430,21 @@ export class BrowserProcess {
         );
       return frame;
     };
-    endpoint.on('FrameHost.DidCommitProvisionalLoad', (p) => contents.onDidCommitProvisionalLoad(p));
-    endpoint.on('FrameHost.BeforeUnloadACK', (p) => contents.onBeforeUnloadAck(p));
+    // The commit's acknowledgement is CommitNavigation's reply (it carries DidCommitProvisionalLoadParams).
+    endpoint.on('NavigationClient.CommitNavigation:reply', (p) => contents.onCommitNavigationReply(p));
+    endpoint.on('NavigationClient.CommitFailedNavigation:reply', (p) => contents.onCommitNavigationReply(p));
+    endpoint.on('LocalFrame.BeforeUnload:reply', (p) => contents.onBeforeUnloadReply(p));
     endpoint.on('ChildProcessHost.Pong', (p) => {
       const answered = this.pongs.get(p.sequence);
       if (!answered) return this.tracing.error('browser', `a pong #${p.sequence} nobody waited for`);
       this.pongs.delete(p.sequence);
       answered();
     });
-    endpoint.on('FrameHost.UpdateTitle', (p, e) => {
+    endpoint.on('LocalFrameHost.UpdateTitle', (p, e) => {
       const frame = frameOf(p.frameToken, e.from, e.name);
       if (frame) contents.onUpdateTitle(frame, p.title);
     });
-    endpoint.on('FrameHost.DidFailLoadWithError', (p, e) => {
+    endpoint.on('LocalFrameHost.DidFailLoadWithError', (p, e) => {
       const frame = frameOf(p.frameToken, e.from, e.name);
       if (frame) contents.onDidFailLoad(frame, p);
     });
@@ -453,8 +455,13 @@ export class BrowserProcess {
     // Recorded by the transport; the browser has nothing more to do with these yet.
     endpoint.on('FrameHost.SubresourceResponseStarted', () => undefined);
     endpoint.on('FrameHost.ResourceLoadComplete', () => undefined);
-    endpoint.on('FrameHost.DidDispatchDOMContentLoadedEvent', () => undefined);
-    endpoint.on('FrameHost.DocumentOnLoadCompleted', () => undefined);
-    endpoint.on('FrameHost.DidFinishLoad', () => undefined);
+    endpoint.on('LocalFrameHost.DidDispatchDOMContentLoadedEvent', () => undefined);
+    endpoint.on('LocalFrameHost.DocumentOnLoadCompleted', () => undefined);
+    endpoint.on('LocalFrameHost.DidFinishLoad', () => undefined);
+    endpoint.on('FrameHost.UpdateState', () => undefined);
+    endpoint.on('LocalFrameHost.DidChangeLoadProgress', () => undefined);
+    endpoint.on('LocalFrameHost.MainDocumentElementAvailable', () => undefined);
+    endpoint.on('LocalFrameHost.UpdateFaviconURL', () => undefined);
+    endpoint.on('LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint', () => undefined);
   }
 }

@@ -123,7 +123,7 @@ type NavigationEvent =
   | { kind: 'response'; payload: PayloadOf<'URLLoaderClient.OnReceiveResponse'> }
   | { kind: 'complete'; payload: PayloadOf<'URLLoaderClient.OnComplete'> }
   | { kind: 'beforeunload-ack'; proceed: boolean }
-  | { kind: 'commit-ack'; payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'> }
+  | { kind: 'commit-ack'; payload: PayloadOf<'NavigationClient.CommitNavigation:reply'> }
   | { kind: 'process-gone'; processId: string }
   | { kind: 'timeout'; what: string }
   | { kind: 'cancel'; reason: string };
@@ -242,7 +242,7 @@ export class NavigationRequest {
     this.events.push({ kind: 'beforeunload-ack', proceed });
   }
 
-  onCommitAck(payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'>): void {
+  onCommitAck(payload: PayloadOf<'NavigationClient.CommitNavigation:reply'>): void {
     const pending = this.awaitingCommit;
     if (pending && payload.navigationId === this.navigationId) {
       this.awaitingCommit = null;
@@ -559,7 +559,7 @@ export class NavigationRequest {
     const span = tracing.beginPhase('commit', this.navigationId, { processId: host.endpointId });
     const { frame, created } = this.frame.frameHostFor(host, site);
     if (created)
-      browser.send(host.endpointId, 'AgentSchedulingGroup.CreateFrame', {
+      browser.send(host.endpointId, 'AgentSchedulingGroup.CreateView', {
         frameToken: frame.frameToken,
         site,
         isMainFrame: true,
@@ -572,7 +572,7 @@ export class NavigationRequest {
       const event = await this.waitFor(
         ['commit-ack', 'process-gone', 'cancel'],
         COMMIT_TIMEOUT_MS,
-        'DidCommitProvisionalLoad',
+        'reply to CommitNavigation',
       );
       if (event.kind === 'commit-ack') {
         if (event.payload.navigationId !== this.navigationId) continue;

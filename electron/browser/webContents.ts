@@ -369,19 +369,19 @@ export class WebContents {
     this.primaryMainFrame.currentFrameHost = frame;
     if (previous && previous !== frame) this.releaseFrame(previous, 'its frame navigated to another site');
     // Only now, after the renderer acknowledged, does the browser's UI change.
-    this.tracing.state({ field: 'crashed', value: false }, 'DidCommitProvisionalLoad');
+    this.tracing.state({ field: 'crashed', value: false }, 'CommitNavigation reply');
     if (this.loadError) {
       this.loadError = null;
-      this.tracing.state({ field: 'loadError', value: null }, 'DidCommitProvisionalLoad');
+      this.tracing.state({ field: 'loadError', value: null }, 'CommitNavigation reply');
     }
-    this.tracing.state({ field: 'url', value: commit.url }, 'DidCommitProvisionalLoad');
+    this.tracing.state({ field: 'url', value: commit.url }, 'CommitNavigation reply');
     this.tracing.state(
       { field: 'security', value: request.errorPage ? 'neutral' : securityStateFor(commit.url) },
-      'DidCommitProvisionalLoad',
+      'CommitNavigation reply',
     );
-    this.tracing.state({ field: 'title', value: new URL(commit.url).host }, 'DidCommitProvisionalLoad');
+    this.tracing.state({ field: 'title', value: new URL(commit.url).host }, 'CommitNavigation reply');
     this.controller.didCommit(commit.url, request.transition, request.historyOffset);
-    this.tracing.state({ field: 'history', value: this.controller.snapshot() }, 'DidCommitProvisionalLoad');
+    this.tracing.state({ field: 'history', value: this.controller.snapshot() }, 'CommitNavigation reply');
     this.delegate.historyChanged();
     this.loadSpan = this.tracing.beginPhase('load', request.navigationId, {
       url: commit.url,
@@ -454,11 +454,12 @@ export class WebContents {
     return null;
   }
 
-  onDidCommitProvisionalLoad(payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'>): void {
+  /** The reply to CommitNavigation (or CommitFailedNavigation): the renderer committed. */
+  onCommitNavigationReply(payload: PayloadOf<'NavigationClient.CommitNavigation:reply'>): void {
     this.primaryMainFrame.navigationRequest?.onCommitAck(payload);
   }
 
-  onBeforeUnloadAck(payload: PayloadOf<'FrameHost.BeforeUnloadACK'>): void {
+  onBeforeUnloadReply(payload: PayloadOf<'LocalFrame.BeforeUnload:reply'>): void {
     this.primaryMainFrame.navigationRequest?.onBeforeUnloadAck(payload.proceed);
   }
 
@@ -470,7 +471,7 @@ export class WebContents {
   }
 
   /** The committed document's body failed after commit: the page keeps what arrived, and the tab says why it stopped. */
-  onDidFailLoad(frame: RenderFrameHost, payload: PayloadOf<'FrameHost.DidFailLoadWithError'>): void {
+  onDidFailLoad(frame: RenderFrameHost, payload: PayloadOf<'LocalFrameHost.DidFailLoadWithError'>): void {
     if (frame !== this.currentFrame) return;
     this.loadError = { code: payload.errorCode, name: payload.errorName, detail: payload.errorDetail };
     this.tracing.state(
