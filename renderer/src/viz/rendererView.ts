@@ -4,6 +4,7 @@
  * to the playback cursor: its DOM, the latest style/layout/paint snapshot, its
  * scripts, its subresource loads and the ORB decisions on them.
  */
+import { isCommitAck } from '../../../shared/ipc/messageCatalogue';
 import type { TraceEvent, TraceEventOf } from '../../../shared/trace/traceEvent';
 import { fieldOf } from '../../../shared/base/fields';
 import { partitionPoint } from '../../../shared/base/partitionPoint';
@@ -43,13 +44,17 @@ const RENDERER_EVENT_TYPES = new Set([
   'corb.decision',
 ]);
 const FRAME_MESSAGES = new Set([
-  'FrameHost.DidCommitProvisionalLoad',
-  'FrameHost.UpdateTitle',
+  'FrameHost.UpdateState',
+  'LocalFrameHost.UpdateTitle',
+  'LocalFrameHost.DidChangeLoadProgress',
+  'LocalFrameHost.MainDocumentElementAvailable',
+  'LocalFrameHost.UpdateFaviconURL',
+  'LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint',
   'FrameHost.SubresourceResponseStarted',
   'FrameHost.ResourceLoadComplete',
-  'FrameHost.DidDispatchDOMContentLoadedEvent',
-  'FrameHost.DocumentOnLoadCompleted',
-  'FrameHost.DidFinishLoad',
+  'LocalFrameHost.DidDispatchDOMContentLoadedEvent',
+  'LocalFrameHost.DocumentOnLoadCompleted',
+  'LocalFrameHost.DidFinishLoad',
   'FrameHost.DidStopLoading',
 ]);
 
@@ -57,7 +62,7 @@ const FRAME_MESSAGES = new Set([
 export function isRendererStep(events: readonly TraceEvent[], event: TraceEvent): boolean {
   if (RENDERER_EVENT_TYPES.has(event.type)) return true;
   if (event.type !== 'message') return false;
-  if (FRAME_MESSAGES.has(event.name)) return true;
+  if (FRAME_MESSAGES.has(event.name) || isCommitAck(event)) return true;
   // A subresource load's own messages: the renderer is one end of it.
   return (
     (event.from.startsWith('renderer:') || event.to.startsWith('renderer:')) &&
@@ -100,7 +105,7 @@ function commitSeqs(events: readonly TraceEvent[]): number[] {
   }
   for (let i = index.scanned; i < events.length; i++) {
     const e = events[i]!;
-    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad') index.seqs.push(i);
+    if (e.type === 'message' && isCommitAck(e)) index.seqs.push(i);
   }
   index.scanned = events.length;
   return index.seqs;
@@ -209,7 +214,7 @@ function foldRendererEvents(b: Building, commit: TraceEventOf<'message'>, limit:
   for (let i = b.next; i < limit; i++) {
     const e = events[i]!;
     // The next commit in the same renderer starts another document.
-    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad' && e.from === renderer) {
+    if (e.type === 'message' && isCommitAck(e) && e.from === renderer) {
       b.ended = true;
       b.next = i;
       return;
