@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BROWSER_ENDPOINT, NETWORK_ENDPOINT, THREAD_NAMES, rendererEndpointId } from '../../shared/ipc/endpoints.js';
 import { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
+import type { PayloadOf } from '../../shared/ipc/messageCatalogue.js';
 import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
 import { TraceRecorder } from '../../shared/trace/traceRecorder.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
@@ -662,12 +663,13 @@ export class BrowserProcess {
         );
       return found;
     };
-    endpoint.on('FrameHost.DidCommitProvisionalLoad', (p) => {
-      const contents = this.tabList.find((tab) => tab.hasNavigation(p.navigationId)) ?? this.webContents;
-      contents.onDidCommitProvisionalLoad(p);
-    });
-    endpoint.on('FrameHost.BeforeUnloadACK', (p) => {
-      for (const contents of this.tabList) contents.onBeforeUnloadAck(p);
+    // The commit's acknowledgement is CommitNavigation's reply (it carries DidCommitProvisionalLoadParams).
+    const commitReply = (p: PayloadOf<'NavigationClient.CommitNavigation:reply'>) =>
+      (this.tabList.find((tab) => tab.hasNavigation(p.navigationId)) ?? this.webContents).onCommitNavigationReply(p);
+    endpoint.on('NavigationClient.CommitNavigation:reply', commitReply);
+    endpoint.on('NavigationClient.CommitFailedNavigation:reply', commitReply);
+    endpoint.on('LocalFrame.BeforeUnload:reply', (p) => {
+      for (const contents of this.tabList) contents.onBeforeUnloadReply(p);
     });
     endpoint.on('ChildProcessHost.Pong', (p) => {
       const answered = this.pongs.get(p.sequence);
@@ -675,11 +677,11 @@ export class BrowserProcess {
       this.pongs.delete(p.sequence);
       answered();
     });
-    endpoint.on('FrameHost.UpdateTitle', (p, e) => {
+    endpoint.on('LocalFrameHost.UpdateTitle', (p, e) => {
       const found = frameOf(p.frameToken, e.from, e.name);
       if (found) found.contents.onUpdateTitle(found.frame, p.title);
     });
-    endpoint.on('FrameHost.DidFailLoadWithError', (p, e) => {
+    endpoint.on('LocalFrameHost.DidFailLoadWithError', (p, e) => {
       const found = frameOf(p.frameToken, e.from, e.name);
       if (found) found.contents.onDidFailLoad(found.frame, p);
     });
@@ -706,8 +708,13 @@ export class BrowserProcess {
     // Recorded by the transport; the browser has nothing more to do with these yet.
     endpoint.on('FrameHost.SubresourceResponseStarted', () => undefined);
     endpoint.on('FrameHost.ResourceLoadComplete', () => undefined);
-    endpoint.on('FrameHost.DidDispatchDOMContentLoadedEvent', () => undefined);
-    endpoint.on('FrameHost.DocumentOnLoadCompleted', () => undefined);
-    endpoint.on('FrameHost.DidFinishLoad', () => undefined);
+    endpoint.on('LocalFrameHost.DidDispatchDOMContentLoadedEvent', () => undefined);
+    endpoint.on('LocalFrameHost.DocumentOnLoadCompleted', () => undefined);
+    endpoint.on('LocalFrameHost.DidFinishLoad', () => undefined);
+    endpoint.on('FrameHost.UpdateState', () => undefined);
+    endpoint.on('LocalFrameHost.DidChangeLoadProgress', () => undefined);
+    endpoint.on('LocalFrameHost.MainDocumentElementAvailable', () => undefined);
+    endpoint.on('LocalFrameHost.UpdateFaviconURL', () => undefined);
+    endpoint.on('LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint', () => undefined);
   }
 }

@@ -141,7 +141,7 @@ type NavigationEvent =
   | { kind: 'response'; payload: PayloadOf<'URLLoaderClient.OnReceiveResponse'> }
   | { kind: 'complete'; payload: PayloadOf<'URLLoaderClient.OnComplete'> }
   | { kind: 'beforeunload-ack'; proceed: boolean }
-  | { kind: 'commit-ack'; payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'> }
+  | { kind: 'commit-ack'; payload: PayloadOf<'NavigationClient.CommitNavigation:reply'> }
   | { kind: 'process-gone'; processId: string }
   | { kind: 'timeout'; what: string }
   | { kind: 'cancel'; reason: string };
@@ -272,7 +272,7 @@ export class NavigationRequest {
     this.events.push({ kind: 'beforeunload-ack', proceed });
   }
 
-  onCommitAck(payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'>): void {
+  onCommitAck(payload: PayloadOf<'NavigationClient.CommitNavigation:reply'>): void {
     const pending = this.awaitingCommit;
     if (pending && payload.navigationId === this.navigationId) {
       this.awaitingCommit = null;
@@ -594,12 +594,13 @@ export class NavigationRequest {
     const { browser, tracing } = this.services;
     const span = tracing.beginPhase('commit', this.navigationId, { processId: host.endpointId });
     const { frame, created } = this.frame.frameHostFor(host, site);
+    // A main frame comes with its view (CreateView); an iframe's document in another process gets a frame (CreateFrame).
     if (created)
-      browser.send(host.endpointId, 'AgentSchedulingGroup.CreateFrame', {
-        frameToken: frame.frameToken,
-        site,
-        isMainFrame: this.isMainFrame,
-      });
+      browser.send(
+        host.endpointId,
+        this.isMainFrame ? 'AgentSchedulingGroup.CreateView' : 'AgentSchedulingGroup.CreateFrame',
+        { frameToken: frame.frameToken, site, isMainFrame: this.isMainFrame },
+      );
     this.setState('READY_TO_COMMIT', `${host.endpointId} is asked to commit`);
     // Waiting for the acknowledgement starts before the commit leaves: it may come back at once.
     this.awaitingCommit = { span, frame };
@@ -608,7 +609,7 @@ export class NavigationRequest {
       const event = await this.waitFor(
         ['commit-ack', 'process-gone', 'cancel'],
         COMMIT_TIMEOUT_MS,
-        'DidCommitProvisionalLoad',
+        'reply to CommitNavigation',
       );
       if (event.kind === 'commit-ack') {
         if (event.payload.navigationId !== this.navigationId) continue;

@@ -428,19 +428,19 @@ export class WebContents {
     this.recordCommit(this.primaryMainFrame, request, frame, 'the main frame committed a new document');
     if (previous && previous !== frame) this.releaseFrame(previous, 'its frame navigated to another site');
     // Only now, after the renderer acknowledged, does the browser's UI change.
-    this.tabState({ field: 'crashed', value: false }, 'DidCommitProvisionalLoad');
+    this.tabState({ field: 'crashed', value: false }, 'CommitNavigation reply');
     if (this.loadError) {
       this.loadError = null;
-      this.tabState({ field: 'loadError', value: null }, 'DidCommitProvisionalLoad');
+      this.tabState({ field: 'loadError', value: null }, 'CommitNavigation reply');
     }
-    this.tabState({ field: 'url', value: commit.url }, 'DidCommitProvisionalLoad');
+    this.tabState({ field: 'url', value: commit.url }, 'CommitNavigation reply');
     this.tabState(
       { field: 'security', value: request.errorPage ? 'neutral' : securityStateFor(commit.url) },
-      'DidCommitProvisionalLoad',
+      'CommitNavigation reply',
     );
-    this.tabState({ field: 'title', value: new URL(commit.url).host }, 'DidCommitProvisionalLoad');
+    this.tabState({ field: 'title', value: new URL(commit.url).host }, 'CommitNavigation reply');
     this.controller.didCommit(commit.url, request.transition, request.historyOffset);
-    this.tabState({ field: 'history', value: this.controller.snapshot() }, 'DidCommitProvisionalLoad');
+    this.tabState({ field: 'history', value: this.controller.snapshot() }, 'CommitNavigation reply');
     this.delegate.historyChanged(this);
     this.loadSpan = this.tracing.beginPhase('load', request.navigationId, {
       url: commit.url,
@@ -731,11 +731,12 @@ export class WebContents {
     return this.nodeAwaitingCommit(navigationId) !== null;
   }
 
-  onDidCommitProvisionalLoad(payload: PayloadOf<'FrameHost.DidCommitProvisionalLoad'>): void {
+  /** The reply to CommitNavigation (or CommitFailedNavigation): the renderer committed, in whichever frame. */
+  onCommitNavigationReply(payload: PayloadOf<'NavigationClient.CommitNavigation:reply'>): void {
     (this.nodeAwaitingCommit(payload.navigationId) ?? this.primaryMainFrame).navigationRequest?.onCommitAck(payload);
   }
 
-  onBeforeUnloadAck(payload: PayloadOf<'FrameHost.BeforeUnloadACK'>): void {
+  onBeforeUnloadReply(payload: PayloadOf<'LocalFrame.BeforeUnload:reply'>): void {
     for (const node of this.primaryMainFrame.subtree())
       if (node.currentFrameHost?.frameToken === payload.frameToken)
         node.navigationRequest?.onBeforeUnloadAck(payload.proceed);
@@ -749,7 +750,7 @@ export class WebContents {
   }
 
   /** The committed document's body failed after commit: the page keeps what arrived, and the tab says why it stopped. */
-  onDidFailLoad(frame: RenderFrameHost, payload: PayloadOf<'FrameHost.DidFailLoadWithError'>): void {
+  onDidFailLoad(frame: RenderFrameHost, payload: PayloadOf<'LocalFrameHost.DidFailLoadWithError'>): void {
     if (frame !== this.currentFrame) return;
     this.loadError = { code: payload.errorCode, name: payload.errorName, detail: payload.errorDetail };
     this.tabState(

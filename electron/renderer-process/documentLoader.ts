@@ -121,6 +121,7 @@ export class DocumentLoader {
   /** Set when the document's own body ended with a net error. */
   private bodyError: { code: number; name: string; detail: string } | null = null;
   private firstPainted = false;
+  private documentElementAvailable = false;
   private abandoned = false;
   private readonly scripts: ScriptEntry[] = [];
   private readonly deferred: ScriptEntry[] = [];
@@ -150,6 +151,36 @@ export class DocumentLoader {
     this.isHtml = head.mimeType === 'text/html' || head.mimeType === '';
     this.scannerBase = url;
     if (this.isHtml) this.startParser();
+  }
+
+  /** The commit was acknowledged: loading has begun (Chromium's ProgressTracker starts at 0.1). */
+  didCommit(): void {
+    this.sendLoadProgress(0.1);
+  }
+
+  private sendLoadProgress(loadProgress: number): void {
+    this.endpoint.send(BROWSER_ENDPOINT, 'LocalFrameHost.DidChangeLoadProgress', {
+      frameToken: this.frameToken,
+      loadProgress,
+    });
+  }
+
+  /** Between 0.1 and 0.9 while loading, by the share of the document's loads that have finished. */
+  private currentLoadProgress(): number {
+    const started = this.fetcher.started + 1;
+    const finished = started - this.fetcher.pending - (this.bodyFinished ? 0 : 1);
+    return Math.round((0.1 + (0.8 * finished) / started) * 100) / 100;
+  }
+
+  /** The parser has created <html>: Chromium's MainDocumentElementAvailable, once per document. */
+  private maybeDocumentElementAvailable(): void {
+    if (this.documentElementAvailable || this.abandoned || !this.parser) return;
+    const html = this.parser.document.childNodes.some((n) => 'tagName' in n && n.tagName === 'html');
+    if (!html) return;
+    this.documentElementAvailable = true;
+    this.endpoint.send(BROWSER_ENDPOINT, 'LocalFrameHost.MainDocumentElementAvailable', {
+      frameToken: this.frameToken,
+    });
   }
 
   // ----- body ------------------------------------------------------------------
@@ -230,7 +261,10 @@ export class DocumentLoader {
     if (text === '') return;
     // The parser takes the text until a script stops it; the preload scanner then reads
     // on through the same text, so it looks ahead exactly when the parser is waiting.
-    this.parser!.write(text, () => this.maybeFirstPaint());
+    this.parser!.write(text, () => {
+      this.maybeDocumentElementAvailable();
+      this.maybeFirstPaint();
+    });
     this.scanner!.write(text);
   }
 
@@ -428,7 +462,9 @@ export class DocumentLoader {
       )
       .then(() => {
         if (this.abandoned) return;
-        this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidDispatchDOMContentLoadedEvent', {
+        this.maybeDocumentElementAvailable();
+        this.sendLoadProgress(this.currentLoadProgress());
+        this.endpoint.send(BROWSER_ENDPOINT, 'LocalFrameHost.DidDispatchDOMContentLoadedEvent', {
           frameToken: this.frameToken,
         });
         this.domContentLoaded = true;
@@ -449,7 +485,7 @@ export class DocumentLoader {
       outline: summary.outline,
     });
     if (summary.title)
-      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.UpdateTitle', {
+      this.endpoint.send(BROWSER_ENDPOINT, 'LocalFrameHost.UpdateTitle', {
         frameToken: this.frameToken,
         title: summary.title,
       });
@@ -555,6 +591,14 @@ export class DocumentLoader {
     if (!bodyStarted || this.pendingRenderBlocking().length > 0) return;
     this.firstPainted = true;
     this.render('first-paint');
+    this.didFirstVisuallyNonEmptyPaint();
+  }
+
+  /** The first paint put something on screen: the main frame tells the browser (LocalMainFrameHost). */
+  private didFirstVisuallyNonEmptyPaint(): void {
+    this.endpoint.send(BROWSER_ENDPOINT, 'LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint', {
+      frameToken: this.frameToken,
+    });
   }
 
   private render(stage: 'first-paint' | 'final'): void {
@@ -596,7 +640,7 @@ export class DocumentLoader {
     if (this.abandoned || this.loadFired) return;
     if (!this.isHtml && this.parsingFinished && !this.domContentLoaded) {
       this.domContentLoaded = true;
-      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidDispatchDOMContentLoadedEvent', {
+      this.endpoint.send(BROWSER_ENDPOINT, 'LocalFrameHost.DidDispatchDOMContentLoadedEvent', {
         frameToken: this.frameToken,
       });
     }
@@ -607,13 +651,14 @@ export class DocumentLoader {
       if (!this.firstPainted) {
         this.firstPainted = true;
         this.render('first-paint');
+        this.didFirstVisuallyNonEmptyPaint();
       }
       this.render('final');
     }
-    this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DocumentOnLoadCompleted', { frameToken: this.frameToken });
+    this.endpoint.send(BROWSER_ENDPOINT, 'LocalFrameHost.DocumentOnLoadCompleted', { frameToken: this.frameToken });
     if (this.bodyError) {
       const { code, name, detail } = this.bodyError;
-      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidFailLoadWithError', {
+      this.endpoint.send(BROWSER_ENDPOINT, 'LocalFrameHost.DidFailLoadWithError', {
         frameToken: this.frameToken,
         url: this.url,
         errorCode: code,
@@ -621,9 +666,30 @@ export class DocumentLoader {
         errorDetail: detail.slice(0, 2048),
       });
     } else {
-      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidFinishLoad', { frameToken: this.frameToken, url: this.url });
+      this.endpoint.send(BROWSER_ENDPOINT, 'LocalFrameHost.DidFinishLoad', {
+        frameToken: this.frameToken,
+        url: this.url,
+      });
     }
+    this.sendLoadProgress(1);
     this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidStopLoading', { frameToken: this.frameToken });
     this.childFrames?.didStopLoading();
+    if (this.isHtml) this.updateFaviconUrl();
+  }
+
+  /** The document's icon links, or the default /favicon.ico of its origin (Chromium's default favicon URL). */
+  private updateFaviconUrl(): void {
+    const base = this.documentBase();
+    const icons = this.parser
+      ? this.elementsInDom((e) => e.tagName === 'link' && /(^|\s)icon(\s|$)/i.test(attrOf(e.attrs, 'rel') ?? ''))
+          .map((e) => resolveUrl(attrOf(e.attrs, 'href') ?? '', base))
+          .filter((u): u is string => u !== null)
+      : [];
+    const fallback = resolveUrl('/favicon.ico', this.url);
+    const faviconUrls = (icons.length ? icons : fallback ? [fallback] : []).slice(0, 20);
+    this.endpoint.send(BROWSER_ENDPOINT, 'LocalFrameHost.UpdateFaviconURL', {
+      frameToken: this.frameToken,
+      faviconUrls,
+    });
   }
 }

@@ -3,10 +3,13 @@
  * sends and hands its body, as it streams from the data pipe, to the document's
  * loader (streaming parse, preload scanner, scripts, style/layout/paint; see
  * documentLoader.ts). Network messages for the document's subresources go to the
- * loader's resource fetcher. The browser hears the loading milestones in Chromium's
- * order:
- *   DidCommitProvisionalLoad → UpdateTitle → DidDispatchDOMContentLoadedEvent →
- *   DocumentOnLoadCompleted → DidFinishLoad → DidStopLoading.
+ * loader's resource fetcher. The browser hears the loading milestones in the order
+ * Chromium 156 sends them:
+ *   FrameHost.UpdateState → CommitNavigation's reply (DidCommitProvisionalLoadParams) →
+ *   DidChangeLoadProgress → MainDocumentElementAvailable → UpdateTitle →
+ *   DidChangeLoadProgress → DidDispatchDOMContentLoadedEvent → DocumentOnLoadCompleted →
+ *   DidFinishLoad → DidChangeLoadProgress (1.0) → DidStopLoading → UpdateFaviconURL,
+ * with LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint at the first paint.
  */
 import { BROWSER_ENDPOINT } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
@@ -93,7 +96,10 @@ export class RenderFrame {
     return doc !== null && ((doc.requestId !== '' && doc.requestId === requestId) || doc.fetcher.owns(requestId));
   }
 
-  commitNavigation(params: PayloadOf<'NavigationClient.CommitNavigation'>): void {
+  commitNavigation(
+    params: PayloadOf<'NavigationClient.CommitNavigation'>,
+    request: { flowId: string; from: string },
+  ): void {
     this.abandonDocument('a new document committed');
     const doc = new DocumentLoader(
       this.endpoint,
@@ -107,8 +113,13 @@ export class RenderFrame {
       this.childFrameHost(),
     );
     this.document = doc;
-    // Committing means: the new document exists in this process. Tell the browser.
-    this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidCommitProvisionalLoad', {
+    // The new history entry's state (Chromium's PageState) goes to the browser before the commit is acknowledged.
+    this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.UpdateState', {
+      frameToken: this.frameToken,
+      pageState: { url: params.commonParams.url, title: '' },
+    });
+    // Committing means: the new document exists in this process. The reply to CommitNavigation says so.
+    this.endpoint.reply(request, 'NavigationClient.CommitNavigation:reply', {
       navigationId: params.navigationId,
       frameToken: this.frameToken,
       url: params.commonParams.url,
@@ -116,11 +127,15 @@ export class RenderFrame {
       httpStatusCode: params.responseHead.status,
       mimeType: params.responseHead.mimeType,
     });
+    doc.didCommit();
     if (params.bodyPipe === null) doc.finishBody();
   }
 
   /** An error page: the browser made the document; there is no body pipe and no loader. */
-  commitFailedNavigation(params: PayloadOf<'NavigationClient.CommitFailedNavigation'>): void {
+  commitFailedNavigation(
+    params: PayloadOf<'NavigationClient.CommitFailedNavigation'>,
+    request: { flowId: string; from: string },
+  ): void {
     this.abandonDocument('an error page committed');
     const html = new TextEncoder().encode(params.errorPageHtml);
     const head: ResponseHead = {
@@ -149,7 +164,11 @@ export class RenderFrame {
       this.childFrameHost(),
     );
     this.document = doc;
-    this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidCommitProvisionalLoad', {
+    this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.UpdateState', {
+      frameToken: this.frameToken,
+      pageState: { url: params.url, title: '' },
+    });
+    this.endpoint.reply(request, 'NavigationClient.CommitFailedNavigation:reply', {
       navigationId: params.navigationId,
       frameToken: this.frameToken,
       url: params.url,
@@ -157,6 +176,7 @@ export class RenderFrame {
       httpStatusCode: 0,
       mimeType: 'text/html',
     });
+    doc.didCommit();
     doc.receive(html);
     doc.finishBody();
   }
@@ -181,6 +201,14 @@ export class RenderFrame {
     if (!doc) return;
     if (payload.requestId === doc.requestId) {
       const failed = payload.status.errorCode !== 0;
+      // As Chromium's DocumentLoader does, the document's own load is reported too (page-load metrics, DevTools).
+      this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.ResourceLoadComplete', {
+        frameToken: this.frameToken,
+        url: doc.url,
+        destination: 'document',
+        errorCode: payload.status.errorCode,
+        encodedBodyLength: payload.status.encodedBodyLength,
+      });
       if (failed)
         this.recorder.event({
           type: 'error',

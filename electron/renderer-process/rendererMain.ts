@@ -88,6 +88,12 @@ function main(): void {
     return frame;
   }
 
+  endpoint.on('AgentSchedulingGroup.CreateView', (p) =>
+    inOrder(
+      () => void frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording, nextRequestId, registry)),
+    ),
+  );
+  // A frame for a document of this process's site inside a page another process shows (an out-of-process iframe).
   endpoint.on('AgentSchedulingGroup.CreateFrame', (p) =>
     inOrder(
       () => void frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording, nextRequestId, registry)),
@@ -112,16 +118,16 @@ function main(): void {
       frame?.detach(p.reason);
     }),
   );
-  endpoint.on('NavigationClient.CommitNavigation', (p) =>
-    inOrder(() => frameNamed(p.frameToken, 'CommitNavigation').commitNavigation(p)),
+  endpoint.on('NavigationClient.CommitNavigation', (p, e) =>
+    inOrder(() => frameNamed(p.frameToken, 'CommitNavigation').commitNavigation(p, e)),
   );
-  endpoint.on('NavigationClient.CommitFailedNavigation', (p) =>
-    inOrder(() => frameNamed(p.frameToken, 'CommitFailedNavigation').commitFailedNavigation(p)),
+  endpoint.on('NavigationClient.CommitFailedNavigation', (p, e) =>
+    inOrder(() => frameNamed(p.frameToken, 'CommitFailedNavigation').commitFailedNavigation(p, e)),
   );
-  endpoint.on('LocalFrame.BeforeUnload', (p) =>
+  endpoint.on('LocalFrame.BeforeUnload', (p, e) =>
     inOrder(() => {
       const frame = frames.get(p.frameToken);
-      endpoint.send('browser', 'FrameHost.BeforeUnloadACK', {
+      endpoint.reply(e, 'LocalFrame.BeforeUnload:reply', {
         frameToken: p.frameToken,
         proceed: frame ? frame.beforeUnload() : true,
       });

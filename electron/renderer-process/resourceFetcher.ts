@@ -181,6 +181,11 @@ export class ResourceFetcher {
     return [...this.byRequest.values()].filter((load) => !load.finished).map((load) => load.requestId);
   }
 
+  /** Loads started for the document so far (the load progress's denominator). */
+  get started(): number {
+    return this.byRequest.size;
+  }
+
   get pending(): number {
     let n = 0;
     for (const load of this.byRequest.values()) if (!load.finished) n++;

@@ -5,6 +5,12 @@
  *
  * Nothing crosses a boundary without an entry here: the receiving endpoint looks the
  * name up, checks the direction and validates the payload before any handler runs.
+ *
+ * Names and order follow Debian's Chromium 156.0.8078.114 (the version CI installs),
+ * checked by recording it load the lab's pages (`navscope real`, `navscope compare-real`):
+ * the commit acknowledgement is the reply to NavigationClient.CommitNavigation, the load
+ * milestones are on blink.mojom.LocalFrameHost, a new renderer's main frame comes with
+ * AgentSchedulingGroup.CreateView.
  */
 import * as s from '../base/schema.js';
 import { loadTiming } from '../net/loadTiming.js';
@@ -85,6 +91,24 @@ export function failedCompletionStatus(name: NetErrorName, detail: string): URLL
 
 const frameToken = id;
 
+/** DidCommitProvisionalLoadParams: what the renderer reports when it has committed a document. */
+const didCommitProvisionalLoadParams = s.object({
+  navigationId: id,
+  frameToken,
+  url,
+  origin: url,
+  httpStatusCode: s.number({ integer: true }),
+  mimeType: s.string({ maxLength: 256 }),
+});
+
+/**
+ * What a catalogue entry stands for in Chromium:
+ * - `mojo`: a Mojo method of the same name (or its reply);
+ * - `data-pipe`: a Mojo data pipe (shared memory, not a message), which NavScope moves in chunks so they can be watched;
+ * - `navscope`: NavScope's own message with no Mojo counterpart, kept because it teaches something.
+ */
+export type MessageOrigin = 'mojo' | 'data-pipe' | 'navscope';
+
 interface CatalogueEntry {
   /** Roles that may send it. */
   readonly from: readonly EndpointRole[];
@@ -93,11 +117,37 @@ interface CatalogueEntry {
   readonly payload: s.Schema<unknown>;
   /** The Chromium construct it stands for, shown in the explanation panel. */
   readonly chromium: string;
+  readonly origin: MessageOrigin;
+  /**
+   * For a reply (keyed `<Interface.Method>:reply`): the method it answers. A reply is sent with the
+   * flow id of its request (`replyTo`) and recorded under the request's name, as Chromium's trace
+   * records a "Receive mojo reply".
+   */
+  readonly replyOf: string | null;
 }
 
-function entry<P>(from: readonly EndpointRole[], to: readonly EndpointRole[], payload: s.Schema<P>, chromium: string) {
-  return { from, to, payload, chromium } as const;
+function entry<P>(
+  from: readonly EndpointRole[],
+  to: readonly EndpointRole[],
+  payload: s.Schema<P>,
+  chromium: string,
+  origin: MessageOrigin = 'mojo',
+) {
+  return { from, to, payload, chromium, origin, replyOf: null } as const;
 }
+
+function replyEntry<P, M extends string>(
+  replyOf: M,
+  from: readonly EndpointRole[],
+  to: readonly EndpointRole[],
+  payload: s.Schema<P>,
+  chromium: string,
+) {
+  return { from, to, payload, chromium, origin: 'mojo', replyOf } as const;
+}
+
+/** The suffix of a reply's catalogue key. */
+export const REPLY_SUFFIX = ':reply';
 
 export const messageCatalogue = {
   // ── network.mojom: the network service's loader interfaces ─────────────────────
@@ -117,7 +167,8 @@ export const messageCatalogue = {
     ['browser', 'renderer'],
     ['network'],
     s.object({ requestId: id, reason: s.string({ maxLength: 256 }) }),
-    'Closing the network.mojom.URLLoader pipe: the client no longer wants the resource, so the loader stops.',
+    'NavScope’s own message for closing the network.mojom.URLLoader pipe (Chromium sends no message: the pipe closes): the client no longer wants the resource, so the loader stops.',
+    'navscope',
   ),
   'URLLoaderClient.OnReceiveRedirect': entry(
     ['network'],
@@ -139,7 +190,8 @@ export const messageCatalogue = {
     ['network'],
     ['browser', 'renderer'],
     s.object({ pipeId: id, offset: s.number({ integer: true, min: 0 }), chunk: s.bytes({ maxLength: 1024 * 1024 }) }),
-    'A Mojo data pipe carrying response body bytes from the network service to whoever holds the consumer end. In Chromium this is shared memory, not a message; NavScope sends each chunk as one so it can be watched.',
+    'A Mojo data pipe (mojo::DataPipe) carrying response body bytes from the network service to whoever holds the consumer end. In Chromium this is shared memory, not a message; NavScope moves each chunk as one so it can be watched, and shows it as a data pipe.',
+    'data-pipe',
   ),
   'URLLoaderClient.OnComplete': entry(
     ['network'],
@@ -168,11 +220,11 @@ export const messageCatalogue = {
   ),
 
   // ── content.mojom: process and frame setup ─────────────────────────────────────
-  'AgentSchedulingGroup.CreateFrame': entry(
+  'AgentSchedulingGroup.CreateView': entry(
     ['browser'],
     ['renderer'],
     s.object({ frameToken, site: url, isMainFrame: s.boolean() }),
-    'content.mojom.AgentSchedulingGroup.CreateFrame: the browser asks a renderer process to create a RenderFrame for the coming document.',
+    'content.mojom.AgentSchedulingGroup.CreateView: the browser asks a renderer process to create a view (a page) and its main frame for the coming document.',
   ),
   'ChildProcess.ProcessShutdown': entry(
     ['browser'],
@@ -191,13 +243,15 @@ export const messageCatalogue = {
     ['browser'],
     ['renderer'],
     s.object({ sequence: s.number({ integer: true, min: 0 }) }),
-    'A round trip to the renderer and back, like the interface control messages every Mojo pipe has (Remote::FlushForTesting). Nothing in a navigation sends it: `npm run bench` times the transport with it.',
+    'NavScope’s own round trip to the renderer and back, like the interface control messages every Mojo pipe has (Remote::FlushForTesting). Nothing in a navigation sends it: `npm run bench` times the transport with it.',
+    'navscope',
   ),
   'ChildProcessHost.Pong': entry(
     ['renderer'],
     ['browser'],
     s.object({ sequence: s.number({ integer: true, min: 0 }) }),
-    'The renderer’s answer to ChildProcess.Ping, sent as soon as the ping is handled.',
+    'NavScope’s own answer to ChildProcess.Ping, sent as soon as the ping is handled.',
+    'navscope',
   ),
 
   // ── Navigation ─────────────────────────────────────────────────────────────────
@@ -207,11 +261,12 @@ export const messageCatalogue = {
     s.object({ frameToken, isReload: s.boolean() }),
     'blink.mojom.LocalFrame.BeforeUnload: before leaving a document the browser lets its renderer run beforeunload handlers.',
   ),
-  'FrameHost.BeforeUnloadACK': entry(
+  'LocalFrame.BeforeUnload:reply': replyEntry(
+    'LocalFrame.BeforeUnload',
     ['renderer'],
     ['browser'],
     s.object({ frameToken, proceed: s.boolean() }),
-    'The reply to LocalFrame.BeforeUnload (FrameHostMsg_BeforeUnload_ACK in older Chromium): whether the navigation may proceed.',
+    'The reply to blink.mojom.LocalFrame.BeforeUnload (FrameHostMsg_BeforeUnload_ACK in older Chromium): whether the navigation may proceed.',
   ),
   'NavigationClient.CommitNavigation': entry(
     ['browser'],
@@ -246,20 +301,27 @@ export const messageCatalogue = {
     }),
     'content.mojom.NavigationClient.CommitFailedNavigation: a navigation that failed still commits — an error page, in a separate error-page process, so that the failed URL gets a history entry.',
   ),
-  'FrameHost.DidCommitProvisionalLoad': entry(
+  'NavigationClient.CommitNavigation:reply': replyEntry(
+    'NavigationClient.CommitNavigation',
     ['renderer'],
     ['browser'],
-    s.object({
-      navigationId: id,
-      frameToken,
-      url,
-      origin: url,
-      httpStatusCode: s.number({ integer: true }),
-      mimeType: s.string({ maxLength: 256 }),
-    }),
-    'The reply to CommitNavigation (DidCommitProvisionalLoad): the renderer has committed; only now does the browser update the address bar, security state and history.',
+    didCommitProvisionalLoadParams,
+    'The reply to content.mojom.NavigationClient.CommitNavigation, carrying DidCommitProvisionalLoadParams: the renderer has committed; only now does the browser update the address bar, security state and history. (Older Chromium sent a separate FrameHost.DidCommitProvisionalLoad.)',
   ),
-  'FrameHost.UpdateTitle': entry(
+  'NavigationClient.CommitFailedNavigation:reply': replyEntry(
+    'NavigationClient.CommitFailedNavigation',
+    ['renderer'],
+    ['browser'],
+    didCommitProvisionalLoadParams,
+    'The reply to content.mojom.NavigationClient.CommitFailedNavigation, carrying DidCommitProvisionalLoadParams: the error page has committed, and the failed URL gets its history entry.',
+  ),
+  'FrameHost.UpdateState': entry(
+    ['renderer'],
+    ['browser'],
+    s.object({ frameToken, pageState: s.object({ url, title: s.string({ maxLength: 4096 }) }) }),
+    'content.mojom.FrameHost.UpdateState: the renderer sends the document’s serialized state (PageState: URL, title, form data, scroll position) for the session history entry, so Back can restore it.',
+  ),
+  'LocalFrameHost.UpdateTitle': entry(
     ['renderer'],
     ['browser'],
     s.object({ frameToken, title: s.string({ maxLength: 4096 }) }),
@@ -287,27 +349,27 @@ export const messageCatalogue = {
       errorCode: s.number({ integer: true, max: 0 }),
       encodedBodyLength: s.number({ integer: true, min: 0 }),
     }),
-    'blink.mojom.LocalFrameHost.ResourceLoadComplete: one subresource finished loading (or failed).',
+    'content.mojom.FrameHost.ResourceLoadComplete: one subresource finished loading (or failed); the browser keeps the page’s resource timing and DevTools’ view of it.',
   ),
-  'FrameHost.DidDispatchDOMContentLoadedEvent': entry(
+  'LocalFrameHost.DidDispatchDOMContentLoadedEvent': entry(
     ['renderer'],
     ['browser'],
     s.object({ frameToken }),
     'blink.mojom.LocalFrameHost.DidDispatchDOMContentLoadedEvent: the parser finished and DOMContentLoaded fired.',
   ),
-  'FrameHost.DocumentOnLoadCompleted': entry(
+  'LocalFrameHost.DocumentOnLoadCompleted': entry(
     ['renderer'],
     ['browser'],
     s.object({ frameToken }),
     'blink.mojom.LocalFrameHost.DocumentOnLoadCompleted: the load event fired in the main frame.',
   ),
-  'FrameHost.DidFinishLoad': entry(
+  'LocalFrameHost.DidFinishLoad': entry(
     ['renderer'],
     ['browser'],
     s.object({ frameToken, url }),
     'blink.mojom.LocalFrameHost.DidFinishLoad: the frame and all its subresources finished loading.',
   ),
-  'FrameHost.DidFailLoadWithError': entry(
+  'LocalFrameHost.DidFailLoadWithError': entry(
     ['renderer'],
     ['browser'],
     s.object({
@@ -319,6 +381,30 @@ export const messageCatalogue = {
     }),
     'blink.mojom.LocalFrameHost.DidFailLoadWithError: the committed document’s own body failed (the connection reset, the body was cut short…); the page keeps what arrived, and this replaces DidFinishLoad.',
   ),
+  'LocalFrameHost.DidChangeLoadProgress': entry(
+    ['renderer'],
+    ['browser'],
+    s.object({ frameToken, loadProgress: s.number({ finite: true, min: 0, max: 1 }) }),
+    'blink.mojom.LocalFrameHost.DidChangeLoadProgress: how far the frame has loaded (0.1 at commit, 1.0 when done); the tab’s progress bar follows it.',
+  ),
+  'LocalFrameHost.MainDocumentElementAvailable': entry(
+    ['renderer'],
+    ['browser'],
+    s.object({ frameToken }),
+    'blink.mojom.LocalFrameHost.MainDocumentElementAvailable: the parser has created the document’s <html> element; the browser may now inject scripts and styles that wait for it.',
+  ),
+  'LocalFrameHost.UpdateFaviconURL': entry(
+    ['renderer'],
+    ['browser'],
+    s.object({ frameToken, faviconUrls: s.array(url, { maxLength: 20 }) }),
+    'blink.mojom.LocalFrameHost.UpdateFaviconURL: the document’s icon links (or the default /favicon.ico); the browser fetches the tab’s icon.',
+  ),
+  'LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint': entry(
+    ['renderer'],
+    ['browser'],
+    s.object({ frameToken }),
+    'blink.mojom.LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint: the main frame painted something worth showing (text, an image); the browser stops showing the old page.',
+  ),
   'FrameHost.DidStopLoading': entry(
     ['renderer'],
     ['browser'],
@@ -326,6 +412,12 @@ export const messageCatalogue = {
     'content.mojom.FrameHost.DidStopLoading: the frame stopped loading; the tab spinner stops.',
   ),
   // ── frames: iframes, out-of-process iframes and their proxies ──────────────────
+  'AgentSchedulingGroup.CreateFrame': entry(
+    ['browser'],
+    ['renderer'],
+    s.object({ frameToken, site: url, isMainFrame: s.boolean() }),
+    'content.mojom.AgentSchedulingGroup.CreateFrame: the browser asks a renderer process to create a frame for an iframe’s document of its site, inside a page another process shows (an out-of-process iframe).',
+  ),
   'FrameHost.CreateChildFrame': entry(
     ['renderer'],
     ['browser'],
@@ -373,4 +465,41 @@ export function isMessageName(name: unknown): name is MessageName {
 
 export function catalogueEntry(name: MessageName): CatalogueEntry {
   return messageCatalogue[name];
+}
+
+/** The catalogue names that are replies (`<Interface.Method>:reply`). */
+export type ReplyName = {
+  [N in MessageName]: (typeof messageCatalogue)[N]['replyOf'] extends null ? never : N;
+}[MessageName];
+
+/** The requests that have a reply in the catalogue. */
+export type RepliedName = (typeof messageCatalogue)[ReplyName]['replyOf'];
+
+/** The catalogue key of a recorded message: its name, or `<name>:reply` for a reply (a `replyTo`, or a real one). */
+export function messageKey(message: { name: string; replyTo?: string; real?: { isReply: boolean } }): string {
+  return message.replyTo !== undefined || message.real?.isReply === true
+    ? `${message.name}${REPLY_SUFFIX}`
+    : message.name;
+}
+
+/** The catalogue entry of a recorded message, or null when the catalogue has none. */
+export function catalogueKeyOf(message: {
+  name: string;
+  replyTo?: string;
+  real?: { isReply: boolean };
+}): MessageName | null {
+  const key = messageKey(message);
+  return isMessageName(key) ? key : null;
+}
+
+/** A commit's acknowledgement: the reply to CommitNavigation or CommitFailedNavigation (DidCommitProvisionalLoadParams). */
+export function isCommitAck(event: { type: string }): boolean {
+  if (event.type !== 'message') return false;
+  const key = messageKey(event as unknown as { name: string; replyTo?: string; real?: { isReply: boolean } });
+  return key === 'NavigationClient.CommitNavigation:reply' || key === 'NavigationClient.CommitFailedNavigation:reply';
+}
+
+/** The name a message is recorded under: a reply under its request's name. */
+export function recordedName(name: MessageName): string {
+  return messageCatalogue[name].replyOf ?? name;
 }

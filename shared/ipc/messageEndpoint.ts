@@ -12,7 +12,13 @@ import { summarizePayload } from './payloadSummary.js';
 import type { MessageRecord, TransportSink } from './transportRecord.js';
 import type { EndpointId, EndpointInfo } from './endpoints.js';
 import { roleOf } from './endpoints.js';
-import { type MessageName, type PayloadOf, messageCatalogue } from './messageCatalogue.js';
+import {
+  type MessageName,
+  type PayloadOf,
+  type ReplyName,
+  messageCatalogue,
+  recordedName,
+} from './messageCatalogue.js';
 import {
   type AnyEnvelope,
   type MessageEnvelope,
@@ -40,13 +46,17 @@ export type Clock = () => number;
 
 type Handler<N extends MessageName> = (payload: PayloadOf<N>, envelope: MessageEnvelope<N>) => void | Promise<void>;
 
+/**
+ * The trace record of a delivered message. A reply is recorded under its request's name with the
+ * request's flow id (`replyTo`), as Chromium's own trace records a "Receive mojo reply".
+ */
 export function messageRecord(envelope: AnyEnvelope, deliveredAt: number, recordedBy: EndpointId): MessageRecord {
-  return {
+  const record: MessageRecord = {
     type: 'message',
     ts: envelope.sentAt,
     endpoint: recordedBy,
     flowId: envelope.flowId,
-    name: envelope.name,
+    name: recordedName(envelope.name),
     from: envelope.from,
     to: envelope.to,
     fromPid: null,
@@ -59,6 +69,8 @@ export function messageRecord(envelope: AnyEnvelope, deliveredAt: number, record
     summary: describeMessage(envelope.name, envelope.payload as never),
     payload: summarizePayload(envelope.payload),
   };
+  if (envelope.replyTo !== undefined) record.replyTo = envelope.replyTo;
+  return record;
 }
 
 export class MessageEndpoint {
@@ -89,11 +101,21 @@ export class MessageEndpoint {
    * Sends a message. Sending something the catalogue forbids is a bug in NavScope
    * itself, so it throws at the sender instead of reaching the wire.
    */
+  /** Answers a request: sends its `<Interface.Method>:reply` back to the request's sender, naming the request. */
+  reply<N extends ReplyName>(
+    request: { flowId: string; from: EndpointId },
+    name: N,
+    payload: PayloadOf<N>,
+  ): MessageEnvelope<N> {
+    return this.send(request.from, name, payload, null, request.flowId);
+  }
+
   send<N extends MessageName>(
     to: EndpointId,
     name: N,
     payload: PayloadOf<N>,
     route: string | null = null,
+    replyTo?: string,
   ): MessageEnvelope<N> {
     const spec = compiledEntry(name);
     if (!spec) throw new Error(`${this.info.id} tried to send ${name}, which is not in the message catalogue`);
@@ -102,6 +124,10 @@ export class MessageEndpoint {
     if (!toRole || !spec.to.has(toRole)) throw new Error(`${name} may not be sent to ${to}`);
     if (!spec.payload.is(payload))
       throw new Error(`${this.info.id} tried to send an invalid ${name}: ${spec.payload.check(payload, 'payload')}`);
+    if (spec.isReply !== (replyTo !== undefined))
+      throw new Error(
+        spec.isReply ? `${name} is a reply: send it with reply()` : `${name} is not a reply: it cannot name a request`,
+      );
     const envelope: MessageEnvelope<N> = {
       v: 1,
       flowId: `${this.info.id}#${++this.sentCount}`,
@@ -112,6 +138,7 @@ export class MessageEndpoint {
       sentAt: this.clock(),
       payload,
     };
+    if (replyTo !== undefined) envelope.replyTo = replyTo;
     this.port.post({ kind: 'message', envelope: envelope as AnyEnvelope });
     return envelope;
   }

@@ -26,6 +26,8 @@ export interface MessageEnvelope<N extends MessageName = MessageName> {
   /** Monotonic clock, µs, taken by the sender just before posting. */
   sentAt: number;
   payload: PayloadOf<N>;
+  /** For a reply (a `<Interface.Method>:reply` name): the flow id of the request it answers. */
+  replyTo?: string;
 }
 
 export type AnyEnvelope = { [N in MessageName]: MessageEnvelope<N> }[MessageName];
@@ -48,10 +50,25 @@ const MESSAGE = 0;
 const TRACE = 1;
 const HELLO = 2;
 
-/** A message on the wire: [0, catalogue index, flow number (or the flow id), sentAt, from, to, route, payload, trace?]. */
+/**
+ * A message on the wire: [0, catalogue index, flow number (or the flow id), sentAt, from, to, route, payload,
+ * trace?, replyTo?] (a reply without a trace batch has null in its place).
+ */
 type PackedMessage =
   | [typeof MESSAGE, number, number | string, number, EndpointId, EndpointId, string | null, unknown]
-  | [typeof MESSAGE, number, number | string, number, EndpointId, EndpointId, string | null, unknown, unknown[]];
+  | [typeof MESSAGE, number, number | string, number, EndpointId, EndpointId, string | null, unknown, unknown[]]
+  | [
+      typeof MESSAGE,
+      number,
+      number | string,
+      number,
+      EndpointId,
+      EndpointId,
+      string | null,
+      unknown,
+      unknown[] | null,
+      string,
+    ];
 export type PackedFrame = PackedMessage | [typeof TRACE, unknown[]] | [typeof HELLO, EndpointInfo];
 
 const NAME_INDEX = new Map<string, number>(MESSAGE_NAMES.map((name, i) => [name, i]));
@@ -78,11 +95,12 @@ function packedFlow(flowId: unknown, from: unknown): unknown {
  * not (the router forwards what a child sent: the receiver checks it). Never throws.
  */
 export function packMessage(envelope: Record<string, unknown>, trace?: unknown[]): PackedFrame {
-  const { name, flowId, from, to, route, sentAt, payload } = envelope;
+  const { name, flowId, from, to, route, sentAt, payload, replyTo } = envelope;
   // The name travels as its place in the catalogue; a name the catalogue lacks travels as it is (and is refused).
   const index = (typeof name === 'string' ? NAME_INDEX.get(name) : undefined) ?? name;
   const packed = [MESSAGE, index, packedFlow(flowId, from), sentAt, from, to, route, payload] as unknown[];
-  if (trace) packed.push(trace);
+  if (trace || replyTo !== undefined) packed.push(trace ?? null);
+  if (replyTo !== undefined) packed.push(replyTo);
   return packed as PackedFrame;
 }
 
@@ -105,10 +123,12 @@ export function packFrame(frame: WireFrame): PackedFrame {
  */
 export function envelopeObject(raw: unknown): Record<string, unknown> | null {
   if (!Array.isArray(raw)) return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : null;
-  const [, index, flow, sentAt, from, to, route, payload] = raw;
+  const [, index, flow, sentAt, from, to, route, payload, , replyTo] = raw;
   const name = (typeof index === 'number' ? MESSAGE_NAMES[index] : undefined) ?? index;
   const flowId = typeof flow === 'number' && typeof from === 'string' ? `${from}#${flow}` : flow;
-  return { v: 1, flowId, name, from, to, route, sentAt, payload };
+  const object: Record<string, unknown> = { v: 1, flowId, name, from, to, route, sentAt, payload };
+  if (raw.length >= 10) object.replyTo = replyTo;
+  return object;
 }
 
 /** The readable form of a packed frame (tests, tools); a frame that is not packed comes back as it is. */
@@ -131,12 +151,23 @@ interface CompiledEntry {
   from: ReadonlySet<EndpointRole>;
   to: ReadonlySet<EndpointRole>;
   payload: s.Schema<unknown>;
+  /** A reply: it must name the request it answers. */
+  isReply: boolean;
 }
 
 const COMPILED = new Map<string, CompiledEntry>(
   MESSAGE_NAMES.map((name) => {
     const entry = messageCatalogue[name];
-    return [name, { name, from: new Set(entry.from), to: new Set(entry.to), payload: entry.payload }];
+    return [
+      name,
+      {
+        name,
+        from: new Set(entry.from),
+        to: new Set(entry.to),
+        payload: entry.payload,
+        isReply: entry.replyOf !== null,
+      },
+    ];
   }),
 );
 const COMPILED_BY_INDEX: readonly CompiledEntry[] = MESSAGE_NAMES.map((name) => COMPILED.get(name)!);
@@ -161,6 +192,7 @@ const envelopeShape = s.object({
   sentAt: sentAtNumber,
   // Checked against the message's own schema once the name is known.
   payload: s.anything(),
+  replyTo: s.optional(flowIdString),
 });
 
 function peek(raw: unknown, key: string): string | null {
@@ -188,6 +220,7 @@ function checkRules(
   route: string | null,
   sentAt: number,
   payload: unknown,
+  replyTo: string | undefined,
   checked?: AnyEnvelope,
 ): EnvelopeCheck {
   const fromRole = roleOf(from);
@@ -197,13 +230,20 @@ function checkRules(
   if (!toRole) return rejected(`unknown receiver endpoint "${to}"`, name, from, to);
   if (!entry.from.has(fromRole)) return rejected(`${name} may not be sent by a ${fromRole} endpoint`, name, from, to);
   if (!entry.to.has(toRole)) return rejected(`${name} may not be received by a ${toRole} endpoint`, name, from, to);
+  if (entry.isReply && replyTo === undefined)
+    return rejected(`${name} is a reply but names no request (replyTo)`, name, from, to);
+  if (!entry.isReply && replyTo !== undefined)
+    return rejected(`${name} is not a reply but names a request (replyTo)`, name, from, to);
   if (!entry.payload.is(payload))
     return rejected(`${name}: ${entry.payload.check(payload, 'payload') ?? 'payload: invalid'}`, name, from, to);
-  return { ok: true, envelope: checked ?? ({ v: 1, flowId, name, from, to, route, sentAt, payload } as AnyEnvelope) };
+  if (checked) return { ok: true, envelope: checked };
+  const envelope = { v: 1, flowId, name, from, to, route, sentAt, payload } as AnyEnvelope;
+  if (replyTo !== undefined) envelope.replyTo = replyTo;
+  return { ok: true, envelope };
 }
 
 function checkPacked(raw: unknown[]): EnvelopeCheck {
-  const [, index, flow, sentAt, from, to, route, payload] = raw;
+  const [, index, flow, sentAt, from, to, route, payload, , replyTo] = raw;
   const entry =
     typeof index === 'number' ? COMPILED_BY_INDEX[index] : typeof index === 'string' ? COMPILED.get(index) : undefined;
   if (!entry)
@@ -226,7 +266,18 @@ function checkPacked(raw: unknown[]): EnvelopeCheck {
   if (flowId === null) return rejected('envelope.flowId: expected a flow number or id', entry.name, from, to);
   if (!sentAtNumber.is(sentAt)) return rejected(sentAtNumber.check(sentAt, 'envelope.sentAt')!, entry.name, from, to);
   if (!routeString.is(route)) return rejected(routeString.check(route, 'envelope.route')!, entry.name, from, to);
-  return checkRules(entry, flowId, from as string, to as string, route as string | null, sentAt as number, payload);
+  if (raw.length >= 10 && !flowIdString.is(replyTo))
+    return rejected(flowIdString.check(replyTo, 'envelope.replyTo')!, entry.name, from, to);
+  return checkRules(
+    entry,
+    flowId,
+    from as string,
+    to as string,
+    route as string | null,
+    sentAt as number,
+    payload,
+    raw.length >= 10 ? (replyTo as string) : undefined,
+  );
 }
 
 /**
@@ -236,7 +287,7 @@ function checkPacked(raw: unknown[]): EnvelopeCheck {
  * schema. Never throws.
  */
 export function checkEnvelope(raw: unknown): EnvelopeCheck {
-  if (Array.isArray(raw) && raw[0] === MESSAGE && (raw.length === 8 || raw.length === 9)) return checkPacked(raw);
+  if (Array.isArray(raw) && raw[0] === MESSAGE && raw.length >= 8 && raw.length <= 10) return checkPacked(raw);
   if (!envelopeShape.is(raw)) {
     const name = peek(raw, 'name');
     return rejected(
@@ -250,7 +301,17 @@ export function checkEnvelope(raw: unknown): EnvelopeCheck {
   const entry = COMPILED.get(env.name);
   if (!entry)
     return rejected(`unknown message "${env.name}": not in the message catalogue`, env.name, env.from, env.to);
-  return checkRules(entry, env.flowId, env.from, env.to, env.route, env.sentAt, env.payload, raw as AnyEnvelope);
+  return checkRules(
+    entry,
+    env.flowId,
+    env.from,
+    env.to,
+    env.route,
+    env.sentAt,
+    env.payload,
+    env.replyTo,
+    raw as AnyEnvelope,
+  );
 }
 
 const MAX_TRACE_BATCH = 10_000;
@@ -282,7 +343,13 @@ function checkPackedFrame(raw: unknown[]): FrameCheck {
       if (raw.length === 8) return { ok: true, frame: { kind: 'message', envelope: raw } };
       if (raw.length === 9 && isBatch(raw[8]))
         return { ok: true, frame: { kind: 'message', envelope: raw, trace: raw[8] } };
-      return { ok: false, reason: 'frame: a message frame has 8 fields and an optional trace batch' };
+      if (raw.length === 10 && raw[8] === null) return { ok: true, frame: { kind: 'message', envelope: raw } };
+      if (raw.length === 10 && isBatch(raw[8]))
+        return { ok: true, frame: { kind: 'message', envelope: raw, trace: raw[8] } };
+      return {
+        ok: false,
+        reason: 'frame: a message frame has 8 fields, an optional trace batch and, for a reply, the request’s flow id',
+      };
     case TRACE:
       return raw.length === 2 && isBatch(raw[1])
         ? { ok: true, frame: { kind: 'trace', records: raw[1] } }

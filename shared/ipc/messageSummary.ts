@@ -18,11 +18,12 @@ const describers: Describers = {
     `${p.redirect.status}${p.head.statusText === 'Internal Redirect' ? ' Internal Redirect' : ''} → ${p.redirect.newUrl}`,
   'URLLoaderClient.OnReceiveResponse': (p) =>
     `${p.head.status} ${p.head.statusText} ${p.head.mimeType || '(no type)'}${p.head.fromCache ? ' (from cache)' : ''}`,
-  'DataPipe.Write': (p) => `${kb(p.chunk.byteLength)} at offset ${p.offset}`,
+  'DataPipe.Write': (p) => `data pipe: ${kb(p.chunk.byteLength)} at offset ${p.offset}`,
   'URLLoaderClient.OnComplete': (p) =>
     p.status.errorCode === 0
       ? `OK, ${kb(p.status.encodedBodyLength)}`
       : `${netErrorName(p.status.errorCode)} (${p.status.errorDetail})`,
+  'AgentSchedulingGroup.CreateView': (p) => `view and main frame ${p.frameToken} for ${p.site}`,
   'AgentSchedulingGroup.CreateFrame': (p) => `frame ${p.frameToken} for ${p.site}`,
   'FrameHost.CreateChildFrame': (p) =>
     `child frame ${p.childFrameToken}${p.name ? ` "${p.name}"` : ''} of ${p.frameToken}`,
@@ -37,19 +38,25 @@ const describers: Describers = {
   'NetworkContext.CloseAllConnections': () => 'close idle connections',
   'ChildProcessHost.Pong': (p) => `pong #${p.sequence}`,
   'LocalFrame.BeforeUnload': (p) => `frame ${p.frameToken}${p.isReload ? ' (reload)' : ''}`,
-  'FrameHost.BeforeUnloadACK': (p) => (p.proceed ? 'proceed' : 'cancelled by the page'),
+  'LocalFrame.BeforeUnload:reply': (p) => (p.proceed ? 'reply: proceed' : 'reply: cancelled by the page'),
   'NavigationClient.CommitNavigation': (p) => `${p.commonParams.url} (${p.responseHead.status})`,
   'NavigationClient.CommitFailedNavigation': (p) => `error page for ${p.url} (${p.errorName})`,
-  'FrameHost.DidCommitProvisionalLoad': (p) => `${p.url} committed (${p.httpStatusCode})`,
-  'FrameHost.UpdateTitle': (p) => `"${p.title}"`,
+  'NavigationClient.CommitNavigation:reply': (p) => `reply: ${p.url} committed (${p.httpStatusCode})`,
+  'NavigationClient.CommitFailedNavigation:reply': (p) => `reply: error page for ${p.url} committed`,
+  'FrameHost.UpdateState': (p) => `page state of ${p.pageState.url}`,
+  'LocalFrameHost.UpdateTitle': (p) => `"${p.title}"`,
   'FrameHost.SubresourceResponseStarted': (p) => `${p.status} ${p.url} (${p.destination})`,
   'FrameHost.ResourceLoadComplete': (p) =>
     `${p.url} ${p.errorCode === 0 ? kb(p.encodedBodyLength) : netErrorName(p.errorCode)}`,
-  'FrameHost.DidDispatchDOMContentLoadedEvent': () => 'DOMContentLoaded',
-  'FrameHost.DocumentOnLoadCompleted': () => 'load',
-  'FrameHost.DidFinishLoad': (p) => p.url,
+  'LocalFrameHost.DidDispatchDOMContentLoadedEvent': () => 'DOMContentLoaded',
+  'LocalFrameHost.DocumentOnLoadCompleted': () => 'load',
+  'LocalFrameHost.DidFinishLoad': (p) => p.url,
   'Frame.UpdateSubresourceLoaderFactories': (p) => p.reason,
-  'FrameHost.DidFailLoadWithError': (p) => `${p.url}: net::${p.errorName}`,
+  'LocalFrameHost.DidFailLoadWithError': (p) => `${p.url}: net::${p.errorName}`,
+  'LocalFrameHost.DidChangeLoadProgress': (p) => `${Math.round(p.loadProgress * 100)} % loaded`,
+  'LocalFrameHost.MainDocumentElementAvailable': () => 'html element created',
+  'LocalFrameHost.UpdateFaviconURL': (p) => (p.faviconUrls.length ? p.faviconUrls.join(', ') : 'no icon'),
+  'LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint': () => 'first visually non-empty paint',
   'FrameHost.DidStopLoading': () => 'spinner stops',
 };
 

@@ -42,6 +42,11 @@ export const messageShape = {
   summary: text,
   /** The payload with bytes and long strings abbreviated (bounded). */
   payload: s.json(),
+  /**
+   * A reply: the flow id of the request it answers (the message keeps the request's name, as a
+   * Chromium trace records a "Receive mojo reply"). Absent on requests and on traces from before replies.
+   */
+  replyTo: s.optional(id),
 } as const;
 
 /** A message refused on arrival (malformed, unknown, misdirected, from an impostor). */

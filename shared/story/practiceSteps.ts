@@ -6,12 +6,13 @@
  * two wrong choices come from the message catalogue and from messages later in the
  * same navigation, so that each is a message that could plausibly come next.
  */
-import { type MessageName, isMessageName, messageCatalogue } from '../ipc/messageCatalogue.js';
+import { type MessageName, isMessageName, messageCatalogue, messageKey } from '../ipc/messageCatalogue.js';
 import type { EndpointRole } from '../ipc/endpoints.js';
 import type { TraceEvent, TraceEventOf } from '../trace/traceEvent.js';
 import type { StoryFacts } from './storyFacts.js';
 
 export interface PracticeChoice {
+  /** The catalogue's name (`Interface.Method`, a reply as `Interface.Method:reply`). */
   name: string;
   /** The receiving endpoint ('browser', 'network', 'renderer:1'). */
   to: string;
@@ -89,16 +90,17 @@ export function practiceSteps(events: readonly TraceEvent[], facts: StoryFacts):
   const renderers = [...new Set(messages.flatMap((m) => [m.from, m.to]).filter((id) => id.startsWith('renderer:')))];
   const catalogue = (Object.keys(messageCatalogue) as MessageName[]).filter((name) => !HOUSEKEEPING.has(name));
   return messages.map((message, i) => {
-    const answer: PracticeChoice = { name: message.name, to: message.to };
+    const name = messageKey(message);
+    const answer: PracticeChoice = { name, to: message.to };
     const random = seeded(message.seq * 2654435761 + i);
     const pool: PracticeChoice[][] = [];
     // The same message sent to another end it may go to (OnComplete to the browser or to a renderer).
-    if (isMessageName(message.name)) {
-      const entry = messageCatalogue[message.name];
-      pool.push(entry.to.flatMap((role) => endpointsFor(role, renderers)).map((to) => ({ name: message.name, to })));
+    if (isMessageName(name)) {
+      const entry = messageCatalogue[name];
+      pool.push(entry.to.flatMap((role) => endpointsFor(role, renderers)).map((to) => ({ name, to })));
     }
     // What comes soon after in this navigation: the usual mistake is to skip ahead.
-    pool.push(messages.slice(i + 1, i + 5).map((m) => ({ name: m.name, to: m.to })));
+    pool.push(messages.slice(i + 1, i + 5).map((m) => ({ name: messageKey(m), to: m.to })));
     // Any other message of the catalogue, to the end it is received at.
     pool.push(
       catalogue.flatMap((name) =>

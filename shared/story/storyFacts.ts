@@ -5,7 +5,7 @@
  *
  * A navigation's events run from its "Handle input" phase to the next navigation's.
  */
-import type { MessageName } from '../ipc/messageCatalogue.js';
+import { type MessageName, messageKey } from '../ipc/messageCatalogue.js';
 import { PHASES, type PhaseId } from '../trace/phases.js';
 import type { DnsServerRef, JsonValue, TraceEvent, TraceEventOf } from '../trace/traceEvent.js';
 
@@ -105,7 +105,7 @@ export interface StoryFacts {
     message: MessageName;
     processId: string;
     url: string;
-    /** When the renderer's acknowledgement (DidCommitProvisionalLoad) reached the browser. */
+    /** When the renderer's acknowledgement (the reply to CommitNavigation) reached the browser. */
     ackMicros: number | null;
     security: string | null;
   } | null;
@@ -132,13 +132,14 @@ export interface StoryFacts {
 
 const COMMIT: MessageName = 'NavigationClient.CommitNavigation';
 const COMMIT_FAILED: MessageName = 'NavigationClient.CommitFailedNavigation';
-const COMMIT_ACK: MessageName = 'FrameHost.DidCommitProvisionalLoad';
-const DOM_CONTENT_LOADED: MessageName = 'FrameHost.DidDispatchDOMContentLoadedEvent';
-const LOAD: MessageName = 'FrameHost.DocumentOnLoadCompleted';
+const COMMIT_ACK: MessageName = 'NavigationClient.CommitNavigation:reply';
+const COMMIT_FAILED_ACK: MessageName = 'NavigationClient.CommitFailedNavigation:reply';
+const DOM_CONTENT_LOADED: MessageName = 'LocalFrameHost.DidDispatchDOMContentLoadedEvent';
+const LOAD: MessageName = 'LocalFrameHost.DocumentOnLoadCompleted';
 const STOP: MessageName = 'FrameHost.DidStopLoading';
 const BEFORE_UNLOAD: MessageName = 'LocalFrame.BeforeUnload';
 const REDIRECT: MessageName = 'URLLoaderClient.OnReceiveRedirect';
-const LOAD_FAILED: MessageName = 'FrameHost.DidFailLoadWithError';
+const LOAD_FAILED: MessageName = 'LocalFrameHost.DidFailLoadWithError';
 
 /** Where each navigation's events begin: its "Handle input" phase (or its navigation.begin). */
 export function navigationStarts(events: readonly TraceEvent[]): { navigationId: string; seq: number }[] {
@@ -170,7 +171,7 @@ function field(value: JsonValue, key: string): JsonValue | undefined {
 }
 
 function isMessage(e: TraceEvent, name: MessageName): e is Message {
-  return e.type === 'message' && e.name === name;
+  return e.type === 'message' && messageKey(e) === name;
 }
 
 /**
@@ -454,7 +455,12 @@ export function collectStoryFacts(events: readonly TraceEvent[], navigationId?: 
           };
         if (e.field === 'security' && facts.commit && facts.commit.security === null)
           facts.commit.security = text(e.value);
-        if (e.field === 'title' && facts.load && e.cause !== 'DidCommitProvisionalLoad')
+        if (
+          e.field === 'title' &&
+          facts.load &&
+          e.cause !== 'CommitNavigation reply' &&
+          e.cause !== 'DidCommitProvisionalLoad'
+        )
           facts.load.title = text(e.value);
         break;
       case 'navigation.end':
@@ -517,7 +523,7 @@ export function collectStoryFacts(events: readonly TraceEvent[], navigationId?: 
         security: null,
       };
     }
-    if (isMessage(e, COMMIT_ACK) && facts.commit) {
+    if ((isMessage(e, COMMIT_ACK) || isMessage(e, COMMIT_FAILED_ACK)) && facts.commit) {
       facts.commit.ackMicros = at;
       facts.load = {
         nodeCount: null,

@@ -222,7 +222,7 @@ function commit(f: StoryFacts): string[] {
   ];
   if (c.ackMicros !== null)
     out.push(
-      `The renderer answered DidCommitProvisionalLoad ${ms(c.ackMicros)} after Enter; only then did the address bar show ${c.url}${c.security ? ` (security: ${c.security})` : ''} and the history get its entry.`,
+      `The renderer replied to CommitNavigation ${ms(c.ackMicros)} after Enter (the reply carries DidCommitProvisionalLoadParams); only then did the address bar show ${c.url}${c.security ? ` (security: ${c.security})` : ''} and the history get its entry.`,
     );
   const extent = f.phases.commit;
   if (extent?.durationMicros != null) out.push(`The commit step took ${ms(extent.durationMicros)}.`);

@@ -302,7 +302,7 @@ function commit(f: StoryFacts): string[] {
   ];
   if (c.ackMicros !== null)
     out.push(
-      `렌더러가 Enter 후 ${ms(c.ackMicros)}에 DidCommitProvisionalLoad로 답했고, 그제야 주소창에 ${josa(c.url, '이')} 표시되고${c.security ? `(보안 상태: ${SECURITY_KO[c.security] ?? c.security})` : ''} 방문 기록에 항목이 생겼습니다.`,
+      `렌더러가 Enter 후 ${ms(c.ackMicros)}에 CommitNavigation에 답장했고, 그제야 주소창에 ${josa(c.url, '이')} 표시되고${c.security ? `(보안 상태: ${SECURITY_KO[c.security] ?? c.security})` : ''} 방문 기록에 항목이 생겼습니다.`,
     );
   const extent = f.phases.commit;
   if (extent?.durationMicros != null) out.push(`커밋 단계는 ${ms(extent.durationMicros)}가 걸렸습니다.`);

@@ -23,6 +23,7 @@
 import { type LoadTiming, noLoadTiming } from '../net/loadTiming.js';
 import { harTimings, harTotalTime, type HarTimings } from '../net/harTimings.js';
 import { headerValue, headerValues } from '../net/httpHeaders.js';
+import { isCommitAck } from '../ipc/messageCatalogue.js';
 import type { TraceEvent, TraceEventOf } from './traceEvent.js';
 
 export type { HarTimings } from '../net/harTimings.js';
@@ -520,7 +521,7 @@ function gatherLoads(events: readonly TraceEvent[]): TraceLoads {
         navigationOfRequest.set(requestId, e.navigationId);
     } else if (e.type === 'message') {
       const payload = isObj(e.payload) ? e.payload : null;
-      if (e.name === 'FrameHost.DidCommitProvisionalLoad') {
+      if (isCommitAck(e)) {
         const navigationId = str(payload, 'navigationId');
         if (navigationId) {
           const known = commits.findIndex((c) => c.navigationId === navigationId);
@@ -604,8 +605,8 @@ function attachPageMessage(found: TraceLoads, e: TraceEventOf<'message'>, payloa
   const page = pageAt(found, e.sentAt);
   const nav = page === null ? undefined : found.navigations.get(page);
   if (!nav) return;
-  if (e.name === 'FrameHost.UpdateTitle') nav.title = str(payload, 'title') ?? nav.title;
-  else if (e.name === 'FrameHost.DocumentOnLoadCompleted') nav.loadedAt ??= e.sentAt;
+  if (e.name === 'LocalFrameHost.UpdateTitle') nav.title = str(payload, 'title') ?? nav.title;
+  else if (e.name === 'LocalFrameHost.DocumentOnLoadCompleted') nav.loadedAt ??= e.sentAt;
   else nav.contentLoadedAt ??= e.sentAt;
 }
 
@@ -622,9 +623,9 @@ function attachToLoads(found: TraceLoads, events: readonly TraceEvent[]): void {
         case 'URLLoader.Cancel':
           attachLoaderMessage(found, e, payload);
           break;
-        case 'FrameHost.DidDispatchDOMContentLoadedEvent':
-        case 'FrameHost.DocumentOnLoadCompleted':
-        case 'FrameHost.UpdateTitle':
+        case 'LocalFrameHost.DidDispatchDOMContentLoadedEvent':
+        case 'LocalFrameHost.DocumentOnLoadCompleted':
+        case 'LocalFrameHost.UpdateTitle':
           attachPageMessage(found, e, payload);
           break;
       }

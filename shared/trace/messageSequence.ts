@@ -7,7 +7,9 @@
  * happen to give. What must match is each conversation on its own: every loader
  * (named by its URL, not its run-specific request id), every subresource the frame
  * reports (by URL), and the frame's own messages in order — with each run of
- * DataPipe.Write counted as one.
+ * DataPipe.Write counted as one. The first visually non-empty paint is a conversation of
+ * its own: when it comes among the frame's messages depends on when the render-blocking
+ * stylesheets arrive.
  */
 import { fieldOf } from '../base/fields.js';
 import { roleOf } from '../ipc/endpoints.js';
@@ -16,6 +18,7 @@ import type { TraceEvent, TraceEventOf } from './traceEvent.js';
 export type MessageConversations = Map<string, string[]>;
 
 const DATA_PIPE_WRITE = 'DataPipe.Write';
+const FIRST_PAINT = 'LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint';
 const FRAME_RESOURCE_MESSAGES = new Set(['FrameHost.SubresourceResponseStarted', 'FrameHost.ResourceLoadComplete']);
 
 function roleOfEndpoint(endpoint: string): string {
@@ -24,7 +27,8 @@ function roleOfEndpoint(endpoint: string): string {
 
 /** One message as a conversation line: its name and the roles of both ends (pids and process numbers differ between runs). */
 function lineOf(message: TraceEventOf<'message'>): string {
-  return `${message.name} ${roleOfEndpoint(message.from)}→${roleOfEndpoint(message.to)}`;
+  const reply = message.replyTo !== undefined || message.real?.isReply === true ? ' (reply)' : '';
+  return `${message.name}${reply} ${roleOfEndpoint(message.from)}→${roleOfEndpoint(message.to)}`;
 }
 
 export function messageConversations(events: readonly TraceEvent[]): MessageConversations {
@@ -50,6 +54,10 @@ export function messageConversations(events: readonly TraceEvent[]): MessageConv
     if (FRAME_RESOURCE_MESSAGES.has(event.name)) {
       const url = fieldOf(event.payload, 'url');
       add(`frame resource ${typeof url === 'string' ? url : '?'}`, lineOf(event));
+      continue;
+    }
+    if (event.name === FIRST_PAINT) {
+      add('frame first paint', lineOf(event));
       continue;
     }
     add('frame', lineOf(event));

@@ -46,7 +46,7 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
       return `◀ ${begin?.name ?? event.spanId}${took}${event.status !== 'ok' ? ` ${event.status.toUpperCase()}: ${event.error ?? ''}` : ''}`;
     }
     case 'message':
-      return `✉ ${event.name}  ${event.from} → ${event.to}  ${event.summary}  (delivered after ${((event.deliveredAt - event.sentAt) / 1000).toFixed(3)} ms)`;
+      return `✉ ${event.name}${event.replyTo !== undefined || event.real?.isReply ? ' ↩ reply' : ''}  ${event.from} → ${event.to}  ${event.summary}  (delivered after ${((event.deliveredAt - event.sentAt) / 1000).toFixed(3)} ms)`;
     case 'ipc.rejected':
       return `✖ rejected at ${event.receiver}: ${event.name ?? '?'} from ${event.from ?? '?'}: ${event.reason}`;
     case 'navigation.begin':

@@ -3,9 +3,12 @@
  * one object a event) or the compact version 2 (the window's "Save trace";
  * compactTraceFile.ts) — or a Chrome Trace Event file NavScope exported (it carries
  * the NavScope trace inside). Anything else is refused with a message that names
- * the problem; events are checked for shape and renumbered in order.
+ * the problem; events are checked for shape and renumbered in order. A trace saved
+ * before the messages got Chromium 156's names opens with them mapped
+ * (legacyMessageNames.ts).
  */
 import { CompactTraceError, compactEventReader } from './compactTraceFile.js';
+import { upgradeLegacyMessages } from './legacyMessageNames.js';
 import { checkedTraceEvent } from './traceEventCheck.js';
 import { TRACE_FORMAT, type TraceEvent, type TraceFile } from './traceEvent.js';
 import { errorMessage } from '../base/errors.js';
@@ -70,7 +73,8 @@ export function readTraceFile(json: unknown, where = 'the file', first?: FirstEv
       `unsupported NavScope trace version ${JSON.stringify(json.version ?? null)} (this NavScope reads versions 1 and 2)`,
     );
   if (!Array.isArray(json.events)) throw new TraceFileError('not a NavScope trace: "events" is not a list');
-  const list = json.events;
+  // Version 1 files from before Chromium 156's names open with them mapped (legacyMessageNames.ts).
+  const list = json.version === 2 ? json.events : upgradeLegacyMessages(json.events).events;
   let compact: ReturnType<typeof compactEventReader> | null = null;
   try {
     if (json.version === 2) compact = compactEventReader(json);

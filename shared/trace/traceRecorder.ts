@@ -8,6 +8,7 @@
  */
 import type { EndpointId, EndpointInfo, EndpointRole } from '../ipc/endpoints.js';
 import type { AnyEnvelope } from '../ipc/messageEnvelope.js';
+import { recordedName } from '../ipc/messageCatalogue.js';
 import { describeMessage } from '../ipc/messageSummary.js';
 import { summarizePayload } from '../ipc/payloadSummary.js';
 import type { TraceEvent, TraceEventType, TraceRecord } from './traceEvent.js';
@@ -154,12 +155,14 @@ export class TraceRecorder {
     const from = this.endpoints.get(envelope.from);
     const to = this.endpoints.get(envelope.to);
     const frame = this.frameOfMessage(envelope.payload, envelope.route);
+    // A reply is recorded under its request's name, with the request's flow id (replyTo).
+    const reply = envelope.replyTo !== undefined ? { replyTo: envelope.replyTo } : {};
     const event: TraceEvent = {
       type: 'message',
       ts: envelope.sentAt,
       endpoint: recordedBy,
       flowId: envelope.flowId,
-      name: envelope.name,
+      name: recordedName(envelope.name),
       from: envelope.from,
       to: envelope.to,
       fromPid: from?.pid ?? null,
@@ -171,6 +174,7 @@ export class TraceRecorder {
       deliveredAt,
       summary: describeMessage(envelope.name, envelope.payload as never),
       payload: summarizePayload(envelope.payload),
+      ...reply,
       seq: this.list.length,
     };
     if (frame) {

@@ -87,7 +87,7 @@ describeWindow('the window after the first navigation (issue 15)', (window) => {
     await page.keyboard.press('End');
     await page.getByRole('button', { name: 'Previous phase' }).click(); // Load
     await page.getByRole('button', { name: 'Previous phase' }).click(); // Commit
-    await stepTo(page, 'FrameHost.DidCommitProvisionalLoad', 40, false);
+    await stepTo(page, 'NavigationClient.CommitNavigation ↩ reply', 40, false);
     await expect.poll(() => omnibox(page).inputValue()).toBe('https://www.naver.com/second.html');
     expect(await page.getByTestId('security').getAttribute('data-state')).toBe('secure');
     await page.keyboard.press('End');
@@ -133,17 +133,24 @@ describeWindow('the window after the first navigation (issue 15)', (window) => {
     await expect
       .poll(() => page.getByTestId('position').textContent())
       .toContain(`/ ${host.session.browser.recorder.events.length}`);
+    // The end is the navigation's last message: the favicon URL Chromium sends right after "spinner stops".
     await page.keyboard.press('End');
+    await expect
+      .poll(() => page.getByTestId('explain-title').textContent())
+      .toContain('LocalFrameHost.UpdateFaviconURL');
+    await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('FrameHost.DidStopLoading');
     expect(await page.locator('.sequence-row.selected').textContent()).toContain('FrameHost.DidStopLoading');
     // The waterfall's navigation rows hold no background work.
     const foreground = await page.locator('.wf-row:not(.background) .wf-label').allTextContents();
     expect(foreground).not.toContain('Load HTML and CSS parsers');
-    // ▶▶ from the Load phase goes to the end, which is still "spinner stops".
+    // ▶▶ from the Load phase goes to the end, the navigation's own last message, not background work.
     await page.getByRole('button', { name: 'Previous phase' }).click();
     expect(await page.getByTestId('explain-title').textContent()).toContain('Load');
     await page.getByRole('button', { name: 'Next phase' }).click();
-    await expect.poll(() => page.getByTestId('explain-title').textContent()).toContain('FrameHost.DidStopLoading');
+    await expect
+      .poll(() => page.getByTestId('explain-title').textContent())
+      .toContain('LocalFrameHost.UpdateFaviconURL');
     // Background messages are marked in the list.
     expect(await page.locator('.sequence-row.background').count()).toBeGreaterThanOrEqual(0);
   });
@@ -263,7 +270,8 @@ describeWindow('the window after the first navigation (issue 15)', (window) => {
     await page.keyboard.press('Home');
     for (let i = 0; i < 5; i++) {
       await page.keyboard.press('ArrowRight');
-      expect(await page.getByTestId('explain-title').locator('.kind').textContent()).toBe('message');
+      // A message, or a message's reply.
+      expect(await page.getByTestId('explain-title').locator('.kind').textContent()).toMatch(/^message( ↩ reply)?$/);
     }
     await setMessagesOnly(page, false);
     await page.keyboard.press('End');

@@ -34,11 +34,11 @@ describeWindow('the renderer panels in the window (web host, lab)', (window) => 
     }
 
     // Step on to the end of loading: the DOM tree and the layout boxes are there.
-    const loaded = messages.findIndex((m) => m.name === 'FrameHost.DocumentOnLoadCompleted');
+    const loaded = messages.findIndex((m) => m.name === 'LocalFrameHost.DocumentOnLoadCompleted');
     for (; at < loaded; at++) await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.getByTestId('explain-title').textContent())
-      .toContain('FrameHost.DocumentOnLoadCompleted');
+      .toContain('LocalFrameHost.DocumentOnLoadCompleted');
     await page.getByTestId('renderer-tab-dom').click();
     const dom = await page.getByTestId('dom-tree').textContent();
     expect(dom).toContain('<html>');
@@ -55,12 +55,12 @@ describeWindow('the renderer panels in the window (web host, lab)', (window) => 
     const { page, host } = w;
     await navigate(page, 'http://www.naver.com/render/corb', host);
     const messages = host.session.browser.recorder.events.filter((e): e is Message => e.type === 'message');
-    const loaded = messages.map((m) => m.name).lastIndexOf('FrameHost.DocumentOnLoadCompleted');
+    const loaded = messages.map((m) => m.name).lastIndexOf('LocalFrameHost.DocumentOnLoadCompleted');
     await page.keyboard.press('Home');
     for (let i = 0; i <= loaded; i++) await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.getByTestId('explain-title').textContent())
-      .toContain('FrameHost.DocumentOnLoadCompleted');
+      .toContain('LocalFrameHost.DocumentOnLoadCompleted');
     await page.getByTestId('renderer-tab-orb').click();
     const orb = page.getByTestId('orb-table');
     await expect.poll(() => orb.textContent()).toContain('data.json');

@@ -1,3 +1,4 @@
+import { isCommitAck } from '../../shared/ipc/messageCatalogue.js';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, describeWindow, type WindowSession, navigate, setMessagesOnly } from './chromiumHarness.js';
@@ -12,7 +13,7 @@ describeWindow('reading the response in the window (web host, lab)', (window) =>
     const { page, host } = w;
     await navigate(page, 'www.naver.com', host);
     const messages = host.session.browser.recorder.events.filter((e) => e.type === 'message');
-    const ack = messages.findIndex((m) => m.type === 'message' && m.name === 'FrameHost.DidCommitProvisionalLoad');
+    const ack = messages.findIndex((m) => isCommitAck(m));
     await setMessagesOnly(page, true);
     await page.keyboard.press('Home');
     for (let i = 0; i < ack; i++) await page.keyboard.press('ArrowRight');
@@ -21,7 +22,7 @@ describeWindow('reading the response in the window (web host, lab)', (window) =>
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.getByTestId('explain-title').textContent())
-      .toContain('FrameHost.DidCommitProvisionalLoad');
+      .toContain('NavigationClient.CommitNavigation ↩ reply');
     await expect.poll(() => page.getByTestId('security').getAttribute('data-state')).toBe('secure');
     // Chrome shows the lock alone for https: the word is for screen readers and the tooltip.
     expect(await page.getByTestId('security').locator('.security-text').count()).toBe(0);

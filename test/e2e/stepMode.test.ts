@@ -49,9 +49,11 @@ describeWindow('step mode (web host)', (window) => {
     expect(await page.getByTestId('tab').getAttribute('aria-busy')).toBe('true');
     expect(await page.getByTestId('position').textContent()).toMatch(/Message 0 of 0/);
 
-    // Step by step (the button, and → at the live end) until loading stops.
+    // Step by step (the button, and → at the live end) until loading stops and the page's last
+    // message, the favicon URL Chromium sends right after "spinner stops", has crossed too.
     const stopped = () =>
-      recorder.events.slice(before).some((e) => e.type === 'state' && e.field === 'loading' && e.value === false);
+      recorder.events.slice(before).some((e) => e.type === 'state' && e.field === 'loading' && e.value === false) &&
+      recorder.events.slice(before).some((e) => e.type === 'message' && e.name === 'LocalFrameHost.UpdateFaviconURL');
     let steps = 0;
     for (let guard = 0; !stopped() && guard < 400; guard++) {
       const deliver = page.getByTestId('step-deliver');

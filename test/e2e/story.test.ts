@@ -46,7 +46,7 @@ describeWindow('the story view and practice mode (web host)', (window) => {
     await expect.poll(currentChapter).toBe('commit');
     await expect
       .poll(() => page.getByTestId('explain-title').textContent())
-      .toContain('AgentSchedulingGroup.CreateFrame');
+      .toContain('AgentSchedulingGroup.CreateView');
     await page.getByTestId('chapter-link-3').click();
     await expect.poll(currentChapter).toBe('network');
     await expect

@@ -1,3 +1,4 @@
+import { isCommitAck } from '../../shared/ipc/messageCatalogue.js';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { foldTrace } from '../../shared/trace/browserViewState.js';
@@ -102,7 +103,7 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
   it('shows exactly the state after the step at the cursor: the address bar changes at the commit acknowledgement', async () => {
     const { page, host } = w;
     const events = [...host.session.browser.recorder.events];
-    const commitAck = events.find((e) => e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad')!;
+    const commitAck = events.find((e) => isCommitAck(e))!;
     await setMessagesOnly(page, true);
     const messageIndex = events.filter((e) => e.type === 'message' && e.seq <= commitAck.seq).length;
     await page.keyboard.press('Home');
@@ -113,7 +114,7 @@ describeWindow('the window in Chromium (web host, lab)', (window) => {
     await page.keyboard.press('ArrowRight');
     await expect
       .poll(() => page.getByTestId('explain-title').textContent())
-      .toContain('FrameHost.DidCommitProvisionalLoad');
+      .toContain('NavigationClient.CommitNavigation ↩ reply');
     const cursor = Number(/event (\d+)/.exec((await page.getByTestId('position').textContent()) ?? '')![1]);
     const expected = foldTrace(events, cursor);
     // The step that changes the address bar shows it changed: URL, lock, history.

@@ -4,6 +4,7 @@
  * (the address bar changes at the commit acknowledgement, not one step later), and
  * background work is never where a navigation ends.
  */
+import { isCommitAck } from '../../shared/ipc/messageCatalogue.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +71,11 @@ describe.each(['www.naver.com', 'www.google.com'])('journey steps of the %s demo
   });
 
   it('ends the navigation on "spinner stops", not on background work', () => {
-    const last = at(stepAt(journey, events.length)!);
+    // The spinner stops; only the favicon's URL comes after, as in Chromium 156.
+    const steps = journey
+      .map(at)
+      .filter((e) => !(e.type === 'message' && e.name === 'LocalFrameHost.UpdateFaviconURL'));
+    const last = steps[steps.length - 1]!;
     expect(last.type === 'message' && last.name).toBe('FrameHost.DidStopLoading');
     // The spare renderer's start-up and the final shutdowns are background work.
     const spareLaunch = events.find((e) => e.type === 'process.launch' && e.spare)!;
@@ -84,7 +89,7 @@ describe.each(['www.naver.com', 'www.google.com'])('journey steps of the %s demo
   });
 
   it('changes the address bar, security state and history at the commit acknowledgement itself', () => {
-    const ack = events.find((e) => e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad')!;
+    const ack = events.find((e) => isCommitAck(e))!;
     const before = foldTrace(events, ack.seq);
     expect(before.tab.url).toBe('');
     const atAck = foldTrace(events, stepEnd(boundaries, ack.seq, events.length));
@@ -139,7 +144,11 @@ describe('background work in a live browser with a spare renderer (as the window
     const events = [...session.browser.recorder.events];
     const { journey, boundaries, backgroundSeqs } = index(events);
     expect(backgroundSeqs.has(launch.seq)).toBe(true);
-    const last = events[stepAt(journey, events.length)!]!;
+    // The spinner stops; only the favicon's URL comes after, as in Chromium 156.
+    const steps = journey
+      .map((seq) => events[seq]!)
+      .filter((e) => !(e.type === 'message' && e.name === 'LocalFrameHost.UpdateFaviconURL'));
+    const last = steps[steps.length - 1]!;
     expect(last.type === 'message' && last.name).toBe('FrameHost.DidStopLoading');
 
     const state = foldTrace(events);

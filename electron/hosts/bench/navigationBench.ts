@@ -1,6 +1,6 @@
 /**
  * Navigation to the lab's www.naver.com, measured side by side in one run: NavScope
- * (Enter → DidCommitProvisionalLoad, Enter → DidStopLoading, as the browser process
+ * (Enter → the reply to CommitNavigation, Enter → DidStopLoading, as the browser process
  * records them) with the spare renderer ready and with a process started for the
  * load, against
  * headless Chromium loading the same page from the same lab servers
@@ -11,6 +11,7 @@
  */
 import type { Browser } from 'playwright-core';
 import type { Lab } from '../../lab/lab.js';
+import { isCommitAck } from '../../../shared/ipc/messageCatalogue.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { LAB_ORDINARY_SITES } from '../../lab/labZones.js';
@@ -45,7 +46,7 @@ export function launchToReady(events: readonly TraceEvent[]): number[] {
 export function navigationTimes(events: readonly TraceEvent[], from: number): LoadTimes {
   const slice = events.slice(from);
   const enter = slice.find((e) => e.type === 'span.begin' && e.phase === 'handle-input');
-  const commit = slice.find((e) => e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad');
+  const commit = slice.find((e) => isCommitAck(e));
   const stop = slice.find((e) => e.type === 'message' && e.name === 'FrameHost.DidStopLoading');
   if (!enter || commit?.type !== 'message' || stop?.type !== 'message') throw new Error('bench: the navigation did not commit and stop loading');
   return { commitMs: (commit.deliveredAt - enter.ts) / 1000, loadMs: (stop.deliveredAt - enter.ts) / 1000 };

@@ -3,6 +3,7 @@
  *
  *   navscope trace <input> [--lab] [--json] [--out FILE|-] [--trace-json FILE] [--har FILE] [--netlog FILE]
  *   navscope real <input> [--lab] [--json] [--out FILE|-] [--chrome-trace FILE] [--netlog FILE]
+ *   navscope compare-real <input> --lab [--json] [--out FILE|-]
  *   navscope import <file> [--json] [--out FILE|-]
  *   navscope start [--live] [--no-open]
  *
@@ -32,6 +33,8 @@ import { Lab } from '../../lab/lab.js';
 import { builtWindowDir } from '../../node/builtEntries.js';
 import { findSystemChromium } from '../../node/systemChromium.js';
 import { ChromiumUnavailableError, recordRealNavigation } from '../../real-chromium/realNavigationRecorder.js';
+import type { RealModelComparison } from '../../../shared/real/realModelComparison.js';
+import { runRealComparison } from '../node/realComparisonRunner.js';
 import { defaultDataDir, defaultDownloadsDir } from '../../node/dataDir.js';
 import { BrowserSession } from '../node/browserSession.js';
 import { WebHost } from '../web/webHost.js';
@@ -68,6 +71,14 @@ const USAGE = `Usage:
       The input goes through the omnibox's classification first, as for trace.
       --chrome-trace  also write the raw Chrome trace (Perfetto, chrome://tracing)
       --netlog        also write the NetLog it recorded
+  navscope compare-real <input> --lab [--json] [--out FILE]
+      Run the same input in NavScope's model and in the system's real Chromium (lab
+      mode, as real does) and compare them side by side: the phases with their
+      durations, the navigation messages matched by name in order (both, model only,
+      real only), the process decisions with both sides' pids, the requests with their
+      timings, and every difference explained (known ones from the checked-in table).
+      --json: the two ordered name lists, the matched pairs, the shares of names found
+      on the other side, and all of the above. Exits 5 without a Chromium, as real.
   navscope import <file> [--json] [--out FILE]
       Open a file another tool wrote, or NavScope saved: a HAR (DevTools, Playwright,
       Firefox), a NetLog (chrome://net-export, --log-net-log, Electron's netLog, also
@@ -423,6 +434,116 @@ async function real(options: RealOptions): Promise<number> {
   return outputErrors.length > 0 ? EXIT.output : code;
 }
 
+export function parseCompareRealArgs(args: string[]): RealOptions {
+  const { positional, options } = parseFileArgs(args);
+  if (options.chromeTrace || options.netlog)
+    throw new UsageError('compare-real writes one output (--out): record the raw files with navscope real');
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0
+        ? 'compare-real needs the input to navigate to, e.g. navscope compare-real www.naver.com --lab'
+        : `compare-real takes one input, got ${positional.length} (quote an input with spaces)`,
+    );
+  options.input = positional[0]!;
+  return options;
+}
+
+const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
+const millis = (micros: number | null) => (micros === null ? '—' : `${(micros / 1000).toFixed(1)} ms`);
+
+/** The side-by-side as text. */
+export function comparisonText(c: RealModelComparison): string[] {
+  const lines: string[] = [];
+  lines.push(`NavScope's model beside real Chromium ${c.chromiumVersion ?? '(version unknown)'}: ${c.url}`);
+  lines.push('', 'Phases                      NavScope     Chromium');
+  for (const p of c.phases)
+    lines.push(`  ${p.name.padEnd(26)}${millis(p.modelMicros).padStart(10)}${millis(p.realMicros).padStart(13)}`);
+  lines.push('', 'Navigation messages, matched by name in order');
+  for (const pair of c.pairs)
+    lines.push(
+      `  ${pair.status === 'both' ? 'both      ' : pair.status === 'model-only' ? 'NavScope  ' : 'Chromium  '}${pair.name}`,
+    );
+  const side = (who: string, p: RealModelComparison['processes']['model']) =>
+    `  ${who}: ${p.decision} ${p.processId ?? ''}${p.pid !== null ? ` (pid ${p.pid})` : ''} — ${p.reason}`;
+  lines.push('', 'Process decisions', side('NavScope', c.processes.model), side('Chromium', c.processes.real));
+  lines.push('', 'Requests                                            NavScope              Chromium');
+  const timing = (r: { status: number | null; startMicros: number; durationMicros: number | null } | null) =>
+    r ? `${r.status ?? '—'} at ${millis(r.startMicros)}, ${millis(r.durationMicros)}` : '—';
+  for (const r of c.requests)
+    lines.push(`  ${r.url.padEnd(50).slice(0, 50)}  ${timing(r.model).padEnd(28)}${timing(r.real)}`);
+  lines.push('', 'What differs');
+  for (const d of c.differences) lines.push(`  ${d.known ? '·' : '!'} ${d.en}`);
+  lines.push(
+    '',
+    `${percent(c.shares.realInModel)} of Chromium's navigation message names are in the model; ${percent(c.shares.modelInReal)} of the model's are in Chromium's run (${percent(c.shares.realInModelAllNames)} of every name Chromium sent, plumbing included).`,
+  );
+  return lines;
+}
+
+async function compareReal(options: RealOptions): Promise<number> {
+  const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  checkOutputs([main]);
+  try {
+    realNavigationTarget(options.input);
+  } catch (error) {
+    if (!(error instanceof RealInputError)) throw error;
+    process.stderr.write(`navscope: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const chromium = findSystemChromium();
+  if (!chromium.found) {
+    process.stderr.write(`navscope: no real Chromium to compare with: ${chromium.message}\n`);
+    return EXIT.noChromium;
+  }
+  const dataDir = defaultDataDir();
+  const lab = await withDataFolder(dataDir, () => Lab.start({ dataDir }));
+  let run;
+  try {
+    run = await runRealComparison(options.input, {
+      lab,
+      executablePath: chromium.path,
+      dataDir,
+      downloadsDir: defaultDownloadsDir(),
+    });
+  } catch (error) {
+    if (error instanceof ChromiumUnavailableError) {
+      process.stderr.write(`navscope: no real Chromium to compare with: ${error.message}\n`);
+      return EXIT.noChromium;
+    }
+    throw error;
+  } finally {
+    await lab.stop();
+  }
+  const { comparison } = run;
+  const output = options.json
+    ? JSON.stringify(
+        {
+          format: 'navscope-compare-real',
+          version: 1,
+          input: options.input,
+          ...comparison,
+          result: { model: run.model.result, real: { loaded: run.real.loaded, message: run.real.message } },
+        },
+        null,
+        2,
+      ) + '\n'
+    : comparisonText(comparison).join('\n') + '\n';
+  try {
+    writeOutput(main, output);
+  } catch (error) {
+    process.stderr.write(`navscope: ${errorMessage(error)}\n`);
+    return EXIT.output;
+  }
+  // A download ends the real page load with "Download is starting": as the model's, it ended as asked.
+  const realEnded =
+    run.real.loaded || (run.model.result.outcome === 'download' && /Download is starting/.test(run.real.message));
+  const loaded = exitCodeFor(run.model.result) === EXIT.ok && realEnded;
+  process.stderr.write(
+    `navscope: ${loaded ? '' : 'error: '}${run.model.result.message}; ${run.real.message} — ${percent(comparison.shares.realInModel)} of Chromium's navigation message names are in the model, ${comparison.unexplained.length} unexplained difference${comparison.unexplained.length === 1 ? '' : 's'}${main.file !== '-' ? `; written to ${main.file}` : ''}\n`,
+  );
+  return loaded ? EXIT.ok : EXIT.navigationFailed;
+}
+
 function exitCodeFor(result: NavigationResult): number {
   if (result.outcome === 'loaded' || result.outcome === 'no-commit' || result.outcome === 'download') return EXIT.ok;
   if (result.outcome === 'invalid-input') return EXIT.usage;
@@ -773,6 +894,8 @@ export async function main(argv: string[]): Promise<number> {
         return await trace(parseTraceArgs(rest));
       case 'real':
         return await real(parseRealArgs(rest));
+      case 'compare-real':
+        return await compareReal(parseCompareRealArgs(rest));
       case 'explain':
         return await explain(parseExplainArgs(rest));
       case 'import':

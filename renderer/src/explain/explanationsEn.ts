@@ -34,7 +34,7 @@ export const explanationsEn: Explanations = {
     },
     commit: {
       title: 'Commit',
-      what: 'The browser sends NavigationClient.CommitNavigation to the chosen renderer with the response head, the body data pipe and the loader itself, so the body streams straight from the network service to the renderer. The renderer creates the new document and acknowledges with DidCommitProvisionalLoad. Only after that acknowledgement does the browser change the address bar, the security indicator and the session history, which is saved to disk so the tab can be restored.',
+      what: 'The browser sends NavigationClient.CommitNavigation to the chosen renderer with the response head, the body data pipe and the loader itself, so the body streams straight from the network service to the renderer. The renderer creates the new document and acknowledges in CommitNavigation’s reply (DidCommitProvisionalLoadParams). Only after that acknowledgement does the browser change the address bar, the security indicator and the session history, which is saved to disk so the tab can be restored.',
       why: 'Commit means the renderer acknowledged, not that the response arrived. Changing the UI only then keeps the address bar truthful: if the renderer crashed or refused, the old page and its URL stay.',
     },
     load: {
@@ -122,8 +122,8 @@ export const explanationsEn: Explanations = {
       why: 'Sending the head before the body lets the browser decide (render, download, block, show an error) without waiting for the whole download.',
     },
     'DataPipe.Write': {
-      title: 'Body bytes (data pipe)',
-      what: 'A chunk of response body travelling from the network service to whoever holds the consumer end of the pipe. In Chromium a data pipe is shared memory, not a message; NavScope sends each chunk (up to 64 KiB) as a message so that it can be watched and stepped. For the navigation the chunks wait in the transport until CommitNavigation has moved the pipe to the renderer.',
+      title: 'Body bytes (Mojo data pipe)',
+      what: 'A chunk of response body travelling through a Mojo data pipe from the network service to whoever holds the consumer end. A data pipe is shared memory, not a message: Chromium’s trace shows no message for it. NavScope moves each chunk (up to 64 KiB) the way it moves messages so that it can be watched and stepped. For the navigation the chunks wait in the transport until CommitNavigation has moved the pipe to the renderer.',
       why: 'Body bytes are the bulk of the traffic: shared memory avoids copying them through message queues, and the pipe’s fixed capacity slows the writer down when the reader falls behind.',
     },
     'URLLoaderClient.OnComplete': {
@@ -131,9 +131,9 @@ export const explanationsEn: Explanations = {
       what: 'The load is over. It carries a net error code, 0 (OK) for success or a negative Chromium code such as -105 ERR_NAME_NOT_RESOLVED or -102 ERR_CONNECTION_REFUSED, and the byte counts: on the wire, encoded body and decoded body. No more data arrives for this request after it.',
       why: 'Ending every load with one explicit status means success and every kind of failure (DNS, connection, TLS, timeout) reach the client the same way; for a navigation the error code decides which error page is shown.',
     },
-    'AgentSchedulingGroup.CreateFrame': {
-      title: 'Create a frame in the renderer',
-      what: 'The browser asks a renderer process to create a RenderFrame, the renderer-side object for the frame that the new document will live in. It is sent when the chosen process does not host this tab’s frame yet, for example a fresh process for a new site; a navigation that stays in the same process reuses the existing frame.',
+    'AgentSchedulingGroup.CreateView': {
+      title: 'Create the view and its main frame in the renderer',
+      what: 'The browser asks a renderer process to create a view (the page) with its main RenderFrame, the renderer-side object the new document will live in. It is sent when the chosen process does not host this tab’s main frame yet, for example a fresh process for a new site; a navigation that stays in the same process reuses the existing frame.',
       why: 'The browser keeps the authoritative frame tree (its RenderFrameHost objects) and tells each renderer which frames to host, so a renderer only ever holds frames of its own site.',
     },
     'ChildProcess.ProcessShutdown': {
@@ -171,9 +171,9 @@ export const explanationsEn: Explanations = {
       what: 'Before leaving a document, the browser asks the renderer showing it to run the page’s beforeunload handlers, which may ask you to confirm leaving, for example with an unsaved form. It is sent only when a document is already showing; the first navigation of a new tab skips it. NavScope never runs page JavaScript, so its renderer always answers proceed.',
       why: 'Only the renderer holding the page knows whether the page objects, and the browser must not start replacing a page the user decides to keep.',
     },
-    'FrameHost.BeforeUnloadACK': {
-      title: 'beforeunload answered',
-      what: 'The renderer’s reply to LocalFrame.BeforeUnload: proceed, or stay on the page. On proceed the browser starts the network request; on stay the navigation is cancelled and nothing changes. If the renderer does not answer in time, the browser goes ahead anyway.',
+    'LocalFrame.BeforeUnload:reply': {
+      title: 'beforeunload answered (reply)',
+      what: 'The reply to LocalFrame.BeforeUnload, on the same Mojo call: proceed, or stay on the page. On proceed the browser starts the network request; on stay the navigation is cancelled and nothing changes. If the renderer does not answer in time, the browser goes ahead anyway.',
       why: 'A hung or hostile page must not be able to keep the user from leaving, so the browser does not wait forever for this reply.',
     },
     'NavigationClient.CommitNavigation': {
@@ -186,12 +186,22 @@ export const explanationsEn: Explanations = {
       what: 'The navigation failed, for example with ERR_NAME_NOT_RESOLVED or ERR_CONNECTION_REFUSED, and the browser still commits something: it sends the net error code and name, with the error page it built, to a renderer that shows it in place of the document. That renderer is a separate error-page process, neither the failed site’s process nor the old page’s. As with CommitNavigation, the address bar and the history change only after the renderer acknowledges, and then they show the failed URL.',
       why: 'Committing an error page instead of nothing gives the failed URL a history entry, so Back and Reload work as for any page and Reload retries the URL. Using a separate error-page process means no site’s process is used for a page that site never sent.',
     },
-    'FrameHost.DidCommitProvisionalLoad': {
-      title: 'Commit acknowledged',
-      what: 'The renderer’s acknowledgement that it has created the new document, with its URL, origin, HTTP status and MIME type; in current Chromium it is the reply to CommitNavigation. This is the moment of commit. Only now does the browser update the address bar, the security indicator (the lock for https) and the session history, which is saved to disk so a closed tab can be restored.',
+    'NavigationClient.CommitNavigation:reply': {
+      title: 'Commit acknowledged (reply)',
+      what: 'The reply to CommitNavigation, on the same Mojo call: the renderer has created the new document and answers with DidCommitProvisionalLoadParams, its URL, origin, HTTP status and MIME type. This is the moment of commit. Only now does the browser update the address bar, the security indicator (the lock for https) and the session history, which is saved to disk so a closed tab can be restored. Older Chromium sent a separate FrameHost.DidCommitProvisionalLoad message; today it is this reply.',
       why: 'Commit means the renderer acknowledged, not that the response arrived: if the browser changed its UI earlier, a renderer that crashed or refused would leave the address bar showing a page that is not there.',
     },
-    'FrameHost.UpdateTitle': {
+    'NavigationClient.CommitFailedNavigation:reply': {
+      title: 'Error page committed (reply)',
+      what: 'The reply to CommitFailedNavigation, carrying DidCommitProvisionalLoadParams as for any commit: the error page now shows, and the browser updates the address bar (to the failed URL) and the history.',
+      why: 'An error page commits like a document, so Back and Reload behave as for any page; the browser still waits for the renderer’s word before changing its UI.',
+    },
+    'FrameHost.UpdateState': {
+      title: 'Page state for history',
+      what: 'The renderer sends the document’s serialized state (Chromium’s PageState: URL, title, form contents, scroll position) for the session history entry. Chromium sends it as soon as the new document exists, just before the commit is acknowledged, and again whenever the state changes.',
+      why: 'Back and Forward restore a page from its history entry, which the browser keeps; only the renderer knows the document’s state, so it keeps the browser’s copy up to date.',
+    },
+    'LocalFrameHost.UpdateTitle': {
       title: 'Title update',
       what: 'The renderer found the document’s title element and sends its text; the browser shows it on the tab and stores it in the history entry. Until then the tab shows the host name.',
       why: 'The tab strip and the history are browser UI drawn by the browser process, so the renderer reports the title instead of drawing it.',
@@ -206,17 +216,17 @@ export const explanationsEn: Explanations = {
       what: 'One subresource finished loading, successfully or with a net error, with the number of body bytes received. Chromium uses these reports for page-load metrics and DevTools; NavScope uses them to show each subresource’s outcome.',
       why: 'The renderer does the loading, but the browser needs the full picture of the page for its metrics and tools, so each load is reported back.',
     },
-    'FrameHost.DidDispatchDOMContentLoadedEvent': {
+    'LocalFrameHost.DidDispatchDOMContentLoadedEvent': {
       title: 'DOMContentLoaded',
       what: 'The parser has finished building the DOM, every parser-blocking and defer script has run, and DOMContentLoaded has fired. Images, async scripts and other subresources may still be loading. NavScope decides this from the script elements’ attributes without running any script.',
       why: 'DOMContentLoaded marks the point where scripts can use the whole DOM without waiting for slow images; defer scripts run just before it, so they see the complete document.',
     },
-    'FrameHost.DocumentOnLoadCompleted': {
+    'LocalFrameHost.DocumentOnLoadCompleted': {
       title: 'load event fired',
       what: 'The load event has fired in the main frame: the document and every subresource it asked for, including images, stylesheets and async scripts, have finished. It comes after DOMContentLoaded and before DidFinishLoad.',
       why: 'The browser needs to know when the page has fully loaded, for the tab’s state and for page-load metrics, and only the renderer can tell.',
     },
-    'FrameHost.DidFinishLoad': {
+    'LocalFrameHost.DidFinishLoad': {
       title: 'Frame finished loading',
       what: 'The frame and all its subresources finished loading; the message carries the frame’s URL. In Chromium this is where WebContentsObserver::DidFinishLoad runs for the frame.',
       why: 'Completion is reported per frame so the browser can follow pages with several frames (iframes), each of which may live in a different renderer process.',
@@ -226,15 +236,40 @@ export const explanationsEn: Explanations = {
       what: 'The network service crashed and the browser restarted it. Every renderer’s URLLoaderFactory pointed at the dead service, so each load still open on it is disconnected and fails with net::ERR_FAILED (a committed page whose own body was still arriving stops with DidFailLoadWithError); from now on the renderer’s requests go to the new network service.',
       why: 'In Chromium the network service runs in its own process (here: its own thread) precisely so that a crash there does not take the browser or the pages down with it. The browser notices the crash, starts a new service, and hands every frame fresh factories.',
     },
-    'FrameHost.DidFailLoadWithError': {
+    'LocalFrameHost.DidFailLoadWithError': {
       title: 'Frame load failed after commit',
       what: 'The document had already committed when its own body failed: the connection was reset, the server closed it before Content-Length was reached, the chunked encoding broke, or the body would not decode. The parser finished with the bytes that arrived, the load event ran, and instead of DidFinishLoad the renderer reports the net error. The tab shows the partial page and says why it stopped.',
       why: 'Once a page has committed, the browser does not swap it for an error page: the user already sees it and may be reading it. Chromium reports the failure per frame (WebContentsObserver::DidFailLoad), and DevTools marks the document request as failed with the same net error.',
+    },
+    'LocalFrameHost.DidChangeLoadProgress': {
+      title: 'Load progress',
+      what: 'The renderer reports how far the frame has loaded, from 0.1 when loading starts to 1.0 when it is done; the browser draws the tab’s progress bar from it. NavScope sends it after the commit, before DOMContentLoaded (by the share of the document’s loads that finished) and at the end, as Chromium 156 does for a small page.',
+      why: 'Only the renderer knows how many of the page’s loads are still open; the progress bar is browser UI, so it is told.',
+    },
+    'LocalFrameHost.MainDocumentElementAvailable': {
+      title: 'Document element created',
+      what: 'The parser has created the document’s root element. The browser learns that the document can now take scripts and styles that extensions or DevTools inject at document start.',
+      why: 'Injected scripts must run before the page’s own, but they need a document element to attach to: this message is the earliest moment both hold.',
+    },
+    'LocalFrameHost.UpdateFaviconURL': {
+      title: 'Favicon URL',
+      what: 'The renderer sends the document’s icon links (link elements with rel=icon), or the default /favicon.ico of its origin when there are none; the browser fetches the icon for the tab. NavScope sends it once loading has stopped, where Chromium 156 sends it for the lab’s pages.',
+      why: 'The tab strip is browser UI: the renderer finds the icon links in the document, the browser loads and draws the icon.',
+    },
+    'LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint': {
+      title: 'First visually non-empty paint',
+      what: 'The main frame has painted something worth showing: text or an image, not just a background. The browser stops keeping the old page on screen. NavScope sends it at its first paint (after the render-blocking stylesheets); Chromium sends it once the compositor has presented that frame, which in headless Chromium is often after load.',
+      why: 'Until the new page has content, showing the old one (or a blank) is better than a flash of white; this message tells the browser the new page is worth showing.',
     },
     'FrameHost.DidStopLoading': {
       title: 'Loading stopped',
       what: 'The frame has stopped loading: its document and every subresource are done. The browser stops the tab’s spinner, which started at DidStartLoading when you pressed Enter. This is step 6, initial load complete, in Kosaka’s article.',
       why: 'The spinner shows the whole load, not just the navigation, so it stops only when the renderer says everything has finished. Anything the page loads later with JavaScript does not restart it.',
+    },
+    'AgentSchedulingGroup.CreateFrame': {
+      title: 'Frame for an out-of-process iframe',
+      what: 'The browser asks this renderer process for a frame to hold a cross-site iframe’s document: the page around it is shown by another process, which keeps only a proxy in the iframe’s place. CommitNavigation for the iframe follows.',
+      why: 'Under site isolation an iframe of another site lives in a process of its own site; this process gets just that frame, not the whole page (CreateView is for a main frame and its page).',
     },
     'FrameHost.CreateChildFrame': {
       title: 'Child frame created',
@@ -376,7 +411,7 @@ export const explanationsEn: Explanations = {
     },
     state: {
       title: 'Tab state changed',
-      what: 'A piece of the tab’s visible state changed, with its cause: loading (the spinner, started by DidStartLoading and stopped by DidStopLoading), url and security (the address bar and its indicator), title, history, or crashed (the sad tab). The url, security and history changes happen only on DidCommitProvisionalLoad.',
+      what: 'A piece of the tab’s visible state changed, with its cause: loading (the spinner, started by DidStartLoading and stopped by DidStopLoading), url and security (the address bar and its indicator), title, history, or crashed (the sad tab). The url, security and history changes happen only on the reply to CommitNavigation.',
       why: 'The browser process owns its UI and changes it only at well-defined moments, so the address bar always matches the document actually shown.',
     },
     'renderer.document': {

@@ -33,7 +33,7 @@ export const explanationsKo: Explanations = {
     },
     commit: {
       title: '커밋',
-      what: '브라우저는 선택한 렌더러에 NavigationClient.CommitNavigation을 보내 응답 헤더, 본문 데이터 파이프, 로더 자체를 넘겨줍니다. 그래서 나머지 본문은 네트워크 서비스에서 렌더러로 곧바로 흘러갑니다. 렌더러는 새 문서를 만들고 DidCommitProvisionalLoad로 확인 응답을 보냅니다. 이 확인을 받은 뒤에야 브라우저는 주소창, 보안 표시, 세션 기록을 바꾸며, 세션 기록은 탭을 복구할 수 있도록 디스크에 저장됩니다.',
+      what: '브라우저는 선택한 렌더러에 NavigationClient.CommitNavigation을 보내 응답 헤더, 본문 데이터 파이프, 로더 자체를 넘겨줍니다. 그래서 나머지 본문은 네트워크 서비스에서 렌더러로 곧바로 흘러갑니다. 렌더러는 새 문서를 만들고 CommitNavigation의 답장(DidCommitProvisionalLoadParams)으로 확인합니다. 이 확인을 받은 뒤에야 브라우저는 주소창, 보안 표시, 세션 기록을 바꾸며, 세션 기록은 탭을 복구할 수 있도록 디스크에 저장됩니다.',
       why: '커밋은 응답이 도착한 시점이 아니라 렌더러가 확인한 시점입니다. 그때 가서야 UI를 바꾸기 때문에 주소창이 항상 사실을 보여 주며, 렌더러가 죽거나 거부하면 이전 페이지와 그 URL이 그대로 남습니다.',
     },
     load: {
@@ -121,8 +121,8 @@ export const explanationsKo: Explanations = {
       why: '본문보다 헤더를 먼저 보내면 브라우저는 다운로드가 끝나길 기다리지 않고 렌더링, 다운로드, 차단, 오류 표시 중 무엇을 할지 결정할 수 있습니다.',
     },
     'DataPipe.Write': {
-      title: '본문 바이트(데이터 파이프)',
-      what: '응답 본문의 한 조각이 네트워크 서비스에서 파이프의 소비자 쪽을 가진 곳으로 이동합니다. Chromium에서 데이터 파이프는 메시지가 아니라 공유 메모리입니다. NavScope는 지켜보고 한 단계씩 넘길 수 있도록 각 조각(최대 64 KiB)을 메시지로 보냅니다. 내비게이션의 조각들은 CommitNavigation이 파이프를 렌더러로 옮길 때까지 전송 계층에서 기다립니다.',
+      title: '본문 바이트(Mojo 데이터 파이프)',
+      what: '응답 본문의 한 조각이 Mojo 데이터 파이프를 따라 네트워크 서비스에서 소비자 쪽을 가진 곳으로 이동합니다. 데이터 파이프는 메시지가 아니라 공유 메모리이므로 Chromium의 트레이스에는 메시지가 없습니다. NavScope는 지켜보고 한 단계씩 넘길 수 있도록 각 조각(최대 64 KiB)을 메시지처럼 옮깁니다. 내비게이션의 조각들은 CommitNavigation이 파이프를 렌더러로 옮길 때까지 전송 계층에서 기다립니다.',
       why: '트래픽의 대부분은 본문 바이트입니다. 공유 메모리를 쓰면 메시지 큐를 거치며 복사할 필요가 없고, 파이프의 고정된 용량 덕분에 읽는 쪽이 느리면 쓰는 쪽도 자연스럽게 느려집니다.',
     },
     'URLLoaderClient.OnComplete': {
@@ -130,9 +130,9 @@ export const explanationsKo: Explanations = {
       what: '로드가 끝났습니다. 성공이면 0(OK), 실패면 -105 ERR_NAME_NOT_RESOLVED나 -102 ERR_CONNECTION_REFUSED 같은 Chromium의 음수 net 오류 코드와 함께, 회선상 바이트 수, 인코딩된 본문 크기, 디코딩된 본문 크기가 담깁니다. 이 메시지 이후로 이 요청의 데이터는 더 오지 않습니다.',
       why: '모든 로드를 명시적인 상태 하나로 끝내면 성공과 온갖 실패(DNS, 연결, TLS, 타임아웃)가 같은 방식으로 클라이언트에 전달됩니다. 내비게이션이라면 이 오류 코드로 어떤 오류 페이지를 보여 줄지 정합니다.',
     },
-    'AgentSchedulingGroup.CreateFrame': {
-      title: '렌더러에 프레임 생성',
-      what: '브라우저가 렌더러 프로세스에 새 문서가 들어갈 프레임의 렌더러 쪽 객체인 RenderFrame을 만들라고 요청합니다. 선택된 프로세스가 아직 이 탭의 프레임을 갖고 있지 않을 때, 예를 들어 새 사이트를 위해 막 만든 프로세스일 때 보냅니다. 같은 프로세스 안에서 이루어지는 내비게이션은 기존 프레임을 재사용합니다.',
+    'AgentSchedulingGroup.CreateView': {
+      title: '렌더러에 뷰와 메인 프레임 생성',
+      what: '브라우저가 렌더러 프로세스에 뷰(페이지)와 새 문서가 들어갈 메인 프레임의 렌더러 쪽 객체인 RenderFrame을 만들라고 요청합니다. 선택된 프로세스가 아직 이 탭의 메인 프레임을 갖고 있지 않을 때, 예를 들어 새 사이트를 위해 막 만든 프로세스일 때 보냅니다. 같은 프로세스 안에서 이루어지는 내비게이션은 기존 프레임을 재사용합니다.',
       why: '프레임 트리의 원본(RenderFrameHost 객체들)은 브라우저가 갖고, 각 렌더러에 어떤 프레임을 맡을지 알려 줍니다. 그래서 렌더러는 자기 사이트의 프레임만 갖게 됩니다.',
     },
     'ChildProcess.ProcessShutdown': {
@@ -170,9 +170,9 @@ export const explanationsKo: Explanations = {
       what: '문서를 떠나기 전에 브라우저가 그 문서를 표시하는 렌더러에게 페이지의 beforeunload 핸들러를 실행하라고 요청합니다. 예를 들어 저장하지 않은 폼이 있으면 페이지가 정말 떠날지 확인을 요청할 수 있습니다. 이미 표시 중인 문서가 있을 때만 보내며, 새 탭의 첫 내비게이션에서는 생략됩니다. NavScope는 페이지 JavaScript를 실행하지 않으므로 렌더러는 항상 진행하라고 답합니다.',
       why: '페이지가 떠나는 것을 막고 싶어 하는지는 그 페이지를 가진 렌더러만 알 수 있고, 브라우저는 사용자가 남기로 한 페이지를 다른 페이지로 바꾸기 시작해서는 안 됩니다.',
     },
-    'FrameHost.BeforeUnloadACK': {
-      title: 'beforeunload 응답',
-      what: 'LocalFrame.BeforeUnload에 대한 렌더러의 답으로, 진행할지 페이지에 머물지를 알려 줍니다. 진행이면 브라우저가 네트워크 요청을 시작하고, 머물기면 내비게이션이 취소되어 아무것도 바뀌지 않습니다. 렌더러가 제때 답하지 않으면 브라우저는 그냥 진행합니다.',
+    'LocalFrame.BeforeUnload:reply': {
+      title: 'beforeunload 응답(답장)',
+      what: '같은 Mojo 호출로 돌아오는 LocalFrame.BeforeUnload의 답장으로, 진행할지 페이지에 머물지를 알려 줍니다. 진행이면 브라우저가 네트워크 요청을 시작하고, 머물기면 내비게이션이 취소되어 아무것도 바뀌지 않습니다. 렌더러가 제때 답하지 않으면 브라우저는 그냥 진행합니다.',
       why: '멈춰 버리거나 악의적인 페이지가 사용자를 붙잡아 두지 못하도록 브라우저는 이 답을 무한정 기다리지 않습니다.',
     },
     'NavigationClient.CommitNavigation': {
@@ -185,12 +185,22 @@ export const explanationsKo: Explanations = {
       what: '내비게이션이 예를 들어 ERR_NAME_NOT_RESOLVED나 ERR_CONNECTION_REFUSED로 실패해도 브라우저는 무언가를 커밋합니다. net 오류 코드와 이름, 그리고 브라우저가 만든 오류 페이지를 렌더러에 보내면, 렌더러는 문서 대신 그 오류 페이지를 보여 줍니다. 이 렌더러는 실패한 사이트의 프로세스도 이전 페이지의 프로세스도 아닌, 별도의 오류 페이지 전용 프로세스입니다. CommitNavigation과 마찬가지로 주소창과 세션 기록은 렌더러가 확인한 뒤에야 바뀌며, 그때 실패한 URL을 보여 줍니다.',
       why: '아무것도 커밋하지 않는 대신 오류 페이지를 커밋하면 실패한 URL도 기록 항목을 갖게 되어, 뒤로 가기와 새로고침이 다른 페이지와 똑같이 동작하고 새로고침하면 그 URL을 다시 시도합니다. 오류 페이지 전용 프로세스를 쓰므로, 사이트가 보내지도 않은 페이지를 위해 어떤 사이트의 프로세스도 쓰이지 않습니다.',
     },
-    'FrameHost.DidCommitProvisionalLoad': {
-      title: '커밋 확인',
-      what: '렌더러가 새 문서를 만들었다는 확인 응답으로, URL, 출처, HTTP 상태 코드, MIME 타입이 담깁니다. 현재 Chromium에서는 CommitNavigation의 응답(reply)입니다. 바로 이때가 커밋입니다. 이제서야 브라우저는 주소창, 보안 표시(https의 자물쇠), 세션 기록을 갱신하고, 닫은 탭을 복구할 수 있도록 세션 기록을 디스크에 저장합니다.',
+    'NavigationClient.CommitNavigation:reply': {
+      title: '커밋 확인(답장)',
+      what: '같은 Mojo 호출로 돌아오는 CommitNavigation의 답장입니다. 렌더러가 새 문서를 만들었고 DidCommitProvisionalLoadParams(URL, 출처, HTTP 상태 코드, MIME 타입)로 답합니다. 바로 이때가 커밋입니다. 이제서야 브라우저는 주소창, 보안 표시(https의 자물쇠), 세션 기록을 갱신하고, 닫은 탭을 복구할 수 있도록 세션 기록을 디스크에 저장합니다. 예전 Chromium은 별도의 FrameHost.DidCommitProvisionalLoad 메시지를 보냈지만, 지금은 이 답장입니다.',
       why: '커밋은 응답이 도착한 것이 아니라 렌더러가 확인한 것을 뜻합니다. 브라우저가 그 전에 UI를 바꾼다면, 렌더러가 죽거나 거부했을 때 주소창이 실제로 없는 페이지를 가리키게 됩니다.',
     },
-    'FrameHost.UpdateTitle': {
+    'NavigationClient.CommitFailedNavigation:reply': {
+      title: '오류 페이지 커밋 확인(답장)',
+      what: 'CommitFailedNavigation의 답장으로, 다른 커밋과 똑같이 DidCommitProvisionalLoadParams를 담습니다. 이제 오류 페이지가 보이고, 브라우저가 주소창(실패한 URL)과 방문 기록을 갱신합니다.',
+      why: '오류 페이지도 문서처럼 커밋되므로 뒤로 가기와 새로고침이 다른 페이지와 똑같이 동작합니다. 브라우저는 여전히 렌더러의 확인을 받은 뒤에 UI를 바꿉니다.',
+    },
+    'FrameHost.UpdateState': {
+      title: '방문 기록용 페이지 상태',
+      what: '렌더러가 문서의 직렬화된 상태(Chromium의 PageState: URL, 제목, 폼 내용, 스크롤 위치)를 세션 기록 항목에 쓰라고 보냅니다. Chromium은 새 문서가 생기자마자, 커밋 확인 직전에 보내고, 상태가 바뀔 때마다 다시 보냅니다.',
+      why: '뒤로 가기와 앞으로 가기는 브라우저가 가진 기록 항목에서 페이지를 되살립니다. 문서의 상태는 렌더러만 알기 때문에 브라우저의 사본을 최신으로 유지해 줍니다.',
+    },
+    'LocalFrameHost.UpdateTitle': {
       title: '제목 갱신',
       what: '렌더러가 문서의 title 요소를 찾아 그 텍스트를 보내면, 브라우저가 탭에 표시하고 세션 기록 항목에 저장합니다. 그전까지 탭에는 호스트 이름이 표시됩니다.',
       why: '탭 표시줄과 방문 기록은 브라우저 프로세스가 그리는 브라우저 UI이므로, 렌더러는 제목을 직접 그리지 않고 알려 주기만 합니다.',
@@ -205,17 +215,17 @@ export const explanationsKo: Explanations = {
       what: '서브리소스 하나가 성공적으로, 또는 net 오류와 함께 로드를 마쳤으며, 받은 본문 바이트 수가 담깁니다. Chromium은 이 보고를 페이지 로드 지표와 DevTools에 쓰고, NavScope는 각 서브리소스의 결과를 보여 주는 데 씁니다.',
       why: '로드는 렌더러가 하지만 브라우저도 지표와 도구를 위해 페이지 전체 그림이 필요하므로, 로드마다 결과를 돌려보냅니다.',
     },
-    'FrameHost.DidDispatchDOMContentLoadedEvent': {
+    'LocalFrameHost.DidDispatchDOMContentLoadedEvent': {
       title: 'DOMContentLoaded',
       what: '파서가 DOM 구성을 마쳤고, 파서 차단 스크립트와 defer 스크립트가 모두 실행되었으며, DOMContentLoaded 이벤트가 발생했습니다. 이미지, async 스크립트 같은 다른 서브리소스는 아직 로드 중일 수 있습니다. NavScope는 스크립트를 실행하지 않고 script 요소의 속성으로 이 시점을 판단합니다.',
       why: 'DOMContentLoaded는 느린 이미지를 기다리지 않고도 스크립트가 DOM 전체를 쓸 수 있는 시점을 알려 줍니다. defer 스크립트는 그 직전에 실행되므로 완성된 문서를 볼 수 있습니다.',
     },
-    'FrameHost.DocumentOnLoadCompleted': {
+    'LocalFrameHost.DocumentOnLoadCompleted': {
       title: 'load 이벤트 발생',
       what: '메인 프레임에서 load 이벤트가 발생했습니다. 문서와 문서가 요청한 모든 서브리소스(이미지, 스타일시트, async 스크립트 포함)가 끝났다는 뜻입니다. DOMContentLoaded 다음, DidFinishLoad 전에 옵니다.',
       why: '브라우저는 탭 상태와 페이지 로드 지표를 위해 페이지가 완전히 로드된 시점을 알아야 하는데, 이를 알 수 있는 것은 렌더러뿐입니다.',
     },
-    'FrameHost.DidFinishLoad': {
+    'LocalFrameHost.DidFinishLoad': {
       title: '프레임 로드 완료',
       what: '프레임과 그 모든 서브리소스의 로드가 끝났으며, 메시지에는 프레임의 URL이 담깁니다. Chromium에서는 이 시점에 해당 프레임에 대해 WebContentsObserver::DidFinishLoad가 호출됩니다.',
       why: '완료를 프레임 단위로 알리기 때문에 브라우저는 여러 프레임(iframe)으로 된 페이지도 추적할 수 있고, 각 프레임은 서로 다른 렌더러 프로세스에 있을 수 있습니다.',
@@ -225,15 +235,40 @@ export const explanationsKo: Explanations = {
       what: '네트워크 서비스가 충돌했고 브라우저가 다시 시작했습니다. 모든 렌더러의 URLLoaderFactory는 죽은 서비스를 가리키고 있었으므로, 그 위에서 아직 진행 중이던 로드는 모두 연결이 끊겨 net::ERR_FAILED로 실패합니다(본문을 받고 있던 커밋된 페이지는 DidFailLoadWithError로 멈춥니다). 이제부터 렌더러의 요청은 새 네트워크 서비스로 갑니다.',
       why: 'Chromium이 네트워크 서비스를 별도 프로세스(여기서는 별도 스레드)에서 돌리는 이유가 바로 이것입니다. 그곳이 충돌해도 브라우저와 페이지가 함께 죽지 않습니다. 브라우저는 충돌을 알아채고 새 서비스를 시작한 뒤 모든 프레임에 새 팩토리를 건넵니다.',
     },
-    'FrameHost.DidFailLoadWithError': {
+    'LocalFrameHost.DidFailLoadWithError': {
       title: '커밋 후 프레임 로드 실패',
       what: '문서가 이미 커밋된 뒤에 문서 자체의 본문이 실패했습니다. 연결이 리셋되었거나, Content-Length에 이르기 전에 서버가 연결을 닫았거나, 청크 인코딩이 깨졌거나, 본문을 디코딩할 수 없었습니다. 파서는 도착한 바이트까지로 마무리하고 load 이벤트가 실행되며, 렌더러는 DidFinishLoad 대신 이 네트워크 오류를 알립니다. 탭은 일부만 받은 페이지를 보여 주고 멈춘 이유를 표시합니다.',
       why: '페이지가 한 번 커밋되면 사용자는 이미 그것을 보고 있을 수 있으므로 브라우저는 오류 페이지로 바꾸지 않습니다. Chromium은 실패를 프레임 단위로 알리며(WebContentsObserver::DidFailLoad), DevTools도 문서 요청을 같은 네트워크 오류로 실패 표시합니다.',
+    },
+    'LocalFrameHost.DidChangeLoadProgress': {
+      title: '로딩 진행률',
+      what: '렌더러가 프레임이 얼마나 로드되었는지 알립니다. 로딩을 시작할 때 0.1, 끝나면 1.0이며, 브라우저는 이 값으로 탭의 진행 막대를 그립니다. NavScope는 Chromium 156이 작은 페이지에서 하듯 커밋 뒤, DOMContentLoaded 직전(끝난 로드의 비율로), 그리고 마지막에 보냅니다.',
+      why: '페이지의 로드가 몇 개나 남았는지는 렌더러만 압니다. 진행 막대는 브라우저 UI이므로 렌더러가 알려 줍니다.',
+    },
+    'LocalFrameHost.MainDocumentElementAvailable': {
+      title: '문서 요소 생성',
+      what: '파서가 문서의 루트 요소를 만들었습니다. 브라우저는 이제 확장 프로그램이나 DevTools가 문서 시작 시점에 넣는 스크립트와 스타일을 받을 수 있다는 것을 알게 됩니다.',
+      why: '주입되는 스크립트는 페이지 자신의 스크립트보다 먼저 실행되어야 하지만 붙을 문서 요소가 필요합니다. 이 메시지가 두 조건이 모두 갖춰지는 가장 이른 순간입니다.',
+    },
+    'LocalFrameHost.UpdateFaviconURL': {
+      title: '파비콘 URL',
+      what: '렌더러가 문서의 아이콘 링크(rel=icon인 link 요소)를, 없으면 출처의 기본 /favicon.ico를 보냅니다. 브라우저가 탭에 쓸 아이콘을 가져옵니다. NavScope는 Chromium 156이 실험실 페이지에서 하듯 로딩이 멈춘 뒤에 보냅니다.',
+      why: '탭 표시줄은 브라우저 UI입니다. 아이콘 링크는 렌더러가 문서에서 찾고, 아이콘을 불러와 그리는 것은 브라우저입니다.',
+    },
+    'LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint': {
+      title: '처음으로 내용이 보이는 페인트',
+      what: '메인 프레임이 보여 줄 만한 것, 즉 배경만이 아니라 텍스트나 이미지를 그렸습니다. 브라우저는 이전 페이지를 화면에 붙잡아 두던 것을 멈춥니다. NavScope는 첫 페인트(렌더링을 막는 스타일시트가 도착한 뒤) 때 보내고, Chromium은 컴포지터가 그 프레임을 화면에 내보낸 뒤에 보내는데, 헤드리스 Chromium에서는 load 뒤인 경우가 많습니다.',
+      why: '새 페이지에 내용이 생기기 전까지는 하얀 화면이 번쩍이는 것보다 이전 페이지를 보여 주는 편이 낫습니다. 이 메시지는 새 페이지를 보여 줄 때가 되었다고 브라우저에 알립니다.',
     },
     'FrameHost.DidStopLoading': {
       title: '로딩 중지',
       what: '프레임의 로딩이 멈췄습니다. 문서와 모든 서브리소스가 끝났다는 뜻입니다. 브라우저는 Enter를 눌렀을 때 DidStartLoading으로 시작된 탭의 로딩 스피너를 멈춥니다. Kosaka 글의 6단계, 초기 로드 완료(initial load complete)에 해당합니다.',
       why: '스피너는 내비게이션만이 아니라 로드 전체를 나타내므로, 렌더러가 모든 것이 끝났다고 알려 줄 때에만 멈춥니다. 그 뒤에 페이지가 JavaScript로 추가로 로드하는 것은 스피너를 다시 돌리지 않습니다.',
+    },
+    'AgentSchedulingGroup.CreateFrame': {
+      title: '프로세스 외부 iframe의 프레임',
+      what: '브라우저가 이 렌더러 프로세스에 다른 사이트 iframe의 문서를 담을 프레임을 요청합니다. 둘레의 페이지는 다른 프로세스가 보여 주며, 그 프로세스에는 iframe 자리에 프록시만 남습니다. 이어서 iframe의 CommitNavigation이 옵니다.',
+      why: '사이트 격리에서 다른 사이트의 iframe은 자기 사이트의 프로세스에 있습니다. 이 프로세스는 페이지 전체가 아니라 그 프레임 하나만 받습니다(CreateView는 메인 프레임과 그 페이지용입니다).',
     },
     'FrameHost.CreateChildFrame': {
       title: '자식 프레임 생성',
@@ -375,7 +410,7 @@ export const explanationsKo: Explanations = {
     },
     state: {
       title: '탭 상태 변경',
-      what: '탭에 보이는 상태 하나가 원인과 함께 바뀌었습니다. loading(DidStartLoading에서 시작해 DidStopLoading에서 멈추는 스피너), url과 security(주소창과 보안 표시), title, history, crashed(크래시 화면) 중 하나입니다. url, security, history는 DidCommitProvisionalLoad를 받았을 때만 바뀝니다.',
+      what: '탭에 보이는 상태 하나가 원인과 함께 바뀌었습니다. loading(DidStartLoading에서 시작해 DidStopLoading에서 멈추는 스피너), url과 security(주소창과 보안 표시), title, history, crashed(크래시 화면) 중 하나입니다. url, security, history는 CommitNavigation의 답장을 받았을 때만 바뀝니다.',
       why: '브라우저 UI는 브라우저 프로세스가 소유하며 정해진 시점에만 바꾸므로, 주소창은 항상 실제로 표시된 문서와 일치합니다.',
     },
     'renderer.document': {

@@ -280,6 +280,22 @@ export const useTraceStore = defineStore('trace', () => {
     }
   }
 
+  /**
+   * Has a real Chromium load `input` in lab mode and returns its trace (mapped into
+   * NavScope's events) without showing it: for the comparison with the model's run.
+   */
+  async function recordRealEvents(input: string): Promise<TraceEvent[]> {
+    if (!api) throw new Error('not connected to the browser model');
+    if (recordingReal.value !== null) throw new Error(`a real Chromium is already recording ${recordingReal.value}`);
+    recordingReal.value = input;
+    try {
+      const recording = await api.recordReal(input);
+      return readTraceFile({ format: 'navscope-trace', version: 1, events: recording.events }).events;
+    } finally {
+      recordingReal.value = null;
+    }
+  }
+
   function backToLive(): void {
     if (!replay.value) return;
     if (streaming) {
@@ -369,6 +385,7 @@ export const useTraceStore = defineStore('trace', () => {
     recordingReal,
     realProblem,
     recordReal,
+    recordRealEvents,
     append,
     openReplay,
     openFile,

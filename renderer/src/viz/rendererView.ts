@@ -4,6 +4,7 @@
  * to the playback cursor: its DOM, the latest style/layout/paint snapshot, its
  * scripts, its subresource loads and the ORB decisions on them.
  */
+import { isCommitAck } from '../../../shared/ipc/messageCatalogue';
 import type { TraceEvent, TraceEventOf } from '../../../shared/trace/traceEvent';
 import { fieldOf } from '../../../shared/base/fields';
 import { partitionPoint } from '../../../shared/base/partitionPoint';
@@ -44,13 +45,17 @@ const RENDERER_EVENT_TYPES = new Set([
   'corb.decision',
 ]);
 const FRAME_MESSAGES = new Set([
-  'FrameHost.DidCommitProvisionalLoad',
-  'FrameHost.UpdateTitle',
+  'FrameHost.UpdateState',
+  'LocalFrameHost.UpdateTitle',
+  'LocalFrameHost.DidChangeLoadProgress',
+  'LocalFrameHost.MainDocumentElementAvailable',
+  'LocalFrameHost.UpdateFaviconURL',
+  'LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint',
   'FrameHost.SubresourceResponseStarted',
   'FrameHost.ResourceLoadComplete',
-  'FrameHost.DidDispatchDOMContentLoadedEvent',
-  'FrameHost.DocumentOnLoadCompleted',
-  'FrameHost.DidFinishLoad',
+  'LocalFrameHost.DidDispatchDOMContentLoadedEvent',
+  'LocalFrameHost.DocumentOnLoadCompleted',
+  'LocalFrameHost.DidFinishLoad',
   'FrameHost.DidStopLoading',
 ]);
 
@@ -58,7 +63,7 @@ const FRAME_MESSAGES = new Set([
 export function isRendererStep(events: readonly TraceEvent[], event: TraceEvent): boolean {
   if (RENDERER_EVENT_TYPES.has(event.type)) return true;
   if (event.type !== 'message') return false;
-  if (FRAME_MESSAGES.has(event.name)) return true;
+  if (FRAME_MESSAGES.has(event.name) || isCommitAck(event)) return true;
   // A subresource load's own messages: the renderer is one end of it.
   return (
     (event.from.startsWith('renderer:') || event.to.startsWith('renderer:')) &&
@@ -101,7 +106,7 @@ function commitSeqs(events: readonly TraceEvent[]): number[] {
   }
   for (let i = index.scanned; i < events.length; i++) {
     const e = events[i]!;
-    if (e.type === 'message' && e.name === 'FrameHost.DidCommitProvisionalLoad') index.seqs.push(i);
+    if (e.type === 'message' && isCommitAck(e)) index.seqs.push(i);
   }
   index.scanned = events.length;
   return index.seqs;
@@ -233,7 +238,7 @@ function foldRendererEvents(b: Building, commit: TraceEventOf<'message'>, limit:
     // The next commit in the same frame (in a trace without frames: the same renderer) starts another document.
     if (
       e.type === 'message' &&
-      e.name === 'FrameHost.DidCommitProvisionalLoad' &&
+      isCommitAck(e) &&
       e.from === renderer &&
       (frame === undefined || e.frameTreeNodeId === undefined || e.frameTreeNodeId === frame)
     ) {

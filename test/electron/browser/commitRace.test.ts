@@ -21,7 +21,7 @@ class BurstRendererLauncher implements RendererLauncher {
     const id = options.endpointId;
     let onMessage: (raw: unknown) => void = () => undefined;
     let sent = 0;
-    const envelope = (name: string, payload: unknown) => ({
+    const envelope = (name: string, payload: unknown, replyTo?: string) => ({
       kind: 'message',
       envelope: {
         v: 1,
@@ -32,6 +32,7 @@ class BurstRendererLauncher implements RendererLauncher {
         route: null,
         sentAt: Date.now() * 1000,
         payload,
+        ...(replyTo !== undefined ? { replyTo } : {}),
       },
     });
     return {
@@ -51,7 +52,7 @@ class BurstRendererLauncher implements RendererLauncher {
         if (frame.kind !== 'message') return;
         if (frame.envelope.name === 'LocalFrame.BeforeUnload') {
           const { frameToken } = frame.envelope.payload as { frameToken: string };
-          onMessage(envelope('FrameHost.BeforeUnloadACK', { frameToken, proceed: true }));
+          onMessage(envelope('LocalFrame.BeforeUnload:reply', { frameToken, proceed: true }, frame.envelope.flowId));
           return;
         }
         if (frame.envelope.name !== 'NavigationClient.CommitNavigation') return;
@@ -64,16 +65,20 @@ class BurstRendererLauncher implements RendererLauncher {
         };
         // One burst, no turn of the event loop in between.
         onMessage(
-          envelope('FrameHost.DidCommitProvisionalLoad', {
-            navigationId: commit.navigationId,
-            frameToken: commit.frameToken,
-            url: commit.commonParams.url,
-            origin: commit.commitParams.origin,
-            httpStatusCode: commit.responseHead.status,
-            mimeType: commit.responseHead.mimeType,
-          }),
+          envelope(
+            'NavigationClient.CommitNavigation:reply',
+            {
+              navigationId: commit.navigationId,
+              frameToken: commit.frameToken,
+              url: commit.commonParams.url,
+              origin: commit.commitParams.origin,
+              httpStatusCode: commit.responseHead.status,
+              mimeType: commit.responseHead.mimeType,
+            },
+            frame.envelope.flowId,
+          ),
         );
-        onMessage(envelope('FrameHost.UpdateTitle', { frameToken: commit.frameToken, title: 'Burst title' }));
+        onMessage(envelope('LocalFrameHost.UpdateTitle', { frameToken: commit.frameToken, title: 'Burst title' }));
         onMessage(envelope('FrameHost.DidStopLoading', { frameToken: commit.frameToken }));
       },
       kill: () => undefined,

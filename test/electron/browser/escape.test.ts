@@ -13,7 +13,7 @@ describe('a lab page trying to escape', () => {
     const { result, events } = await navigateAndCollect(session(), 'http://www.naver.com/escape');
     expect(result.outcome).toBe('loaded');
     // The title is text, sent to the browser as text.
-    expect(messages(events, 'FrameHost.UpdateTitle')[0]?.summary).toBe('"<img src=x onerror=alert(1)>"');
+    expect(messages(events, 'LocalFrameHost.UpdateTitle')[0]?.summary).toBe('"<img src=x onerror=alert(1)>"');
     // The fake image was fetched as an image, never parsed as a document, and no script came of it.
     const fetch = messages(events, 'URLLoaderFactory.CreateLoaderAndStart').find((m) =>
       m.summary.includes('/escape/fake.png'),

@@ -19,9 +19,9 @@ interface Expected {
 }
 
 const committedThenFailed = (events: readonly TraceEvent[]): void => {
-  expect(messages(events, 'FrameHost.DidCommitProvisionalLoad')).toHaveLength(1);
-  expect(messages(events, 'FrameHost.DidFailLoadWithError')).toHaveLength(1);
-  expect(messages(events, 'FrameHost.DidFinishLoad')).toHaveLength(0);
+  expect(messages(events, 'NavigationClient.CommitNavigation:reply')).toHaveLength(1);
+  expect(messages(events, 'LocalFrameHost.DidFailLoadWithError')).toHaveLength(1);
+  expect(messages(events, 'LocalFrameHost.DidFinishLoad')).toHaveLength(0);
   // The page keeps what arrived: a document was built from it.
   expect(ofType(events, 'renderer.document')).toHaveLength(1);
 };

@@ -39,7 +39,7 @@ describe('iframes and site isolation', () => {
     const seqOf = (id: number) => loaded.find((l) => l.frameTreeNodeId === id)!.seq;
     expect(seqOf(main!.frameTreeNodeId)).toBeGreaterThan(seqOf(same!.frameTreeNodeId));
     expect(seqOf(main!.frameTreeNodeId)).toBeGreaterThan(seqOf(cross!.frameTreeNodeId));
-    const mainLoad = messages(events, 'FrameHost.DocumentOnLoadCompleted').find(
+    const mainLoad = messages(events, 'LocalFrameHost.DocumentOnLoadCompleted').find(
       (m) => m.frameTreeNodeId === main!.frameTreeNodeId,
     )!;
     const crossStop = messages(events, 'FrameHost.DidStopLoading').find(

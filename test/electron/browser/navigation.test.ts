@@ -46,7 +46,7 @@ describe('a typed navigation across real threads, processes and sockets (lab)', 
       toPid: spawn.pid,
       toThread: 'CrRendererMain',
     });
-    const didCommit = messages(events, 'FrameHost.DidCommitProvisionalLoad')[0]!;
+    const didCommit = messages(events, 'NavigationClient.CommitNavigation:reply')[0]!;
 
     const subresourceLoads = messages(events, 'URLLoaderFactory.CreateLoaderAndStart').filter(
       (m) => m.from === spawn.processId,

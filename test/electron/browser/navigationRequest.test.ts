@@ -231,7 +231,7 @@ describe('NavigationRequest (no processes: fakes for transport, processes and fr
     ]);
     expect(h.sent.map((m) => m.name)).toEqual([
       'URLLoaderFactory.CreateLoaderAndStart',
-      'AgentSchedulingGroup.CreateFrame',
+      'AgentSchedulingGroup.CreateView',
       'NavigationClient.CommitNavigation',
     ]);
     expect(h.commits).toEqual(['https://www.naver.com/']);
@@ -399,7 +399,7 @@ describe('NavigationRequest (no processes: fakes for transport, processes and fr
     const h = harness();
     const request = h.make();
     respondWith(h, request);
-    h.on('AgentSchedulingGroup.CreateFrame', () => undefined);
+    h.on('AgentSchedulingGroup.CreateView', () => undefined);
     // A frame that throws while making the frame host: a bug, not the page's fault.
     h.frame.frameHostFor = () => {
       throw new Error('boom');

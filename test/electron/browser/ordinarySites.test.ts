@@ -7,7 +7,7 @@ describe("the lab's row of ordinary sites", () => {
   it('loads www.site1-lab.com and www.site2-lab.com, each a site of its own in its own renderer process', async () => {
     const first = await navigateAndCollect(session(), 'www.site1-lab.com');
     expect(first.result.outcome).toBe('loaded');
-    expect(messages(first.events, 'FrameHost.UpdateTitle')[0]?.summary).toBe('"Site 1 — NavScope lab"');
+    expect(messages(first.events, 'LocalFrameHost.UpdateTitle')[0]?.summary).toBe('"Site 1 — NavScope lab"');
     // Delegated from com to a name server under net: the resolver looks that name up first.
     expect(ofType(first.events, 'dns.query').map((q) => q.question.name)).toContain('ns1.sites-lab.net');
     const second = await navigateAndCollect(session(), 'www.site2-lab.com');

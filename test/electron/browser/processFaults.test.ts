@@ -147,7 +147,7 @@ describe('renderers killed again and again during load', () => {
       );
       const events = browser.recorder.events.slice(before);
       // Up to the crash, the load is all there: the commit, and the document the renderer built.
-      expect(messages(events, 'FrameHost.DidCommitProvisionalLoad')).toHaveLength(1);
+      expect(messages(events, 'NavigationClient.CommitNavigation:reply')).toHaveLength(1);
       expect(
         ofType(events, 'state')
           .filter((s) => s.field === 'crashed')

@@ -38,11 +38,11 @@ describe('the renderer: parsing, scripts, ORB, style, layout and paint', () => {
     // The async script that had long arrived runs as soon as the parser reaches it, before the deferred ones.
     expect(byName('async-fast.js').order).toBeLessThan(byName('defer-1.js').order);
 
-    const dcl = seqOf(events, 'FrameHost.DidDispatchDOMContentLoadedEvent');
+    const dcl = seqOf(events, 'LocalFrameHost.DidDispatchDOMContentLoadedEvent');
     for (const name of ['blocking.js', 'inline', 'defer-1.js', 'defer-2.js', 'module.js'])
       expect(byName(name).seq).toBeLessThan(dcl);
     // DOMContentLoaded comes before load, and load waits for every script (the slow async one too).
-    const load = seqOf(events, 'FrameHost.DocumentOnLoadCompleted');
+    const load = seqOf(events, 'LocalFrameHost.DocumentOnLoadCompleted');
     expect(dcl).toBeLessThan(load);
     expect(byName('async-slow.js').seq).toBeLessThan(load);
 

@@ -75,7 +75,7 @@ describe('reading the response: sniffing, Safe Browsing, downloads, error pages'
     const sniffed = ofType(events, 'mime.sniffed')[0]!;
     expect(sniffed).toMatchObject({ noSniff: true, computed: 'text/plain' });
     expect(result.outcome).toBe('loaded');
-    expect(messages(events, 'FrameHost.DidCommitProvisionalLoad')[0]!.summary).toContain('committed');
+    expect(messages(events, 'NavigationClient.CommitNavigation:reply')[0]!.summary).toContain('committed');
   });
 
   it('no Content-Type: the first bytes decide (text/html) and the page renders', async () => {
@@ -144,7 +144,7 @@ describe('reading the response: sniffing, Safe Browsing, downloads, error pages'
     expect(commit.summary).toContain('ERR_NAME_NOT_RESOLVED');
     const assigned = ofType(events, 'process.assigned').find((a) => a.site === 'chrome-error://chromewebdata')!;
     expect(commit.to).toBe(assigned.processId);
-    expect(messages(events, 'FrameHost.DidCommitProvisionalLoad')[0]!.from).toBe(assigned.processId);
+    expect(messages(events, 'NavigationClient.CommitFailedNavigation:reply')[0]!.from).toBe(assigned.processId);
     // Typed without a scheme: tried over https first; a name that does not resolve has no http fallback either.
     expect(urlState()).toBe('https://www.no-such-site-lab.com/');
   });

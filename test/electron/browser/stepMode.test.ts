@@ -89,7 +89,17 @@ describe('step mode', () => {
         .filter((e) => e.type === 'message' || e.type === 'dns.query' || e.type === 'http.request'),
     ).toEqual([]);
 
-    const steps = await stepUntil(stepped, navigation);
+    // Until the page's last message: the favicon URL Chromium sends right after "spinner stops".
+    const steps = await stepUntil(
+      stepped,
+      navigation.then(() =>
+        waitForEvent(
+          stepped,
+          (e) => e.type === 'message' && e.name === 'LocalFrameHost.UpdateFaviconURL' && e.seq >= before,
+          'the favicon URL',
+        ),
+      ),
+    );
     const result = await navigation;
     expect(result.outcome).toBe('loaded');
     const events = recorder.events.slice(before);

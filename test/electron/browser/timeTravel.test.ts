@@ -31,7 +31,7 @@ describe('time travel over a recorded trace', () => {
   });
 
   it('shows each view as it was at the cursor: address bar only after commit, processes as they come and go', () => {
-    const didCommit = messages(events, 'FrameHost.DidCommitProvisionalLoad')[0]!;
+    const didCommit = messages(events, 'NavigationClient.CommitNavigation:reply')[0]!;
     const atAck = foldTrace(events, didCommit.seq + 1);
     expect(atAck.tab.url).toBe('');
     expect(atAck.tab.loading).toBe(true);

@@ -40,13 +40,56 @@ describe('navscope trace (the CLI host)', () => {
       'http.response',
       'process.spawn',
       'NavigationClient.CommitNavigation',
-      'FrameHost.DidCommitProvisionalLoad',
       'FrameHost.DidStopLoading',
     ]) {
       expect(names).toContain(expected);
     }
     expect(trace.events.map((e) => e.seq)).toEqual(trace.events.map((_, i) => i));
     expect(run.stderr).toMatch(/Loaded https:\/\/www\.naver\.com\//);
+
+    // Chromium 156's navigation messages, in the order it sends them for this page, the commit
+    // acknowledged as CommitNavigation's reply, and none of the names older Chromium used.
+    const messages = trace.events.filter((e) => e.type === 'message');
+    const commit = messages.find((m) => m.name === 'NavigationClient.CommitNavigation' && m.replyTo === undefined)!;
+    const ack = messages.find((m) => m.replyTo === commit.flowId)!;
+    expect(ack).toMatchObject({ name: 'NavigationClient.CommitNavigation', from: commit.to, to: commit.from });
+    const order = [
+      'URLLoaderFactory.CreateLoaderAndStart',
+      'AgentSchedulingGroup.CreateView',
+      'NavigationClient.CommitNavigation',
+      'FrameHost.UpdateState',
+      'NavigationClient.CommitNavigation reply',
+      'LocalFrameHost.DidChangeLoadProgress',
+      'LocalFrameHost.MainDocumentElementAvailable',
+      'LocalFrameHost.UpdateTitle',
+      'LocalFrameHost.DidDispatchDOMContentLoadedEvent',
+      'LocalFrameHost.DocumentOnLoadCompleted',
+      'LocalFrameHost.DidFinishLoad',
+      'FrameHost.DidStopLoading',
+      'LocalFrameHost.UpdateFaviconURL',
+    ];
+    const sequence = messages.map((m) => (m.replyTo !== undefined ? `${m.name} reply` : m.name));
+    let at = -1;
+    for (const name of order) {
+      const next = sequence.indexOf(name, at + 1);
+      expect(next, `${name} after ${order[order.indexOf(name) - 1] ?? 'the start'}`).toBeGreaterThan(at);
+      at = next;
+    }
+    expect(sequence).toContain('LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint');
+    expect(sequence).toContain('URLLoaderClient.OnReceiveResponse');
+    expect(sequence).toContain('URLLoaderClient.OnComplete');
+    expect(sequence).toContain('FrameHost.SubresourceResponseStarted');
+    expect(sequence).toContain('FrameHost.ResourceLoadComplete');
+    for (const outdated of [
+      'FrameHost.DidCommitProvisionalLoad',
+      'FrameHost.DidDispatchDOMContentLoadedEvent',
+      'FrameHost.DocumentOnLoadCompleted',
+      'FrameHost.DidFinishLoad',
+      'FrameHost.UpdateTitle',
+      'AgentSchedulingGroup.CreateFrame',
+      'FrameHost.BeforeUnloadACK',
+    ])
+      expect(run.stdout).not.toContain(`"${outdated}"`);
   });
 
   it('writes a Chrome trace and a HAR next to the trace (--trace-json, --har), which NavScope reads back', () => {

@@ -260,6 +260,38 @@ describe('navscope import of hostile files, and navscope real without a Chromium
     expect(run.stderr).toMatch(/notes\.json: not a file NavScope can open: a JSON object with "hello"/);
   });
 
+  it('compare-real: the model and real Chromium on www.naver.com, side by side, as JSON', async () => {
+    const run = await navscope(['compare-real', 'www.naver.com', '--lab', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as {
+      format: string;
+      model: { names: string[] };
+      real: { names: string[] };
+      pairs: { name: string; status: string }[];
+      shares: { modelInReal: number; realInModel: number };
+      processes: { model: { pid: number | null }; real: { pid: number | null } };
+      differences: { en: string; ko: string }[];
+    };
+    expect(out.format).toBe('navscope-compare-real');
+    expect(out.model.names).toContain('NavigationClient.CommitNavigation (reply)');
+    expect(out.real.names).toContain('NavigationClient.CommitNavigation (reply)');
+    expect(out.pairs.filter((p) => p.status === 'both').length).toBeGreaterThan(10);
+    expect(out.shares.realInModel).toBeGreaterThanOrEqual(0.9);
+    expect(out.shares.modelInReal).toBeGreaterThan(0.5);
+    expect(out.processes.model.pid).toBeGreaterThan(0);
+    expect(out.processes.real.pid).toBeGreaterThan(0);
+    for (const d of out.differences) expect(d.ko).toMatch(/[가-힣]/);
+    expect(run.stderr).toMatch(/of Chromium's navigation message names are in the model/);
+  }, 120_000);
+
+  it('compare-real says how to get a Chromium when there is none, with the exit code of real', async () => {
+    const run = await navscope(['compare-real', 'www.naver.com', '--lab'], {
+      NAVSCOPE_CHROMIUM: path.join(outDir, 'no-chromium'),
+    });
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/^navscope: no real Chromium to compare with: NAVSCOPE_CHROMIUM is .*no-chromium/);
+  });
+
   it('says how to get a Chromium when there is none, with its own exit code', async () => {
     const run = await navscope(['real', 'www.naver.com', '--lab'], {
       NAVSCOPE_CHROMIUM: path.join(outDir, 'no-chromium'),

@@ -19,7 +19,7 @@ describe('the renderer entry script', () => {
     );
     const received: {
       viaParentPort?: boolean;
-      message?: { kind: string; endpoint?: { id: string; pid: number }; envelope?: { name: string } };
+      message?: { kind: string; endpoint?: { id: string; pid: number }; envelope?: { name: string; replyTo?: string } };
     }[] = [];
     const next = (predicate: (m: (typeof received)[number]) => boolean) =>
       new Promise<(typeof received)[number]>((resolve) => {
@@ -58,7 +58,9 @@ describe('the renderer entry script', () => {
       });
       const ack = await next((m) => m.message?.kind === 'message');
       expect(ack.viaParentPort).toBe(true);
-      expect(ack.message!.envelope!.name).toBe('FrameHost.BeforeUnloadACK');
+      // The answer is BeforeUnload's reply, naming the request it answers.
+      expect(ack.message!.envelope!.name).toBe('LocalFrame.BeforeUnload:reply');
+      expect(ack.message!.envelope!.replyTo).toBe('browser#1');
     } finally {
       child.kill('SIGKILL');
     }

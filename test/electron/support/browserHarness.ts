@@ -2,6 +2,7 @@
  * Test harness: a real browser process (this test's process is the UI thread), its
  * network thread, forked renderer processes and the real lab on loopback.
  */
+import { messageKey } from '../../../shared/ipc/messageCatalogue.js';
 import { afterAll, beforeAll } from 'vitest';
 import type { TraceEvent, TraceEventOf, TraceEventType } from '../../../shared/trace/traceEvent.js';
 import { formatTimeline } from '../../../shared/trace/timelineText.js';
@@ -31,7 +32,8 @@ export function ofType<T extends TraceEventType>(events: readonly TraceEvent[], 
 }
 
 export function messages(events: readonly TraceEvent[], name: string): TraceEventOf<'message'>[] {
-  return ofType(events, 'message').filter((m) => m.name === name);
+  // By catalogue name: a reply is `<request name>:reply`.
+  return ofType(events, 'message').filter((m) => messageKey(m) === name);
 }
 
 /** Resolves with the first event (already recorded or future) that matches. */

@@ -36,8 +36,10 @@ describe('the message catalogue', () => {
   it('names every message Interface.Method and gives each a direction and a schema', () => {
     expect(MESSAGE_NAMES.length).toBeGreaterThan(15);
     for (const name of MESSAGE_NAMES) {
-      expect(name).toMatch(/^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+$/);
+      // A reply is named after its request: `Interface.Method:reply`.
+      expect(name).toMatch(/^[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+(:reply)?$/);
       const entry = messageCatalogue[name];
+      expect(entry.replyOf === null ? name : `${entry.replyOf}:reply`).toBe(name);
       expect(entry.from.length).toBeGreaterThan(0);
       expect(entry.to.length).toBeGreaterThan(0);
       expect(entry.chromium.length).toBeGreaterThan(20);
@@ -48,11 +50,11 @@ describe('the message catalogue', () => {
       'URLLoaderClient.OnReceiveRedirect',
       'URLLoaderClient.OnReceiveResponse',
       'URLLoaderClient.OnComplete',
-      'AgentSchedulingGroup.CreateFrame',
-      'FrameHost.DidCommitProvisionalLoad',
-      'FrameHost.DidDispatchDOMContentLoadedEvent',
-      'FrameHost.DocumentOnLoadCompleted',
-      'FrameHost.DidFinishLoad',
+      'AgentSchedulingGroup.CreateView',
+      'NavigationClient.CommitNavigation:reply',
+      'LocalFrameHost.DidDispatchDOMContentLoadedEvent',
+      'LocalFrameHost.DocumentOnLoadCompleted',
+      'LocalFrameHost.DidFinishLoad',
       'FrameHost.DidStopLoading',
       'FrameHost.SubresourceResponseStarted',
     ]) {
@@ -93,6 +95,59 @@ describe('MessageEndpoint', () => {
     });
     const m = records[0] as Extract<TraceRecord, { type: 'message' }>;
     expect(m.deliveredAt).toBeGreaterThan(m.sentAt);
+  });
+
+  it('sends a reply back to the request’s sender, recorded under the request’s name with its flow id', () => {
+    const records: TraceRecord[] = [];
+    const wire: WireFrame[] = [];
+    let now = 1000;
+    const clock = () => (now += 10);
+    const sink = { record: (r: TraceRecord) => records.push(r) };
+    const browser = new MessageEndpoint(
+      { id: 'browser', role: 'browser', pid: 2, processName: 'Browser', threadName: 'CrBrowserMain' },
+      { post: (f) => wire.push(f) },
+      sink,
+      clock,
+    );
+    const renderer = new MessageEndpoint(
+      { id: 'renderer:1', role: 'renderer', pid: 3, processName: 'Renderer', threadName: 'CrRendererMain' },
+      { post: (f) => wire.push(f) },
+      sink,
+      clock,
+    );
+    const answers: boolean[] = [];
+    renderer.on(
+      'LocalFrame.BeforeUnload',
+      (p, e) => void renderer.reply(e, 'LocalFrame.BeforeUnload:reply', { frameToken: p.frameToken, proceed: true }),
+    );
+    browser.on('LocalFrame.BeforeUnload:reply', (p) => void answers.push(p.proceed));
+    const request = browser.send('renderer:1', 'LocalFrame.BeforeUnload', { frameToken: 'f1', isReload: false });
+    // Packed on the wire, as between processes.
+    renderer.deliver(packFrame(wire[0]!).slice(0, 8));
+    const reply = wire[1]!;
+    if (reply.kind !== 'message') throw new Error('expected a message frame');
+    expect(reply.envelope).toMatchObject({
+      name: 'LocalFrame.BeforeUnload:reply',
+      to: 'browser',
+      replyTo: request.flowId,
+    });
+    const packed = packFrame(reply);
+    expect(packed).toHaveLength(10);
+    browser.deliver(packed);
+    expect(answers).toEqual([true]);
+    expect(records[1]).toMatchObject({ type: 'message', name: 'LocalFrame.BeforeUnload', replyTo: request.flowId });
+    // A reply that names no request, and a request that names one, are refused.
+    const { replyTo: _replyTo, ...unlinked } = reply.envelope;
+    expect(checkEnvelope(unlinked)).toMatchObject({ ok: false, reason: expect.stringMatching(/names no request/) });
+    const requestFrame = wire[0]!;
+    if (requestFrame.kind !== 'message') throw new Error('expected a message frame');
+    expect(checkEnvelope({ ...requestFrame.envelope, replyTo: 'x#1' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/is not a reply/),
+    });
+    expect(() =>
+      renderer.send('browser', 'LocalFrame.BeforeUnload:reply', { frameToken: 'f1', proceed: true }),
+    ).toThrow(/send it with reply\(\)/);
   });
 
   it('rejects malformed, unknown and misdirected messages without running a handler', () => {

@@ -139,9 +139,9 @@ describe('a real Chromium trace mapped into NavScope’s trace', () => {
   it('names NavScope’s counterpart of real messages only where the model has one', () => {
     for (const { counterpart } of modelledRealMethods()) expect(isMessageName(counterpart)).toBe(true);
     expect(modelCounterpart('content.mojom.NavigationClient.CommitNavigation', true)).toBe(
-      'FrameHost.DidCommitProvisionalLoad',
+      'NavigationClient.CommitNavigation:reply',
     );
-    expect(modelCounterpart('blink.mojom.LocalFrameHost.UpdateTitle', false)).toBe('FrameHost.UpdateTitle');
+    expect(modelCounterpart('blink.mojom.LocalFrameHost.UpdateTitle', false)).toBe('LocalFrameHost.UpdateTitle');
     expect(modelCounterpart('viz.mojom.CompositorFrameSink.SubmitCompositorFrame', false)).toBeNull();
     expect(modelCounterpart('__proto__', false)).toBeNull();
   });

@@ -2,6 +2,7 @@
  * The story of a navigation, told from real traces: the lab browser navigates, and
  * every number the story tells is checked against the events it was read from.
  */
+import { messageKey } from '../../../shared/ipc/messageCatalogue.js';
 import { describe, expect, it } from 'vitest';
 import { buildNavigationStory, chapterAt } from '../../../shared/story/navigationStory.js';
 import { storyHtml, storyMarkdown } from '../../../shared/story/storyDocument.js';
@@ -21,7 +22,7 @@ function origin(events: readonly TraceEvent[]): number {
 }
 
 function message(events: readonly TraceEvent[], name: string): TraceEventOf<'message'> {
-  return ofType(events, 'message').find((m) => m.name === name)!;
+  return ofType(events, 'message').find((m) => messageKey(m) === name)!;
 }
 
 describe('the story of a navigation, from real lab traces', () => {
@@ -90,10 +91,10 @@ describe('the story of a navigation, from real lab traces', () => {
     expect(text(en, 'find-renderer')).toContain(assigned.reason);
     expect(text(ko, 'find-renderer')).toContain(`pid ${spawn.pid}`);
     const t0 = origin(events);
-    const commitAt = formatMs(message(events, 'FrameHost.DidCommitProvisionalLoad').deliveredAt - t0);
-    expect(text(en, 'commit')).toContain(`DidCommitProvisionalLoad ${commitAt} after Enter`);
-    const dcl = formatMs(message(events, 'FrameHost.DidDispatchDOMContentLoadedEvent').deliveredAt - t0);
-    const load = formatMs(message(events, 'FrameHost.DocumentOnLoadCompleted').deliveredAt - t0);
+    const commitAt = formatMs(message(events, 'NavigationClient.CommitNavigation:reply').deliveredAt - t0);
+    expect(text(en, 'commit')).toContain(`replied to CommitNavigation ${commitAt} after Enter`);
+    const dcl = formatMs(message(events, 'LocalFrameHost.DidDispatchDOMContentLoadedEvent').deliveredAt - t0);
+    const load = formatMs(message(events, 'LocalFrameHost.DocumentOnLoadCompleted').deliveredAt - t0);
     expect(text(en, 'load')).toContain(`DOMContentLoaded at ${dcl}`);
     expect(text(en, 'load')).toContain(`load at ${load}`);
     expect(text(ko, 'load')).toContain(`load ${load}`);

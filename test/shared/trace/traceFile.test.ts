@@ -13,8 +13,10 @@ describe('reading a saved trace', () => {
       const trace = parseTraceFileText(readFileSync(path.join(demoDir, file), 'utf8'));
       expect(trace.events.map((e) => e.seq)).toEqual(trace.events.map((_, i) => i));
       const names = trace.events.map((e) => (e.type === 'message' ? e.name : e.type));
-      expect(names).toContain('FrameHost.DidCommitProvisionalLoad');
+      expect(names).toContain('NavigationClient.CommitNavigation');
+      expect(trace.events.some((e) => e.type === 'message' && e.replyTo !== undefined)).toBe(true);
       expect(names).toContain('FrameHost.DidStopLoading');
+      expect(names).not.toContain('FrameHost.DidCommitProvisionalLoad');
       expect(trace.events.find((e) => e.type === 'navigation.end')).toMatchObject({ outcome: 'committed' });
     }
   });
