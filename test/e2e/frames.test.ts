@@ -47,7 +47,10 @@ function demoWithFrames(): TraceEvent[] {
   const demo = parseTraceFileText(
     readFileSync(path.resolve(__dirname, '../../renderer/src/demos/www.naver.com.json'), 'utf8'),
   ).events;
-  const at = demo.findIndex((e) => e.type === 'message' && e.name === 'AgentSchedulingGroup.CreateFrame');
+  // The tab and its frames are said before the first message about the main frame.
+  const at = demo.findIndex(
+    (e) => e.type === 'message' && JSON.stringify(e.payload).includes('"frameToken":"frame-1"'),
+  );
   const ts = demo[at]!.ts;
   const body = (b: TraceEventBody): TraceEvent => ({ ...b, ts, endpoint: 'browser', seq: 0 }) as TraceEvent;
   const added: TraceEvent[] = [
