@@ -5,9 +5,11 @@
  * launch renderer processes and the path of the network thread's entry script.
  */
 import { errorMessage } from '../../shared/base/errors.js';
+import os from 'node:os';
 import path from 'node:path';
 import { BROWSER_ENDPOINT, NETWORK_ENDPOINT, THREAD_NAMES, rendererEndpointId } from '../../shared/ipc/endpoints.js';
 import { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
+import type { PayloadOf } from '../../shared/ipc/messageCatalogue.js';
 import type { NetworkServiceConfig } from '../../shared/net/networkServiceConfig.js';
 import { TraceRecorder } from '../../shared/trace/traceRecorder.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
@@ -16,8 +18,9 @@ import { BrowserTracing } from './browserTracing.js';
 import { MessageRouter } from './messageRouter.js';
 import { NetworkServiceHost } from './networkServiceHost.js';
 import { DownloadManager } from './downloadManager.js';
+import { ERROR_PAGE_SITE } from './errorPage.js';
 import { type ProcessChoice, RenderProcessHost, type RendererProcess, SPARE_SITE } from './renderProcessHost.js';
-import type { NavigationServices } from './navigationRequest.js';
+import type { NavigationServices, ProcessContext } from './navigationRequest.js';
 import { SafeBrowsingDatabase } from './safeBrowsingDatabase.js';
 import type { RendererLauncher } from './rendererLauncher.js';
 import { SiteInstance } from './siteInstance.js';
@@ -39,6 +42,30 @@ export interface BrowserProcessOptions {
   downloadsDir: string;
   /** Where session history persists; null keeps it in memory. */
   dataDir: string | null;
+  /**
+   * The soft limit on renderer processes (Chromium's --renderer-process-limit); by
+   * default Chromium's own: half the machine's memory at 85 MB a process, 3 to 82.
+   */
+  rendererProcessLimit?: number;
+}
+
+/** What opening a tab may say: the tab it was opened from (same BrowsingInstance), and whether it is shown. */
+export interface NewTabOptions {
+  openerTabId?: number | null;
+  activate?: boolean;
+}
+
+/**
+ * Chromium's soft limit on renderer processes on desktop
+ * (content/browser/renderer_host/render_process_host_impl.cc,
+ * RenderProcessHost::GetMaxRendererProcessCount): half the physical memory, at an
+ * estimated 85 MB per process on 64-bit (kEstimatedWebContentsMemoryUsage), clamped to
+ * at least 3 (kMinRendererProcessCount) and at most 82 (kMaxRendererProcessCount).
+ */
+export function defaultRendererProcessLimit(totalMemoryBytes = os.totalmem()): number {
+  const perProcessMiB = process.arch.endsWith('64') ? 85 : 60;
+  const count = Math.floor(totalMemoryBytes / (1024 * 1024) / 2 / perProcessMiB);
+  return Math.min(82, Math.max(3, count));
 }
 
 const SESSION_FILE = 'session.json';
@@ -49,12 +76,22 @@ export class BrowserProcess {
   readonly router = new MessageRouter(this.recorder);
   readonly endpoint: MessageEndpoint;
   readonly network: NetworkServiceHost;
-  readonly webContents: WebContents;
+  /** The open tabs, in the order opened; one of them is shown (activeTabId). */
+  private readonly tabList: WebContents[] = [];
+  private activeTabId = 1;
+  /** SiteInstances by BrowsingInstance and site (`1|https://naver.com`). */
   private readonly siteInstances = new Map<string, SiteInstance>();
   private readonly processes = new Set<RenderProcessHost>();
   private processCounter = 0;
   private pingCounter = 0;
   private frameTreeNodeCounter = 0;
+  private tabCounter = 0;
+  private browsingInstanceCounter = 0;
+  private frameTokenCounter = 0;
+  private navigationCounter = 0;
+  private services!: NavigationServices;
+  /** The soft process limit (see defaultRendererProcessLimit). */
+  readonly rendererProcessLimit: number;
   private readonly pongs = new Map<number, () => void>();
   private spare: RenderProcessHost | null = null;
   private shuttingDown = false;
@@ -84,14 +121,22 @@ export class BrowserProcess {
     );
     this.downloads = new DownloadManager(this.tracing, options.downloadsDir);
     // What every navigation of every frame uses, handed to it once.
+    this.rendererProcessLimit = options.rendererProcessLimit ?? defaultRendererProcessLimit();
     const services: NavigationServices = {
       browser: this.endpoint,
       transport: this.router,
       clock: this.router.gate.clock,
       tracing: this.tracing,
       processes: {
-        processForSite: (site, purpose, speculative) => this.processForSite(site, purpose, speculative ?? null),
-        hasProcessFor: (site) => this.siteInstanceFor(site).liveProcess() !== null,
+        processForSite: (site, purpose, speculative, context) =>
+          this.processForSite(
+            site,
+            purpose,
+            speculative ?? null,
+            context ?? { browsingInstanceId: 1, isMainFrame: true },
+          ),
+        hasProcessFor: (site, context) =>
+          this.existingProcessFor(site, context ?? { browsingInstanceId: 1, isMainFrame: true }) !== null,
         releaseProcessIfUnused: (host, reason, lastFrameLeft) =>
           this.releaseProcessIfUnused(host, reason, lastFrameLeft),
       },
@@ -100,15 +145,12 @@ export class BrowserProcess {
       speculativeProcesses: options.speculativeProcesses ?? true,
       errorPages: options.errorPages ?? true,
     };
-    this.webContents = new WebContents(
-      services,
-      { siteInstanceFor: (site) => this.siteInstanceFor(site), historyChanged: () => this.saveSession() },
-      ++this.frameTreeNodeCounter,
-    );
+    this.services = services;
+    this.createTab(null);
     this.registerHandlers();
     // A crashed network thread: what was loading on it fails; once it is back, renderers drop their old loaders.
     this.network.onGone((reason) => {
-      this.webContents.onNetworkServiceGone(reason);
+      for (const tab of this.tabList) tab.onNetworkServiceGone(reason);
       this.downloads.networkServiceGone(reason);
     });
     this.network.onRestarted(() => {
@@ -125,8 +167,119 @@ export class BrowserProcess {
     this.recordTraceBegin();
     this.tracing.record({ type: 'thread.start', info: this.endpoint.info });
     await this.network.start();
+    this.recordTab(this.tabList[0]!, null, 'the browser window opened with one tab');
     this.restoreSession();
     this.ensureSpare();
+  }
+
+  // ── Tabs ────────────────────────────────────────────────────────────────────────
+
+  /** The tab shown now. */
+  get webContents(): WebContents {
+    return this.tab(this.activeTabId) ?? this.tabList[0]!;
+  }
+
+  /** The open tabs, in the order opened. */
+  get tabs(): readonly WebContents[] {
+    return this.tabList;
+  }
+
+  get activeTab(): number {
+    return this.activeTabId;
+  }
+
+  tab(tabId: number): WebContents | undefined {
+    return this.tabList.find((t) => t.tabId === tabId);
+  }
+
+  private createTab(opener: WebContents | null): WebContents {
+    const browsingInstanceId = opener ? opener.browsingInstanceId : ++this.browsingInstanceCounter;
+    const contents = new WebContents(
+      this.services,
+      {
+        siteInstanceFor: (site, instance) => this.siteInstanceFor(site, instance),
+        historyChanged: (tab) => {
+          if (tab === this.tabList[0]) this.saveSession();
+        },
+        nextFrameToken: () => `frame-${++this.frameTokenCounter}`,
+        nextFrameTreeNodeId: () => ++this.frameTreeNodeCounter,
+        nextNavigationId: () => `nav${++this.navigationCounter}`,
+      },
+      ++this.tabCounter,
+      ++this.frameTreeNodeCounter,
+      browsingInstanceId,
+    );
+    this.tabList.push(contents);
+    return contents;
+  }
+
+  private recordTab(contents: WebContents, openerTabId: number | null, reason: string): void {
+    this.tracing.record({
+      type: 'tab.created',
+      tabId: contents.tabId,
+      openerTabId,
+      mainFrameTreeNodeId: contents.primaryMainFrame.frameTreeNodeId,
+      reason,
+    });
+    contents.recordFrames(`the main frame of tab ${contents.tabId}`);
+  }
+
+  /**
+   * Opens a tab (a new WebContents with its own main frame and history). A tab opened
+   * from another shares its BrowsingInstance, so same-site pages share a process as
+   * Chromium's do; a tab the user opens has its own.
+   */
+  newTab(options: NewTabOptions = {}): WebContents {
+    if (this.shuttingDown) throw new Error('the browser is shutting down');
+    const opener = options.openerTabId != null ? this.tab(options.openerTabId) : null;
+    if (options.openerTabId != null && !opener) throw new Error(`there is no open tab ${options.openerTabId}`);
+    const contents = this.createTab(opener ?? null);
+    this.recordTab(
+      contents,
+      opener?.tabId ?? null,
+      opener ? `opened from tab ${opener.tabId} (same BrowsingInstance)` : 'the user opened a new tab',
+    );
+    if (options.activate ?? true) this.activateTab(contents.tabId, 'a new tab is shown');
+    return contents;
+  }
+
+  /** Shows another tab. */
+  activateTab(tabId: number, reason = 'the user switched tabs'): void {
+    const contents = this.tab(tabId);
+    if (!contents) throw new Error(`there is no open tab ${tabId}`);
+    if (tabId === this.activeTabId) return;
+    const previous = this.activeTabId;
+    this.activeTabId = tabId;
+    this.tracing.record({
+      type: 'tab.activated',
+      tabId,
+      previousTabId: this.tab(previous) ? previous : null,
+      reason,
+    });
+  }
+
+  /**
+   * Closes a tab: its frames go, and each renderer process left hosting nothing ends
+   * (ChildProcess.ProcessShutdown). The window keeps at least one tab.
+   */
+  closeTab(tabId: number): void {
+    const contents = this.tab(tabId);
+    if (!contents) throw new Error(`there is no open tab ${tabId}`);
+    if (this.tabList.length === 1) throw new Error('the last tab cannot be closed: the window keeps at least one tab');
+    const at = this.tabList.indexOf(contents);
+    contents.close('the user closed the tab');
+    this.tabList.splice(at, 1);
+    this.tracing.record({ type: 'tab.closed', tabId, reason: 'the user closed the tab' });
+    if (this.activeTabId === tabId) {
+      const next = this.tabList[Math.min(at, this.tabList.length - 1)]!.tabId;
+      this.activeTabId = next;
+      this.tracing.record({
+        type: 'tab.activated',
+        tabId: next,
+        previousTabId: tabId,
+        reason: `tab ${tabId} was closed`,
+      });
+    }
   }
 
   private recordTraceBegin(): void {
@@ -148,7 +301,7 @@ export class BrowserProcess {
    * would be cut in two.
    */
   newSession(): { ok: true } | { ok: false; reason: string } {
-    if (this.webContents.loading)
+    if (this.tabList.some((tab) => tab.loading))
       return { ok: false, reason: 'A page is still loading: clear when it has finished (or reload it later).' };
     const held = this.router.gate.view().held;
     if (held > 0)
@@ -163,7 +316,24 @@ export class BrowserProcess {
     if (network && this.router.isAttached(NETWORK_ENDPOINT))
       this.tracing.record({ type: 'thread.start', info: network });
     for (const host of this.processes) host.recordExisting(this.recorder.endpointInfo(host.endpointId));
-    this.tracing.restateTab('a new session began');
+    for (const tab of this.tabList) {
+      this.tracing.record({
+        type: 'tab.created',
+        tabId: tab.tabId,
+        openerTabId: null,
+        mainFrameTreeNodeId: tab.primaryMainFrame.frameTreeNodeId,
+        reason: 'a new session began',
+      });
+      tab.recordFrames('a new session began');
+      this.tracing.restateTab(tab.tabId, 'a new session began');
+    }
+    if (this.activeTabId !== this.tabList[0]?.tabId)
+      this.tracing.record({
+        type: 'tab.activated',
+        tabId: this.activeTabId,
+        previousTabId: null,
+        reason: 'a new session began',
+      });
     if (this.router.gate.enabled) this.router.gate.recordMode();
     return { ok: true };
   }
@@ -224,7 +394,7 @@ export class BrowserProcess {
 
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
-    this.webContents.shuttingDown = true;
+    for (const tab of this.tabList) tab.shuttingDown = true;
     for (const host of this.processes) host.shutdown('the browser is shutting down');
     await Promise.all(
       [...this.processes].map((host) =>
@@ -239,26 +409,76 @@ export class BrowserProcess {
     return [...this.processes].filter((p) => p.isAlive);
   }
 
-  private siteInstanceFor(site: string): SiteInstance {
-    let instance = this.siteInstances.get(site);
+  /** The SiteInstance of `site` in a BrowsingInstance (error pages: one for the whole browser). */
+  private siteInstanceFor(site: string, browsingInstanceId: number): SiteInstance {
+    const key = site === ERROR_PAGE_SITE ? site : `${browsingInstanceId}|${site}`;
+    let instance = this.siteInstances.get(key);
     if (!instance) {
       instance = new SiteInstance(site);
-      this.siteInstances.set(site, instance);
+      this.siteInstances.set(key, instance);
     }
     return instance;
   }
 
+  /** Renderer processes that count towards the soft limit (Chromium leaves the spare out). */
+  private processCountForLimit(): number {
+    let count = 0;
+    for (const host of this.processes) if (host.isReusable && !host.isSpare) count++;
+    return count;
+  }
+
+  /** A live process already locked to `site`, if any (for reuse across BrowsingInstances). */
+  private anyProcessFor(site: string): RenderProcessHost | null {
+    for (const host of this.processes) if (host.isReusable && !host.isSpare && host.site === site) return host;
+    return null;
+  }
+
   /**
-   * One process per site: the site's live process if it has one; else the spare
-   * process, taken now; else a new one. Every choice is recorded.
+   * The process an existing one would give a document of `site` in this frame, as
+   * Chromium decides (RenderProcessHostImpl::GetProcessHostForSiteInstance):
+   * - the SiteInstance of the site in the frame's BrowsingInstance has a process: that
+   *   one (same tab, or tabs opened from one another);
+   * - a subframe reuses any process of its site (ProcessReusePolicy
+   *   REUSE_PENDING_OR_COMMITTED_SITE_SUBFRAME, for out-of-process iframes);
+   * - at or over the soft process limit (ShouldTryToUseExistingProcessHost), any
+   *   process locked to the same site is reused; under it, a main frame of a new
+   *   BrowsingInstance (a tab the user opened) gets a process of its own.
+   */
+  private existingProcessFor(site: string, context: ProcessContext): { host: RenderProcessHost; why: string } | null {
+    const own = this.siteInstanceFor(site, context.browsingInstanceId).liveProcess();
+    if (own)
+      return { host: own, why: `${site} already has a process in this browsing context group: its documents share it` };
+    if (site === ERROR_PAGE_SITE) return null;
+    const shared = this.anyProcessFor(site);
+    if (!shared) return null;
+    if (!context.isMainFrame)
+      return {
+        host: shared,
+        why: `an iframe of ${site} reuses the process that already hosts ${site} (Chromium's subframe process reuse)`,
+      };
+    const count = this.processCountForLimit();
+    if (count >= this.rendererProcessLimit)
+      return {
+        host: shared,
+        why: `${count} renderer processes reach the soft limit of ${this.rendererProcessLimit}: a new tab of ${site} reuses that site's process (ShouldTryToUseExistingProcessHost)`,
+      };
+    return null;
+  }
+
+  /**
+   * The process for a document of `site` in a frame: an existing one as Chromium would
+   * reuse it (existingProcessFor); else the spare process, taken now; else a new one.
+   * Every choice is recorded, with why.
    */
   private processForSite(
     site: string,
     purpose: 'commit' | 'speculative',
-    speculative: RendererProcess | null = null,
+    speculative: RendererProcess | null,
+    context: ProcessContext,
   ): ProcessChoice {
-    const instance = this.siteInstanceFor(site);
-    const existing = instance.liveProcess();
+    const instance = this.siteInstanceFor(site, context.browsingInstanceId);
+    const found = this.existingProcessFor(site, context);
+    const existing = found?.host ?? null;
     if (existing && existing === speculative) {
       // The process this navigation started when it began: its launch overlapped the request.
       this.tracing.record({
@@ -272,13 +492,14 @@ export class BrowserProcess {
       return { host: existing, how: 'speculative' };
     }
     if (existing) {
+      instance.process = existing;
       this.tracing.record({
         type: 'process.assigned',
         processId: existing.endpointId,
         pid: existing.pid,
         site,
         how: 'reused',
-        reason: `${site} already has a process: its documents share it`,
+        reason: found!.why,
       });
       return { host: existing, how: 'reused' };
     }
@@ -300,7 +521,9 @@ export class BrowserProcess {
       reason =
         purpose === 'speculative'
           ? 'a cross-site navigation: the process starts in parallel with the network request'
-          : 'no process for this site and no spare: a new one starts';
+          : context.isMainFrame
+            ? 'no process for this site and no spare: a new one starts'
+            : `a cross-site iframe: ${site} gets its own renderer process (an out-of-process iframe)`;
     }
     instance.process = host;
     this.tracing.record({ type: 'process.assigned', processId: host.endpointId, pid: host.pid, site, how, reason });
@@ -320,7 +543,7 @@ export class BrowserProcess {
     host.onGone((gone) => {
       this.processes.delete(gone);
       if (this.spare === gone) this.spare = null;
-      this.webContents.onProcessGone(gone);
+      for (const tab of this.tabList) tab.onProcessGone(gone);
     });
     host.launch();
     return host;
@@ -344,8 +567,7 @@ export class BrowserProcess {
   }
 
   private discardProcess(host: RenderProcessHost, reason: string): void {
-    const instance = this.siteInstanceFor(host.site);
-    if (instance.process === host) instance.process = null;
+    for (const instance of this.siteInstances.values()) if (instance.process === host) instance.process = null;
     this.tracing.record({ type: 'process.discarded', processId: host.endpointId, site: host.site, reason });
     host.fastShutdown();
   }
@@ -375,9 +597,9 @@ export class BrowserProcess {
           ? Math.min(Math.max(parsed.index, -1), entries.length - 1)
           : entries.length - 1;
       if (entries.length === 0) return;
-      this.webContents.controller.restore(entries.slice(0, 200), index);
+      this.tabList[0]!.controller.restore(entries.slice(0, 200), index);
       this.tracing.state(
-        { field: 'history', value: this.webContents.controller.snapshot() },
+        { field: 'history', value: this.tabList[0]!.controller.snapshot() },
         'restored from the saved session',
       );
     } catch (error) {
@@ -393,20 +615,31 @@ export class BrowserProcess {
     if (!dir) return;
     writeProfileJson(
       path.join(dir, SESSION_FILE),
-      () => this.webContents.controller.snapshot(),
+      () => this.tabList[0]!.controller.snapshot(),
       (message) => this.tracing.error('session save', message),
       { pretty: false },
     );
   }
 
+  /** The tab and frame a FrameHost message names, if the frame really belongs to the sender. */
+  private frameFromSender(frameToken: string, sender: string) {
+    for (const contents of this.tabList) {
+      const frame = contents.frameFromSender(frameToken, sender);
+      if (frame) return { contents, frame };
+    }
+    return null;
+  }
+
   private registerHandlers(): void {
-    const contents = this.webContents;
     const endpoint = this.endpoint;
     const loaderOf = (requestId: string, from: string) => {
       // Navigation loaders are the browser's own; anything else addressed here is stale.
-      const nav = contents.activeLoader(requestId);
-      if (!nav) this.tracing.error('browser', `${from}: no navigation is waiting for loader ${requestId}`);
-      return nav;
+      for (const contents of this.tabList) {
+        const nav = contents.activeLoader(requestId);
+        if (nav) return nav;
+      }
+      this.tracing.error('browser', `${from}: no navigation is waiting for loader ${requestId}`);
+      return null;
     };
     endpoint.on('URLLoaderClient.OnReceiveRedirect', (p) =>
       loaderOf(p.requestId, 'OnReceiveRedirect')?.onReceiveRedirect(p),
@@ -422,18 +655,22 @@ export class BrowserProcess {
     endpoint.on('DataPipe.Write', (p) => this.downloads.onData(p.pipeId, p.chunk));
 
     const frameOf = (frameToken: string, sender: string, name: string) => {
-      const frame = contents.frameFromSender(frameToken, sender);
-      if (!frame)
+      const found = this.frameFromSender(frameToken, sender);
+      if (!found)
         this.tracing.error(
           'browser',
-          `${name} from ${sender} names frame ${frameToken}, which is not its current frame: ignored`,
+          `${name} from ${sender} names frame ${frameToken}, which is not one of its current frames: ignored`,
         );
-      return frame;
+      return found;
     };
     // The commit's acknowledgement is CommitNavigation's reply (it carries DidCommitProvisionalLoadParams).
-    endpoint.on('NavigationClient.CommitNavigation:reply', (p) => contents.onCommitNavigationReply(p));
-    endpoint.on('NavigationClient.CommitFailedNavigation:reply', (p) => contents.onCommitNavigationReply(p));
-    endpoint.on('LocalFrame.BeforeUnload:reply', (p) => contents.onBeforeUnloadReply(p));
+    const commitReply = (p: PayloadOf<'NavigationClient.CommitNavigation:reply'>) =>
+      (this.tabList.find((tab) => tab.hasNavigation(p.navigationId)) ?? this.webContents).onCommitNavigationReply(p);
+    endpoint.on('NavigationClient.CommitNavigation:reply', commitReply);
+    endpoint.on('NavigationClient.CommitFailedNavigation:reply', commitReply);
+    endpoint.on('LocalFrame.BeforeUnload:reply', (p) => {
+      for (const contents of this.tabList) contents.onBeforeUnloadReply(p);
+    });
     endpoint.on('ChildProcessHost.Pong', (p) => {
       const answered = this.pongs.get(p.sequence);
       if (!answered) return this.tracing.error('browser', `a pong #${p.sequence} nobody waited for`);
@@ -441,16 +678,32 @@ export class BrowserProcess {
       answered();
     });
     endpoint.on('LocalFrameHost.UpdateTitle', (p, e) => {
-      const frame = frameOf(p.frameToken, e.from, e.name);
-      if (frame) contents.onUpdateTitle(frame, p.title);
+      const found = frameOf(p.frameToken, e.from, e.name);
+      if (found) found.contents.onUpdateTitle(found.frame, p.title);
     });
     endpoint.on('LocalFrameHost.DidFailLoadWithError', (p, e) => {
-      const frame = frameOf(p.frameToken, e.from, e.name);
-      if (frame) contents.onDidFailLoad(frame, p);
+      const found = frameOf(p.frameToken, e.from, e.name);
+      if (found) found.contents.onDidFailLoad(found.frame, p);
     });
     endpoint.on('FrameHost.DidStopLoading', (p, e) => {
-      const frame = frameOf(p.frameToken, e.from, e.name);
-      if (frame) contents.onDidStopLoading(frame);
+      const found = frameOf(p.frameToken, e.from, e.name);
+      if (found) found.contents.onDidStopLoading(found.frame);
+    });
+    endpoint.on('FrameHost.CreateChildFrame', (p, e) => {
+      const found = frameOf(p.frameToken, e.from, e.name);
+      if (!found) return;
+      if (this.frameFromSender(p.childFrameToken, e.from) || !p.childFrameToken.startsWith(`${e.from}/`)) {
+        this.tracing.error(
+          'browser',
+          `CreateChildFrame from ${e.from}: the child frame token ${p.childFrameToken} is taken or not the sender's own: ignored`,
+        );
+        return;
+      }
+      found.contents.onCreateChildFrame(found.frame, p.childFrameToken, p.name);
+    });
+    endpoint.on('FrameHost.BeginNavigation', (p, e) => {
+      const found = frameOf(p.frameToken, e.from, e.name);
+      if (found) void found.contents.onBeginNavigation(found.frame, p.url, p.initiatorOrigin);
     });
     // Recorded by the transport; the browser has nothing more to do with these yet.
     endpoint.on('FrameHost.SubresourceResponseStarted', () => undefined);

@@ -11,8 +11,8 @@ import { TraceWriter } from '../../shared/trace/traceWriter.js';
 import { monotonicMicros } from '../node/monotonicClock.js';
 
 export class BrowserTracing extends TraceWriter {
-  /** The tab's visible state as last recorded, field by field (for a new trace to start from). */
-  private readonly states = new Map<StateChange['field'], StateChange>();
+  /** Each tab's visible state as last recorded, field by field (for a new trace to start from). */
+  private readonly states = new Map<number, Map<StateChange['field'], StateChange>>();
 
   constructor(readonly recorder: TraceRecorder) {
     super(BROWSER_ENDPOINT, recorder, monotonicMicros);
@@ -28,16 +28,34 @@ export class BrowserTracing extends TraceWriter {
     this.recorder.endOpenSpans(endpoint, reason, this.now());
   }
 
+  /** A change of tab 1's visible state (the first tab). */
   override state(change: StateChange, cause: string): void {
-    this.states.set(change.field, change);
-    super.state(change, cause);
+    this.tabState(1, change, cause);
   }
 
-  /** Records the tab's visible state again, as it is now (the start of a new trace). */
-  restateTab(cause: string): void {
-    for (const change of [...this.states.values()]) {
+  /** A change of one tab's visible state. */
+  tabState(tabId: number, change: StateChange, cause: string): void {
+    let fields = this.states.get(tabId);
+    if (!fields) this.states.set(tabId, (fields = new Map()));
+    fields.set(change.field, change);
+    this.record({ type: 'state', tabId, ...change, cause });
+  }
+
+  /** The tab closed: its state is no longer restated. */
+  forgetTab(tabId: number): void {
+    this.states.delete(tabId);
+  }
+
+  /** Records a tab's visible state again, as it is now (the start of a new trace). */
+  restateTab(tabId: number, cause: string): void {
+    for (const change of [...(this.states.get(tabId)?.values() ?? [])]) {
       if (change.value === null || change.value === false || change.value === '') continue;
-      this.state(change, cause);
+      this.tabState(tabId, change, cause);
     }
+  }
+
+  /** Messages on a frame's loader route belong to that frame. */
+  tagRoute(route: string, frameTreeNodeId: number, tabId: number): void {
+    this.recorder.tagRoute(route, frameTreeNodeId, tabId);
   }
 }

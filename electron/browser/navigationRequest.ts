@@ -54,11 +54,22 @@ export interface NavigationTransport {
   whenHeldBody(route: string, bytes: number, timeoutMs: number): Promise<void>;
 }
 
-/** How the browser finds renderer processes (BrowserProcess: one per site, the spare, speculative ones). */
+/** Which frame asks for a process: its tab's browsing context group, and whether it is a main frame. */
+export interface ProcessContext {
+  browsingInstanceId: number;
+  isMainFrame: boolean;
+}
+
+/** How the browser finds renderer processes (BrowserProcess: per site, the spare, speculative ones, the limit). */
 export interface RendererProcessPolicy {
   /** `speculative`: the process this navigation started when it began, if any (taken, it is recorded as such). */
-  processForSite(site: string, purpose: 'commit' | 'speculative', speculative?: RendererProcess | null): ProcessChoice;
-  hasProcessFor(site: string): boolean;
+  processForSite(
+    site: string,
+    purpose: 'commit' | 'speculative',
+    speculative?: RendererProcess | null,
+    context?: ProcessContext,
+  ): ProcessChoice;
+  hasProcessFor(site: string, context?: ProcessContext): boolean;
   /** Ends a process that neither a frame nor a navigation needs any more. */
   releaseProcessIfUnused(host: RendererProcess, reason: string, lastFrameLeft: boolean): void;
 }
@@ -84,6 +95,11 @@ export interface NavigationServices {
 /** What a navigation needs from the frame it navigates (its FrameTreeNode in a tab). */
 export interface NavigationFrame {
   readonly frameTreeNodeId: number;
+  /** The tab (absent in unit tests' fakes: tab 1). */
+  readonly tabId?: number;
+  /** Absent in unit tests' fakes: a main frame. */
+  readonly isMainFrame?: boolean;
+  readonly browsingInstanceId?: number;
   readonly currentFrameHost: RenderFrameHost | null;
   /** The frame host to commit in `process`: the current one if it lives there, else a new one. */
   frameHostFor(process: RendererProcess, site: string): { frame: RenderFrameHost; created: boolean };
@@ -107,6 +123,8 @@ export interface NavigationParams {
   upgradeToHttps?: boolean;
   /** For back/forward: which history entry this navigation goes to. */
   historyOffset?: number;
+  /** A renderer asked for it (an iframe's src: FrameHost.BeginNavigation), with the origin of the document that did. */
+  initiatorOrigin?: string | null;
 }
 
 export type NavigationOutcome =
@@ -186,6 +204,8 @@ export class NavigationRequest {
   errorPage = false;
   private navigationState: NavigationState = 'NOT_STARTED';
   private readonly upgradeToHttps: boolean;
+  /** The document that asked for this navigation (renderer-initiated); null when the browser started it. */
+  private readonly initiatorOrigin: string | null;
   private readonly events = new AsyncQueue<NavigationEvent>();
   private readonly navigationStart: number;
   private readonly unsubscribers: (() => void)[] = [];
@@ -213,6 +233,7 @@ export class NavigationRequest {
     this.transition = params.transition;
     this.input = params.input;
     this.upgradeToHttps = params.upgradeToHttps ?? false;
+    this.initiatorOrigin = params.initiatorOrigin ?? null;
     this.historyOffset = params.historyOffset ?? 0;
     this.requestId = `browser/${params.navigationId}`;
     this.navigationStart = services.tracing.now();
@@ -220,6 +241,15 @@ export class NavigationRequest {
 
   get state(): NavigationState {
     return this.navigationState;
+  }
+
+  private get isMainFrame(): boolean {
+    return this.frame.isMainFrame ?? true;
+  }
+
+  /** What the browser's process policy needs to know about the frame asking. */
+  private get processContext(): ProcessContext {
+    return { browsingInstanceId: this.frame.browsingInstanceId ?? 1, isMainFrame: this.isMainFrame };
   }
 
   // ── Inputs: the tab passes on what arrives for this navigation ───────────────────
@@ -289,7 +319,11 @@ export class NavigationRequest {
       url: this.url,
       transition: this.transition,
       input: this.input,
+      tabId: this.frame.tabId ?? 1,
+      frameTreeNodeId: this.frame.frameTreeNodeId,
+      isMainFrame: this.isMainFrame,
     });
+    tracing.tagRoute(this.requestId, this.frame.frameTreeNodeId, this.frame.tabId ?? 1);
     let outcome: NavigationOutcome;
     try {
       outcome = await this.navigate();
@@ -324,10 +358,12 @@ export class NavigationRequest {
     const span = tracing.beginPhase('start-navigation', this.navigationId, {
       url: this.url,
       transition: this.transition,
-      browserInitiated: true,
+      browserInitiated: this.initiatorOrigin === null,
     });
     const current = this.frame.currentFrameHost;
-    if (current && current.process.state === 'ready') {
+    // An iframe's initial empty document has no beforeunload to run.
+    const initialEmptyDocument = !this.isMainFrame && current?.url === null;
+    if (current && !initialEmptyDocument && current.process.state === 'ready') {
       this.setState('WAITING_FOR_RENDERER_RESPONSE', 'the current document runs its beforeunload handlers');
       this.watchProcess(current.process);
       browser.send(current.process.endpointId, 'LocalFrame.BeforeUnload', {
@@ -373,7 +409,7 @@ export class NavigationRequest {
           headers: [],
           destination: 'document',
           mode: 'navigate',
-          initiatorOrigin: null,
+          initiatorOrigin: this.initiatorOrigin,
           upgradeToHttps: this.upgradeToHttps,
         },
       },
@@ -500,7 +536,7 @@ export class NavigationRequest {
     if (this.speculative && this.speculative.site !== site) {
       this.discardSpeculative(`a redirect changed the site from ${this.speculative.site} to ${site}`);
     }
-    const choice = this.services.processes.processForSite(site, 'commit', this.speculative);
+    const choice = this.services.processes.processForSite(site, 'commit', this.speculative, this.processContext);
     const host = choice.host;
     this.useProcess(host);
     if (host.state === 'launching') {
@@ -558,12 +594,13 @@ export class NavigationRequest {
     const { browser, tracing } = this.services;
     const span = tracing.beginPhase('commit', this.navigationId, { processId: host.endpointId });
     const { frame, created } = this.frame.frameHostFor(host, site);
+    // A main frame comes with its view (CreateView); an iframe's document in another process gets a frame (CreateFrame).
     if (created)
-      browser.send(host.endpointId, 'AgentSchedulingGroup.CreateView', {
-        frameToken: frame.frameToken,
-        site,
-        isMainFrame: true,
-      });
+      browser.send(
+        host.endpointId,
+        this.isMainFrame ? 'AgentSchedulingGroup.CreateView' : 'AgentSchedulingGroup.CreateFrame',
+        { frameToken: frame.frameToken, site, isMainFrame: this.isMainFrame },
+      );
     this.setState('READY_TO_COMMIT', `${host.endpointId} is asked to commit`);
     // Waiting for the acknowledgement starts before the commit leaves: it may come back at once.
     this.awaitingCommit = { span, frame };
@@ -607,12 +644,18 @@ export class NavigationRequest {
       netError,
       errorPageCommitted,
     });
-    if (!this.services.errorPages || isCertificateError(netError.code) || netError.code === NET_ERRORS.ERR_ABORTED)
+    // NavScope commits error pages for main frames only: a failed iframe keeps its initial empty document.
+    if (
+      !this.services.errorPages ||
+      !this.isMainFrame ||
+      isCertificateError(netError.code) ||
+      netError.code === NET_ERRORS.ERR_ABORTED
+    )
       return failed(false);
     const { tracing, browser } = this.services;
     this.decide('error-page', `${netError.name}: an error page commits in the error-page process (${ERROR_PAGE_SITE})`);
     const span = tracing.beginPhase('find-renderer', this.navigationId, { site: ERROR_PAGE_SITE });
-    const choice = this.services.processes.processForSite(ERROR_PAGE_SITE, 'commit');
+    const choice = this.services.processes.processForSite(ERROR_PAGE_SITE, 'commit', null, this.processContext);
     const host = choice.host;
     this.useProcess(host);
     if (
@@ -680,8 +723,8 @@ export class NavigationRequest {
     }
     const current = this.frame.currentFrameHost;
     if (current && current.siteInstance.site === site && current.process.isReusable) return;
-    if (this.services.processes.hasProcessFor(site)) return;
-    this.speculative = this.services.processes.processForSite(site, 'speculative').host;
+    if (this.services.processes.hasProcessFor(site, this.processContext)) return;
+    this.speculative = this.services.processes.processForSite(site, 'speculative', null, this.processContext).host;
     this.useProcess(this.speculative);
   }
 

@@ -11,10 +11,11 @@ import { errorMessage } from '../../shared/base/errors.js';
 import type { EndpointId } from '../../shared/ipc/endpoints.js';
 import { MAX_URL_LENGTH, type PayloadOf } from '../../shared/ipc/messageCatalogue.js';
 import { type NetErrorInfo, isCertificateError } from '../../shared/net/netError.js';
-import type { SecurityState } from '../../shared/trace/traceEvent.js';
+import type { SecurityState, StateChange } from '../../shared/trace/traceEvent.js';
 import { classifyOmniboxInput } from '../../shared/web/omniboxInput.js';
 import { urlParts } from '../../shared/web/urlParts.js';
-import { FrameTreeNode } from './frameTreeNode.js';
+import { FrameTreeNode, type FrameTreeNodeDelegate } from './frameTreeNode.js';
+import { RenderFrameHost } from './renderFrameHost.js';
 import { NavigationController } from './navigationController.js';
 import {
   type NavigationOutcome,
@@ -22,7 +23,6 @@ import {
   type NavigationServices,
   type Transition,
 } from './navigationRequest.js';
-import type { RenderFrameHost } from './renderFrameHost.js';
 import type { RendererProcess } from './renderProcessHost.js';
 import type { SiteInstance } from './siteInstance.js';
 
@@ -30,9 +30,14 @@ export type { NavigationResult } from '../../shared/api/navigationResult.js';
 
 /** What the tab needs from the browser process besides the services its navigations use. */
 export interface WebContentsDelegate {
-  siteInstanceFor(site: string): SiteInstance;
+  /** The SiteInstance of `site` in a browsing context group (BrowsingInstance). */
+  siteInstanceFor(site: string, browsingInstanceId: number): SiteInstance;
   /** Session history changed (persisted by the browser). */
-  historyChanged(): void;
+  historyChanged(contents: WebContents): void;
+  /** Ids unique in the browser: frame tokens, FrameTreeNode ids, navigation ids. */
+  nextFrameToken(): string;
+  nextFrameTreeNodeId(): number;
+  nextNavigationId(): string;
 }
 
 /**
@@ -42,6 +47,10 @@ export interface WebContentsDelegate {
 type LoadEnd = 'loaded' | 'renderer-crashed' | 'superseded';
 
 export const SEARCH_URL = 'http://www.google.com/search?q=';
+
+/** The most iframes a document may have (the renderer asks for no more) and frames a tab may hold: a renderer cannot grow the tree without bound. */
+const MAX_CHILD_FRAMES = 64;
+const MAX_FRAMES_PER_TAB = 1000;
 
 /**
  * HTTPS-Upgrades: a host typed without a scheme is tried over https first — except
@@ -80,10 +89,11 @@ export class WebContents {
   /** The tab's main frame: its FrameTreeNode outlives every document shown in it. */
   readonly primaryMainFrame: FrameTreeNode;
   loading = false;
+  /** The tab was closed: nothing more happens in it. */
+  closed = false;
   private interstitial: { kind: 'certificate' | 'safebrowsing'; url: string } | null = null;
   private readonly safeBrowsingAllowlist = new Set<string>();
-  private navigationCounter = 0;
-  private frameCounter = 0;
+  private readonly frameDelegate: FrameTreeNodeDelegate;
   private loadSpan: string | null = null;
   /** The current document's body failed after commit (DidFailLoadWithError); cleared at the next commit. */
   private loadError: NetErrorInfo | null = null;
@@ -96,18 +106,62 @@ export class WebContents {
   constructor(
     private readonly services: NavigationServices,
     private readonly delegate: WebContentsDelegate,
+    /** The tab's id (Chromium's SessionID): 1, 2, 3… */
+    readonly tabId: number,
     frameTreeNodeId: number,
+    /** The browsing context group it belongs to: its own, or its opener's. */
+    readonly browsingInstanceId: number,
   ) {
-    this.primaryMainFrame = new FrameTreeNode(frameTreeNodeId, null, {
-      siteInstanceFor: (site) => this.delegate.siteInstanceFor(site),
-      nextFrameToken: () => `frame-${++this.frameCounter}`,
+    this.frameDelegate = {
+      siteInstanceFor: (site) => this.delegate.siteInstanceFor(site, this.browsingInstanceId),
+      nextFrameToken: () => this.delegate.nextFrameToken(),
       safeBrowsingBypassed: (url) => this.safeBrowsingAllowlist.has(url),
-      didCommitNavigation: (_node, request, commit) => this.didCommitNavigation(request, commit),
-    });
+      didCommitNavigation: (node, request, commit) =>
+        node.isMainFrame ? this.didCommitNavigation(request, commit) : this.didCommitSubframe(node, request, commit),
+    };
+    this.primaryMainFrame = new FrameTreeNode(frameTreeNodeId, null, this.frameDelegate, tabId, browsingInstanceId);
   }
 
   private get tracing() {
     return this.services.tracing;
+  }
+
+  private tabState(change: StateChange, cause: string): void {
+    this.tracing.tabState(this.tabId, change, cause);
+  }
+
+  /** Every frame of the tab, parents first. */
+  get frames(): FrameTreeNode[] {
+    return [...this.primaryMainFrame.subtree()];
+  }
+
+  /** Records the tab's frames and proxies as they are now (at tab.created, or the start of a new trace). */
+  recordFrames(reason: string): void {
+    for (const node of this.frames) {
+      const host = node.currentFrameHost;
+      this.tracing.record({
+        type: 'frame.created',
+        frameTreeNodeId: node.frameTreeNodeId,
+        parentId: node.parent?.frameTreeNodeId ?? null,
+        tabId: this.tabId,
+        frameToken: host?.frameToken ?? null,
+        name: node.name,
+        url: host?.url ?? '',
+        site: host?.siteInstance.site ?? '',
+        processId: host?.process.endpointId ?? null,
+        depth: node.depth,
+        reason,
+      });
+      for (const [process, proxyToken] of node.proxies)
+        this.tracing.record({
+          type: 'proxy.created',
+          frameTreeNodeId: node.frameTreeNodeId,
+          tabId: this.tabId,
+          processId: process.endpointId,
+          proxyToken,
+          reason,
+        });
+    }
   }
 
   /** The main frame's current document's frame host. */
@@ -123,12 +177,12 @@ export class WebContents {
     const shown = this.interstitial;
     if (!shown || shown.kind !== 'safebrowsing') return null;
     this.safeBrowsingAllowlist.add(shown.url);
-    return this.navigate(`nav${++this.navigationCounter}`, shown.url, 'link', shown.url);
+    return this.navigate(this.delegate.nextNavigationId(), shown.url, 'link', shown.url);
   }
 
   /** Typing into the omnibox and pressing Enter. */
   async navigateFromOmnibox(text: string): Promise<NavigationResult> {
-    const navigationId = `nav${++this.navigationCounter}`;
+    const navigationId = this.delegate.nextNavigationId();
     const span = this.tracing.beginPhase('handle-input', navigationId, { text });
     let classification: ReturnType<typeof classifyOmniboxInput>;
     let url: string | null;
@@ -222,13 +276,13 @@ export class WebContents {
   async reload(): Promise<NavigationResult | null> {
     const entry = this.controller.current;
     if (!entry) return null;
-    return this.navigate(`nav${++this.navigationCounter}`, entry.url, 'reload', entry.url);
+    return this.navigate(this.delegate.nextNavigationId(), entry.url, 'reload', entry.url);
   }
 
   private async goToOffset(offset: number): Promise<NavigationResult | null> {
     const entry = this.controller.entryAt(offset);
     if (!entry) return null;
-    return this.navigate(`nav${++this.navigationCounter}`, entry.url, 'back_forward', entry.url, offset);
+    return this.navigate(this.delegate.nextNavigationId(), entry.url, 'back_forward', entry.url, offset);
   }
 
   private async navigate(
@@ -253,7 +307,7 @@ export class WebContents {
     if (!this.loading) this.setLoading(true, 'DidStartLoading');
     if (this.interstitial) {
       this.interstitial = null;
-      this.tracing.state({ field: 'interstitial', value: null }, 'a new navigation started');
+      this.tabState({ field: 'interstitial', value: null }, 'a new navigation started');
     }
     let outcome: NavigationOutcome;
     try {
@@ -268,7 +322,7 @@ export class WebContents {
         if (isCertificateError(outcome.netError.code)) {
           // Chrome shows a certificate-error interstitial instead of the page.
           this.interstitial = { kind: 'certificate', url: outcome.url };
-          this.tracing.state(
+          this.tabState(
             {
               field: 'interstitial',
               value: {
@@ -280,7 +334,7 @@ export class WebContents {
             },
             outcome.netError.name,
           );
-          this.tracing.state({ field: 'title', value: 'Privacy error' }, outcome.netError.name);
+          this.tabState({ field: 'title', value: 'Privacy error' }, outcome.netError.name);
         }
         if (outcome.errorPageCommitted) await this.loads.get(request);
         this.stopLoadingIfIdle('navigation failed');
@@ -310,7 +364,7 @@ export class WebContents {
             };
       case 'blocked':
         this.interstitial = { kind: 'safebrowsing', url: outcome.url };
-        this.tracing.state(
+        this.tabState(
           {
             field: 'interstitial',
             value: {
@@ -322,8 +376,8 @@ export class WebContents {
           },
           'Safe Browsing',
         );
-        this.tracing.state({ field: 'security', value: 'dangerous' }, 'Safe Browsing');
-        this.tracing.state({ field: 'title', value: 'Security error' }, 'Safe Browsing');
+        this.tabState({ field: 'security', value: 'dangerous' }, 'Safe Browsing');
+        this.tabState({ field: 'title', value: 'Security error' }, 'Safe Browsing');
         this.stopLoadingIfIdle('blocked by Safe Browsing');
         return {
           navigationId,
@@ -366,23 +420,28 @@ export class WebContents {
     const previous = this.currentFrame;
     const frame = commit.frame;
     frame.url = commit.url;
+    // The old document's iframes go with it.
+    for (const child of [...this.primaryMainFrame.children])
+      this.removeFrame(child, 'its parent document was replaced by a new one');
     this.primaryMainFrame.currentFrameHost = frame;
+    this.primaryMainFrame.loaded = false;
+    this.recordCommit(this.primaryMainFrame, request, frame, 'the main frame committed a new document');
     if (previous && previous !== frame) this.releaseFrame(previous, 'its frame navigated to another site');
     // Only now, after the renderer acknowledged, does the browser's UI change.
-    this.tracing.state({ field: 'crashed', value: false }, 'CommitNavigation reply');
+    this.tabState({ field: 'crashed', value: false }, 'CommitNavigation reply');
     if (this.loadError) {
       this.loadError = null;
-      this.tracing.state({ field: 'loadError', value: null }, 'CommitNavigation reply');
+      this.tabState({ field: 'loadError', value: null }, 'CommitNavigation reply');
     }
-    this.tracing.state({ field: 'url', value: commit.url }, 'CommitNavigation reply');
-    this.tracing.state(
+    this.tabState({ field: 'url', value: commit.url }, 'CommitNavigation reply');
+    this.tabState(
       { field: 'security', value: request.errorPage ? 'neutral' : securityStateFor(commit.url) },
       'CommitNavigation reply',
     );
-    this.tracing.state({ field: 'title', value: new URL(commit.url).host }, 'CommitNavigation reply');
+    this.tabState({ field: 'title', value: new URL(commit.url).host }, 'CommitNavigation reply');
     this.controller.didCommit(commit.url, request.transition, request.historyOffset);
-    this.tracing.state({ field: 'history', value: this.controller.snapshot() }, 'CommitNavigation reply');
-    this.delegate.historyChanged();
+    this.tabState({ field: 'history', value: this.controller.snapshot() }, 'CommitNavigation reply');
+    this.delegate.historyChanged(this);
     this.loadSpan = this.tracing.beginPhase('load', request.navigationId, {
       url: commit.url,
       processId: frame.process.endpointId,
@@ -437,9 +496,213 @@ export class WebContents {
     this.services.processes.releaseProcessIfUnused(frame.process, `no frames left: ${reason}`, true);
   }
 
+  private recordCommit(node: FrameTreeNode, request: NavigationRequest, frame: RenderFrameHost, reason: string): void {
+    this.tracing.record({
+      type: 'frame.committed',
+      frameTreeNodeId: node.frameTreeNodeId,
+      tabId: this.tabId,
+      frameToken: frame.frameToken,
+      url: frame.url ?? request.url,
+      site: frame.siteInstance.site,
+      processId: frame.process.endpointId,
+      navigationId: request.navigationId,
+      reason,
+    });
+  }
+
+  // ── Frames: iframes, out-of-process iframes, proxies ───────────────────────────
+
+  /** The FrameTreeNode whose current document is `frame`, if any. */
+  private nodeOf(frame: RenderFrameHost): FrameTreeNode | null {
+    for (const node of this.primaryMainFrame.subtree()) if (node.currentFrameHost === frame) return node;
+    return null;
+  }
+
+  /**
+   * The parser of `parent`'s document inserted an <iframe>: the renderer made a local
+   * frame for it (`childFrameToken`, an initial empty document in the parent's process);
+   * the browser adds its FrameTreeNode (FrameHost.CreateChildFrame).
+   */
+  onCreateChildFrame(parent: RenderFrameHost, childFrameToken: string, name: string): void {
+    const parentNode = this.nodeOf(parent);
+    if (!parentNode) return;
+    if (parentNode.children.length >= MAX_CHILD_FRAMES || this.frames.length >= MAX_FRAMES_PER_TAB) {
+      this.tracing.error(
+        'browser',
+        `CreateChildFrame from ${parent.process.endpointId}: frame ${parentNode.frameTreeNodeId} may have at most ${MAX_CHILD_FRAMES} children and tab ${this.tabId} at most ${MAX_FRAMES_PER_TAB} frames: ignored`,
+      );
+      return;
+    }
+    const node = new FrameTreeNode(
+      this.delegate.nextFrameTreeNodeId(),
+      parentNode,
+      this.frameDelegate,
+      this.tabId,
+      this.browsingInstanceId,
+      name,
+    );
+    const host = new RenderFrameHost(childFrameToken, parent.process, parent.siteInstance);
+    parent.process.frames.add(childFrameToken);
+    node.currentFrameHost = host;
+    parentNode.children.push(node);
+    this.tracing.record({
+      type: 'frame.created',
+      frameTreeNodeId: node.frameTreeNodeId,
+      parentId: parentNode.frameTreeNodeId,
+      tabId: this.tabId,
+      frameToken: childFrameToken,
+      name,
+      url: '',
+      site: parent.siteInstance.site,
+      processId: parent.process.endpointId,
+      depth: node.depth,
+      reason: `the parser of ${parent.url ?? 'its parent'} inserted an iframe element (FrameHost.CreateChildFrame)`,
+    });
+  }
+
+  /**
+   * A renderer asked to navigate one of its frames (FrameHost.BeginNavigation): here an
+   * iframe loading its src. The browser runs the frame's own NavigationRequest; when it
+   * ends without a document, the parent's process hears the child stopped loading.
+   */
+  async onBeginNavigation(frame: RenderFrameHost, url: string, initiatorOrigin: string): Promise<void> {
+    const node = this.nodeOf(frame);
+    if (!node || node.isMainFrame) {
+      this.tracing.error('browser', `BeginNavigation for ${frame.frameToken}: NavScope only loads iframes this way`);
+      return;
+    }
+    node.navigationRequest?.cancel('a new navigation started in the frame');
+    const request = new NavigationRequest(this.services, node, {
+      navigationId: this.delegate.nextNavigationId(),
+      url,
+      transition: 'link',
+      input: url,
+      initiatorOrigin,
+    });
+    node.navigationRequest = request;
+    let outcome: NavigationOutcome;
+    try {
+      outcome = await request.run();
+    } finally {
+      if (node.navigationRequest === request) node.navigationRequest = null;
+    }
+    if (outcome.outcome !== 'committed') this.childStoppedLoading(node);
+  }
+
+  /** A subframe's navigation committed: a cross-process one leaves a proxy in the frame's old process. */
+  private didCommitSubframe(
+    node: FrameTreeNode,
+    request: NavigationRequest,
+    commit: { frame: RenderFrameHost; url: string },
+  ): void {
+    const previous = node.currentFrameHost;
+    const frame = commit.frame;
+    frame.url = commit.url;
+    for (const child of [...node.children]) this.removeFrame(child, 'its parent document was replaced by a new one');
+    node.currentFrameHost = frame;
+    node.loaded = false;
+    const crossProcess = previous !== null && previous.process !== frame.process;
+    this.recordCommit(
+      node,
+      request,
+      frame,
+      crossProcess
+        ? `a cross-site iframe: its document lives in ${frame.process.endpointId} (an out-of-process iframe), not in its parent's ${previous.process.endpointId}`
+        : `a same-site iframe: its document stays in ${frame.process.endpointId}, its parent's process`,
+    );
+    // Its new process no longer needs a proxy for it.
+    if (node.proxies.has(frame.process)) {
+      node.proxies.delete(frame.process);
+      this.tracing.record({
+        type: 'proxy.removed',
+        frameTreeNodeId: node.frameTreeNodeId,
+        tabId: this.tabId,
+        processId: frame.process.endpointId,
+        reason: 'the frame’s document moved into this process',
+      });
+    }
+    if (!previous || !crossProcess) return;
+    // The old process keeps a RenderFrameProxy in the frame's place (Frame.Unload).
+    const old = previous.process;
+    old.frames.delete(previous.frameToken);
+    if (old.isReusable) {
+      const proxyToken = this.delegate.nextFrameToken().replace('frame-', 'proxy-');
+      node.proxies.set(old, proxyToken);
+      this.services.browser.send(old.endpointId, 'Frame.Unload', { frameToken: previous.frameToken, proxyToken });
+      this.tracing.record({
+        type: 'proxy.created',
+        frameTreeNodeId: node.frameTreeNodeId,
+        tabId: this.tabId,
+        processId: old.endpointId,
+        proxyToken,
+        reason: `the iframe committed in ${frame.process.endpointId}: ${old.endpointId} replaces its local frame with a RenderFrameProxy (Frame.Unload)`,
+      });
+    }
+    this.services.processes.releaseProcessIfUnused(old, 'no frames left: its iframe moved to another process', true);
+  }
+
+  /**
+   * The frame stopped loading, or its navigation ended without a document: a parent in
+   * another process hears it (RemoteFrame.DidStopLoading), so that its load event,
+   * which waits for its iframes, can fire. A parent in the same process hears it there.
+   */
+  private childStoppedLoading(node: FrameTreeNode): void {
+    const parentHost = node.parent?.currentFrameHost;
+    if (!parentHost) return;
+    const child = node.currentFrameHost;
+    if (child && child.process === parentHost.process && child.url !== null) return;
+    const token = node.tokenIn(parentHost.process);
+    if (token && parentHost.process.isReusable)
+      this.services.browser.send(parentHost.process.endpointId, 'RemoteFrame.DidStopLoading', { frameToken: token });
+  }
+
+  /**
+   * Removes a frame and its descendants from the tree: their documents' processes drop
+   * them (Frame.Delete, or ChildProcess.ProcessShutdown for a process left with
+   * nothing), their proxies go, and each removal is recorded.
+   */
+  private removeFrame(node: FrameTreeNode, reason: string, tellRenderer = true): void {
+    for (const child of [...node.children]) this.removeFrame(child, reason, tellRenderer);
+    node.navigationRequest?.cancel(`the frame was removed: ${reason}`);
+    for (const [process] of node.proxies)
+      this.tracing.record({
+        type: 'proxy.removed',
+        frameTreeNodeId: node.frameTreeNodeId,
+        tabId: this.tabId,
+        processId: process.endpointId,
+        reason,
+      });
+    node.proxies.clear();
+    this.tracing.record({ type: 'frame.removed', frameTreeNodeId: node.frameTreeNodeId, tabId: this.tabId, reason });
+    const host = node.currentFrameHost;
+    node.currentFrameHost = null;
+    if (node.parent) node.parent.children.splice(node.parent.children.indexOf(node), 1);
+    if (!host) return;
+    const process = host.process;
+    process.frames.delete(host.frameToken);
+    if (tellRenderer && process.frames.size > 0 && process.state === 'ready')
+      this.services.browser.send(process.endpointId, 'Frame.Delete', { frameToken: host.frameToken, reason });
+    this.services.processes.releaseProcessIfUnused(process, `no frames left: ${reason}`, true);
+  }
+
+  /**
+   * Closes the tab: navigations stop, every frame is removed (the main frame last), and
+   * each process left hosting nothing of any tab is shut down.
+   */
+  close(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.loadSpan) this.tracing.endSpan(this.loadSpan, 'cancelled', `the tab closed: ${reason}`);
+    this.loadSpan = null;
+    this.loadFinished?.('superseded');
+    this.loadFinished = null;
+    this.removeFrame(this.primaryMainFrame, `tab ${this.tabId} closed`);
+    this.tracing.forgetTab(this.tabId);
+  }
+
   private setLoading(loading: boolean, cause: string): void {
     this.loading = loading;
-    this.tracing.state({ field: 'loading', value: loading }, cause);
+    this.tabState({ field: 'loading', value: loading }, cause);
   }
 
   private stopLoadingIfIdle(cause: string): void {
@@ -449,32 +712,48 @@ export class WebContents {
   // ── Messages from the frame's renderer ─────────────────────────────────────────
   /** The frame a FrameHost message names, if it really belongs to the sender. */
   frameFromSender(frameToken: string, sender: EndpointId): RenderFrameHost | null {
-    const frame = this.currentFrame;
-    if (frame && frame.frameToken === frameToken && frame.process.endpointId === sender) return frame;
+    for (const node of this.primaryMainFrame.subtree()) {
+      const frame = node.currentFrameHost;
+      if (frame && frame.frameToken === frameToken && frame.process.endpointId === sender) return frame;
+    }
     return null;
   }
 
-  /** The reply to CommitNavigation (or CommitFailedNavigation): the renderer committed. */
+  /** The frame whose navigation is waiting for this commit acknowledgement, if any. */
+  private nodeAwaitingCommit(navigationId: string): FrameTreeNode | null {
+    for (const node of this.primaryMainFrame.subtree())
+      if (node.navigationRequest?.navigationId === navigationId) return node;
+    return null;
+  }
+
+  /** Whether a navigation of this tab has this id. */
+  hasNavigation(navigationId: string): boolean {
+    return this.nodeAwaitingCommit(navigationId) !== null;
+  }
+
+  /** The reply to CommitNavigation (or CommitFailedNavigation): the renderer committed, in whichever frame. */
   onCommitNavigationReply(payload: PayloadOf<'NavigationClient.CommitNavigation:reply'>): void {
-    this.primaryMainFrame.navigationRequest?.onCommitAck(payload);
+    (this.nodeAwaitingCommit(payload.navigationId) ?? this.primaryMainFrame).navigationRequest?.onCommitAck(payload);
   }
 
   onBeforeUnloadReply(payload: PayloadOf<'LocalFrame.BeforeUnload:reply'>): void {
-    this.primaryMainFrame.navigationRequest?.onBeforeUnloadAck(payload.proceed);
+    for (const node of this.primaryMainFrame.subtree())
+      if (node.currentFrameHost?.frameToken === payload.frameToken)
+        node.navigationRequest?.onBeforeUnloadAck(payload.proceed);
   }
 
   onUpdateTitle(frame: RenderFrameHost, title: string): void {
     if (frame !== this.currentFrame) return;
     this.controller.setTitle(title);
-    this.tracing.state({ field: 'title', value: title }, 'UpdateTitle');
-    this.delegate.historyChanged();
+    this.tabState({ field: 'title', value: title }, 'UpdateTitle');
+    this.delegate.historyChanged(this);
   }
 
   /** The committed document's body failed after commit: the page keeps what arrived, and the tab says why it stopped. */
   onDidFailLoad(frame: RenderFrameHost, payload: PayloadOf<'LocalFrameHost.DidFailLoadWithError'>): void {
     if (frame !== this.currentFrame) return;
     this.loadError = { code: payload.errorCode, name: payload.errorName, detail: payload.errorDetail };
-    this.tracing.state(
+    this.tabState(
       { field: 'loadError', value: { url: payload.url, error: payload.errorName, detail: payload.errorDetail } },
       'DidFailLoadWithError',
     );
@@ -482,11 +761,24 @@ export class WebContents {
 
   /** The network service crashed: a navigation whose loader was on it fails. */
   onNetworkServiceGone(reason: string): void {
-    this.primaryMainFrame.navigationRequest?.networkServiceGone(reason);
+    for (const node of this.primaryMainFrame.subtree()) node.navigationRequest?.networkServiceGone(reason);
   }
 
   onDidStopLoading(frame: RenderFrameHost): void {
-    if (frame !== this.currentFrame) return;
+    const node = this.nodeOf(frame);
+    if (!node || node.loaded) return;
+    node.loaded = true;
+    this.tracing.record({
+      type: 'frame.loaded',
+      frameTreeNodeId: node.frameTreeNodeId,
+      tabId: this.tabId,
+      url: frame.url ?? '',
+      processId: frame.process.endpointId,
+    });
+    if (!node.isMainFrame) {
+      this.childStoppedLoading(node);
+      return;
+    }
     if (this.loadSpan) this.tracing.endSpan(this.loadSpan);
     this.loadSpan = null;
     if (!this.primaryMainFrame.navigationRequest) this.setLoading(false, 'DidStopLoading');
@@ -496,12 +788,36 @@ export class WebContents {
 
   /** A renderer process ended without being asked: a sad tab if it held this tab's page. */
   onProcessGone(host: RendererProcess): void {
+    for (const node of this.primaryMainFrame.subtree()) {
+      if (!node.isMainFrame) node.navigationRequest?.onProcessGone(host.endpointId);
+      const proxy = node.proxies.get(host);
+      if (proxy !== undefined) {
+        node.proxies.delete(host);
+        this.tracing.record({
+          type: 'proxy.removed',
+          frameTreeNodeId: node.frameTreeNodeId,
+          tabId: this.tabId,
+          processId: host.endpointId,
+          reason: `${host.endpointId} ended`,
+        });
+      }
+      // An iframe whose process died: its parent must not wait for it any more.
+      if (!node.isMainFrame && node.currentFrameHost?.process === host) {
+        node.currentFrameHost = null;
+        const parentHost = node.parent?.currentFrameHost;
+        const token = parentHost ? node.proxies.get(parentHost.process) : undefined;
+        if (parentHost && token && parentHost.process.isReusable)
+          this.services.browser.send(parentHost.process.endpointId, 'RemoteFrame.DidStopLoading', {
+            frameToken: token,
+          });
+      }
+    }
     this.primaryMainFrame.navigationRequest?.onProcessGone(host.endpointId);
     const frame = this.currentFrame;
     if (!frame || frame.process !== host) return;
     this.primaryMainFrame.currentFrameHost = null;
     if (!this.shuttingDown)
-      this.tracing.state(
+      this.tabState(
         { field: 'crashed', value: true },
         `renderer process ${host.endpointId} (pid ${host.pid ?? '?'}) gone`,
       );

@@ -509,4 +509,31 @@ export const LAB_SCENARIOS: LabScenario[] = [
       ko: '서버가 ClientHello를 읽고 ServerHello 없이 연결을 끊습니다. 보안 채널이 만들어지지 않았으므로 아무것도 보내지 않습니다. ERR_CONNECTION_RESET과 오류 페이지입니다.',
     },
   },
+  {
+    id: 'frames-cross-site',
+    input: 'www.naver.com/frames',
+    title: { en: 'Iframes: same-site and cross-site', ko: 'iframe: 같은 사이트와 다른 사이트' },
+    description: {
+      en: 'A naver page with a naver iframe and a google iframe. The naver iframe stays in the page’s renderer process; the google iframe gets its own (an out-of-process iframe), and the page’s process keeps a proxy for it. The page’s load waits for both frames.',
+      ko: 'naver iframe과 google iframe이 있는 naver 페이지입니다. naver iframe은 페이지의 렌더러 프로세스에 남고, google iframe은 자기 프로세스를 받으며(프로세스 외부 iframe), 페이지의 프로세스에는 그 프록시가 남습니다. 페이지의 load는 두 프레임을 모두 기다립니다.',
+    },
+  },
+  {
+    id: 'frames-nested',
+    input: 'www.naver.com/frames/nested',
+    title: { en: 'Iframes: A inside B inside A', ko: 'iframe: A 안의 B 안의 A' },
+    description: {
+      en: 'naver embeds google, which embeds naver again. The innermost naver frame joins the outer naver page’s process, not its google parent’s: processes follow sites, not the frame tree.',
+      ko: 'naver가 google을 넣고, google이 다시 naver를 넣습니다. 가장 안쪽 naver 프레임은 부모인 google의 프로세스가 아니라 바깥 naver 페이지의 프로세스에 들어갑니다. 프로세스는 프레임 트리가 아니라 사이트를 따릅니다.',
+    },
+  },
+  {
+    id: 'frames-five-sites',
+    input: 'www.naver.com/frames/five',
+    title: { en: 'Five cross-site iframes', ko: '다른 사이트 iframe 다섯 개' },
+    description: {
+      en: 'One page with five iframes from five other sites: six renderer processes for one tab. This is why a browser shows so many processes in its task manager.',
+      ko: '다른 사이트 다섯 곳의 iframe 다섯 개가 있는 페이지 하나입니다. 탭 하나에 렌더러 프로세스가 여섯 개 생깁니다. 브라우저 작업 관리자에 프로세스가 그렇게 많은 이유입니다.',
+    },
+  },
 ];

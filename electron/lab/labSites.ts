@@ -1,4 +1,5 @@
 import { naverContentRoutes } from './labContentRoutes.js';
+import { googleFrameRoutes, naverFrameRoutes } from './labFrameRoutes.js';
 import { solidPng } from './labPng.js';
 import { CONTENT_TYPES, escapeHtml, html, labNotice, labPage } from './labPages.js';
 import type { LabRequest, LabResource, LabRoute } from './labPages.js';
@@ -406,6 +407,7 @@ export const labSites: LabSite[] = [
       ...naverScenarioRoutes,
       ...naverContentRoutes,
       ...naverRenderRoutes,
+      ...naverFrameRoutes,
     },
     prefixRoutes: { ...naverScenarioPrefixRoutes, ...naverRenderPrefixRoutes },
   },
@@ -420,6 +422,7 @@ export const labSites: LabSite[] = [
       '/static/gsearch.js': { contentType: CONTENT_TYPES.js, body: googleSearchJs },
       '/static/logo.png': { contentType: CONTENT_TYPES.png, body: googleLogo },
       ...googleRenderRoutes,
+      ...googleFrameRoutes,
     },
   },
   {

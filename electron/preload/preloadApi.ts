@@ -14,7 +14,7 @@ import type {
   StepGateView,
 } from '../../shared/api/browserModelApi.js';
 import { API_METHODS, type ApiMethod } from '../../shared/api/browserModelApi.js';
-import { IPC_CHANNELS, apiRequest, apiResult } from '../../shared/api/apiProtocol.js';
+import { IPC_CHANNELS, apiCallProblem, apiResult } from '../../shared/api/apiProtocol.js';
 import { nextTraceEvents, startsNewTrace } from '../../shared/api/traceBatch.js';
 import type { TraceEvent } from '../../shared/trace/traceEvent.js';
 
@@ -37,7 +37,7 @@ export function checkedChannel(channel: string): string {
 
 export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
   const call = async (method: ApiMethod, args: string[]): Promise<unknown> => {
-    const problem = apiRequest.check({ id: 0, method, args }, 'call');
+    const problem = apiCallProblem({ id: 0, method, args });
     if (problem) throw new Error(`NavScope: invalid call: ${problem}`);
     const result = await ipc.invoke(checkedChannel(IPC_CHANNELS.invoke(method)), ...args);
     const resultProblem = apiResult[method].check(result, 'result');
@@ -60,6 +60,12 @@ export function createPreloadApi(ipc: IpcRendererLike): BrowserModelApi {
   const api: BrowserModelApi = {
     info: () => call('info', []) as Promise<HostInfo>,
     navigate: (input: string) => call('navigate', [String(input)]) as Promise<NavigationResult>,
+    newTab: (openerTabId?: number) =>
+      call('newTab', openerTabId === undefined ? [] : [String(openerTabId)]) as Promise<NavigationResult>,
+    closeTab: (tabId: number) => call('closeTab', [String(tabId)]) as Promise<NavigationResult>,
+    switchTab: (tabId: number) => call('switchTab', [String(tabId)]) as Promise<NavigationResult>,
+    navigateInTab: (tabId: number, input: string) =>
+      call('navigateInTab', [String(tabId), String(input)]) as Promise<NavigationResult>,
     goBack: () => call('goBack', []) as Promise<NavigationResult>,
     goForward: () => call('goForward', []) as Promise<NavigationResult>,
     reload: () => call('reload', []) as Promise<NavigationResult>,

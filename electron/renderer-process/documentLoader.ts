@@ -40,6 +40,9 @@ import {
 import { renderDocumentSnapshot } from './renderingPipeline.js';
 import { ResourceFetcher, type FetchedResource } from './resourceFetcher.js';
 
+/** At most this many iframes per document get a frame (a page of thousands would start as many loads). */
+const MAX_CHILD_FRAMES = 64;
+
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];
 type Document = DefaultTreeAdapterMap['document'];
@@ -52,6 +55,14 @@ export interface FrameRecorder {
 }
 
 export const VIEWPORT = { width: 1024, height: 768 };
+
+/** How a document gets child frames (its RenderFrame asks the browser: FrameHost.CreateChildFrame). */
+export interface ChildFrameHost {
+  /** Creates a child frame that loads `url`; settles when the child has stopped loading. */
+  createChildFrame(name: string, url: string): Promise<void>;
+  /** The document fired load and the frame stopped loading. */
+  didStopLoading(): void;
+}
 
 interface ScriptEntry {
   url: string | null;
@@ -120,6 +131,9 @@ export class DocumentLoader {
   private scannerInBody = false;
   private readonly stylesheets = new Map<string, { fetched: FetchedResource | null; renderBlocking: boolean }>();
   private summary: DocumentSummary | null = null;
+  /** Iframes whose loads this document's load event still waits for (the HTML standard's "delay the load event"). */
+  private childFramesLoading = 0;
+  private childFrameCount = 0;
 
   constructor(
     private readonly endpoint: MessageEndpoint,
@@ -131,6 +145,7 @@ export class DocumentLoader {
     readonly requestId: string,
     private readonly recorder: FrameRecorder,
     nextRequestId: () => string,
+    private readonly childFrames: ChildFrameHost | null = null,
   ) {
     this.fetcher = new ResourceFetcher(endpoint, frameToken, url, origin, nextRequestId);
     this.isHtml = head.mimeType === 'text/html' || head.mimeType === '';
@@ -274,6 +289,9 @@ export class DocumentLoader {
     } else if (name === 'img') {
       url = resolveUrl(attrOf(tag.attrs, 'src') ?? '', this.scannerBase);
       destination = 'image';
+    } else if (name === 'iframe') {
+      this.insertChildFrame(attrOf(tag.attrs, 'name') ?? '', attrOf(tag.attrs, 'src'));
+      return;
     }
     if (!url || !destination || this.fetcher.isFetching(url)) return;
     this.recorder.event({
@@ -286,6 +304,31 @@ export class DocumentLoader {
     if (destination === 'style')
       this.requestStylesheet(url, !this.scannerInBody && mediaMatchesScreen(attrOf(tag.attrs, 'media')));
     else this.startFetch(url, destination);
+  }
+
+  /**
+   * An <iframe src> was parsed: a child frame is created and loads its src through the
+   * browser, and this document's load event waits until it has stopped loading.
+   * (NavScope finds the tag as the body streams in; an iframe without an http(s) src
+   * gets no frame.)
+   */
+  private insertChildFrame(name: string, src: string | null): void {
+    const url = src ? resolveUrl(src, this.scannerBase) : null;
+    if (!this.childFrames || !url || this.childFrameCount >= MAX_CHILD_FRAMES) {
+      if (url && this.childFrameCount >= MAX_CHILD_FRAMES)
+        this.recorder.event({
+          type: 'error',
+          where: 'HTML parser',
+          message: `${this.url}: more than ${MAX_CHILD_FRAMES} iframes; ${url} gets no frame`,
+        });
+      return;
+    }
+    this.childFrameCount++;
+    this.childFramesLoading++;
+    void this.childFrames.createChildFrame(name, url).then(() => {
+      this.childFramesLoading--;
+      this.advance();
+    });
   }
 
   private startFetch(url: string, destination: RequestDestination): Promise<FetchedResource> {
@@ -601,7 +644,7 @@ export class DocumentLoader {
         frameToken: this.frameToken,
       });
     }
-    if (!this.domContentLoaded || this.fetcher.pending > 0) return;
+    if (!this.domContentLoaded || this.fetcher.pending > 0 || this.childFramesLoading > 0) return;
     if (this.scripts.some((s) => !s.done)) return;
     this.loadFired = true;
     if (this.isHtml) {
@@ -630,6 +673,7 @@ export class DocumentLoader {
     }
     this.sendLoadProgress(1);
     this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.DidStopLoading', { frameToken: this.frameToken });
+    this.childFrames?.didStopLoading();
     if (this.isHtml) this.updateFaviconUrl();
   }
 

@@ -15,10 +15,22 @@ import { BROWSER_ENDPOINT } from '../../shared/ipc/endpoints.js';
 import type { MessageEndpoint } from '../../shared/ipc/messageEndpoint.js';
 import { type PayloadOf, type ResponseHead, failedCompletionStatus } from '../../shared/ipc/messageCatalogue.js';
 import { noLoadTiming } from '../../shared/net/loadTiming.js';
-import { DocumentLoader, type FrameRecorder } from './documentLoader.js';
+import { type ChildFrameHost, DocumentLoader, type FrameRecorder } from './documentLoader.js';
+
+/** What a frame needs from its process to have child frames. */
+export interface FrameRegistry {
+  /** A frame token unique in the browser (`renderer:1/3`). */
+  nextChildFrameToken(): string;
+  add(frame: RenderFrame): void;
+}
 
 export class RenderFrame {
   private document: DocumentLoader | null = null;
+  /** Settles the first time this frame stops loading (its parent's load waits for it). */
+  private readonly stopped: Promise<void>;
+  private markStopped!: () => void;
+  /** This process holds only a proxy for the frame now: its document lives in another process. */
+  proxyToken: string | null = null;
 
   constructor(
     readonly frameToken: string,
@@ -26,7 +38,57 @@ export class RenderFrame {
     private readonly recorder: FrameRecorder,
     /** Request ids are unique within the process (the network service keys loaders by them). */
     private readonly nextRequestId: () => string,
-  ) {}
+    private readonly registry: FrameRegistry | null = null,
+  ) {
+    this.stopped = new Promise<void>((resolve) => (this.markStopped = resolve));
+  }
+
+  /** What this frame's document uses to create its iframes. */
+  private childFrameHost(): ChildFrameHost | null {
+    const registry = this.registry;
+    if (!registry) return null;
+    return {
+      createChildFrame: (name, url) => {
+        const child = new RenderFrame(
+          registry.nextChildFrameToken(),
+          this.endpoint,
+          this.recorder,
+          this.nextRequestId,
+          registry,
+        );
+        registry.add(child);
+        this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.CreateChildFrame', {
+          frameToken: this.frameToken,
+          childFrameToken: child.frameToken,
+          name: name.slice(0, 1024),
+        });
+        this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.BeginNavigation', {
+          frameToken: child.frameToken,
+          url,
+          initiatorOrigin: this.document?.origin ?? 'null',
+        });
+        return child.stopped;
+      },
+      didStopLoading: () => this.markStopped(),
+    };
+  }
+
+  /** The frame stopped loading elsewhere, or without a document (RemoteFrame.DidStopLoading). */
+  didStopLoadingRemotely(): void {
+    this.markStopped();
+  }
+
+  /** The frame's document moved to another process: this process keeps a RenderFrameProxy (Frame.Unload). */
+  unload(proxyToken: string): void {
+    this.abandonDocument('the frame’s document moved to another process');
+    this.proxyToken = proxyToken;
+  }
+
+  /** The frame left the frame tree (Frame.Delete). */
+  detach(reason: string): void {
+    this.abandonDocument(reason);
+    this.markStopped();
+  }
 
   /** Which of this frame's loads a network message belongs to, if any. */
   ownsRequest(requestId: string): boolean {
@@ -48,6 +110,7 @@ export class RenderFrame {
       params.requestId,
       this.recorder,
       this.nextRequestId,
+      this.childFrameHost(),
     );
     this.document = doc;
     // The new history entry's state (Chromium's PageState) goes to the browser before the commit is acknowledged.
@@ -98,6 +161,7 @@ export class RenderFrame {
       '',
       this.recorder,
       this.nextRequestId,
+      this.childFrameHost(),
     );
     this.document = doc;
     this.endpoint.send(BROWSER_ENDPOINT, 'FrameHost.UpdateState', {

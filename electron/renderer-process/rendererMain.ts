@@ -20,7 +20,7 @@ import { monotonicMicros } from '../node/monotonicClock.js';
 import { getParentPort } from '../node/parentPort.js';
 import { loadBlinkLibraries } from './blinkLibraries.js';
 import type { FrameRecorder } from './documentLoader.js';
-import { RenderFrame } from './renderFrame.js';
+import { type FrameRegistry, RenderFrame } from './renderFrame.js';
 import { errorMessage } from '../../shared/base/errors.js';
 
 function argument(name: string): string {
@@ -48,8 +48,15 @@ function main(): void {
   );
   const endpoint = child.endpoint;
   const frames = new Map<string, RenderFrame>();
+  /** Frames this process shows through a RenderFrameProxy, by proxy token. */
+  const proxies = new Map<string, RenderFrame>();
   let requestCounter = 0;
   const nextRequestId = (): string => `${endpointId}/r${++requestCounter}`;
+  let childFrameCounter = 0;
+  const registry: FrameRegistry = {
+    nextChildFrameToken: () => `${endpointId}/f${++childFrameCounter}`,
+    add: (frame) => void frames.set(frame.frameToken, frame),
+  };
 
   const writer = new TraceWriter(endpointId, child.sink, monotonicMicros);
   const recording: FrameRecorder = {
@@ -82,7 +89,34 @@ function main(): void {
   }
 
   endpoint.on('AgentSchedulingGroup.CreateView', (p) =>
-    inOrder(() => void frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording, nextRequestId))),
+    inOrder(
+      () => void frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording, nextRequestId, registry)),
+    ),
+  );
+  // A frame for a document of this process's site inside a page another process shows (an out-of-process iframe).
+  endpoint.on('AgentSchedulingGroup.CreateFrame', (p) =>
+    inOrder(
+      () => void frames.set(p.frameToken, new RenderFrame(p.frameToken, endpoint, recording, nextRequestId, registry)),
+    ),
+  );
+  // The frame's document now lives in another process: a RenderFrameProxy takes its place here.
+  endpoint.on('Frame.Unload', (p) =>
+    inOrder(() => {
+      const frame = frameNamed(p.frameToken, 'Frame.Unload');
+      frames.delete(p.frameToken);
+      frame.unload(p.proxyToken);
+      proxies.set(p.proxyToken, frame);
+    }),
+  );
+  endpoint.on('RemoteFrame.DidStopLoading', (p) =>
+    inOrder(() => (proxies.get(p.frameToken) ?? frames.get(p.frameToken))?.didStopLoadingRemotely()),
+  );
+  endpoint.on('Frame.Delete', (p) =>
+    inOrder(() => {
+      const frame = frames.get(p.frameToken);
+      frames.delete(p.frameToken);
+      frame?.detach(p.reason);
+    }),
   );
   endpoint.on('NavigationClient.CommitNavigation', (p, e) =>
     inOrder(() => frameNamed(p.frameToken, 'CommitNavigation').commitNavigation(p, e)),

@@ -13,9 +13,38 @@ import { stepGateView } from '../trace/stepGateState.js';
 export const apiRequest = s.object({
   id: s.number({ integer: true, min: 0 }),
   method: s.literal(...API_METHODS),
-  args: s.array(s.string({ maxLength: 8192 }), { maxLength: 1 }),
+  args: s.array(s.string({ maxLength: 8192 }), { maxLength: 2 }),
 });
 export type ApiRequest = s.Infer<typeof apiRequest>;
+
+/** How many arguments each call takes at most (navigateInTab: a tab id and the input). */
+const MAX_ARGS: Record<(typeof API_METHODS)[number], number> = {
+  info: 0,
+  navigate: 1,
+  newTab: 1,
+  closeTab: 1,
+  switchTab: 1,
+  navigateInTab: 2,
+  goBack: 0,
+  goForward: 0,
+  reload: 0,
+  proceedInterstitial: 0,
+  killRenderer: 1,
+  killNetworkThread: 0,
+  stepMode: 1,
+  newSession: 0,
+  recordReal: 1,
+};
+
+/** What is wrong with a call (its shape, or too many arguments for its method), or null. */
+export function apiCallProblem(call: unknown): string | null {
+  const problem = apiRequest.check(call, 'call');
+  if (problem) return problem;
+  const { method, args } = call as ApiRequest;
+  return args.length > MAX_ARGS[method]
+    ? `call.args: ${method} takes at most ${MAX_ARGS[method]} argument${MAX_ARGS[method] === 1 ? '' : 's'}, got ${args.length}`
+    : null;
+}
 
 const hostInfo = s.object({
   mode: s.literal('lab', 'live'),
@@ -48,6 +77,10 @@ const realRecording = s.object({
 export const apiResult = {
   info: hostInfo,
   navigate: navigationResult,
+  newTab: navigationResult,
+  closeTab: navigationResult,
+  switchTab: navigationResult,
+  navigateInTab: navigationResult,
   goBack: navigationResult,
   goForward: navigationResult,
   reload: navigationResult,

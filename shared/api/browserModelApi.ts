@@ -58,8 +58,20 @@ export type StepCommand = 'on' | 'off' | 'step' | 'next-phase' | 'pause' | 'stat
 
 export interface BrowserModelApi {
   info(): Promise<HostInfo>;
-  /** What the user typed into the omnibox, then Enter. Resolves when loading stops. */
+  /** What the user typed into the shown tab's omnibox, then Enter. Resolves when loading stops. */
   navigate(input: string): Promise<NavigationResult>;
+  /**
+   * Opens a new tab and shows it (tab.created, tab.activated in the trace). With
+   * `openerTabId`, the tab is opened from that one (the same BrowsingInstance: same-site
+   * pages then share a process); without, as the user opens one (its own).
+   */
+  newTab(openerTabId?: number): Promise<NavigationResult>;
+  /** Closes a tab; a renderer process left hosting nothing ends. The last tab is not closed (rejects, saying so). */
+  closeTab(tabId: number): Promise<NavigationResult>;
+  /** Shows another tab; goBack, reload… and navigate act on the shown tab. */
+  switchTab(tabId: number): Promise<NavigationResult>;
+  /** Types `input` into tab `tabId`'s omnibox (shown or not). Resolves when loading stops. */
+  navigateInTab(tabId: number, input: string): Promise<NavigationResult>;
   goBack(): Promise<NavigationResult>;
   goForward(): Promise<NavigationResult>;
   reload(): Promise<NavigationResult>;
@@ -94,6 +106,10 @@ export interface BrowserModelApi {
 export const API_METHODS = [
   'info',
   'navigate',
+  'newTab',
+  'closeTab',
+  'switchTab',
+  'navigateInTab',
   'goBack',
   'goForward',
   'reload',

@@ -411,6 +411,47 @@ export const messageCatalogue = {
     s.object({ frameToken }),
     'content.mojom.FrameHost.DidStopLoading: the frame stopped loading; the tab spinner stops.',
   ),
+  // ── frames: iframes, out-of-process iframes and their proxies ──────────────────
+  'AgentSchedulingGroup.CreateFrame': entry(
+    ['browser'],
+    ['renderer'],
+    s.object({ frameToken, site: url, isMainFrame: s.boolean() }),
+    'content.mojom.AgentSchedulingGroup.CreateFrame: the browser asks a renderer process to create a frame for an iframe’s document of its site, inside a page another process shows (an out-of-process iframe).',
+  ),
+  'FrameHost.CreateChildFrame': entry(
+    ['renderer'],
+    ['browser'],
+    s.object({
+      frameToken,
+      childFrameToken: frameToken,
+      name: s.string({ maxLength: 1024 }),
+    }),
+    'content.mojom.FrameHost.CreateChildFrame: the parser inserted an iframe element; the renderer made its local frame (an initial empty document) and asks the browser to add a FrameTreeNode for it.',
+  ),
+  'FrameHost.BeginNavigation': entry(
+    ['renderer'],
+    ['browser'],
+    s.object({ frameToken, url, initiatorOrigin: s.string({ maxLength: MAX_URL }) }),
+    'content.mojom.FrameHost.BeginNavigation: a renderer-initiated navigation (here an iframe loading its src); the browser runs it as a NavigationRequest of that frame.',
+  ),
+  'Frame.Unload': entry(
+    ['browser'],
+    ['renderer'],
+    s.object({ frameToken, proxyToken: frameToken }),
+    'content.mojom.Frame.Unload: the frame’s document now lives in another process; this process replaces its local frame with a RenderFrameProxy (a RemoteFrame) that stands for it.',
+  ),
+  'RemoteFrame.DidStopLoading': entry(
+    ['browser'],
+    ['renderer'],
+    s.object({ frameToken }),
+    'blink.mojom.RemoteFrame.DidStopLoading: the child frame stopped loading (in another process, or without a document); the parent document’s load no longer waits for it.',
+  ),
+  'Frame.Delete': entry(
+    ['browser'],
+    ['renderer'],
+    s.object({ frameToken, reason: s.string({ maxLength: 256 }) }),
+    'content.mojom.Frame.Delete: the frame is gone from the frame tree (its tab closed); the renderer drops its document.',
+  ),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type MessageName = keyof typeof messageCatalogue;

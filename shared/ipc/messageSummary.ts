@@ -24,6 +24,13 @@ const describers: Describers = {
       ? `OK, ${kb(p.status.encodedBodyLength)}`
       : `${netErrorName(p.status.errorCode)} (${p.status.errorDetail})`,
   'AgentSchedulingGroup.CreateView': (p) => `view and main frame ${p.frameToken} for ${p.site}`,
+  'AgentSchedulingGroup.CreateFrame': (p) => `frame ${p.frameToken} for ${p.site}`,
+  'FrameHost.CreateChildFrame': (p) =>
+    `child frame ${p.childFrameToken}${p.name ? ` "${p.name}"` : ''} of ${p.frameToken}`,
+  'FrameHost.BeginNavigation': (p) => `frame ${p.frameToken} navigates to ${p.url}`,
+  'Frame.Unload': (p) => `frame ${p.frameToken} becomes proxy ${p.proxyToken}`,
+  'RemoteFrame.DidStopLoading': (p) => `child frame ${p.frameToken} stopped loading`,
+  'Frame.Delete': (p) => `delete frame ${p.frameToken}: ${p.reason}`,
   'ChildProcess.ProcessShutdown': (p) => p.reason,
   'ChildProcess.Ping': (p) => `ping #${p.sequence}`,
   'NetworkContext.ClearHostCache': () => 'forget cached DNS answers',

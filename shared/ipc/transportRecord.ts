@@ -29,6 +29,13 @@ export const messageShape = {
   toThread: s.nullable(id),
   /** The loader (request id) it belongs to, for messages routed by the browser. */
   route: s.nullable(id),
+  /**
+   * The frame it belongs to (its FrameTreeNode id) and that frame's tab, filled in by
+   * the browser's recorder from the frame token in the payload (or the frame's loader
+   * route); absent for messages of no frame (process start-up, network context).
+   */
+  frameTreeNodeId: s.optional(s.number({ integer: true, min: 1 })),
+  tabId: s.optional(s.number({ integer: true, min: 1 })),
   sentAt: micros,
   deliveredAt: micros,
   /** One line for the sequence view. */

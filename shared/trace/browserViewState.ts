@@ -88,6 +88,8 @@ export interface SpanView {
 }
 
 export interface NavigationView {
+  /** The tab it ran in (main-frame navigations only: a subframe's is on its FrameView). */
+  tabId: number;
   navigationId: string;
   url: string;
   input: string;
@@ -144,6 +146,12 @@ export interface LoadErrorView {
 }
 
 export interface TabView {
+  /** The tab's id (tab.created); 1 for the tab of a trace from before tabs. */
+  tabId: number;
+  /** Its main frame's FrameTreeNode id; null until tab.created says (traces from before tabs). */
+  mainFrameTreeNodeId: number | null;
+  /** The tab was closed (kept in the list so its frames and messages still have a tab). */
+  closed: boolean;
   interstitial: InterstitialView | null;
   loadError: LoadErrorView | null;
   loading: boolean;
@@ -154,11 +162,48 @@ export interface TabView {
   history: { entries: { url: string; title: string }[]; index: number };
 }
 
+/** A FrameTreeNode: a tab's main frame or an iframe, and the process hosting its current document. */
+export interface FrameView {
+  frameTreeNodeId: number;
+  parentId: number | null;
+  tabId: number;
+  /** Its current RenderFrame's token (messages' payloads name it); null before its first document. */
+  frameToken: string | null;
+  name: string;
+  /** The URL it was asked to load, then the committed one. */
+  url: string;
+  site: string;
+  /** The renderer process hosting its current document; null before one was chosen. */
+  processId: string | null;
+  depth: number;
+  /** Its document fired load (frame.loaded). */
+  loaded: boolean;
+  removed: boolean;
+  /** The frame's latest navigation (a subframe's own NavigationRequest, or the tab's). */
+  navigationId: string | null;
+}
+
+/** A RenderFrameProxy: `processId` holds a placeholder for a frame hosted in another process. */
+export interface ProxyView {
+  frameTreeNodeId: number;
+  tabId: number;
+  processId: string;
+  proxyToken: string;
+}
+
 export interface BrowserViewState {
   /** How many events are folded in. */
   cursor: number;
   downloads: DownloadView[];
+  /** The shown (active) tab: the same object as its entry in `tabs`. */
   tab: TabView;
+  /** Every tab in the order opened, closed ones included (closed: true). A trace from before tabs has tab 1 only. */
+  tabs: TabView[];
+  activeTabId: number;
+  /** Every FrameTreeNode in creation order, removed ones included (removed: true). */
+  frames: FrameView[];
+  /** The RenderFrameProxies that exist now. */
+  proxies: ProxyView[];
   processes: ProcessView[];
   servers: ServerView[];
   spans: SpanView[];
@@ -180,20 +225,32 @@ export interface BrowserViewState {
   origin: number | null;
 }
 
+function newTab(tabId: number): TabView {
+  return {
+    tabId,
+    mainFrameTreeNodeId: null,
+    closed: false,
+    interstitial: null,
+    loadError: null,
+    loading: false,
+    url: '',
+    title: 'New Tab',
+    security: 'none',
+    crashed: false,
+    history: { entries: [], index: -1 },
+  };
+}
+
 export function emptyViewState(): BrowserViewState {
+  const tab = newTab(1);
   return {
     cursor: 0,
     downloads: [],
-    tab: {
-      interstitial: null,
-      loadError: null,
-      loading: false,
-      url: '',
-      title: 'New Tab',
-      security: 'none',
-      crashed: false,
-      history: { entries: [], index: -1 },
-    },
+    tab,
+    tabs: [tab],
+    activeTabId: 1,
+    frames: [],
+    proxies: [],
     processes: [],
     servers: [],
     spans: [],
@@ -209,6 +266,51 @@ export function emptyViewState(): BrowserViewState {
     now: 0,
     origin: null,
   };
+}
+
+function tabFor(state: BrowserViewState, tabId: number): TabView {
+  let tab = state.tabs.find((t) => t.tabId === tabId);
+  if (!tab) {
+    tab = newTab(tabId);
+    state.tabs.push(tab);
+  }
+  return tab;
+}
+
+function findFrame(state: BrowserViewState, frameTreeNodeId: number): FrameView | undefined {
+  for (let i = state.frames.length - 1; i >= 0; i--)
+    if (state.frames[i]!.frameTreeNodeId === frameTreeNodeId) return state.frames[i];
+  return undefined;
+}
+
+/** The frames whose current document `processId` hosts (removed ones left out). */
+export function framesInProcess(state: BrowserViewState, processId: string): FrameView[] {
+  return state.frames.filter((f) => !f.removed && f.processId === processId);
+}
+
+/** The RenderFrameProxies `processId` holds: placeholders for frames other processes host. */
+export function proxiesInProcess(state: BrowserViewState, processId: string): ProxyView[] {
+  return state.proxies.filter((p) => p.processId === processId);
+}
+
+/** A tab's frames (removed ones left out), parents before their children. */
+export function framesOfTab(state: BrowserViewState, tabId: number): FrameView[] {
+  const live = state.frames.filter((f) => f.tabId === tabId && !f.removed);
+  const ordered: FrameView[] = [];
+  const visit = (parentId: number | null): void => {
+    for (const frame of live)
+      if (frame.parentId === parentId) {
+        ordered.push(frame);
+        visit(frame.frameTreeNodeId);
+      }
+  };
+  visit(null);
+  return ordered;
+}
+
+/** The frame a message belongs to, when the recorder said (its frameTreeNodeId). */
+export function frameOfMessage(state: BrowserViewState, event: TraceEventOf<'message'>): FrameView | undefined {
+  return event.frameTreeNodeId === undefined ? undefined : findFrame(state, event.frameTreeNodeId);
 }
 
 function processFor(state: BrowserViewState, id: string, kind: ProcessView['kind']): ProcessView {
@@ -456,7 +558,14 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       state.errorCount++;
       return;
     case 'navigation.begin':
+      if (event.frameTreeNodeId !== undefined) {
+        const frame = findFrame(state, event.frameTreeNodeId);
+        if (frame) frame.navigationId = event.navigationId;
+      }
+      // A subframe's own NavigationRequest is its frame's (FrameView.navigationId), not the tab's.
+      if (event.isMainFrame === false) return;
       state.navigations.push({
+        tabId: event.tabId ?? 1,
         navigationId: event.navigationId,
         url: event.url,
         input: event.input,
@@ -566,9 +675,73 @@ export function applyTraceEvent(state: BrowserViewState, event: TraceEvent): voi
       server.name = host;
       return;
     }
+    case 'tab.created': {
+      const tab = tabFor(state, event.tabId);
+      tab.mainFrameTreeNodeId = event.mainFrameTreeNodeId;
+      tab.closed = false;
+      return;
+    }
+    case 'tab.activated':
+      state.activeTabId = event.tabId;
+      state.tab = tabFor(state, event.tabId);
+      return;
+    case 'tab.closed':
+      tabFor(state, event.tabId).closed = true;
+      return;
+    case 'frame.created':
+      state.frames.push({
+        frameTreeNodeId: event.frameTreeNodeId,
+        parentId: event.parentId,
+        tabId: event.tabId,
+        frameToken: event.frameToken,
+        name: event.name,
+        url: event.url,
+        site: event.site,
+        processId: event.processId,
+        depth: event.depth,
+        loaded: false,
+        removed: false,
+        navigationId: null,
+      });
+      return;
+    case 'frame.committed': {
+      const frame = findFrame(state, event.frameTreeNodeId);
+      if (!frame) return;
+      frame.frameToken = event.frameToken;
+      frame.url = event.url;
+      frame.site = event.site;
+      frame.processId = event.processId;
+      frame.navigationId = event.navigationId;
+      frame.loaded = false;
+      return;
+    }
+    case 'frame.loaded': {
+      const frame = findFrame(state, event.frameTreeNodeId);
+      if (frame) frame.loaded = true;
+      return;
+    }
+    case 'frame.removed': {
+      const frame = findFrame(state, event.frameTreeNodeId);
+      if (frame) frame.removed = true;
+      state.proxies = state.proxies.filter((p) => p.frameTreeNodeId !== event.frameTreeNodeId);
+      return;
+    }
+    case 'proxy.created':
+      state.proxies.push({
+        frameTreeNodeId: event.frameTreeNodeId,
+        tabId: event.tabId,
+        processId: event.processId,
+        proxyToken: event.proxyToken,
+      });
+      return;
+    case 'proxy.removed':
+      state.proxies = state.proxies.filter(
+        (p) => !(p.frameTreeNodeId === event.frameTreeNodeId && p.processId === event.processId),
+      );
+      return;
     case 'state': {
       // Each field carries its own kind of value (checked on arrival: traceEventCheck).
-      const tab = state.tab;
+      const tab = event.tabId === undefined ? state.tab : tabFor(state, event.tabId);
       switch (event.field) {
         case 'loading':
           tab.loading = event.value;
@@ -610,15 +783,23 @@ export function foldTrace(events: readonly TraceEvent[], count = events.length):
   return state;
 }
 
+function copyTab(tab: TabView): TabView {
+  return {
+    ...tab,
+    interstitial: tab.interstitial ? { ...tab.interstitial } : null,
+    loadError: tab.loadError ? { ...tab.loadError } : null,
+    history: { entries: tab.history.entries.map((e) => ({ ...e })), index: tab.history.index },
+  };
+}
+
 function copyState(state: BrowserViewState): BrowserViewState {
+  const tabs = state.tabs.map(copyTab);
   return {
     ...state,
-    tab: {
-      ...state.tab,
-      interstitial: state.tab.interstitial ? { ...state.tab.interstitial } : null,
-      loadError: state.tab.loadError ? { ...state.tab.loadError } : null,
-      history: { entries: state.tab.history.entries.map((e) => ({ ...e })), index: state.tab.history.index },
-    },
+    tabs,
+    tab: tabs[state.tabs.indexOf(state.tab)] ?? copyTab(state.tab),
+    frames: state.frames.map((f) => ({ ...f })),
+    proxies: state.proxies.map((p) => ({ ...p })),
     processes: state.processes.map((p) => ({ ...p, threads: p.threads.map((t) => ({ ...t })) })),
     downloads: state.downloads.map((d) => ({ ...d })),
     servers: state.servers.map((s) => ({ ...s, hosts: [...s.hosts] })),

@@ -497,7 +497,8 @@ function gatherLoads(events: readonly TraceEvent[]): TraceLoads {
   };
   const { navigations, commits, loadsById, navigationOfRequest } = found;
   for (const e of events) {
-    if (e.type === 'navigation.begin') {
+    // An iframe's own navigation is no page: its requests belong to the page it loads in.
+    if (e.type === 'navigation.begin' && e.isMainFrame !== false) {
       navigations.set(e.navigationId, {
         id: e.navigationId,
         beginTs: e.ts,
@@ -510,7 +511,7 @@ function gatherLoads(events: readonly TraceEvent[]): TraceLoads {
     } else if (e.type === 'navigation.end') {
       const nav = navigations.get(e.navigationId);
       if (nav) nav.finalUrl = e.url;
-      if (e.outcome === 'committed' && !commits.some((c) => c.navigationId === e.navigationId))
+      if (nav && e.outcome === 'committed' && !commits.some((c) => c.navigationId === e.navigationId))
         commits.push({ navigationId: e.navigationId, at: e.ts });
     } else if (e.type === 'span.end') {
       found.spanEnds.set(e.spanId, { ts: e.ts, args: e.args });

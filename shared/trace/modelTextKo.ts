@@ -206,6 +206,23 @@ const RULES_KO: Rule[] = [
     (m) => `${m[1]}에는 이미 프로세스가 있음: 그 사이트의 문서들이 함께 씀`,
   ],
   [
+    /^(\S+) already has a process in this browsing context group: its documents share it$/,
+    (m) => `이 브라우징 컨텍스트 그룹에는 이미 ${m[1]}의 프로세스가 있음: 그 사이트의 문서들이 함께 씀`,
+  ],
+  [
+    /^an iframe of (\S+) reuses the process that already hosts \S+ \(Chromium's subframe process reuse\)$/,
+    (m) => `${m[1]}의 iframe은 이미 ${m[1]}을(를) 맡은 프로세스를 다시 씀 (Chromium의 하위 프레임 프로세스 재사용)`,
+  ],
+  [
+    /^(\d+) renderer processes reach the soft limit of (\d+): a new tab of (\S+) reuses that site's process \(ShouldTryToUseExistingProcessHost\)$/,
+    (m) =>
+      `렌더러 프로세스 ${m[1]}개가 소프트 한도 ${m[2]}개에 이름: ${m[3]}의 새 탭은 그 사이트의 프로세스를 다시 씀 (ShouldTryToUseExistingProcessHost)`,
+  ],
+  [
+    /^a cross-site iframe: (\S+) gets its own renderer process \(an out-of-process iframe\)$/,
+    (m) => `다른 사이트의 iframe: ${m[1]}은(는) 자기 렌더러 프로세스를 받음 (프로세스 외부 iframe)`,
+  ],
+  [
     /^no process for this site and no spare: a new one starts$/,
     '이 사이트의 프로세스도 예비 프로세스도 없음: 새로 띄움',
   ],
@@ -225,6 +242,10 @@ const RULES_KO: Rule[] = [
   [/^the navigation was blocked$/, '내비게이션이 차단됨'],
   [/^no frames left: (.+)$/, (m, t) => `남은 프레임 없음: ${t(m[1]!)}`],
   [/^its frame navigated to another site$/, '프레임이 다른 사이트로 이동함'],
+  [/^tab (\d+) closed$/, (m) => `탭 ${m[1]}이(가) 닫힘`],
+  [/^the user closed the tab$/, '사용자가 탭을 닫음'],
+  [/^its iframe moved to another process$/, 'iframe이 다른 프로세스로 옮겨 감'],
+  [/^its parent document was replaced by a new one$/, '부모 문서가 새 문서로 바뀜'],
   [/^discarded: (.+)$/, (m, t) => `버림: ${t(m[1]!)}`],
   [/^the browser is shutting down$/, '브라우저가 종료되는 중'],
   [/^clean-exit$/, '정상 종료'],
@@ -277,6 +298,14 @@ const RULES_KO: Rule[] = [
   [/^error page for (\S+) \((ERR_\w+)\)$/, (m) => `${m[1]}의 오류 페이지 (${m[2]})`],
   [/^(\S+) committed \((\d+)\)$/, (m) => `${m[1]} 커밋됨 (${m[2]})`],
   [/^spinner stops$/, '스피너 멈춤'],
+  [
+    /^child frame (\S+)(?: "(.*)")? of (\S+)$/,
+    (m) => `${m[3]}의 자식 프레임 ${m[1]}${m[2] !== undefined ? ` "${m[2]}"` : ''}`,
+  ],
+  [/^frame (\S+) navigates to (\S+)$/, (m) => `프레임 ${m[1]}이(가) ${m[2]}(으)로 이동`],
+  [/^frame (\S+) becomes proxy (\S+)$/, (m) => `프레임 ${m[1]}이(가) 프록시 ${m[2]}(으)로 바뀜`],
+  [/^child frame (\S+) stopped loading$/, (m) => `자식 프레임 ${m[1]}의 로딩이 멈춤`],
+  [/^delete frame (\S+): (.+)$/, (m, t) => `프레임 ${m[1]} 삭제: ${t(m[2]!)}`],
   [/^the network service was restarted after a crash$/, '네트워크 서비스가 비정상 종료 후 다시 시작됨'],
 
   // ── Net error details (DNS, connections, TLS, HTTP) ───────────────────────────────

@@ -54,7 +54,11 @@ export function summarizeNavigations(events: readonly TraceEvent[]): NavigationS
   for (const e of events) {
     if (e.type === 'span.begin' && e.phase === 'handle-input' && e.navigationId)
       starts.push({ navigationId: e.navigationId, seq: e.seq });
-    else if (e.type === 'navigation.begin' && !starts.some((s) => s.navigationId === e.navigationId))
+    else if (
+      e.type === 'navigation.begin' &&
+      e.isMainFrame !== false &&
+      !starts.some((s) => s.navigationId === e.navigationId)
+    )
       starts.push({ navigationId: e.navigationId, seq: e.seq });
   }
   return starts.map((start, i) =>

@@ -159,6 +159,24 @@ export function describeEvent(event: TraceEvent, spanNames: Map<string, { name: 
     }
     case 'process.responsive':
       return `● ${event.processId}${event.pid ? ` (pid ${event.pid})` : ''} is responding again`;
+    case 'tab.created':
+      return `▣ tab ${event.tabId} opened${event.openerTabId !== null ? ` from tab ${event.openerTabId}` : ''} (main frame ${event.mainFrameTreeNodeId}): ${event.reason}`;
+    case 'tab.activated':
+      return `▣ tab ${event.tabId} is shown${event.previousTabId !== null ? ` (was tab ${event.previousTabId})` : ''}: ${event.reason}`;
+    case 'tab.closed':
+      return `▣ tab ${event.tabId} closed: ${event.reason}`;
+    case 'frame.created':
+      return `▢ frame ${event.frameTreeNodeId} created in tab ${event.tabId}${event.parentId !== null ? ` as a child of frame ${event.parentId}` : ' (main frame)'}${event.url ? ` for ${event.url}` : ''}${event.processId ? ` in ${event.processId}` : ''}: ${event.reason}`;
+    case 'frame.committed':
+      return `▢ frame ${event.frameTreeNodeId} (tab ${event.tabId}) now shows ${event.url} (${event.site}) in ${event.processId}: ${event.reason}`;
+    case 'frame.loaded':
+      return `▢ frame ${event.frameTreeNodeId} (tab ${event.tabId}) loaded ${event.url} in ${event.processId}`;
+    case 'frame.removed':
+      return `▢ frame ${event.frameTreeNodeId} (tab ${event.tabId}) removed: ${event.reason}`;
+    case 'proxy.created':
+      return `▢ ${event.processId} holds a proxy for frame ${event.frameTreeNodeId} (tab ${event.tabId}): ${event.reason}`;
+    case 'proxy.removed':
+      return `▢ ${event.processId} dropped its proxy for frame ${event.frameTreeNodeId} (tab ${event.tabId}): ${event.reason}`;
     case 'trace.source':
       return `source: ${event.origin === 'real-chromium' ? 'real Chromium' : event.origin === 'chrome-trace' ? 'a Chrome trace' : "NavScope's model"}${event.chromiumVersion ? ` ${event.chromiumVersion}` : ''}: ${event.name} (${event.recordedWith})`;
     case 'real.process':

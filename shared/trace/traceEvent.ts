@@ -33,6 +33,10 @@ const finite = s.number({ finite: true });
 const pid = s.number({ integer: true });
 const args = s.record(s.json(), { maxKeys: 1000 });
 const strings = s.array(text, { maxLength: 100_000 });
+/** A tab's id (Chromium's SessionID of its WebContents): 1, 2, 3… in the order tabs were opened. */
+const tabId = s.number({ integer: true, min: 1 });
+/** A FrameTreeNode's id (Chromium's FrameTreeNode::frame_tree_node_id()): unique in the browser, never reused. */
+const frameTreeNodeId = s.number({ integer: true, min: 1 });
 
 export const spanCategory = s.literal('phase', 'net', 'renderer', 'browser');
 export type SpanCategory = s.Infer<typeof spanCategory>;
@@ -113,6 +117,8 @@ const stateChange = <F extends string, V>(field: F, value: s.Schema<V>) =>
     ts: micros,
     endpoint: id,
     seq: s.optional(count),
+    /** The tab (WebContents) whose state changed; absent in traces from before tabs: tab 1. */
+    tabId: s.optional(tabId),
     field: s.literal(field),
     value,
     cause: text,
@@ -194,7 +200,18 @@ export const traceEventSchemas = {
     real: s.optional(realMessageFacts),
   }),
   'ipc.rejected': event('ipc.rejected', ipcRejectedShape),
-  'navigation.begin': event('navigation.begin', { navigationId: id, url, transition: text, input: text }),
+  'navigation.begin': event('navigation.begin', {
+    navigationId: id,
+    url,
+    transition: text,
+    input: text,
+    /** The tab it runs in; absent in traces from before tabs: tab 1. */
+    tabId: s.optional(tabId),
+    /** The frame it navigates; absent: the tab's main frame. */
+    frameTreeNodeId: s.optional(frameTreeNodeId),
+    /** false for a subframe's NavigationRequest (an iframe's own load); absent: a main-frame navigation. */
+    isMainFrame: s.optional(s.boolean()),
+  }),
   /** The navigation moved from one of Chromium's NavigationRequest states to the next, and why. */
   'navigation.state': event('navigation.state', {
     navigationId: id,
@@ -458,6 +475,76 @@ export const traceEventSchemas = {
     into: s.literal('receiver', 'loader'),
     held: count,
   }),
+  /** A tab opened: a new WebContents with its own main frame, navigation controller and history. */
+  'tab.created': event('tab.created', {
+    tabId,
+    /** The tab it was opened from (a link, window.open); null when the user opened it. */
+    openerTabId: s.nullable(tabId),
+    /** The tab's main FrameTreeNode (created with it, see frame.created). */
+    mainFrameTreeNodeId: frameTreeNodeId,
+    reason: text,
+  }),
+  /** The tab became the one shown (the user switched to it, or another was closed). */
+  'tab.activated': event('tab.activated', { tabId, previousTabId: s.nullable(tabId), reason: text }),
+  /** A tab closed: its frames are removed first (frame.removed), then processes left hosting nothing end. */
+  'tab.closed': event('tab.closed', { tabId, reason: text }),
+  /**
+   * A FrameTreeNode was created: a tab's main frame (parentId null), or an iframe its
+   * parent's document asked for (FrameHost.CreateChildFrame). `processId` hosts its
+   * current document (null until one is chosen: a new tab before its first navigation).
+   */
+  'frame.created': event('frame.created', {
+    frameTreeNodeId,
+    parentId: s.nullable(frameTreeNodeId),
+    tabId,
+    /** The token of its current RenderFrame (messages name frames by it); null before it has one. */
+    frameToken: s.nullable(id),
+    /** The iframe's name attribute ('' when none, or for a main frame). */
+    name: text,
+    /** The URL it is to load (an iframe's src, resolved); '' when none yet. */
+    url,
+    /** The site of its current document (scheme://eTLD+1), '' before it has one. */
+    site: text,
+    processId: s.nullable(id),
+    /** 0 for a main frame, 1 for its iframes, … */
+    depth: count,
+    reason: text,
+  }),
+  /**
+   * A navigation committed in the frame: its current document, site and hosting process
+   * (a cross-site navigation swaps in a RenderFrameHost in another process).
+   */
+  'frame.committed': event('frame.committed', {
+    frameTreeNodeId,
+    tabId,
+    frameToken: id,
+    url,
+    site: text,
+    processId: id,
+    /** The navigation that committed. */
+    navigationId: id,
+    reason: text,
+  }),
+  /** The frame's document fired load (its own subresources and all its child frames done) and the browser heard it. */
+  'frame.loaded': event('frame.loaded', { frameTreeNodeId, tabId, url, processId: id }),
+  /** A FrameTreeNode was removed (its parent navigated away, its iframe was detached, its tab closed). */
+  'frame.removed': event('frame.removed', { frameTreeNodeId, tabId, reason: text }),
+  /**
+   * A process got a RenderFrameProxy for a frame hosted in another process (site
+   * isolation: the parent's process holds a placeholder for an out-of-process iframe,
+   * AgentSchedulingGroup.CreateRemoteChildFrame / CreateFrameProxy).
+   */
+  'proxy.created': event('proxy.created', {
+    frameTreeNodeId,
+    tabId,
+    /** The process holding the proxy. */
+    processId: id,
+    /** The proxy's token (a RemoteFrameToken). */
+    proxyToken: id,
+    reason: text,
+  }),
+  /** A RenderFrameProxy went away (its frame was removed, or its frame's document moved into this process). */
+  'proxy.removed': event('proxy.removed', { frameTreeNodeId, tabId, processId: id, reason: text }),
   error: event('error', errorShape),
   /**
    * A file NavScope did not record was opened (HAR, NetLog, Chrome trace): which format,

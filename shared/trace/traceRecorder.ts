@@ -50,6 +50,18 @@ const CHILD_RECORD_TYPES: Record<Exclude<EndpointRole, 'browser'>, ReadonlySet<T
 
 export type TraceListener = (event: TraceEvent) => void;
 
+interface FrameTag {
+  frameTreeNodeId: number;
+  tabId: number;
+}
+
+/** The frame token a message's payload names, if it names one. */
+function payloadFrameToken(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const token = (payload as { frameToken?: unknown }).frameToken;
+  return typeof token === 'string' ? token : null;
+}
+
 export class TraceRecorder {
   private readonly list: TraceEvent[] = [];
   private readonly listeners = new Set<TraceListener>();
@@ -58,6 +70,12 @@ export class TraceRecorder {
   private readonly endpoints = new Map<EndpointId, EndpointInfo>();
   /** Spans begun and not yet ended, with the endpoint that began each. */
   private readonly openSpans = new Map<string, EndpointId>();
+  /**
+   * Which frame (and tab) each frame token, proxy token and frame loader route names,
+   * learned from the frame events the browser records: message records are tagged
+   * with the frame they belong to.
+   */
+  private readonly frameOfKey = new Map<string, FrameTag>();
 
   constructor(private readonly maxEvents = 500_000) {}
 
@@ -87,9 +105,40 @@ export class TraceRecorder {
    */
   restart(): void {
     this.list.length = 0;
+    this.frameOfKey.clear();
     this.openSpans.clear();
     this.droppedCount = 0;
     this.generationCount++;
+  }
+
+  /** Messages on the loader `route` (a frame's navigation or subresource load) belong to that frame. */
+  tagRoute(route: string, frameTreeNodeId: number, tabId: number): void {
+    this.frameOfKey.set(`route:${route}`, { frameTreeNodeId, tabId });
+  }
+
+  /** The frame a message belongs to: the frame token its payload names, else its loader route's frame. */
+  private frameOfMessage(payload: unknown, route: string | null): FrameTag | undefined {
+    if (this.frameOfKey.size === 0) return undefined;
+    const token = payloadFrameToken(payload);
+    return (
+      (token !== null ? this.frameOfKey.get(token) : undefined) ??
+      (route !== null ? this.frameOfKey.get(`route:${route}`) : undefined)
+    );
+  }
+
+  private learnFrame(record: TraceRecord): void {
+    switch (record.type) {
+      case 'frame.created':
+      case 'frame.committed':
+        if (record.frameToken !== null)
+          this.frameOfKey.set(record.frameToken, { frameTreeNodeId: record.frameTreeNodeId, tabId: record.tabId });
+        return;
+      case 'proxy.created':
+        this.frameOfKey.set(record.proxyToken, { frameTreeNodeId: record.frameTreeNodeId, tabId: record.tabId });
+        return;
+      default:
+        return;
+    }
   }
 
   record(record: TraceRecord): TraceEvent | null {
@@ -105,9 +154,10 @@ export class TraceRecorder {
     if (this.list.length >= this.maxEvents) return this.overLimit({ ts: envelope.sentAt, endpoint: recordedBy });
     const from = this.endpoints.get(envelope.from);
     const to = this.endpoints.get(envelope.to);
+    const frame = this.frameOfMessage(envelope.payload, envelope.route);
     // A reply is recorded under its request's name, with the request's flow id (replyTo).
     const reply = envelope.replyTo !== undefined ? { replyTo: envelope.replyTo } : {};
-    return this.append({
+    const event: TraceEvent = {
       type: 'message',
       ts: envelope.sentAt,
       endpoint: recordedBy,
@@ -126,7 +176,12 @@ export class TraceRecorder {
       payload: summarizePayload(envelope.payload),
       ...reply,
       seq: this.list.length,
-    });
+    };
+    if (frame) {
+      event.frameTreeNodeId = frame.frameTreeNodeId;
+      event.tabId = frame.tabId;
+    }
+    return this.append(event);
   }
 
   private overLimit(record: { ts: number; endpoint: EndpointId }): null {
@@ -158,6 +213,7 @@ export class TraceRecorder {
     if (record.type === 'thread.start') this.endpoints.set(record.info.id, record.info);
     if (record.type === 'span.begin') this.openSpans.set(record.spanId, record.endpoint);
     else if (record.type === 'span.end') this.openSpans.delete(record.spanId);
+    else this.learnFrame(record);
     let event: TraceEvent;
     if (record.type === 'message') {
       // Built once, field by field (the most frequent event: no copies of copies).
@@ -182,6 +238,14 @@ export class TraceRecorder {
         payload: record.payload,
         seq: this.list.length,
       };
+      const frame =
+        record.frameTreeNodeId !== undefined && record.tabId !== undefined
+          ? { frameTreeNodeId: record.frameTreeNodeId, tabId: record.tabId }
+          : this.frameOfMessage(record.payload, record.route);
+      if (frame) {
+        event.frameTreeNodeId = frame.frameTreeNodeId;
+        event.tabId = frame.tabId;
+      }
     } else event = { ...record, seq: this.list.length };
     return this.append(event);
   }

@@ -25,6 +25,7 @@ import { type LoadTimes, NavScopeUnderTest, chromiumLoad, launchToReady } from '
 import { chromiumLabFlags } from '../../node/chromiumLabFlags.js';
 import { findSystemChromium } from '../../node/systemChromium.js';
 import { browserWithSites, type SitesMemory } from './sitesBench.js';
+import { browserWithTabs, type TabsMemory } from './tabsBench.js';
 import { measureWindow, recordLargeTrace, recordRealTrace } from './windowBench.js';
 import { errorMessage } from '../../../shared/base/errors.js';
 
@@ -35,6 +36,7 @@ const IPC_ROUND_TRIPS = 2000;
 const WINDOW_RUNS = 5;
 const WINDOW_STEPS = 200;
 const SITES = 10;
+const TABS = 20;
 const SECTIONS = ['navigation', 'ipc', 'processes', 'window'] as const;
 
 function chosenSections(argv: readonly string[]): Set<(typeof SECTIONS)[number]> {
@@ -54,27 +56,28 @@ function progress(text: string): void {
 
 const ms = (values: number[]) => `${median(values).toFixed(1)} ms`;
 
-/** The browser-memory figure runs in a process of its own, so the lab and the bench's Chromium driver are not counted in it. */
-function sitesInOwnProcess(config: LabConfig): Promise<SitesMemory> {
+/** The browser-memory figures run in a process of their own, so the lab and the bench's Chromium driver are not counted in them. */
+function inOwnProcess<T>(config: LabConfig, flag: '--sites-memory' | '--tabs-memory'): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--sites-memory'], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(import.meta.url), [flag], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (message) => {
-      const answer = message as { ok: true; memory: SitesMemory } | { ok: false; error: string };
+      const answer = message as { ok: true; memory: T } | { ok: false; error: string };
       if (answer.ok) resolve(answer.memory);
       else reject(new Error(answer.error));
     });
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the sites-memory process exited with code ${code}`));
+      if (code !== 0) reject(new Error(`the ${flag.slice(2)} process exited with code ${code}`));
     });
     child.send(config);
   });
 }
 
-async function sitesMemoryChild(): Promise<void> {
+async function memoryChild(tabs: boolean): Promise<void> {
   const config = await new Promise<LabConfig>((resolve) => process.once('message', (message) => resolve(message as LabConfig)));
   try {
-    process.send!({ ok: true, memory: await browserWithSites(config, SITES) }, () => process.exit(0));
+    const memory = tabs ? await browserWithTabs(config, TABS) : await browserWithSites(config, SITES);
+    process.send!({ ok: true, memory }, () => process.exit(0));
   } catch (error) {
     process.send!({ ok: false, error: errorMessage(error) }, () => process.exit(1));
   }
@@ -194,7 +197,10 @@ async function main(): Promise<void> {
     progress(`browser process with ${SITES} sites`);
     const idle = await BrowserSession.start({ lab, spareRenderer: false });
     const side = await launchesSideBySide(idle, RUNS * 2).finally(() => idle.stop());
-    const sites = await sitesInOwnProcess(lab.config);
+    const sites = await inOwnProcess<SitesMemory>(lab.config, '--sites-memory');
+    progress(`${TABS} tabs on ${TABS} sites at once`);
+    const tabs = await inOwnProcess<TabsMemory>(lab.config, '--tabs-memory');
+    const renderersMb = tabs.renderers.reduce((sum, mb) => sum + mb, 0);
     figures.push(
       {
         id: 'renderer.launchToReady',
@@ -224,6 +230,16 @@ async function main(): Promise<void> {
         value: sites.browserRssMb,
         unit: 'MB',
         reference: `heap ${sites.browserHeapMb.toFixed(1)} MB; renderers alive ${sites.renderers.length} (${sites.renderers.map((r) => r.toFixed(0)).join(' + ')} MB); ${sites.events} trace events`,
+        target: null,
+        samples: 1,
+      },
+      {
+        id: 'tabs.rss.twenty',
+        section: 'processes',
+        label: `${tabs.tabs} tabs on ${TABS} sites, all processes`,
+        value: tabs.browserRssMb + renderersMb,
+        unit: 'MB',
+        reference: `browser ${tabs.browserRssMb.toFixed(0)} MB + ${tabs.renderers.length} renderers ${renderersMb.toFixed(0)} MB (median ${median(tabs.renderers).toFixed(0)} MB); ping to each renderer then: median ${(median(tabs.pingMicros) / 1000).toFixed(2)} ms, max ${(Math.max(...tabs.pingMicros) / 1000).toFixed(2)} ms`,
         target: null,
         samples: 1,
       },
@@ -323,5 +339,6 @@ async function main(): Promise<void> {
   writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 
-if (process.argv.includes('--sites-memory')) await sitesMemoryChild();
+if (process.argv.includes('--sites-memory') || process.argv.includes('--tabs-memory'))
+  await memoryChild(process.argv.includes('--tabs-memory'));
 else await main();

@@ -45,7 +45,7 @@ import { watchParentProcess } from './parentWatch.js';
 import { errorMessage, errorStack } from '../../../shared/base/errors.js';
 
 const USAGE = `Usage:
-  navscope trace <input> [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE] [--netlog FILE]
+  navscope trace <input> [--tab INPUT]… [--lab | --iterative] [--json] [--out FILE] [--trace-json FILE] [--har FILE] [--netlog FILE]
       Navigate to <input> (what you would type in the address bar) headless and
       print a timeline of every step, or the whole trace as JSON (--json).
       --lab   use NavScope's embedded lab (loopback DNS and web servers), offline
@@ -58,6 +58,10 @@ const USAGE = `Usage:
       --spare      keep a spare renderer process ready, as Chrome does (the window does)
       --no-speculative  find the renderer process only once the response is in (the
                    classic journey); by default it starts with the request, as in Chrome
+      --tab INPUT  then open a new tab and navigate it to INPUT (repeatable; every tab stays
+                   open, and renderer processes are chosen across tabs as Chromium does)
+      --renderer-process-limit N  Chromium's soft limit on renderer processes (default
+                   as Chromium's: half the memory at 85 MB a process, 3 to 82)
   navscope real <input> [--lab] [--json] [--out FILE] [--chrome-trace FILE] [--netlog FILE]
       Have the system's real Chromium (NAVSCOPE_CHROMIUM, or Chromium / Chrome where
       installed) perform the same navigation, headless, in lab mode against NavScope's
@@ -109,6 +113,10 @@ Exit codes: 0 the navigation loaded (or ended as asked: no commit, a completed d
 
 export interface TraceOptions {
   input: string;
+  /** More inputs, each navigated in a tab of its own (`--tab B`), in order, all kept open. */
+  tabs: string[];
+  /** Chromium's --renderer-process-limit: the soft limit on renderer processes. */
+  rendererProcessLimit: number | null;
   lab: boolean;
   iterative: boolean;
   spare: boolean;
@@ -133,6 +141,8 @@ const FILE_OPTIONS: Record<string, 'out' | 'traceJson' | 'har' | 'netlog'> = {
 export function parseTraceArgs(args: string[]): TraceOptions {
   const options: TraceOptions = {
     input: '',
+    tabs: [],
+    rendererProcessLimit: null,
     lab: false,
     iterative: false,
     spare: false,
@@ -153,7 +163,17 @@ export function parseTraceArgs(args: string[]): TraceOptions {
     else if (arg === '--spare') options.spare = true;
     else if (arg === '--speculative') options.speculative = true;
     else if (arg === '--no-speculative') options.speculative = false;
-    else if (FILE_OPTIONS[arg] || FILE_OPTIONS[arg.split('=')[0]!]) {
+    else if (arg === '--tab' || arg.startsWith('--tab=')) {
+      const value = arg === '--tab' ? args[++i] : arg.slice('--tab='.length);
+      if (!value || value.startsWith('--')) throw new UsageError('--tab needs the input to open in a new tab');
+      options.tabs.push(value);
+    } else if (arg === '--renderer-process-limit' || arg.startsWith('--renderer-process-limit=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      const limit = Number(value);
+      if (!value || !Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new UsageError(`--renderer-process-limit needs a whole number from 1 to 1000, got ${value ?? 'nothing'}`);
+      options.rendererProcessLimit = limit;
+    } else if (FILE_OPTIONS[arg] || FILE_OPTIONS[arg.split('=')[0]!]) {
       const [flag, inline] = arg.includes('=')
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
         : [arg, args[++i]];
@@ -570,12 +590,19 @@ async function trace(options: TraceOptions): Promise<number> {
       iterative: options.iterative,
       spareRenderer: options.spare,
       speculativeProcesses: options.speculative,
+      rendererProcessLimit: options.rendererProcessLimit ?? undefined,
     }),
   );
   let result: NavigationResult | null = null;
   let failure: string | null = null;
   try {
     result = await session.browser.webContents.navigateFromOmnibox(options.input);
+    // Each --tab opens a tab of its own (as the user would: its own BrowsingInstance) and loads there.
+    for (const input of options.tabs) {
+      const tab = session.browser.newTab();
+      const tabResult = await tab.navigateFromOmnibox(input);
+      if (exitCodeFor(tabResult) !== EXIT.ok && exitCodeFor(result) === EXIT.ok) result = tabResult;
+    }
   } catch (error) {
     failure = errorStack(error);
   } finally {

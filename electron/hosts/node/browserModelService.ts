@@ -11,7 +11,7 @@ import type {
   RealRecordingView,
   StepGateView,
 } from '../../../shared/api/browserModelApi.js';
-import { apiRequest, apiResult } from '../../../shared/api/apiProtocol.js';
+import { apiCallProblem, apiResult } from '../../../shared/api/apiProtocol.js';
 import type { TraceEvent } from '../../../shared/trace/traceEvent.js';
 import type { BrowserSession } from './browserSession.js';
 import { CHUNK_EVENTS } from './traceFrames.js';
@@ -52,7 +52,7 @@ export class BrowserModelService {
    * against the protocol first; a bad call rejects with a message saying why.
    */
   async call(method: unknown, args: unknown): Promise<CallResult> {
-    const problem = apiRequest.check({ id: 0, method, args }, 'call');
+    const problem = apiCallProblem({ id: 0, method, args });
     if (problem) throw new Error(`invalid call: ${problem}`);
     const result = await this.run(method as ApiMethod, args as string[]);
     const resultProblem = apiResult[method as ApiMethod].check(result, 'result');
@@ -60,8 +60,22 @@ export class BrowserModelService {
     return result;
   }
 
+  /** A tab id the window sent (a decimal string), checked: a tab that is open. */
+  private tabArg(method: string, value: string | undefined): number {
+    const tabId = Number(value);
+    if (value === undefined || !/^\d{1,9}$/.test(value) || !Number.isSafeInteger(tabId))
+      throw new Error(`${method} needs a tab id (a whole number) as args[0], got ${JSON.stringify(value ?? null)}`);
+    if (!this.session.browser.tab(tabId)) throw new Error(`${method}: there is no open tab ${tabId}`);
+    return tabId;
+  }
+
+  private tabDone(message: string): NavigationResult {
+    return { navigationId: null, outcome: 'nothing-to-do', url: null, message, netError: null };
+  }
+
   private async run(method: ApiMethod, args: string[]): Promise<CallResult> {
-    const contents = this.session.browser.webContents;
+    const browser = this.session.browser;
+    const contents = browser.webContents;
     switch (method) {
       case 'info':
         return this.hostInfo;
@@ -69,6 +83,27 @@ export class BrowserModelService {
         const input = args[0];
         if (input === undefined) throw new Error('navigate needs the text typed into the address bar (args[0])');
         return await contents.navigateFromOmnibox(input);
+      }
+      case 'newTab': {
+        const opener = args[0] === undefined ? undefined : this.tabArg(method, args[0]);
+        const tab = browser.newTab({ openerTabId: opener ?? null });
+        return this.tabDone(`Tab ${tab.tabId} opened${opener !== undefined ? ` from tab ${opener}` : ''}.`);
+      }
+      case 'closeTab': {
+        const tabId = this.tabArg(method, args[0]);
+        browser.closeTab(tabId);
+        return this.tabDone(`Tab ${tabId} closed.`);
+      }
+      case 'switchTab': {
+        const tabId = this.tabArg(method, args[0]);
+        browser.activateTab(tabId);
+        return this.tabDone(`Tab ${tabId} is shown.`);
+      }
+      case 'navigateInTab': {
+        const tabId = this.tabArg(method, args[0]);
+        const input = args[1];
+        if (input === undefined) throw new Error('navigateInTab needs the text typed into the address bar (args[1])');
+        return await browser.tab(tabId)!.navigateFromOmnibox(input);
       }
       case 'goBack':
       case 'goForward':

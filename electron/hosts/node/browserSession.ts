@@ -86,6 +86,8 @@ export class BrowserSession {
     iterative?: boolean;
     /** Keep a spare renderer process ready, as Chromium does (default off: every process starts when needed). */
     spareRenderer?: boolean;
+    /** The soft limit on renderer processes (Chromium's --renderer-process-limit); default Chromium's own. */
+    rendererProcessLimit?: number;
     /**
      * Start the target site's renderer process when the navigation starts, in parallel
      * with DNS, TCP, TLS and HTTP, as Chromium does (default on; off: the classic journey,
@@ -114,6 +116,7 @@ export class BrowserSession {
       networkThreadEntry: builtEntry('networkThread'),
       network: networkConfigFor(labConfig, dataDir, options.timeouts, options.iterative ?? false),
       spareRenderer: options.spareRenderer ?? false,
+      rendererProcessLimit: options.rendererProcessLimit,
       speculativeProcesses: options.speculativeProcesses ?? true,
       safeBrowsingLists: [...(labConfig?.safeBrowsingLists ?? []), ...(options.safeBrowsingLists ?? [])],
       downloadsDir,

@@ -12,6 +12,10 @@ function unavailable(reason: string): BrowserModelApi {
   return {
     info: fail,
     navigate: fail,
+    newTab: fail,
+    closeTab: fail,
+    switchTab: fail,
+    navigateInTab: fail,
     goBack: fail,
     goForward: fail,
     reload: fail,

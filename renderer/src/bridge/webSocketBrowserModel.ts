@@ -87,6 +87,22 @@ export class WebSocketBrowserModel implements BrowserModelApi {
     return this.call('navigate', [input]);
   }
 
+  newTab(openerTabId?: number): Promise<NavigationResult> {
+    return this.call('newTab', openerTabId === undefined ? [] : [String(openerTabId)]);
+  }
+
+  closeTab(tabId: number): Promise<NavigationResult> {
+    return this.call('closeTab', [String(tabId)]);
+  }
+
+  switchTab(tabId: number): Promise<NavigationResult> {
+    return this.call('switchTab', [String(tabId)]);
+  }
+
+  navigateInTab(tabId: number, input: string): Promise<NavigationResult> {
+    return this.call('navigateInTab', [String(tabId), input]);
+  }
+
   goBack(): Promise<NavigationResult> {
     return this.call('goBack', []);
   }

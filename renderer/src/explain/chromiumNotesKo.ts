@@ -72,4 +72,16 @@ export const chromiumNotesKo: Record<MessageName, string> = {
     'blink.mojom.LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint: 메인 프레임이 보여 줄 만한 것(텍스트, 이미지)을 그렸습니다. 브라우저는 이전 페이지를 보여 주던 것을 멈춥니다.',
   'FrameHost.DidStopLoading':
     'content.mojom.FrameHost.DidStopLoading: 프레임의 로딩이 멈췄습니다. 탭의 스피너가 멈춥니다.',
+  'AgentSchedulingGroup.CreateFrame':
+    'content.mojom.AgentSchedulingGroup.CreateFrame: 브라우저가 렌더러 프로세스에, 다른 프로세스가 보여 주는 페이지 안에 들어갈 그 사이트의 iframe 문서를 위한 프레임을 만들라고 요청합니다(프로세스 외부 iframe).',
+  'FrameHost.CreateChildFrame':
+    'content.mojom.FrameHost.CreateChildFrame: 파서가 iframe 요소를 넣었습니다. 렌더러가 그 로컬 프레임(처음의 빈 문서)을 만들고, 브라우저에 FrameTreeNode를 추가해 달라고 요청합니다.',
+  'FrameHost.BeginNavigation':
+    'content.mojom.FrameHost.BeginNavigation: 렌더러가 시작한 내비게이션입니다(여기서는 iframe이 src를 로드). 브라우저가 그 프레임의 NavigationRequest로 실행합니다.',
+  'Frame.Unload':
+    'content.mojom.Frame.Unload: 프레임의 문서가 이제 다른 프로세스에 있습니다. 이 프로세스는 로컬 프레임을 그 프레임을 대신하는 RenderFrameProxy(RemoteFrame)로 바꿉니다.',
+  'RemoteFrame.DidStopLoading':
+    'blink.mojom.RemoteFrame.DidStopLoading: 자식 프레임의 로딩이 멈췄습니다(다른 프로세스에서, 또는 문서 없이). 부모 문서의 load는 더 이상 기다리지 않습니다.',
+  'Frame.Delete':
+    'content.mojom.Frame.Delete: 프레임이 프레임 트리에서 사라졌습니다(탭이 닫힘). 렌더러는 그 문서를 버립니다.',
 };

@@ -192,6 +192,24 @@ export function describeEventText(
       return `⚠ ${event.processId}이(가) 응답하지 않음: ${event.waitedMs} ms 동안 ${event.waitingFor} 없음`;
     case 'process.responsive':
       return `● ${event.processId}이(가) 다시 응답함`;
+    case 'tab.created':
+      return `▣ 탭 ${event.tabId} 열림${event.openerTabId !== null ? ` (탭 ${event.openerTabId}에서)` : ''}, 메인 프레임 ${event.mainFrameTreeNodeId}`;
+    case 'tab.activated':
+      return `▣ 탭 ${event.tabId} 표시${event.previousTabId !== null ? ` (이전 탭 ${event.previousTabId})` : ''}`;
+    case 'tab.closed':
+      return `▣ 탭 ${event.tabId} 닫힘: ${l(event.reason)}`;
+    case 'frame.created':
+      return `▢ 탭 ${event.tabId}에 프레임 ${event.frameTreeNodeId} 생성${event.parentId !== null ? ` (프레임 ${event.parentId}의 자식)` : ' (메인 프레임)'}${event.url ? `: ${event.url}` : ''}${event.processId ? `, ${event.processId}` : ''}`;
+    case 'frame.committed':
+      return `▢ 프레임 ${event.frameTreeNodeId}(탭 ${event.tabId})이 ${event.processId}에서 ${event.url}(${event.site})을 보여 줌`;
+    case 'frame.loaded':
+      return `▢ 프레임 ${event.frameTreeNodeId}(탭 ${event.tabId}) 로드 완료: ${event.url}, ${event.processId}`;
+    case 'frame.removed':
+      return `▢ 프레임 ${event.frameTreeNodeId}(탭 ${event.tabId}) 제거: ${l(event.reason)}`;
+    case 'proxy.created':
+      return `▢ ${event.processId}에 프레임 ${event.frameTreeNodeId}(탭 ${event.tabId})의 프록시 생성`;
+    case 'proxy.removed':
+      return `▢ ${event.processId}에서 프레임 ${event.frameTreeNodeId}(탭 ${event.tabId})의 프록시 제거`;
     case 'navigation.state':
       return `내비게이션 ${event.navigationId}: ${event.from} → ${event.to} (${l(event.reason)})`;
     case 'import.source':

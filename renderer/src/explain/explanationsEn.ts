@@ -266,6 +266,36 @@ export const explanationsEn: Explanations = {
       what: 'The frame has stopped loading: its document and every subresource are done. The browser stops the tab’s spinner, which started at DidStartLoading when you pressed Enter. This is step 6, initial load complete, in Kosaka’s article.',
       why: 'The spinner shows the whole load, not just the navigation, so it stops only when the renderer says everything has finished. Anything the page loads later with JavaScript does not restart it.',
     },
+    'AgentSchedulingGroup.CreateFrame': {
+      title: 'Frame for an out-of-process iframe',
+      what: 'The browser asks this renderer process for a frame to hold a cross-site iframe’s document: the page around it is shown by another process, which keeps only a proxy in the iframe’s place. CommitNavigation for the iframe follows.',
+      why: 'Under site isolation an iframe of another site lives in a process of its own site; this process gets just that frame, not the whole page (CreateView is for a main frame and its page).',
+    },
+    'FrameHost.CreateChildFrame': {
+      title: 'Child frame created',
+      what: 'The parser met an iframe element. The renderer made a local frame for it, holding an initial empty document, and asks the browser to add a FrameTreeNode under the parent’s. The iframe’s src is loaded next, by a navigation of its own (BeginNavigation).',
+      why: 'Only the browser keeps the whole frame tree, across processes; a frame exists for the browser once it has a FrameTreeNode, which is where its navigations, its process and its proxies are decided.',
+    },
+    'FrameHost.BeginNavigation': {
+      title: 'Renderer asks to navigate a frame',
+      what: 'A renderer-initiated navigation: the iframe loads its src. The browser starts a NavigationRequest for that frame, with its own network request, and chooses the process for the response’s site: the parent’s process for the same site, another renderer process for a cross-site frame (an out-of-process iframe).',
+      why: 'The renderer cannot decide where a document lives: under site isolation only the browser may pick the process, so every navigation, even an iframe’s, goes through it.',
+    },
+    'Frame.Unload': {
+      title: 'Local frame replaced by a proxy',
+      what: 'The iframe committed in another process. The parent’s process replaces its local child frame with a RenderFrameProxy: a placeholder that keeps the iframe’s place in the page (its box, window.frames) and forwards postMessage and focus, but holds no document.',
+      why: 'A cross-site document must not be in the parent page’s process (site isolation), yet the parent page still needs to know the child is there.',
+    },
+    'RemoteFrame.DidStopLoading': {
+      title: 'Child frame stopped loading',
+      what: 'The browser tells the parent’s process that a child frame it shows through a proxy (or that never got a document) has stopped loading. The parent document’s load event, which waits for its iframes, can now fire.',
+      why: 'The HTML standard delays a document’s load event until its iframes have loaded. Across processes, only the browser hears the child finish, so it passes that on.',
+    },
+    'Frame.Delete': {
+      title: 'Frame deleted',
+      what: 'A frame left the frame tree (its tab was closed) while its process goes on hosting other tabs’ frames: the renderer drops the frame and its document.',
+      why: 'A process shared by several tabs of one site stays up as long as one of them needs it; the closed tab’s frames alone go away.',
+    },
   },
 
   events: {
@@ -503,6 +533,51 @@ export const explanationsEn: Explanations = {
       title: 'Renderer not responding',
       what: 'A renderer has not answered a message the browser is waiting for, such as the beforeunload reply or the commit acknowledgement, for a few seconds; the event says what is awaited and for how long. Chromium’s hang monitor then reports the renderer as unresponsive and offers to wait or to kill the page. The process is still alive: it is busy or stuck, not crashed.',
       why: 'The browser cannot interrupt page code from inside the renderer, so it watches from outside with timeouts. Because the renderer is a separate process, the browser UI and other tabs keep working while it hangs.',
+    },
+    'tab.created': {
+      title: 'Tab opened',
+      what: 'A new tab: in Chromium a WebContents, with its own frame tree (a main FrameTreeNode), navigation controller and session history. Opening a tab starts no process by itself: a renderer process is chosen when the tab’s first navigation knows its site.',
+      why: 'Each tab keeps its own history and state, but tabs do not each get a process: tabs showing the same site share that site’s renderer process, which is why the task manager shows fewer processes than tabs for one site and more for a page full of cross-site frames.',
+    },
+    'tab.activated': {
+      title: 'Tab shown',
+      what: 'This tab became the one shown: the user switched to it, or the tab that was shown closed. Its address bar, title, spinner and history are the window’s now; the other tabs keep loading in the background.',
+      why: 'The browser keeps every tab’s state apart and only swaps what is displayed; switching tabs sends no message to any renderer.',
+    },
+    'tab.closed': {
+      title: 'Tab closed',
+      what: 'A tab closed: its frames are removed, and each renderer process left with no frame of any tab is shut down (ChildProcess.ProcessShutdown). A process another tab still uses for the same site stays.',
+      why: 'Processes are shared per site across tabs, so closing a tab ends a process only when it was the last user of that process.',
+    },
+    'frame.created': {
+      title: 'Frame created',
+      what: 'A FrameTreeNode: a tab’s main frame, or an iframe the parent document’s parser found (the renderer asked with FrameHost.CreateChildFrame). It has an id for life, a parent, and a process hosting its current document; the browser then runs the iframe’s own NavigationRequest.',
+      why: 'The browser keeps the whole frame tree of each tab, across processes, because under site isolation a page’s frames can live in several renderer processes and only the browser sees all of them.',
+    },
+    'frame.committed': {
+      title: 'Frame committed a document',
+      what: 'A navigation committed in this frame: its document, site and hosting process are now these. A same-site iframe commits in its parent’s process; a cross-site one commits in its own site’s process (an out-of-process iframe).',
+      why: 'Site isolation: a document from another site never shares a process with this page, so a compromised renderer cannot read another site’s data from its own memory.',
+    },
+    'frame.loaded': {
+      title: 'Frame loaded',
+      what: 'The frame’s document fired load and the browser heard it (DidFinishLoad). A parent’s load waits for its iframes’ loads, as the HTML standard says, even when an iframe runs in another process: the browser passes the child’s completion on to the parent’s process.',
+      why: 'The load event promises that everything in the page is there, iframes included; across processes only the browser can tell the parent that its child finished.',
+    },
+    'frame.removed': {
+      title: 'Frame removed',
+      what: 'A FrameTreeNode went away: its parent navigated to another document, its iframe was removed, or its tab closed. Its proxies in other processes go with it.',
+      why: 'When the last frame a renderer process hosts is gone, the process has nothing left to do and can be shut down.',
+    },
+    'proxy.created': {
+      title: 'Frame proxy created',
+      what: 'A renderer process got a RenderFrameProxy: a placeholder for a frame whose document lives in another process (AgentSchedulingGroup.CreateRemoteChildFrame). The parent page’s process draws the out-of-process iframe’s box and sends postMessage and focus through the proxy; it never holds the iframe’s document.',
+      why: 'The proxy lets the parent’s frame tree stay whole (window.frames, sizes, events) while the cross-site document stays in its own process.',
+    },
+    'proxy.removed': {
+      title: 'Frame proxy removed',
+      what: 'A RenderFrameProxy was dropped: the frame it stood for was removed, or that frame’s document moved into this process.',
+      why: 'A process keeps proxies only for frames of its pages that live elsewhere.',
     },
     'process.responsive': {
       title: 'Renderer responding again',

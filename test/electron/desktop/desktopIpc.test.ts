@@ -42,18 +42,22 @@ describe('the desktop IPC handlers (main process)', () => {
 
   it('registers exactly the catalogue’s channels', () => {
     expect([...handlers.keys()].sort()).toEqual([
+      'navscope:closeTab',
       'navscope:goBack',
       'navscope:goForward',
       'navscope:info',
       'navscope:killNetworkThread',
       'navscope:killRenderer',
       'navscope:navigate',
+      'navscope:navigateInTab',
       'navscope:newSession',
+      'navscope:newTab',
       'navscope:proceedInterstitial',
       'navscope:recordReal',
       'navscope:reload',
       'navscope:stepMode',
       'navscope:subscribe',
+      'navscope:switchTab',
     ]);
   });
 

@@ -36,18 +36,22 @@ describe('the preload API', () => {
     const api = createPreloadApi(fakeIpc().ipc);
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.keys(api).sort()).toEqual([
+      'closeTab',
       'goBack',
       'goForward',
       'info',
       'killNetworkThread',
       'killRenderer',
       'navigate',
+      'navigateInTab',
       'newSession',
+      'newTab',
       'proceedInterstitial',
       'recordReal',
       'reload',
       'stepMode',
       'subscribeTrace',
+      'switchTab',
     ]);
     expect(() => {
       (api as unknown as Record<string, unknown>).navigate = () => 'hijacked';

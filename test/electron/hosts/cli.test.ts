@@ -122,6 +122,42 @@ describe('navscope trace (the CLI host)', () => {
     expect(har.log.entries.find((e) => e.request.url === 'https://www.naver.com/')?.response.status).toBe(200);
   });
 
+  it('opens a tab per --tab and loads each, with the processes Chromium would choose', () => {
+    const run = navscope(
+      'trace',
+      'www.naver.com/frames',
+      '--tab',
+      'www.naver.com',
+      '--tab=www.site1-lab.com',
+      '--renderer-process-limit',
+      '3',
+      '--lab',
+      '--json',
+    );
+    expect(run.code).toBe(0);
+    const trace = JSON.parse(run.stdout) as { events: TraceEvent[] };
+    const created = trace.events.filter((e) => e.type === 'tab.created');
+    expect(created.map((e) => (e.type === 'tab.created' ? e.tabId : 0))).toEqual([1, 2, 3]);
+    const committed = trace.events.flatMap((e) => (e.type === 'frame.committed' ? [e] : []));
+    // Tab 2 (naver) finds naver, google and nothing else running: 2 of 3 processes, under the limit, a process of its own.
+    const naverProcesses = new Set(committed.filter((e) => e.site === 'https://naver.com').map((e) => e.processId));
+    expect(naverProcesses.size).toBe(2);
+    // Tab 3 reaches the limit of 3 with a new site: a site of its own still gets a process.
+    expect(committed.find((e) => e.tabId === 3)?.site).toBe('https://site1-lab.com');
+    expect(run.stderr).toMatch(/Loaded https:\/\/www\.naver\.com\/frames/);
+  });
+
+  it('refuses a --renderer-process-limit that is not a whole number, and a --tab without input', () => {
+    expect(navscope('trace', 'www.naver.com', '--renderer-process-limit', 'many', '--lab')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--renderer-process-limit needs a whole number from 1 to 1000, got many/),
+    });
+    expect(navscope('trace', 'www.naver.com', '--lab', '--tab')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--tab needs the input to open in a new tab/),
+    });
+  });
+
   it('rejects an export option without a file name', () => {
     const run = navscope('trace', 'www.naver.com', '--lab', '--har');
     expect(run.code).toBe(2);

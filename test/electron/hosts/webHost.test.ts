@@ -138,6 +138,33 @@ describe('the web host', () => {
     expect(client.frames.filter((f) => f.kind === 'trace').length).toBeGreaterThan(1);
   });
 
+  it('opens, navigates, switches and closes tabs over the socket, and names a bad tab id', async () => {
+    expect(await client.call('newTab')).toMatchObject({ kind: 'result', result: { message: 'Tab 2 opened.' } });
+    expect(await client.call('navigateInTab', '2', 'www.naver.com/frames')).toMatchObject({
+      kind: 'result',
+      result: { outcome: 'loaded', url: 'https://www.naver.com/frames' },
+    });
+    expect(await client.call('switchTab', '1')).toMatchObject({
+      kind: 'result',
+      result: { message: 'Tab 1 is shown.' },
+    });
+    expect(await client.call('closeTab', '2')).toMatchObject({ kind: 'result', result: { message: 'Tab 2 closed.' } });
+    expect(await client.call('closeTab', '2')).toMatchObject({
+      kind: 'error',
+      error: expect.stringMatching(/no open tab 2/),
+    });
+    expect(await client.call('switchTab', 'two')).toMatchObject({
+      kind: 'error',
+      error: expect.stringMatching(/needs a tab id/),
+    });
+    expect(await client.call('closeTab', '1')).toMatchObject({
+      kind: 'error',
+      error: expect.stringMatching(/last tab/),
+    });
+    await client.until(() => client.events.some((e) => e.type === 'tab.closed' && e.tabId === 2));
+    expect(client.events.filter((e) => e.type === 'frame.created' && e.tabId === 2)).toHaveLength(3);
+  });
+
   it('answers garbage with an error and keeps the connection', async () => {
     client.sendRaw('{not json');
     const notJson = await client.response(0);
