@@ -714,7 +714,10 @@ export class BrowserProcess {
     endpoint.on('FrameHost.UpdateState', () => undefined);
     endpoint.on('LocalFrameHost.DidChangeLoadProgress', () => undefined);
     endpoint.on('LocalFrameHost.MainDocumentElementAvailable', () => undefined);
-    endpoint.on('LocalFrameHost.UpdateFaviconURL', () => undefined);
+    endpoint.on('LocalFrameHost.UpdateFaviconURL', (p, e) => {
+      const found = frameOf(p.frameToken, e.from, e.name);
+      if (found) found.contents.onUpdateFaviconURL(found.frame);
+    });
     endpoint.on('LocalMainFrameHost.DidFirstVisuallyNonEmptyPaint', () => undefined);
   }
 }

@@ -216,6 +216,8 @@ export class NavigationRequest {
   private loaderCreated = false;
   /** The loader's client end went to a renderer or the download manager (moveRoute). */
   private loaderHandedOff = false;
+  /** The MIME type of the response handed to the renderer with CommitNavigation (null before, or for an error page). */
+  committedMimeType: string | null = null;
   /** The network service crashed while this navigation's loader still answered to the browser. */
   private networkFailure: NetErrorInfo | null = null;
   /** Set while CommitNavigation is out and its acknowledgement not yet in. */
@@ -568,6 +570,7 @@ export class NavigationRequest {
   private commit(host: RendererProcess, head: ResponseHead): Promise<NavigationOutcome> {
     const { browser, transport } = this.services;
     this.loaderHandedOff = true;
+    this.committedMimeType = head.mimeType;
     return this.commitIn(host, siteForUrl(this.url), head, (frameToken) => {
       browser.send(host.endpointId, 'NavigationClient.CommitNavigation', {
         navigationId: this.navigationId,

@@ -98,6 +98,13 @@ export class WebContents {
   /** The current document's body failed after commit (DidFailLoadWithError); cleared at the next commit. */
   private loadError: NetErrorInfo | null = null;
   private loadFinished: ((outcome: LoadEnd) => void) | null = null;
+  /**
+   * The committed main document is HTML: after DidStopLoading its renderer reports the
+   * favicon URL (LocalFrameHost.UpdateFaviconURL, as Chromium 156 does). The load settles
+   * when that has arrived, so a navigation's trace ends with it (it is already in the pipe).
+   */
+  private faviconExpected = false;
+  private stoppedAwaitingFavicon = false;
   /** The load of the committed document, settled by DidStopLoading or a crash. */
   private readonly loads = new WeakMap<NavigationRequest, Promise<LoadEnd>>();
   /** Set when the browser closes: its renderers exiting then is no crash. */
@@ -410,6 +417,7 @@ export class WebContents {
    */
   private didCommitNavigation(request: NavigationRequest, commit: { frame: RenderFrameHost; url: string }): void {
     // A document still loading is abandoned when another one commits: its load ends here.
+    if (this.loadFinished && this.stoppedAwaitingFavicon) this.settleLoad('loaded');
     if (this.loadFinished) {
       if (this.loadSpan)
         this.tracing.endSpan(this.loadSpan, 'cancelled', 'another document committed before this one finished loading');
@@ -425,6 +433,9 @@ export class WebContents {
       this.removeFrame(child, 'its parent document was replaced by a new one');
     this.primaryMainFrame.currentFrameHost = frame;
     this.primaryMainFrame.loaded = false;
+    const mimeType = request.committedMimeType;
+    this.faviconExpected = mimeType === 'text/html' || mimeType === '';
+    this.stoppedAwaitingFavicon = false;
     this.recordCommit(this.primaryMainFrame, request, frame, 'the main frame committed a new document');
     if (previous && previous !== frame) this.releaseFrame(previous, 'its frame navigated to another site');
     // Only now, after the renderer acknowledged, does the browser's UI change.
@@ -694,8 +705,7 @@ export class WebContents {
     this.closed = true;
     if (this.loadSpan) this.tracing.endSpan(this.loadSpan, 'cancelled', `the tab closed: ${reason}`);
     this.loadSpan = null;
-    this.loadFinished?.('superseded');
-    this.loadFinished = null;
+    this.settleLoad(this.stoppedAwaitingFavicon ? 'loaded' : 'superseded');
     this.removeFrame(this.primaryMainFrame, `tab ${this.tabId} closed`);
     this.tracing.forgetTab(this.tabId);
   }
@@ -782,7 +792,20 @@ export class WebContents {
     if (this.loadSpan) this.tracing.endSpan(this.loadSpan);
     this.loadSpan = null;
     if (!this.primaryMainFrame.navigationRequest) this.setLoading(false, 'DidStopLoading');
-    this.loadFinished?.('loaded');
+    if (this.faviconExpected) this.stoppedAwaitingFavicon = true;
+    else this.settleLoad('loaded');
+  }
+
+  /** The main document's icon URLs, the last thing its renderer reports after it stopped loading. */
+  onUpdateFaviconURL(frame: RenderFrameHost): void {
+    if (frame !== this.primaryMainFrame.currentFrameHost || !this.stoppedAwaitingFavicon) return;
+    this.settleLoad('loaded');
+  }
+
+  private settleLoad(outcome: LoadEnd): void {
+    this.faviconExpected = false;
+    this.stoppedAwaitingFavicon = false;
+    this.loadFinished?.(outcome);
     this.loadFinished = null;
   }
 
@@ -824,8 +847,7 @@ export class WebContents {
     if (this.loadSpan) this.tracing.endSpan(this.loadSpan, 'error', 'the renderer process crashed');
     this.loadSpan = null;
     this.stopLoadingIfIdle('renderer process gone');
-    this.loadFinished?.('renderer-crashed');
-    this.loadFinished = null;
+    this.settleLoad(this.stoppedAwaitingFavicon ? 'loaded' : 'renderer-crashed');
   }
 
   /** The navigation in flight whose loader has this id, if any. */

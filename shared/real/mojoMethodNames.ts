@@ -1,4 +1,5 @@
 import { sha256 } from '../base/sha256.js';
+import { MOJO_NAME_SUPPLEMENT, type MojoNameSupplementEntry } from './mojoNameSupplement.js';
 import { MOJO_NAME_TABLE } from './mojoNameTable.js';
 import type { MojoInterfaceEntry, MojoNameTableData } from './mojoNameTableData.js';
 
@@ -45,8 +46,18 @@ export class MojoMethodNames {
   private readonly byHash = new Map<number, MojoMethodName>();
   private readonly interfaces = new Map<string, MojoInterfaceEntry>();
 
-  constructor(readonly table: MojoNameTableData = MOJO_NAME_TABLE) {
+  constructor(
+    readonly table: MojoNameTableData = MOJO_NAME_TABLE,
+    supplement: readonly MojoNameSupplementEntry[] = table === MOJO_NAME_TABLE ? MOJO_NAME_SUPPLEMENT : [],
+  ) {
     for (const entry of table.interfaces) this.interfaces.set(entry.name, entry);
+    for (const { fullName, ipcHash, hasReply } of supplement) {
+      const dot = fullName.lastIndexOf('.');
+      const interfaceName = fullName.slice(0, dot);
+      const method = fullName.slice(dot + 1);
+      const name = `${mojoInterfaceShortName(interfaceName)}.${method}`;
+      this.byHash.set(ipcHash, { interfaceName, method, name, fullName, hasReply });
+    }
     for (const [hashText, fullName] of Object.entries(table.hashes)) {
       const dot = fullName.lastIndexOf('.');
       const interfaceName = fullName.slice(0, dot);

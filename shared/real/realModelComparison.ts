@@ -126,9 +126,9 @@ function realNavigationBegin(events: readonly TraceEvent[]): TraceEventOf<'navig
 }
 
 /**
- * The real navigation messages; the frame messages of the new view's initial empty
- * document (a renderer's frame host messages before the browser's CommitNavigation to
- * it); and the download of the tab's icon, which Chromium starts once the page gave its
+ * The real navigation messages; the messages of the new view's initial empty
+ * document (a renderer's frame host messages and commit replies before the browser's
+ * CommitNavigation of this navigation to it, and anything sent before it began); and the download of the tab's icon, which Chromium starts once the page gave its
  * favicon URL (the loads after UpdateFaviconURL).
  */
 export function realNavigationMessages(events: readonly TraceEvent[]): {
@@ -144,8 +144,17 @@ export function realNavigationMessages(events: readonly TraceEvent[]): {
   let iconAsked = false;
   for (const e of events) {
     if (e.type !== 'message' || !e.real?.navigation || (begin && e.seq < begin.seq)) continue;
+    // Sent before the navigation began (delivered after it): the earlier document's, e.g. the
+    // initial about:blank commit racing the recorder's navigation.
+    if (begin && e.sentAt < begin.ts) {
+      initial.push(e);
+      continue;
+    }
     if (e.name === 'NavigationClient.CommitNavigation' && !e.real.isReply) committed.add(e.to);
-    if (e.from.startsWith('renderer') && FRAME_HOST_INTERFACES.test(e.name) && !committed.has(e.from)) {
+    const fromRenderer = e.from.startsWith('renderer');
+    // A commit reply from a renderer no commit of this navigation went to answers an earlier one.
+    const earlierCommitReply = e.name === 'NavigationClient.CommitNavigation' && e.real.isReply;
+    if (fromRenderer && (FRAME_HOST_INTERFACES.test(e.name) || earlierCommitReply) && !committed.has(e.from)) {
       initial.push(e);
       continue;
     }

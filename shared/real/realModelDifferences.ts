@@ -53,6 +53,18 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     ko: 'Chromium은 문서의 문자 인코딩도 브라우저에 알립니다(인코딩 메뉴용). NavScope의 렌더러는 본문을 디코딩하지만 인코딩을 알리지는 않습니다.',
   },
   {
+    name: 'LocalFrameHost.NotifyDocumentInteractive',
+    kind: 'real-only',
+    en: 'Chromium also tells the browser when the document becomes interactive (readyState "interactive", just before DOMContentLoaded); NavScope reports DOMContentLoaded only.',
+    ko: 'Chromium은 문서가 상호작용 가능해지는 순간(readyState "interactive", DOMContentLoaded 직전)도 브라우저에 알립니다. NavScope는 DOMContentLoaded만 알립니다.',
+  },
+  {
+    name: 'LocalMainFrame.FinalizeNavigationConfidence',
+    kind: 'real-only',
+    en: 'Chromium also sends the main frame its navigation confidence (how sure it is that the user meant this navigation, for the Navigation API’s metrics); NavScope keeps no such measure.',
+    ko: 'Chromium은 메인 프레임에 내비게이션 신뢰도(사용자가 이 내비게이션을 의도했다고 얼마나 확신하는지, Navigation API 지표용)도 보냅니다. NavScope에는 그런 척도가 없습니다.',
+  },
+  {
     name: 'LocalFrameHost.DidFocusFrame',
     kind: 'real-only',
     en: 'Chromium also tells the browser which frame has focus; NavScope models no input focus.',

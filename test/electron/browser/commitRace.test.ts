@@ -11,8 +11,8 @@ import { ofType } from '../support/browserHarness.js';
 import { temporaryFolder } from '../../support/temporaryFolder.js';
 
 /**
- * A scripted renderer that answers CommitNavigation with its acknowledgement, a title
- * and DidStopLoading all in one burst — what a real renderer does for a small page.
+ * A scripted renderer that answers CommitNavigation with its acknowledgement, a title,
+ * DidStopLoading and the favicon URL all in one burst — what a real renderer does for a small page.
  * The browser must handle them in order, whatever its own continuations are doing.
  */
 class BurstRendererLauncher implements RendererLauncher {
@@ -80,6 +80,13 @@ class BurstRendererLauncher implements RendererLauncher {
         );
         onMessage(envelope('LocalFrameHost.UpdateTitle', { frameToken: commit.frameToken, title: 'Burst title' }));
         onMessage(envelope('FrameHost.DidStopLoading', { frameToken: commit.frameToken }));
+        // An HTML document's renderer reports its icon last, as Chromium's does.
+        onMessage(
+          envelope('LocalFrameHost.UpdateFaviconURL', {
+            frameToken: commit.frameToken,
+            faviconUrls: [new URL('/favicon.ico', commit.commonParams.url).href],
+          }),
+        );
       },
       kill: () => undefined,
     };

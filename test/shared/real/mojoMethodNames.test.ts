@@ -5,6 +5,7 @@ import {
   mojoInterfaceShortName,
   mojoIpcHash,
 } from '../../../shared/real/mojoMethodNames.js';
+import { MOJO_NAME_SUPPLEMENT } from '../../../shared/real/mojoNameSupplement.js';
 import { MOJO_NAME_TABLE } from '../../../shared/real/mojoNameTable.js';
 
 const names = new MojoMethodNames();
@@ -74,5 +75,18 @@ describe("the Mojo method name table (real Chromium's ipc_hash → Interface.Met
         expect(MOJO_NAME_TABLE.hashes[mojoIpcHash(mojoCppMethodName(entry.name, method))]).toBe(
           `${entry.name}.${method}`,
         );
+  });
+
+  it('names the methods newer than the table from the supplement, each hash the SHA-256 of its C++ name', () => {
+    for (const { fullName, ipcHash } of MOJO_NAME_SUPPLEMENT) {
+      const dot = fullName.lastIndexOf('.');
+      expect(mojoIpcHash(mojoCppMethodName(fullName.slice(0, dot), fullName.slice(dot + 1))), fullName).toBe(ipcHash);
+      expect(names.resolve(fullName.slice(0, dot), ipcHash)?.fullName).toBe(fullName);
+    }
+    expect(names.resolve('blink.mojom.LocalFrameHost', 0x70fd2c49)?.name).toBe(
+      'LocalFrameHost.NotifyDocumentInteractive',
+    );
+    // A table given explicitly gets no supplement.
+    expect(new MojoMethodNames(MOJO_NAME_TABLE, []).resolve('blink.mojom.LocalFrameHost', 0x70fd2c49)).toBeNull();
   });
 });
