@@ -363,19 +363,8 @@ async function real(options: RealOptions): Promise<number> {
     ...(options.netlog ? [{ option: '--netlog', file: options.netlog }] : []),
   ];
   checkOutputs([main, ...extra]);
-  // Before the lab starts: input that leads to no http(s) page, or no Chromium to start.
-  try {
-    realNavigationTarget(options.input);
-  } catch (error) {
-    if (!(error instanceof RealInputError)) throw error;
-    process.stderr.write(`navscope: ${error.message}\n`);
-    return EXIT.usage;
-  }
-  const chromium = findSystemChromium();
-  if (!chromium.found) {
-    process.stderr.write(`navscope: no real Chromium to record with: ${chromium.message}\n`);
-    return EXIT.noChromium;
-  }
+  const chromium = realChromiumFor(options.input, 'record with');
+  if (typeof chromium === 'number') return chromium;
   const dataDir = defaultDataDir();
   const lab = await withDataFolder(dataDir, () => Lab.start({ dataDir }));
   let recorded;
@@ -480,11 +469,13 @@ export function comparisonText(c: RealModelComparison): string[] {
   return lines;
 }
 
-async function compareReal(options: RealOptions): Promise<number> {
-  const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
-  checkOutputs([main]);
+/**
+ * Before the lab starts: input that leads to no http(s) page (exit 2), or no Chromium to
+ * start (exit 5). Otherwise the Chromium found.
+ */
+function realChromiumFor(input: string, purpose: string): { path: string } | number {
   try {
-    realNavigationTarget(options.input);
+    realNavigationTarget(input);
   } catch (error) {
     if (!(error instanceof RealInputError)) throw error;
     process.stderr.write(`navscope: ${error.message}\n`);
@@ -492,9 +483,17 @@ async function compareReal(options: RealOptions): Promise<number> {
   }
   const chromium = findSystemChromium();
   if (!chromium.found) {
-    process.stderr.write(`navscope: no real Chromium to compare with: ${chromium.message}\n`);
+    process.stderr.write(`navscope: no real Chromium to ${purpose}: ${chromium.message}\n`);
     return EXIT.noChromium;
   }
+  return { path: chromium.path };
+}
+
+async function compareReal(options: RealOptions): Promise<number> {
+  const main: OutputTarget = { option: '--out', file: options.out ?? '-' };
+  checkOutputs([main]);
+  const chromium = realChromiumFor(options.input, 'compare with');
+  if (typeof chromium === 'number') return chromium;
   const dataDir = defaultDataDir();
   const lab = await withDataFolder(dataDir, () => Lab.start({ dataDir }));
   let run;
