@@ -8,10 +8,8 @@
  */
 import type { EndpointId, EndpointInfo, EndpointRole } from '../ipc/endpoints.js';
 import type { AnyEnvelope } from '../ipc/messageEnvelope.js';
-import { recordedName } from '../ipc/messageCatalogue.js';
-import { describeMessage } from '../ipc/messageSummary.js';
-import { summarizePayload } from '../ipc/payloadSummary.js';
-import type { TraceEvent, TraceEventType, TraceRecord } from './traceEvent.js';
+import { messageRecord } from '../ipc/messageEndpoint.js';
+import type { TraceEvent, TraceEventOf, TraceEventType, TraceRecord } from './traceEvent.js';
 import { traceEventProblem } from './traceEventCheck.js';
 
 const CHILD_RECORD_TYPES: Record<Exclude<EndpointRole, 'browser'>, ReadonlySet<TraceEventType>> = {
@@ -155,28 +153,15 @@ export class TraceRecorder {
     const from = this.endpoints.get(envelope.from);
     const to = this.endpoints.get(envelope.to);
     const frame = this.frameOfMessage(envelope.payload, envelope.route);
-    // A reply is recorded under its request's name, with the request's flow id (replyTo).
-    const reply = envelope.replyTo !== undefined ? { replyTo: envelope.replyTo } : {};
-    const event: TraceEvent = {
-      type: 'message',
-      ts: envelope.sentAt,
-      endpoint: recordedBy,
-      flowId: envelope.flowId,
-      name: recordedName(envelope.name),
-      from: envelope.from,
-      to: envelope.to,
-      fromPid: from?.pid ?? null,
-      fromThread: from?.threadName ?? null,
-      toPid: to?.pid ?? null,
-      toThread: to?.threadName ?? null,
-      route: envelope.route,
-      sentAt: envelope.sentAt,
-      deliveredAt,
-      summary: describeMessage(envelope.name, envelope.payload as never),
-      payload: summarizePayload(envelope.payload),
-      ...reply,
-      seq: this.list.length,
-    };
+    // One builder for the record (a reply under its request's name, with replyTo); the
+    // recorder adds what only it knows: the endpoints' pids and threads, seq, the frame.
+    // seq is set below, before the event is appended.
+    const event = messageRecord(envelope, deliveredAt, recordedBy) as TraceEventOf<'message'>;
+    event.fromPid = from?.pid ?? null;
+    event.fromThread = from?.threadName ?? null;
+    event.toPid = to?.pid ?? null;
+    event.toThread = to?.threadName ?? null;
+    event.seq = this.list.length;
     if (frame) {
       event.frameTreeNodeId = frame.frameTreeNodeId;
       event.tabId = frame.tabId;
