@@ -126,14 +126,7 @@ export class RenderProcessHost implements RendererProcess {
    */
   recordExisting(info: EndpointInfo | undefined): void {
     if (!this.isAlive) return;
-    const serviceName = `renderer ${this.endpointId} (${this.isSpare ? 'spare' : this.site})`;
-    this.tracing.record({
-      type: 'process.launch',
-      processId: this.endpointId,
-      site: this.site,
-      serviceName,
-      spare: this.isSpare,
-    });
+    const serviceName = this.recordLaunch();
     if (this.pid !== null)
       this.tracing.record({
         type: 'process.spawn',
@@ -148,7 +141,8 @@ export class RenderProcessHost implements RendererProcess {
     }
   }
 
-  launch(): void {
+  /** Records the launch (`process.launch`) and returns the process's service name. */
+  private recordLaunch(): string {
     const serviceName = `renderer ${this.endpointId} (${this.isSpare ? 'spare' : this.site})`;
     this.tracing.record({
       type: 'process.launch',
@@ -157,6 +151,11 @@ export class RenderProcessHost implements RendererProcess {
       serviceName,
       spare: this.isSpare,
     });
+    return serviceName;
+  }
+
+  launch(): void {
+    const serviceName = this.recordLaunch();
     const child = this.launcher.launch({ endpointId: this.endpointId, site: this.site, serviceName });
     this.process = child;
     const channel: ChildChannel = { endpointId: this.endpointId, role: 'renderer', post: (frame) => child.post(frame) };
