@@ -417,13 +417,11 @@ export class WebContents {
    */
   private didCommitNavigation(request: NavigationRequest, commit: { frame: RenderFrameHost; url: string }): void {
     // A document still loading is abandoned when another one commits: its load ends here.
-    if (this.loadFinished && this.stoppedAwaitingFavicon) this.settleLoad('loaded');
     if (this.loadFinished) {
       if (this.loadSpan)
         this.tracing.endSpan(this.loadSpan, 'cancelled', 'another document committed before this one finished loading');
       this.loadSpan = null;
-      this.loadFinished('superseded');
-      this.loadFinished = null;
+      this.settleLoad('superseded');
     }
     const previous = this.currentFrame;
     const frame = commit.frame;
@@ -705,7 +703,7 @@ export class WebContents {
     this.closed = true;
     if (this.loadSpan) this.tracing.endSpan(this.loadSpan, 'cancelled', `the tab closed: ${reason}`);
     this.loadSpan = null;
-    this.settleLoad(this.stoppedAwaitingFavicon ? 'loaded' : 'superseded');
+    this.settleLoad('superseded');
     this.removeFrame(this.primaryMainFrame, `tab ${this.tabId} closed`);
     this.tracing.forgetTab(this.tabId);
   }
@@ -802,10 +800,12 @@ export class WebContents {
     this.settleLoad('loaded');
   }
 
+  /** Ends the pending load; a document that already stopped loading (only its icon was awaited) loaded. */
   private settleLoad(outcome: LoadEnd): void {
+    const end = this.stoppedAwaitingFavicon ? 'loaded' : outcome;
     this.faviconExpected = false;
     this.stoppedAwaitingFavicon = false;
-    this.loadFinished?.(outcome);
+    this.loadFinished?.(end);
     this.loadFinished = null;
   }
 
@@ -847,7 +847,7 @@ export class WebContents {
     if (this.loadSpan) this.tracing.endSpan(this.loadSpan, 'error', 'the renderer process crashed');
     this.loadSpan = null;
     this.stopLoadingIfIdle('renderer process gone');
-    this.settleLoad(this.stoppedAwaitingFavicon ? 'loaded' : 'renderer-crashed');
+    this.settleLoad('renderer-crashed');
   }
 
   /** The navigation in flight whose loader has this id, if any. */
